@@ -1,0 +1,25 @@
+package cn.duban.kernel.scheme;
+
+/** What a counting rule can count. Each recorded fact of a unit carries exactly one kind. */
+public enum FactKind {
+    TRAINING,
+    INFO_SUBMITTED,
+    INFO_ACCEPTED,
+    INFO_REJECTED,
+    CAMPAIGN_LAUNCHED,
+    CAMPAIGN_PROGRESS,
+    CAMPAIGN_CLOSED,
+    MEDIA_PUBLICATION,
+    LEADER_INSTRUCTION,
+    PROMOTION;
+
+    /** Rejections are kept in the fact log for the record but never earn or save points. */
+    public boolean countable() {
+        return this != INFO_REJECTED;
+    }
+
+    /** The achievement kinds a unit may report through {@code /achievements}. */
+    public boolean isAchievement() {
+        return this == MEDIA_PUBLICATION || this == LEADER_INSTRUCTION || this == PROMOTION;
+    }
+}

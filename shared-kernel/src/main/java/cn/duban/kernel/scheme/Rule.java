@@ -1,0 +1,37 @@
+package cn.duban.kernel.scheme;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.math.BigDecimal;
+
+/**
+ * One scoring standard of an item. The document keeps every kind in one flat shape, as the
+ * lead office writes it; {@link SchemeValidator} checks that each kind has exactly the fields
+ * it needs. See API.md for the contribution of each kind.
+ *
+ * @param better for {@code VS_PREVIOUS_YEAR}: {@code LOWER} (default; a rate that should fall,
+ *               such as crime) or {@code HIGHER} (a quantity that should grow, such as supply)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Rule(
+        RuleKind kind,
+        FactKind fact,
+        Integer required,
+        BigDecimal perMissing,
+        BigDecimal deduct,
+        String measure,
+        BigDecimal target,
+        Points points,
+        String indicator,
+        BigDecimal min,
+        BigDecimal max,
+        BigDecimal perPoint,
+        BigDecimal perFailure,
+        Better better) {
+
+    public enum Better { LOWER, HIGHER }
+
+    public Better betterOrDefault() {
+        return better == null ? Better.LOWER : better;
+    }
+}

@@ -1,0 +1,45 @@
+package cn.duban.kernel.scoring;
+
+import cn.duban.kernel.scheme.FactKind;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * What the scoring engine knows of one recorded event of a unit. {@code recordedAt} is when the
+ * platform learnt it (the event's timestamp); effective dates say when it happened.
+ */
+public sealed interface Fact {
+    String eventId();
+
+    Instant recordedAt();
+
+    /**
+     * Something the unit did: a training held, a report submitted or accepted, a campaign step,
+     * an achievement. {@code quantities} holds measured amounts (attendees, hours, a campaign
+     * measure); {@code subjectId} is the training/report/campaign the event is about.
+     */
+    record Occurrence(String eventId, Instant recordedAt, FactKind kind, String level, LocalDate on,
+                      Map<String, BigDecimal> quantities, String subjectId) implements Fact {
+        public Occurrence {
+            quantities = quantities == null ? Map.of() : Map.copyOf(quantities);
+        }
+    }
+
+    /** A reported indicator figure in percent; the latest recorded one for a year counts. */
+    record IndicatorValue(String eventId, Instant recordedAt, String indicator, int year, BigDecimal value)
+            implements Fact {
+    }
+
+    /** An assessor's deduction (negative) or bonus (positive) on one item, with its reason. */
+    record Adjustment(String eventId, Instant recordedAt, String schemeId, String itemCode, BigDecimal points,
+                      String reason) implements Fact {
+    }
+
+    /** One failure recorded by the assessor against a {@code PER_FAILURE} item. */
+    record Failure(String eventId, Instant recordedAt, String schemeId, String itemCode, String reason,
+                   LocalDate on) implements Fact {
+    }
+}

@@ -1,0 +1,218 @@
+package cn.duban.kernel.scoring;
+
+import cn.duban.kernel.scheme.FactKind;
+import cn.duban.kernel.scheme.Rule;
+import cn.duban.kernel.scheme.SchemeItem;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The contribution of one rule kind, as API.md defines it, read from a unit's ledger. */
+final class RuleEvaluator {
+    private RuleEvaluator() {
+    }
+
+    /** Null for a rule that contributes nothing by itself ({@code DISCRETIONARY}). */
+    static Contribution evaluate(Rule rule, SchemeItem item, UnitLedger ledger, boolean explain) {
+        return switch (rule.kind()) {
+            case QUOTA -> quota(rule, ledger, explain);
+            case DONE -> done(rule, ledger, explain);
+            case COUNT_TARGET -> countTarget(rule, ledger, explain);
+            case PER_ITEM, TIERED_BONUS -> perItem(rule, ledger, explain);
+            case THRESHOLD -> threshold(rule, ledger, explain);
+            case PER_POINT -> perPoint(rule, ledger, explain);
+            case VS_PREVIOUS_YEAR -> vsPreviousYear(rule, item, ledger, explain);
+            case PER_FAILURE -> perFailure(rule, item, ledger, explain);
+            case DISCRETIONARY -> null;
+        };
+    }
+
+    private static Contribution quota(Rule rule, UnitLedger ledger, boolean explain) {
+        UnitLedger.KindTally t = ledger.tally(rule.fact());
+        int missing = Math.max(0, rule.required() - t.count);
+        BigDecimal points = rule.perMissing().multiply(BigDecimal.valueOf(missing)).negate();
+        if (!explain) {
+            return contribution("QUOTA", points, null, null, null);
+        }
+        return contribution("QUOTA", points,
+                zh(rule.fact()) + " " + t.count + "/" + rule.required() + (missing > 0 ? "，少" + missing + "次，每次扣" + Num.plain(rule.perMissing()) + "分" : "，已达标"),
+                en(rule.fact()) + " " + t.count + "/" + rule.required() + (missing > 0 ? ", " + missing + " missing at " + Num.plain(rule.perMissing()) + " each" : ", met"),
+                t.ids);
+    }
+
+    private static Contribution done(Rule rule, UnitLedger ledger, boolean explain) {
+        UnitLedger.KindTally t = ledger.tally(rule.fact());
+        BigDecimal points = t.count == 0 ? rule.deduct().negate() : BigDecimal.ZERO;
+        if (!explain) {
+            return contribution("DONE", points, null, null, null);
+        }
+        return contribution("DONE", points,
+                t.count == 0 ? zh(rule.fact()) + "未开展，扣" + Num.plain(rule.deduct()) + "分" : zh(rule.fact()) + "已开展 " + t.count + " 次",
+                t.count == 0 ? en(rule.fact()) + " not done" : en(rule.fact()) + " done " + t.count + " time(s)",
+                t.ids);
+    }
+
+    private static Contribution countTarget(Rule rule, UnitLedger ledger, boolean explain) {
+        UnitLedger.KindTally t = ledger.tally(rule.fact());
+        BigDecimal quantity = rule.measure() == null ? BigDecimal.valueOf(t.count) : t.sum(rule.measure());
+        boolean met = quantity.compareTo(rule.target()) >= 0;
+        BigDecimal points = met ? BigDecimal.ZERO : rule.deduct().negate();
+        if (!explain) {
+            return contribution("COUNT_TARGET", points, null, null, null);
+        }
+        String what = rule.measure() == null ? zh(rule.fact()) : zh(rule.fact()) + "（" + rule.measure() + "）";
+        String whatEn = rule.measure() == null ? en(rule.fact()) : en(rule.fact()) + " (" + rule.measure() + ")";
+        List<String> evidence = rule.measure() == null ? t.ids : t.idsByMeasure.getOrDefault(rule.measure(), List.of());
+        return contribution("COUNT_TARGET", points,
+                what + " " + Num.plain(quantity) + "/" + Num.plain(rule.target()) + (met ? "，已达标" : "，未达标扣" + Num.plain(rule.deduct()) + "分"),
+                whatEn + " " + Num.plain(quantity) + "/" + Num.plain(rule.target()) + (met ? ", target met" : ", target missed"),
+                evidence);
+    }
+
+    private static Contribution perItem(Rule rule, UnitLedger ledger, boolean explain) {
+        UnitLedger.KindTally t = ledger.tally(rule.fact());
+        BigDecimal points;
+        String detail;
+        if (rule.points().isFlat()) {
+            points = rule.points().flatValue().multiply(BigDecimal.valueOf(t.count));
+            detail = t.count + " × " + Num.plain(rule.points().flatValue());
+        } else {
+            points = BigDecimal.ZERO;
+            List<String> parts = new ArrayList<>();
+            for (Map.Entry<String, Integer> e : t.byLevel.entrySet()) {
+                BigDecimal each = rule.points().forLevel(e.getKey());
+                points = points.add(each.multiply(BigDecimal.valueOf(e.getValue())));
+                parts.add(e.getKey() + " " + e.getValue() + " × " + Num.plain(each));
+            }
+            detail = parts.isEmpty() ? "0" : String.join(" + ", parts);
+        }
+        if (!explain) {
+            return contribution(rule.kind().name(), points, null, null, null);
+        }
+        return contribution(rule.kind().name(), points, zh(rule.fact()) + "：" + detail, en(rule.fact()) + ": " + detail, t.ids);
+    }
+
+    private static Contribution threshold(Rule rule, UnitLedger ledger, boolean explain) {
+        Fact.IndicatorValue v = ledger.latest(rule.indicator(), ledger.schemeYear());
+        boolean missed = v == null
+                || (rule.min() != null && v.value().compareTo(rule.min()) < 0)
+                || (rule.max() != null && v.value().compareTo(rule.max()) > 0);
+        BigDecimal points = missed ? rule.deduct().negate() : BigDecimal.ZERO;
+        if (!explain) {
+            return contribution("THRESHOLD", points, null, null, null);
+        }
+        String bound = (rule.min() != null ? "≥" + Num.plain(rule.min()) + "%" : "")
+                + (rule.max() != null ? (rule.min() != null ? "，" : "") + "≤" + Num.plain(rule.max()) + "%" : "");
+        if (v == null) {
+            return contribution("THRESHOLD", points, rule.indicator() + " 未报送（要求" + bound + "），扣" + Num.plain(rule.deduct()) + "分",
+                    rule.indicator() + " never reported (bound " + bound + ")", List.of());
+        }
+        return contribution("THRESHOLD", points,
+                rule.indicator() + " " + Num.plain(v.value()) + "%（要求" + bound + "）" + (missed ? "未达到，扣" + Num.plain(rule.deduct()) + "分" : "已达到"),
+                rule.indicator() + " " + Num.plain(v.value()) + "% (bound " + bound + ")" + (missed ? " missed" : " met"),
+                List.of(v.eventId()));
+    }
+
+    private static Contribution perPoint(Rule rule, UnitLedger ledger, boolean explain) {
+        Fact.IndicatorValue v = ledger.latest(rule.indicator(), ledger.schemeYear());
+        BigDecimal value = v == null ? BigDecimal.ZERO : v.value();
+        BigDecimal below = rule.min().subtract(value).max(BigDecimal.ZERO);
+        BigDecimal points = rule.perPoint().multiply(below).negate();
+        if (!explain) {
+            return contribution("PER_POINT", points, null, null, null);
+        }
+        String shown = v == null ? "未报送（按0计）" : Num.plain(value) + "%";
+        String shownEn = v == null ? "never reported (counted as 0)" : Num.plain(value) + "%";
+        return contribution("PER_POINT", points,
+                rule.indicator() + " " + shown + "，要求" + Num.plain(rule.min()) + "%，低" + Num.plain(below) + "个百分点，每点扣" + Num.plain(rule.perPoint()) + "分",
+                rule.indicator() + " " + shownEn + ", required " + Num.plain(rule.min()) + "%, " + Num.plain(below) + " point(s) below",
+                v == null ? List.of() : List.of(v.eventId()));
+    }
+
+    private static Contribution vsPreviousYear(Rule rule, SchemeItem item, UnitLedger ledger, boolean explain) {
+        int year = ledger.schemeYear();
+        Fact.IndicatorValue now = ledger.latest(rule.indicator(), year);
+        Fact.IndicatorValue before = ledger.latest(rule.indicator(), year - 1);
+        if (now == null || before == null) {
+            BigDecimal points = item.max().negate();
+            if (!explain) {
+                return contribution("VS_PREVIOUS_YEAR", points, null, null, null);
+            }
+            List<String> evidence = new ArrayList<>();
+            if (before != null) {
+                evidence.add(before.eventId());
+            }
+            if (now != null) {
+                evidence.add(now.eventId());
+            }
+            return contribution("VS_PREVIOUS_YEAR", points,
+                    rule.indicator() + (before == null ? " 缺上年度数据" : " 缺本年度数据") + "，扣除本项全部分值",
+                    rule.indicator() + (before == null ? " last year's value missing" : " this year's value missing") + ": whole item lost",
+                    evidence);
+        }
+        // How far this year is worse than last year, in the direction the rule calls worse.
+        BigDecimal worse = rule.betterOrDefault() == Rule.Better.LOWER
+                ? now.value().subtract(before.value())
+                : before.value().subtract(now.value());
+        worse = worse.max(BigDecimal.ZERO);
+        BigDecimal points = BigDecimal.ZERO;
+        if (worse.signum() > 0) {
+            points = rule.perPoint() != null ? rule.perPoint().multiply(worse).negate() : rule.deduct().negate();
+        }
+        if (!explain) {
+            return contribution("VS_PREVIOUS_YEAR", points, null, null, null);
+        }
+        return contribution("VS_PREVIOUS_YEAR", points,
+                rule.indicator() + " 本年 " + Num.plain(now.value()) + "，上年 " + Num.plain(before.value()) + (worse.signum() > 0 ? "，差于上年 " + Num.plain(worse) : "，不差于上年"),
+                rule.indicator() + " this year " + Num.plain(now.value()) + ", last year " + Num.plain(before.value()) + (worse.signum() > 0 ? ", worse by " + Num.plain(worse) : ", not worse"),
+                List.of(before.eventId(), now.eventId()));
+    }
+
+    private static Contribution perFailure(Rule rule, SchemeItem item, UnitLedger ledger, boolean explain) {
+        List<Fact.Failure> fs = ledger.failures(item.code());
+        BigDecimal points = rule.perFailure().multiply(BigDecimal.valueOf(fs.size())).negate();
+        if (!explain) {
+            return contribution("PER_FAILURE", points, null, null, null);
+        }
+        return contribution("PER_FAILURE", points,
+                "未落实 " + fs.size() + " 次，每次扣" + Num.plain(rule.perFailure()) + "分",
+                fs.size() + " failure(s) recorded at " + Num.plain(rule.perFailure()) + " each",
+                fs.stream().map(Fact.Failure::eventId).toList());
+    }
+
+    private static Contribution contribution(String source, BigDecimal points, String zh, String en, List<String> evidence) {
+        return new Contribution(source, Num.norm(points), zh, en, evidence == null ? List.of() : List.copyOf(evidence));
+    }
+
+    static String zh(FactKind kind) {
+        return switch (kind) {
+            case TRAINING -> "业务培训";
+            case INFO_SUBMITTED -> "信息报送";
+            case INFO_ACCEPTED -> "信息录用";
+            case INFO_REJECTED -> "信息退回";
+            case CAMPAIGN_LAUNCHED -> "专项整治";
+            case CAMPAIGN_PROGRESS -> "整治进展";
+            case CAMPAIGN_CLOSED -> "专项整治完成";
+            case MEDIA_PUBLICATION -> "媒体刊发";
+            case LEADER_INSTRUCTION -> "领导批示";
+            case PROMOTION -> "经验推广";
+        };
+    }
+
+    static String en(FactKind kind) {
+        return switch (kind) {
+            case TRAINING -> "trainings";
+            case INFO_SUBMITTED -> "info reports submitted";
+            case INFO_ACCEPTED -> "info reports accepted";
+            case INFO_REJECTED -> "info reports rejected";
+            case CAMPAIGN_LAUNCHED -> "campaigns launched";
+            case CAMPAIGN_PROGRESS -> "campaign progress";
+            case CAMPAIGN_CLOSED -> "campaigns closed";
+            case MEDIA_PUBLICATION -> "media publications";
+            case LEADER_INSTRUCTION -> "leader instructions";
+            case PROMOTION -> "promotions";
+        };
+    }
+}

@@ -1,0 +1,198 @@
+package cn.duban.kernel.scoring;
+
+import cn.duban.kernel.scheme.Base;
+import cn.duban.kernel.scheme.FactKind;
+import cn.duban.kernel.scheme.Rule;
+import cn.duban.kernel.scheme.SchemeDocument;
+import cn.duban.kernel.scheme.SchemeItem;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The running tallies of one unit under one scheme version: a left fold over the unit's facts in
+ * recording order. Recording a fact costs O(1) and reading the totals O(items × rules), so a
+ * projection that scores after every event stays linear in the number of events.
+ *
+ * <p>Pure and single-threaded: no clock, no I/O. {@link Scoring#score} is the same fold from empty.
+ */
+public final class UnitLedger {
+    private final SchemeDocument scheme;
+    private final int schemeVersion;
+    private final UnitProfile unit;
+    private final List<SchemeItem> items;
+
+    private final Map<FactKind, KindTally> kinds = new EnumMap<>(FactKind.class);
+    /** indicator → year → the latest recorded value. */
+    private final Map<String, Map<Integer, Fact.IndicatorValue>> indicators = new HashMap<>();
+    private final Map<String, List<Fact.Failure>> failures = new HashMap<>();
+    private final Map<String, List<Fact.Adjustment>> adjustments = new HashMap<>();
+    /** Accepted info reports by report id, so a report is never counted twice. */
+    private final Map<String, String> acceptedReports = new HashMap<>();
+
+    public UnitLedger(SchemeDocument scheme, int schemeVersion, UnitProfile unit) {
+        this.scheme = Objects.requireNonNull(scheme);
+        this.schemeVersion = schemeVersion;
+        this.unit = Objects.requireNonNull(unit);
+        this.items = scheme.items().stream()
+                .filter(i -> i.appliesToOrDefault().matches(unit.id(), unit.type()))
+                .toList();
+    }
+
+    /** Whether any item of the scheme scores this unit. */
+    public boolean applies() {
+        return !items.isEmpty();
+    }
+
+    public void record(Fact fact) {
+        if (fact instanceof Fact.Occurrence o) {
+            recordOccurrence(o);
+        } else if (fact instanceof Fact.IndicatorValue v) {
+            if (v.year() == scheme.year() || v.year() == scheme.year() - 1) {
+                indicators.computeIfAbsent(v.indicator(), k -> new HashMap<>()).put(v.year(), v);
+            }
+        } else if (fact instanceof Fact.Failure f) {
+            if (scheme.id().equals(f.schemeId())) {
+                failures.computeIfAbsent(f.itemCode(), k -> new ArrayList<>()).add(f);
+            }
+        } else if (fact instanceof Fact.Adjustment a) {
+            if (scheme.id().equals(a.schemeId())) {
+                adjustments.computeIfAbsent(a.itemCode(), k -> new ArrayList<>()).add(a);
+            }
+        }
+    }
+
+    private void recordOccurrence(Fact.Occurrence o) {
+        if (o.on() == null || o.on().getYear() != scheme.year() || !o.kind().countable()) {
+            return;
+        }
+        if (o.kind() == FactKind.INFO_ACCEPTED && o.subjectId() != null
+                && acceptedReports.putIfAbsent(o.subjectId(), o.eventId()) != null) {
+            return;
+        }
+        kinds.computeIfAbsent(o.kind(), k -> new KindTally()).add(o);
+    }
+
+    public Totals totals() {
+        BigDecimal regular = BigDecimal.ZERO;
+        BigDecimal bonus = BigDecimal.ZERO;
+        for (SchemeItem item : items) {
+            BigDecimal s = evaluate(item, null);
+            if (item.isBonus()) {
+                bonus = bonus.add(s);
+            } else {
+                regular = regular.add(s);
+            }
+        }
+        return new Totals(Num.norm(regular.add(bonus)), Num.norm(regular), Num.norm(bonus));
+    }
+
+    public ScoreCard card(Instant asOf) {
+        List<ItemScore> out = new ArrayList<>(items.size());
+        BigDecimal regular = BigDecimal.ZERO;
+        BigDecimal bonus = BigDecimal.ZERO;
+        for (SchemeItem item : items) {
+            List<Contribution> contributions = new ArrayList<>();
+            BigDecimal s = evaluate(item, contributions);
+            if (item.isBonus()) {
+                bonus = bonus.add(s);
+            } else {
+                regular = regular.add(s);
+            }
+            out.add(new ItemScore(item.code(), item.category(), item.title(),
+                    item.max() == null ? null : Num.norm(item.max()), item.isBonus(), Num.norm(base(item)),
+                    Num.norm(s), List.copyOf(contributions)));
+        }
+        return new ScoreCard(unit.id(), scheme.id(), schemeVersion, asOf, Num.norm(regular.add(bonus)),
+                Num.norm(regular), Num.norm(bonus), List.copyOf(out));
+    }
+
+    private static BigDecimal base(SchemeItem item) {
+        return item.baseOrDefault() == Base.FULL ? item.max() : BigDecimal.ZERO;
+    }
+
+    /** The item's clamped score; explains itself into {@code why} when it is not null. */
+    private BigDecimal evaluate(SchemeItem item, List<Contribution> why) {
+        BigDecimal sum = base(item);
+        for (Rule rule : item.rulesOrEmpty()) {
+            Contribution c = RuleEvaluator.evaluate(rule, item, this, why != null);
+            if (c != null) {
+                sum = sum.add(c.points());
+                if (why != null) {
+                    why.add(c);
+                }
+            }
+        }
+        for (Fact.Adjustment a : adjustments.getOrDefault(item.code(), List.of())) {
+            sum = sum.add(a.points());
+            if (why != null) {
+                why.add(new Contribution("ADJUSTMENT", Num.norm(a.points()), "考核组调整：" + a.reason(),
+                        "Assessor adjustment: " + a.reason(), List.of(a.eventId())));
+            }
+        }
+        BigDecimal clamped = sum.max(BigDecimal.ZERO);
+        if (item.max() != null) {
+            clamped = clamped.min(item.max());
+        }
+        if (why != null && clamped.compareTo(sum) != 0) {
+            boolean atMax = clamped.signum() > 0;
+            why.add(new Contribution("CLAMP", Num.norm(clamped.subtract(sum)),
+                    atMax ? "不超过分值 " + Num.plain(item.max()) : "最低为0分",
+                    atMax ? "capped at max " + Num.plain(item.max()) : "floored at 0", List.of()));
+        }
+        return clamped;
+    }
+
+    // --- what rules read ----------------------------------------------------------------------
+
+    int schemeYear() {
+        return scheme.year();
+    }
+
+    KindTally tally(FactKind kind) {
+        return kinds.getOrDefault(kind, KindTally.EMPTY);
+    }
+
+    Fact.IndicatorValue latest(String indicator, int year) {
+        Map<Integer, Fact.IndicatorValue> byYear = indicators.get(indicator);
+        return byYear == null ? null : byYear.get(year);
+    }
+
+    List<Fact.Failure> failures(String itemCode) {
+        return failures.getOrDefault(itemCode, List.of());
+    }
+
+    /** Counted facts of one kind: how many, how many per level, sums per measure, and their ids. */
+    static final class KindTally {
+        static final KindTally EMPTY = new KindTally();
+
+        int count;
+        final Map<String, Integer> byLevel = new LinkedHashMap<>();
+        final Map<String, BigDecimal> sums = new HashMap<>();
+        final List<String> ids = new ArrayList<>();
+        final Map<String, List<String>> idsByMeasure = new HashMap<>();
+
+        void add(Fact.Occurrence o) {
+            count++;
+            if (o.level() != null) {
+                byLevel.merge(o.level(), 1, Integer::sum);
+            }
+            o.quantities().forEach((measure, q) -> {
+                sums.merge(measure, q, BigDecimal::add);
+                idsByMeasure.computeIfAbsent(measure, k -> new ArrayList<>()).add(o.eventId());
+            });
+            ids.add(o.eventId());
+        }
+
+        BigDecimal sum(String measure) {
+            return sums.getOrDefault(measure, BigDecimal.ZERO);
+        }
+    }
+}

@@ -1,0 +1,446 @@
+package cn.duban.kernel.scoring;
+
+import cn.duban.kernel.scheme.AppliesTo;
+import cn.duban.kernel.scheme.Base;
+import cn.duban.kernel.scheme.FactKind;
+import cn.duban.kernel.scheme.Points;
+import cn.duban.kernel.scheme.Rule;
+import cn.duban.kernel.scheme.RuleKind;
+import cn.duban.kernel.scheme.SchemeDocument;
+import cn.duban.kernel.scheme.SchemeItem;
+import cn.duban.kernel.unit.UnitType;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScoringTest {
+    static final UnitProfile XINQI = new UnitProfile("xinqi", UnitType.STREET);
+    static final UnitProfile POLICE = new UnitProfile("police", UnitType.DEPARTMENT);
+    static final Instant T0 = Instant.parse("2023-03-01T00:00:00Z");
+    static final Instant END = Instant.parse("2024-06-01T00:00:00Z");
+
+    final List<Fact> facts = new ArrayList<>();
+    int seq;
+
+    static BigDecimal d(String v) {
+        return new BigDecimal(v);
+    }
+
+    static Rule rule(RuleKind kind) {
+        return new Rule(kind, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    static Rule quota(FactKind fact, int required, String perMissing) {
+        return new Rule(RuleKind.QUOTA, fact, required, d(perMissing), null, null, null, null, null, null, null, null, null, null);
+    }
+
+    static Rule done(FactKind fact, String deduct) {
+        return new Rule(RuleKind.DONE, fact, null, null, d(deduct), null, null, null, null, null, null, null, null, null);
+    }
+
+    static Rule countTarget(FactKind fact, String measure, String target, String deduct) {
+        return new Rule(RuleKind.COUNT_TARGET, fact, null, null, d(deduct), measure, d(target), null, null, null, null, null, null, null);
+    }
+
+    static Rule perItem(FactKind fact, Points points) {
+        return new Rule(RuleKind.PER_ITEM, fact, null, null, null, null, null, points, null, null, null, null, null, null);
+    }
+
+    static Rule tiered(FactKind fact, Map<String, BigDecimal> points) {
+        return new Rule(RuleKind.TIERED_BONUS, fact, null, null, null, null, null, Points.perLevel(points), null, null, null, null, null, null);
+    }
+
+    static Rule threshold(String indicator, String min, String max, String deduct) {
+        return new Rule(RuleKind.THRESHOLD, null, null, null, d(deduct), null, null, null, indicator,
+                min == null ? null : d(min), max == null ? null : d(max), null, null, null);
+    }
+
+    static Rule perPoint(String indicator, String min, String perPoint) {
+        return new Rule(RuleKind.PER_POINT, null, null, null, null, null, null, null, indicator, d(min), null, d(perPoint), null, null);
+    }
+
+    static Rule vsPrevious(String indicator, String perPoint, Rule.Better better) {
+        return new Rule(RuleKind.VS_PREVIOUS_YEAR, null, null, null, null, null, null, null, indicator, null, null, d(perPoint), null, better);
+    }
+
+    static Rule perFailure(String perFailure) {
+        return new Rule(RuleKind.PER_FAILURE, null, null, null, null, null, null, null, null, null, null, null, d(perFailure), null);
+    }
+
+    static SchemeItem item(String code, String max, Base base, Rule... rules) {
+        return new SchemeItem(code, "基础工作", "item " + code, max == null ? null : d(max), base, null,
+                new AppliesTo(UnitType.STREET, null, null), List.of(rules), null);
+    }
+
+    static SchemeItem bonus(String code, String max, Rule... rules) {
+        return new SchemeItem(code, "创新工作", "bonus " + code, max == null ? null : d(max), null, true,
+                new AppliesTo(UnitType.STREET, null, null), List.of(rules), null);
+    }
+
+    static SchemeDocument scheme(SchemeItem... items) {
+        return new SchemeDocument("beilun-2023", 2023, "北仑区2023年度考核", d("0.3"), List.of(items));
+    }
+
+    Instant next() {
+        return T0.plusSeconds(60L * ++seq);
+    }
+
+    String occur(FactKind kind, String level, LocalDate on, Map<String, BigDecimal> q) {
+        String id = "e" + facts.size();
+        facts.add(new Fact.Occurrence(id, next(), kind, level, on, q, "s" + facts.size()));
+        return id;
+    }
+
+    String occur(FactKind kind, LocalDate on) {
+        return occur(kind, null, on, Map.of());
+    }
+
+    String indicator(String name, int year, String value) {
+        String id = "e" + facts.size();
+        facts.add(new Fact.IndicatorValue(id, next(), name, year, d(value)));
+        return id;
+    }
+
+    ScoreCard score(SchemeDocument s) {
+        return Scoring.score(s, 1, XINQI, facts, END);
+    }
+
+    static ItemScore item(ScoreCard card, String code) {
+        return card.items().stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    static final LocalDate IN_YEAR = LocalDate.of(2023, 3, 10);
+
+    @Nested
+    class Quota {
+        SchemeDocument s = scheme(item("S1.4", "6", Base.FULL, quota(FactKind.TRAINING, 2, "2")));
+
+        @Test
+        void deductsPerMissingOccurrence() {
+            String first = occur(FactKind.TRAINING, IN_YEAR);
+            ItemScore i = item(score(s), "S1.4");
+            assertThat(i.score()).isEqualByComparingTo("4");
+            assertThat(i.contributions()).singleElement().satisfies(c -> {
+                assertThat(c.points()).isEqualByComparingTo("-2");
+                assertThat(c.evidence()).containsExactly(first);
+            });
+        }
+
+        @Test
+        void metQuotaKeepsFullMarks() {
+            occur(FactKind.TRAINING, IN_YEAR);
+            occur(FactKind.TRAINING, IN_YEAR);
+            occur(FactKind.TRAINING, IN_YEAR);
+            assertThat(item(score(s), "S1.4").score()).isEqualByComparingTo("6");
+        }
+
+        @Test
+        void factsOutsideTheSchemeYearDoNotCount() {
+            occur(FactKind.TRAINING, LocalDate.of(2022, 12, 31));
+            occur(FactKind.TRAINING, LocalDate.of(2024, 1, 1));
+            occur(FactKind.TRAINING, LocalDate.of(2023, 1, 1));
+            occur(FactKind.TRAINING, LocalDate.of(2023, 12, 31));
+            assertThat(item(score(s), "S1.4").score()).isEqualByComparingTo("6");
+            facts.remove(3);
+            assertThat(item(score(s), "S1.4").score()).isEqualByComparingTo("4");
+        }
+
+        @Test
+        void floorsAtZeroAndExplainsTheClamp() {
+            SchemeDocument harsh = scheme(item("S1.4", "6", Base.FULL, quota(FactKind.TRAINING, 5, "2")));
+            ItemScore i = item(score(harsh), "S1.4");
+            assertThat(i.score()).isEqualByComparingTo("0");
+            BigDecimal sum = i.base();
+            for (Contribution c : i.contributions()) {
+                sum = sum.add(c.points());
+            }
+            assertThat(sum).isEqualByComparingTo(i.score());
+            assertThat(i.contributions()).extracting(Contribution::source).containsExactly("QUOTA", "CLAMP");
+        }
+    }
+
+    @Test
+    void doneDeductsOnlyWhenNothingHappened() {
+        SchemeDocument s = scheme(item("M1", "8", Base.FULL, done(FactKind.CAMPAIGN_LAUNCHED, "2")));
+        assertThat(item(score(s), "M1").score()).isEqualByComparingTo("6");
+        occur(FactKind.CAMPAIGN_LAUNCHED, "GROUP_RENTAL", IN_YEAR, Map.of());
+        assertThat(item(score(s), "M1").score()).isEqualByComparingTo("8");
+    }
+
+    @Test
+    void countTargetSumsTheMeasure() {
+        SchemeDocument s = scheme(item("M2", "10", Base.FULL, countTarget(FactKind.CAMPAIGN_PROGRESS, "shops_closed", "100", "10")));
+        occur(FactKind.CAMPAIGN_PROGRESS, "SHOPS", IN_YEAR, Map.of("shops_closed", d("60")));
+        occur(FactKind.CAMPAIGN_PROGRESS, "SHOPS", IN_YEAR, Map.of("communities_rectified", d("80")));
+        assertThat(item(score(s), "M2").score()).isEqualByComparingTo("0");
+        String last = occur(FactKind.CAMPAIGN_PROGRESS, "SHOPS", IN_YEAR, Map.of("shops_closed", d("40")));
+        ItemScore i = item(score(s), "M2");
+        assertThat(i.score()).isEqualByComparingTo("10");
+        assertThat(i.contributions().get(0).evidence()).containsExactly("e0", last);
+    }
+
+    @Test
+    void countTargetWithoutMeasureCountsFacts() {
+        SchemeDocument s = scheme(item("M3", "10", Base.FULL, countTarget(FactKind.TRAINING, null, "2", "10")));
+        occur(FactKind.TRAINING, IN_YEAR);
+        assertThat(item(score(s), "M3").score()).isEqualByComparingTo("0");
+        occur(FactKind.TRAINING, IN_YEAR);
+        assertThat(item(score(s), "M3").score()).isEqualByComparingTo("10");
+    }
+
+    @Nested
+    class PerItem {
+        SchemeDocument s = scheme(item("S1.3", "10", Base.ZERO,
+                perItem(FactKind.INFO_ACCEPTED, Points.perLevel(Map.of("GENERAL", d("0.5"), "TYPICAL", d("1"))))));
+
+        @Test
+        void earnsPerAcceptedReportByLevel() {
+            occur(FactKind.INFO_ACCEPTED, "GENERAL", IN_YEAR, Map.of());
+            occur(FactKind.INFO_ACCEPTED, "TYPICAL", IN_YEAR, Map.of());
+            occur(FactKind.INFO_ACCEPTED, "GENERAL", IN_YEAR, Map.of());
+            assertThat(item(score(s), "S1.3").score()).isEqualByComparingTo("2");
+        }
+
+        @Test
+        void rejectedAndMerelySubmittedReportsEarnNothing() {
+            occur(FactKind.INFO_SUBMITTED, IN_YEAR);
+            occur(FactKind.INFO_REJECTED, IN_YEAR);
+            assertThat(item(score(s), "S1.3").score()).isEqualByComparingTo("0");
+        }
+
+        @Test
+        void capsAtMax() {
+            for (int i = 0; i < 12; i++) {
+                occur(FactKind.INFO_ACCEPTED, "TYPICAL", IN_YEAR, Map.of());
+            }
+            ItemScore i = item(score(s), "S1.3");
+            assertThat(i.score()).isEqualByComparingTo("10");
+            assertThat(i.contributions()).extracting(Contribution::points).map(BigDecimal::toPlainString).containsExactly("12", "-2");
+        }
+
+        @Test
+        void flatPointsForEveryLevel() {
+            SchemeDocument flat = scheme(item("D1", "10", Base.ZERO, perItem(FactKind.INFO_ACCEPTED, Points.flat(d("2")))));
+            occur(FactKind.INFO_ACCEPTED, "GENERAL", IN_YEAR, Map.of());
+            occur(FactKind.INFO_ACCEPTED, "TYPICAL", IN_YEAR, Map.of());
+            assertThat(item(score(flat), "D1").score()).isEqualByComparingTo("4");
+        }
+
+        @Test
+        void theSameReportAcceptedTwiceCountsOnce() {
+            facts.add(new Fact.Occurrence("a1", next(), FactKind.INFO_ACCEPTED, "TYPICAL", IN_YEAR, Map.of(), "r1"));
+            facts.add(new Fact.Occurrence("a2", next(), FactKind.INFO_ACCEPTED, "TYPICAL", IN_YEAR, Map.of(), "r1"));
+            assertThat(item(score(s), "S1.3").score()).isEqualByComparingTo("1");
+        }
+    }
+
+    @Nested
+    class Threshold {
+        SchemeDocument s = scheme(item("M5", "7", Base.FULL,
+                threshold("registration_rate", "95", null, "4"), threshold("accuracy_rate", "90", null, "4")));
+
+        @Test
+        void missingIndicatorsCountAsNotMet() {
+            ItemScore i = item(score(s), "M5");
+            assertThat(i.score()).isEqualByComparingTo("0");
+            assertThat(i.contributions()).extracting(Contribution::source).containsExactly("THRESHOLD", "THRESHOLD", "CLAMP");
+        }
+
+        @Test
+        void latestValueOfTheYearCounts() {
+            indicator("registration_rate", 2023, "96.5");
+            indicator("accuracy_rate", 2023, "91");
+            assertThat(item(score(s), "M5").score()).isEqualByComparingTo("7");
+            String latest = indicator("registration_rate", 2023, "94.9");
+            ItemScore i = item(score(s), "M5");
+            assertThat(i.score()).isEqualByComparingTo("3");
+            assertThat(i.contributions().get(0).evidence()).containsExactly(latest);
+        }
+
+        @Test
+        void otherYearsValuesAreIgnored() {
+            indicator("registration_rate", 2022, "99");
+            indicator("accuracy_rate", 2023, "99");
+            assertThat(item(score(s), "M5").score()).isEqualByComparingTo("3");
+        }
+
+        @Test
+        void upperBound() {
+            SchemeDocument upper = scheme(item("X", "5", Base.FULL, threshold("complaint_rate", null, "2", "5")));
+            indicator("complaint_rate", 2023, "2.5");
+            assertThat(item(score(upper), "X").score()).isEqualByComparingTo("0");
+            indicator("complaint_rate", 2023, "1");
+            assertThat(item(score(upper), "X").score()).isEqualByComparingTo("5");
+        }
+    }
+
+    @Nested
+    class PerPoint {
+        SchemeDocument s = scheme(item("M6", "10", Base.FULL, perPoint("rental_registration_rate", "95", "2")));
+
+        @Test
+        void deductsPerPointBelow() {
+            indicator("rental_registration_rate", 2023, "92.5");
+            assertThat(item(score(s), "M6").score()).isEqualByComparingTo("5");
+        }
+
+        @Test
+        void atOrAboveTheBoundNothing() {
+            indicator("rental_registration_rate", 2023, "95");
+            assertThat(item(score(s), "M6").score()).isEqualByComparingTo("10");
+        }
+
+        @Test
+        void neverReportedCountsAsZeroAndFloorsAtZero() {
+            assertThat(item(score(s), "M6").score()).isEqualByComparingTo("0");
+        }
+    }
+
+    @Nested
+    class VsPreviousYear {
+        SchemeDocument s = scheme(item("D5", "10", Base.FULL, vsPrevious("crime_rate", "5", null)));
+
+        @Test
+        void deductsPerPointAboveLastYear() {
+            indicator("crime_rate", 2022, "1.5");
+            indicator("crime_rate", 2023, "2.5");
+            assertThat(item(score(s), "D5").score()).isEqualByComparingTo("5");
+        }
+
+        @Test
+        void falling_rateKeepsFullMarks() {
+            indicator("crime_rate", 2022, "2.5");
+            indicator("crime_rate", 2023, "1.5");
+            assertThat(item(score(s), "D5").score()).isEqualByComparingTo("10");
+        }
+
+        @Test
+        void eitherYearMissingLosesTheWholeItem() {
+            indicator("crime_rate", 2023, "1");
+            assertThat(item(score(s), "D5").score()).isEqualByComparingTo("0");
+            facts.clear();
+            indicator("crime_rate", 2022, "1");
+            assertThat(item(score(s), "D5").score()).isEqualByComparingTo("0");
+        }
+
+        @Test
+        void higherIsBetterForSupply() {
+            SchemeDocument supply = scheme(item("M1", "6", Base.FULL, vsPrevious("rental_supply_index", "1", Rule.Better.HIGHER)));
+            indicator("rental_supply_index", 2022, "50");
+            indicator("rental_supply_index", 2023, "48");
+            assertThat(item(score(supply), "M1").score()).isEqualByComparingTo("4");
+        }
+    }
+
+    @Test
+    void perFailureCountsTheAssessorsFailuresOnThatItemOfThatScheme() {
+        SchemeDocument s = scheme(item("S1.1", "6", Base.FULL, perFailure("1")), item("S1.2", "8", Base.FULL, perFailure("2")));
+        facts.add(new Fact.Failure("f1", next(), "beilun-2023", "S1.1", "Q1 无计划", IN_YEAR));
+        facts.add(new Fact.Failure("f2", next(), "beilun-2023", "S1.1", "Q2 无总结", IN_YEAR));
+        facts.add(new Fact.Failure("f3", next(), "other-scheme", "S1.1", "not ours", IN_YEAR));
+        ScoreCard card = score(s);
+        assertThat(item(card, "S1.1").score()).isEqualByComparingTo("4");
+        assertThat(item(card, "S1.1").contributions().get(0).evidence()).containsExactly("f1", "f2");
+        assertThat(item(card, "S1.2").score()).isEqualByComparingTo("8");
+    }
+
+    @Test
+    void discretionaryKeepsFullMarksUntilAnAssessorAdjusts() {
+        SchemeDocument s = scheme(item("M3", "6", Base.FULL, rule(RuleKind.DISCRETIONARY)));
+        assertThat(item(score(s), "M3").score()).isEqualByComparingTo("6");
+        assertThat(item(score(s), "M3").contributions()).isEmpty();
+        facts.add(new Fact.Adjustment("a1", next(), "beilun-2023", "M3", d("-1.5"), "登记点不规范"));
+        ItemScore i = item(score(s), "M3");
+        assertThat(i.score()).isEqualByComparingTo("4.5");
+        assertThat(i.contributions()).singleElement().satisfies(c -> {
+            assertThat(c.source()).isEqualTo("ADJUSTMENT");
+            assertThat(c.reason()).contains("登记点不规范");
+            assertThat(c.evidence()).containsExactly("a1");
+        });
+    }
+
+    @Test
+    void adjustmentsAreSummedBeforeClamping() {
+        SchemeDocument s = scheme(item("M3", "6", Base.FULL, rule(RuleKind.DISCRETIONARY)));
+        facts.add(new Fact.Adjustment("a1", next(), "beilun-2023", "M3", d("3"), "表彰"));
+        facts.add(new Fact.Adjustment("a2", next(), "beilun-2023", "M3", d("-2"), "检查发现问题"));
+        assertThat(item(score(s), "M3").score()).isEqualByComparingTo("6");
+        facts.add(new Fact.Adjustment("a3", next(), "beilun-2023", "M3", d("-8"), "严重问题"));
+        assertThat(item(score(s), "M3").score()).isEqualByComparingTo("0");
+    }
+
+    @Nested
+    class Bonus {
+        @Test
+        void uncappedBonusSitsOutsideTheHundred() {
+            SchemeDocument s = scheme(item("S1.4", "6", Base.FULL, quota(FactKind.TRAINING, 1, "2")),
+                    bonus("BONUS", null, tiered(FactKind.MEDIA_PUBLICATION, Map.of("CITY", d("2"), "PROVINCE", d("5"), "NATIONAL", d("8")))));
+            occur(FactKind.TRAINING, IN_YEAR);
+            for (int i = 0; i < 3; i++) {
+                occur(FactKind.MEDIA_PUBLICATION, "NATIONAL", IN_YEAR, Map.of());
+            }
+            occur(FactKind.MEDIA_PUBLICATION, "CITY", IN_YEAR, Map.of());
+            occur(FactKind.MEDIA_PUBLICATION, "COUNTY", IN_YEAR, Map.of());
+            ScoreCard card = score(s);
+            assertThat(card.regular()).isEqualByComparingTo("6");
+            assertThat(card.bonus()).isEqualByComparingTo("26");
+            assertThat(card.total()).isEqualByComparingTo("32");
+            assertThat(item(card, "BONUS").max()).isNull();
+        }
+
+        @Test
+        void cappedBonus() {
+            SchemeDocument s = scheme(bonus("BONUS", "10", tiered(FactKind.PROMOTION, Map.of("CITY", d("20")))));
+            occur(FactKind.PROMOTION, "CITY", IN_YEAR, Map.of());
+            assertThat(score(s).bonus()).isEqualByComparingTo("10");
+        }
+    }
+
+    @Test
+    void appliesToDecidesTheItemsOfAUnit() {
+        SchemeItem street = item("S1", "50", Base.FULL);
+        SchemeItem dept = new SchemeItem("D1", "基础工作", "dept", d("40"), Base.FULL, null, new AppliesTo(UnitType.DEPARTMENT, null, null), List.of(), null);
+        SchemeItem named = new SchemeItem("P1", "基础工作", "police only", d("30"), Base.FULL, null, new AppliesTo(null, List.of("police"), null), List.of(), null);
+        SchemeItem all = new SchemeItem("A1", "基础工作", "all", d("10"), Base.FULL, null, AppliesTo.ALL, List.of(), null);
+        SchemeDocument s = scheme(street, dept, named, all);
+        assertThat(Scoring.score(s, 1, XINQI, facts, END).items()).extracting(ItemScore::code).containsExactly("S1", "A1");
+        assertThat(Scoring.score(s, 1, POLICE, facts, END).items()).extracting(ItemScore::code).containsExactly("D1", "P1", "A1");
+        assertThat(Scoring.score(s, 1, POLICE, facts, END).regular()).isEqualByComparingTo("80");
+    }
+
+    @Test
+    void asOfSeesOnlyWhatWasRecordedByThen() {
+        SchemeDocument s = scheme(item("S1.4", "6", Base.FULL, quota(FactKind.TRAINING, 2, "2")));
+        occur(FactKind.TRAINING, IN_YEAR);
+        Instant between = T0.plusSeconds(90);
+        // Held in January, recorded later: invisible at `between` although its effective date is earlier.
+        occur(FactKind.TRAINING, LocalDate.of(2023, 1, 5));
+        assertThat(Scoring.score(s, 1, XINQI, facts, between).total()).isEqualByComparingTo("4");
+        assertThat(Scoring.score(s, 1, XINQI, facts, END).total()).isEqualByComparingTo("6");
+        assertThat(Scoring.score(s, 1, XINQI, facts, T0).total()).isEqualByComparingTo("2");
+    }
+
+    @Test
+    void totalsAgreeWithTheCard() {
+        SchemeDocument s = scheme(item("S1.4", "6", Base.FULL, quota(FactKind.TRAINING, 2, "2")),
+                item("S1.3", "10", Base.ZERO, perItem(FactKind.INFO_ACCEPTED, Points.flat(d("0.5")))),
+                bonus("B", null, tiered(FactKind.LEADER_INSTRUCTION, Map.of("CITY", d("4")))));
+        occur(FactKind.TRAINING, IN_YEAR);
+        occur(FactKind.INFO_ACCEPTED, "GENERAL", IN_YEAR, Map.of());
+        occur(FactKind.LEADER_INSTRUCTION, "CITY", IN_YEAR, Map.of());
+        UnitLedger ledger = Scoring.ledgerAsOf(s, 1, XINQI, facts, END);
+        ScoreCard card = ledger.card(END);
+        Totals totals = ledger.totals();
+        assertThat(totals).isEqualTo(new Totals(card.total(), card.regular(), card.bonus()));
+        assertThat(card.total()).isEqualByComparingTo("8.5");
+        assertThat(card.total().toPlainString()).isEqualTo("8.5");
+    }
+}
