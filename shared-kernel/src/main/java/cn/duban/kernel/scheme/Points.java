@@ -29,7 +29,7 @@ public final class Points {
         return new Points(null, Collections.unmodifiableMap(new LinkedHashMap<>(values)));
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static Points fromJson(Object json) {
         if (json instanceof Number n) {
             return flat(new BigDecimal(n.toString()));

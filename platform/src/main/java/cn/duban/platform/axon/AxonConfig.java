@@ -1,0 +1,138 @@
+package cn.duban.platform.axon;
+
+import cn.duban.platform.DubanProperties;
+import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
+import cn.duban.platform.json.Json;
+import cn.duban.platform.mongo.DurabilityBarrier;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.EhCache3Adapter;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.core.Ehcache;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import java.time.Duration;
+
+/**
+ * Axon on MongoDB without Axon Server: our own event storage engine, and the Mongo extension
+ * where it is sound (token store, sagas). No transactions: the embedded server has none, and a
+ * Spring MongoTransactionManager there makes every projection write fail.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfig {
+
+    private static JacksonSerializer jackson() {
+        return JacksonSerializer.builder().objectMapper(Json.mapper()).lenientDeserialization().build();
+    }
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return jackson();
+    }
+
+    @Bean
+    public SequencedMongoEventStorageEngine eventStorageEngine(MongoDatabase database, DurabilityBarrier durability,
+                                                               @Qualifier("eventSerializer") Serializer events,
+                                                               Serializer snapshots, DubanProperties props) {
+        return SequencedMongoEventStorageEngine.builder()
+                .database(database)
+                .durability(durability)
+                .gapTimeout(props.gapTimeout())
+                .eventSerializer(events)
+                .snapshotSerializer(snapshots)
+                .build();
+    }
+
+    /** Polls every 100 ms when idle, so a separate query-side process follows closely; in one JVM appends wake it at once. */
+    @Bean(destroyMethod = "shutDown")
+    public EmbeddedEventStore eventStore(EventStorageEngine engine) {
+        return EmbeddedEventStore.builder().storageEngine(engine).fetchDelay(100).cleanupDelay(10_000).build();
+    }
+
+    @Bean
+    public MongoTemplate axonMongoTemplate(MongoDatabase database) {
+        return DefaultMongoTemplate.builder().mongoDatabase(database).build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer)
+                .claimTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    @Bean
+    public SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    }
+
+    @Bean
+    public TransactionManager axonTransactionManager() {
+        return NoTransactionManager.INSTANCE;
+    }
+
+    @Bean(destroyMethod = "close")
+    public CacheManager aggregateCacheManager() {
+        return CacheManagerBuilder.newCacheManagerBuilder().build(true);
+    }
+
+    /**
+     * A strong LRU cache of aggregates: loading a stream is a few indexed lookups, but the probe
+     * showed weak-reference caching was evicted too eagerly to help.
+     */
+    @Bean
+    public Cache aggregateCache(CacheManager aggregateCacheManager) {
+        org.ehcache.Cache<Object, Object> cache = aggregateCacheManager.createCache("aggregates",
+                CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
+                        ResourcePoolsBuilder.heap(20_000)));
+        return new EhCache3Adapter((Ehcache<Object, Object>) cache);
+    }
+
+    /** Who did it and from where, copied from each command onto the events it causes. */
+    @Bean
+    public CorrelationDataProvider auditCorrelation() {
+        return new SimpleCorrelationDataProvider(Audit.ACTOR, Audit.ROLE, Audit.CLIENT_ADDRESS, Audit.IDEMPOTENCY_KEY);
+    }
+
+    /** A handler that fails must stop and retry its processor, never be logged and skipped. */
+    @Autowired
+    public void configureErrorHandling(EventProcessingConfigurer processing) {
+        processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+}

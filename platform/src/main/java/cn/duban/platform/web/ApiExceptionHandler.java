@@ -1,0 +1,184 @@
+package cn.duban.platform.web;
+
+import cn.duban.kernel.error.ConflictException;
+import cn.duban.kernel.error.InvalidInputException;
+import cn.duban.kernel.error.NotFoundException;
+import cn.duban.kernel.error.Violation;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Maps failures onto API.md's error bodies: 400 naming the field, 404, 409. Nothing else leaks:
+ * unexpected failures are logged here and answered with a plain 500 without a stack trace.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ApiError> invalidBody(MethodArgumentNotValidException e) {
+        List<Violation> violations = e.getBindingResult().getFieldErrors().stream()
+                .map(fe -> new Violation(fe.getField(), fe.getDefaultMessage()))
+                .sorted(java.util.Comparator.comparing(Violation::field))
+                .toList();
+        if (violations.isEmpty()) {
+            return validation(List.of(new Violation("", e.getBindingResult().getAllErrors().get(0).getDefaultMessage())));
+        }
+        return validation(violations);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ApiError> invalidParameter(HandlerMethodValidationException e) {
+        List<Violation> violations = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new Violation(
+                        err instanceof FieldError fe ? fe.getField() : r.getMethodParameter().getParameterName(),
+                        err.getDefaultMessage())))
+                .toList();
+        return validation(violations);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+            return validation(List.of(new Violation(path(jme), "格式不正确 / malformed value: " + jme.getOriginalMessage())));
+        }
+        if (cause instanceof JsonProcessingException jpe) {
+            return validation(List.of(new Violation("", "请求体不是有效的 JSON / body is not valid JSON: " + jpe.getOriginalMessage())));
+        }
+        return validation(List.of(new Violation("", "缺少或无法读取请求体 / missing or unreadable body")));
+    }
+
+    /** Jackson's path as API.md writes it: {@code items[2].rules[0].perMissing}. */
+    public static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        return validation(List.of(new Violation(e.getParameterName(), "必填 / required")));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ApiError> missingHeader(MissingRequestHeaderException e) {
+        return validation(List.of(new Violation(e.getHeaderName(), "缺少请求头 / header required")));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return validation(List.of(new Violation(e.getName(), "格式不正确 / malformed value '" + e.getValue() + "'")));
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ApiError> invalidInput(InvalidInputException e) {
+        return validation(e.violations());
+    }
+
+    @ExceptionHandler({NotFoundException.class, AggregateNotFoundException.class, NoResourceFoundException.class})
+    ResponseEntity<ApiError> notFound(Exception e) {
+        String message = e instanceof AggregateNotFoundException anf
+                ? "不存在 / not found: " + anf.getAggregateIdentifier()
+                : e instanceof NoResourceFoundException ? "不存在 / not found" : e.getMessage();
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("NOT_FOUND", message));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ApiError> conflict(ConflictException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of("CONFLICT", e.getMessage()));
+    }
+
+    /** Another writer appended to the same aggregate first, or the id is taken. */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<ApiError> concurrency(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of("CONFLICT",
+                "与并发的修改冲突或编号已被使用，请刷新后重试 / conflicts with a concurrent change or the id is taken; reload and retry"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .body(new ApiError("UNSUPPORTED_MEDIA_TYPE", "不支持的内容类型 / unsupported content type: " + e.getContentType(), "Content-Type", null));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(ApiError.of("METHOD_NOT_ALLOWED", e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e) {
+        Throwable known = knownCause(e);
+        if (known instanceof RuntimeException re && known != e) {
+            return rethrowKnown(re);
+        }
+        log.error("Unexpected failure handling a request", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(ApiError.of("INTERNAL", "服务器内部错误 / internal error"));
+    }
+
+    /** Command-bus and framework wrappers carry our domain exceptions as causes. */
+    private ResponseEntity<ApiError> rethrowKnown(RuntimeException e) {
+        if (e instanceof InvalidInputException x) {
+            return invalidInput(x);
+        }
+        if (e instanceof ConflictException x) {
+            return conflict(x);
+        }
+        if (e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException) {
+            return concurrency(e);
+        }
+        return notFound(e);
+    }
+
+    private static Throwable knownCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidInputException || t instanceof ConflictException || t instanceof ConcurrencyException
+                    || t instanceof AggregateStreamCreationException
+                    || t instanceof NotFoundException || t instanceof AggregateNotFoundException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static ResponseEntity<ApiError> validation(List<Violation> violations) {
+        Violation first = violations.get(0);
+        String message = violations.stream().map(v -> v.field().isEmpty() ? v.message() : v.field() + ": " + v.message())
+                .collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(new ApiError("VALIDATION", message, first.field(),
+                violations.size() > 1 ? violations : null));
+    }
+}

@@ -1,0 +1,213 @@
+package cn.duban.platform.web;
+
+import cn.duban.platform.json.Json;
+import cn.duban.platform.mongo.DurabilityBarrier;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import cn.duban.platform.eventstore.MongoDuplicateKeys;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.bson.Document;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.Set;
+
+/**
+ * {@code Idempotency-Key} for every state-changing API call: the first successful response is
+ * stored under the key and replayed to retries without running the command again. A key reused
+ * for a different request, or while the first is still running, is a 409. A failed request
+ * leaves no record, so it can be retried with the same key.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+public class IdempotencyFilter extends OncePerRequestFilter {
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /** A record left PENDING this long belongs to a request that died with its process. */
+    private static final Duration STALE_PENDING = Duration.ofMinutes(5);
+
+    private final MongoCollection<Document> keys;
+    private final DurabilityBarrier durability;
+    private final Clock clock = Clock.systemUTC();
+
+    public IdempotencyFilter(MongoDatabase database, DurabilityBarrier durability) {
+        this.keys = database.getCollection("idempotency_keys");
+        this.durability = durability;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !METHODS.contains(request.getMethod()) || request.getHeader(HEADER) == null
+                || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER).strip();
+        if (key.isEmpty() || key.length() > 200) {
+            writeError(response, 400, new ApiError("VALIDATION", "Idempotency-Key 须为1到200个字符 / must be 1-200 characters", HEADER, null));
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        String fingerprint = fingerprint(request, body);
+        Document existing = keys.find(Filters.eq("_id", key)).first();
+        if (existing != null && "PENDING".equals(existing.getString("state"))
+                && existing.getDate("createdAt").toInstant().isBefore(clock.instant().minus(STALE_PENDING))) {
+            keys.deleteOne(Filters.and(Filters.eq("_id", key), Filters.eq("state", "PENDING")));
+            existing = null;
+        }
+        if (existing == null) {
+            try {
+                keys.insertOne(new Document("_id", key).append("state", "PENDING").append("fingerprint", fingerprint)
+                        .append("createdAt", Date.from(clock.instant())));
+            } catch (MongoWriteException e) {
+                if (!MongoDuplicateKeys.isDuplicateKey(e)) {
+                    throw e;
+                }
+                existing = keys.find(Filters.eq("_id", key)).first();
+            }
+        }
+        if (existing != null) {
+            answerFromRecord(existing, fingerprint, response);
+            return;
+        }
+        request.setAttribute(RequestAudit.IDEMPOTENCY_KEY_ATTRIBUTE, key);
+        ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
+        boolean stored = false;
+        try {
+            chain.doFilter(new ReplayableRequest(request, body), wrapped);
+            int status = wrapped.getStatus();
+            if (status >= 200 && status < 300) {
+                keys.updateOne(Filters.eq("_id", key), Updates.combine(
+                        Updates.set("state", "DONE"),
+                        Updates.set("status", status),
+                        Updates.set("contentType", wrapped.getContentType()),
+                        Updates.set("location", wrapped.getHeader("Location")),
+                        Updates.set("body", new String(wrapped.getContentAsByteArray(), StandardCharsets.UTF_8))));
+                durability.awaitDurable();
+                stored = true;
+            }
+        } finally {
+            if (!stored) {
+                keys.deleteOne(Filters.eq("_id", key));
+            }
+            wrapped.copyBodyToResponse();
+        }
+    }
+
+    private void answerFromRecord(Document record, String fingerprint, HttpServletResponse response) throws IOException {
+        if (!fingerprint.equals(record.getString("fingerprint"))) {
+            writeError(response, 409, new ApiError("CONFLICT",
+                    "该 Idempotency-Key 已用于另一个请求 / this Idempotency-Key was used for a different request", HEADER, null));
+            return;
+        }
+        if (!"DONE".equals(record.getString("state"))) {
+            writeError(response, 409, new ApiError("CONFLICT",
+                    "相同 Idempotency-Key 的请求正在处理 / a request with this Idempotency-Key is still being processed", HEADER, null));
+            return;
+        }
+        response.setStatus(record.getInteger("status"));
+        response.setHeader(REPLAYED_HEADER, "true");
+        if (record.getString("contentType") != null) {
+            response.setContentType(record.getString("contentType"));
+        }
+        if (record.getString("location") != null) {
+            response.setHeader("Location", record.getString("location"));
+        }
+        byte[] body = record.getString("body").getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static void writeError(HttpServletResponse response, int status, ApiError error) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getOutputStream().write(Json.mapper().writeValueAsBytes(error));
+    }
+
+    private static String fingerprint(HttpServletRequest request, byte[] body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            sha.update(body);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The request with its body already read, so the controller can read it again. */
+    private static final class ReplayableRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        ReplayableRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}
