@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class SchemeValidator {
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    /** Levels, indicators and measures become field names in stored documents: no dots or dollars. */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private SchemeValidator() {
@@ -111,8 +113,8 @@ public final class SchemeValidator {
                 fact(rule, path, out);
                 positive(rule.target(), path + ".target", out);
                 positive(rule.deduct(), path + ".deduct", out);
-                if (rule.measure() != null && blank(rule.measure())) {
-                    out.add(new Violation(path + ".measure", "不能为空白 / must not be blank"));
+                if (rule.measure() != null && !NAME.matcher(rule.measure()).matches()) {
+                    out.add(new Violation(path + ".measure", "计量名称只能含字母、数字、下划线或横线 / letters, digits, _ or -"));
                 }
             }
             case PER_ITEM, TIERED_BONUS -> {
@@ -128,7 +130,13 @@ public final class SchemeValidator {
                 } else if (rule.points().levels().isEmpty()) {
                     out.add(new Violation(path + ".points", "至少一个级别 / at least one level"));
                 } else {
-                    rule.points().levels().forEach((level, v) -> positive(v, path + ".points." + level, out));
+                    rule.points().levels().forEach((level, v) -> {
+                        if (!NAME.matcher(level).matches()) {
+                            out.add(new Violation(path + ".points", "级别名称只能含字母、数字、下划线或横线 / level names are letters, digits, _ or -"));
+                        } else {
+                            positive(v, path + ".points." + level, out);
+                        }
+                    });
                 }
             }
             case THRESHOLD -> {
@@ -180,6 +188,8 @@ public final class SchemeValidator {
     private static void indicator(Rule rule, String path, List<Violation> out) {
         if (blank(rule.indicator())) {
             out.add(new Violation(path + ".indicator", "必填 / required"));
+        } else if (!NAME.matcher(rule.indicator()).matches()) {
+            out.add(new Violation(path + ".indicator", "指标名称只能含字母、数字、下划线或横线 / letters, digits, _ or -"));
         }
     }
 

@@ -1,0 +1,33 @@
+package cn.duban.command.api;
+
+import cn.duban.command.api.Requests.Created;
+import cn.duban.command.api.Requests.RegisterUnitRequest;
+import cn.duban.kernel.command.RegisterUnit;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/units")
+@Tag(name = "单位 Units")
+public class UnitCommandController {
+    private final CommandDispatch commands;
+
+    public UnitCommandController(CommandDispatch commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "登记考核单位 / register a unit", description = "A unit id already registered is a 409.")
+    public Created register(@Valid @RequestBody RegisterUnitRequest request) {
+        commands.send(new RegisterUnit(request.id(), request.name(), request.type()));
+        return new Created(request.id());
+    }
+}

@@ -1,0 +1,75 @@
+package cn.duban.command.domain;
+
+import cn.duban.kernel.command.CloseCampaign;
+import cn.duban.kernel.command.LaunchCampaign;
+import cn.duban.kernel.command.RecordCampaignProgress;
+import cn.duban.kernel.error.ConflictException;
+import cn.duban.kernel.error.InvalidInputException;
+import cn.duban.kernel.event.CampaignClosed;
+import cn.duban.kernel.event.CampaignLaunched;
+import cn.duban.kernel.event.CampaignProgressRecorded;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.LocalDate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A rectification campaign (专项整治): launched, progress recorded while open, closed once. */
+@Aggregate(cache = "aggregateCache")
+public class Campaign {
+    @AggregateIdentifier
+    private String campaignId;
+    private String unitId;
+    private String kind;
+    private LocalDate launchedOn;
+    private boolean closed;
+
+    protected Campaign() {
+    }
+
+    Campaign(LaunchCampaign command) {
+        apply(new CampaignLaunched(command.campaignId(), command.unitId(), command.kind(), command.title().strip(), command.launchedOn()));
+    }
+
+    @CommandHandler
+    void handle(RecordCampaignProgress command) {
+        requireOpen();
+        requireNotBeforeLaunch(command.on());
+        apply(new CampaignProgressRecorded(campaignId, unitId, kind, command.measure(), command.quantity(), command.on()));
+    }
+
+    @CommandHandler
+    void handle(CloseCampaign command) {
+        requireOpen();
+        requireNotBeforeLaunch(command.on());
+        apply(new CampaignClosed(campaignId, unitId, kind, command.on(), command.summary()));
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new ConflictException("该专项整治已结束 / this campaign is closed");
+        }
+    }
+
+    private void requireNotBeforeLaunch(LocalDate on) {
+        if (on.isBefore(launchedOn)) {
+            throw new InvalidInputException("on", "不能早于启动日期 " + launchedOn + " / cannot be before the launch date");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CampaignLaunched event) {
+        campaignId = event.campaignId();
+        unitId = event.unitId();
+        kind = event.kind();
+        launchedOn = event.launchedOn();
+    }
+
+    @EventSourcingHandler
+    void on(CampaignClosed event) {
+        closed = true;
+    }
+}

@@ -1,0 +1,28 @@
+package cn.duban.command.domain;
+
+import cn.duban.kernel.command.ReportIndicator;
+import cn.duban.kernel.event.IndicatorReported;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** An indicator figure a unit reported for a year. Recorded once; created through {@link UnitFactsCommandHandler}. */
+@Aggregate(cache = "aggregateCache")
+public class IndicatorReport {
+    @AggregateIdentifier
+    private String reportId;
+
+    protected IndicatorReport() {
+    }
+
+    IndicatorReport(ReportIndicator command) {
+        apply(new IndicatorReported(command.reportId(), command.unitId(), command.indicator(), command.year(), command.value(), command.numerator(), command.denominator()));
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorReported event) {
+        reportId = event.reportId();
+    }
+}

@@ -1,0 +1,28 @@
+package cn.duban.command.domain;
+
+import cn.duban.kernel.command.AdjustScore;
+import cn.duban.kernel.event.ScoreAdjusted;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** An assessor's deduction or bonus on one item, with its reason. Recorded once; created through {@link UnitFactsCommandHandler}. */
+@Aggregate(cache = "aggregateCache")
+public class ScoreAdjustment {
+    @AggregateIdentifier
+    private String adjustmentId;
+
+    protected ScoreAdjustment() {
+    }
+
+    ScoreAdjustment(AdjustScore command) {
+        apply(new ScoreAdjusted(command.adjustmentId(), command.unitId(), command.schemeId(), command.itemCode(), command.points(), command.reason().strip()));
+    }
+
+    @EventSourcingHandler
+    void on(ScoreAdjusted event) {
+        adjustmentId = event.adjustmentId();
+    }
+}

@@ -1,0 +1,28 @@
+package cn.duban.command.domain;
+
+import cn.duban.kernel.command.RecordTraining;
+import cn.duban.kernel.event.TrainingRecorded;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A training session a unit held (业务培训). Recorded once; created through {@link UnitFactsCommandHandler}. */
+@Aggregate(cache = "aggregateCache")
+public class Training {
+    @AggregateIdentifier
+    private String trainingId;
+
+    protected Training() {
+    }
+
+    Training(RecordTraining command) {
+        apply(new TrainingRecorded(command.trainingId(), command.unitId(), command.heldOn(), command.topic().strip(), command.attendees(), command.hours()));
+    }
+
+    @EventSourcingHandler
+    void on(TrainingRecorded event) {
+        trainingId = event.trainingId();
+    }
+}
