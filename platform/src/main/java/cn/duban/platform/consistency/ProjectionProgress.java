@@ -51,7 +51,7 @@ public class ProjectionProgress {
             }
             for (EventTrackerStatus s : status.values()) {
                 OptionalLong current = s.getCurrentPosition();
-                if (s.isReplaying() || current.isEmpty() || current.getAsLong() < position) {
+                if (s.isErrorState() || current.isEmpty() || current.getAsLong() < position) {
                     return false;
                 }
             }

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 import java.util.concurrent.TimeUnit;
 
@@ -43,6 +44,7 @@ public class MongoConfig {
     }
 
     @Bean
+    @Primary
     public DurabilityBarrier durabilityBarrier(ObjectProvider<EmbeddedMongo> embedded) {
         EmbeddedMongo server = embedded.getIfAvailable();
         return server != null ? server : DurabilityBarrier.WRITE_CONCERN;

@@ -29,17 +29,30 @@ public final class Points {
         return new Points(null, Collections.unmodifiableMap(new LinkedHashMap<>(values)));
     }
 
+    /** A number, or an object of numbers per level; numbers may come as strings from stored documents. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static Points fromJson(Object json) {
-        if (json instanceof Number n) {
-            return flat(new BigDecimal(n.toString()));
-        }
         if (json instanceof Map<?, ?> map) {
             Map<String, BigDecimal> values = new LinkedHashMap<>();
-            map.forEach((k, v) -> values.put(String.valueOf(k), v instanceof Number n ? new BigDecimal(n.toString()) : null));
+            map.forEach((k, v) -> values.put(String.valueOf(k), decimal(v)));
             return perLevel(values);
         }
-        throw new IllegalArgumentException("points must be a number or an object of numbers per level");
+        BigDecimal flat = decimal(json);
+        if (flat == null) {
+            throw new IllegalArgumentException("points must be a number or an object of numbers per level");
+        }
+        return flat(flat);
+    }
+
+    private static BigDecimal decimal(Object v) {
+        if (v instanceof Number || v instanceof String) {
+            try {
+                return new BigDecimal(v.toString());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     @JsonValue

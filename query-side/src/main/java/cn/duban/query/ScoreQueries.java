@@ -1,0 +1,163 @@
+package cn.duban.query;
+
+import cn.duban.kernel.error.NotFoundException;
+import cn.duban.kernel.scoring.Fact;
+import cn.duban.kernel.scoring.ScoreCard;
+import cn.duban.kernel.scoring.Scoring;
+import cn.duban.kernel.scoring.UnitLedger;
+import cn.duban.kernel.scoring.UnitProfile;
+import cn.duban.kernel.unit.UnitType;
+import cn.duban.query.projection.SchemesProjection;
+import cn.duban.query.projection.ScoreProjection;
+import cn.duban.query.projection.ScoreProjection.ScoreTotals;
+import cn.duban.query.projection.ScoreProjection.TimelinePoint;
+import cn.duban.query.projection.UnitsProjection;
+import cn.duban.query.projection.UnitsProjection.UnitView;
+import cn.duban.query.readmodel.ChunkedLog;
+import cn.duban.query.readmodel.FactEntry;
+import cn.duban.query.readmodel.ReadModelJson;
+import cn.duban.query.readmodel.SchemeView;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Answers about scores. "Now" and "as of T" are the same function: the unit's facts recorded up
+ * to T under the scheme version in force at T. Rankings now read the maintained totals.
+ */
+@Service
+public class ScoreQueries {
+    private final MongoCollection<Document> units;
+    private final MongoCollection<Document> schemes;
+    private final MongoCollection<Document> totals;
+    private final ChunkedLog facts;
+    private final ChunkedLog timelines;
+    private final Clock clock = Clock.systemUTC();
+
+    public ScoreQueries(MongoDatabase db) {
+        this.units = db.getCollection(UnitsProjection.COLLECTION);
+        this.schemes = db.getCollection(SchemesProjection.COLLECTION);
+        this.totals = db.getCollection(ScoreProjection.TOTALS);
+        this.facts = new ChunkedLog(db, ScoreProjection.FACTS);
+        this.timelines = new ChunkedLog(db, ScoreProjection.TIMELINES);
+    }
+
+    public record Timeline(String unitId, String schemeId, List<TimelinePoint> points) {
+    }
+
+    public record RankingEntry(String unitId, String name, UnitType type, BigDecimal total, BigDecimal regular,
+                               BigDecimal bonus, int rank) {
+    }
+
+    public List<UnitView> units() {
+        List<UnitView> out = new ArrayList<>();
+        units.find().forEach(d -> out.add(ReadModelJson.fromDocument(d, UnitView.class)));
+        out.sort(Comparator.comparing(UnitView::id));
+        return out;
+    }
+
+    public UnitView unit(String unitId) {
+        Document d = units.find(Filters.eq("_id", unitId)).first();
+        if (d == null) {
+            throw new NotFoundException("单位不存在 / unit not found: " + unitId);
+        }
+        return ReadModelJson.fromDocument(d, UnitView.class);
+    }
+
+    public List<SchemeView> schemes() {
+        List<SchemeView> out = new ArrayList<>();
+        schemes.find().forEach(d -> out.add(ReadModelJson.fromDocument(d, SchemeView.class)));
+        out.sort(Comparator.comparing(SchemeView::id));
+        return out;
+    }
+
+    public SchemeView scheme(String schemeId) {
+        return SchemesProjection.find(schemes, schemeId)
+                .orElseThrow(() -> new NotFoundException("考核方案不存在 / scheme not found: " + schemeId));
+    }
+
+    public List<FactEntry> facts(String unitId) {
+        unit(unitId);
+        return facts.read(unitId).stream().map(d -> ReadModelJson.fromDocument(d, FactEntry.class)).toList();
+    }
+
+    public ScoreCard score(String unitId, String schemeId, Instant asOf) {
+        UnitView unit = unit(unitId);
+        SchemeView scheme = scheme(schemeId);
+        Instant at = asOf == null ? clock.instant() : asOf;
+        SchemeView.Version version = versionAt(scheme, at);
+        List<Fact> unitFacts = facts(unitId).stream().map(FactEntry::toFact).toList();
+        return Scoring.score(version.document(), version.version(), new UnitProfile(unit.id(), unit.type()), unitFacts, at);
+    }
+
+    private static SchemeView.Version versionAt(SchemeView scheme, Instant at) {
+        return scheme.versionAt(at).orElseThrow(() -> new NotFoundException(
+                "该时间考核方案尚未起草 / scheme " + scheme.id() + " did not exist at " + at));
+    }
+
+    public Timeline timeline(String unitId, String schemeId) {
+        unit(unitId);
+        scheme(schemeId);
+        List<TimelinePoint> points = timelines.read(ScoreProjection.key(schemeId, unitId)).stream()
+                .map(d -> ReadModelJson.fromDocument(d, TimelinePoint.class)).toList();
+        return new Timeline(unitId, schemeId, points);
+    }
+
+    public List<RankingEntry> ranking(String schemeId, Instant asOf) {
+        SchemeView scheme = scheme(schemeId);
+        List<UnitView> all = units();
+        List<RankingEntry> rows = new ArrayList<>();
+        if (asOf == null) {
+            List<String> ids = all.stream().map(u -> ScoreProjection.key(schemeId, u.id())).toList();
+            Map<String, ScoreTotals> current = totals.find(Filters.in("_id", ids)).into(new ArrayList<>()).stream()
+                    .map(d -> ReadModelJson.fromDocument(d, ScoreTotals.class))
+                    .collect(Collectors.toMap(ScoreTotals::unitId, Function.identity()));
+            for (UnitView u : all) {
+                ScoreTotals t = current.get(u.id());
+                if (t != null) {
+                    rows.add(new RankingEntry(u.id(), u.name(), u.type(), t.total(), t.regular(), t.bonus(), 0));
+                }
+            }
+        } else {
+            SchemeView.Version version = versionAt(scheme, asOf);
+            for (UnitView u : all) {
+                if (u.registeredAt().isAfter(asOf)) {
+                    continue;
+                }
+                List<Fact> unitFacts = facts.read(u.id()).stream()
+                        .map(d -> ReadModelJson.fromDocument(d, FactEntry.class).toFact()).toList();
+                UnitLedger ledger = Scoring.ledgerAsOf(version.document(), version.version(), new UnitProfile(u.id(), u.type()), unitFacts, asOf);
+                if (ledger.applies()) {
+                    var t = ledger.totals();
+                    rows.add(new RankingEntry(u.id(), u.name(), u.type(), t.total(), t.regular(), t.bonus(), 0));
+                }
+            }
+        }
+        return ranked(rows);
+    }
+
+    /** Best first; equal totals share a rank (1, 2, 2, 4), ties listed by unit id. */
+    static List<RankingEntry> ranked(List<RankingEntry> rows) {
+        List<RankingEntry> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing(RankingEntry::total).reversed().thenComparing(RankingEntry::unitId));
+        List<RankingEntry> out = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            RankingEntry r = sorted.get(i);
+            int rank = i > 0 && sorted.get(i - 1).total().compareTo(r.total()) == 0 ? out.get(i - 1).rank() : i + 1;
+            out.add(new RankingEntry(r.unitId(), r.name(), r.type(), r.total(), r.regular(), r.bonus(), rank));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,140 @@
+package cn.duban.query.api;
+
+import cn.duban.kernel.scoring.ScoreCard;
+import cn.duban.platform.DubanProperties;
+import cn.duban.platform.consistency.ProjectionProgress;
+import cn.duban.query.ScoreQueries;
+import cn.duban.query.ScoreQueries.RankingEntry;
+import cn.duban.query.ScoreQueries.Timeline;
+import cn.duban.query.projection.UnitsProjection.UnitView;
+import cn.duban.query.readmodel.FactEntry;
+import cn.duban.query.readmodel.SchemeView;
+import cn.duban.kernel.scheme.SchemeDocument;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Reads. Each accepts {@code X-Duban-Min-Position}: a client that wrote through another process
+ * (command side on its own) passes the position its write returned and is answered only once the
+ * read models include it.
+ */
+@RestController
+@RequestMapping("/api")
+public class QueryController {
+    public static final String MIN_POSITION_HEADER = "X-Duban-Min-Position";
+    private final ScoreQueries queries;
+    private final ProjectionProgress progress;
+    private final DubanProperties props;
+
+    public QueryController(ScoreQueries queries, ProjectionProgress progress, DubanProperties props) {
+        this.queries = queries;
+        this.progress = progress;
+        this.props = props;
+    }
+
+    private void await(Long minPosition) {
+        if (minPosition != null) {
+            progress.awaitPosition(minPosition, props.consistencyWait());
+        }
+    }
+
+    @GetMapping("/units")
+    @Tag(name = "单位 Units")
+    @Operation(summary = "单位列表 / all units")
+    public List<UnitView> units(@RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        await(min);
+        return queries.units();
+    }
+
+    @GetMapping("/units/{unitId}")
+    @Tag(name = "单位 Units")
+    public UnitView unit(@PathVariable String unitId, @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        await(min);
+        return queries.unit(unitId);
+    }
+
+    @GetMapping("/units/{unitId}/facts")
+    @Tag(name = "评分 Scores")
+    @Operation(summary = "单位事实记录 / the unit's fact log in recording order, with actors and positions")
+    public List<FactEntry> facts(@PathVariable String unitId, @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        await(min);
+        return queries.facts(unitId);
+    }
+
+    public record SchemeSummary(String id, int year, String title, String status, int version) {
+    }
+
+    /** The latest version's document at the top level, with the scheme's status and version history. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SchemeDetails(@JsonUnwrapped SchemeDocument document, String status, int version,
+                                Integer publishedVersion, List<VersionInfo> versions) {
+    }
+
+    public record VersionInfo(int version, String status, Instant draftedAt, Instant publishedAt) {
+    }
+
+    @GetMapping("/schemes")
+    @Tag(name = "考核方案 Schemes")
+    public List<SchemeSummary> schemes(@RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        await(min);
+        return queries.schemes().stream()
+                .map(s -> new SchemeSummary(s.id(), s.year(), s.title(), s.status(), s.latest().version())).toList();
+    }
+
+    @GetMapping("/schemes/{schemeId}")
+    @Tag(name = "考核方案 Schemes")
+    @Operation(summary = "方案详情 / the latest version's document with status and versions")
+    public SchemeDetails scheme(@PathVariable String schemeId, @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        await(min);
+        SchemeView s = queries.scheme(schemeId);
+        int latest = s.latest().version();
+        Integer published = s.versions().stream().filter(v -> v.publishedAt() != null)
+                .map(SchemeView.Version::version).reduce((a, b) -> b).orElse(null);
+        return new SchemeDetails(s.latest().document(), s.status(), latest, published,
+                s.versions().stream().map(v -> new VersionInfo(v.version(), v.status(latest), v.draftedAt(), v.publishedAt())).toList());
+    }
+
+    @GetMapping("/units/{unitId}/score")
+    @Tag(name = "评分 Scores")
+    @Operation(summary = "单位得分 / a unit's score, now or as of an instant",
+            description = "asOf is recording time: exactly what the platform answered then; later-recorded facts are invisible.")
+    public ScoreCard score(@PathVariable String unitId, @RequestParam("scheme") String schemeId,
+                           @Parameter(description = "ISO-8601 instant") @RequestParam(required = false)
+                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+                           @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        await(min);
+        return queries.score(unitId, schemeId, asOf);
+    }
+
+    @GetMapping("/units/{unitId}/timeline")
+    @Tag(name = "评分 Scores")
+    @Operation(summary = "得分时间线 / the score after each event that touched the unit, in recording order")
+    public Timeline timeline(@PathVariable String unitId, @RequestParam("scheme") String schemeId,
+                             @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        await(min);
+        return queries.timeline(unitId, schemeId);
+    }
+
+    @GetMapping("/schemes/{schemeId}/ranking")
+    @Tag(name = "评分 Scores")
+    @Operation(summary = "排名 / ranking, best first, now or as of an instant")
+    public List<RankingEntry> ranking(@PathVariable String schemeId,
+                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+                                      @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        await(min);
+        return queries.ranking(schemeId, asOf);
+    }
+}
