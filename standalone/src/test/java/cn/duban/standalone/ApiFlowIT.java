@@ -1,0 +1,312 @@
+package cn.duban.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole flow of API.md over HTTP against the embedded database, in the order a lead office
+ * and its units would go through it. Methods build on each other (one year of one district).
+ */
+@SpringBootTest(classes = DubanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ApiFlowIT {
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) {
+        TestData.embeddedDatabase(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    Api api;
+
+    static final String SCHEME = """
+            { "id": "beilun-2023", "year": 2023, "title": "北仑区2023年度流动人口服务管理目标责任制考核", "supervisionWeight": 0.3,
+              "items": [
+                { "code": "S1.4", "category": "基础工作", "title": "业务培训", "max": 6, "base": "FULL", "appliesTo": {"unitType": "STREET"},
+                  "rules": [ {"kind": "QUOTA", "fact": "TRAINING", "required": 2, "perMissing": 2} ] },
+                { "code": "S1.3", "category": "基础工作", "title": "信息报送", "max": 10, "base": "ZERO", "appliesTo": {"unitType": "STREET"},
+                  "rules": [ {"kind": "PER_ITEM", "fact": "INFO_ACCEPTED", "points": {"GENERAL": 0.5, "TYPICAL": 1}} ] },
+                { "code": "S1.1", "category": "基础工作", "title": "季度工作", "max": 6, "appliesTo": {"all": true},
+                  "rules": [ {"kind": "PER_FAILURE", "perFailure": 1} ] },
+                { "code": "S2.5", "category": "管理工作", "title": "登记率", "max": 7, "appliesTo": {"unitType": "STREET"},
+                  "rules": [ {"kind": "THRESHOLD", "indicator": "registration_rate", "min": 95, "deduct": 4} ] },
+                { "code": "S2.4", "category": "管理工作", "title": "群租整治", "max": 8, "appliesTo": {"unitType": "STREET"},
+                  "rules": [ {"kind": "COUNT_TARGET", "fact": "CAMPAIGN_PROGRESS", "measure": "communities_rectified", "target": 5, "deduct": 2} ] },
+                { "code": "D1", "category": "部门职责", "title": "部门工作", "max": 70, "appliesTo": {"unitType": "DEPARTMENT"},
+                  "rules": [ {"kind": "DISCRETIONARY"} ] },
+                { "code": "BONUS", "category": "创新工作", "title": "创新工作加分", "bonus": true, "appliesTo": {"unitType": "STREET"},
+                  "rules": [ {"kind": "TIERED_BONUS", "fact": "MEDIA_PUBLICATION", "points": {"CITY": 2, "PROVINCE": 5, "NATIONAL": 8}} ] }
+              ] }
+            """;
+
+    static String reportId;
+    static Instant afterFirstTraining;
+
+    @BeforeAll
+    void client() {
+        api = new Api(port);
+    }
+
+    JsonNode score(String unit) {
+        Api.Response r = api.get("/api/units/" + unit + "/score?scheme=beilun-2023");
+        assertThat(r.status()).isEqualTo(200);
+        return r.body();
+    }
+
+    JsonNode item(JsonNode score, String code) {
+        for (JsonNode i : score.get("items")) {
+            if (i.get("code").asText().equals(code)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no item " + code);
+    }
+
+    long head() {
+        return api.get("/actuator/health").body().at("/components/database/details/eventStoreHead").asLong();
+    }
+
+    @Test
+    @Order(1)
+    void registersUnitsAndPublishesTheScheme() {
+        assertThat(api.post("/api/units", Map.of("id", "xinqi", "name", "新碶街道", "type", "STREET")).status()).isEqualTo(201);
+        assertThat(api.post("/api/units", Map.of("id", "daqi", "name", "大碶街道", "type", "STREET")).status()).isEqualTo(201);
+        Api.Response police = api.post("/api/units", Map.of("id", "police", "name", "公安分局", "type", "DEPARTMENT"));
+        assertThat(police.status()).isEqualTo(201);
+        assertThat(police.body().get("id").asText()).isEqualTo("police");
+        Api.Response again = api.post("/api/units", Map.of("id", "xinqi", "name", "新碶", "type", "STREET"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().get("error").asText()).isEqualTo("CONFLICT");
+
+        Api.Response drafted = api.post("/api/schemes", SCHEME);
+        assertThat(drafted.status()).isEqualTo(201);
+        assertThat(drafted.body().get("id").asText()).isEqualTo("beilun-2023");
+        assertThat(api.get("/api/schemes").body().get(0).get("status").asText()).isEqualTo("DRAFT");
+        assertThat(api.post("/api/schemes/beilun-2023/publish", "").status()).isEqualTo(200);
+        assertThat(api.post("/api/schemes/beilun-2023/publish", "").status()).isEqualTo(409);
+        JsonNode scheme = api.get("/api/schemes/beilun-2023").body();
+        assertThat(scheme.get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(scheme.get("items")).hasSize(7);
+        assertThat(api.get("/api/units").body()).hasSize(3);
+        assertThat(api.get("/api/units/xinqi").body().get("name").asText()).isEqualTo("新碶街道");
+        assertThat(api.get("/api/units/nobody").status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(2)
+    void aSchemeIsValidatedWholeBeforeAnythingIsStored() {
+        long before = head();
+        Api.Response bad = api.post("/api/schemes", SCHEME.replace("\"perMissing\": 2", "\"perMissing\": -2").replace("beilun-2023", "other"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("error").asText()).isEqualTo("VALIDATION");
+        assertThat(bad.body().get("field").asText()).isEqualTo("items[0].rules[0].perMissing");
+        Api.Response typo = api.post("/api/schemes", SCHEME.replace("\"perMissing\"", "\"perMising\"").replace("beilun-2023", "other"));
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.body().get("field").asText()).isEqualTo("items[0].rules[0].perMising");
+        Api.Response yaml = api.post("/api/schemes", "id: yaml-2023\nyear: 2023\ntitle: 测试\nitems:\n  - code: A\n    title: t\n    max: 5\n",
+                Map.of("Content-Type", "application/yaml"));
+        assertThat(yaml.status()).isEqualTo(201);
+        assertThat(head()).isEqualTo(before + 1);
+    }
+
+    @Test
+    @Order(3)
+    void factsMoveTheScoreWithEvidence() {
+        JsonNode start = score("xinqi");
+        // Nothing reported: trainings 0/2 → 6−4; info 0; failures none → 6; rate never reported → 7−4; campaign → 8−2.
+        assertThat(start.get("total").decimalValue()).isEqualByComparingTo("17");
+
+        Api.Response t = api.post("/api/units/xinqi/trainings", Map.of("heldOn", "2023-03-10", "topic", "专管员业务培训", "attendees", 40, "hours", 2));
+        assertThat(t.status()).isEqualTo(201);
+        assertThat(t.header("X-Duban-Consistency")).isEqualTo("visible");
+        afterFirstTraining = Instant.now();
+        JsonNode s = score("xinqi");
+        assertThat(item(s, "S1.4").get("score").decimalValue()).isEqualByComparingTo("4");
+        assertThat(s.get("total").decimalValue()).isEqualByComparingTo("19");
+
+        reportId = api.post("/api/units/xinqi/info-reports", Map.of("title", "新碶街道流动人口工作动态", "submittedOn", "2023-02-01")).id();
+        Api.Response accepted = api.post("/api/info-reports/" + reportId + "/acceptance", Map.of("level", "TYPICAL"));
+        assertThat(accepted.status()).isEqualTo(200);
+        Api.Response twice = api.post("/api/info-reports/" + reportId + "/acceptance", Map.of("level", "GENERAL"));
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.body().get("error").asText()).isEqualTo("CONFLICT");
+        String rejected = api.post("/api/units/xinqi/info-reports", Map.of("title", "重复稿件", "submittedOn", "2023-02-02")).id();
+        assertThat(api.post("/api/info-reports/" + rejected + "/rejection", Map.of("reason", "内容重复")).status()).isEqualTo(200);
+        assertThat(api.post("/api/info-reports/" + rejected + "/acceptance", Map.of("level", "GENERAL")).status()).isEqualTo(409);
+
+        String campaign = api.post("/api/units/xinqi/campaigns", Map.of("kind", "GROUP_RENTAL", "title", "群租房整治", "launchedOn", "2023-04-01")).id();
+        assertThat(api.post("/api/campaigns/" + campaign + "/progress", Map.of("measure", "communities_rectified", "quantity", 5, "on", "2023-05-01")).status()).isEqualTo(200);
+        assertThat(api.post("/api/campaigns/" + campaign + "/closure", Map.of("on", "2023-06-01", "summary", "完成")).status()).isEqualTo(200);
+        assertThat(api.post("/api/campaigns/" + campaign + "/progress", Map.of("measure", "communities_rectified", "quantity", 1, "on", "2023-07-01")).status()).isEqualTo(409);
+
+        assertThat(api.post("/api/units/xinqi/indicators", Map.of("indicator", "registration_rate", "year", 2023, "value", 96.5, "numerator", 965, "denominator", 1000)).status()).isEqualTo(201);
+        assertThat(api.post("/api/units/xinqi/achievements", Map.of("kind", "MEDIA_PUBLICATION", "level", "PROVINCE", "title", "浙江日报报道", "on", "2023-08-08")).status()).isEqualTo(201);
+        assertThat(api.post("/api/units/xinqi/failures", Map.of("schemeId", "beilun-2023", "itemCode", "S1.1", "reason", "二季度无工作总结", "on", "2023-07-05")).status()).isEqualTo(201);
+        assertThat(api.post("/api/units/police/adjustments", Map.of("schemeId", "beilun-2023", "itemCode", "D1", "points", -3.5, "reason", "出租房屋专项检查未开展")).status()).isEqualTo(201);
+
+        JsonNode end = score("xinqi");
+        // 4 (one training) + 1 (typical) + 5 (one failure) + 7 (rate met) + 8 (target met) = 25 regular, + 5 bonus.
+        assertThat(end.get("regular").decimalValue()).isEqualByComparingTo("25");
+        assertThat(end.get("bonus").decimalValue()).isEqualByComparingTo("5");
+        assertThat(end.get("total").decimalValue()).isEqualByComparingTo("30");
+        JsonNode training = item(end, "S1.4").get("contributions").get(0);
+        assertThat(training.get("points").decimalValue()).isEqualByComparingTo("-2");
+        assertThat(training.get("evidence")).hasSize(1);
+        assertThat(item(end, "S1.3").get("contributions").get(0).get("evidence")).hasSize(1);
+        JsonNode police = score("police");
+        // S1.1 applies to all units (6) + D1 (70) − 3.5.
+        assertThat(police.get("total").decimalValue()).isEqualByComparingTo("72.5");
+        assertThat(item(police, "D1").get("contributions").get(0).get("reason").asText()).contains("出租房屋专项检查未开展");
+    }
+
+    @Test
+    @Order(4)
+    void asOfIsWhatThePlatformAnsweredThen() {
+        Api.Response thenResponse = api.get("/api/units/xinqi/score?scheme=beilun-2023&asOf=" + afterFirstTraining);
+        assertThat(thenResponse.status()).as(thenResponse.raw().body()).isEqualTo(200);
+        assertThat(thenResponse.body().get("total").decimalValue()).isEqualByComparingTo("19");
+        // A training held in January but recorded now is invisible as of earlier instants.
+        Instant beforeLateReport = Instant.now();
+        api.post("/api/units/xinqi/trainings", Map.of("heldOn", "2023-01-05", "topic", "补报：一月培训", "attendees", 20, "hours", 1));
+        assertThat(api.get("/api/units/xinqi/score?scheme=beilun-2023&asOf=" + beforeLateReport).body().get("total").decimalValue())
+                .isEqualByComparingTo("30");
+        assertThat(score("xinqi").get("total").decimalValue()).isEqualByComparingTo("32");
+        assertThat(api.get("/api/units/xinqi/score?scheme=beilun-2023&asOf=" + afterFirstTraining).body().get("total").decimalValue())
+                .isEqualByComparingTo("19");
+        Api.Response beforeScheme = api.get("/api/units/xinqi/score?scheme=beilun-2023&asOf=2020-01-01T00:00:00Z");
+        assertThat(beforeScheme.status()).isEqualTo(404);
+        Api.Response badInstant = api.get("/api/units/xinqi/score?scheme=beilun-2023&asOf=yesterday");
+        assertThat(badInstant.status()).isEqualTo(400);
+        assertThat(badInstant.body().get("field").asText()).isEqualTo("asOf");
+    }
+
+    @Test
+    @Order(5)
+    void theTimelineHasOnePointPerEventThatTouchedTheUnitAndEachIsReproducibleAsOf() {
+        JsonNode points = api.get("/api/units/xinqi/timeline?scheme=beilun-2023").body().get("points");
+        List<String> types = new ArrayList<>();
+        points.forEach(p -> types.add(p.at("/event/type").asText()));
+        assertThat(types).containsExactly("TrainingRecorded", "InfoReportSubmitted", "InfoReportAccepted", "InfoReportSubmitted",
+                "InfoReportRejected", "CampaignLaunched", "CampaignProgressRecorded", "CampaignClosed", "IndicatorReported",
+                "AchievementRecorded", "FailureRecorded", "TrainingRecorded");
+        // Points name events; the score's evidence names the same events.
+        String firstTrainingEvent = item(score("xinqi"), "S1.4").get("contributions").get(0).get("evidence").get(0).asText();
+        assertThat(points.get(0).at("/event/id").asText()).isEqualTo(firstTrainingEvent);
+        Instant previous = Instant.EPOCH;
+        for (JsonNode p : points) {
+            Instant at = Instant.parse(p.get("at").asText());
+            assertThat(at).isAfter(previous);
+            previous = at;
+            JsonNode replay = api.get("/api/units/xinqi/score?scheme=beilun-2023&asOf=" + at).body();
+            assertThat(replay.get("total").decimalValue()).as("asOf %s", at).isEqualByComparingTo(p.get("total").decimalValue());
+        }
+        assertThat(points.get(points.size() - 1).get("total").decimalValue()).isEqualByComparingTo("32");
+        // The police adjustment is not on xinqi's timeline.
+        assertThat(api.get("/api/units/police/timeline?scheme=beilun-2023").body().get("points")).hasSize(1);
+    }
+
+    @Test
+    @Order(6)
+    void rankingBestFirstNowAndAsOf() {
+        JsonNode ranking = api.get("/api/schemes/beilun-2023/ranking").body();
+        assertThat(ranking).hasSize(3);
+        assertThat(ranking.get(0).get("unitId").asText()).isEqualTo("police");
+        assertThat(ranking.get(0).get("rank").asInt()).isEqualTo(1);
+        assertThat(ranking.get(0).get("name").asText()).isEqualTo("公安分局");
+        assertThat(ranking.get(1).get("unitId").asText()).isEqualTo("xinqi");
+        assertThat(ranking.get(2).get("unitId").asText()).isEqualTo("daqi");
+        assertThat(ranking.get(2).get("total").decimalValue()).isEqualByComparingTo("17");
+        JsonNode then = api.get("/api/schemes/beilun-2023/ranking?asOf=" + afterFirstTraining).body();
+        assertThat(then.get(0).get("total").decimalValue()).isEqualByComparingTo("76");
+        assertThat(then.get(1).get("unitId").asText()).isEqualTo("xinqi");
+        assertThat(then.get(1).get("total").decimalValue()).isEqualByComparingTo("19");
+    }
+
+    @Test
+    @Order(7)
+    void badInputIsA400NamingTheFieldAndChangesNothing() {
+        long before = head();
+        JsonNode scoreBefore = score("xinqi");
+        record Case(String path, Object body, String field) {
+        }
+        List<Case> cases = List.of(
+                new Case("/api/units/xinqi/trainings", Map.of("topic", "x"), "heldOn"),
+                new Case("/api/units/xinqi/trainings", Map.of("heldOn", "2023-02-30", "topic", "x"), "heldOn"),
+                new Case("/api/units/xinqi/trainings", Map.of("heldOn", "2023-02-03", "topic", "x", "attendees", -1), "attendees"),
+                new Case("/api/units/xinqi/info-reports", Map.of("submittedOn", "2023-02-03"), "title"),
+                new Case("/api/info-reports/" + reportId + "/acceptance", Map.of("level", "EXCELLENT"), "level"),
+                new Case("/api/units/xinqi/indicators", Map.of("indicator", "registration_rate", "year", 2023, "value", 101), "value"),
+                new Case("/api/units/xinqi/indicators", Map.of("indicator", "registration_rate", "year", 2023, "value", 50, "numerator", 90, "denominator", 100), "value"),
+                new Case("/api/units/xinqi/adjustments", Map.of("schemeId", "beilun-2023", "itemCode", "S1.4", "points", -1), "reason"),
+                new Case("/api/units/xinqi/adjustments", Map.of("schemeId", "beilun-2023", "itemCode", "NOPE", "points", -1, "reason", "r"), "itemCode"),
+                new Case("/api/units/xinqi/achievements", Map.of("kind", "TRAINING", "level", "CITY", "title", "t", "on", "2023-01-01"), "kind"),
+                new Case("/api/units", Map.of("id", "Bad Id", "name", "x", "type", "STREET"), "id"),
+                new Case("/api/units", Map.of("id", "ok", "name", "x", "type", "VILLAGE"), "type"));
+        for (Case c : cases) {
+            Api.Response r = api.post(c.path(), c.body());
+            assertThat(r.status()).as(c.toString()).isEqualTo(400);
+            assertThat(r.body().get("error").asText()).isEqualTo("VALIDATION");
+            assertThat(r.body().get("field").asText()).as(c.toString()).isEqualTo(c.field());
+        }
+        assertThat(api.post("/api/units/xinqi/trainings", "{not json").status()).isEqualTo(400);
+        assertThat(head()).isEqualTo(before);
+        assertThat(score("xinqi").get("total")).isEqualTo(scoreBefore.get("total"));
+        assertThat(api.post("/api/units/nobody/trainings", Map.of("heldOn", "2023-03-10", "topic", "x")).status()).isEqualTo(404);
+        assertThat(api.post("/api/info-reports/no-such-report/acceptance", Map.of("level", "GENERAL")).status()).isEqualTo(404);
+        assertThat(api.get("/api/units/xinqi/score?scheme=nope").status()).isEqualTo(404);
+        assertThat(api.get("/api/units/xinqi/score").body().get("field").asText()).isEqualTo("scheme");
+    }
+
+    @Test
+    @Order(8)
+    void aRetryWithTheSameIdempotencyKeyReturnsTheFirstResultAndEmitsNothing() {
+        Map<String, String> key = Map.of("Idempotency-Key", "daqi-training-2023-03-01");
+        Map<String, Object> body = Map.of("heldOn", "2023-03-01", "topic", "网格员培训", "attendees", 30, "hours", 1.5);
+        Api.Response first = api.post("/api/units/daqi/trainings", body, key);
+        assertThat(first.status()).isEqualTo(201);
+        long after = head();
+        Api.Response retry = api.post("/api/units/daqi/trainings", body, key);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.id()).isEqualTo(first.id());
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(head()).isEqualTo(after);
+        assertThat(item(score("daqi"), "S1.4").get("score").decimalValue()).isEqualByComparingTo("4");
+        Api.Response otherBody = api.post("/api/units/daqi/trainings", Map.of("heldOn", "2023-03-02", "topic", "x"), key);
+        assertThat(otherBody.status()).isEqualTo(409);
+        // A failed request keeps no record: fixing it and retrying with the same key works.
+        Map<String, String> key2 = Map.of("Idempotency-Key", "daqi-bad-then-good");
+        assertThat(api.post("/api/units/daqi/trainings", Map.of("topic", "x"), key2).status()).isEqualTo(400);
+        assertThat(api.post("/api/units/daqi/trainings", Map.of("heldOn", "2023-04-01", "topic", "x"), key2).status()).isEqualTo(201);
+        // The key is recorded on the event as metadata.
+        JsonNode facts = api.get("/api/units/daqi/facts").body();
+        assertThat(facts).hasSize(2);
+    }
+
+    @Test
+    @Order(9)
+    void theApiIsDescribedByOpenApiAndHealthReportsTheDatabase() {
+        JsonNode docs = api.get("/v3/api-docs").body();
+        assertThat(docs.get("paths").has("/api/units/{unitId}/score")).isTrue();
+        assertThat(docs.get("paths").has("/api/info-reports/{id}/acceptance")).isTrue();
+        JsonNode health = api.get("/actuator/health").body();
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/database/status").asText()).isEqualTo("UP");
+    }
+}

@@ -1,0 +1,28 @@
+package cn.duban.standalone;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Each Spring test context gets its own embedded database in a fresh directory. */
+final class TestData {
+    private TestData() {
+    }
+
+    static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("duban-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void embeddedDatabase(DynamicPropertyRegistry registry) {
+        Path dir = newDataDir();
+        registry.add("duban.data-dir", dir::toString);
+        registry.add("duban.mongodb-uri", () -> "");
+    }
+}
