@@ -74,6 +74,7 @@ public class AxonConfig {
                 .database(database)
                 .durability(durability)
                 .gapTimeout(props.gapTimeout())
+                .exclusiveWriter(props.embedded())
                 .eventSerializer(events)
                 .snapshotSerializer(snapshots)
                 .build();

@@ -65,8 +65,12 @@ class SequencedMongoEventStorageEngineTest {
     }
 
     SequencedMongoEventStorageEngine engine(Duration gapTimeout) {
+        return engine(gapTimeout, false);
+    }
+
+    SequencedMongoEventStorageEngine engine(Duration gapTimeout, boolean exclusive) {
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(Json.mapper()).build();
-        return SequencedMongoEventStorageEngine.builder().database(db).durability(mongo).clock(clock)
+        return SequencedMongoEventStorageEngine.builder().database(db).durability(mongo).clock(clock).exclusiveWriter(exclusive)
                 .gapTimeout(gapTimeout).eventSerializer(serializer).snapshotSerializer(serializer).build();
     }
 
@@ -83,6 +87,29 @@ class SequencedMongoEventStorageEngineTest {
 
     @Test
     void concurrentWritersAreSeenExactlyOnceInPositionOrderByALiveTracker() throws Exception {
+        concurrentWritersWithLiveTracker();
+    }
+
+    @Test
+    void theSameWithAnExclusiveWriterAllocatingPositionsInMemory() throws Exception {
+        engine = engine(Duration.ofSeconds(5), true);
+        concurrentWritersWithLiveTracker();
+    }
+
+    @Test
+    void anExclusiveWriterRestartingAfterACrashContinuesRightAfterTheLastStoredPosition() {
+        SequencedMongoEventStorageEngine first = engine(Duration.ofSeconds(5), true);
+        first.appendEvents(event("c", 0));
+        first.appendEvents(event("c", 1));
+        // The counter holds a whole reserved block; a restarted writer must not jump over it.
+        SequencedMongoEventStorageEngine restarted = engine(Duration.ofSeconds(5), true);
+        assertThat(restarted.headPosition()).isEqualTo(1);
+        restarted.appendEvents(event("c", 2));
+        assertThat(restarted.readEvents((TrackingToken) null, false).map(m -> m.trackingToken().position().orElseThrow()))
+                .containsExactly(0L, 1L, 2L);
+    }
+
+    void concurrentWritersWithLiveTracker() throws Exception {
         EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).fetchDelay(20).build();
         int writers = 6;
         int perWriter = 200;
