@@ -1,0 +1,162 @@
+package cn.duban.standalone;
+
+import cn.duban.kernel.command.AcceptInfoReport;
+import cn.duban.kernel.command.AdjustScore;
+import cn.duban.kernel.command.CloseCampaign;
+import cn.duban.kernel.command.DraftScheme;
+import cn.duban.kernel.command.DraftSchemeVersion;
+import cn.duban.kernel.command.LaunchCampaign;
+import cn.duban.kernel.command.PublishScheme;
+import cn.duban.kernel.command.RecordAchievement;
+import cn.duban.kernel.command.RecordCampaignProgress;
+import cn.duban.kernel.command.RecordFailure;
+import cn.duban.kernel.command.RecordTraining;
+import cn.duban.kernel.command.RegisterUnit;
+import cn.duban.kernel.command.RejectInfoReport;
+import cn.duban.kernel.command.ReportIndicator;
+import cn.duban.kernel.command.SubmitInfoReport;
+import cn.duban.kernel.scheme.SchemeDocument;
+import cn.duban.kernel.scheme.FactKind;
+import cn.duban.kernel.unit.InfoLevel;
+import cn.duban.kernel.unit.UnitType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A deterministic year of a small district, sent as commands: units register, the scheme is
+ * drafted, published and amended halfway, units report every kind of fact, the lead office
+ * decides, the assessor records adjustments and failures.
+ */
+final class Workload {
+    static final String SCHEME_JSON = """
+            { "id": "beilun-2023", "year": 2023, "title": "北仑区2023年度考核", "supervisionWeight": 0.3,
+              "items": [
+                { "code": "S1.1", "category": "基础工作", "title": "季度工作", "max": 6, "appliesTo": {"all": true}, "rules": [ {"kind": "PER_FAILURE", "perFailure": 1} ] },
+                { "code": "S1.3", "category": "基础工作", "title": "信息报送", "max": 10, "base": "ZERO", "appliesTo": {"unitType": "STREET"},
+                  "rules": [ {"kind": "PER_ITEM", "fact": "INFO_ACCEPTED", "points": {"GENERAL": 0.5, "TYPICAL": 1}} ] },
+                { "code": "S1.4", "category": "基础工作", "title": "业务培训", "max": 6, "appliesTo": {"unitType": "STREET"},
+                  "rules": [ {"kind": "QUOTA", "fact": "TRAINING", "required": 2, "perMissing": 2} ] },
+                { "code": "S2.4", "category": "管理工作", "title": "执法检查", "max": 8, "appliesTo": {"unitType": "STREET"},
+                  "rules": [ {"kind": "COUNT_TARGET", "fact": "CAMPAIGN_PROGRESS", "measure": "inspections", "target": 100, "deduct": 2},
+                             {"kind": "DONE", "fact": "CAMPAIGN_LAUNCHED", "deduct": 2} ] },
+                { "code": "S2.5", "category": "管理工作", "title": "登记率", "max": 7, "appliesTo": {"unitType": "STREET"},
+                  "rules": [ {"kind": "THRESHOLD", "indicator": "registration_rate", "min": 95, "deduct": 4},
+                             {"kind": "PER_POINT", "indicator": "accuracy_rate", "min": 90, "perPoint": 1} ] },
+                { "code": "D1", "category": "部门职责", "title": "部门工作", "max": 64, "appliesTo": {"unitType": "DEPARTMENT"},
+                  "rules": [ {"kind": "DISCRETIONARY"} ] },
+                { "code": "D2", "category": "部门职责", "title": "违法犯罪率", "max": 30, "appliesTo": {"units": ["police"]},
+                  "rules": [ {"kind": "VS_PREVIOUS_YEAR", "indicator": "crime_rate", "perPoint": 5} ] },
+                { "code": "BONUS", "category": "创新工作", "title": "创新工作加分", "bonus": true, "appliesTo": {"all": true},
+                  "rules": [ {"kind": "TIERED_BONUS", "fact": "MEDIA_PUBLICATION", "points": {"CITY": 2, "PROVINCE": 5, "NATIONAL": 8}},
+                             {"kind": "TIERED_BONUS", "fact": "PROMOTION", "points": {"DISTRICT": 10, "CITY": 20}} ] }
+              ] }
+            """;
+
+    static final List<String[]> UNITS = List.of(
+            new String[]{"xinqi", "新碶街道", "STREET"}, new String[]{"daqi", "大碶街道", "STREET"},
+            new String[]{"xiaogang", "小港街道", "STREET"}, new String[]{"police", "公安分局", "DEPARTMENT"},
+            new String[]{"edu", "区教育局", "DEPARTMENT"});
+
+    private final CommandGateway gateway;
+    private final Random random;
+    private int counter;
+
+    Workload(CommandGateway gateway, long seed) {
+        this.gateway = gateway;
+        this.random = new Random(seed);
+    }
+
+    static SchemeDocument scheme(String json) {
+        try {
+            return new ObjectMapper().registerModule(new JavaTimeModule()).readValue(json, SchemeDocument.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String id(String prefix) {
+        return prefix + "-" + (++counter);
+    }
+
+    private LocalDate day() {
+        return LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365));
+    }
+
+    /** Registers the units and the scheme, then {@code rounds} rounds of facts for every unit. */
+    int year(int rounds) {
+        int commands = 0;
+        for (String[] u : UNITS) {
+            gateway.sendAndWait(new RegisterUnit(u[0], u[1], UnitType.valueOf(u[2])));
+            commands++;
+        }
+        gateway.sendAndWait(new DraftScheme(scheme(SCHEME_JSON)));
+        gateway.sendAndWait(new PublishScheme("beilun-2023"));
+        commands += 2;
+        gateway.sendAndWait(new ReportIndicator(id("ind"), "police", "crime_rate", 2022, new BigDecimal("1.8"), null, null));
+        commands++;
+        List<String> campaigns = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            if (round == rounds / 2) {
+                // An amendment halfway through the year: training now needs three sessions.
+                gateway.sendAndWait(new DraftSchemeVersion("beilun-2023",
+                        scheme(SCHEME_JSON.replace("\"required\": 2, \"perMissing\": 2", "\"required\": 3, \"perMissing\": 2"))));
+                gateway.sendAndWait(new PublishScheme("beilun-2023"));
+                commands += 2;
+            }
+            for (String[] u : UNITS) {
+                String unit = u[0];
+                commands += oneFact(unit, campaigns);
+            }
+        }
+        return commands;
+    }
+
+    private int oneFact(String unit, List<String> campaigns) {
+        int kind = random.nextInt(9);
+        switch (kind) {
+            case 0 -> gateway.sendAndWait(new RecordTraining(id("tr"), unit, day(), "业务培训", 20 + random.nextInt(60), BigDecimal.valueOf(1 + random.nextInt(3))));
+            case 1 -> {
+                String report = id("ir");
+                gateway.sendAndWait(new SubmitInfoReport(report, unit, "信息" + counter, day()));
+                int decision = random.nextInt(10);
+                if (decision < 6) {
+                    gateway.sendAndWait(new AcceptInfoReport(report, random.nextInt(4) == 0 ? InfoLevel.TYPICAL : InfoLevel.GENERAL));
+                } else if (decision < 8) {
+                    gateway.sendAndWait(new RejectInfoReport(report, "不符合要求"));
+                }
+            }
+            case 2 -> {
+                String c = id("cp");
+                gateway.sendAndWait(new LaunchCampaign(c, unit, "GROUP_RENTAL", "群租整治", LocalDate.of(2023, 3, 1)));
+                campaigns.add(c + ":" + unit);
+            }
+            case 3 -> {
+                String open = campaigns.stream().filter(c -> c.endsWith(":" + unit)).findFirst().orElse(null);
+                if (open != null) {
+                    String c = open.substring(0, open.indexOf(':'));
+                    gateway.sendAndWait(new RecordCampaignProgress(c, "inspections", BigDecimal.valueOf(10 + random.nextInt(50)), LocalDate.of(2023, 6, 1)));
+                    if (random.nextInt(4) == 0) {
+                        gateway.sendAndWait(new CloseCampaign(c, LocalDate.of(2023, 9, 1), "完成"));
+                        campaigns.remove(open);
+                    }
+                }
+            }
+            case 4 -> gateway.sendAndWait(new ReportIndicator(id("ind"), unit, random.nextBoolean() ? "registration_rate" : "accuracy_rate",
+                    2023, BigDecimal.valueOf(85 + random.nextInt(150) / 10.0), null, null));
+            case 5 -> gateway.sendAndWait(new RecordAchievement(id("ac"), unit, random.nextBoolean() ? FactKind.MEDIA_PUBLICATION : FactKind.PROMOTION,
+                    random.nextBoolean() ? "CITY" : "PROVINCE", "成果", day()));
+            case 6 -> gateway.sendAndWait(new AdjustScore(id("adj"), unit, "beilun-2023", unit.equals("police") || unit.equals("edu") ? "D1" : "S1.3",
+                    BigDecimal.valueOf(-(1 + random.nextInt(4)) / 2.0), "检查发现问题"));
+            case 7 -> gateway.sendAndWait(new RecordFailure(id("f"), unit, "beilun-2023", "S1.1", "季度无总结", day()));
+            default -> gateway.sendAndWait(new ReportIndicator(id("ind"), unit, "crime_rate", 2023, BigDecimal.valueOf(random.nextInt(40) / 10.0), null, null));
+        }
+        return 1;
+    }
+}
