@@ -14,6 +14,7 @@ import cn.duban.query.readmodel.ChunkedLog;
 import cn.duban.query.readmodel.FactEntry;
 import cn.duban.query.readmodel.ReadModelJson;
 import cn.duban.query.readmodel.SchemeView;
+import cn.duban.query.readmodel.WriteBehind;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -48,7 +49,7 @@ import java.util.Set;
  */
 @Component
 @ProcessingGroup(ProjectionGroups.PROJECTIONS)
-public class ScoreProjection {
+public class ScoreProjection implements WriteBehind {
     public static final String FACTS = "unit_facts";
     public static final String TIMELINES = "timelines";
     public static final String TOTALS = "score_totals";
@@ -99,6 +100,7 @@ public class ScoreProjection {
     private boolean schemesLoaded;
     private final Map<String, UnitProfile> unitCache = new HashMap<>();
     private final Map<String, LedgerState> ledgers = new HashMap<>();
+    private final Map<String, Document> pendingTotals = new java.util.LinkedHashMap<>();
 
     public ScoreProjection(MongoDatabase db) {
         this.facts = new ChunkedLog(db, FACTS);
@@ -147,7 +149,7 @@ public class ScoreProjection {
                 saveTotals(new ScoreTotals(scheme.id(), unit.id(), state.version, t.total(), t.regular(), t.bonus(), position, at));
             }
         } catch (RuntimeException e) {
-            forgetUnit(event.unitId());
+            discard();
             throw e;
         }
     }
@@ -190,7 +192,7 @@ public class ScoreProjection {
                 Totals t = state.ledger.totals();
                 saveTotals(new ScoreTotals(view.id(), unit.id(), version.version(), t.total(), t.regular(), t.bonus(), position, at));
             } else {
-                totals.deleteOne(Filters.eq("_id", key(view.id(), unit.id())));
+                pendingTotals.put(key(view.id(), unit.id()), null);
             }
         }
     }
@@ -217,7 +219,32 @@ public class ScoreProjection {
         Document doc = ReadModelJson.toDocument(t);
         String id = key(t.schemeId(), t.unitId());
         doc.put("_id", id);
-        totals.replaceOne(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true));
+        pendingTotals.put(id, doc);
+    }
+
+    @Override
+    public void flush() {
+        facts.flush();
+        timelines.flush();
+        for (Map.Entry<String, Document> e : pendingTotals.entrySet()) {
+            if (e.getValue() == null) {
+                totals.deleteOne(Filters.eq("_id", e.getKey()));
+            } else {
+                totals.replaceOne(Filters.eq("_id", e.getKey()), e.getValue(), new ReplaceOptions().upsert(true));
+            }
+        }
+        pendingTotals.clear();
+    }
+
+    @Override
+    public void discard() {
+        facts.discard();
+        timelines.discard();
+        pendingTotals.clear();
+        ledgers.clear();
+        unitCache.clear();
+        schemeCache.clear();
+        schemesLoaded = false;
     }
 
     private List<SchemeView> schemes() {
@@ -241,22 +268,11 @@ public class ScoreProjection {
         });
     }
 
-    private void forgetUnit(String unitId) {
-        facts.forget(unitId);
-        ledgers.keySet().removeIf(k -> k.endsWith("|" + unitId));
-        schemeCache.keySet().forEach(s -> timelines.forget(key(s, unitId)));
-        schemesLoaded = false;
-        schemeCache.clear();
-    }
-
     @ResetHandler
     void reset() {
+        discard();
         facts.reset();
         timelines.reset();
         totals.drop();
-        ledgers.clear();
-        unitCache.clear();
-        schemeCache.clear();
-        schemesLoaded = false;
     }
 }

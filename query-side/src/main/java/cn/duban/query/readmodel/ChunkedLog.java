@@ -6,7 +6,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +21,9 @@ import java.util.stream.IntStream;
  * few dozen entries. Appending rewrites only the last small chunk, so a year of events costs
  * linear time; reading is {@code _id $in} the chunk ids, which both the embedded server and
  * MongoDB answer from the primary index.
+ *
+ * <p>Appends are buffered until {@link #flush()} (the end of the processor's batch) so that many
+ * events of one key cost one write. Reads see the buffer too.
  *
  * <p>Idempotent: an entry carries its event's position and id, and one already appended (a
  * redelivery after a crash, or a replay racing a restart) is ignored.
@@ -45,7 +47,13 @@ public final class ChunkedLog {
         Set<String> idsAtLastPosition = new HashSet<>();
     }
 
-    /** Appends unless this event is already there; true when appended. */
+    /** An entry waiting for the end of the batch, with the chunk it goes into. */
+    private record Pending(int chunk, Document entry, long position, List<String> idsAtLastPosition) {
+    }
+
+    private final Map<String, List<Pending>> pending = new java.util.LinkedHashMap<>();
+
+    /** Appends unless this event is already there; true when appended. Written at {@link #flush()}. */
     public boolean append(String key, long position, String eventId, Document entry) {
         Tail tail = tails.computeIfAbsent(key, this::loadTail);
         if (position < tail.lastPosition || (position == tail.lastPosition && tail.idsAtLastPosition.contains(eventId))) {
@@ -54,11 +62,8 @@ public final class ChunkedLog {
         int chunk = tail.size >= CHUNK ? tail.chunk + 1 : tail.chunk;
         Set<String> idsAfter = new HashSet<>(position == tail.lastPosition ? tail.idsAtLastPosition : Set.of());
         idsAfter.add(eventId);
-        Bson ids = Updates.set("idsAtLastPosition", idsAfter.stream().sorted().toList());
-        chunks.updateOne(Filters.eq("_id", chunkId(key, chunk)),
-                Updates.combine(Updates.set("key", key), Updates.set("n", chunk), Updates.push("entries", entry),
-                        Updates.set("lastPosition", position), ids),
-                new UpdateOptions().upsert(true));
+        pending.computeIfAbsent(key, k -> new ArrayList<>())
+                .add(new Pending(chunk, entry, position, idsAfter.stream().sorted().toList()));
         if (chunk != tail.chunk) {
             tail.chunk = chunk;
             tail.size = 0;
@@ -69,10 +74,46 @@ public final class ChunkedLog {
         return true;
     }
 
+    /** Writes what was appended since the last flush: one update per key and chunk. */
+    public void flush() {
+        for (Map.Entry<String, List<Pending>> e : pending.entrySet()) {
+            String key = e.getKey();
+            List<Pending> entries = e.getValue();
+            int from = 0;
+            while (from < entries.size()) {
+                int chunk = entries.get(from).chunk();
+                int to = from;
+                while (to < entries.size() && entries.get(to).chunk() == chunk) {
+                    to++;
+                }
+                List<Pending> part = entries.subList(from, to);
+                Pending last = part.get(part.size() - 1);
+                chunks.updateOne(Filters.eq("_id", chunkId(key, chunk)),
+                        Updates.combine(Updates.set("key", key), Updates.set("n", chunk),
+                                Updates.pushEach("entries", part.stream().map(Pending::entry).toList()),
+                                Updates.set("lastPosition", last.position()),
+                                Updates.set("idsAtLastPosition", last.idsAtLastPosition())),
+                        new UpdateOptions().upsert(true));
+                from = to;
+            }
+        }
+        pending.clear();
+    }
+
+    /** Forgets what is buffered and every cached tail: the store is the truth again. */
+    public void discard() {
+        pending.clear();
+        tails.clear();
+    }
+
+    /** What is stored for the key, followed by what is buffered for it. */
     public List<Document> read(String key) {
         List<Document> out = new ArrayList<>();
         for (Document chunk : readChunks(key)) {
             out.addAll(chunk.getList("entries", Document.class));
+        }
+        for (Pending p : pending.getOrDefault(key, List.of())) {
+            out.add(p.entry());
         }
         return out;
     }
@@ -110,6 +151,7 @@ public final class ChunkedLog {
     }
 
     public void reset() {
+        pending.clear();
         tails.clear();
         chunks.drop();
     }
