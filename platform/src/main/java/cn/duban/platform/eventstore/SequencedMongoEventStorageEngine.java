@@ -134,7 +134,11 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         return lastCommitted.get();
     }
 
-    /** The highest position reserved by any writer so far, or -1 when the store is empty. */
+    /**
+     * The highest position stored, or -1 when the store is empty. The counter is only an upper
+     * bound (an exclusive writer moves it a block at a time, a failed append leaves it ahead), so
+     * this looks back from it a window of {@code _id}s at a time.
+     */
     public long headPosition() {
         if (exclusiveWriter) {
             appendLock.lock();
@@ -146,7 +150,19 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             }
         }
         Document c = counters.find(Filters.eq("_id", COUNTER_ID)).first();
-        return c == null ? -1 : ((Number) c.get("next")).longValue() - 1;
+        long hi = c == null ? -1 : ((Number) c.get("next")).longValue() - 1;
+        for (long top = hi; top >= 0 && hi - top < 4 * BLOCK; top -= STREAM_WINDOW) {
+            List<Long> ids = LongStream.rangeClosed(Math.max(0, top - STREAM_WINDOW + 1), top).boxed().toList();
+            long highest = -1;
+            for (Document d : events.find(Filters.in("_id", ids)).projection(new Document("_id", 1))) {
+                highest = Math.max(highest, longOf(d, "_id"));
+            }
+            if (highest >= 0) {
+                return highest;
+            }
+        }
+        Document last = hi < 0 ? null : events.find().sort(new Document("_id", -1)).limit(1).first();
+        return last == null ? -1 : longOf(last, "_id");
     }
 
     // --- appending ----------------------------------------------------------------------------

@@ -107,6 +107,8 @@ class SequencedMongoEventStorageEngineTest {
         restarted.appendEvents(event("c", 2));
         assertThat(restarted.readEvents((TrackingToken) null, false).map(m -> m.trackingToken().position().orElseThrow()))
                 .containsExactly(0L, 1L, 2L);
+        // A reader in another process (not the writer) sees the stored head, not the reserved block.
+        assertThat(engine(Duration.ofSeconds(5), false).headPosition()).isEqualTo(2);
     }
 
     void concurrentWritersWithLiveTracker() throws Exception {
