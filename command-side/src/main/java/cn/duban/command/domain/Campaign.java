@@ -30,7 +30,9 @@ public class Campaign {
     protected Campaign() {
     }
 
-    Campaign(LaunchCampaign command) {
+    @CommandHandler
+    public Campaign(LaunchCampaign command, References references) {
+        references.requireUnit(command.unitId());
         apply(new CampaignLaunched(command.campaignId(), command.unitId(), command.kind(), command.title().strip(), command.launchedOn()));
     }
 

@@ -2,13 +2,14 @@ package cn.duban.command.domain;
 
 import cn.duban.kernel.command.ReportIndicator;
 import cn.duban.kernel.event.IndicatorReported;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** An indicator figure a unit reported for a year. Recorded once; created through {@link UnitFactsCommandHandler}. */
+/** An indicator figure a unit reported for a year. Recorded once, for a registered unit. */
 @Aggregate(cache = "aggregateCache")
 public class IndicatorReport {
     @AggregateIdentifier
@@ -17,7 +18,9 @@ public class IndicatorReport {
     protected IndicatorReport() {
     }
 
-    IndicatorReport(ReportIndicator command) {
+    @CommandHandler
+    public IndicatorReport(ReportIndicator command, References references) {
+        references.requireUnit(command.unitId());
         apply(new IndicatorReported(command.reportId(), command.unitId(), command.indicator(), command.year(), command.value(), command.numerator(), command.denominator()));
     }
 

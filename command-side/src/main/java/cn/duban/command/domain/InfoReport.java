@@ -30,8 +30,9 @@ public class InfoReport {
     protected InfoReport() {
     }
 
-    /** Created through {@link UnitFactsCommandHandler}, which checks the unit first. */
-    InfoReport(SubmitInfoReport command) {
+    @CommandHandler
+    public InfoReport(SubmitInfoReport command, References references) {
+        references.requireUnit(command.unitId());
         apply(new InfoReportSubmitted(command.reportId(), command.unitId(), command.title().strip(), command.submittedOn()));
     }
 

@@ -2,13 +2,14 @@ package cn.duban.command.domain;
 
 import cn.duban.kernel.command.AdjustScore;
 import cn.duban.kernel.event.ScoreAdjusted;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** An assessor's deduction or bonus on one item, with its reason. Recorded once; created through {@link UnitFactsCommandHandler}. */
+/** An assessor's deduction or bonus on one item, with its reason. Recorded once, for a registered unit. */
 @Aggregate(cache = "aggregateCache")
 public class ScoreAdjustment {
     @AggregateIdentifier
@@ -17,7 +18,10 @@ public class ScoreAdjustment {
     protected ScoreAdjustment() {
     }
 
-    ScoreAdjustment(AdjustScore command) {
+    @CommandHandler
+    public ScoreAdjustment(AdjustScore command, References references) {
+        references.requireUnit(command.unitId());
+        references.requireItem(command.schemeId(), command.itemCode());
         apply(new ScoreAdjusted(command.adjustmentId(), command.unitId(), command.schemeId(), command.itemCode(), command.points(), command.reason().strip()));
     }
 

@@ -2,13 +2,14 @@ package cn.duban.command.domain;
 
 import cn.duban.kernel.command.RecordTraining;
 import cn.duban.kernel.event.TrainingRecorded;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A training session a unit held (业务培训). Recorded once; created through {@link UnitFactsCommandHandler}. */
+/** A training session a unit held (业务培训). Recorded once, for a registered unit. */
 @Aggregate(cache = "aggregateCache")
 public class Training {
     @AggregateIdentifier
@@ -17,7 +18,9 @@ public class Training {
     protected Training() {
     }
 
-    Training(RecordTraining command) {
+    @CommandHandler
+    public Training(RecordTraining command, References references) {
+        references.requireUnit(command.unitId());
         apply(new TrainingRecorded(command.trainingId(), command.unitId(), command.heldOn(), command.topic().strip(), command.attendees(), command.hours()));
     }
 

@@ -1,0 +1,19 @@
+package cn.duban.command.domain;
+
+import cn.duban.kernel.scheme.SchemeItem;
+
+/**
+ * What a new fact refers to, checked before it is recorded: the unit must be registered, an
+ * assessor record must name an item of an existing scheme. Injected into the fact aggregates'
+ * command handlers.
+ */
+public interface References {
+    /** @throws cn.duban.kernel.error.NotFoundException when no such unit is registered */
+    void requireUnit(String unitId);
+
+    /**
+     * @throws cn.duban.kernel.error.NotFoundException     when there is no such scheme
+     * @throws cn.duban.kernel.error.InvalidInputException (field {@code itemCode}) when it has no such item
+     */
+    SchemeItem requireItem(String schemeId, String itemCode);
+}

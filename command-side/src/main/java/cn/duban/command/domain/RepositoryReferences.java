@@ -1,0 +1,43 @@
+package cn.duban.command.domain;
+
+import cn.duban.kernel.AggregateIds;
+import cn.duban.kernel.error.InvalidInputException;
+import cn.duban.kernel.error.NotFoundException;
+import cn.duban.kernel.scheme.SchemeItem;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/** {@link References} answered by loading the unit and scheme aggregates (cached, so cheap). */
+@Component
+public class RepositoryReferences implements References {
+    private final Repository<Unit> units;
+    private final Repository<Scheme> schemes;
+
+    public RepositoryReferences(@Lazy Repository<Unit> units, @Lazy Repository<Scheme> schemes) {
+        this.units = units;
+        this.schemes = schemes;
+    }
+
+    @Override
+    public void requireUnit(String unitId) {
+        try {
+            units.load(AggregateIds.unit(unitId));
+        } catch (AggregateNotFoundException e) {
+            throw new NotFoundException("单位不存在 / unit not found: " + unitId);
+        }
+    }
+
+    @Override
+    public SchemeItem requireItem(String schemeId, String itemCode) {
+        Scheme scheme;
+        try {
+            scheme = schemes.load(AggregateIds.scheme(schemeId)).invoke(s -> s);
+        } catch (AggregateNotFoundException e) {
+            throw new NotFoundException("考核方案不存在 / scheme not found: " + schemeId);
+        }
+        return scheme.item(itemCode).orElseThrow(() ->
+                new InvalidInputException("itemCode", "方案中没有该项目 / no item " + itemCode + " in scheme " + schemeId));
+    }
+}

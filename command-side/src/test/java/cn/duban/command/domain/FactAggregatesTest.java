@@ -1,0 +1,199 @@
+package cn.duban.command.domain;
+
+import cn.duban.kernel.command.AdjustScore;
+import cn.duban.kernel.command.LaunchCampaign;
+import cn.duban.kernel.command.RecordAchievement;
+import cn.duban.kernel.command.RecordFailure;
+import cn.duban.kernel.command.RecordTraining;
+import cn.duban.kernel.command.ReportIndicator;
+import cn.duban.kernel.command.SubmitInfoReport;
+import cn.duban.kernel.error.InvalidInputException;
+import cn.duban.kernel.error.NotFoundException;
+import cn.duban.kernel.event.AchievementRecorded;
+import cn.duban.kernel.event.CampaignLaunched;
+import cn.duban.kernel.event.IndicatorReported;
+import cn.duban.kernel.event.InfoReportSubmitted;
+import cn.duban.kernel.event.ScoreAdjusted;
+import cn.duban.kernel.event.TrainingRecorded;
+import cn.duban.kernel.scheme.AppliesTo;
+import cn.duban.kernel.scheme.Base;
+import cn.duban.kernel.scheme.FactKind;
+import cn.duban.kernel.scheme.Rule;
+import cn.duban.kernel.scheme.RuleKind;
+import cn.duban.kernel.scheme.SchemeDocument;
+import cn.duban.kernel.scheme.SchemeItem;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Given-when-then for the aggregates that record one fact each: created for a registered unit,
+ * refused (nothing stored) when what they refer to does not exist.
+ */
+class FactAggregatesTest {
+    static final LocalDate ON = LocalDate.of(2023, 4, 1);
+
+    /** One registered unit (xinqi) and one scheme with a PER_FAILURE item and a discretionary one. */
+    static final References REFERENCES = new References() {
+        final SchemeDocument scheme = new SchemeDocument("beilun-2023", 2023, "考核", null, List.of(
+                new SchemeItem("S1.1", "基础工作", "季度计划", BigDecimal.valueOf(6), Base.FULL, null, AppliesTo.ALL,
+                        List.of(new Rule(RuleKind.PER_FAILURE, null, null, null, null, null, null, null, null, null, null, null, BigDecimal.ONE, null)), null),
+                new SchemeItem("S2.3", "管理工作", "企业主体责任", BigDecimal.valueOf(6), Base.FULL, null, AppliesTo.ALL,
+                        List.of(new Rule(RuleKind.DISCRETIONARY, null, null, null, null, null, null, null, null, null, null, null, null, null)), null)));
+
+        @Override
+        public void requireUnit(String unitId) {
+            if (!unitId.equals("xinqi")) {
+                throw new NotFoundException("unit not found: " + unitId);
+            }
+        }
+
+        @Override
+        public SchemeItem requireItem(String schemeId, String itemCode) {
+            if (!schemeId.equals(scheme.id())) {
+                throw new NotFoundException("scheme not found: " + schemeId);
+            }
+            return scheme.item(itemCode).orElseThrow(() -> new InvalidInputException("itemCode", "no item " + itemCode));
+        }
+    };
+
+    static <T> FixtureConfiguration<T> fixture(Class<T> type) {
+        FixtureConfiguration<T> f = new AggregateTestFixture<>(type);
+        f.registerInjectableResource(REFERENCES);
+        return f;
+    }
+
+    @Nested
+    class Trainings {
+        FixtureConfiguration<Training> fixture = fixture(Training.class);
+
+        @Test
+        void recorded() {
+            fixture.givenNoPriorActivity().when(new RecordTraining("t1", "xinqi", ON, " 专管员培训 ", 40, BigDecimal.valueOf(2)))
+                    .expectEvents(new TrainingRecorded("t1", "xinqi", ON, "专管员培训", 40, BigDecimal.valueOf(2)));
+        }
+
+        @Test
+        void unknownUnitStoresNothing() {
+            fixture.givenNoPriorActivity().when(new RecordTraining("t1", "nobody", ON, "x", 1, BigDecimal.ONE))
+                    .expectException(NotFoundException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class InfoReportSubmission {
+        FixtureConfiguration<InfoReport> fixture = fixture(InfoReport.class);
+
+        @Test
+        void submitted() {
+            fixture.givenNoPriorActivity().when(new SubmitInfoReport("r1", "xinqi", "工作动态", ON))
+                    .expectEvents(new InfoReportSubmitted("r1", "xinqi", "工作动态", ON));
+        }
+
+        @Test
+        void unknownUnitStoresNothing() {
+            fixture.givenNoPriorActivity().when(new SubmitInfoReport("r1", "nobody", "x", ON))
+                    .expectException(NotFoundException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class CampaignLaunch {
+        FixtureConfiguration<Campaign> fixture = fixture(Campaign.class);
+
+        @Test
+        void launched() {
+            fixture.givenNoPriorActivity().when(new LaunchCampaign("c1", "xinqi", "GROUP_RENTAL", "群租整治", ON))
+                    .expectEvents(new CampaignLaunched("c1", "xinqi", "GROUP_RENTAL", "群租整治", ON));
+        }
+
+        @Test
+        void unknownUnitStoresNothing() {
+            fixture.givenNoPriorActivity().when(new LaunchCampaign("c1", "nobody", "GROUP_RENTAL", "x", ON))
+                    .expectException(NotFoundException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Indicators {
+        FixtureConfiguration<IndicatorReport> fixture = fixture(IndicatorReport.class);
+
+        @Test
+        void reported() {
+            fixture.givenNoPriorActivity().when(new ReportIndicator("i1", "xinqi", "registration_rate", 2023, new BigDecimal("96.5"), null, null))
+                    .expectEvents(new IndicatorReported("i1", "xinqi", "registration_rate", 2023, new BigDecimal("96.5"), null, null));
+        }
+
+        @Test
+        void unknownUnitStoresNothing() {
+            fixture.givenNoPriorActivity().when(new ReportIndicator("i1", "nobody", "registration_rate", 2023, BigDecimal.TEN, null, null))
+                    .expectException(NotFoundException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Achievements {
+        FixtureConfiguration<Achievement> fixture = fixture(Achievement.class);
+
+        @Test
+        void recorded() {
+            fixture.givenNoPriorActivity().when(new RecordAchievement("a1", "xinqi", FactKind.MEDIA_PUBLICATION, "PROVINCE", "浙江日报", ON))
+                    .expectEvents(new AchievementRecorded("a1", "xinqi", FactKind.MEDIA_PUBLICATION, "PROVINCE", "浙江日报", ON));
+        }
+
+        @Test
+        void onlyAchievementKinds() {
+            fixture.givenNoPriorActivity().when(new RecordAchievement("a1", "xinqi", FactKind.TRAINING, "CITY", "t", ON))
+                    .expectException(InvalidInputException.class).expectNoEvents();
+        }
+
+        @Test
+        void unknownUnitStoresNothing() {
+            fixture.givenNoPriorActivity().when(new RecordAchievement("a1", "nobody", FactKind.PROMOTION, "CITY", "t", ON))
+                    .expectException(NotFoundException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Adjustments {
+        FixtureConfiguration<ScoreAdjustment> fixture = fixture(ScoreAdjustment.class);
+
+        @Test
+        void recordedWithItsReason() {
+            fixture.givenNoPriorActivity().when(new AdjustScore("adj1", "xinqi", "beilun-2023", "S2.3", new BigDecimal("-1"), " 未开展 "))
+                    .expectEvents(new ScoreAdjusted("adj1", "xinqi", "beilun-2023", "S2.3", new BigDecimal("-1"), "未开展"));
+        }
+
+        @Test
+        void unknownSchemeOrItemOrUnitStoresNothing() {
+            fixture.givenNoPriorActivity().when(new AdjustScore("a", "xinqi", "no-scheme", "S2.3", BigDecimal.ONE, "r"))
+                    .expectException(NotFoundException.class).expectNoEvents();
+            fixture.givenNoPriorActivity().when(new AdjustScore("a", "xinqi", "beilun-2023", "X9", BigDecimal.ONE, "r"))
+                    .expectException(InvalidInputException.class).expectNoEvents();
+            fixture.givenNoPriorActivity().when(new AdjustScore("a", "nobody", "beilun-2023", "S2.3", BigDecimal.ONE, "r"))
+                    .expectException(NotFoundException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Failures {
+        FixtureConfiguration<AssessorFailure> fixture = fixture(AssessorFailure.class);
+
+        @Test
+        void recordedOnAPerFailureItem() {
+            fixture.givenNoPriorActivity().when(new RecordFailure("f1", "xinqi", "beilun-2023", "S1.1", "一季度无计划", ON))
+                    .expectEvents(new cn.duban.kernel.event.FailureRecorded("f1", "xinqi", "beilun-2023", "S1.1", "一季度无计划", ON));
+        }
+
+        @Test
+        void onlyOnItemsScoredPerFailure() {
+            fixture.givenNoPriorActivity().when(new RecordFailure("f1", "xinqi", "beilun-2023", "S2.3", "r", ON))
+                    .expectException(InvalidInputException.class).expectNoEvents();
+        }
+    }
+}
