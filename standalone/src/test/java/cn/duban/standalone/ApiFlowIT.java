@@ -266,6 +266,10 @@ class ApiFlowIT {
             assertThat(r.body().get("field").asText()).as(c.toString()).isEqualTo(c.field());
         }
         assertThat(api.post("/api/units/xinqi/trainings", "{not json").status()).isEqualTo(400);
+        // Chinese first; English on request.
+        assertThat(api.post("/api/units/xinqi/trainings", Map.of("topic", "x")).body().get("message").asText()).isEqualTo("heldOn: 必填");
+        assertThat(api.post("/api/units/xinqi/trainings", Map.of("topic", "x"), Map.of("Accept-Language", "en")).body().get("message").asText())
+                .isEqualTo("heldOn: required");
         assertThat(head()).isEqualTo(before);
         assertThat(score("xinqi").get("total")).isEqualTo(scoreBefore.get("total"));
         assertThat(api.post("/api/units/nobody/trainings", Map.of("heldOn", "2023-03-10", "topic", "x")).status()).isEqualTo(404);
