@@ -313,4 +313,20 @@ class ApiFlowIT {
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/database/status").asText()).isEqualTo("UP");
     }
+
+    @Test
+    @Order(10)
+    void theShippedBeilunSchemeIsAcceptedAndScoresAUnit() throws Exception {
+        String doc;
+        try (var in = cn.duban.kernel.beilun.Beilun2023.class.getResourceAsStream(cn.duban.kernel.beilun.Beilun2023.SCHEME_RESOURCE)) {
+            doc = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(api.post("/api/schemes", doc.replace("\"beilun-2023\"", "\"beilun-2023-official\"")).status()).isEqualTo(201);
+        assertThat(api.post("/api/units", Map.of("id", "gafj", "name", "公安分局", "type", "DEPARTMENT")).status()).isEqualTo(201);
+        JsonNode score = api.get("/api/units/gafj/score?scheme=beilun-2023-official").body();
+        // 3 common basic items + 4 of the police table + 2 bonus items.
+        assertThat(score.get("items")).hasSize(9);
+        // Nothing reported: D0.1 10 + D0.2 10 + gafj.4 15 (no failure recorded); indicators never reported lose the rest.
+        assertThat(score.get("regular").decimalValue()).isEqualByComparingTo("35");
+    }
 }
