@@ -1,0 +1,303 @@
+package cn.duban.command.domain;
+
+import cn.duban.kernel.assignment.Phase;
+import cn.duban.kernel.assignment.ReportingFrequency;
+import cn.duban.kernel.command.AcceptAssignmentCompletion;
+import cn.duban.kernel.command.AcknowledgeAssignment;
+import cn.duban.kernel.command.CancelAssignment;
+import cn.duban.kernel.command.DenyAssignmentExtension;
+import cn.duban.kernel.command.GrantAssignmentExtension;
+import cn.duban.kernel.command.IssueAssignment;
+import cn.duban.kernel.command.ReopenAssignment;
+import cn.duban.kernel.command.ReportAssignmentProgress;
+import cn.duban.kernel.command.RequestAssignmentExtension;
+import cn.duban.kernel.command.ReturnAssignmentCompletion;
+import cn.duban.kernel.command.SubmitAssignmentCompletion;
+import cn.duban.kernel.command.UrgeAssignment;
+import cn.duban.kernel.error.ConflictException;
+import cn.duban.kernel.error.InvalidInputException;
+import cn.duban.kernel.event.AssignmentAcknowledged;
+import cn.duban.kernel.event.AssignmentCancelled;
+import cn.duban.kernel.event.AssignmentCompleted;
+import cn.duban.kernel.event.AssignmentCompletionReturned;
+import cn.duban.kernel.event.AssignmentCompletionSubmitted;
+import cn.duban.kernel.event.AssignmentExtensionDenied;
+import cn.duban.kernel.event.AssignmentExtensionGranted;
+import cn.duban.kernel.event.AssignmentExtensionRequested;
+import cn.duban.kernel.event.AssignmentIssued;
+import cn.duban.kernel.event.AssignmentProgressReported;
+import cn.duban.kernel.event.AssignmentReopened;
+import cn.duban.kernel.event.AssignmentUrged;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * An assignment (交办任务): issued by the lead office to one lead unit (牵头单位) and any number of
+ * responsible units (责任单位); acknowledged (签收), reported on, submitted for completion (办结申请),
+ * then closed (办结) or returned; extended (延期) only within its year; urged (催办); cancelled.
+ * Every deadline it ever had stays in its events.
+ */
+@Aggregate(cache = "aggregateCache")
+public class Assignment {
+    enum Status { OPEN, COMPLETION_SUBMITTED, COMPLETED, CANCELLED }
+
+    @AggregateIdentifier
+    private String assignmentId;
+    private String leadUnit;
+    private Set<String> units;
+    private final Set<String> acknowledged = new HashSet<>();
+    private LocalDate deadline;
+    private int year;
+    private LocalDate pendingExtension;
+    private Status status;
+
+    protected Assignment() {
+    }
+
+    @CommandHandler
+    public Assignment(IssueAssignment c, References references) {
+        if (c.title() == null || c.title().isBlank()) {
+            throw new InvalidInputException("title", "必填 / required");
+        }
+        if (c.deadline() == null) {
+            throw new InvalidInputException("deadline", "必填 / required");
+        }
+        List<String> responsible = c.responsibleUnits() == null ? List.of() : c.responsibleUnits();
+        if (new HashSet<>(responsible).size() != responsible.size() || responsible.contains(c.leadUnit())) {
+            throw new InvalidInputException("responsibleUnits", "单位重复或包含牵头单位 / repeats a unit or the lead unit");
+        }
+        references.requireUnit(c.leadUnit());
+        responsible.forEach(references::requireUnit);
+        if (c.itemCode() != null && c.schemeId() == null) {
+            throw new InvalidInputException("schemeId", "指定考核项目时须指定方案 / an item needs its scheme");
+        }
+        if (c.schemeId() != null && c.itemCode() != null) {
+            references.requireItem(c.schemeId(), c.itemCode());
+        }
+        List<Phase> phases = c.phases() == null ? List.of() : c.phases();
+        LocalDate previous = null;
+        for (int i = 0; i < phases.size(); i++) {
+            Phase p = phases.get(i);
+            if (p.name() == null || p.name().isBlank() || p.deadline() == null) {
+                throw new InvalidInputException("phases[" + i + "]", "阶段须有名称和截止日期 / a phase needs a name and a deadline");
+            }
+            if ((previous != null && p.deadline().isBefore(previous)) || p.deadline().isAfter(c.deadline())) {
+                throw new InvalidInputException("phases[" + i + "].deadline", "阶段截止日期须依次排列且不晚于任务截止日期 / phases run in order, within the deadline");
+            }
+            previous = p.deadline();
+        }
+        ReportingFrequency frequency = c.reportingFrequency() == null ? ReportingFrequency.NONE : c.reportingFrequency();
+        if (frequency == ReportingFrequency.PER_PHASE && phases.isEmpty()) {
+            throw new InvalidInputException("reportingFrequency", "按阶段报送须设置阶段 / PER_PHASE needs phases");
+        }
+        apply(new AssignmentIssued(c.assignmentId(), c.title().strip(), c.description(), c.schemeId(), c.itemCode(),
+                c.leadUnit(), List.copyOf(responsible), c.target(), c.deadline(), List.copyOf(phases), frequency));
+    }
+
+    @CommandHandler
+    void handle(AcknowledgeAssignment c) {
+        requireOpen();
+        requireOnAssignment(c.unitId());
+        if (acknowledged.contains(c.unitId())) {
+            throw new ConflictException("该单位已签收 / already acknowledged by " + c.unitId());
+        }
+        apply(new AssignmentAcknowledged(assignmentId, c.unitId()));
+    }
+
+    @CommandHandler
+    void handle(ReportAssignmentProgress c) {
+        requireOpen();
+        requireOnAssignment(c.unitId());
+        if ((c.text() == null || c.text().isBlank()) && (c.figures() == null || c.figures().isEmpty())
+                && (c.links() == null || c.links().isEmpty())) {
+            throw new InvalidInputException("text", "进展须有文字、数据或关联记录 / report text, figures or links");
+        }
+        apply(new AssignmentProgressReported(assignmentId, c.unitId(), c.text(),
+                c.figures() == null ? Map.of() : Map.copyOf(c.figures()), c.links() == null ? List.of() : List.copyOf(c.links())));
+    }
+
+    @CommandHandler
+    void handle(SubmitAssignmentCompletion c) {
+        requireOpen();
+        if (!leadUnit.equals(c.unitId())) {
+            throw new InvalidInputException("unitId", "只有牵头单位可以申请办结 / only the lead unit submits completion");
+        }
+        if (status == Status.COMPLETION_SUBMITTED) {
+            throw new ConflictException("已提交办结申请 / completion already submitted");
+        }
+        apply(new AssignmentCompletionSubmitted(assignmentId, c.unitId(), c.note()));
+    }
+
+    @CommandHandler
+    void handle(AcceptAssignmentCompletion c) {
+        requireCompletionSubmitted();
+        apply(new AssignmentCompleted(assignmentId, c.note()));
+    }
+
+    @CommandHandler
+    void handle(ReturnAssignmentCompletion c) {
+        requireCompletionSubmitted();
+        requireReason(c.reason());
+        apply(new AssignmentCompletionReturned(assignmentId, c.reason().strip()));
+    }
+
+    @CommandHandler
+    void handle(ReopenAssignment c) {
+        if (status != Status.COMPLETED) {
+            throw new ConflictException("只有已办结的任务可以重新打开 / only a completed assignment can be reopened");
+        }
+        requireReason(c.reason());
+        apply(new AssignmentReopened(assignmentId, c.reason().strip()));
+    }
+
+    @CommandHandler
+    void handle(RequestAssignmentExtension c) {
+        requireOpen();
+        requireOnAssignment(c.unitId());
+        if (pendingExtension != null) {
+            throw new ConflictException("已有待审批的延期申请 / an extension request is pending");
+        }
+        if (c.requestedDeadline() == null || !c.requestedDeadline().isAfter(deadline)) {
+            throw new InvalidInputException("requestedDeadline", "须晚于当前截止日期 " + deadline + " / must be after the current deadline");
+        }
+        if (c.requestedDeadline().getYear() != year) {
+            throw new InvalidInputException("requestedDeadline", "不能延期到" + year + "年以后 / cannot extend past the year " + year);
+        }
+        requireReason(c.reason());
+        apply(new AssignmentExtensionRequested(assignmentId, c.unitId(), c.requestedDeadline(), c.reason().strip()));
+    }
+
+    @CommandHandler
+    void handle(GrantAssignmentExtension c) {
+        requirePendingExtension();
+        apply(new AssignmentExtensionGranted(assignmentId, deadline, pendingExtension));
+    }
+
+    @CommandHandler
+    void handle(DenyAssignmentExtension c) {
+        requirePendingExtension();
+        requireReason(c.reason());
+        apply(new AssignmentExtensionDenied(assignmentId, pendingExtension, c.reason().strip()));
+    }
+
+    @CommandHandler
+    void handle(UrgeAssignment c) {
+        requireOpen();
+        List<String> targets = c.unitIds() == null || c.unitIds().isEmpty() ? List.copyOf(units) : c.unitIds();
+        targets.forEach(this::requireOnAssignment);
+        if (c.message() == null || c.message().isBlank()) {
+            throw new InvalidInputException("message", "必填 / required");
+        }
+        apply(new AssignmentUrged(assignmentId, List.copyOf(targets), c.message().strip()));
+    }
+
+    @CommandHandler
+    void handle(CancelAssignment c) {
+        requireOpen();
+        requireReason(c.reason());
+        apply(new AssignmentCancelled(assignmentId, c.reason().strip()));
+    }
+
+    private void requireOpen() {
+        if (status == Status.COMPLETED) {
+            throw new ConflictException("任务已办结 / the assignment is completed");
+        }
+        if (status == Status.CANCELLED) {
+            throw new ConflictException("任务已撤销 / the assignment is cancelled");
+        }
+    }
+
+    private void requireCompletionSubmitted() {
+        if (status != Status.COMPLETION_SUBMITTED) {
+            throw new ConflictException("没有待审核的办结申请 / no completion request to decide");
+        }
+    }
+
+    private void requirePendingExtension() {
+        requireOpen();
+        if (pendingExtension == null) {
+            throw new ConflictException("没有待审批的延期申请 / no extension request pending");
+        }
+    }
+
+    private void requireOnAssignment(String unitId) {
+        if (!units.contains(unitId)) {
+            throw new InvalidInputException("unitId", "该单位不在此任务中 / unit " + unitId + " is not on this assignment");
+        }
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "必填 / required");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentIssued e) {
+        assignmentId = e.assignmentId();
+        leadUnit = e.leadUnit();
+        units = new LinkedHashSet<>();
+        units.add(e.leadUnit());
+        units.addAll(e.responsibleUnits());
+        deadline = e.deadline();
+        year = e.deadline().getYear();
+        status = Status.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentAcknowledged e) {
+        acknowledged.add(e.unitId());
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentCompletionSubmitted e) {
+        status = Status.COMPLETION_SUBMITTED;
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentCompleted e) {
+        status = Status.COMPLETED;
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentCompletionReturned e) {
+        status = Status.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentReopened e) {
+        status = Status.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentExtensionRequested e) {
+        pendingExtension = e.requestedDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentExtensionGranted e) {
+        deadline = e.newDeadline();
+        pendingExtension = null;
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentExtensionDenied e) {
+        pendingExtension = null;
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentCancelled e) {
+        status = Status.CANCELLED;
+    }
+}

@@ -1,0 +1,11 @@
+package cn.duban.kernel.command;
+
+import cn.duban.kernel.assignment.FactLink;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Report progress on an open assignment. */
+public record ReportAssignmentProgress(@TargetAggregateIdentifier String assignmentId, String unitId, String text, Map<String, BigDecimal> figures, List<FactLink> links) {
+}

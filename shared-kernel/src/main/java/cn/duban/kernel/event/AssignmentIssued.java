@@ -1,0 +1,12 @@
+package cn.duban.kernel.event;
+
+import cn.duban.kernel.assignment.Phase;
+import cn.duban.kernel.assignment.ReportingFrequency;
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** An assignment (交办任务) issued by the lead office to a lead unit and responsible units. */
+@Revision("1")
+public record AssignmentIssued(String assignmentId, String title, String description, String schemeId, String itemCode, String leadUnit, List<String> responsibleUnits, String target, LocalDate deadline, List<Phase> phases, ReportingFrequency reportingFrequency) {
+}

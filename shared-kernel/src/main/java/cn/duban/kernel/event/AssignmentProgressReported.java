@@ -1,0 +1,12 @@
+package cn.duban.kernel.event;
+
+import cn.duban.kernel.assignment.FactLink;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.serialization.Revision;
+
+/** A unit reported progress on an assignment, with figures and links to recorded facts. */
+@Revision("1")
+public record AssignmentProgressReported(String assignmentId, String unitId, String text, Map<String, BigDecimal> figures, List<FactLink> links) {
+}
