@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadModelRebuildIT {
     static final List<String> READ_MODELS = List.of(UnitsProjection.COLLECTION, SchemesProjection.COLLECTION,
-            ScoreProjection.FACTS, ScoreProjection.TIMELINES, ScoreProjection.TOTALS);
+            ScoreProjection.FACTS, ScoreProjection.TIMELINES, ScoreProjection.TOTALS,
+            cn.duban.query.projection.AssignmentsProjection.COLLECTION);
 
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) {

@@ -118,8 +118,26 @@ final class Workload {
         return commands;
     }
 
+    /** An assignment led by the unit: issued, acknowledged, reported on, maybe extended and closed. */
+    private void commandsOnAnAssignment(String unit) {
+        String other = UNITS.stream().map(u -> u[0]).filter(u -> !u.equals(unit)).toList().get(random.nextInt(UNITS.size() - 1));
+        String id = id("as");
+        gateway.sendAndWait(new cn.duban.kernel.command.IssueAssignment(id, "专项任务" + counter, null, "beilun-2023", "S2.4", unit,
+                List.of(other), "完成整治", LocalDate.of(2023, 6, 30), List.of(), cn.duban.kernel.assignment.ReportingFrequency.MONTHLY));
+        gateway.sendAndWait(new cn.duban.kernel.command.AcknowledgeAssignment(id, other));
+        gateway.sendAndWait(new cn.duban.kernel.command.ReportAssignmentProgress(id, other, "进展", java.util.Map.of("shops", BigDecimal.TEN), List.of()));
+        if (random.nextBoolean()) {
+            gateway.sendAndWait(new cn.duban.kernel.command.RequestAssignmentExtension(id, other, LocalDate.of(2023, 8, 31), "需要更多时间"));
+            gateway.sendAndWait(new cn.duban.kernel.command.GrantAssignmentExtension(id));
+        }
+        if (random.nextBoolean()) {
+            gateway.sendAndWait(new cn.duban.kernel.command.SubmitAssignmentCompletion(id, unit, "完成"));
+            gateway.sendAndWait(new cn.duban.kernel.command.AcceptAssignmentCompletion(id, "办结"));
+        }
+    }
+
     private int oneFact(String unit, List<String> campaigns) {
-        int kind = random.nextInt(9);
+        int kind = random.nextInt(10);
         switch (kind) {
             case 0 -> gateway.sendAndWait(new RecordTraining(id("tr"), unit, day(), "业务培训", 20 + random.nextInt(60), BigDecimal.valueOf(1 + random.nextInt(3))));
             case 1 -> {
@@ -155,6 +173,7 @@ final class Workload {
             case 6 -> gateway.sendAndWait(new AdjustScore(id("adj"), unit, "beilun-2023", unit.equals("police") || unit.equals("edu") ? "D1" : "S1.3",
                     BigDecimal.valueOf(-(1 + random.nextInt(4)) / 2.0), "检查发现问题"));
             case 7 -> gateway.sendAndWait(new RecordFailure(id("f"), unit, "beilun-2023", "S1.1", "季度无总结", day()));
+            case 9 -> commandsOnAnAssignment(unit);
             default -> gateway.sendAndWait(new ReportIndicator(id("ind"), unit, "crime_rate", 2023, BigDecimal.valueOf(random.nextInt(40) / 10.0), null, null));
         }
         return 1;

@@ -1,0 +1,45 @@
+package cn.duban.query.api;
+
+import cn.duban.query.AssignmentQueries;
+import cn.duban.query.AssignmentQueries.BoardRow;
+import cn.duban.query.AssignmentQueries.Inbox;
+import cn.duban.query.projection.AssignmentsProjection.AssignmentView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api")
+@Tag(name = "交办任务 Assignments")
+public class AssignmentQueryController {
+    private final AssignmentQueries queries;
+
+    public AssignmentQueryController(AssignmentQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/assignments")
+    @Operation(summary = "任务看板 / the lead office's board", description = "Filters: unit, status (OPEN, COMPLETION_SUBMITTED, COMPLETED, CANCELLED), item, overdue.")
+    public List<BoardRow> board(@RequestParam(required = false) String unit, @RequestParam(required = false) String status,
+                                @RequestParam(required = false) String item, @RequestParam(required = false) Boolean overdue) {
+        return queries.board(unit, status, item, overdue);
+    }
+
+    @GetMapping("/assignments/{id}")
+    @Operation(summary = "任务详情与全部历史 / one assignment with every deadline that applied and its whole history")
+    public AssignmentView one(@PathVariable String id) {
+        return queries.one(id);
+    }
+
+    @GetMapping("/units/{unitId}/inbox")
+    @Operation(summary = "单位待办 / a unit's inbox: to acknowledge, to report, overdue")
+    public Inbox inbox(@PathVariable String unitId) {
+        return queries.inbox(unitId);
+    }
+}

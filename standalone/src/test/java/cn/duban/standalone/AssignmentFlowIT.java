@@ -1,0 +1,105 @@
+package cn.duban.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** 交办 over HTTP: issue, acknowledge, report, extend, urge, complete; the board, the inbox and the history. */
+@SpringBootTest(classes = DubanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AssignmentFlowIT {
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) {
+        TestData.embeddedDatabase(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theLifeOfAnAssignment() {
+        Api api = new Api(port);
+        for (String[] u : new String[][]{{"gafj", "公安分局", "DEPARTMENT"}, {"xinqi", "新碶街道", "STREET"}, {"daqi", "大碶街道", "STREET"}}) {
+            assertThat(api.post("/api/units", Map.of("id", u[0], "name", u[1], "type", u[2])).status()).isEqualTo(201);
+        }
+        LocalDate future = LocalDate.now().plusMonths(2);
+        Map<String, Object> issue = Map.of("title", "出租房屋“群租群居”专项整治", "leadUnit", "gafj",
+                "responsibleUnits", List.of("xinqi", "daqi"), "target", "整治100家以上", "deadline", future.toString(),
+                "phases", List.of(Map.of("name", "动员部署", "deadline", future.minusMonths(1).toString()), Map.of("name", "任务攻坚", "deadline", future.toString())),
+                "reportingFrequency", "PER_PHASE");
+        Api.Response issued = api.post("/api/assignments", issue, Map.of("X-Duban-Actor", "lead-office-wang"));
+        assertThat(issued.status()).isEqualTo(201);
+        String id = issued.id();
+        Map<String, Object> past = new java.util.HashMap<>(issue);
+        past.put("title", "上半年信息排查");
+        past.put("deadline", "2023-06-30");
+        past.put("phases", List.of());
+        past.put("reportingFrequency", "MONTHLY");
+        String overdueId = api.post("/api/assignments", past).id();
+
+        JsonNode inbox = api.get("/api/units/xinqi/inbox").body();
+        assertThat(inbox.get("toAcknowledge")).hasSize(2);
+        assertThat(inbox.get("overdue")).hasSize(1);
+        assertThat(inbox.get("overdue").get(0).get("id").asText()).isEqualTo(overdueId);
+
+        assertThat(api.post("/api/assignments/" + id + "/acknowledgements", Map.of("unitId", "xinqi")).status()).isEqualTo(200);
+        assertThat(api.post("/api/assignments/" + id + "/acknowledgements", Map.of("unitId", "xinqi")).status()).isEqualTo(409);
+        Api.Response stranger = api.post("/api/assignments/" + id + "/acknowledgements", Map.of("unitId", "nobody"));
+        assertThat(stranger.status()).isEqualTo(400);
+        assertThat(stranger.body().get("field").asText()).isEqualTo("unitId");
+        assertThat(api.post("/api/assignments/" + id + "/progress", Map.of("unitId", "xinqi", "text", "已整治38家",
+                "figures", Map.of("shops", 38), "links", List.of(Map.of("kind", "CAMPAIGN", "id", "c-1")))).status()).isEqualTo(200);
+        inbox = api.get("/api/units/xinqi/inbox").body();
+        assertThat(inbox.get("toAcknowledge")).hasSize(1);
+        assertThat(inbox.get("toReport")).hasSize(1);
+
+        Api.Response pastYear = api.post("/api/assignments/" + overdueId + "/extension-requests",
+                Map.of("unitId", "xinqi", "requestedDeadline", "2024-01-31", "reason", "跨年"));
+        assertThat(pastYear.status()).isEqualTo(400);
+        assertThat(pastYear.body().get("field").asText()).isEqualTo("requestedDeadline");
+        assertThat(api.post("/api/assignments/" + overdueId + "/extension-requests",
+                Map.of("unitId", "xinqi", "requestedDeadline", "2023-09-30", "reason", "人员调整")).status()).isEqualTo(200);
+        assertThat(api.post("/api/assignments/" + overdueId + "/extension-requests/grant", "").status()).isEqualTo(200);
+        assertThat(api.post("/api/assignments/" + overdueId + "/urges", Map.of("message", "请于本周内报送")).status()).isEqualTo(200);
+
+        assertThat(api.post("/api/assignments/" + id + "/completion", Map.of("unitId", "xinqi", "note", "x")).status()).isEqualTo(400);
+        assertThat(api.post("/api/assignments/" + id + "/completion", Map.of("unitId", "gafj", "note", "已完成")).status()).isEqualTo(200);
+        assertThat(api.post("/api/assignments/" + id + "/completion/return", Map.of("reason", "缺少台账")).status()).isEqualTo(200);
+        assertThat(api.post("/api/assignments/" + id + "/completion", Map.of("unitId", "gafj", "note", "补充台账")).status()).isEqualTo(200);
+        assertThat(api.post("/api/assignments/" + id + "/completion/acceptance", Map.of("note", "办结")).status()).isEqualTo(200);
+        assertThat(api.post("/api/assignments/" + id + "/progress", Map.of("unitId", "daqi", "text", "late")).status()).isEqualTo(409);
+
+        JsonNode one = api.get("/api/assignments/" + id).body();
+        assertThat(one.get("status").asText()).isEqualTo("COMPLETED");
+        List<String> types = new ArrayList<>();
+        one.get("history").forEach(h -> types.add(h.get("type").asText()));
+        assertThat(types).containsExactly("AssignmentIssued", "AssignmentAcknowledged", "AssignmentProgressReported",
+                "AssignmentCompletionSubmitted", "AssignmentCompletionReturned", "AssignmentCompletionSubmitted", "AssignmentCompleted");
+        assertThat(one.get("history").get(0).get("actor").asText()).isEqualTo("lead-office-wang");
+
+        JsonNode extended = api.get("/api/assignments/" + overdueId).body();
+        assertThat(extended.get("deadline").asText()).isEqualTo("2023-09-30");
+        assertThat(extended.get("deadlines")).hasSize(2);
+        assertThat(extended.get("deadlines").get(0).get("deadline").asText()).isEqualTo("2023-06-30");
+        assertThat(extended.get("urges").asInt()).isEqualTo(1);
+
+        assertThat(api.get("/api/assignments").body()).hasSize(2);
+        assertThat(api.get("/api/assignments?status=COMPLETED").body()).hasSize(1);
+        JsonNode overdue = api.get("/api/assignments?overdue=true").body();
+        assertThat(overdue).hasSize(1);
+        assertThat(overdue.get(0).get("originalDeadline").asText()).isEqualTo("2023-06-30");
+        assertThat(overdue.get(0).get("daysLate").asLong()).isPositive();
+        assertThat(api.get("/api/assignments?unit=daqi").body()).hasSize(2);
+        assertThat(api.get("/api/assignments/nope").status()).isEqualTo(404);
+        assertThat(api.get("/api/units/nobody/inbox").status()).isEqualTo(404);
+    }
+}
