@@ -170,6 +170,11 @@ class ApiFlowIT {
         assertThat(training.get("points").decimalValue()).isEqualByComparingTo("-2");
         assertThat(training.get("evidence")).hasSize(1);
         assertThat(item(end, "S1.3").get("contributions").get(0).get("evidence")).hasSize(1);
+        assertThat(api.post("/api/units/xinqi/self-assessments", Map.of("schemeId", "beilun-2023", "itemCode", "S1.4", "score", 6, "note", "按要求开展")).status()).isEqualTo(201);
+        assertThat(api.post("/api/units/xinqi/self-assessments", Map.of("schemeId", "beilun-2023", "itemCode", "S1.4", "score", 7)).body().get("field").asText()).isEqualTo("score");
+        JsonNode selfScored = item(score("xinqi"), "S1.4");
+        assertThat(selfScored.get("selfScore").decimalValue()).isEqualByComparingTo("6");
+        assertThat(selfScored.get("gap").decimalValue()).isEqualByComparingTo("-2");
         JsonNode police = score("police");
         // S1.1 applies to all units (6) + D1 (70) − 3.5.
         assertThat(police.get("total").decimalValue()).isEqualByComparingTo("72.5");
@@ -205,7 +210,7 @@ class ApiFlowIT {
         points.forEach(p -> types.add(p.at("/event/type").asText()));
         assertThat(types).containsExactly("TrainingRecorded", "InfoReportSubmitted", "InfoReportAccepted", "InfoReportSubmitted",
                 "InfoReportRejected", "CampaignLaunched", "CampaignProgressRecorded", "CampaignClosed", "IndicatorReported",
-                "AchievementRecorded", "FailureRecorded", "TrainingRecorded");
+                "AchievementRecorded", "FailureRecorded", "SelfAssessmentRecorded", "TrainingRecorded");
         // Points name events; the score's evidence names the same events.
         String firstTrainingEvent = item(score("xinqi"), "S1.4").get("contributions").get(0).get("evidence").get(0).asText();
         assertThat(points.get(0).at("/event/id").asText()).isEqualTo(firstTrainingEvent);

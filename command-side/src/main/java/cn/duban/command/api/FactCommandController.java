@@ -143,6 +143,14 @@ public class FactCommandController {
         return new Created(commands.send(new AdjustScore(newId(), unitId, r.schemeId(), r.itemCode(), r.points(), r.reason())));
     }
 
+    @PostMapping("/units/{unitId}/self-assessments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "自评分 / the unit's own score for an item, shown beside the assessed score")
+    public Created selfAssessment(@PathVariable String unitId, @Valid @RequestBody Requests.SelfAssessmentRequest r) {
+        return new Created(commands.send(new cn.duban.kernel.command.RecordSelfAssessment(newId(), unitId, r.schemeId(),
+                r.itemCode(), r.score(), r.note())));
+    }
+
     @PostMapping("/units/{unitId}/failures")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "记录未落实 / record a failure on a PER_FAILURE item")

@@ -91,6 +91,13 @@ public final class Requests {
             @NotNull LocalDate on) {
     }
 
+    public record SelfAssessmentRequest(
+            @NotBlank String schemeId,
+            @NotBlank String itemCode,
+            @NotNull @DecimalMin("0") @DecimalMax("1000") BigDecimal score,
+            @Size(max = 2000) String note) {
+    }
+
     public record Created(String id) {
     }
 }

@@ -181,6 +181,27 @@ class FactAggregatesTest {
     }
 
     @Nested
+    class SelfAssessments {
+        FixtureConfiguration<SelfAssessment> fixture = fixture(SelfAssessment.class);
+
+        @Test
+        void recordedWithinTheItemsMax() {
+            fixture.givenNoPriorActivity().when(new cn.duban.kernel.command.RecordSelfAssessment("s1", "xinqi", "beilun-2023", "S1.1", new BigDecimal("5.5"), "一季度缺总结"))
+                    .expectEvents(new cn.duban.kernel.event.SelfAssessmentRecorded("s1", "xinqi", "beilun-2023", "S1.1", new BigDecimal("5.5"), "一季度缺总结"));
+        }
+
+        @Test
+        void aboveTheMaxOrBelowZeroIsBadInput() {
+            fixture.givenNoPriorActivity().when(new cn.duban.kernel.command.RecordSelfAssessment("s1", "xinqi", "beilun-2023", "S1.1", new BigDecimal("7"), null))
+                    .expectException(InvalidInputException.class).expectNoEvents();
+            fixture.givenNoPriorActivity().when(new cn.duban.kernel.command.RecordSelfAssessment("s1", "xinqi", "beilun-2023", "S1.1", new BigDecimal("-1"), null))
+                    .expectException(InvalidInputException.class).expectNoEvents();
+            fixture.givenNoPriorActivity().when(new cn.duban.kernel.command.RecordSelfAssessment("s1", "nobody", "beilun-2023", "S1.1", BigDecimal.ONE, null))
+                    .expectException(NotFoundException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
     class Failures {
         FixtureConfiguration<AssessorFailure> fixture = fixture(AssessorFailure.class);
 

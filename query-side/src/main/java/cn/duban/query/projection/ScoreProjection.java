@@ -162,6 +162,9 @@ public class ScoreProjection implements WriteBehind {
         if (fact instanceof Fact.Failure f) {
             return f.schemeId().equals(schemeId);
         }
+        if (fact instanceof Fact.SelfAssessment s) {
+            return s.schemeId().equals(schemeId);
+        }
         return true;
     }
 

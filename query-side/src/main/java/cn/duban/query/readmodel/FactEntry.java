@@ -30,6 +30,10 @@ public record FactEntry(String eventId, long position, Instant recordedAt, Strin
             return new FactEntry(a.eventId(), position, a.recordedAt(), eventType, actor, "ADJUSTMENT", null, null, null, null,
                     null, null, null, null, a.schemeId(), a.itemCode(), a.points(), a.reason());
         }
+        if (fact instanceof Fact.SelfAssessment s) {
+            return new FactEntry(s.eventId(), position, s.recordedAt(), eventType, actor, "SELF_ASSESSMENT", null, null, null, null,
+                    null, null, null, null, s.schemeId(), s.itemCode(), s.score(), s.note());
+        }
         Fact.Failure f = (Fact.Failure) fact;
         return new FactEntry(f.eventId(), position, f.recordedAt(), eventType, actor, "FAILURE", null, null, f.on(), null,
                 null, null, null, null, f.schemeId(), f.itemCode(), null, f.reason());
@@ -41,6 +45,7 @@ public record FactEntry(String eventId, long position, Instant recordedAt, Strin
             case "INDICATOR" -> new Fact.IndicatorValue(eventId, recordedAt, indicator, year, value);
             case "ADJUSTMENT" -> new Fact.Adjustment(eventId, recordedAt, schemeId, itemCode, points, reason);
             case "FAILURE" -> new Fact.Failure(eventId, recordedAt, schemeId, itemCode, reason, on);
+            case "SELF_ASSESSMENT" -> new Fact.SelfAssessment(eventId, recordedAt, schemeId, itemCode, points, reason);
             default -> throw new IllegalStateException("Unknown fact type " + factType);
         };
     }

@@ -37,6 +37,8 @@ public final class EventFacts {
             fact = new Fact.IndicatorValue(eventId, recordedAt, e.indicator(), e.year(), e.value());
         } else if (event instanceof ScoreAdjusted e) {
             fact = new Fact.Adjustment(eventId, recordedAt, e.schemeId(), e.itemCode(), e.points(), e.reason());
+        } else if (event instanceof SelfAssessmentRecorded e) {
+            fact = new Fact.SelfAssessment(eventId, recordedAt, e.schemeId(), e.itemCode(), e.score(), e.note());
         } else if (event instanceof FailureRecorded e) {
             fact = new Fact.Failure(eventId, recordedAt, e.schemeId(), e.itemCode(), e.reason(), e.on());
         }

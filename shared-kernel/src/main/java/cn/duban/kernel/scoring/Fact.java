@@ -38,6 +38,11 @@ public sealed interface Fact {
                       String reason) implements Fact {
     }
 
+    /** The unit's own score for one item; the latest recorded one is shown, it never scores. */
+    record SelfAssessment(String eventId, Instant recordedAt, String schemeId, String itemCode, BigDecimal score,
+                          String note) implements Fact {
+    }
+
     /** One failure recorded by the assessor against a {@code PER_FAILURE} item. */
     record Failure(String eventId, Instant recordedAt, String schemeId, String itemCode, String reason,
                    LocalDate on) implements Fact {

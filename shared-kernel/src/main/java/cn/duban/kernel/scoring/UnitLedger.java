@@ -34,6 +34,7 @@ public final class UnitLedger {
     private final Map<String, Map<Integer, Fact.IndicatorValue>> indicators = new HashMap<>();
     private final Map<String, List<Fact.Failure>> failures = new HashMap<>();
     private final Map<String, List<Fact.Adjustment>> adjustments = new HashMap<>();
+    private final Map<String, Fact.SelfAssessment> selfAssessments = new HashMap<>();
     /** Accepted info reports by report id, so a report is never counted twice. */
     private final Map<String, String> acceptedReports = new HashMap<>();
 
@@ -61,6 +62,10 @@ public final class UnitLedger {
         } else if (fact instanceof Fact.Failure f) {
             if (scheme.id().equals(f.schemeId())) {
                 failures.computeIfAbsent(f.itemCode(), k -> new ArrayList<>()).add(f);
+            }
+        } else if (fact instanceof Fact.SelfAssessment s) {
+            if (scheme.id().equals(s.schemeId())) {
+                selfAssessments.put(s.itemCode(), s);
             }
         } else if (fact instanceof Fact.Adjustment a) {
             if (scheme.id().equals(a.schemeId())) {
@@ -106,9 +111,18 @@ public final class UnitLedger {
             } else {
                 regular = regular.add(s);
             }
+            BigDecimal computed = base(item);
+            for (Contribution c : contributions) {
+                if (!c.source().equals("ADJUSTMENT") && !c.source().equals("CLAMP")) {
+                    computed = computed.add(c.points());
+                }
+            }
+            computed = clamp(item, computed);
+            Fact.SelfAssessment self = selfAssessments.get(item.code());
             out.add(new ItemScore(item.code(), item.category(), item.title(),
                     item.max() == null ? null : Num.norm(item.max()), item.isBonus(), Num.norm(base(item)),
-                    Num.norm(s), List.copyOf(contributions)));
+                    Num.norm(computed), Num.norm(s), self == null ? null : Num.norm(self.score()), self == null ? null : self.note(),
+                    self == null ? null : Num.norm(s.subtract(self.score())), List.copyOf(contributions)));
         }
         return new ScoreCard(unit.id(), scheme.id(), schemeVersion, asOf, Num.norm(regular.add(bonus)),
                 Num.norm(regular), Num.norm(bonus), List.copyOf(out));
@@ -137,10 +151,7 @@ public final class UnitLedger {
                         "Assessor adjustment: " + a.reason(), List.of(a.eventId())));
             }
         }
-        BigDecimal clamped = sum.max(BigDecimal.ZERO);
-        if (item.max() != null) {
-            clamped = clamped.min(item.max());
-        }
+        BigDecimal clamped = clamp(item, sum);
         if (why != null && clamped.compareTo(sum) != 0) {
             boolean atMax = clamped.signum() > 0;
             why.add(new Contribution("CLAMP", Num.norm(clamped.subtract(sum)),
@@ -148,6 +159,11 @@ public final class UnitLedger {
                     atMax ? "capped at max " + Num.plain(item.max()) : "floored at 0", List.of()));
         }
         return clamped;
+    }
+
+    private static BigDecimal clamp(SchemeItem item, BigDecimal value) {
+        BigDecimal clamped = value.max(BigDecimal.ZERO);
+        return item.max() == null ? clamped : clamped.min(item.max());
     }
 
     // --- what rules read ----------------------------------------------------------------------

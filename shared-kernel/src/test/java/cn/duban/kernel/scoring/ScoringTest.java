@@ -368,6 +368,27 @@ class ScoringTest {
     }
 
     @Test
+    void selfAssessmentIsShownBesideTheComputedAndAssessedScoreWithTheGap() {
+        SchemeDocument s = scheme(item("S1.4", "6", Base.FULL, quota(FactKind.TRAINING, 2, "2")), item("M3", "6", Base.FULL, rule(RuleKind.DISCRETIONARY)));
+        occur(FactKind.TRAINING, IN_YEAR);
+        facts.add(new Fact.SelfAssessment("s1", next(), "beilun-2023", "S1.4", d("6"), "两次培训"));
+        facts.add(new Fact.SelfAssessment("s2", next(), "beilun-2023", "S1.4", d("5"), "更正：一次培训"));
+        facts.add(new Fact.SelfAssessment("s3", next(), "other", "M3", d("1"), "not this scheme"));
+        facts.add(new Fact.Adjustment("a1", next(), "beilun-2023", "S1.4", d("-1"), "台账不全"));
+        ScoreCard card = score(s);
+        ItemScore training = item(card, "S1.4");
+        assertThat(training.computed()).isEqualByComparingTo("4");
+        assertThat(training.score()).isEqualByComparingTo("3");
+        assertThat(training.selfScore()).isEqualByComparingTo("5");
+        assertThat(training.selfNote()).isEqualTo("更正：一次培训");
+        assertThat(training.gap()).isEqualByComparingTo("-2");
+        assertThat(item(card, "M3").selfScore()).isNull();
+        assertThat(item(card, "M3").gap()).isNull();
+        // A self score never moves the total.
+        assertThat(card.total()).isEqualByComparingTo("9");
+    }
+
+    @Test
     void adjustmentsAreSummedBeforeClamping() {
         SchemeDocument s = scheme(item("M3", "6", Base.FULL, rule(RuleKind.DISCRETIONARY)));
         facts.add(new Fact.Adjustment("a1", next(), "beilun-2023", "M3", d("3"), "表彰"));
