@@ -1,10 +1,13 @@
 package cn.duban.command.domain;
 
+import cn.duban.kernel.assignment.DistrictTime;
+import cn.duban.kernel.assignment.Light;
 import cn.duban.kernel.assignment.Phase;
 import cn.duban.kernel.assignment.ReportingFrequency;
 import cn.duban.kernel.command.AcceptAssignmentCompletion;
 import cn.duban.kernel.command.AcknowledgeAssignment;
 import cn.duban.kernel.command.CancelAssignment;
+import cn.duban.kernel.command.CheckAssignmentDeadlines;
 import cn.duban.kernel.command.DenyAssignmentExtension;
 import cn.duban.kernel.command.GrantAssignmentExtension;
 import cn.duban.kernel.command.IssueAssignment;
@@ -21,6 +24,10 @@ import cn.duban.kernel.event.AssignmentCancelled;
 import cn.duban.kernel.event.AssignmentCompleted;
 import cn.duban.kernel.event.AssignmentCompletionReturned;
 import cn.duban.kernel.event.AssignmentCompletionSubmitted;
+import cn.duban.kernel.event.AssignmentDeadlineApproaching;
+import cn.duban.kernel.event.AssignmentLightChanged;
+import cn.duban.kernel.event.AssignmentReportMissed;
+import cn.duban.kernel.event.AssignmentWentOverdue;
 import cn.duban.kernel.event.AssignmentExtensionDenied;
 import cn.duban.kernel.event.AssignmentExtensionGranted;
 import cn.duban.kernel.event.AssignmentExtensionRequested;
@@ -29,11 +36,16 @@ import cn.duban.kernel.event.AssignmentProgressReported;
 import cn.duban.kernel.event.AssignmentReopened;
 import cn.duban.kernel.event.AssignmentUrged;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,6 +73,17 @@ public class Assignment {
     private int year;
     private LocalDate pendingExtension;
     private Status status;
+    private LocalDate issuedOn;
+    private ReportingFrequency frequency;
+    private List<Phase> phases;
+    private final Map<String, List<LocalDate>> reports = new HashMap<>();
+    private final Set<LocalDate> remindedFor = new HashSet<>();
+    private final Set<LocalDate> overdueFor = new HashSet<>();
+    /** unit → ends of the reporting periods it missed. */
+    private final Map<String, Set<LocalDate>> missed = new HashMap<>();
+    private final Map<String, Light> lights = new HashMap<>();
+    /** Days before the deadline when the reminder goes out and the light turns blue. */
+    static final int REMINDER_DAYS = 3;
 
     protected Assignment() {
     }
@@ -143,6 +166,7 @@ public class Assignment {
     void handle(AcceptAssignmentCompletion c) {
         requireCompletionSubmitted();
         apply(new AssignmentCompleted(assignmentId, c.note()));
+        lightsOff("已办结 / completed");
     }
 
     @CommandHandler
@@ -207,6 +231,103 @@ public class Assignment {
         requireOpen();
         requireReason(c.reason());
         apply(new AssignmentCancelled(assignmentId, c.reason().strip()));
+        lightsOff("已撤销 / cancelled");
+    }
+
+    /** What the date calls for; each thing happens once, so the scheduler may ask as often as it likes. */
+    @CommandHandler
+    void handle(CheckAssignmentDeadlines c) {
+        if (status == Status.COMPLETED || status == Status.CANCELLED) {
+            return;
+        }
+        LocalDate today = c.today();
+        if (status == Status.OPEN && !remindedFor.contains(deadline) && !today.isBefore(deadline.minusDays(REMINDER_DAYS))
+                && !today.isAfter(deadline)) {
+            apply(new AssignmentDeadlineApproaching(assignmentId, deadline, (int) ChronoUnit.DAYS.between(today, deadline)));
+        }
+        if (status == Status.OPEN && today.isAfter(deadline) && !overdueFor.contains(deadline)) {
+            apply(new AssignmentWentOverdue(assignmentId, deadline));
+        }
+        for (LocalDate[] period : periodsEndedBefore(today)) {
+            for (String unit : units) {
+                boolean reported = reports.getOrDefault(unit, List.of()).stream()
+                        .anyMatch(d -> !d.isBefore(period[0]) && !d.isAfter(period[1]));
+                if (!reported && !missed.getOrDefault(unit, Set.of()).contains(period[1])) {
+                    apply(new AssignmentReportMissed(assignmentId, unit, period[0], period[1]));
+                }
+            }
+        }
+        for (String unit : units) {
+            Light now = lightOf(unit, today);
+            Light before = lights.getOrDefault(unit, Light.GREEN);
+            if (now != before) {
+                apply(new AssignmentLightChanged(assignmentId, unit, before, now, why(now)));
+            }
+        }
+    }
+
+    /** Reporting periods (start, end) that ended before today, within the assignment's time. */
+    private List<LocalDate[]> periodsEndedBefore(LocalDate today) {
+        List<LocalDate[]> out = new ArrayList<>();
+        switch (frequency) {
+            case WEEKLY, MONTHLY -> {
+                for (int k = 0; ; k++) {
+                    LocalDate start = frequency == ReportingFrequency.WEEKLY ? issuedOn.plusWeeks(k) : issuedOn.plusMonths(k);
+                    LocalDate end = (frequency == ReportingFrequency.WEEKLY ? issuedOn.plusWeeks(k + 1) : issuedOn.plusMonths(k + 1)).minusDays(1);
+                    if (!end.isBefore(today) || start.isAfter(deadline)) {
+                        break;
+                    }
+                    out.add(new LocalDate[]{start, end});
+                }
+            }
+            case PER_PHASE -> {
+                LocalDate start = issuedOn;
+                for (Phase p : phases) {
+                    if (p.deadline().isBefore(today) && !p.deadline().isBefore(start)) {
+                        out.add(new LocalDate[]{start, p.deadline()});
+                    }
+                    start = p.deadline().plusDays(1);
+                }
+            }
+            case NONE -> {
+            }
+        }
+        return out;
+    }
+
+    private Light lightOf(String unit, LocalDate today) {
+        if (status == Status.OPEN && today.isAfter(deadline)) {
+            return Light.RED;
+        }
+        LocalDate lastReport = reports.getOrDefault(unit, List.of()).stream().max(LocalDate::compareTo).orElse(null);
+        // Behind until a report made after the last missed period.
+        boolean behind = missed.getOrDefault(unit, Set.of()).stream().anyMatch(end -> lastReport == null || !lastReport.isAfter(end));
+        if (behind) {
+            return Light.YELLOW;
+        }
+        if (status == Status.OPEN && !today.isBefore(deadline.minusDays(REMINDER_DAYS))) {
+            return Light.BLUE;
+        }
+        return Light.GREEN;
+    }
+
+    private static String why(Light light) {
+        return switch (light) {
+            case RED -> "已逾期 / overdue";
+            case YELLOW -> "未按期报送进展 / a reporting period was missed";
+            case BLUE -> "临近截止 / deadline near";
+            case GREEN -> "正常推进 / on track";
+            case NONE -> "已关闭 / closed";
+        };
+    }
+
+    private void lightsOff(String reason) {
+        for (String unit : units) {
+            Light before = lights.getOrDefault(unit, Light.GREEN);
+            if (before != Light.NONE) {
+                apply(new AssignmentLightChanged(assignmentId, unit, before, Light.NONE, reason));
+            }
+        }
     }
 
     private void requireOpen() {
@@ -244,7 +365,39 @@ public class Assignment {
     }
 
     @EventSourcingHandler
-    void on(AssignmentIssued e) {
+    void on(AssignmentDeadlineApproaching e) {
+        remindedFor.add(e.deadline());
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentWentOverdue e) {
+        overdueFor.add(e.deadline());
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentReportMissed e) {
+        missed.computeIfAbsent(e.unitId(), k -> new HashSet<>()).add(e.periodEnd());
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentLightChanged e) {
+        lights.put(e.unitId(), e.to());
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentProgressReported e, @Timestamp Instant at) {
+        reports.computeIfAbsent(e.unitId(), k -> new ArrayList<>()).add(DistrictTime.dateOf(at));
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentIssued e, @Timestamp Instant at) {
+        issuedOn = DistrictTime.dateOf(at);
+        frequency = e.reportingFrequency();
+        phases = e.phases();
+        on(e);
+    }
+
+    private void on(AssignmentIssued e) {
         assignmentId = e.assignmentId();
         leadUnit = e.leadUnit();
         units = new LinkedHashSet<>();
@@ -278,6 +431,7 @@ public class Assignment {
     @EventSourcingHandler
     void on(AssignmentReopened e) {
         status = Status.OPEN;
+        lights.replaceAll((unit, light) -> Light.GREEN);
     }
 
     @EventSourcingHandler
