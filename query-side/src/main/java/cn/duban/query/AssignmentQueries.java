@@ -34,7 +34,8 @@ public class AssignmentQueries {
     /** A row of the board: the assignment without its history, and whether it is overdue today. */
     public record BoardRow(String id, String title, String schemeId, String itemCode, String leadUnit, List<String> responsibleUnits,
                            LocalDate deadline, LocalDate originalDeadline, String status, boolean overdue, long daysLate,
-                           int acknowledged, int units, int urges, LocalDate pendingExtension) {
+                           int acknowledged, int units, int urges, LocalDate pendingExtension, String light,
+                           int reminders, int missedReports) {
     }
 
     public record Inbox(String unitId, List<BoardRow> toAcknowledge, List<BoardRow> toReport, List<BoardRow> overdue) {
@@ -65,16 +66,24 @@ public class AssignmentQueries {
         long daysLate = overdue ? java.time.temporal.ChronoUnit.DAYS.between(v.deadline, today) : 0;
         int acknowledged = (int) v.units.stream().filter(u -> u.acknowledgedAt != null).count();
         return new BoardRow(v.id, v.title, v.schemeId, v.itemCode, v.leadUnit, v.responsibleUnits, v.deadline,
-                v.deadlines.get(0).deadline(), v.status, overdue, daysLate, acknowledged, v.units.size(), v.urges, v.pendingExtension);
+                v.deadlines.get(0).deadline(), v.status, overdue, daysLate, acknowledged, v.units.size(), v.urges, v.pendingExtension,
+                worstLight(v), v.reminders, v.units.stream().mapToInt(u -> u.missedReports).sum());
     }
 
-    public List<BoardRow> board(String unit, String status, String itemCode, Boolean overdue) {
+    /** The assignment's light on the board: the worst of its units' lights. */
+    static String worstLight(AssignmentView v) {
+        List<String> order = List.of("NONE", "GREEN", "BLUE", "YELLOW", "RED");
+        return v.units.stream().map(u -> u.light).max(Comparator.comparingInt(order::indexOf)).orElse("GREEN");
+    }
+
+    public List<BoardRow> board(String unit, String status, String itemCode, Boolean overdue, String light) {
         return all().stream()
                 .filter(v -> unit == null || v.units.stream().anyMatch(u -> u.unitId.equals(unit)))
                 .filter(v -> status == null || v.status.equals(status))
                 .filter(v -> itemCode == null || itemCode.equals(v.itemCode))
                 .map(this::row)
                 .filter(r -> overdue == null || r.overdue() == overdue)
+                .filter(r -> light == null || r.light().equals(light))
                 .toList();
     }
 

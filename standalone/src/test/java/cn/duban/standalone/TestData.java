@@ -24,5 +24,8 @@ final class TestData {
         Path dir = newDataDir();
         registry.add("duban.data-dir", dir::toString);
         registry.add("duban.mongodb-uri", () -> "");
+        // The deadline scheduler runs only when a test calls it (DeadlineSchedulerIT), so nothing
+        // records reminders or overdue events in the middle of another test's assertions.
+        registry.add("duban.deadlines.initial-delay", () -> "PT24H");
     }
 }

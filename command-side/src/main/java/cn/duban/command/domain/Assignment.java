@@ -166,7 +166,6 @@ public class Assignment {
     void handle(AcceptAssignmentCompletion c) {
         requireCompletionSubmitted();
         apply(new AssignmentCompleted(assignmentId, c.note()));
-        lightsOff("已办结 / completed");
     }
 
     @CommandHandler
@@ -231,22 +230,30 @@ public class Assignment {
         requireOpen();
         requireReason(c.reason());
         apply(new AssignmentCancelled(assignmentId, c.reason().strip()));
-        lightsOff("已撤销 / cancelled");
     }
 
-    /** What the date calls for; each thing happens once, so the scheduler may ask as often as it likes. */
+    /**
+     * Records the first thing the date calls for, in order: reminder, overdue, missed reports, light
+     * changes; each happens once. One event per command, because events of one commit share a
+     * tracking position (see SequencedMongoEventStorageEngine); the scheduler asks again until the
+     * answer is false.
+     *
+     * @return whether something was recorded
+     */
     @CommandHandler
-    void handle(CheckAssignmentDeadlines c) {
+    boolean handle(CheckAssignmentDeadlines c) {
         if (status == Status.COMPLETED || status == Status.CANCELLED) {
-            return;
+            return false;
         }
         LocalDate today = c.today();
         if (status == Status.OPEN && !remindedFor.contains(deadline) && !today.isBefore(deadline.minusDays(REMINDER_DAYS))
                 && !today.isAfter(deadline)) {
             apply(new AssignmentDeadlineApproaching(assignmentId, deadline, (int) ChronoUnit.DAYS.between(today, deadline)));
+            return true;
         }
         if (status == Status.OPEN && today.isAfter(deadline) && !overdueFor.contains(deadline)) {
             apply(new AssignmentWentOverdue(assignmentId, deadline));
+            return true;
         }
         for (LocalDate[] period : periodsEndedBefore(today)) {
             for (String unit : units) {
@@ -254,6 +261,7 @@ public class Assignment {
                         .anyMatch(d -> !d.isBefore(period[0]) && !d.isAfter(period[1]));
                 if (!reported && !missed.getOrDefault(unit, Set.of()).contains(period[1])) {
                     apply(new AssignmentReportMissed(assignmentId, unit, period[0], period[1]));
+                    return true;
                 }
             }
         }
@@ -262,8 +270,10 @@ public class Assignment {
             Light before = lights.getOrDefault(unit, Light.GREEN);
             if (now != before) {
                 apply(new AssignmentLightChanged(assignmentId, unit, before, now, why(now)));
+                return true;
             }
         }
+        return false;
     }
 
     /** Reporting periods (start, end) that ended before today, within the assignment's time. */
@@ -319,15 +329,6 @@ public class Assignment {
             case GREEN -> "正常推进 / on track";
             case NONE -> "已关闭 / closed";
         };
-    }
-
-    private void lightsOff(String reason) {
-        for (String unit : units) {
-            Light before = lights.getOrDefault(unit, Light.GREEN);
-            if (before != Light.NONE) {
-                apply(new AssignmentLightChanged(assignmentId, unit, before, Light.NONE, reason));
-            }
-        }
     }
 
     private void requireOpen() {
@@ -418,9 +419,11 @@ public class Assignment {
         status = Status.COMPLETION_SUBMITTED;
     }
 
+    /** A closed assignment has no lights; the closing event says so, no separate light event. */
     @EventSourcingHandler
     void on(AssignmentCompleted e) {
         status = Status.COMPLETED;
+        lights.replaceAll((unit, light) -> Light.NONE);
     }
 
     @EventSourcingHandler
@@ -453,5 +456,6 @@ public class Assignment {
     @EventSourcingHandler
     void on(AssignmentCancelled e) {
         status = Status.CANCELLED;
+        lights.replaceAll((unit, light) -> Light.NONE);
     }
 }

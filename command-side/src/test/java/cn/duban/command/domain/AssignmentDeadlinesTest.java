@@ -20,16 +20,22 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The date acting on an assignment: reminders, overdue, missed reporting periods and the three lights. */
+/**
+ * The date acting on an assignment: reminders, overdue, missed reporting periods and the three
+ * lights. Each check records one thing (one event per commit); the scheduler repeats it.
+ */
 class AssignmentDeadlinesTest {
-    /** Issued on 2023-03-01 (Beijing time), due 2023-03-31, monthly reports, one responsible unit. */
     static final Instant ISSUED_AT = Instant.parse("2023-03-01T01:00:00Z");
     static final LocalDate DEADLINE = LocalDate.of(2023, 3, 31);
-    static final AssignmentIssued ISSUED = new AssignmentIssued("a1", "季度排查", null, null, null, "police", List.of("xinqi"),
+    /** Issued 2023-03-01 (Beijing time), due 03-31, weekly reports, police leads, xinqi responsible. */
+    static final AssignmentIssued WEEKLY = new AssignmentIssued("a1", "季度排查", null, null, null, "police", List.of("xinqi"),
             null, DEADLINE, List.of(), ReportingFrequency.WEEKLY);
+    static final AssignmentIssued UNREPORTED = new AssignmentIssued("a1", "年度总结", null, null, null, "police", List.of(),
+            null, DEADLINE, List.of(), ReportingFrequency.NONE);
 
     FixtureConfiguration<Assignment> fixture;
 
@@ -59,67 +65,60 @@ class AssignmentDeadlinesTest {
     }
 
     @Test
-    void nothingHappensEarlyOn() {
-        fixture.givenCurrentTime(ISSUED_AT).andGiven(ISSUED).when(on("2023-03-05")).expectNoEvents();
+    void nothingIsDueEarlyOn() {
+        fixture.givenCurrentTime(ISSUED_AT).andGiven(WEEKLY).when(on("2023-03-05")).expectNoEvents().expectResultMessagePayload(false);
     }
 
     @Test
-    void aWeekWithoutAReportTurnsAUnitYellowAndAReportTurnsItBack() {
+    void aWeekWithoutAReportIsMissedThenTheUnitTurnsYellowAndAReportTurnsItBack() {
         // Week 1 is 03-01..03-07; police reported in it, xinqi did not.
-        fixture.givenCurrentTime(ISSUED_AT).andGiven(ISSUED, report("police")).when(on("2023-03-08"))
-                .expectEvents(new AssignmentReportMissed("a1", "xinqi", LocalDate.of(2023, 3, 1), LocalDate.of(2023, 3, 7)),
-                        light("xinqi", Light.GREEN, Light.YELLOW));
-        fixture.givenCurrentTime(ISSUED_AT).andGiven(ISSUED, report("police"),
-                        new AssignmentReportMissed("a1", "xinqi", LocalDate.of(2023, 3, 1), LocalDate.of(2023, 3, 7)),
-                        light("xinqi", Light.GREEN, Light.YELLOW))
+        AssignmentReportMissed missed = new AssignmentReportMissed("a1", "xinqi", LocalDate.of(2023, 3, 1), LocalDate.of(2023, 3, 7));
+        fixture.givenCurrentTime(ISSUED_AT).andGiven(WEEKLY, report("police")).when(on("2023-03-08"))
+                .expectEvents(missed).expectResultMessagePayload(true);
+        fixture.givenCurrentTime(ISSUED_AT).andGiven(WEEKLY, report("police"), missed).when(on("2023-03-08"))
+                .expectEvents(light("xinqi", Light.GREEN, Light.YELLOW));
+        fixture.givenCurrentTime(ISSUED_AT).andGiven(WEEKLY, report("police"), missed, light("xinqi", Light.GREEN, Light.YELLOW))
+                .when(on("2023-03-08")).expectNoEvents().expectResultMessagePayload(false);
+        fixture.givenCurrentTime(ISSUED_AT).andGiven(WEEKLY, report("police"), missed, light("xinqi", Light.GREEN, Light.YELLOW))
                 .andGivenCurrentTime(Instant.parse("2023-03-09T02:00:00Z")).andGiven(report("xinqi"))
                 .when(on("2023-03-10")).expectEvents(light("xinqi", Light.YELLOW, Light.GREEN));
     }
 
     @Test
-    void remindedOnceThreeDaysBeforeAndBlue() {
-        Object[] reportedWeekly = {ISSUED, report("police"), report("xinqi")};
-        fixture.givenCurrentTime(ISSUED_AT).andGiven(reportedWeekly)
-                .andGivenCurrentTime(Instant.parse("2023-03-27T02:00:00Z")).andGiven(report("police"), report("xinqi"))
-                .when(on("2023-03-28"))
-                .expectEvents(new AssignmentDeadlineApproaching("a1", DEADLINE, 3),
-                        // weeks 2..4 (03-08..03-28) passed without reports from either unit… except the report on 03-27 covers week 4
-                        new AssignmentReportMissed("a1", "police", LocalDate.of(2023, 3, 8), LocalDate.of(2023, 3, 14)),
-                        new AssignmentReportMissed("a1", "xinqi", LocalDate.of(2023, 3, 8), LocalDate.of(2023, 3, 14)),
-                        new AssignmentReportMissed("a1", "police", LocalDate.of(2023, 3, 15), LocalDate.of(2023, 3, 21)),
-                        new AssignmentReportMissed("a1", "xinqi", LocalDate.of(2023, 3, 15), LocalDate.of(2023, 3, 21)),
-                        light("police", Light.GREEN, Light.BLUE), light("xinqi", Light.GREEN, Light.BLUE));
+    void remindedOnceThreeDaysBeforeThenBlue() {
+        AssignmentDeadlineApproaching reminder = new AssignmentDeadlineApproaching("a1", DEADLINE, 3);
+        fixture.givenCurrentTime(ISSUED_AT).andGiven(UNREPORTED).when(on("2023-03-28")).expectEvents(reminder);
+        fixture.givenCurrentTime(ISSUED_AT).andGiven(UNREPORTED, reminder).when(on("2023-03-28"))
+                .expectEvents(light("police", Light.GREEN, Light.BLUE));
+        fixture.givenCurrentTime(ISSUED_AT).andGiven(UNREPORTED, reminder, light("police", Light.GREEN, Light.BLUE))
+                .when(on("2023-03-30")).expectNoEvents();
     }
 
     @Test
-    void overdueOnceTheDayAfterTheDeadlineRedForEveryUnit() {
-        FixtureConfiguration<Assignment> f = new AggregateTestFixture<>(Assignment.class);
-        f.registerInjectableResource(AssignmentTest.REFERENCES);
-        AssignmentIssued unreported = new AssignmentIssued("a1", "年度总结", null, null, null, "police", List.of("xinqi"),
-                null, DEADLINE, List.of(), ReportingFrequency.NONE);
-        f.givenCurrentTime(ISSUED_AT).andGiven(unreported).when(on("2023-04-01"))
-                .expectEvents(new AssignmentWentOverdue("a1", DEADLINE), light("police", Light.GREEN, Light.RED), light("xinqi", Light.GREEN, Light.RED));
-        f.givenCurrentTime(ISSUED_AT).andGiven(unreported, new AssignmentWentOverdue("a1", DEADLINE),
-                light("police", Light.GREEN, Light.RED), light("xinqi", Light.GREEN, Light.RED)).when(on("2023-04-05")).expectNoEvents();
+    void overdueOnceTheDayAfterTheDeadlineThenRed() {
+        fixture.givenCurrentTime(ISSUED_AT).andGiven(UNREPORTED).when(on("2023-04-01"))
+                .expectEvents(new AssignmentWentOverdue("a1", DEADLINE));
+        fixture.givenCurrentTime(ISSUED_AT).andGiven(UNREPORTED, new AssignmentWentOverdue("a1", DEADLINE)).when(on("2023-04-01"))
+                .expectEvents(light("police", Light.GREEN, Light.RED));
+        fixture.givenCurrentTime(ISSUED_AT).andGiven(UNREPORTED, new AssignmentWentOverdue("a1", DEADLINE),
+                light("police", Light.GREEN, Light.RED)).when(on("2023-04-05")).expectNoEvents();
     }
 
     @Test
     void anExtensionClearsRedAndTheNewDeadlineGetsItsOwnReminder() {
-        AssignmentIssued unreported = new AssignmentIssued("a1", "年度总结", null, null, null, "police", List.of(),
-                null, DEADLINE, List.of(), ReportingFrequency.NONE);
-        fixture.givenCurrentTime(ISSUED_AT).andGiven(unreported, new AssignmentWentOverdue("a1", DEADLINE), light("police", Light.GREEN, Light.RED),
-                        new AssignmentExtensionGranted("a1", DEADLINE, LocalDate.of(2023, 4, 20)))
-                .when(on("2023-04-18"))
-                .expectEvents(new AssignmentDeadlineApproaching("a1", LocalDate.of(2023, 4, 20), 2), light("police", Light.RED, Light.BLUE));
+        List<Object> history = new ArrayList<>(List.of(UNREPORTED, new AssignmentWentOverdue("a1", DEADLINE),
+                light("police", Light.GREEN, Light.RED), new AssignmentExtensionGranted("a1", DEADLINE, LocalDate.of(2023, 4, 20))));
+        AssignmentDeadlineApproaching reminder = new AssignmentDeadlineApproaching("a1", LocalDate.of(2023, 4, 20), 2);
+        fixture.givenCurrentTime(ISSUED_AT).andGiven(history).when(on("2023-04-18")).expectEvents(reminder);
+        history.add(reminder);
+        fixture.givenCurrentTime(ISSUED_AT).andGiven(history).when(on("2023-04-18")).expectEvents(light("police", Light.RED, Light.BLUE));
     }
 
     @Test
     void aCompletionRequestIsNotOverdueAndAClosedAssignmentHasNoDates() {
-        AssignmentIssued unreported = new AssignmentIssued("a1", "年度总结", null, null, null, "police", List.of(),
-                null, DEADLINE, List.of(), ReportingFrequency.NONE);
-        fixture.givenCurrentTime(ISSUED_AT).andGiven(unreported, new AssignmentCompletionSubmitted("a1", "police", "done"))
+        fixture.givenCurrentTime(ISSUED_AT).andGiven(UNREPORTED, new AssignmentCompletionSubmitted("a1", "police", "done"))
                 .when(on("2023-04-10")).expectNoEvents();
-        fixture.givenCurrentTime(ISSUED_AT).andGiven(unreported, new AssignmentCompletionSubmitted("a1", "police", "done"),
-                new AssignmentCompleted("a1", "ok")).when(on("2023-04-10")).expectNoEvents();
+        fixture.givenCurrentTime(ISSUED_AT).andGiven(UNREPORTED, new AssignmentCompletionSubmitted("a1", "police", "done"),
+                new AssignmentCompleted("a1", "ok")).when(on("2023-04-10")).expectNoEvents().expectResultMessagePayload(false);
     }
 }

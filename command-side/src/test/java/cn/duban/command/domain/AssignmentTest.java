@@ -159,8 +159,7 @@ class AssignmentTest {
             fixture.given(ISSUED).when(new SubmitAssignmentCompletion("a1", "police", "已完成"))
                     .expectEvents(new AssignmentCompletionSubmitted("a1", "police", "已完成"));
             fixture.given(ISSUED, new AssignmentCompletionSubmitted("a1", "police", "已完成"))
-                    .when(new AcceptAssignmentCompletion("a1", "办结")).expectEvents(new AssignmentCompleted("a1", "办结"),
-                            lightOff("police", "已办结 / completed"), lightOff("xinqi", "已办结 / completed"), lightOff("daqi", "已办结 / completed"));
+                    .when(new AcceptAssignmentCompletion("a1", "办结")).expectEvents(new AssignmentCompleted("a1", "办结"));
         }
 
         @Test
@@ -241,11 +240,6 @@ class AssignmentTest {
         }
     }
 
-    static cn.duban.kernel.event.AssignmentLightChanged lightOff(String unit, String reason) {
-        return new cn.duban.kernel.event.AssignmentLightChanged("a1", unit, cn.duban.kernel.assignment.Light.GREEN,
-                cn.duban.kernel.assignment.Light.NONE, reason);
-    }
-
     @Test
     void urgedUnitsDefaultToAllOfThem() {
         fixture.given(ISSUED).when(new UrgeAssignment("a1", List.of(), "请于月底前报送进展"))
@@ -254,8 +248,7 @@ class AssignmentTest {
 
     @Test
     void cancelledWithAReasonAndThenClosedToEverything() {
-        fixture.given(ISSUED).when(new CancelAssignment("a1", "任务调整")).expectEvents(new AssignmentCancelled("a1", "任务调整"),
-                lightOff("police", "已撤销 / cancelled"), lightOff("xinqi", "已撤销 / cancelled"), lightOff("daqi", "已撤销 / cancelled"));
+        fixture.given(ISSUED).when(new CancelAssignment("a1", "任务调整")).expectEvents(new AssignmentCancelled("a1", "任务调整"));
         fixture.given(ISSUED).when(new CancelAssignment("a1", " ")).expectException(InvalidInputException.class).expectNoEvents();
         fixture.given(ISSUED, new AssignmentCancelled("a1", "任务调整")).when(new UrgeAssignment("a1", List.of(), "x"))
                 .expectException(ConflictException.class).expectNoEvents();

@@ -81,6 +81,13 @@ import java.util.stream.Stream;
  * {@link GapAwareTrackingToken}, so a late commit is still delivered. A commit that fails after
  * its position was reserved writes a void marker there so trackers need not wait.
  *
+ * <p><b>One event per commit in production.</b> Events of a commit share one tracking token, and
+ * Axon's shared event cache can hand a processor the first of them before the rest; a processor
+ * that stores that token and restarts would resume after the whole commit and never see the rest.
+ * So {@code singleEventCommits} (on in the platform's configuration) refuses a unit of work that
+ * applies several events to one aggregate, loudly, instead of risking that loss; Duban's commands
+ * each apply one event.
+ *
  * <p><b>Durability.</b> {@link DurabilityBarrier#awaitDurable()} runs before an append returns, so
  * an acknowledged command survives a crash.
  */
@@ -107,6 +114,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     private Instant lastRecordedAt = Instant.EPOCH;
     /** With an exclusive writer: the next position to hand out and the end of the block reserved in the counter. */
     private final boolean exclusiveWriter;
+    private final boolean singleEventCommits;
     private long nextPosition = -1;
     private long reservedUpTo = -1;
     private static final long BLOCK = 1000;
@@ -122,6 +130,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         this.gapTimeout = builder.gapTimeout;
         this.maxGapOffset = builder.maxGapOffset;
         this.exclusiveWriter = builder.exclusiveWriter;
+        this.singleEventCommits = builder.singleEventCommits;
         events.createIndex(Indexes.ascending("streamKey"), new IndexOptions().unique(true).name("stream_key_unique"));
     }
 
@@ -172,7 +181,17 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         if (messages.isEmpty()) {
             return;
         }
-        for (List<DomainEventMessage<?>> commit : commitsOf(messages)) {
+        List<List<DomainEventMessage<?>>> commits = commitsOf(messages);
+        if (singleEventCommits) {
+            for (List<DomainEventMessage<?>> commit : commits) {
+                if (commit.size() > 1) {
+                    throw new IllegalStateException("A command applied " + commit.size() + " events to aggregate "
+                            + commit.get(0).getAggregateIdentifier() + "; Duban's commands apply one event each, because events"
+                            + " of one commit share a tracking position (see SequencedMongoEventStorageEngine)");
+                }
+            }
+        }
+        for (List<DomainEventMessage<?>> commit : commits) {
             appendCommit(commit, serializer);
         }
         durability.awaitDurable();
@@ -506,6 +525,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         private Duration gapTimeout = Duration.ofSeconds(10);
         private int maxGapOffset = 10_000;
         private boolean exclusiveWriter;
+        private boolean singleEventCommits;
 
         private Builder() {
             persistenceExceptionResolver(MongoDuplicateKeys.INSTANCE);
@@ -535,6 +555,12 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         /** Only this engine ever appends to the store (one JVM owns the embedded server). */
         public Builder exclusiveWriter(boolean exclusiveWriter) {
             this.exclusiveWriter = exclusiveWriter;
+            return this;
+        }
+
+        /** Refuse a commit of several events for one aggregate (see the class comment). */
+        public Builder singleEventCommits(boolean singleEventCommits) {
+            this.singleEventCommits = singleEventCommits;
             return this;
         }
 

@@ -232,6 +232,18 @@ class SequencedMongoEventStorageEngineTest {
     }
 
     @Test
+    void withSingleEventCommitsASeveralEventCommitIsRefusedAndNothingStored() {
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(Json.mapper()).build();
+        SequencedMongoEventStorageEngine strict = SequencedMongoEventStorageEngine.builder().database(db).durability(mongo)
+                .singleEventCommits(true).eventSerializer(serializer).snapshotSerializer(serializer).build();
+        assertThatThrownBy(() -> strict.appendEvents(List.of(event("two", 0), event("two", 1))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("one event each");
+        assertThat(db.getCollection("events").countDocuments()).isZero();
+        strict.appendEvents(List.of(event("one", 0), event("other", 0)));
+        assertThat(db.getCollection("events").countDocuments()).isEqualTo(2);
+    }
+
+    @Test
     void eventsAreStoredAsReadableJsonWithRevisionAndMetadata() {
         engine.appendEvents(event("readable", 0));
         Document commit = db.getCollection("events").find().first();

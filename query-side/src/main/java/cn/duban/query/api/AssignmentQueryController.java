@@ -25,10 +25,11 @@ public class AssignmentQueryController {
     }
 
     @GetMapping("/assignments")
-    @Operation(summary = "任务看板 / the lead office's board", description = "Filters: unit, status (OPEN, COMPLETION_SUBMITTED, COMPLETED, CANCELLED), item, overdue.")
+    @Operation(summary = "任务看板 / the lead office's board", description = "Filters: unit, status (OPEN, COMPLETION_SUBMITTED, COMPLETED, CANCELLED), item, overdue, light (GREEN, BLUE, YELLOW, RED).")
     public List<BoardRow> board(@RequestParam(required = false) String unit, @RequestParam(required = false) String status,
-                                @RequestParam(required = false) String item, @RequestParam(required = false) Boolean overdue) {
-        return queries.board(unit, status, item, overdue);
+                                @RequestParam(required = false) String item, @RequestParam(required = false) Boolean overdue,
+                                @RequestParam(required = false) String light) {
+        return queries.board(unit, status, item, overdue, light);
     }
 
     @GetMapping("/assignments/{id}")

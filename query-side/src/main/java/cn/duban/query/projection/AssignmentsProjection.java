@@ -61,6 +61,8 @@ public class AssignmentsProjection {
         public LocalDate pendingExtension;
         public List<UnitProgress> units = new ArrayList<>();
         public int urges;
+        public int reminders;
+        public LocalDate overdueSince;
         public Instant issuedAt;
         public Instant completionSubmittedAt;
         public Instant closedAt;
@@ -83,6 +85,8 @@ public class AssignmentsProjection {
         public Instant lastProgressAt;
         public int progressReports;
         public int urged;
+        public int missedReports;
+        public String light = "GREEN";
     }
 
     public record HistoryEntry(String eventId, long position, Instant at, String type, String actor, String unitId, String text) {
@@ -154,6 +158,7 @@ public class AssignmentsProjection {
         update(e.assignmentId(), m, t, null, e.note(), v -> {
             v.status = "COMPLETED";
             v.closedAt = m.getTimestamp();
+            v.units.forEach(u -> u.light = "NONE");
         });
     }
 
@@ -167,6 +172,7 @@ public class AssignmentsProjection {
         update(e.assignmentId(), m, t, null, e.reason(), v -> {
             v.status = "OPEN";
             v.closedAt = null;
+            v.units.forEach(u -> u.light = "GREEN");
         });
     }
 
@@ -181,6 +187,7 @@ public class AssignmentsProjection {
             v.deadline = e.newDeadline();
             v.deadlines.add(new DeadlineChange(e.newDeadline(), m.getTimestamp(), m.getIdentifier()));
             v.pendingExtension = null;
+            v.overdueSince = null;
         });
     }
 
@@ -202,7 +209,28 @@ public class AssignmentsProjection {
         update(e.assignmentId(), m, t, null, e.reason(), v -> {
             v.status = "CANCELLED";
             v.closedAt = m.getTimestamp();
+            v.units.forEach(u -> u.light = "NONE");
         });
+    }
+
+    @EventHandler
+    void on(cn.duban.kernel.event.AssignmentDeadlineApproaching e, EventMessage<?> m, TrackingToken t) {
+        update(e.assignmentId(), m, t, null, e.deadline() + "（剩余" + e.daysLeft() + "天）", v -> v.reminders++);
+    }
+
+    @EventHandler
+    void on(cn.duban.kernel.event.AssignmentWentOverdue e, EventMessage<?> m, TrackingToken t) {
+        update(e.assignmentId(), m, t, null, e.deadline().toString(), v -> v.overdueSince = e.deadline().plusDays(1));
+    }
+
+    @EventHandler
+    void on(cn.duban.kernel.event.AssignmentReportMissed e, EventMessage<?> m, TrackingToken t) {
+        update(e.assignmentId(), m, t, e.unitId(), e.periodStart() + "～" + e.periodEnd(), v -> v.unit(e.unitId()).missedReports++);
+    }
+
+    @EventHandler
+    void on(cn.duban.kernel.event.AssignmentLightChanged e, EventMessage<?> m, TrackingToken t) {
+        update(e.assignmentId(), m, t, e.unitId(), e.from() + " → " + e.to() + "：" + e.reason(), v -> v.unit(e.unitId()).light = e.to().name());
     }
 
     private void update(String id, EventMessage<?> m, TrackingToken t, String unitId, String text, Consumer<AssignmentView> change) {

@@ -1,0 +1,59 @@
+package cn.duban.command.deadlines;
+
+import cn.duban.kernel.assignment.DistrictTime;
+import cn.duban.kernel.command.CheckAssignmentDeadlines;
+import cn.duban.platform.axon.Audit;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * Asks every open assignment, once a minute by default, what today's date calls for. The
+ * assignment decides and records it; asking again changes nothing, so two command-side replicas
+ * may both run this.
+ */
+@Component
+public class DeadlineScheduler {
+    private static final Logger log = LoggerFactory.getLogger(DeadlineScheduler.class);
+    /** Bounds one round for one assignment (a year of weekly periods for several units fits). */
+    private static final int MAX_EVENTS_PER_ROUND = 500;
+    private final OpenAssignments open;
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    public DeadlineScheduler(OpenAssignments open, CommandGateway commands, Clock dubanClock) {
+        this.open = open;
+        this.commands = commands;
+        this.clock = dubanClock;
+    }
+
+    @Scheduled(fixedDelayString = "${duban.deadlines.check-interval:PT1M}", initialDelayString = "${duban.deadlines.initial-delay:PT10S}")
+    public void checkAll() {
+        LocalDate today = LocalDate.now(clock.withZone(DistrictTime.ZONE));
+        for (String id : open.ids()) {
+            try {
+                // One event per check: ask until the assignment has nothing more to record today.
+                for (int i = 0; i < MAX_EVENTS_PER_ROUND; i++) {
+                    Boolean recorded = commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CheckAssignmentDeadlines(id, today))
+                            .andMetaData(Map.of(Audit.ACTOR, "system:deadlines")));
+                    if (!Boolean.TRUE.equals(recorded)) {
+                        break;
+                    }
+                }
+            } catch (ConcurrencyException e) {
+                log.debug("Assignment {} changed while checking its deadlines; the next round checks it again", id);
+            } catch (RuntimeException e) {
+                // One assignment's failure must not stop the others being checked; it is retried next round.
+                log.error("Checking the deadlines of assignment {} failed", id, e);
+            }
+        }
+    }
+}
