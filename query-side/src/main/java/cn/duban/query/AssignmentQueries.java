@@ -26,7 +26,15 @@ public class AssignmentQueries {
     private final ScoreQueries scores;
     private final Clock clock = Clock.system(DISTRICT_ZONE);
 
+    private final MongoCollection<Document> notifications;
+
+    public List<cn.duban.query.projection.NotificationsProjection.Notification> notifications(String unitId) {
+        scores.unit(unitId);
+        return cn.duban.query.projection.NotificationsProjection.of(notifications, unitId);
+    }
+
     public AssignmentQueries(MongoDatabase db, ScoreQueries scores) {
+        this.notifications = db.getCollection(cn.duban.query.projection.NotificationsProjection.COLLECTION);
         this.assignments = db.getCollection(AssignmentsProjection.COLLECTION);
         this.scores = scores;
     }

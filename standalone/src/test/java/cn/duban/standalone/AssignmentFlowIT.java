@@ -99,6 +99,17 @@ class AssignmentFlowIT {
         assertThat(overdue.get(0).get("originalDeadline").asText()).isEqualTo("2023-06-30");
         assertThat(overdue.get(0).get("daysLate").asLong()).isPositive();
         assertThat(api.get("/api/assignments?unit=daqi").body()).hasSize(2);
+        // Notifications: issued (2), urged (1) for xinqi; the lead unit was told its completion was returned.
+        JsonNode notes = api.get("/api/units/xinqi/notifications").body();
+        List<String> kinds = new ArrayList<>();
+        notes.get("notifications").forEach(n -> kinds.add(n.get("kind").asText()));
+        assertThat(kinds).containsExactlyInAnyOrder("ASSIGNMENT_ISSUED", "ASSIGNMENT_ISSUED", "URGED");
+        assertThat(notes.get("unread").asLong()).isEqualTo(3);
+        String first = notes.get("notifications").get(0).get("id").asText();
+        assertThat(api.post("/api/assignments/notifications/read", Map.of("unitId", "xinqi", "notificationId", first)).status()).isEqualTo(200);
+        assertThat(api.post("/api/assignments/notifications/read", Map.of("unitId", "xinqi", "notificationId", first)).status()).isEqualTo(200);
+        assertThat(api.get("/api/units/xinqi/notifications?unread=true").body().get("notifications")).hasSize(2);
+        assertThat(api.get("/api/units/gafj/notifications").body().get("notifications").findValuesAsText("kind")).contains("COMPLETION_RETURNED");
         assertThat(api.get("/api/assignments/nope").status()).isEqualTo(404);
         assertThat(api.get("/api/units/nobody/inbox").status()).isEqualTo(404);
     }

@@ -165,6 +165,16 @@ public class AssignmentCommandController {
         return Map.of("id", id);
     }
 
+    @PostMapping("/notifications/read")
+    @Operation(summary = "标记通知已读 / mark a unit's notification read", description = "Body: {unitId, notificationId}. Reading twice records nothing.")
+    public Map<String, String> markRead(@Valid @RequestBody ReadRequest r) {
+        commands.send(new cn.duban.kernel.command.MarkNotificationRead(r.unitId(), r.notificationId()));
+        return Map.of("unitId", r.unitId(), "notificationId", r.notificationId(), "read", "true");
+    }
+
+    public record ReadRequest(@NotBlank String unitId, @NotBlank String notificationId) {
+    }
+
     @PostMapping("/{id}/cancellation")
     @Operation(summary = "撤销 / cancel with a reason")
     public Map<String, String> cancel(@PathVariable String id, @Valid @RequestBody ReasonRequest r) {

@@ -202,6 +202,25 @@ class FactAggregatesTest {
     }
 
     @Nested
+    class NotificationInboxes {
+        FixtureConfiguration<NotificationInbox> fixture = fixture(NotificationInbox.class);
+
+        @Test
+        void readOnceCreatedOnFirstUse() {
+            fixture.givenNoPriorActivity().when(new cn.duban.kernel.command.MarkNotificationRead("xinqi", "n1"))
+                    .expectEvents(new cn.duban.kernel.event.NotificationRead("xinqi", "n1"));
+            fixture.given(new cn.duban.kernel.event.NotificationRead("xinqi", "n1"))
+                    .when(new cn.duban.kernel.command.MarkNotificationRead("xinqi", "n1")).expectNoEvents();
+        }
+
+        @Test
+        void onlyForARegisteredUnit() {
+            fixture.givenNoPriorActivity().when(new cn.duban.kernel.command.MarkNotificationRead("nobody", "n1"))
+                    .expectException(NotFoundException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
     class Failures {
         FixtureConfiguration<AssessorFailure> fixture = fixture(AssessorFailure.class);
 

@@ -38,6 +38,17 @@ public class AssignmentQueryController {
         return queries.one(id);
     }
 
+    public record Notifications(String unitId, long unread, List<cn.duban.query.projection.NotificationsProjection.Notification> notifications) {
+    }
+
+    @GetMapping("/units/{unitId}/notifications")
+    @Operation(summary = "单位通知 / a unit's notifications, newest first", description = "unread=true: only the unread ones.")
+    public Notifications notifications(@PathVariable String unitId, @RequestParam(required = false) Boolean unread) {
+        var all = queries.notifications(unitId);
+        long unreadCount = all.stream().filter(n -> !n.read()).count();
+        return new Notifications(unitId, unreadCount, Boolean.TRUE.equals(unread) ? all.stream().filter(n -> !n.read()).toList() : all);
+    }
+
     @GetMapping("/units/{unitId}/inbox")
     @Operation(summary = "单位待办 / a unit's inbox: to acknowledge, to report, overdue")
     public Inbox inbox(@PathVariable String unitId) {
