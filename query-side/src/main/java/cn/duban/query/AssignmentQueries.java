@@ -95,6 +95,69 @@ public class AssignmentQueries {
                 .toList();
     }
 
+    /** Days after issue within which an acknowledgement (签收) counts as on time. */
+    public static final int ACKNOWLEDGE_WITHIN_DAYS = 3;
+
+    /**
+     * How a unit handles its assignments. Completed on time: the completion request came by the
+     * deadline in force then. Days late: for completed ones, completion request minus deadline; for
+     * open ones past their deadline, today minus deadline; averaged over the late ones.
+     */
+    public record UnitStatistics(String unitId, String name, int issued, int acknowledged, int acknowledgedOnTime, int completed,
+                                 int completedOnTime, int overdueNow, int everOverdue, double averageDaysLate, int extensions,
+                                 int urges, int missedReports) {
+    }
+
+    public List<UnitStatistics> statistics() {
+        List<AssignmentView> all = all();
+        LocalDate today = today();
+        List<UnitStatistics> out = new ArrayList<>();
+        for (var unit : scores.units()) {
+            int issued = 0, acknowledged = 0, ackOnTime = 0, completed = 0, completedOnTime = 0, overdueNow = 0, everOverdue = 0,
+                    extensions = 0, urges = 0, missed = 0;
+            long lateDays = 0;
+            int late = 0;
+            for (AssignmentView v : all) {
+                var mine = v.units.stream().filter(u -> u.unitId.equals(unit.id())).findFirst();
+                if (mine.isEmpty() || "CANCELLED".equals(v.status)) {
+                    continue;
+                }
+                issued++;
+                var p = mine.get();
+                if (p.acknowledgedAt != null) {
+                    acknowledged++;
+                    LocalDate issuedOn = cn.duban.kernel.assignment.DistrictTime.dateOf(v.issuedAt);
+                    if (!cn.duban.kernel.assignment.DistrictTime.dateOf(p.acknowledgedAt).isAfter(issuedOn.plusDays(ACKNOWLEDGE_WITHIN_DAYS))) {
+                        ackOnTime++;
+                    }
+                }
+                extensions += v.deadlines.size() - 1;
+                urges += p.urged;
+                missed += p.missedReports;
+                if (v.overdueSince != null || ("OPEN".equals(v.status) && today.isAfter(v.deadline))) {
+                    everOverdue++;
+                }
+                if ("COMPLETED".equals(v.status)) {
+                    completed++;
+                    LocalDate submitted = cn.duban.kernel.assignment.DistrictTime.dateOf(v.completionSubmittedAt != null ? v.completionSubmittedAt : v.closedAt);
+                    if (!submitted.isAfter(v.deadline)) {
+                        completedOnTime++;
+                    } else {
+                        late++;
+                        lateDays += java.time.temporal.ChronoUnit.DAYS.between(v.deadline, submitted);
+                    }
+                } else if ("OPEN".equals(v.status) && today.isAfter(v.deadline)) {
+                    overdueNow++;
+                    late++;
+                    lateDays += java.time.temporal.ChronoUnit.DAYS.between(v.deadline, today);
+                }
+            }
+            out.add(new UnitStatistics(unit.id(), unit.name(), issued, acknowledged, ackOnTime, completed, completedOnTime, overdueNow,
+                    everOverdue, late == 0 ? 0 : Math.round(lateDays * 10.0 / late) / 10.0, extensions, urges, missed));
+        }
+        return out;
+    }
+
     public Inbox inbox(String unitId) {
         scores.unit(unitId);
         List<BoardRow> toAcknowledge = new ArrayList<>();

@@ -110,6 +110,25 @@ class AssignmentFlowIT {
         assertThat(api.post("/api/assignments/notifications/read", Map.of("unitId", "xinqi", "notificationId", first)).status()).isEqualTo(200);
         assertThat(api.get("/api/units/xinqi/notifications?unread=true").body().get("notifications")).hasSize(2);
         assertThat(api.get("/api/units/gafj/notifications").body().get("notifications").findValuesAsText("kind")).contains("COMPLETION_RETURNED");
+        JsonNode stats = api.get("/api/assignments/statistics").body();
+        JsonNode xinqi = null;
+        JsonNode gafj = null;
+        for (JsonNode row : stats) {
+            if (row.get("unitId").asText().equals("xinqi")) {
+                xinqi = row;
+            }
+            if (row.get("unitId").asText().equals("gafj")) {
+                gafj = row;
+            }
+        }
+        assertThat(xinqi.get("issued").asInt()).isEqualTo(2);
+        assertThat(xinqi.get("acknowledgedOnTime").asInt()).isEqualTo(1);
+        assertThat(xinqi.get("extensions").asInt()).isEqualTo(1);
+        assertThat(xinqi.get("overdueNow").asInt()).isEqualTo(1);
+        assertThat(xinqi.get("averageDaysLate").asDouble()).isPositive();
+        assertThat(xinqi.get("urges").asInt()).isEqualTo(1);
+        assertThat(gafj.get("completed").asInt()).isEqualTo(1);
+        assertThat(gafj.get("completedOnTime").asInt()).isEqualTo(1);
         assertThat(api.get("/api/assignments/nope").status()).isEqualTo(404);
         assertThat(api.get("/api/units/nobody/inbox").status()).isEqualTo(404);
     }

@@ -32,6 +32,12 @@ public class AssignmentQueryController {
         return queries.board(unit, status, item, overdue, light);
     }
 
+    @GetMapping("/assignments/statistics")
+    @Operation(summary = "单位办理统计 / per unit: issued, acknowledged and completed on time, overdue, days late, extensions")
+    public List<AssignmentQueries.UnitStatistics> statistics() {
+        return queries.statistics();
+    }
+
     @GetMapping("/assignments/{id}")
     @Operation(summary = "任务详情与全部历史 / one assignment with every deadline that applied and its whole history")
     public AssignmentView one(@PathVariable String id) {
