@@ -149,7 +149,7 @@ public class ScoreQueries {
     }
 
     /** Best first; equal totals share a rank (1, 2, 2, 4), ties listed by unit id. */
-    static List<RankingEntry> ranked(List<RankingEntry> rows) {
+    public static List<RankingEntry> ranked(List<RankingEntry> rows) {
         List<RankingEntry> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparing(RankingEntry::total).reversed().thenComparing(RankingEntry::unitId));
         List<RankingEntry> out = new ArrayList<>();

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.FilterType;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@ComponentScan(basePackages = {"cn.duban.platform", "cn.duban.command", "cn.duban.query"},
+@ComponentScan(basePackages = {"cn.duban.platform", "cn.duban.command", "cn.duban.query", "cn.duban.standalone.demo"},
         excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
                 classes = {CommandSideApplication.class, QuerySideApplication.class}))
 public class DubanApplication {

@@ -130,11 +130,14 @@ public class QueryController {
 
     @GetMapping("/schemes/{schemeId}/ranking")
     @Tag(name = "评分 Scores")
-    @Operation(summary = "排名 / ranking, best first, now or as of an instant")
+    @Operation(summary = "排名 / ranking, best first, now or as of an instant",
+            description = "type=STREET or DEPARTMENT ranks one table's units among themselves (附件1 and 附件2 are scored differently).")
     public List<RankingEntry> ranking(@PathVariable String schemeId,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+                                      @RequestParam(required = false) cn.duban.kernel.unit.UnitType type,
                                       @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
         await(min);
-        return queries.ranking(schemeId, asOf);
+        List<RankingEntry> all = queries.ranking(schemeId, asOf);
+        return type == null ? all : cn.duban.query.ScoreQueries.ranked(all.stream().filter(r -> r.type() == type).toList());
     }
 }

@@ -1,0 +1,269 @@
+package cn.duban.standalone.demo;
+
+import cn.duban.kernel.assignment.FactLink;
+import cn.duban.kernel.assignment.Phase;
+import cn.duban.kernel.assignment.ReportingFrequency;
+import cn.duban.kernel.beilun.Beilun2023;
+import cn.duban.kernel.beilun.Beilun2023.RosterUnit;
+import cn.duban.kernel.command.AcceptAssignmentCompletion;
+import cn.duban.kernel.command.AcceptInfoReport;
+import cn.duban.kernel.command.AcknowledgeAssignment;
+import cn.duban.kernel.command.AdjustScore;
+import cn.duban.kernel.command.CloseCampaign;
+import cn.duban.kernel.command.DenyAssignmentExtension;
+import cn.duban.kernel.command.DraftScheme;
+import cn.duban.kernel.command.GrantAssignmentExtension;
+import cn.duban.kernel.command.IssueAssignment;
+import cn.duban.kernel.command.LaunchCampaign;
+import cn.duban.kernel.command.PublishScheme;
+import cn.duban.kernel.command.RecordAchievement;
+import cn.duban.kernel.command.RecordCampaignProgress;
+import cn.duban.kernel.command.RecordFailure;
+import cn.duban.kernel.command.RecordSelfAssessment;
+import cn.duban.kernel.command.RecordTraining;
+import cn.duban.kernel.command.RegisterUnit;
+import cn.duban.kernel.command.RejectInfoReport;
+import cn.duban.kernel.command.ReportAssignmentProgress;
+import cn.duban.kernel.command.ReportIndicator;
+import cn.duban.kernel.command.RequestAssignmentExtension;
+import cn.duban.kernel.command.ReturnAssignmentCompletion;
+import cn.duban.kernel.command.SubmitAssignmentCompletion;
+import cn.duban.kernel.command.SubmitInfoReport;
+import cn.duban.kernel.command.UrgeAssignment;
+import cn.duban.kernel.scheme.FactKind;
+import cn.duban.kernel.scheme.RuleKind;
+import cn.duban.kernel.scheme.SchemeDocument;
+import cn.duban.kernel.scheme.SchemeItem;
+import cn.duban.kernel.unit.InfoLevel;
+import cn.duban.kernel.unit.UnitType;
+import cn.duban.platform.axon.Audit;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A deterministic year of Beilun 2023, sent as the commands people would send: the lead office
+ * publishes the scheme and registers the roster; units report trainings, information, campaigns,
+ * indicators and achievements; the lead office decides, urges and closes; assessors deduct.
+ * Units differ as they would in life: some diligent, some behind.
+ */
+public final class DemoYear {
+    private static final String SCHEME = "beilun-2023";
+    private final CommandGateway gateway;
+    private final Random random = new Random(2023_02_13L);
+    private int commands;
+    private int counter;
+
+    public DemoYear(CommandGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    private void send(String actor, Object command) {
+        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(Audit.ACTOR, actor, Audit.ROLE, "demo")));
+        commands++;
+    }
+
+    private String id(String prefix) {
+        return String.format("demo-%s-%04d", prefix, ++counter);
+    }
+
+    private LocalDate day(int fromMonth, int toMonth) {
+        LocalDate from = LocalDate.of(2023, fromMonth, 1);
+        LocalDate to = LocalDate.of(2023, toMonth, 1).plusMonths(1).minusDays(1);
+        return from.plusDays(random.nextInt((int) (to.toEpochDay() - from.toEpochDay()) + 1));
+    }
+
+    private BigDecimal rate(double low, double high) {
+        return BigDecimal.valueOf(Math.round((low + random.nextDouble() * (high - low)) * 10) / 10.0);
+    }
+
+    /** @return the number of commands sent */
+    public int load() {
+        SchemeDocument scheme = Beilun2023.scheme();
+        List<RosterUnit> roster = Beilun2023.roster().units();
+        send("lead-office", new DraftScheme(scheme));
+        send("lead-office", new PublishScheme(SCHEME));
+        for (RosterUnit u : roster) {
+            send("lead-office", new RegisterUnit(u.id(), u.name(), u.type()));
+        }
+        for (RosterUnit u : roster) {
+            // Diligence decides how much a unit does: 0.3 (behind) … 1.0 (exemplary).
+            double diligence = 0.3 + random.nextDouble() * 0.7;
+            if (u.type() == UnitType.STREET) {
+                street(u.id(), diligence);
+            } else {
+                department(u.id(), diligence, scheme);
+            }
+        }
+        assignments(roster);
+        return commands;
+    }
+
+    private void infoReports(String unit, int count, double acceptRate) {
+        for (int i = 0; i < count; i++) {
+            String report = id("info");
+            send(unit, new SubmitInfoReport(report, unit, "流动人口服务管理工作动态（" + (i + 1) + "）", day(1, 12)));
+            double r = random.nextDouble();
+            if (r < acceptRate) {
+                send("lead-office", new AcceptInfoReport(report, random.nextInt(4) == 0 ? InfoLevel.TYPICAL : InfoLevel.GENERAL));
+            } else if (r < acceptRate + 0.15) {
+                send("lead-office", new RejectInfoReport(report, "内容与已录用信息重复"));
+            }
+        }
+    }
+
+    private void street(String unit, double d) {
+        int trainings = (int) Math.round(d * 3);
+        for (int i = 0; i < trainings; i++) {
+            send(unit, new RecordTraining(id("training"), unit, day(2, 11), "专管员、积分窗口人员业务培训", 30 + random.nextInt(60), BigDecimal.valueOf(2)));
+        }
+        infoReports(unit, 2 + (int) Math.round(d * 12), 0.5 + d * 0.4);
+        if (d > 0.4) {
+            String campaign = id("campaign");
+            send(unit, new LaunchCampaign(campaign, unit, "GROUP_RENTAL", "出租房屋“群租群居”专项整治", LocalDate.of(2023, 3, 15)));
+            send(unit, new RecordCampaignProgress(campaign, "communities_rectified", BigDecimal.valueOf(2 + random.nextInt(6)), LocalDate.of(2023, 6, 30)));
+            if (d > 0.7) {
+                send(unit, new CloseCampaign(campaign, LocalDate.of(2023, 11, 30), "整治完成，巩固成果"));
+            }
+        }
+        indicator(unit, "registration_rate", rate(88 + d * 5, 93 + d * 7));
+        indicator(unit, "accuracy_rate", rate(85 + d * 5, 90 + d * 9));
+        indicator(unit, "rental_registration_rate", rate(88 + d * 5, 93 + d * 7));
+        indicator(unit, "member_rate", rate(6 + d * 4, 10 + d * 6));
+        indicator(unit, "core_member_rate", rate(20 + d * 10, 30 + d * 15));
+        indicator(unit, "pregnancy_service_rate", rate(85, 99));
+        indicator(unit, "training_coverage_rate", rate(20 + d * 10, 30 + d * 15));
+        indicator(unit, "vaccination_rate", rate(82, 99));
+        int failures = (int) Math.round((1 - d) * 3);
+        for (int q = 1; q <= failures; q++) {
+            send("assessor", new RecordFailure(id("failure"), unit, SCHEME, "S1.1", "第" + q + "季度无工作总结", LocalDate.of(2023, q * 3, 28)));
+        }
+        if (random.nextDouble() < d - 0.3) {
+            send(unit, new RecordAchievement(id("media"), unit, FactKind.MEDIA_PUBLICATION, random.nextBoolean() ? "CITY" : "PROVINCE",
+                    "新居民融合服务经验被主流媒体报道", day(4, 11)));
+        }
+        if (d < 0.5) {
+            send("assessor", new AdjustScore(id("adj"), unit, SCHEME, "S2.3", BigDecimal.valueOf(-2), "企业主体责任落实检查发现不到位"));
+        }
+        send(unit, new RecordSelfAssessment(id("self"), unit, SCHEME, "S1.4", BigDecimal.valueOf(6), "按要求开展业务培训"));
+        send(unit, new RecordSelfAssessment(id("self"), unit, SCHEME, "S1.3", BigDecimal.valueOf(8), "积极报送信息"));
+    }
+
+    private void department(String unit, double d, SchemeDocument scheme) {
+        infoReports(unit, (int) Math.round(d * 6), 0.6 + d * 0.3);
+        int failures = (int) Math.round((1 - d) * 2);
+        for (int i = 0; i < failures; i++) {
+            send("assessor", new RecordFailure(id("failure"), unit, SCHEME, i == 0 ? "D0.1" : "D0.2",
+                    i == 0 ? "年初无工作计划" : "未参加领导小组会议", day(3, 11)));
+        }
+        List<SchemeItem> own = scheme.items().stream()
+                .filter(i -> i.appliesToOrDefault().units() != null && i.appliesToOrDefault().units().contains(unit))
+                .filter(i -> i.rulesOrEmpty().stream().anyMatch(r -> r.kind() == RuleKind.DISCRETIONARY))
+                .toList();
+        if (!own.isEmpty() && random.nextDouble() > d) {
+            SchemeItem item = own.get(random.nextInt(own.size()));
+            send("assessor", new AdjustScore(id("adj"), unit, SCHEME, item.code(), BigDecimal.valueOf(-(1 + random.nextInt(5))),
+                    "督查发现：" + item.title() + "落实不到位"));
+        }
+        if (unit.equals("gafj")) {
+            indicator(unit, "rental_registration_rate", rate(92, 97));
+            indicator(unit, "registration_rate", rate(93, 98));
+            indicator(unit, "accuracy_rate", rate(89, 96));
+            indicator(unit, "online_declaration_rate", rate(45, 60));
+            send(unit, new ReportIndicator(id("ind"), unit, "crime_rate", 2022, new BigDecimal("1.9"), null, null));
+            indicator(unit, "crime_rate", new BigDecimal("1.6"));
+            send(unit, new RecordTraining(id("training"), unit, LocalDate.of(2023, 4, 12), "流动人口专管员和出租房屋登记点负责人业务培训", 120, BigDecimal.valueOf(3)));
+        }
+        if (unit.equals("rsj")) {
+            for (int i = 0; i < 8; i++) {
+                send(unit, new RecordTraining(id("training"), unit, day(2, 11), "职业技能培训", 600 + random.nextInt(900), BigDecimal.valueOf(8)));
+            }
+            indicator(unit, "labor_dispute_closure_rate", rate(88, 97));
+            indicator(unit, "worker_training_rate", rate(25, 40));
+        }
+        if (unit.equals("zjj")) {
+            indicator(unit, "rental_registration_rate", rate(87, 95));
+        }
+        if (random.nextDouble() < 0.1) {
+            send(unit, new RecordAchievement(id("promotion"), unit, FactKind.PROMOTION, "CITY", "工作经验在全市推广", day(5, 11)));
+        }
+    }
+
+    private void indicator(String unit, String name, BigDecimal value) {
+        send(unit, new ReportIndicator(id("ind"), unit, name, 2023, value.min(BigDecimal.valueOf(100)), null, null));
+    }
+
+    /** The year's assignments (交办), phased as in seed 002, in every state a board shows. */
+    private void assignments(List<RosterUnit> roster) {
+        List<String> streets = roster.stream().filter(u -> u.type() == UnitType.STREET).map(RosterUnit::id).toList();
+        List<Phase> phases = List.of(new Phase("动员部署", LocalDate.of(2023, 3, 31)), new Phase("任务攻坚", LocalDate.of(2023, 8, 31)),
+                new Phase("稳步推进", LocalDate.of(2023, 11, 30)));
+        record Plan(String title, String lead, List<String> responsible, String item, LocalDate deadline, List<Phase> phases,
+                    ReportingFrequency frequency, String target, String outcome) {
+        }
+        List<Plan> plans = List.of(
+                new Plan("出租房屋“群租群居”专项整治", "gafj", streets.subList(0, 5), "S2.4", LocalDate.of(2023, 11, 30), phases,
+                        ReportingFrequency.PER_PHASE, "整治群租房100家以上", "completed"),
+                new Plan("流动人口信息登记率提升行动", "gafj", streets.subList(5, 10), "S2.5", LocalDate.of(2023, 9, 30), List.of(),
+                        ReportingFrequency.MONTHLY, "信息登记率95%以上", "returned-then-completed"),
+                new Plan("法治安全文明宣教培训进企业", "sfj", List.of("rsj", "yjglj"), null, LocalDate.of(2023, 10, 31), List.of(),
+                        ReportingFrequency.MONTHLY, "轮训外来务工人员30%以上", "extended-then-completed"),
+                new Plan("流动人口子女积分入学保障", "jyj", List.of("fgj"), null, LocalDate.of(2023, 8, 31), List.of(),
+                        ReportingFrequency.NONE, "符合条件子女入学率100%", "completed"),
+                new Plan("居住房屋租赁登记点规范化建设", "zjj", streets.subList(0, 3), null, LocalDate.of(2023, 12, 15), List.of(),
+                        ReportingFrequency.MONTHLY, "登记点全部规范", "open-urged"),
+                new Plan("融合性社会组织标准化建设", "mzj", streets.subList(3, 8), "S2.2", LocalDate.of(2023, 10, 15), List.of(),
+                        ReportingFrequency.MONTHLY, "会员数达10%以上", "extension-denied"),
+                new Plan("企业厂房违规居住整治", "yjglj", List.of("jxj", "scjgj"), null, LocalDate.of(2023, 7, 31), List.of(),
+                        ReportingFrequency.WEEKLY, "排查整改全覆盖", "open"),
+                new Plan("“浙里新市民”平台数据共享", "dsjzx", List.of("gafj"), null, LocalDate.of(2023, 12, 31), List.of(),
+                        ReportingFrequency.NONE, "系统集成上线", "completed"));
+        for (Plan p : plans) {
+            String a = id("assignment");
+            send("lead-office", new IssueAssignment(a, p.title(), "依据《北仑区2023年度流动人口服务管理目标责任制考核办法》交办。", p.item() == null ? null : SCHEME,
+                    p.item(), p.lead(), p.responsible(), p.target(), p.deadline(), p.phases(), p.frequency()));
+            List<String> units = new ArrayList<>();
+            units.add(p.lead());
+            units.addAll(p.responsible());
+            for (String u : units) {
+                if (random.nextDouble() < 0.85) {
+                    send(u, new AcknowledgeAssignment(a, u));
+                    send(u, new ReportAssignmentProgress(a, u, "已部署落实，按计划推进", Map.of("completed", BigDecimal.valueOf(5 + random.nextInt(30))),
+                            List.of(new FactLink(FactLink.Kind.CAMPAIGN, "see-unit-campaigns"))));
+                }
+            }
+            switch (p.outcome()) {
+                case "completed" -> {
+                    send(p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已完成交办任务，台账齐全"));
+                    send("lead-office", new AcceptAssignmentCompletion(a, "同意办结"));
+                }
+                case "returned-then-completed" -> {
+                    send(p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已完成"));
+                    send("lead-office", new ReturnAssignmentCompletion(a, "缺少各街道登记率台账，请补充"));
+                    send(p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已补充台账"));
+                    send("lead-office", new AcceptAssignmentCompletion(a, "同意办结"));
+                }
+                case "extended-then-completed" -> {
+                    send(p.lead(), new RequestAssignmentExtension(a, p.lead(), p.deadline().plusMonths(1), "培训师资调整"));
+                    send("lead-office", new GrantAssignmentExtension(a));
+                    send(p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已完成全部培训"));
+                    send("lead-office", new AcceptAssignmentCompletion(a, "同意办结"));
+                }
+                case "extension-denied" -> {
+                    send(p.lead(), new RequestAssignmentExtension(a, p.lead(), p.deadline().plusMonths(2), "部分社区推进较慢"));
+                    send("lead-office", new DenyAssignmentExtension(a, "年度考核节点不能推迟，请加快推进"));
+                    send("lead-office", new UrgeAssignment(a, List.of(), "请于本月底前完成并报送进展"));
+                }
+                case "open-urged" -> send("lead-office", new UrgeAssignment(a, List.of(), "请加快登记点规范化建设进度"));
+                default -> {
+                }
+            }
+        }
+    }
+}

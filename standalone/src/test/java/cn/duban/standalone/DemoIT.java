@@ -1,0 +1,56 @@
+package cn.duban.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code --demo}: the Beilun 2023 year, loaded through the commands, differs between units as in life. */
+@SpringBootTest(classes = DubanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, args = "--demo")
+class DemoIT {
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) {
+        TestData.embeddedDatabase(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aYearOfBeilunWithScoresTimelinesAndLightsThatDiffer() throws Exception {
+        Api api = new Api(port);
+        JsonNode head = api.get("/actuator/health").body().at("/components/database/details/eventStoreHead");
+        JsonNode ranking = api.get("/api/schemes/beilun-2023/ranking").body();
+        for (int i = 0; i < 100 && ranking.size() < 44; i++) {
+            Thread.sleep(100);
+            ranking = api.get("/api/schemes/beilun-2023/ranking").body();
+        }
+        assertThat(head.asLong()).isGreaterThan(500);
+        assertThat(ranking).hasSize(44);
+        Set<String> totals = new HashSet<>();
+        ranking.forEach(r -> totals.add(r.get("total").asText()));
+        assertThat(totals).hasSizeGreaterThan(8);
+        JsonNode streets = api.get("/api/schemes/beilun-2023/ranking?type=STREET").body();
+        assertThat(streets).hasSize(10);
+        assertThat(streets.get(0).get("rank").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/units/xinqi/timeline?scheme=beilun-2023").body().get("points").size()).isGreaterThan(10);
+        JsonNode board = api.get("/api/assignments").body();
+        Set<String> lights = new HashSet<>();
+        Set<String> statuses = new HashSet<>();
+        board.forEach(a -> {
+            lights.add(a.get("light").asText());
+            statuses.add(a.get("status").asText());
+        });
+        assertThat(board).hasSize(8);
+        assertThat(statuses).contains("OPEN", "COMPLETED");
+        assertThat(lights).contains("RED", "NONE");
+        assertThat(api.get("/api/units/gafj/score?scheme=beilun-2023").body().get("items")).hasSize(9);
+    }
+}
