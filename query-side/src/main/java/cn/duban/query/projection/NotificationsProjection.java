@@ -41,8 +41,12 @@ public class NotificationsProjection {
 
     private final MongoCollection<Document> notifications;
     private final MongoCollection<Document> assignments;
+    private final MongoCollection<Document> units;
+    private final cn.duban.query.webhook.WebhookDeliveries webhooks;
 
-    public NotificationsProjection(MongoDatabase db) {
+    public NotificationsProjection(MongoDatabase db, cn.duban.query.webhook.WebhookDeliveries webhooks) {
+        this.webhooks = webhooks;
+        this.units = db.getCollection(UnitsProjection.COLLECTION);
         this.notifications = db.getCollection(COLLECTION);
         this.assignments = db.getCollection(AssignmentsProjection.COLLECTION);
     }
@@ -116,6 +120,9 @@ public class NotificationsProjection {
                 Positions.of(t), false, null));
         d.put("_id", id);
         notifications.replaceOne(Filters.eq("_id", id), d, new ReplaceOptions().upsert(true));
+        Document unit = units.find(Filters.eq("_id", unitId)).first();
+        webhooks.enqueue(id, unitId, "【督办】" + (unit == null ? unitId : unit.getString("name")) + "：" + title
+                + (message == null || message.isBlank() ? "" : "\n" + message));
     }
 
     public static List<Notification> of(MongoCollection<Document> notifications, String unitId) {

@@ -1,0 +1,40 @@
+package cn.duban.query.webhook;
+
+import cn.duban.kernel.error.ConflictException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+@RestController
+@RequestMapping("/api/admin/webhooks")
+@Tag(name = "运维 Admin")
+public class WebhookController {
+    private final WebhookDeliveries deliveries;
+
+    public WebhookController(WebhookDeliveries deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    @GetMapping("/deliveries")
+    @Operation(summary = "推送记录 / webhook deliveries", description = "status=PENDING, SENT or FAILED (with the last error).")
+    public List<WebhookDeliveries.Delivery> list(@RequestParam(required = false) String status) {
+        return deliveries.list(status);
+    }
+
+    @PostMapping("/deliveries/{id}/retry")
+    @Operation(summary = "重新推送 / send a failed delivery again")
+    public Map<String, String> retry(@PathVariable String id) {
+        if (!deliveries.retry(id)) {
+            throw new ConflictException("只有失败的推送可以重试 / only a FAILED delivery can be retried");
+        }
+        return Map.of("id", id, "status", "PENDING");
+    }
+}
