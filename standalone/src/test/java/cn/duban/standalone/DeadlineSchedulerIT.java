@@ -96,7 +96,7 @@ class DeadlineSchedulerIT {
             CommandGateway commands = ctx.getBean(CommandGateway.class);
             commands.sendAndWait(new RegisterUnit("gafj", "公安分局", UnitType.DEPARTMENT));
             commands.sendAndWait(new IssueAssignment(id, "出租房屋专项检查", null, null, null, "gafj", List.of(), null,
-                    LocalDate.of(2023, 3, 31), List.of(), ReportingFrequency.NONE));
+                    LocalDate.of(2023, 3, 31), List.of(), ReportingFrequency.NONE, null));
             DeadlineScheduler scheduler = ctx.getBean(DeadlineScheduler.class);
             // The scheduler's queue is fed by a tracking processor: wait until it knows the assignment.
             view(ctx, id);

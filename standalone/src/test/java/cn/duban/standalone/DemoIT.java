@@ -48,9 +48,18 @@ class DemoIT {
             lights.add(a.get("light").asText());
             statuses.add(a.get("status").asText());
         });
-        assertThat(board).hasSize(8);
+        assertThat(board).hasSize(12);
         assertThat(statuses).contains("OPEN", "COMPLETED");
-        assertThat(lights).contains("RED", "NONE");
+        assertThat(lights).contains("RED", "BLUE", "YELLOW", "GREEN", "NONE");
+        // Several units in each colour.
+        java.util.Map<String, Integer> unitLights = new java.util.HashMap<>();
+        for (JsonNode a : board) {
+            for (JsonNode u : api.get("/api/assignments/" + a.get("id").asText()).body().get("units")) {
+                unitLights.merge(u.get("light").asText(), 1, Integer::sum);
+            }
+        }
+        assertThat(unitLights).allSatisfy((light, count) -> assertThat(count).as(light).isGreaterThanOrEqualTo(2));
+        assertThat(unitLights.keySet()).contains("RED", "BLUE", "YELLOW", "GREEN", "NONE");
         assertThat(api.get("/api/units/gafj/score?scheme=beilun-2023").body().get("items")).hasSize(9);
     }
 }

@@ -123,7 +123,7 @@ final class Workload {
         String other = UNITS.stream().map(u -> u[0]).filter(u -> !u.equals(unit)).toList().get(random.nextInt(UNITS.size() - 1));
         String id = id("as");
         gateway.sendAndWait(new cn.duban.kernel.command.IssueAssignment(id, "专项任务" + counter, null, "beilun-2023", "S2.4", unit,
-                List.of(other), "完成整治", LocalDate.of(2023, 6, 30), List.of(), cn.duban.kernel.assignment.ReportingFrequency.MONTHLY));
+                List.of(other), "完成整治", LocalDate.of(2023, 6, 30), List.of(), cn.duban.kernel.assignment.ReportingFrequency.MONTHLY, null));
         gateway.sendAndWait(new cn.duban.kernel.command.AcknowledgeAssignment(id, other));
         gateway.sendAndWait(new cn.duban.kernel.command.ReportAssignmentProgress(id, other, "进展", java.util.Map.of("shops", BigDecimal.TEN), List.of()));
         if (random.nextBoolean()) {

@@ -54,7 +54,7 @@ public class AssignmentCommandController {
                                String schemeId, String itemCode, @NotBlank String leadUnit,
                                List<@NotBlank String> responsibleUnits, @Size(max = 500) String target,
                                @NotNull LocalDate deadline, List<@Valid PhaseRequest> phases,
-                               ReportingFrequency reportingFrequency) {
+                               ReportingFrequency reportingFrequency, LocalDate issuedOn) {
     }
 
     public record UnitRequest(@NotBlank String unitId) {
@@ -90,7 +90,7 @@ public class AssignmentCommandController {
         List<Phase> phases = r.phases() == null ? List.of() : r.phases().stream().map(p -> new Phase(p.name(), p.deadline())).toList();
         String id = commands.send(new IssueAssignment(UUID.randomUUID().toString(), r.title(), r.description(), r.schemeId(),
                 r.itemCode(), r.leadUnit(), r.responsibleUnits() == null ? List.of() : r.responsibleUnits(), r.target(),
-                r.deadline(), phases, r.reportingFrequency()));
+                r.deadline(), phases, r.reportingFrequency(), r.issuedOn()));
         return new Created(id);
     }
 

@@ -121,11 +121,14 @@ public class Assignment {
             previous = p.deadline();
         }
         ReportingFrequency frequency = c.reportingFrequency() == null ? ReportingFrequency.NONE : c.reportingFrequency();
+        if (c.issuedOn() != null && c.issuedOn().isAfter(c.deadline())) {
+            throw new InvalidInputException("issuedOn", "不能晚于截止日期 / cannot be after the deadline");
+        }
         if (frequency == ReportingFrequency.PER_PHASE && phases.isEmpty()) {
             throw new InvalidInputException("reportingFrequency", "按阶段报送须设置阶段 / PER_PHASE needs phases");
         }
         apply(new AssignmentIssued(c.assignmentId(), c.title().strip(), c.description(), c.schemeId(), c.itemCode(),
-                c.leadUnit(), List.copyOf(responsible), c.target(), c.deadline(), List.copyOf(phases), frequency));
+                c.leadUnit(), List.copyOf(responsible), c.target(), c.deadline(), List.copyOf(phases), frequency, c.issuedOn()));
     }
 
     @CommandHandler
@@ -392,7 +395,7 @@ public class Assignment {
 
     @EventSourcingHandler
     void on(AssignmentIssued e, @Timestamp Instant at) {
-        issuedOn = DistrictTime.dateOf(at);
+        issuedOn = e.issuedOn() != null ? e.issuedOn() : DistrictTime.dateOf(at);
         frequency = e.reportingFrequency();
         phases = e.phases();
         on(e);

@@ -33,9 +33,9 @@ class AssignmentDeadlinesTest {
     static final LocalDate DEADLINE = LocalDate.of(2023, 3, 31);
     /** Issued 2023-03-01 (Beijing time), due 03-31, weekly reports, police leads, xinqi responsible. */
     static final AssignmentIssued WEEKLY = new AssignmentIssued("a1", "季度排查", null, null, null, "police", List.of("xinqi"),
-            null, DEADLINE, List.of(), ReportingFrequency.WEEKLY);
+            null, DEADLINE, List.of(), ReportingFrequency.WEEKLY, null);
     static final AssignmentIssued UNREPORTED = new AssignmentIssued("a1", "年度总结", null, null, null, "police", List.of(),
-            null, DEADLINE, List.of(), ReportingFrequency.NONE);
+            null, DEADLINE, List.of(), ReportingFrequency.NONE, null);
 
     FixtureConfiguration<Assignment> fixture;
 
@@ -82,6 +82,15 @@ class AssignmentDeadlinesTest {
         fixture.givenCurrentTime(ISSUED_AT).andGiven(WEEKLY, report("police"), missed, light("xinqi", Light.GREEN, Light.YELLOW))
                 .andGivenCurrentTime(Instant.parse("2023-03-09T02:00:00Z")).andGiven(report("xinqi"))
                 .when(on("2023-03-10")).expectEvents(light("xinqi", Light.YELLOW, Light.GREEN));
+    }
+
+    @Test
+    void reportingPeriodsCountFromTheDocumentsDateWhenEnteredLater() {
+        // The 交办 document is dated 02-01 but entered on 03-01: February was a reporting month.
+        AssignmentIssued enteredLate = new AssignmentIssued("a1", "季度排查", null, null, null, "police", List.of(),
+                null, DEADLINE, List.of(), ReportingFrequency.MONTHLY, LocalDate.of(2023, 2, 1));
+        fixture.givenCurrentTime(ISSUED_AT).andGiven(enteredLate).when(on("2023-03-02"))
+                .expectEvents(new AssignmentReportMissed("a1", "police", LocalDate.of(2023, 2, 1), LocalDate.of(2023, 2, 28)));
     }
 
     @Test

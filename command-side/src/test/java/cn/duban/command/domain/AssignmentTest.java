@@ -79,11 +79,11 @@ class AssignmentTest {
 
     static IssueAssignment issue(List<String> responsible, LocalDate deadline, List<Phase> phases, ReportingFrequency f) {
         return new IssueAssignment("a1", "出租房屋“群租群居”专项整治", "三个阶段推进", "beilun-2023", "S2.4", "police",
-                responsible, "整治100家以上", deadline, phases, f);
+                responsible, "整治100家以上", deadline, phases, f, null);
     }
 
     static final AssignmentIssued ISSUED = new AssignmentIssued("a1", "出租房屋“群租群居”专项整治", "三个阶段推进", "beilun-2023", "S2.4",
-            "police", List.of("xinqi", "daqi"), "整治100家以上", DEADLINE, PHASES, ReportingFrequency.PER_PHASE);
+            "police", List.of("xinqi", "daqi"), "整治100家以上", DEADLINE, PHASES, ReportingFrequency.PER_PHASE, null);
 
     @Nested
     class Issuing {

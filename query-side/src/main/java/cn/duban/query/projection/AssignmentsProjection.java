@@ -64,6 +64,7 @@ public class AssignmentsProjection {
         public int reminders;
         public LocalDate overdueSince;
         public Instant issuedAt;
+        public LocalDate issuedOn;
         public Instant completionSubmittedAt;
         public Instant closedAt;
         public List<HistoryEntry> history = new ArrayList<>();
@@ -118,6 +119,7 @@ public class AssignmentsProjection {
         v.reportingFrequency = e.reportingFrequency();
         v.status = "OPEN";
         v.issuedAt = m.getTimestamp();
+        v.issuedOn = e.issuedOn() != null ? e.issuedOn() : cn.duban.kernel.assignment.DistrictTime.dateOf(m.getTimestamp());
         v.units.add(progress(e.leadUnit(), "LEAD"));
         e.responsibleUnits().forEach(u -> v.units.add(progress(u, "RESPONSIBLE")));
         v.history.add(entry(m, t, null, e.title()));

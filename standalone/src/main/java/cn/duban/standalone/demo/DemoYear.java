@@ -102,6 +102,7 @@ public final class DemoYear {
             }
         }
         assignments(roster);
+        currentAssignments(roster);
         return commands;
     }
 
@@ -199,6 +200,32 @@ public final class DemoYear {
         send(unit, new ReportIndicator(id("ind"), unit, name, 2023, value.min(BigDecimal.valueOf(100)), null, null));
     }
 
+    /**
+     * This year's assignments, dated around today so the board shows every light: due in two days
+     * (BLUE), a monthly report missed by units that have not reported (YELLOW), on track (GREEN),
+     * past due (RED).
+     */
+    private void currentAssignments(List<RosterUnit> roster) {
+        LocalDate today = LocalDate.now(cn.duban.kernel.assignment.DistrictTime.ZONE);
+        List<String> streets = roster.stream().filter(u -> u.type() == UnitType.STREET).map(RosterUnit::id).toList();
+        String dueSoon = id("assignment");
+        send("lead-office", new IssueAssignment(dueSoon, "年末流动人口信息核查", "逐户核查，确保信息准确", null, null, "gafj",
+                streets.subList(0, 4), "核查率100%", today.plusDays(2), List.of(), ReportingFrequency.NONE, today.minusDays(20)));
+        String monthly = id("assignment");
+        send("lead-office", new IssueAssignment(monthly, "返岗务工人员服务保障", "每月报送服务保障情况", null, null, "rsj",
+                streets.subList(4, 9), "服务保障全覆盖", today.plusDays(40), List.of(), ReportingFrequency.MONTHLY, today.minusDays(45)));
+        for (String u : streets.subList(4, 7)) {
+            send(u, new AcknowledgeAssignment(monthly, u));
+        }
+        String onTrack = id("assignment");
+        send("lead-office", new IssueAssignment(onTrack, "出租房屋消防安全检查", null, null, null, "zhzfj",
+                List.of("yjglj", streets.get(9)), "检查全覆盖", today.plusDays(60), List.of(), ReportingFrequency.NONE, today));
+        String late = id("assignment");
+        send("lead-office", new IssueAssignment(late, "重点人员动态管控", null, null, null, "gafj", List.of("shzlzx"),
+                "动态管控到位", today.minusDays(5), List.of(), ReportingFrequency.NONE, today.minusDays(30)));
+        send("gafj", new AcknowledgeAssignment(late, "gafj"));
+    }
+
     /** The year's assignments (交办), phased as in seed 002, in every state a board shows. */
     private void assignments(List<RosterUnit> roster) {
         List<String> streets = roster.stream().filter(u -> u.type() == UnitType.STREET).map(RosterUnit::id).toList();
@@ -227,7 +254,7 @@ public final class DemoYear {
         for (Plan p : plans) {
             String a = id("assignment");
             send("lead-office", new IssueAssignment(a, p.title(), "依据《北仑区2023年度流动人口服务管理目标责任制考核办法》交办。", p.item() == null ? null : SCHEME,
-                    p.item(), p.lead(), p.responsible(), p.target(), p.deadline(), p.phases(), p.frequency()));
+                    p.item(), p.lead(), p.responsible(), p.target(), p.deadline(), p.phases(), p.frequency(), null));
             List<String> units = new ArrayList<>();
             units.add(p.lead());
             units.addAll(p.responsible());
