@@ -320,6 +320,19 @@ class ApiFlowIT {
     }
 
     @Test
+    @Order(11)
+    void theBuiltInSchemeAndRosterLoadThroughTheApi() {
+        // This district already drafted its own "beilun-2023" (test 1): the built-in one is refused, nothing replaced.
+        assertThat(api.post("/api/schemes/builtin/beilun-2023", "").status()).isEqualTo(409);
+        assertThat(api.get("/api/schemes/beilun-2023").body().get("items")).hasSize(7);
+        JsonNode registered = api.post("/api/units/builtin/beilun", "").body().get("registered");
+        // xinqi, daqi and gafj were registered before (gafj by the previous test): 44 − 3.
+        assertThat(registered).hasSize(41);
+        assertThat(api.post("/api/units/builtin/beilun", "").body().get("registered")).isEmpty();
+        assertThat(api.get("/api/schemes/beilun-2023/ranking").body()).isNotEmpty();
+    }
+
+    @Test
     @Order(10)
     void theShippedBeilunSchemeIsAcceptedAndScoresAUnit() throws Exception {
         String doc;

@@ -131,5 +131,12 @@ class AssignmentFlowIT {
         assertThat(gafj.get("completedOnTime").asInt()).isEqualTo(1);
         assertThat(api.get("/api/assignments/nope").status()).isEqualTo(404);
         assertThat(api.get("/api/units/nobody/inbox").status()).isEqualTo(404);
+
+        // Day one of a district: the built-in Beilun scheme and roster.
+        assertThat(api.post("/api/schemes/builtin/beilun-2023", "").status()).isEqualTo(201);
+        assertThat(api.post("/api/schemes/beilun-2023/publish", "").status()).isEqualTo(200);
+        assertThat(api.get("/api/schemes/beilun-2023").body().get("items")).hasSize(79);
+        assertThat(api.post("/api/units/builtin/beilun", "").body().get("registered")).hasSize(41);
+        assertThat(api.get("/api/schemes/beilun-2023/ranking").body()).hasSize(44);
     }
 }

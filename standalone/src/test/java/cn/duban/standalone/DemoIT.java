@@ -61,5 +61,7 @@ class DemoIT {
         assertThat(unitLights).allSatisfy((light, count) -> assertThat(count).as(light).isGreaterThanOrEqualTo(2));
         assertThat(unitLights.keySet()).contains("RED", "BLUE", "YELLOW", "GREEN", "NONE");
         assertThat(api.get("/api/units/gafj/score?scheme=beilun-2023").body().get("items")).hasSize(9);
+        // The demo drafted the built-in scheme; asking for it again is a conflict.
+        assertThat(api.post("/api/schemes/builtin/beilun-2023", "").status()).isEqualTo(409);
     }
 }

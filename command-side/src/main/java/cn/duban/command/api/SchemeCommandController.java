@@ -64,6 +64,16 @@ public class SchemeCommandController {
         return new Created(id);
     }
 
+    @PostMapping("/builtin/beilun-2023")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "起草内置的北仑2023方案 / draft the built-in Beilun 2023 scheme",
+            description = "Both tables of 仑流管中心〔2023〕2号, 79 items with their original standards; publish it as usual. Again → 409.")
+    public Created draftBeilun2023() {
+        SchemeDocument doc = cn.duban.kernel.beilun.Beilun2023.scheme();
+        commands.send(new DraftScheme(doc));
+        return new Created(doc.id());
+    }
+
     @PostMapping("/{id}/publish")
     @Operation(summary = "发布方案 / publish the open draft", description = "409 when there is no unpublished version.")
     public Map<String, String> publish(@PathVariable String id) {

@@ -23,6 +23,22 @@ public class UnitCommandController {
         this.commands = commands;
     }
 
+    @PostMapping("/builtin/beilun")
+    @Operation(summary = "登记北仑名册 / register the Beilun roster (34 departments, 10 sub-districts)",
+            description = "Registers those not registered yet; the roster stays data the lead office edits.")
+    public java.util.Map<String, Object> registerBeilunRoster() {
+        java.util.List<String> registered = new java.util.ArrayList<>();
+        for (var u : cn.duban.kernel.beilun.Beilun2023.roster().units()) {
+            try {
+                commands.send(new RegisterUnit(u.id(), u.name(), u.type()));
+                registered.add(u.id());
+            } catch (org.axonframework.modelling.command.AggregateStreamCreationException alreadyRegistered) {
+                // kept as the lead office registered it
+            }
+        }
+        return java.util.Map.of("registered", registered);
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "登记考核单位 / register a unit", description = "A unit id already registered is a 409.")

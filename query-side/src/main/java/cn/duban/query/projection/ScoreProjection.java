@@ -116,10 +116,11 @@ public class ScoreProjection implements WriteBehind {
 
     @EventHandler
     void on(UnitEvent event, EventMessage<?> message, TrackingToken token) {
-        if (event instanceof UnitRegistered) {
-            return; // the unit itself, not something it did
-        }
         long position = Positions.of(token);
+        if (event instanceof UnitRegistered registered) {
+            unitRegistered(registered, position, message.getTimestamp());
+            return; // the unit itself, not something it did: totals, but no fact and no timeline point
+        }
         Instant at = message.getTimestamp();
         String eventId = message.getIdentifier();
         Fact fact = EventFacts.toFact(event, eventId, at)
@@ -151,6 +152,24 @@ public class ScoreProjection implements WriteBehind {
         } catch (RuntimeException e) {
             discard();
             throw e;
+        }
+    }
+
+    /** A unit registered after a scheme is in force ranks from the start, with what it scores having done nothing. */
+    private void unitRegistered(UnitRegistered registered, long position, Instant at) {
+        // From the event: the units read model may handle this same event after us.
+        UnitProfile unit = new UnitProfile(registered.unitId(), registered.type());
+        unitCache.put(unit.id(), unit);
+        for (SchemeView scheme : schemes()) {
+            Optional<SchemeView.Version> version = scheme.versionAt(at);
+            if (version.isEmpty()) {
+                continue;
+            }
+            LedgerState state = ledger(scheme.id(), version.get(), unit, position);
+            if (state.ledger.applies()) {
+                Totals t = state.ledger.totals();
+                saveTotals(new ScoreTotals(scheme.id(), unit.id(), state.version, t.total(), t.regular(), t.bonus(), position, at));
+            }
         }
     }
 
