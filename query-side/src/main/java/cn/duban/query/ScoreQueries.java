@@ -94,12 +94,21 @@ public class ScoreQueries {
     }
 
     public ScoreCard score(String unitId, String schemeId, Instant asOf) {
+        Instant at = asOf == null ? clock.instant() : asOf;
+        return score(unitId, schemeId, at, at, e -> true);
+    }
+
+    /**
+     * The score under the scheme version in force at {@code versionAt}, from the facts recorded by
+     * {@code knownAt} that pass {@code counted}; the card says {@code versionAt} as its instant.
+     */
+    ScoreCard score(String unitId, String schemeId, Instant versionAt, Instant knownAt, java.util.function.Predicate<FactEntry> counted) {
         UnitView unit = unit(unitId);
         SchemeView scheme = scheme(schemeId);
-        Instant at = asOf == null ? clock.instant() : asOf;
-        SchemeView.Version version = versionAt(scheme, at);
-        List<Fact> unitFacts = facts(unitId).stream().map(FactEntry::toFact).toList();
-        return Scoring.score(version.document(), version.version(), new UnitProfile(unit.id(), unit.type()), unitFacts, at);
+        SchemeView.Version version = versionAt(scheme, versionAt);
+        List<Fact> unitFacts = facts(unitId).stream().filter(counted).map(FactEntry::toFact).toList();
+        ScoreCard card = Scoring.score(version.document(), version.version(), new UnitProfile(unit.id(), unit.type()), unitFacts, knownAt);
+        return new ScoreCard(card.unitId(), card.schemeId(), card.schemeVersion(), versionAt, card.total(), card.regular(), card.bonus(), card.items());
     }
 
     private static SchemeView.Version versionAt(SchemeView scheme, Instant at) {

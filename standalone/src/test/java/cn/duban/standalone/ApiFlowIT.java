@@ -309,7 +309,7 @@ class ApiFlowIT {
     }
 
     @Test
-    @Order(9)
+    @Order(12)
     void theApiIsDescribedByOpenApiAndHealthReportsTheDatabase() {
         JsonNode docs = api.get("/v3/api-docs").body();
         assertThat(docs.get("paths").has("/api/units/{unitId}/score")).isTrue();
@@ -317,6 +317,35 @@ class ApiFlowIT {
         JsonNode health = api.get("/actuator/health").body();
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/database/status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    @Order(9)
+    void comparingTwoInstantsExplainsEachChangeByItsEvents() {
+        Instant now = Instant.now();
+        JsonNode c = api.get("/api/units/xinqi/comparison?scheme=beilun-2023&from=" + afterFirstTraining + "&to=" + now).body();
+        assertThat(c.get("before").decimalValue()).isEqualByComparingTo("19");
+        assertThat(c.get("after").decimalValue()).isEqualByComparingTo("32");
+        assertThat(c.get("delta").decimalValue()).isEqualByComparingTo("13");
+        Map<String, JsonNode> items = new java.util.HashMap<>();
+        c.get("items").forEach(i -> items.put(i.get("code").asText(), i));
+        assertThat(items.get("S1.3").get("delta").decimalValue()).isEqualByComparingTo("1");
+        assertThat(items.get("S1.3").get("causes").get(0).get("eventType").asText()).isEqualTo("InfoReportAccepted");
+        assertThat(items.get("S1.1").get("delta").decimalValue()).isEqualByComparingTo("-1");
+        assertThat(items.get("S1.1").get("causes").get(0).get("what").asText()).contains("二季度无工作总结");
+        assertThat(items.get("S2.5").get("causes").get(0).get("eventType").asText()).isEqualTo("IndicatorReported");
+        assertThat(items.get("S1.4").get("causes").get(0).get("what").asText()).contains("2023-01-05");
+        assertThat(items.get("BONUS").get("delta").decimalValue()).isEqualByComparingTo("5");
+
+        // Effective time: on 1 February only the January training (reported months later) had happened.
+        JsonNode february = api.get("/api/units/xinqi/score?scheme=beilun-2023&view=EFFECTIVE&asOf=2023-02-01T00:00:00Z").body();
+        assertThat(item(february, "S1.4").get("score").decimalValue()).isEqualByComparingTo("4");
+        assertThat(february.get("total").decimalValue()).isEqualByComparingTo("20");
+        JsonNode year = api.get("/api/units/xinqi/comparison?scheme=beilun-2023&view=EFFECTIVE&from=2023-02-01T00:00:00Z&to=2023-12-31T00:00:00Z").body();
+        assertThat(year.get("delta").decimalValue()).isPositive();
+        JsonNode table = api.get("/api/schemes/beilun-2023/comparison?from=" + afterFirstTraining + "&to=" + now).body();
+        assertThat(table).hasSize(3);
+        assertThat(table.get(0).get("unitId").asText()).isEqualTo("xinqi");
     }
 
     @Test

@@ -36,11 +36,13 @@ import java.util.List;
 public class QueryController {
     public static final String MIN_POSITION_HEADER = "X-Duban-Min-Position";
     private final ScoreQueries queries;
+    private final cn.duban.query.Comparisons comparisons;
     private final ProjectionProgress progress;
     private final DubanProperties props;
 
-    public QueryController(ScoreQueries queries, ProjectionProgress progress, DubanProperties props) {
+    public QueryController(ScoreQueries queries, cn.duban.query.Comparisons comparisons, ProjectionProgress progress, DubanProperties props) {
         this.queries = queries;
+        this.comparisons = comparisons;
         this.progress = progress;
         this.props = props;
     }
@@ -114,9 +116,37 @@ public class QueryController {
     public ScoreCard score(@PathVariable String unitId, @RequestParam("scheme") String schemeId,
                            @Parameter(description = "ISO-8601 instant") @RequestParam(required = false)
                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+                           @Parameter(description = "RECORDING (default) or EFFECTIVE") @RequestParam(defaultValue = "RECORDING")
+                           cn.duban.query.Comparisons.View view,
                            @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
         await(min);
+        if (view == cn.duban.query.Comparisons.View.EFFECTIVE) {
+            return comparisons.score(unitId, schemeId, asOf == null ? Instant.now() : asOf, view);
+        }
         return queries.score(unitId, schemeId, asOf);
+    }
+
+    @GetMapping("/units/{unitId}/comparison")
+    @Tag(name = "评分 Scores")
+    @Operation(summary = "两个时点对比 / a unit's score at two instants and why it differs",
+            description = "Per item: before, after, delta, and the events behind the change. view=RECORDING (default: what was known then) or EFFECTIVE (what had happened by then).")
+    public cn.duban.query.Comparisons.Comparison comparison(@PathVariable String unitId, @RequestParam("scheme") String schemeId,
+                                                            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                                            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                                            @RequestParam(defaultValue = "RECORDING") cn.duban.query.Comparisons.View view,
+                                                            @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        await(min);
+        return comparisons.compare(unitId, schemeId, from, to, view);
+    }
+
+    @GetMapping("/schemes/{schemeId}/comparison")
+    @Tag(name = "评分 Scores")
+    @Operation(summary = "全部单位对比表 / every unit's change between two instants, biggest gain first")
+    public List<cn.duban.query.Comparisons.TableRow> comparisonTable(@PathVariable String schemeId,
+                                                                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                                                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                                                     @RequestParam(defaultValue = "RECORDING") cn.duban.query.Comparisons.View view) {
+        return comparisons.table(schemeId, from, to, view);
     }
 
     @GetMapping("/units/{unitId}/timeline")
