@@ -102,7 +102,7 @@ public class ScoreQueries {
      * The score under the scheme version in force at {@code versionAt}, from the facts recorded by
      * {@code knownAt} that pass {@code counted}; the card says {@code versionAt} as its instant.
      */
-    ScoreCard score(String unitId, String schemeId, Instant versionAt, Instant knownAt, java.util.function.Predicate<FactEntry> counted) {
+    public ScoreCard score(String unitId, String schemeId, Instant versionAt, Instant knownAt, java.util.function.Predicate<FactEntry> counted) {
         UnitView unit = unit(unitId);
         SchemeView scheme = scheme(schemeId);
         SchemeView.Version version = versionAt(scheme, versionAt);

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadModelRebuildIT {
     static final List<String> READ_MODELS = List.of(UnitsProjection.COLLECTION, SchemesProjection.COLLECTION,
             ScoreProjection.FACTS, ScoreProjection.TIMELINES, ScoreProjection.TOTALS,
-            cn.duban.query.projection.AssignmentsProjection.COLLECTION, cn.duban.query.projection.NotificationsProjection.COLLECTION);
+            cn.duban.query.projection.AssignmentsProjection.COLLECTION, cn.duban.query.projection.NotificationsProjection.COLLECTION,
+            cn.duban.query.projection.RoundsProjection.COLLECTION);
 
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) {

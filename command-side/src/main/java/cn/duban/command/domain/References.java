@@ -16,4 +16,7 @@ public interface References {
      * @throws cn.duban.kernel.error.InvalidInputException (field {@code itemCode}) when it has no such item
      */
     SchemeItem requireItem(String schemeId, String itemCode);
+
+    /** @throws cn.duban.kernel.error.NotFoundException when there is no such scheme */
+    java.util.List<SchemeItem> requireItemsOf(String schemeId);
 }

@@ -30,13 +30,21 @@ public class RepositoryReferences implements References {
     }
 
     @Override
-    public SchemeItem requireItem(String schemeId, String itemCode) {
-        Scheme scheme;
+    public java.util.List<SchemeItem> requireItemsOf(String schemeId) {
+        return scheme(schemeId).items();
+    }
+
+    private Scheme scheme(String schemeId) {
         try {
-            scheme = schemes.load(AggregateIds.scheme(schemeId)).invoke(s -> s);
+            return schemes.load(AggregateIds.scheme(schemeId)).invoke(s -> s);
         } catch (AggregateNotFoundException e) {
             throw new NotFoundException("考核方案不存在 / scheme not found: " + schemeId);
         }
+    }
+
+    @Override
+    public SchemeItem requireItem(String schemeId, String itemCode) {
+        Scheme scheme = scheme(schemeId);
         return scheme.item(itemCode).orElseThrow(() ->
                 new InvalidInputException("itemCode", "方案中没有该项目 / no item " + itemCode + " in scheme " + schemeId));
     }

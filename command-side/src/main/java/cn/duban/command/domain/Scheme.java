@@ -95,6 +95,10 @@ public class Scheme {
         return latestDocument.item(code);
     }
 
+    public java.util.List<SchemeItem> items() {
+        return latestDocument.items();
+    }
+
     public int year() {
         return year;
     }

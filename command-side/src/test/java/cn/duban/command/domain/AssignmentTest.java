@@ -61,6 +61,14 @@ class AssignmentTest {
         }
 
         @Override
+        public List<SchemeItem> requireItemsOf(String schemeId) {
+            if (!schemeId.equals("beilun-2023")) {
+                throw new NotFoundException("scheme not found: " + schemeId);
+            }
+            return List.of(requireItem(schemeId, "S2.4"));
+        }
+
+        @Override
         public SchemeItem requireItem(String schemeId, String itemCode) {
             if (!schemeId.equals("beilun-2023") || !itemCode.equals("S2.4")) {
                 throw new InvalidInputException("itemCode", "no item " + itemCode);

@@ -54,6 +54,14 @@ class FactAggregatesTest {
         }
 
         @Override
+        public List<SchemeItem> requireItemsOf(String schemeId) {
+            if (!schemeId.equals(scheme.id())) {
+                throw new NotFoundException("scheme not found: " + schemeId);
+            }
+            return scheme.items();
+        }
+
+        @Override
         public SchemeItem requireItem(String schemeId, String itemCode) {
             if (!schemeId.equals(scheme.id())) {
                 throw new NotFoundException("scheme not found: " + schemeId);

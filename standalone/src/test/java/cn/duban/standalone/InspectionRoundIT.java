@@ -1,0 +1,83 @@
+package cn.duban.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** 督查 rounds: a frozen baseline recomputed identically after later events and a rebuild; findings, scores, closing. */
+@SpringBootTest(classes = DubanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class InspectionRoundIT {
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) {
+        TestData.embeddedDatabase(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    static JsonNode unit(JsonNode round, String id) {
+        for (JsonNode u : round.get("units")) {
+            if (u.get("unitId").asText().equals(id)) {
+                return u;
+            }
+        }
+        throw new AssertionError("no unit " + id);
+    }
+
+    @Test
+    void aRoundsFiguresStayWhatTheyWereAtItsCutoff() throws Exception {
+        Api api = new Api(port);
+        api.post("/api/units", Map.of("id", "xinqi", "name", "新碶街道", "type", "STREET"));
+        api.post("/api/units", Map.of("id", "daqi", "name", "大碶街道", "type", "STREET"));
+        assertThat(api.post("/api/schemes", ApiFlowIT.SCHEME).status()).isEqualTo(201);
+        api.post("/api/schemes/beilun-2023/publish", "");
+        api.post("/api/units/xinqi/trainings", Map.of("heldOn", "2023-03-10", "topic", "培训"));
+        Thread.sleep(5);
+        Instant cutoff = Instant.now();
+        Thread.sleep(5);
+        JsonNode atCutoff = api.get("/api/units/xinqi/score?scheme=beilun-2023&asOf=" + cutoff).body();
+
+        Api.Response future = api.post("/api/rounds", Map.of("schemeId", "beilun-2023", "kind", "MID_YEAR", "cutoff", Instant.now().plusSeconds(3600).toString()));
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.body().get("field").asText()).isEqualTo("cutoff");
+        String round = api.post("/api/rounds", Map.of("schemeId", "beilun-2023", "kind", "MID_YEAR", "title", "2023年上半年督查",
+                "cutoff", cutoff.toString())).id();
+        assertThat(api.post("/api/rounds/" + round + "/findings", Map.of("unitId", "xinqi", "itemCode", "S1.4", "text", "培训台账不全",
+                "severity", "MAJOR", "evidence", List.of("e-1"))).status()).isEqualTo(201);
+        assertThat(api.post("/api/rounds/" + round + "/scores", Map.of("unitId", "daqi", "score", 15)).body().get("field").asText()).isEqualTo("reason");
+        assertThat(api.post("/api/rounds/" + round + "/scores", Map.of("unitId", "daqi", "score", 15, "reason", "现场抽查发现问题")).status()).isEqualTo(200);
+
+        // Months of events later …
+        api.post("/api/units/xinqi/trainings", Map.of("heldOn", "2023-09-10", "topic", "培训"));
+        api.post("/api/units/xinqi/indicators", Map.of("indicator", "registration_rate", "year", 2023, "value", 97));
+        JsonNode result = api.get("/api/rounds/" + round).body();
+        assertThat(unit(result, "xinqi").get("baseline").decimalValue()).isEqualByComparingTo(atCutoff.get("total").decimalValue());
+        assertThat(api.get("/api/units/xinqi/score?scheme=beilun-2023").body().get("total").decimalValue())
+                .isGreaterThan(atCutoff.get("total").decimalValue());
+        assertThat(unit(result, "xinqi").get("inspectionScore").decimalValue()).isEqualByComparingTo(atCutoff.get("total").decimalValue());
+        assertThat(unit(result, "xinqi").get("findings").get(0).get("text").asText()).isEqualTo("培训台账不全");
+        assertThat(unit(result, "daqi").get("inspectionScore").decimalValue()).isEqualByComparingTo("15");
+        assertThat(unit(result, "daqi").get("changed").asBoolean()).isTrue();
+
+        assertThat(api.post("/api/rounds/" + round + "/publication", "").status()).isEqualTo(409);
+        assertThat(api.post("/api/rounds/" + round + "/closure", "").status()).isEqualTo(200);
+        assertThat(api.post("/api/rounds/" + round + "/findings", Map.of("unitId", "xinqi", "text", "late", "severity", "MINOR")).status()).isEqualTo(409);
+        assertThat(api.post("/api/rounds/" + round + "/publication", "").status()).isEqualTo(200);
+
+        // … and after every read model is rebuilt from the events: the very same figures.
+        JsonNode before = api.get("/api/rounds/" + round).body();
+        assertThat(api.post("/api/admin/projections/rebuild", "").status()).isEqualTo(200);
+        assertThat(api.get("/api/rounds/" + round).body()).isEqualTo(before);
+        assertThat(before.get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(api.get("/api/rounds").body()).hasSize(1);
+    }
+}
