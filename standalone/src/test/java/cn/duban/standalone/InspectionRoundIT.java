@@ -79,5 +79,19 @@ class InspectionRoundIT {
         assertThat(api.get("/api/rounds/" + round).body()).isEqualTo(before);
         assertThat(before.get("status").asText()).isEqualTo("PUBLISHED");
         assertThat(api.get("/api/rounds").body()).hasSize(1);
+
+        // Year-end: 0.7 × assessed + 0.3 × the closed round's inspection score; a veto puts a unit last.
+        assertThat(api.post("/api/rounds/vetoes", Map.of("unitId", "xinqi", "schemeId", "beilun-2023")).body().get("field").asText()).isEqualTo("reason");
+        JsonNode yearEnd = api.get("/api/rounds/year-end/beilun-2023").body();
+        JsonNode xinqi = yearEnd.get(0).get("unitId").asText().equals("xinqi") ? yearEnd.get(0) : yearEnd.get(1);
+        java.math.BigDecimal assessed = xinqi.get("assessed").decimalValue();
+        java.math.BigDecimal inspection = unit(before, "xinqi").get("inspectionScore").decimalValue();
+        assertThat(xinqi.get("yearEnd").decimalValue()).isEqualByComparingTo(
+                new java.math.BigDecimal("0.7").multiply(assessed).add(new java.math.BigDecimal("0.3").multiply(inspection)));
+        assertThat(api.post("/api/rounds/vetoes", Map.of("unitId", "xinqi", "schemeId", "beilun-2023", "reason", "发生涉流动人口重大安全事故")).status()).isEqualTo(201);
+        JsonNode afterVeto = api.get("/api/rounds/year-end/beilun-2023").body();
+        assertThat(afterVeto.get(afterVeto.size() - 1).get("unitId").asText()).isEqualTo("xinqi");
+        assertThat(afterVeto.get(afterVeto.size() - 1).get("vetoed").asBoolean()).isTrue();
+        assertThat(afterVeto.get(0).get("rank").asInt()).isEqualTo(1);
     }
 }

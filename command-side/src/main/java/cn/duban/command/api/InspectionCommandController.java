@@ -75,6 +75,16 @@ public class InspectionCommandController {
         return Map.of("id", id, "unitId", r.unitId());
     }
 
+    public record VetoRequest(@NotBlank String unitId, @NotBlank String schemeId, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/vetoes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "一票否决 / veto a unit for a scheme's year, with the reason; it ranks last in the year-end result")
+    public Created veto(@Valid @RequestBody VetoRequest r) {
+        return new Created(commands.send(new cn.duban.kernel.command.RecordVeto(UUID.randomUUID().toString(), r.unitId(), r.schemeId(), r.reason())));
+    }
+
     @PostMapping("/{id}/closure")
     @Operation(summary = "关闭督查轮次 / close the round")
     public Map<String, String> close(@PathVariable String id) {

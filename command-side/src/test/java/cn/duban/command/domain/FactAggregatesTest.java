@@ -229,6 +229,25 @@ class FactAggregatesTest {
     }
 
     @Nested
+    class Vetoes {
+        FixtureConfiguration<Veto> fixture = fixture(Veto.class);
+
+        @Test
+        void recordedWithItsReason() {
+            fixture.givenNoPriorActivity().when(new cn.duban.kernel.command.RecordVeto("v1", "xinqi", "beilun-2023", " 重大安全事故 "))
+                    .expectEvents(new cn.duban.kernel.event.VetoRecorded("v1", "xinqi", "beilun-2023", "重大安全事故"));
+        }
+
+        @Test
+        void noReasonOrNoSchemeStoresNothing() {
+            fixture.givenNoPriorActivity().when(new cn.duban.kernel.command.RecordVeto("v1", "xinqi", "beilun-2023", " "))
+                    .expectException(InvalidInputException.class).expectNoEvents();
+            fixture.givenNoPriorActivity().when(new cn.duban.kernel.command.RecordVeto("v1", "xinqi", "nope", "r"))
+                    .expectException(NotFoundException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
     class Failures {
         FixtureConfiguration<AssessorFailure> fixture = fixture(AssessorFailure.class);
 

@@ -15,9 +15,20 @@ import java.util.List;
 @Tag(name = "督查 Inspections")
 public class RoundQueryController {
     private final RoundQueries rounds;
+    private final cn.duban.query.YearEndQueries yearEnd;
 
-    public RoundQueryController(RoundQueries rounds) {
+    public RoundQueryController(RoundQueries rounds, cn.duban.query.YearEndQueries yearEnd) {
         this.rounds = rounds;
+        this.yearEnd = yearEnd;
+    }
+
+    @GetMapping("/year-end/{schemeId}")
+    @Operation(summary = "年终结果 / year-end result: (1 − w) × assessed + w × mean of closed rounds' inspection scores; vetoed units last")
+    public List<cn.duban.query.YearEndQueries.Row> yearEnd(@PathVariable String schemeId,
+                                                           @org.springframework.web.bind.annotation.RequestParam(required = false)
+                                                           @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME)
+                                                           java.time.Instant asOf) {
+        return yearEnd.result(schemeId, asOf);
     }
 
     @GetMapping

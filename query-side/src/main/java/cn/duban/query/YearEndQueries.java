@@ -1,0 +1,81 @@
+package cn.duban.query;
+
+import cn.duban.kernel.scoring.Num;
+import cn.duban.query.projection.RoundsProjection.RoundView;
+import cn.duban.query.projection.VetoesProjection;
+import cn.duban.query.projection.VetoesProjection.VetoView;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The year-end result (seed 000): (1 − w) × the assessed score + w × the mean of the unit's
+ * inspection scores in the scheme's closed rounds, w being the scheme's supervisionWeight. A vetoed
+ * unit (一票否决) ranks last and is marked, whatever its score.
+ */
+@Service
+public class YearEndQueries {
+    private final ScoreQueries scores;
+    private final RoundQueries rounds;
+    private final MongoCollection<Document> vetoes;
+
+    public YearEndQueries(MongoDatabase db, ScoreQueries scores, RoundQueries rounds) {
+        this.scores = scores;
+        this.rounds = rounds;
+        this.vetoes = db.getCollection(VetoesProjection.COLLECTION);
+    }
+
+    public record Row(String unitId, String name, BigDecimal assessed, List<BigDecimal> inspectionScores, BigDecimal inspectionMean,
+                      BigDecimal weight, BigDecimal yearEnd, boolean vetoed, String vetoReason, int rank) {
+    }
+
+    public List<Row> result(String schemeId, Instant asOf) {
+        var scheme = scores.scheme(schemeId);
+        Instant at = asOf == null ? Instant.now() : asOf;
+        var version = scheme.versionAt(at).orElseThrow(() -> new cn.duban.kernel.error.NotFoundException(
+                "该时间考核方案尚未起草 / scheme " + schemeId + " did not exist at " + at));
+        BigDecimal w = version.document().supervisionWeight() == null ? BigDecimal.ZERO : version.document().supervisionWeight();
+        List<RoundView> closed = rounds.all().stream()
+                .filter(r -> r.schemeId.equals(schemeId) && !"OPEN".equals(r.status)).toList();
+        List<VetoView> vetoed = VetoesProjection.of(vetoes, schemeId);
+        List<Row> rows = new ArrayList<>();
+        for (var unit : scores.units()) {
+            var card = scores.score(unit.id(), schemeId, at);
+            if (card.items().isEmpty()) {
+                continue;
+            }
+            List<BigDecimal> inspections = new ArrayList<>();
+            for (RoundView r : closed) {
+                rounds.result(r.id).units().stream().filter(u -> u.unitId().equals(unit.id()))
+                        .forEach(u -> inspections.add(u.inspectionScore()));
+            }
+            BigDecimal mean = inspections.isEmpty() ? null
+                    : inspections.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(inspections.size()), MathContext.DECIMAL64);
+            BigDecimal yearEnd = mean == null ? card.total()
+                    : BigDecimal.ONE.subtract(w).multiply(card.total()).add(w.multiply(mean));
+            yearEnd = Num.norm(yearEnd.setScale(2, RoundingMode.HALF_UP));
+            var veto = vetoed.stream().filter(v -> v.unitId().equals(unit.id())).findFirst();
+            rows.add(new Row(unit.id(), unit.name(), card.total(), inspections, mean == null ? null : Num.norm(mean.setScale(2, RoundingMode.HALF_UP)),
+                    Num.norm(w), yearEnd, veto.isPresent(), veto.map(VetoView::reason).orElse(null), 0));
+        }
+        rows.sort(Comparator.comparing(Row::vetoed).thenComparing(Row::yearEnd, Comparator.reverseOrder()).thenComparing(Row::unitId));
+        List<Row> ranked = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            Row prev = i == 0 ? null : ranked.get(i - 1);
+            int rank = prev != null && prev.vetoed() == r.vetoed() && prev.yearEnd().compareTo(r.yearEnd()) == 0 ? prev.rank() : i + 1;
+            ranked.add(new Row(r.unitId(), r.name(), r.assessed(), r.inspectionScores(), r.inspectionMean(), r.weight(), r.yearEnd(),
+                    r.vetoed(), r.vetoReason(), rank));
+        }
+        return ranked;
+    }
+}
