@@ -116,6 +116,45 @@ public class ScoreQueries {
                 "该时间考核方案尚未起草 / scheme " + scheme.id() + " did not exist at " + at));
     }
 
+    public record WhatIfRow(String unitId, String name, BigDecimal current, BigDecimal whatIf, BigDecimal delta,
+                            List<ItemDelta> items) {
+    }
+
+    public record ItemDelta(String code, BigDecimal current, BigDecimal whatIf, BigDecimal delta) {
+    }
+
+    /**
+     * Every unit's score now under the scheme version in force, beside its score from the same
+     * facts under {@code alternative}; nothing is written.
+     */
+    public List<WhatIfRow> whatIf(String schemeId, cn.duban.kernel.scheme.SchemeDocument alternative) {
+        SchemeView scheme = scheme(schemeId);
+        Instant now = clock.instant();
+        SchemeView.Version current = versionAt(scheme, now);
+        List<WhatIfRow> rows = new ArrayList<>();
+        for (UnitView u : units()) {
+            List<Fact> unitFacts = facts.read(u.id()).stream().map(d -> ReadModelJson.fromDocument(d, FactEntry.class).toFact()).toList();
+            UnitProfile profile = new UnitProfile(u.id(), u.type());
+            ScoreCard before = Scoring.score(current.document(), current.version(), profile, unitFacts, now);
+            ScoreCard after = Scoring.score(alternative, 0, profile, unitFacts, now);
+            if (before.items().isEmpty() && after.items().isEmpty()) {
+                continue;
+            }
+            java.util.Map<String, BigDecimal> was = new java.util.HashMap<>();
+            before.items().forEach(i -> was.put(i.code(), i.score()));
+            List<ItemDelta> items = new ArrayList<>();
+            for (var i : after.items()) {
+                BigDecimal old = was.remove(i.code());
+                if (old == null || old.compareTo(i.score()) != 0) {
+                    items.add(new ItemDelta(i.code(), old, i.score(), i.score().subtract(old == null ? BigDecimal.ZERO : old)));
+                }
+            }
+            was.forEach((code, old) -> items.add(new ItemDelta(code, old, null, old.negate())));
+            rows.add(new WhatIfRow(u.id(), u.name(), before.total(), after.total(), after.total().subtract(before.total()), items));
+        }
+        return rows;
+    }
+
     public Timeline timeline(String unitId, String schemeId) {
         unit(unitId);
         scheme(schemeId);

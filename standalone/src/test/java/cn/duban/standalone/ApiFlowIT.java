@@ -349,6 +349,28 @@ class ApiFlowIT {
     }
 
     @Test
+    @Order(13)
+    void whatIfRescoresTheSameEventsUnderADraftAndStoresNothing() {
+        long before = head();
+        // A revision that asks for three trainings instead of two.
+        String draft = SCHEME.replace("\"required\": 2", "\"required\": 3");
+        Api.Response r = api.post("/api/schemes/beilun-2023/what-if", draft);
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode xinqi = null;
+        for (JsonNode row : r.body()) {
+            if (row.get("unitId").asText().equals("xinqi")) {
+                xinqi = row;
+            }
+        }
+        // xinqi has two trainings: 6 now, 4 under the draft.
+        assertThat(xinqi.get("delta").decimalValue()).isEqualByComparingTo("-2");
+        assertThat(xinqi.get("items").get(0).get("code").asText()).isEqualTo("S1.4");
+        assertThat(head()).isEqualTo(before);
+        assertThat(api.post("/api/schemes/beilun-2023/what-if", SCHEME.replace("\"perMissing\": 2", "\"perMissing\": -2")).body()
+                .get("field").asText()).isEqualTo("items[0].rules[0].perMissing");
+    }
+
+    @Test
     @Order(11)
     void theBuiltInSchemeAndRosterLoadThroughTheApi() {
         // This district already drafted its own "beilun-2023" (test 1): the built-in one is refused, nothing replaced.

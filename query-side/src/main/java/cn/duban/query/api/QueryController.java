@@ -149,6 +149,19 @@ public class QueryController {
         return comparisons.table(schemeId, from, to, view);
     }
 
+    @org.springframework.web.bind.annotation.PostMapping(path = "/schemes/{schemeId}/what-if",
+            consumes = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+    @Tag(name = "考核方案 Schemes")
+    @Operation(summary = "模拟评分 / what if: every unit's score now under another scheme document (e.g. a draft revision); nothing is stored")
+    public List<ScoreQueries.WhatIfRow> whatIf(@PathVariable String schemeId, @org.springframework.web.bind.annotation.RequestBody
+                                               cn.duban.kernel.scheme.SchemeDocument alternative) {
+        List<cn.duban.kernel.error.Violation> violations = cn.duban.kernel.scheme.SchemeValidator.validate(alternative);
+        if (!violations.isEmpty()) {
+            throw new cn.duban.kernel.error.InvalidInputException(violations);
+        }
+        return queries.whatIf(schemeId, alternative);
+    }
+
     @GetMapping("/units/{unitId}/timeline")
     @Tag(name = "评分 Scores")
     @Operation(summary = "得分时间线 / the score after each event that touched the unit, in recording order")
