@@ -228,6 +228,28 @@ class ApiFlowIT {
     }
 
     @Test
+    @Order(14)
+    void evidenceDrillsDownToTheStoredEventAndItsActor() {
+        JsonNode score = score("xinqi");
+        String evidence = item(score, "S1.3").get("contributions").get(0).get("evidence").get(0).asText();
+        JsonNode event = api.get("/api/units/xinqi/events/" + evidence).body();
+        assertThat(event.get("type").asText()).endsWith("InfoReportAccepted");
+        assertThat(event.at("/payload/level").asText()).isEqualTo("TYPICAL");
+        assertThat(event.at("/metaData/actor").asText()).isEqualTo("anonymous");
+        assertThat(event.at("/metaData/clientAddress").asText()).isNotBlank();
+        assertThat(event.get("position").asLong()).isNotNegative();
+        assertThat(api.get("/api/units/xinqi/events/nope").status()).isEqualTo(404);
+        // The assignment flow is in another test class; here every act was anonymous or by the lead office.
+        assertThat(api.post("/api/units/daqi/info-reports", Map.of("title", "t", "submittedOn", "2023-05-05"),
+                Map.of("X-Duban-Actor", "daqi-clerk", "X-Duban-Role", "UNIT")).status()).isEqualTo(201);
+        JsonNode trail = api.get("/api/audit/actors/daqi-clerk").body();
+        assertThat(trail).hasSize(1);
+        assertThat(trail.get(0).get("type").asText()).isEqualTo("InfoReportSubmitted");
+        assertThat(trail.get(0).get("role").asText()).isEqualTo("UNIT");
+        assertThat(api.get("/api/audit/actors/anonymous").body().size()).isGreaterThan(10);
+    }
+
+    @Test
     @Order(6)
     void rankingBestFirstNowAndAsOf() {
         JsonNode ranking = api.get("/api/schemes/beilun-2023/ranking").body();

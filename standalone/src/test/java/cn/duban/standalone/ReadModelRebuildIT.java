@@ -37,7 +37,8 @@ class ReadModelRebuildIT {
     static final List<String> READ_MODELS = List.of(UnitsProjection.COLLECTION, SchemesProjection.COLLECTION,
             ScoreProjection.FACTS, ScoreProjection.TIMELINES, ScoreProjection.TOTALS,
             cn.duban.query.projection.AssignmentsProjection.COLLECTION, cn.duban.query.projection.NotificationsProjection.COLLECTION,
-            cn.duban.query.projection.RoundsProjection.COLLECTION, cn.duban.query.projection.VetoesProjection.COLLECTION);
+            cn.duban.query.projection.RoundsProjection.COLLECTION, cn.duban.query.projection.VetoesProjection.COLLECTION,
+            cn.duban.query.projection.AuditProjection.COLLECTION);
 
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) {

@@ -174,6 +174,12 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         return last == null ? -1 : longOf(last, "_id");
     }
 
+    /** The stored commit at a position, as an auditor would read it; empty for a hole or a void marker. */
+    public Optional<Document> commitAt(long position) {
+        Document d = events.find(Filters.eq("_id", position)).first();
+        return d == null || Boolean.TRUE.equals(d.getBoolean("void")) ? Optional.empty() : Optional.of(d);
+    }
+
     // --- appending ----------------------------------------------------------------------------
 
     @Override

@@ -1,0 +1,66 @@
+package cn.duban.query.api;
+
+import cn.duban.kernel.error.NotFoundException;
+import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
+import cn.duban.query.ScoreQueries;
+import cn.duban.query.projection.AuditProjection;
+import cn.duban.query.projection.AuditProjection.AuditEntry;
+import cn.duban.query.readmodel.ChunkedLog;
+import cn.duban.query.readmodel.FactEntry;
+import com.mongodb.client.MongoDatabase;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.bson.Document;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** From a point of a score down to the stored event, and who did what. */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "证据 Evidence")
+public class EvidenceController {
+    private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+    private final ScoreQueries scores;
+    private final SequencedMongoEventStorageEngine engine;
+    private final ChunkedLog trail;
+
+    public EvidenceController(ScoreQueries scores, SequencedMongoEventStorageEngine engine, MongoDatabase db) {
+        this.scores = scores;
+        this.engine = engine;
+        this.trail = new ChunkedLog(db, AuditProjection.COLLECTION);
+    }
+
+    @GetMapping(path = "/units/{unitId}/events/{eventId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "证据事件 / one event behind a unit's score, as stored: payload, metadata (actor, role, address), times, position")
+    public ResponseEntity<String> event(@PathVariable String unitId, @PathVariable String eventId) {
+        FactEntry entry = scores.facts(unitId).stream().filter(f -> f.eventId().equals(eventId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("该单位没有此事件 / no such event of unit " + unitId + ": " + eventId));
+        Document commit = engine.commitAt(entry.position())
+                .orElseThrow(() -> new NotFoundException("事件存储中没有该位置 / no commit at position " + entry.position()));
+        Document event = commit.getList("events", Document.class).stream().filter(e -> eventId.equals(e.getString("eventId")))
+                .findFirst().orElseThrow(() -> new NotFoundException("no event " + eventId + " at position " + entry.position()));
+        Document out = new Document("eventId", eventId).append("position", entry.position())
+                .append("aggregateId", commit.getString("aggregateId")).append("aggregateType", commit.getString("aggregateType"))
+                .append("sequence", event.get("seq")).append("type", event.getString("payloadType"))
+                .append("revision", event.getString("payloadRevision")).append("recordedAt", event.getString("timestamp"))
+                .append("payload", event.get("payload")).append("metaData", event.get("metaData"));
+        return ResponseEntity.ok(out.toJson(JSON));
+    }
+
+    @GetMapping("/audit/actors/{actor}")
+    @Operation(summary = "操作留痕 / everything an actor did: event, time, role, client address, newest first")
+    public List<AuditEntry> actor(@PathVariable String actor) {
+        List<AuditEntry> entries = new ArrayList<>(AuditProjection.of(trail, actor));
+        java.util.Collections.reverse(entries);
+        return entries;
+    }
+}
