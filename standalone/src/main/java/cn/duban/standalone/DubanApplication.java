@@ -18,7 +18,18 @@ import org.springframework.context.annotation.FilterType;
         excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
                 classes = {CommandSideApplication.class, QuerySideApplication.class}))
 public class DubanApplication {
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        for (String arg : args) {
+            if (arg.startsWith("--verify-archive=")) {
+                // A verify command needs no platform: read the file, check the chain, exit 0 or 1.
+                var lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(arg.substring("--verify-archive=".length())));
+                var verdict = cn.duban.kernel.archive.ArchiveChain.verify(lines);
+                System.out.println(verdict.valid()
+                        ? "归档完好 / archive intact: " + verdict.records() + " records"
+                        : "归档被改动 / archive altered at line " + verdict.firstBadLine() + ": " + verdict.reason());
+                System.exit(verdict.valid() ? 0 : 1);
+            }
+        }
         SpringApplication.run(DubanApplication.class, args);
     }
 }

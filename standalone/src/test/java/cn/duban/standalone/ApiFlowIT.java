@@ -250,6 +250,36 @@ class ApiFlowIT {
     }
 
     @Test
+    @Order(15)
+    void theArchiveVerifiesUntouchedAndFailsWhenAltered() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String archive = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/admin/archive")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        List<String> lines = new ArrayList<>(archive.lines().toList());
+        assertThat(lines.size()).isGreaterThan(40);
+        Map<String, String> ndjson = Map.of("Content-Type", "application/x-ndjson");
+        JsonNode ok = api.post("/api/admin/archive/verify", archive, ndjson).body();
+        assertThat(ok.get("valid").asBoolean()).isTrue();
+        assertThat(ok.get("records").asLong()).isEqualTo(lines.size());
+
+        List<String> edited = new ArrayList<>(lines);
+        edited.set(5, edited.get(5).replace("\"actor\":\"anonymous\"", "\"actor\":\"someone-else\""));
+        assertThat(edited.get(5)).isNotEqualTo(lines.get(5));
+        assertThat(api.post("/api/admin/archive/verify", String.join("\n", edited), ndjson).body().get("firstBadLine").asLong()).isEqualTo(6);
+        List<String> deleted = new ArrayList<>(lines);
+        deleted.remove(10);
+        assertThat(api.post("/api/admin/archive/verify", String.join("\n", deleted), ndjson).body().get("valid").asBoolean()).isFalse();
+        List<String> swapped = new ArrayList<>(lines);
+        java.util.Collections.swap(swapped, 3, 4);
+        assertThat(api.post("/api/admin/archive/verify", String.join("\n", swapped), ndjson).body().get("firstBadLine").asLong()).isEqualTo(4);
+
+        String unitArchive = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/admin/archive?unit=xinqi")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(unitArchive.lines().count()).isEqualTo(api.get("/api/units/xinqi/facts").body().size());
+        assertThat(api.post("/api/admin/archive/verify", unitArchive, ndjson).body().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
     @Order(6)
     void rankingBestFirstNowAndAsOf() {
         JsonNode ranking = api.get("/api/schemes/beilun-2023/ranking").body();
