@@ -123,6 +123,7 @@ public class Comparisons {
             case "INDICATOR" -> e.indicator() + " " + e.year() + "：" + e.value().toPlainString() + "%";
             case "ADJUSTMENT" -> "考核组调整 " + e.points().toPlainString() + "：" + e.reason();
             case "FAILURE" -> "未落实：" + e.reason();
+            case "APPEAL" -> "申诉 " + e.level() + "：" + e.reason();
             default -> e.eventType();
         };
         return new Cause(e.eventId(), e.eventType(), e.recordedAt(), e.actor(), what);

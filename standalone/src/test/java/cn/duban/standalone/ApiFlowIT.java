@@ -280,6 +280,24 @@ class ApiFlowIT {
     }
 
     @Test
+    @Order(16)
+    void anUpheldAppealCorrectsTheItemAndTheScoreShowsIt() {
+        JsonNode beforeAppeal = item(score("xinqi"), "S1.1");
+        assertThat(beforeAppeal.get("score").decimalValue()).isEqualByComparingTo("5");
+        String appeal = api.post("/api/units/xinqi/appeals", Map.of("schemeId", "beilun-2023", "itemCode", "S1.1",
+                "reason", "二季度总结已按时报送，附回执")).id();
+        assertThat(item(score("xinqi"), "S1.1").get("appeals").get(0).get("status").asText()).isEqualTo("FILED");
+        assertThat(api.post("/api/appeals/" + appeal + "/decision", Map.of("upheld", true, "points", 1, "note", "核实属实")).status()).isEqualTo(200);
+        assertThat(api.post("/api/appeals/" + appeal + "/decision", Map.of("upheld", false, "note", "again")).status()).isEqualTo(409);
+        JsonNode after = item(score("xinqi"), "S1.1");
+        assertThat(after.get("score").decimalValue()).isEqualByComparingTo("6");
+        assertThat(after.get("appeals").get(0).get("status").asText()).isEqualTo("UPHELD");
+        assertThat(after.get("appeals").get(0).get("decision").asText()).isEqualTo("核实属实");
+        assertThat(api.post("/api/units/xinqi/appeals", Map.of("schemeId", "beilun-2023", "itemCode", "S1.1")).body().get("field").asText())
+                .isEqualTo("reason");
+    }
+
+    @Test
     @Order(6)
     void rankingBestFirstNowAndAsOf() {
         JsonNode ranking = api.get("/api/schemes/beilun-2023/ranking").body();

@@ -151,6 +151,28 @@ public class FactCommandController {
                 r.itemCode(), r.score(), r.note())));
     }
 
+    public record AppealRequest(@jakarta.validation.constraints.NotBlank String schemeId, @jakarta.validation.constraints.NotBlank String itemCode,
+                                @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000) String reason) {
+    }
+
+    public record AppealDecision(boolean upheld, @jakarta.validation.constraints.DecimalMin("-100") @jakarta.validation.constraints.DecimalMax("100") BigDecimal points,
+                                 @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000) String note) {
+    }
+
+    @PostMapping("/units/{unitId}/appeals")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "申诉 / a unit appeals its score on one item")
+    public Created appeal(@PathVariable String unitId, @Valid @RequestBody AppealRequest r) {
+        return new Created(commands.send(new cn.duban.kernel.command.FileAppeal(newId(), unitId, r.schemeId(), r.itemCode(), r.reason())));
+    }
+
+    @PostMapping("/appeals/{id}/decision")
+    @Operation(summary = "申诉处理 / uphold (with a correction in points) or reject an appeal, once")
+    public Map<String, String> decideAppeal(@PathVariable String id, @Valid @RequestBody AppealDecision r) {
+        commands.send(new cn.duban.kernel.command.DecideAppeal(id, r.upheld(), r.points(), r.note()));
+        return Map.of("id", id, "status", r.upheld() ? "UPHELD" : "REJECTED");
+    }
+
     @PostMapping("/units/{unitId}/failures")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "记录未落实 / record a failure on a PER_FAILURE item")

@@ -229,6 +229,33 @@ class FactAggregatesTest {
     }
 
     @Nested
+    class Appeals {
+        FixtureConfiguration<Appeal> fixture = fixture(Appeal.class);
+        cn.duban.kernel.event.AppealFiled filed = new cn.duban.kernel.event.AppealFiled("ap1", "xinqi", "beilun-2023", "S1.1", "已补交总结");
+
+        @Test
+        void filedOnAnItemThenDecidedOnce() {
+            fixture.givenNoPriorActivity().when(new cn.duban.kernel.command.FileAppeal("ap1", "xinqi", "beilun-2023", "S1.1", " 已补交总结 "))
+                    .expectEvents(filed);
+            fixture.given(filed).when(new cn.duban.kernel.command.DecideAppeal("ap1", true, BigDecimal.ONE, "核实属实"))
+                    .expectEvents(new cn.duban.kernel.event.AppealUpheld("ap1", "xinqi", "beilun-2023", "S1.1", BigDecimal.ONE, "核实属实"));
+            fixture.given(filed).when(new cn.duban.kernel.command.DecideAppeal("ap1", false, null, "材料不足"))
+                    .expectEvents(new cn.duban.kernel.event.AppealRejected("ap1", "xinqi", "beilun-2023", "S1.1", "材料不足"));
+            fixture.given(filed, new cn.duban.kernel.event.AppealRejected("ap1", "xinqi", "beilun-2023", "S1.1", "材料不足"))
+                    .when(new cn.duban.kernel.command.DecideAppeal("ap1", true, BigDecimal.ONE, "again"))
+                    .expectException(cn.duban.kernel.error.ConflictException.class).expectNoEvents();
+        }
+
+        @Test
+        void aReasonAndAnExistingItemAreRequired() {
+            fixture.givenNoPriorActivity().when(new cn.duban.kernel.command.FileAppeal("ap1", "xinqi", "beilun-2023", "S1.1", " "))
+                    .expectException(InvalidInputException.class).expectNoEvents();
+            fixture.givenNoPriorActivity().when(new cn.duban.kernel.command.FileAppeal("ap1", "xinqi", "beilun-2023", "NOPE", "r"))
+                    .expectException(InvalidInputException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
     class Vetoes {
         FixtureConfiguration<Veto> fixture = fixture(Veto.class);
 

@@ -184,6 +184,9 @@ public class ScoreProjection implements WriteBehind {
         if (fact instanceof Fact.SelfAssessment s) {
             return s.schemeId().equals(schemeId);
         }
+        if (fact instanceof Fact.Appeal a) {
+            return a.schemeId().equals(schemeId);
+        }
         return true;
     }
 

@@ -30,6 +30,10 @@ public record FactEntry(String eventId, long position, Instant recordedAt, Strin
             return new FactEntry(a.eventId(), position, a.recordedAt(), eventType, actor, "ADJUSTMENT", null, null, null, null,
                     null, null, null, null, a.schemeId(), a.itemCode(), a.points(), a.reason());
         }
+        if (fact instanceof Fact.Appeal a) {
+            return new FactEntry(a.eventId(), position, a.recordedAt(), eventType, actor, "APPEAL", null, a.status(), null, null,
+                    a.appealId(), null, null, null, a.schemeId(), a.itemCode(), a.points(), a.text());
+        }
         if (fact instanceof Fact.SelfAssessment s) {
             return new FactEntry(s.eventId(), position, s.recordedAt(), eventType, actor, "SELF_ASSESSMENT", null, null, null, null,
                     null, null, null, null, s.schemeId(), s.itemCode(), s.score(), s.note());
@@ -46,6 +50,7 @@ public record FactEntry(String eventId, long position, Instant recordedAt, Strin
             case "ADJUSTMENT" -> new Fact.Adjustment(eventId, recordedAt, schemeId, itemCode, points, reason);
             case "FAILURE" -> new Fact.Failure(eventId, recordedAt, schemeId, itemCode, reason, on);
             case "SELF_ASSESSMENT" -> new Fact.SelfAssessment(eventId, recordedAt, schemeId, itemCode, points, reason);
+            case "APPEAL" -> new Fact.Appeal(eventId, recordedAt, subjectId, schemeId, itemCode, level, points, reason);
             default -> throw new IllegalStateException("Unknown fact type " + factType);
         };
     }

@@ -39,6 +39,12 @@ public final class EventFacts {
             fact = new Fact.Adjustment(eventId, recordedAt, e.schemeId(), e.itemCode(), e.points(), e.reason());
         } else if (event instanceof SelfAssessmentRecorded e) {
             fact = new Fact.SelfAssessment(eventId, recordedAt, e.schemeId(), e.itemCode(), e.score(), e.note());
+        } else if (event instanceof AppealFiled e) {
+            fact = new Fact.Appeal(eventId, recordedAt, e.appealId(), e.schemeId(), e.itemCode(), "FILED", null, e.reason());
+        } else if (event instanceof AppealUpheld e) {
+            fact = new Fact.Appeal(eventId, recordedAt, e.appealId(), e.schemeId(), e.itemCode(), "UPHELD", e.points(), e.note());
+        } else if (event instanceof AppealRejected e) {
+            fact = new Fact.Appeal(eventId, recordedAt, e.appealId(), e.schemeId(), e.itemCode(), "REJECTED", null, e.note());
         } else if (event instanceof FailureRecorded e) {
             fact = new Fact.Failure(eventId, recordedAt, e.schemeId(), e.itemCode(), e.reason(), e.on());
         }

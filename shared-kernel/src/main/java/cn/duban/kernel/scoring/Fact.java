@@ -43,6 +43,11 @@ public sealed interface Fact {
                           String note) implements Fact {
     }
 
+    /** An appeal on one item and where it stands; an upheld one corrects the item by {@code points}. */
+    record Appeal(String eventId, Instant recordedAt, String appealId, String schemeId, String itemCode, String status,
+                  BigDecimal points, String text) implements Fact {
+    }
+
     /** One failure recorded by the assessor against a {@code PER_FAILURE} item. */
     record Failure(String eventId, Instant recordedAt, String schemeId, String itemCode, String reason,
                    LocalDate on) implements Fact {

@@ -13,5 +13,5 @@ import java.util.List;
  */
 public record ItemScore(String code, String category, String title, BigDecimal max, boolean bonus, BigDecimal base,
                         BigDecimal computed, BigDecimal score, BigDecimal selfScore, String selfNote, BigDecimal gap,
-                        List<Contribution> contributions) {
+                        List<Contribution> contributions, List<AppealNote> appeals) {
 }

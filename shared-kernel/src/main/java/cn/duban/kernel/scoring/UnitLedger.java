@@ -35,6 +35,8 @@ public final class UnitLedger {
     private final Map<String, List<Fact.Failure>> failures = new HashMap<>();
     private final Map<String, List<Fact.Adjustment>> adjustments = new HashMap<>();
     private final Map<String, Fact.SelfAssessment> selfAssessments = new HashMap<>();
+    /** item → appeal id → the appeal as it stands, in filing order. */
+    private final Map<String, Map<String, AppealNote>> appeals = new HashMap<>();
     /** Accepted info reports by report id, so a report is never counted twice. */
     private final Map<String, String> acceptedReports = new HashMap<>();
 
@@ -62,6 +64,14 @@ public final class UnitLedger {
         } else if (fact instanceof Fact.Failure f) {
             if (scheme.id().equals(f.schemeId())) {
                 failures.computeIfAbsent(f.itemCode(), k -> new ArrayList<>()).add(f);
+            }
+        } else if (fact instanceof Fact.Appeal a) {
+            if (scheme.id().equals(a.schemeId())) {
+                Map<String, AppealNote> byId = appeals.computeIfAbsent(a.itemCode(), k -> new LinkedHashMap<>());
+                AppealNote filed = byId.get(a.appealId());
+                byId.put(a.appealId(), filed == null
+                        ? new AppealNote(a.appealId(), a.status(), a.text(), null, null, a.eventId())
+                        : new AppealNote(a.appealId(), a.status(), filed.reason(), a.text(), a.points(), a.eventId()));
             }
         } else if (fact instanceof Fact.SelfAssessment s) {
             if (scheme.id().equals(s.schemeId())) {
@@ -113,7 +123,7 @@ public final class UnitLedger {
             }
             BigDecimal computed = base(item);
             for (Contribution c : contributions) {
-                if (!c.source().equals("ADJUSTMENT") && !c.source().equals("CLAMP")) {
+                if (!c.source().equals("ADJUSTMENT") && !c.source().equals("CLAMP") && !c.source().equals("APPEAL")) {
                     computed = computed.add(c.points());
                 }
             }
@@ -122,7 +132,8 @@ public final class UnitLedger {
             out.add(new ItemScore(item.code(), item.category(), item.title(),
                     item.max() == null ? null : Num.norm(item.max()), item.isBonus(), Num.norm(base(item)),
                     Num.norm(computed), Num.norm(s), self == null ? null : Num.norm(self.score()), self == null ? null : self.note(),
-                    self == null ? null : Num.norm(s.subtract(self.score())), List.copyOf(contributions)));
+                    self == null ? null : Num.norm(s.subtract(self.score())), List.copyOf(contributions),
+                    List.copyOf(appeals.getOrDefault(item.code(), Map.of()).values())));
         }
         return new ScoreCard(unit.id(), scheme.id(), schemeVersion, asOf, Num.norm(regular.add(bonus)),
                 Num.norm(regular), Num.norm(bonus), List.copyOf(out));
@@ -149,6 +160,15 @@ public final class UnitLedger {
             if (why != null) {
                 why.add(new Contribution("ADJUSTMENT", Num.norm(a.points()), "考核组调整：" + a.reason(),
                         "Assessor adjustment: " + a.reason(), List.of(a.eventId())));
+            }
+        }
+        for (AppealNote a : appeals.getOrDefault(item.code(), Map.of()).values()) {
+            if ("UPHELD".equals(a.status()) && a.points() != null && a.points().signum() != 0) {
+                sum = sum.add(a.points());
+                if (why != null) {
+                    why.add(new Contribution("APPEAL", Num.norm(a.points()), "申诉成立：" + a.decision(),
+                            "Appeal upheld: " + a.decision(), List.of(a.eventId())));
+                }
             }
         }
         BigDecimal clamped = clamp(item, sum);

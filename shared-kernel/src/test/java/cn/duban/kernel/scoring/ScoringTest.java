@@ -389,6 +389,27 @@ class ScoringTest {
     }
 
     @Test
+    void anAppealShowsOnItsItemAndAnUpheldOneCorrectsIt() {
+        SchemeDocument s = scheme(item("S1.4", "6", Base.FULL, quota(FactKind.TRAINING, 2, "2")));
+        facts.add(new Fact.Appeal("p1", next(), "ap1", "beilun-2023", "S1.4", "FILED", null, "第二次培训已开展，台账附后"));
+        ItemScore filed = item(score(s), "S1.4");
+        assertThat(filed.score()).isEqualByComparingTo("2");
+        assertThat(filed.appeals()).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo("FILED"));
+        facts.add(new Fact.Appeal("p2", next(), "ap1", "beilun-2023", "S1.4", "UPHELD", d("2"), "核实属实"));
+        ItemScore upheld = item(score(s), "S1.4");
+        assertThat(upheld.score()).isEqualByComparingTo("4");
+        assertThat(upheld.computed()).isEqualByComparingTo("2");
+        assertThat(upheld.appeals()).singleElement().satisfies(a -> {
+            assertThat(a.status()).isEqualTo("UPHELD");
+            assertThat(a.reason()).isEqualTo("第二次培训已开展，台账附后");
+            assertThat(a.decision()).isEqualTo("核实属实");
+        });
+        assertThat(upheld.contributions()).extracting(Contribution::source).contains("APPEAL");
+        // Before the decision was recorded, the appeal was only filed.
+        assertThat(item(Scoring.score(s, 1, XINQI, facts, facts.get(0).recordedAt()), "S1.4").score()).isEqualByComparingTo("2");
+    }
+
+    @Test
     void adjustmentsAreSummedBeforeClamping() {
         SchemeDocument s = scheme(item("M3", "6", Base.FULL, rule(RuleKind.DISCRETIONARY)));
         facts.add(new Fact.Adjustment("a1", next(), "beilun-2023", "M3", d("3"), "表彰"));
