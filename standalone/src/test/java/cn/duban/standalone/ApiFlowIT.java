@@ -298,6 +298,51 @@ class ApiFlowIT {
     }
 
     @Test
+    @Order(17)
+    void theExcelWorkbookHasTheSeedsLayoutAndTheScoresCellByCell() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/schemes/beilun-2023/export.xlsx")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode score = score("xinqi");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(response.body()))) {
+            assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("街道（附件1）");
+            assertThat(book.getSheetAt(1).getSheetName()).isEqualTo("部门（附件2）");
+            var sheet = book.getSheetAt(0);
+            int start = -1;
+            for (var row : sheet) {
+                if (row.getCell(0) != null && row.getCell(0).getStringCellValue().startsWith("新碶街道")) {
+                    start = row.getRowNum();
+                }
+            }
+            assertThat(start).isNotNegative();
+            var header = sheet.getRow(start + 1);
+            assertThat(header.getCell(2).getStringCellValue()).isEqualTo("考核内容");
+            assertThat(header.getCell(3).getStringCellValue()).isEqualTo("分值");
+            assertThat(header.getCell(4).getStringCellValue()).isEqualTo("评分标准");
+            assertThat(header.getCell(5).getStringCellValue()).isEqualTo("自查分");
+            assertThat(header.getCell(6).getStringCellValue()).isEqualTo("考核分");
+            JsonNode items = score.get("items");
+            for (int i = 0; i < items.size(); i++) {
+                var row = sheet.getRow(start + 2 + i);
+                JsonNode item = items.get(i);
+                assertThat(row.getCell(0).getStringCellValue()).isEqualTo(item.get("code").asText());
+                if (item.hasNonNull("max")) {
+                    assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(item.get("max").asDouble());
+                } else {
+                    assertThat(row.getCell(3).getStringCellValue()).isEqualTo("加分项");
+                }
+                assertThat(row.getCell(6).getNumericCellValue()).as(item.get("code").asText()).isEqualTo(item.get("score").asDouble());
+            }
+            assertThat(sheet.getRow(start + 2).getCell(5).getNumericCellValue()).isEqualTo(6.0); // S1.4 self score
+            var total = sheet.getRow(start + 2 + items.size());
+            assertThat(total.getCell(0).getStringCellValue()).isEqualTo("合计");
+            assertThat(total.getCell(3).getNumericCellValue()).isEqualTo(37.0);
+            assertThat(total.getCell(6).getNumericCellValue()).isEqualTo(score.get("total").asDouble());
+        }
+    }
+
+    @Test
     @Order(6)
     void rankingBestFirstNowAndAsOf() {
         JsonNode ranking = api.get("/api/schemes/beilun-2023/ranking").body();

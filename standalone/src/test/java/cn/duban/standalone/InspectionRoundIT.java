@@ -80,6 +80,27 @@ class InspectionRoundIT {
         assertThat(before.get("status").asText()).isEqualTo("PUBLISHED");
         assertThat(api.get("/api/rounds").body()).hasSize(1);
 
+        // The round's workbook holds the baseline figures, not today's.
+        var xlsx = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/schemes/beilun-2023/export.xlsx?round=" + round)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheet("街道（附件1）");
+            double xinqiTotal = Double.NaN;
+            boolean inXinqi = false;
+            for (var row : sheet) {
+                var first = row.getCell(0);
+                String text = first == null ? "" : first.getStringCellValue();
+                if (text.startsWith("新碶街道")) {
+                    inXinqi = true;
+                } else if (inXinqi && text.equals("合计")) {
+                    xinqiTotal = row.getCell(6).getNumericCellValue();
+                    break;
+                }
+            }
+            assertThat(xinqiTotal).isEqualTo(unit(before, "xinqi").get("baseline").asDouble());
+        }
+
         // Year-end: 0.7 × assessed + 0.3 × the closed round's inspection score; a veto puts a unit last.
         assertThat(api.post("/api/rounds/vetoes", Map.of("unitId", "xinqi", "schemeId", "beilun-2023")).body().get("field").asText()).isEqualTo("reason");
         JsonNode yearEnd = api.get("/api/rounds/year-end/beilun-2023").body();
