@@ -38,6 +38,45 @@ public class YearEndQueries {
                       BigDecimal weight, BigDecimal yearEnd, boolean vetoed, String vetoReason, int rank) {
     }
 
+    /** 优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60, else 不合格; a vetoed unit is 不合格 whatever its score. */
+    public static String grade(Row row) {
+        if (row.vetoed()) {
+            return "不合格（一票否决）";
+        }
+        BigDecimal s = row.yearEnd();
+        if (s.compareTo(BigDecimal.valueOf(90)) >= 0) {
+            return "优秀";
+        }
+        if (s.compareTo(BigDecimal.valueOf(80)) >= 0) {
+            return "良好";
+        }
+        return s.compareTo(BigDecimal.valueOf(60)) >= 0 ? "合格" : "不合格";
+    }
+
+    public record Graded(int rank, String unitId, String name, BigDecimal yearEnd, String grade) {
+    }
+
+    public record Notice(String schemeId, String title, List<Graded> results, String text) {
+    }
+
+    /** The 通报: ranking, grades and its text, from the year-end result. */
+    public Notice notice(String schemeId, Instant asOf) {
+        var scheme = scores.scheme(schemeId);
+        List<Graded> graded = result(schemeId, asOf).stream()
+                .map(r -> new Graded(r.rank(), r.unitId(), r.name(), r.yearEnd(), grade(r))).toList();
+        StringBuilder text = new StringBuilder();
+        text.append("关于").append(scheme.year()).append("年度流动人口服务管理目标责任制考核结果的通报\n\n");
+        text.append("根据《").append(scheme.title()).append("》，经年终考核并结合督查情况，现将考核结果通报如下：\n");
+        for (String grade : List.of("优秀", "良好", "合格", "不合格", "不合格（一票否决）")) {
+            List<String> names = graded.stream().filter(g -> g.grade().equals(grade)).map(Graded::name).toList();
+            if (!names.isEmpty()) {
+                text.append(grade).append("（").append(names.size()).append("个）：").append(String.join("、", names)).append("\n");
+            }
+        }
+        text.append("\n希望各单位对照考核中发现的问题认真整改，进一步提升流动人口服务管理水平。");
+        return new Notice(schemeId, scheme.year() + "年度考核结果通报", graded, text.toString());
+    }
+
     public List<Row> result(String schemeId, Instant asOf) {
         var scheme = scores.scheme(schemeId);
         Instant at = asOf == null ? Instant.now() : asOf;

@@ -114,5 +114,8 @@ class InspectionRoundIT {
         assertThat(afterVeto.get(afterVeto.size() - 1).get("unitId").asText()).isEqualTo("xinqi");
         assertThat(afterVeto.get(afterVeto.size() - 1).get("vetoed").asBoolean()).isTrue();
         assertThat(afterVeto.get(0).get("rank").asInt()).isEqualTo(1);
+        JsonNode notice = api.get("/api/rounds/year-end/beilun-2023/notice").body();
+        assertThat(notice.get("results").get(notice.get("results").size() - 1).get("grade").asText()).isEqualTo("不合格（一票否决）");
+        assertThat(notice.get("text").asText()).contains("考核结果的通报").contains("新碶街道");
     }
 }

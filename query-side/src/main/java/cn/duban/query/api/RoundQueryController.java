@@ -22,6 +22,12 @@ public class RoundQueryController {
         this.yearEnd = yearEnd;
     }
 
+    @GetMapping("/year-end/{schemeId}/notice")
+    @Operation(summary = "考核结果通报 / the results notice: ranking, grades (优秀/良好/合格/不合格) and the notice text")
+    public cn.duban.query.YearEndQueries.Notice notice(@PathVariable String schemeId) {
+        return yearEnd.notice(schemeId, null);
+    }
+
     @GetMapping("/year-end/{schemeId}")
     @Operation(summary = "年终结果 / year-end result: (1 − w) × assessed + w × mean of closed rounds' inspection scores; vetoed units last")
     public List<cn.duban.query.YearEndQueries.Row> yearEnd(@PathVariable String schemeId,
