@@ -1,5 +1,6 @@
 package cn.duban.kernel.scoring;
 
+import cn.duban.kernel.sampling.SampleKind;
 import cn.duban.kernel.scheme.FactKind;
 
 import java.math.BigDecimal;
@@ -51,5 +52,13 @@ public sealed interface Fact {
     /** One failure recorded by the assessor against a {@code PER_FAILURE} item. */
     record Failure(String eventId, Instant recordedAt, String schemeId, String itemCode, String reason,
                    LocalDate on) implements Fact {
+    }
+
+    /**
+     * A sampled record found untrue on recheck (抽查不实): from this fact on the record no longer
+     * counts, whichever scheme reads it. {@code recordId} identifies it as {@link SampleKind} says.
+     */
+    record Disqualification(String eventId, Instant recordedAt, SampleKind recordKind, String recordId,
+                            String reason) implements Fact {
     }
 }

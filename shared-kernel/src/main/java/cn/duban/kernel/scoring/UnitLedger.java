@@ -1,5 +1,6 @@
 package cn.duban.kernel.scoring;
 
+import cn.duban.kernel.sampling.SampleKind;
 import cn.duban.kernel.scheme.Base;
 import cn.duban.kernel.scheme.FactKind;
 import cn.duban.kernel.scheme.Rule;
@@ -30,8 +31,8 @@ public final class UnitLedger {
     private final List<SchemeItem> items;
 
     private final Map<FactKind, KindTally> kinds = new EnumMap<>(FactKind.class);
-    /** indicator → year → the latest recorded value. */
-    private final Map<String, Map<Integer, Fact.IndicatorValue>> indicators = new HashMap<>();
+    /** indicator → year → the recorded values in recording order; the latest not disqualified counts. */
+    private final Map<String, Map<Integer, List<Fact.IndicatorValue>>> indicators = new HashMap<>();
     private final Map<String, List<Fact.Failure>> failures = new HashMap<>();
     private final Map<String, List<Fact.Adjustment>> adjustments = new HashMap<>();
     private final Map<String, Fact.SelfAssessment> selfAssessments = new HashMap<>();
@@ -39,6 +40,12 @@ public final class UnitLedger {
     private final Map<String, Map<String, AppealNote>> appeals = new HashMap<>();
     /** Accepted info reports by report id, so a report is never counted twice. */
     private final Map<String, String> acceptedReports = new HashMap<>();
+    /** Counted occurrences by record key ({@link #keysOf}), so a disqualification can take them back out. */
+    private final Map<String, List<Fact.Occurrence>> countedByRecord = new HashMap<>();
+    /** Disqualified records by record key, in recording order. */
+    private final Map<String, Fact.Disqualification> disqualified = new LinkedHashMap<>();
+    /** What each disqualification kept from counting: occurrences of this scheme's year, or indicator figures. */
+    private final Map<String, List<Fact>> voided = new HashMap<>();
 
     public UnitLedger(SchemeDocument scheme, int schemeVersion, UnitProfile unit) {
         this.scheme = Objects.requireNonNull(scheme);
@@ -59,8 +66,15 @@ public final class UnitLedger {
             recordOccurrence(o);
         } else if (fact instanceof Fact.IndicatorValue v) {
             if (v.year() == scheme.year() || v.year() == scheme.year() - 1) {
-                indicators.computeIfAbsent(v.indicator(), k -> new HashMap<>()).put(v.year(), v);
+                indicators.computeIfAbsent(v.indicator(), k -> new HashMap<>())
+                        .computeIfAbsent(v.year(), k -> new ArrayList<>()).add(v);
+                String key = eventKey(v.eventId());
+                if (disqualified.containsKey(key)) {
+                    voided.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
+                }
             }
+        } else if (fact instanceof Fact.Disqualification d) {
+            disqualify(d);
         } else if (fact instanceof Fact.Failure f) {
             if (scheme.id().equals(f.schemeId())) {
                 failures.computeIfAbsent(f.itemCode(), k -> new ArrayList<>()).add(f);
@@ -92,7 +106,59 @@ public final class UnitLedger {
                 && acceptedReports.putIfAbsent(o.subjectId(), o.eventId()) != null) {
             return;
         }
+        List<String> keys = keysOf(o);
+        for (String key : keys) {
+            if (disqualified.containsKey(key)) {
+                voided.computeIfAbsent(key, k -> new ArrayList<>()).add(o);
+                return;
+            }
+        }
         kinds.computeIfAbsent(o.kind(), k -> new KindTally()).add(o);
+        for (String key : keys) {
+            countedByRecord.computeIfAbsent(key, k -> new ArrayList<>()).add(o);
+        }
+    }
+
+    /** A record stops counting: what it counted so far is taken out, and what comes later is kept out. */
+    private void disqualify(Fact.Disqualification d) {
+        String key = d.recordKind().identifiedByEvent() ? eventKey(d.recordId()) : subjectKey(d.recordKind(), d.recordId());
+        if (disqualified.putIfAbsent(key, d) != null) {
+            return;
+        }
+        List<Fact> kept = voided.computeIfAbsent(key, k -> new ArrayList<>());
+        for (Fact.Occurrence o : countedByRecord.getOrDefault(key, List.of()).toArray(Fact.Occurrence[]::new)) {
+            kinds.get(o.kind()).remove(o);
+            kept.add(o);
+            for (String other : keysOf(o)) {
+                List<Fact.Occurrence> counted = countedByRecord.get(other);
+                if (counted != null) {
+                    counted.remove(o);
+                }
+            }
+        }
+        countedByRecord.remove(key);
+        if (d.recordKind() == SampleKind.INDICATOR_REPORT) {
+            indicators.values().forEach(byYear -> byYear.values().forEach(values -> values.stream()
+                    .filter(v -> v.eventId().equals(d.recordId())).forEach(kept::add)));
+        }
+    }
+
+    /** The record keys an occurrence counts under: its own event, and the subject it is about where sampling names subjects. */
+    private static List<String> keysOf(Fact.Occurrence o) {
+        for (SampleKind kind : SampleKind.values()) {
+            if (!kind.identifiedByEvent() && o.subjectId() != null && kind.factKinds().contains(o.kind())) {
+                return List.of(eventKey(o.eventId()), subjectKey(kind, o.subjectId()));
+            }
+        }
+        return List.of(eventKey(o.eventId()));
+    }
+
+    private static String eventKey(String eventId) {
+        return "event:" + eventId;
+    }
+
+    private static String subjectKey(SampleKind kind, String subjectId) {
+        return kind.name() + ":" + subjectId;
     }
 
     public Totals totals() {
@@ -155,6 +221,9 @@ public final class UnitLedger {
                 }
             }
         }
+        if (why != null) {
+            explainDisqualifications(item, why);
+        }
         for (Fact.Adjustment a : adjustments.getOrDefault(item.code(), List.of())) {
             sum = sum.add(a.points());
             if (why != null) {
@@ -181,6 +250,38 @@ public final class UnitLedger {
         return clamped;
     }
 
+    /**
+     * Names each disqualified record that this item would otherwise have read. Its effect is already
+     * in the rules' counts, so it contributes 0 points; it is there for the reason and the evidence.
+     */
+    private void explainDisqualifications(SchemeItem item, List<Contribution> why) {
+        disqualified.forEach((key, d) -> {
+            List<String> evidence = new ArrayList<>();
+            evidence.add(d.eventId());
+            for (Fact f : voided.getOrDefault(key, List.of())) {
+                if (reads(item, f)) {
+                    evidence.add(f.eventId());
+                }
+            }
+            if (evidence.size() > 1) {
+                why.add(new Contribution("SAMPLING", BigDecimal.ZERO, "抽查核实不实，不予计分：" + d.reason(),
+                        "Sampled record found untrue, not counted: " + d.reason(), List.copyOf(evidence)));
+            }
+        });
+    }
+
+    private static boolean reads(SchemeItem item, Fact f) {
+        for (Rule rule : item.rulesOrEmpty()) {
+            if (f instanceof Fact.Occurrence o && rule.fact() == o.kind()) {
+                return true;
+            }
+            if (f instanceof Fact.IndicatorValue v && v.indicator().equals(rule.indicator())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static BigDecimal clamp(SchemeItem item, BigDecimal value) {
         BigDecimal clamped = value.max(BigDecimal.ZERO);
         return item.max() == null ? clamped : clamped.min(item.max());
@@ -197,8 +298,17 @@ public final class UnitLedger {
     }
 
     Fact.IndicatorValue latest(String indicator, int year) {
-        Map<Integer, Fact.IndicatorValue> byYear = indicators.get(indicator);
-        return byYear == null ? null : byYear.get(year);
+        Map<Integer, List<Fact.IndicatorValue>> byYear = indicators.get(indicator);
+        List<Fact.IndicatorValue> values = byYear == null ? null : byYear.get(year);
+        if (values == null) {
+            return null;
+        }
+        for (int i = values.size() - 1; i >= 0; i--) {
+            if (!disqualified.containsKey(eventKey(values.get(i).eventId()))) {
+                return values.get(i);
+            }
+        }
+        return null;
     }
 
     List<Fact.Failure> failures(String itemCode) {
@@ -225,6 +335,18 @@ public final class UnitLedger {
                 idsByMeasure.computeIfAbsent(measure, k -> new ArrayList<>()).add(o.eventId());
             });
             ids.add(o.eventId());
+        }
+
+        void remove(Fact.Occurrence o) {
+            count--;
+            if (o.level() != null) {
+                byLevel.computeIfPresent(o.level(), (level, n) -> n == 1 ? null : n - 1);
+            }
+            o.quantities().forEach((measure, q) -> {
+                sums.merge(measure, q.negate(), BigDecimal::add);
+                idsByMeasure.getOrDefault(measure, new ArrayList<>()).remove(o.eventId());
+            });
+            ids.remove(o.eventId());
         }
 
         BigDecimal sum(String measure) {

@@ -1,5 +1,6 @@
 package cn.duban.kernel.scoring;
 
+import cn.duban.kernel.sampling.SampleKind;
 import cn.duban.kernel.scheme.AppliesTo;
 import cn.duban.kernel.scheme.Base;
 import cn.duban.kernel.scheme.FactKind;
@@ -484,5 +485,85 @@ class ScoringTest {
         assertThat(totals).isEqualTo(new Totals(card.total(), card.regular(), card.bonus()));
         assertThat(card.total()).isEqualByComparingTo("8.5");
         assertThat(card.total().toPlainString()).isEqualTo("8.5");
+    }
+
+    @Nested
+    class FlaggedRecords {
+        String flag(SampleKind kind, String recordId) {
+            String id = "d" + facts.size();
+            facts.add(new Fact.Disqualification(id, next(), kind, recordId, "签到表系补签"));
+            return id;
+        }
+
+        @Test
+        void aFlaggedTrainingStopsCountingFromTheVerdictOnWithItsReasonAsEvidence() {
+            SchemeDocument s = scheme(item("S1.4", "6", Base.FULL, quota(FactKind.TRAINING, 2, "2")));
+            String kept = occur(FactKind.TRAINING, IN_YEAR);
+            String untrue = occur(FactKind.TRAINING, IN_YEAR);
+            Instant beforeVerdict = T0.plusSeconds(60L * seq);
+            String verdict = flag(SampleKind.TRAINING, "s1");
+
+            assertThat(Scoring.score(s, 1, XINQI, facts, beforeVerdict).total()).isEqualByComparingTo("6");
+            ItemScore i = item(score(s), "S1.4");
+            assertThat(i.score()).isEqualByComparingTo("4");
+            assertThat(i.contributions()).extracting(Contribution::source).containsExactly("QUOTA", "SAMPLING");
+            assertThat(i.contributions().get(0).evidence()).containsExactly(kept);
+            Contribution sampling = i.contributions().get(1);
+            assertThat(sampling.points()).isEqualByComparingTo("0");
+            assertThat(sampling.reason()).contains("签到表系补签");
+            assertThat(sampling.evidence()).containsExactly(verdict, untrue);
+        }
+
+        @Test
+        void aFlaggedInfoReportLosesItsSubmissionAndItsAcceptanceEvenOneRecordedLater() {
+            SchemeDocument s = scheme(item("S1.3", "10", Base.ZERO, perItem(FactKind.INFO_ACCEPTED, Points.flat(d("0.5")))),
+                    item("S1.2", "4", Base.FULL, quota(FactKind.INFO_SUBMITTED, 1, "4")));
+            facts.add(new Fact.Occurrence("sub", next(), FactKind.INFO_SUBMITTED, null, IN_YEAR, Map.of(), "r1"));
+            flag(SampleKind.INFO_REPORT, "r1");
+            facts.add(new Fact.Occurrence("acc", next(), FactKind.INFO_ACCEPTED, "GENERAL", IN_YEAR, Map.of(), "r1"));
+            ScoreCard card = score(s);
+            assertThat(item(card, "S1.3").score()).isEqualByComparingTo("0");
+            assertThat(item(card, "S1.2").score()).isEqualByComparingTo("0");
+            assertThat(item(card, "S1.3").contributions()).filteredOn(c -> c.source().equals("SAMPLING"))
+                    .singleElement().satisfies(c -> assertThat(c.evidence()).contains("acc"));
+        }
+
+        @Test
+        void aFlaggedCampaignStepTakesOnlyItsOwnQuantityOut() {
+            SchemeDocument s = scheme(item("S2", "5", Base.FULL, countTarget(FactKind.CAMPAIGN_PROGRESS, "communities", "10", "5")));
+            occur(FactKind.CAMPAIGN_PROGRESS, null, IN_YEAR, Map.of("communities", d("6")));
+            String second = occur(FactKind.CAMPAIGN_PROGRESS, null, IN_YEAR, Map.of("communities", d("4")));
+            assertThat(item(score(s), "S2").score()).isEqualByComparingTo("5");
+            flag(SampleKind.CAMPAIGN_PROGRESS, second);
+            assertThat(item(score(s), "S2").score()).isEqualByComparingTo("0");
+        }
+
+        @Test
+        void aFlaggedIndicatorFigureGivesWayToTheLatestTrueOne() {
+            SchemeDocument s = scheme(item("M5", "7", Base.FULL, threshold("registration_rate", "95", null, "4")));
+            String trueFigure = indicator("registration_rate", 2023, "94");
+            String inflated = indicator("registration_rate", 2023, "97");
+            assertThat(item(score(s), "M5").score()).isEqualByComparingTo("7");
+            flag(SampleKind.INDICATOR_REPORT, inflated);
+            ItemScore i = item(score(s), "M5");
+            assertThat(i.score()).isEqualByComparingTo("3");
+            assertThat(i.contributions().get(0).evidence()).containsExactly(trueFigure);
+        }
+
+        @Test
+        void flaggingTwiceOrFlaggingAnotherYearsRecordChangesNothingMore() {
+            SchemeDocument s = scheme(item("S1.4", "6", Base.FULL, quota(FactKind.TRAINING, 2, "2")));
+            occur(FactKind.TRAINING, IN_YEAR);
+            occur(FactKind.TRAINING, IN_YEAR);
+            occur(FactKind.TRAINING, LocalDate.of(2022, 12, 1));
+            flag(SampleKind.TRAINING, "s0");
+            flag(SampleKind.TRAINING, "s0");
+            flag(SampleKind.TRAINING, "s2");
+            ItemScore i = item(score(s), "S1.4");
+            assertThat(i.score()).isEqualByComparingTo("4");
+            assertThat(i.contributions()).filteredOn(c -> c.source().equals("SAMPLING")).hasSize(1);
+            UnitLedger ledger = Scoring.ledgerAsOf(s, 1, XINQI, facts, END);
+            assertThat(ledger.totals().total()).isEqualByComparingTo(ledger.card(END).total());
+        }
     }
 }
