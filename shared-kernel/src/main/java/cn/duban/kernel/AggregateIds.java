@@ -16,4 +16,14 @@ public final class AggregateIds {
     public static String scheme(String schemeId) {
         return "scheme:" + schemeId;
     }
+
+    /** A sample is named by its scope, so the same unit, kind and period can be drawn only once. */
+    public static String sample(String unitId, cn.duban.kernel.sampling.SampleKind kind, java.time.LocalDate from, java.time.LocalDate to) {
+        return "sample:" + unitId + ":" + kind + ":" + from + ":" + to;
+    }
+
+    /** One rectification per finding. */
+    public static String rectification(String findingId) {
+        return "rectification:" + findingId;
+    }
 }

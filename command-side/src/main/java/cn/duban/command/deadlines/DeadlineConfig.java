@@ -1,5 +1,7 @@
 package cn.duban.command.deadlines;
 
+import cn.duban.kernel.calendar.WorkingDayCalendar;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,5 +17,16 @@ public class DeadlineConfig {
     @ConditionalOnMissingBean(name = "dubanClock")
     public Clock dubanClock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Working days for rectification deadlines: the published national arrangements this release
+     * knows, plus a district's own holidays and worked weekend days (comma-separated ISO dates or
+     * ranges {@code 2027-01-01..2027-01-03}), e.g. for a year published after this release.
+     */
+    @Bean
+    public WorkingDayCalendar workingDayCalendar(@Value("${duban.calendar.holidays:}") String holidays,
+                                                 @Value("${duban.calendar.workdays:}") String workdays) {
+        return WorkingDayCalendar.chinaMainland().with(WorkingDayCalendar.dates(holidays), WorkingDayCalendar.dates(workdays));
     }
 }

@@ -2,6 +2,7 @@ package cn.duban.command.deadlines;
 
 import cn.duban.kernel.assignment.DistrictTime;
 import cn.duban.kernel.command.CheckAssignmentDeadlines;
+import cn.duban.kernel.command.CheckRectificationDeadline;
 import cn.duban.platform.axon.Audit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -16,7 +17,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * Asks every open assignment, once a minute by default, what today's date calls for. The
+ * Asks every open assignment and rectification, once a minute by default, what today's date calls for. The
  * assignment decides and records it; asking again changes nothing, so two command-side replicas
  * may both run this.
  */
@@ -26,11 +27,13 @@ public class DeadlineScheduler {
     /** Bounds one round for one assignment (a year of weekly periods for several units fits). */
     private static final int MAX_EVENTS_PER_ROUND = 500;
     private final OpenAssignments open;
+    private final OpenRectifications rectifications;
     private final CommandGateway commands;
     private final Clock clock;
 
-    public DeadlineScheduler(OpenAssignments open, CommandGateway commands, Clock dubanClock) {
+    public DeadlineScheduler(OpenAssignments open, OpenRectifications rectifications, CommandGateway commands, Clock dubanClock) {
         this.open = open;
+        this.rectifications = rectifications;
         this.commands = commands;
         this.clock = dubanClock;
     }
@@ -53,6 +56,16 @@ public class DeadlineScheduler {
             } catch (RuntimeException e) {
                 // One assignment's failure must not stop the others being checked; it is retried next round.
                 log.error("Checking the deadlines of assignment {} failed", id, e);
+            }
+        }
+        for (String id : rectifications.ids()) {
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CheckRectificationDeadline(id, today))
+                        .andMetaData(Map.of(Audit.ACTOR, "system:deadlines")));
+            } catch (ConcurrencyException e) {
+                log.debug("Rectification {} changed while checking its deadline; the next round checks it again", id);
+            } catch (RuntimeException e) {
+                log.error("Checking the deadline of rectification {} failed", id, e);
             }
         }
     }

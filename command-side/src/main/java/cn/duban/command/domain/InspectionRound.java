@@ -37,6 +37,7 @@ public class InspectionRound {
     private String roundId;
     private String schemeId;
     private Status status;
+    private final java.util.Map<String, References.FindingRef> findings = new java.util.HashMap<>();
 
     protected InspectionRound() {
     }
@@ -112,6 +113,15 @@ public class InspectionRound {
         roundId = e.roundId();
         schemeId = e.schemeId();
         status = Status.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(FindingRecorded e) {
+        findings.put(e.findingId(), new References.FindingRef(roundId, e.findingId(), e.unitId(), e.itemCode(), e.text()));
+    }
+
+    java.util.Optional<References.FindingRef> finding(String findingId) {
+        return java.util.Optional.ofNullable(findings.get(findingId));
     }
 
     @EventSourcingHandler

@@ -19,4 +19,11 @@ public interface References {
 
     /** @throws cn.duban.kernel.error.NotFoundException when there is no such scheme */
     java.util.List<SchemeItem> requireItemsOf(String schemeId);
+
+    /** What a rectification needs to know of the finding it rectifies. */
+    record FindingRef(String roundId, String findingId, String unitId, String itemCode, String text) {
+    }
+
+    /** @throws cn.duban.kernel.error.NotFoundException when there is no such round or no such finding in it */
+    FindingRef requireFinding(String roundId, String findingId);
 }

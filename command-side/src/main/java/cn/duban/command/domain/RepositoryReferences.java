@@ -14,10 +14,23 @@ import org.springframework.stereotype.Component;
 public class RepositoryReferences implements References {
     private final Repository<Unit> units;
     private final Repository<Scheme> schemes;
+    private final Repository<InspectionRound> rounds;
 
-    public RepositoryReferences(@Lazy Repository<Unit> units, @Lazy Repository<Scheme> schemes) {
+    public RepositoryReferences(@Lazy Repository<Unit> units, @Lazy Repository<Scheme> schemes, @Lazy Repository<InspectionRound> rounds) {
         this.units = units;
         this.schemes = schemes;
+        this.rounds = rounds;
+    }
+
+    @Override
+    public FindingRef requireFinding(String roundId, String findingId) {
+        InspectionRound round;
+        try {
+            round = rounds.load(roundId).invoke(r -> r);
+        } catch (AggregateNotFoundException e) {
+            throw new NotFoundException("督查轮次不存在 / round not found: " + roundId);
+        }
+        return round.finding(findingId).orElseThrow(() -> new NotFoundException("督查发现不存在 / finding not found: " + findingId));
     }
 
     @Override

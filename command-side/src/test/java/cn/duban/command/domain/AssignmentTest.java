@@ -75,6 +75,11 @@ class AssignmentTest {
             }
             return new SchemeItem("S2.4", "管理工作", "执法检查", BigDecimal.valueOf(8), null, null, null, List.of(), null);
         }
+
+        @Override
+        public FindingRef requireFinding(String roundId, String findingId) {
+            throw new NotFoundException("finding not found: " + findingId);
+        }
     };
 
     FixtureConfiguration<Assignment> fixture;

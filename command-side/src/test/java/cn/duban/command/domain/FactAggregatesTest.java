@@ -68,6 +68,15 @@ class FactAggregatesTest {
             }
             return scheme.item(itemCode).orElseThrow(() -> new InvalidInputException("itemCode", "no item " + itemCode));
         }
+
+        /** Round "r1" has one finding, "f1", on xinqi's item S1.1. */
+        @Override
+        public FindingRef requireFinding(String roundId, String findingId) {
+            if (!roundId.equals("r1") || !findingId.equals("f1")) {
+                throw new NotFoundException("finding not found: " + findingId);
+            }
+            return new FindingRef("r1", "f1", "xinqi", "S1.1", "季度计划未按时报送");
+        }
     };
 
     static <T> FixtureConfiguration<T> fixture(Class<T> type) {

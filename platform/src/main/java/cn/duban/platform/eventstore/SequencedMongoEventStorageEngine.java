@@ -37,6 +37,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -172,6 +173,30 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         }
         Document last = hi < 0 ? null : events.find().sort(new Document("_id", -1)).limit(1).first();
         return last == null ? -1 : longOf(last, "_id");
+    }
+
+    /** One stored event as a command-side reader sees it: the payload as stored, without upcasting. */
+    public record StoredEvent(long position, String eventId, String payloadType, Document payload, Instant recordedAt) {
+    }
+
+    /**
+     * The stored events of the given payload types whose payload field has the value, in position
+     * order. It reads the store directly (no index backs it), for rare questions such as a sampling
+     * frame, which must see every committed event rather than a projection that may lag.
+     */
+    public List<StoredEvent> findEvents(Collection<String> payloadTypes, String payloadField, Object value) {
+        List<StoredEvent> out = new ArrayList<>();
+        var filter = Filters.and(Filters.in("events.payloadType", payloadTypes), Filters.eq("events.payload." + payloadField, value));
+        for (Document commit : events.find(filter).sort(new Document("_id", 1))) {
+            for (Document e : commit.getList("events", Document.class)) {
+                Document payload = e.get("payload", Document.class);
+                if (payloadTypes.contains(e.getString("payloadType")) && payload != null && value.equals(payload.get(payloadField))) {
+                    out.add(new StoredEvent(longOf(commit, "_id"), e.getString("eventId"), e.getString("payloadType"), payload,
+                            Instant.parse(e.getString("timestamp"))));
+                }
+            }
+        }
+        return out;
     }
 
     /** The stored commit at a position, as an auditor would read it; empty for a hole or a void marker. */

@@ -45,6 +45,8 @@ public final class EventFacts {
             fact = new Fact.Appeal(eventId, recordedAt, e.appealId(), e.schemeId(), e.itemCode(), "UPHELD", e.points(), e.note());
         } else if (event instanceof AppealRejected e) {
             fact = new Fact.Appeal(eventId, recordedAt, e.appealId(), e.schemeId(), e.itemCode(), "REJECTED", null, e.note());
+        } else if (event instanceof SampledRecordDisqualified e) {
+            fact = new Fact.Disqualification(eventId, recordedAt, e.kind(), e.recordId(), e.reason());
         } else if (event instanceof FailureRecorded e) {
             fact = new Fact.Failure(eventId, recordedAt, e.schemeId(), e.itemCode(), e.reason(), e.on());
         }

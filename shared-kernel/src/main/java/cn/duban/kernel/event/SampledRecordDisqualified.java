@@ -1,0 +1,14 @@
+package cn.duban.kernel.event;
+
+import cn.duban.kernel.sampling.SampleKind;
+import cn.duban.kernel.sampling.Verdict;
+import org.axonframework.serialization.Revision;
+
+/**
+ * 复核 found the sampled record untrue (不实): it stops counting from here on, whichever scheme
+ * reads it, with {@code reason} in the evidence. {@code checkVerdict} is what 核查 had said.
+ */
+@Revision("1")
+public record SampledRecordDisqualified(String sampleId, String unitId, SampleKind kind, String recordId, Verdict checkVerdict,
+                                        String reason, String checkedBy, String recheckedBy) implements UnitEvent {
+}
