@@ -5,9 +5,7 @@ import cn.duban.kernel.scoring.ScoreCard;
 import cn.duban.query.projection.RoundsProjection;
 import cn.duban.query.projection.RoundsProjection.Finding;
 import cn.duban.query.projection.RoundsProjection.RoundView;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import org.bson.Document;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
@@ -21,11 +19,11 @@ import java.util.List;
  */
 @Service
 public class RoundQueries {
-    private final MongoCollection<Document> rounds;
+    private final cn.duban.query.readmodel.Documents<RoundView> rounds;
     private final ScoreQueries scores;
 
     public RoundQueries(MongoDatabase db, ScoreQueries scores) {
-        this.rounds = db.getCollection(RoundsProjection.COLLECTION);
+        this.rounds = RoundsProjection.documents(db);
         this.scores = scores;
     }
 
@@ -38,7 +36,7 @@ public class RoundQueries {
     }
 
     public RoundView view(String id) {
-        RoundView v = RoundsProjection.find(rounds, id);
+        RoundView v = rounds.find(id);
         if (v == null) {
             throw new NotFoundException("督查轮次不存在 / round not found: " + id);
         }
@@ -46,8 +44,7 @@ public class RoundQueries {
     }
 
     public List<RoundView> all() {
-        List<RoundView> out = new ArrayList<>();
-        rounds.find().forEach(d -> out.add(cn.duban.query.readmodel.ReadModelJson.fromDocument(d, RoundView.class)));
+        List<RoundView> out = new ArrayList<>(rounds.all());
         out.sort(java.util.Comparator.comparing((RoundView r) -> r.cutoff));
         return out;
     }

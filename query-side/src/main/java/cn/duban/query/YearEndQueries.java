@@ -83,11 +83,16 @@ public class YearEndQueries {
         var version = scheme.versionAt(at).orElseThrow(() -> new cn.duban.kernel.error.NotFoundException(
                 "该时间考核方案尚未起草 / scheme " + schemeId + " did not exist at " + at));
         BigDecimal w = version.document().supervisionWeight() == null ? BigDecimal.ZERO : version.document().supervisionWeight();
+        // Only what was on record at `at`: rounds closed by then, vetoes recorded by then. A closed
+        // round changes no more, so a published notice is reproduced exactly from its recording time.
         List<RoundView> closed = rounds.all().stream()
-                .filter(r -> r.schemeId.equals(schemeId) && !"OPEN".equals(r.status)).toList();
-        List<VetoView> vetoed = VetoesProjection.of(vetoes, schemeId);
+                .filter(r -> r.schemeId.equals(schemeId) && r.closedAt != null && !r.closedAt.isAfter(at)).toList();
+        List<VetoView> vetoed = VetoesProjection.of(vetoes, schemeId).stream().filter(v -> !v.at().isAfter(at)).toList();
         List<Row> rows = new ArrayList<>();
         for (var unit : scores.units()) {
+            if (unit.registeredAt().isAfter(at)) {
+                continue; // not yet registered then
+            }
             var card = scores.score(unit.id(), schemeId, at);
             if (card.items().isEmpty()) {
                 continue;

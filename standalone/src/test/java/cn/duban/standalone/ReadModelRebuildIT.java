@@ -38,7 +38,8 @@ class ReadModelRebuildIT {
             ScoreProjection.FACTS, ScoreProjection.TIMELINES, ScoreProjection.TOTALS,
             cn.duban.query.projection.AssignmentsProjection.COLLECTION, cn.duban.query.projection.NotificationsProjection.COLLECTION,
             cn.duban.query.projection.RoundsProjection.COLLECTION, cn.duban.query.projection.VetoesProjection.COLLECTION,
-            cn.duban.query.projection.AuditProjection.COLLECTION);
+            cn.duban.query.projection.AuditProjection.COLLECTION, cn.duban.query.projection.SamplesProjection.COLLECTION,
+            cn.duban.query.projection.RectificationsProjection.COLLECTION, cn.duban.query.projection.NoticesProjection.COLLECTION);
 
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) {
@@ -64,8 +65,14 @@ class ReadModelRebuildIT {
 
     @BeforeAll
     void aYearOfActivity() {
-        int commands = new Workload(gateway, 20230213L).year(60);
+        Workload workload = new Workload(gateway, 20230213L);
+        int commands = workload.year(60) + workload.supervision();
         assertThat(commands).isGreaterThan(300);
+        for (String supervision : List.of(cn.duban.query.projection.SamplesProjection.COLLECTION,
+                cn.duban.query.projection.RectificationsProjection.COLLECTION, cn.duban.query.projection.NoticesProjection.COLLECTION)) {
+            assertThat(progress.awaitPosition(engine.headPosition(), Duration.ofSeconds(60))).isTrue();
+            assertThat(db.getCollection(supervision).countDocuments()).as(supervision).isPositive();
+        }
         assertThat(progress.awaitPosition(engine.headPosition(), Duration.ofSeconds(60))).isTrue();
         // The 2023 assignments are long past due: overdue, missed reports and lights join the history.
         long before = engine.headPosition();

@@ -89,6 +89,55 @@ final class Workload {
         return LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365));
     }
 
+    /** Training ids per unit, all held in 2023: the sampling frame of each unit's trainings. */
+    private final java.util.Map<String, List<String>> trainings = new java.util.HashMap<>();
+
+    private void as(String actor, Object command) {
+        gateway.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(java.util.Map.of(cn.duban.platform.axon.Audit.ACTOR, actor)));
+    }
+
+    /**
+     * What supervisors do after a year of facts: a sample of each street's trainings with one record
+     * found untrue, a round with findings, rectifications (one reported and rejected), a notice.
+     */
+    int supervision() {
+        int commands = 0;
+        as("supervisor", new cn.duban.kernel.command.OpenInspectionRound("round-1", "beilun-2023",
+                cn.duban.kernel.inspection.RoundKind.MID_YEAR, "上半年督查", java.time.Instant.now()));
+        commands++;
+        for (String[] u : UNITS) {
+            if (!u[2].equals("STREET")) {
+                continue;
+            }
+            String unit = u[0];
+            cn.duban.kernel.sampling.SampleKind kind = cn.duban.kernel.sampling.SampleKind.TRAINING;
+            LocalDate from = LocalDate.of(2023, 1, 1);
+            LocalDate to = LocalDate.of(2023, 12, 31);
+            String sample = cn.duban.kernel.AggregateIds.sample(unit, kind, from, to);
+            List<String> population = trainings.getOrDefault(unit, List.of()).stream().sorted().toList();
+            if (population.isEmpty()) {
+                continue;
+            }
+            long seed = random.nextLong();
+            as("li", new cn.duban.kernel.command.DrawSample(sample, unit, kind, from, to, 2, seed));
+            String record = cn.duban.kernel.sampling.SampleDraw.draw(population, 2, seed).get(0);
+            as("li", new cn.duban.kernel.command.CheckSampledRecord(sample, record, cn.duban.kernel.sampling.Verdict.FLAGGED, "无签到表"));
+            as("wang", new cn.duban.kernel.command.RecheckSampledRecord(sample, record, cn.duban.kernel.sampling.Verdict.FLAGGED, "无签到表"));
+            commands += 3;
+            String finding = id("finding");
+            as("li", new cn.duban.kernel.command.RecordFinding("round-1", finding, unit, "S1.4", "培训台账不全",
+                    cn.duban.kernel.inspection.Severity.MAJOR, List.of()));
+            String rect = cn.duban.kernel.AggregateIds.rectification(finding);
+            as("li", new cn.duban.kernel.command.OrderRectification(rect, "round-1", finding, "补齐台账", null, null));
+            as(unit, new cn.duban.kernel.command.ReportRectification(rect, "已补齐", List.of()));
+            as("wang", new cn.duban.kernel.command.RejectRectification(rect, "仍不完整"));
+            commands += 4;
+        }
+        as("lead", new cn.duban.kernel.command.PublishResults("notice-1", "beilun-2023", null));
+        return commands + 1;
+    }
+
     /** Registers the units and the scheme, then {@code rounds} rounds of facts for every unit. */
     int year(int rounds) {
         int commands = 0;
@@ -139,7 +188,11 @@ final class Workload {
     private int oneFact(String unit, List<String> campaigns) {
         int kind = random.nextInt(10);
         switch (kind) {
-            case 0 -> gateway.sendAndWait(new RecordTraining(id("tr"), unit, day(), "业务培训", 20 + random.nextInt(60), BigDecimal.valueOf(1 + random.nextInt(3))));
+            case 0 -> {
+                String training = id("tr");
+                gateway.sendAndWait(new RecordTraining(training, unit, day(), "业务培训", 20 + random.nextInt(60), BigDecimal.valueOf(1 + random.nextInt(3))));
+                trainings.computeIfAbsent(unit, k -> new ArrayList<>()).add(training);
+            }
             case 1 -> {
                 String report = id("ir");
                 gateway.sendAndWait(new SubmitInfoReport(report, unit, "信息" + counter, day()));

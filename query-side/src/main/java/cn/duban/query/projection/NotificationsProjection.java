@@ -7,6 +7,10 @@ import cn.duban.kernel.event.AssignmentReportMissed;
 import cn.duban.kernel.event.AssignmentUrged;
 import cn.duban.kernel.event.AssignmentWentOverdue;
 import cn.duban.kernel.event.InfoReportRejected;
+import cn.duban.kernel.event.RectificationEscalated;
+import cn.duban.kernel.event.RectificationOrdered;
+import cn.duban.kernel.event.RectificationRejected;
+import cn.duban.kernel.event.SampledRecordDisqualified;
 import cn.duban.kernel.event.NotificationRead;
 import cn.duban.query.projection.AssignmentsProjection.AssignmentView;
 import cn.duban.query.readmodel.ReadModelJson;
@@ -28,7 +32,8 @@ import java.util.List;
 
 /**
  * Read model {@code notifications}: what each unit is told — new assignments, urges (催办),
- * reminders, overdue notices, missed reports, returned reports — and whether it was read.
+ * reminders, overdue notices, missed reports, returned reports, rectification orders and listed
+ * supervision, records found untrue — and whether it was read.
  */
 @Component
 @ProcessingGroup(ProjectionGroups.PROJECTIONS)
@@ -102,6 +107,28 @@ public class NotificationsProjection {
     @EventHandler
     void on(InfoReportRejected e, EventMessage<?> m, TrackingToken t) {
         notify(e.unitId(), "INFO_REPORT_REJECTED", e.reportId(), "信息被退回 / report returned", e.reason(), m, t);
+    }
+
+    @EventHandler
+    void on(RectificationOrdered e, EventMessage<?> m, TrackingToken t) {
+        notify(e.unitId(), "RECTIFICATION_ORDERED", e.rectificationId(), "限期整改 / rectify by " + e.dueOn() + "：" + e.finding(),
+                e.requirement(), m, t);
+    }
+
+    @EventHandler
+    void on(RectificationRejected e, EventMessage<?> m, TrackingToken t) {
+        notify(e.unitId(), "RECTIFICATION_REJECTED", e.rectificationId(), "整改被退回 / rectification returned", e.reason(), m, t);
+    }
+
+    @EventHandler
+    void on(RectificationEscalated e, EventMessage<?> m, TrackingToken t) {
+        notify(e.unitId(), "LISTED_SUPERVISION", e.rectificationId(), "挂牌督办 / listed supervision",
+                "整改期限 " + e.dueOn() + " 已过仍未整改 / not rectified by " + e.dueOn(), m, t);
+    }
+
+    @EventHandler
+    void on(SampledRecordDisqualified e, EventMessage<?> m, TrackingToken t) {
+        notify(e.unitId(), "RECORD_DISQUALIFIED", e.recordId(), "抽查不实，不予计分 / sampled record not counted", e.reason(), m, t);
     }
 
     @EventHandler

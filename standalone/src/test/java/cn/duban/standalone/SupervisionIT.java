@@ -1,0 +1,148 @@
+package cn.duban.standalone;
+
+import cn.duban.kernel.sampling.SampleDraw;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 抽查 over HTTP: a reproducible draw, a refused second draw, check and recheck by two people, and a
+ * flagged record that stops counting from the verdict on; then a published notice that reads the
+ * same after later events and a rebuild.
+ */
+@SpringBootTest(classes = DubanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SupervisionIT {
+    static final Map<String, String> LI = Map.of("X-Duban-Actor", "li.supervisor", "X-Duban-Role", "SUPERVISOR");
+    static final Map<String, String> WANG = Map.of("X-Duban-Actor", "wang.supervisor", "X-Duban-Role", "SUPERVISOR");
+
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) {
+        TestData.embeddedDatabase(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    static List<String> texts(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.get(field).asText()));
+        return out;
+    }
+
+    static JsonNode item(JsonNode score, String code) {
+        for (JsonNode i : score.get("items")) {
+            if (i.get("code").asText().equals(code)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no item " + code);
+    }
+
+    java.math.BigDecimal trainingItem(Api api, String query) {
+        return item(api.get("/api/units/xinqi/score?scheme=beilun-2023" + query).body(), "S1.4").get("score").decimalValue();
+    }
+
+    @Test
+    void aSampledTrainingFoundUntrueOnRecheckStopsCountingFromTheVerdictOn() throws Exception {
+        Api api = new Api(port);
+        api.post("/api/units", Map.of("id", "xinqi", "name", "新碶街道", "type", "STREET"));
+        api.post("/api/units", Map.of("id", "daqi", "name", "大碶街道", "type", "STREET"));
+        assertThat(api.post("/api/schemes", ApiFlowIT.SCHEME).status()).isEqualTo(201);
+        api.post("/api/schemes/beilun-2023/publish", "");
+        List<String> trainings = new ArrayList<>();
+        for (String day : List.of("2023-02-10", "2023-04-12", "2023-06-20")) {
+            trainings.add(api.post("/api/units/xinqi/trainings", Map.of("heldOn", day, "topic", "业务培训")).id());
+        }
+        api.post("/api/units/xinqi/trainings", Map.of("heldOn", "2022-12-20", "topic", "上年度培训")); // outside the period and the year
+        assertThat(trainingItem(api, "")).isEqualByComparingTo("6");
+
+        Map<String, Object> scope = Map.of("unitId", "xinqi", "kind", "TRAINING", "from", "2023-01-01", "to", "2023-06-30", "size", 2, "seed", 20230701);
+        Api.Response anonymous = api.post("/api/samples", scope);
+        assertThat(anonymous.status()).isEqualTo(400);
+        assertThat(anonymous.body().get("field").asText()).isEqualTo("actor");
+        Api.Response bad = api.post("/api/samples", Map.of("unitId", "xinqi", "kind", "TRAINING", "from", "2023-01-01", "to", "2023-06-30", "size", 0), LI);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("field").asText()).isEqualTo("size");
+
+        Api.Response drawn = api.post("/api/samples", scope, LI);
+        assertThat(drawn.status()).isEqualTo(201);
+        String sampleId = drawn.id();
+        JsonNode sample = api.get("/api/samples/" + sampleId).body();
+        List<String> population = trainings.stream().sorted().toList();
+        List<String> recorded = new ArrayList<>();
+        sample.get("sample").get("population").forEach(n -> recorded.add(n.asText()));
+        assertThat(recorded).isEqualTo(population);
+        List<String> expected = SampleDraw.draw(population, 2, 20230701L);
+        assertThat(texts(sample.get("sample").get("records"), "recordId")).isEqualTo(expected);
+        assertThat(sample.get("reproducible").asBoolean()).isTrue();
+        assertThat(sample.get("sample").get("drawnBy").asText()).isEqualTo("li.supervisor");
+
+        // The same scope cannot be drawn again, not even with another seed: 409, and nothing stored.
+        Api.Response again = api.post("/api/samples", Map.of("unitId", "xinqi", "kind", "TRAINING", "from", "2023-01-01", "to", "2023-06-30", "size", 2, "seed", 1), WANG);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(api.get("/api/samples?unitId=xinqi").body()).hasSize(1);
+
+        String untrue = expected.get(0);
+        String path = "/api/samples/" + sampleId + "/records/" + untrue;
+        assertThat(api.post(path + "/recheck", Map.of("verdict", "FLAGGED", "note", "x"), WANG).status()).isEqualTo(409); // not checked yet
+        Api.Response noReason = api.post(path + "/check", Map.of("verdict", "FLAGGED"), LI);
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body().get("field").asText()).isEqualTo("note");
+        assertThat(api.post(path + "/check", Map.of("verdict", "FLAGGED", "note", "签到表系事后补签"), LI).status()).isEqualTo(200);
+        Api.Response samePerson = api.post(path + "/recheck", Map.of("verdict", "FLAGGED", "note", "签到表系事后补签"), LI);
+        assertThat(samePerson.status()).isEqualTo(409);
+        assertThat(trainingItem(api, "")).isEqualByComparingTo("6");
+        Thread.sleep(5);
+        Instant beforeVerdict = Instant.now();
+        Thread.sleep(5);
+        assertThat(api.post(path + "/recheck", Map.of("verdict", "FLAGGED", "note", "签到表系事后补签，现场照片为2022年"), WANG).status()).isEqualTo(200);
+
+        // 3 trainings − 1 untrue = 2: the quota still holds; so flag the second one too, rechecked as untrue.
+        String second = expected.get(1);
+        api.post("/api/samples/" + sampleId + "/records/" + second + "/check", Map.of("verdict", "VERIFIED"), WANG);
+        assertThat(api.post("/api/samples/" + sampleId + "/records/" + second + "/recheck",
+                Map.of("verdict", "FLAGGED", "note", "培训未实际举办"), LI).status()).isEqualTo(200);
+
+        JsonNode item = item(api.get("/api/units/xinqi/score?scheme=beilun-2023").body(), "S1.4");
+        assertThat(item.get("score").decimalValue()).isEqualByComparingTo("4");
+        assertThat(texts(item.get("contributions"), "source")).containsExactly("QUOTA", "SAMPLING", "SAMPLING");
+        assertThat(item.get("contributions").get(1).get("reason").asText()).contains("现场照片为2022年");
+        // The flag reaches back to no earlier instant: as of before the verdict the training counted.
+        assertThat(trainingItem(api, "&asOf=" + beforeVerdict)).isEqualByComparingTo("6");
+        JsonNode after = api.get("/api/samples/" + sampleId).body().get("sample").get("records");
+        assertThat(texts(after, "status")).containsExactly("FLAGGED", "FLAGGED");
+        assertThat(after.get(0).get("check").get("by").asText()).isEqualTo("li.supervisor");
+        assertThat(after.get(0).get("recheck").get("by").asText()).isEqualTo("wang.supervisor");
+        assertThat(texts(api.get("/api/units/xinqi/notifications").body().get("notifications"), "kind")).contains("RECORD_DISQUALIFIED");
+
+        // The results notice, published as an event, reads the same after later events and a rebuild.
+        Api.Response published = api.post("/api/rounds/year-end/beilun-2023/notices", Map.of("title", "2023年度考核结果通报"), Map.of("X-Duban-Actor", "lead.office"));
+        assertThat(published.status()).isEqualTo(201);
+        JsonNode notice = api.get("/api/notices/" + published.id()).body();
+        assertThat(notice.get("title").asText()).isEqualTo("2023年度考核结果通报");
+        assertThat(notice.get("publishedBy").asText()).isEqualTo("lead.office");
+        assertThat(notice.get("notice").get("results")).hasSize(2);
+        api.post("/api/units/daqi/trainings", Map.of("heldOn", "2023-09-01", "topic", "培训"));
+        api.post("/api/units", Map.of("id", "chaiqiao", "name", "柴桥街道", "type", "STREET"));
+        api.post("/api/rounds/vetoes", Map.of("unitId", "xinqi", "schemeId", "beilun-2023", "reason", "发生重大安全事故"));
+        assertThat(api.get("/api/rounds/year-end/beilun-2023/notice").body().get("results")).hasSize(3);
+        assertThat(api.get("/api/notices/" + published.id()).body()).isEqualTo(notice);
+        assertThat(api.get("/api/rounds/year-end/beilun-2023/notices").body()).hasSize(1);
+
+        JsonNode sampleBefore = api.get("/api/samples/" + sampleId).body();
+        assertThat(api.post("/api/admin/projections/rebuild", "").status()).isEqualTo(200);
+        assertThat(api.get("/api/samples/" + sampleId).body()).isEqualTo(sampleBefore);
+        assertThat(api.get("/api/notices/" + published.id()).body()).isEqualTo(notice);
+        assertThat(trainingItem(api, "")).isEqualByComparingTo("4");
+    }
+}
