@@ -26,4 +26,8 @@ public final class AggregateIds {
     public static String rectification(String findingId) {
         return "rectification:" + findingId;
     }
+
+    public static String user(String username) {
+        return "user:" + username;
+    }
 }

@@ -16,9 +16,36 @@ final class Api {
     static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String authorization;
 
+    /** Signed in as the initial lead-office account that {@link TestData} configures. */
     Api(int port) {
+        this(port, "admin", TestData.ADMIN_PASSWORD);
+    }
+
+    Api(int port, String username, String password) {
         this.base = "http://localhost:" + port;
+        this.authorization = username == null ? null : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The same server, as another user. */
+    Api as(String username, String password) {
+        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), username, password);
+    }
+
+    /** Creates a user as the lead office and answers a client signed in as them. */
+    Api newUser(String username, String role, String unitId) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("username", username, "displayName", username, "role", role,
+                "password", username + "-password"));
+        if (unitId != null) {
+            body.put("unitId", unitId);
+        }
+        Response r = post("/api/users", body);
+        if (r.status() != 201) {
+            throw new IllegalStateException("could not create user " + username + ": " + r.status() + " " + r.body());
+        }
+        return as(username, username + "-password");
     }
 
     record Response(int status, JsonNode body, HttpResponse<String> raw) {
@@ -33,6 +60,36 @@ final class Api {
 
     Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** The raw body of a GET, for downloads (archive, workbook). */
+    byte[] bytes(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " → " + r.statusCode());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String text(String path) {
+        return new String(bytes(path), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    Response get(String path, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(b::header);
+        return send(b);
     }
 
     Response post(String path, Object body) {
@@ -57,6 +114,9 @@ final class Api {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
         try {
             HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body());

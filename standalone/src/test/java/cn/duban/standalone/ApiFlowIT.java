@@ -235,26 +235,25 @@ class ApiFlowIT {
         JsonNode event = api.get("/api/units/xinqi/events/" + evidence).body();
         assertThat(event.get("type").asText()).endsWith("InfoReportAccepted");
         assertThat(event.at("/payload/level").asText()).isEqualTo("TYPICAL");
-        assertThat(event.at("/metaData/actor").asText()).isEqualTo("anonymous");
+        assertThat(event.at("/metaData/actor").asText()).isEqualTo("admin");
+        assertThat(event.at("/metaData/role").asText()).isEqualTo("LEAD_OFFICE");
         assertThat(event.at("/metaData/clientAddress").asText()).isNotBlank();
         assertThat(event.get("position").asLong()).isNotNegative();
         assertThat(api.get("/api/units/xinqi/events/nope").status()).isEqualTo(404);
-        // The assignment flow is in another test class; here every act was anonymous or by the lead office.
-        assertThat(api.post("/api/units/daqi/info-reports", Map.of("title", "t", "submittedOn", "2023-05-05"),
-                Map.of("X-Duban-Actor", "daqi-clerk", "X-Duban-Role", "UNIT")).status()).isEqualTo(201);
+        // The assignment flow is in another test class; here every act was by the lead office, or by daqi's clerk.
+        Api clerk = api.newUser("daqi-clerk", "UNIT_STAFF", "daqi");
+        assertThat(clerk.post("/api/units/daqi/info-reports", Map.of("title", "t", "submittedOn", "2023-05-05")).status()).isEqualTo(201);
         JsonNode trail = api.get("/api/audit/actors/daqi-clerk").body();
         assertThat(trail).hasSize(1);
         assertThat(trail.get(0).get("type").asText()).isEqualTo("InfoReportSubmitted");
-        assertThat(trail.get(0).get("role").asText()).isEqualTo("UNIT");
-        assertThat(api.get("/api/audit/actors/anonymous").body().size()).isGreaterThan(10);
+        assertThat(trail.get(0).get("role").asText()).isEqualTo("UNIT_STAFF");
+        assertThat(api.get("/api/audit/actors/admin").body().size()).isGreaterThan(10);
     }
 
     @Test
     @Order(15)
     void theArchiveVerifiesUntouchedAndFailsWhenAltered() throws Exception {
-        var http = java.net.http.HttpClient.newHttpClient();
-        String archive = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/admin/archive")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String archive = api.text("/api/admin/archive");
         List<String> lines = new ArrayList<>(archive.lines().toList());
         assertThat(lines.size()).isGreaterThan(40);
         Map<String, String> ndjson = Map.of("Content-Type", "application/x-ndjson");
@@ -263,7 +262,7 @@ class ApiFlowIT {
         assertThat(ok.get("records").asLong()).isEqualTo(lines.size());
 
         List<String> edited = new ArrayList<>(lines);
-        edited.set(5, edited.get(5).replace("\"actor\":\"anonymous\"", "\"actor\":\"someone-else\""));
+        edited.set(5, edited.get(5).replace("\"actor\":\"admin\"", "\"actor\":\"someone-else\""));
         assertThat(edited.get(5)).isNotEqualTo(lines.get(5));
         assertThat(api.post("/api/admin/archive/verify", String.join("\n", edited), ndjson).body().get("firstBadLine").asLong()).isEqualTo(6);
         List<String> deleted = new ArrayList<>(lines);
@@ -273,8 +272,7 @@ class ApiFlowIT {
         java.util.Collections.swap(swapped, 3, 4);
         assertThat(api.post("/api/admin/archive/verify", String.join("\n", swapped), ndjson).body().get("firstBadLine").asLong()).isEqualTo(4);
 
-        String unitArchive = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/admin/archive?unit=xinqi")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String unitArchive = api.text("/api/admin/archive?unit=xinqi");
         assertThat(unitArchive.lines().count()).isEqualTo(api.get("/api/units/xinqi/facts").body().size());
         assertThat(api.post("/api/admin/archive/verify", unitArchive, ndjson).body().get("valid").asBoolean()).isTrue();
     }
@@ -300,12 +298,9 @@ class ApiFlowIT {
     @Test
     @Order(17)
     void theExcelWorkbookHasTheSeedsLayoutAndTheScoresCellByCell() throws Exception {
-        var http = java.net.http.HttpClient.newHttpClient();
-        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/schemes/beilun-2023/export.xlsx")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
+        byte[] workbook = api.bytes("/api/schemes/beilun-2023/export.xlsx");
         JsonNode score = score("xinqi");
-        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(response.body()))) {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook))) {
             assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("街道（附件1）");
             assertThat(book.getSheetAt(1).getSheetName()).isEqualTo("部门（附件2）");
             var sheet = book.getSheetAt(0);

@@ -36,7 +36,7 @@ class AssignmentFlowIT {
                 "responsibleUnits", List.of("xinqi", "daqi"), "target", "整治100家以上", "deadline", future.toString(),
                 "phases", List.of(Map.of("name", "动员部署", "deadline", future.minusMonths(1).toString()), Map.of("name", "任务攻坚", "deadline", future.toString())),
                 "reportingFrequency", "PER_PHASE");
-        Api.Response issued = api.post("/api/assignments", issue, Map.of("X-Duban-Actor", "lead-office-wang"));
+        Api.Response issued = api.newUser("lead-office-wang", "LEAD_OFFICE", null).post("/api/assignments", issue);
         assertThat(issued.status()).isEqualTo(201);
         String id = issued.id();
         Map<String, Object> past = new java.util.HashMap<>(issue);

@@ -51,6 +51,9 @@ class CrashRecoveryIT {
         pb.environment().put("DATA_DIR", dataDir.toString());
         pb.environment().put("PORT", Integer.toString(port));
         pb.environment().remove("MONGODB_URI");
+        pb.environment().put("DUBAN_ADMIN_PASSWORD", TestData.ADMIN_PASSWORD);
+        pb.environment().put("DUBAN_SECURITY_ARGON2_MEMORY_KIB", "1024");
+        pb.environment().put("DUBAN_SECURITY_ARGON2_ITERATIONS", "1");
         return pb.start();
     }
 

@@ -81,9 +81,7 @@ class InspectionRoundIT {
         assertThat(api.get("/api/rounds").body()).hasSize(1);
 
         // The round's workbook holds the baseline figures, not today's.
-        var xlsx = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + "/api/schemes/beilun-2023/export.xlsx?round=" + round)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        var xlsx = api.bytes("/api/schemes/beilun-2023/export.xlsx?round=" + round);
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             var sheet = book.getSheet("街道（附件1）");
             double xinqiTotal = Double.NaN;

@@ -27,5 +27,15 @@ final class TestData {
         // The deadline scheduler runs only when a test calls it (DeadlineSchedulerIT), so nothing
         // records reminders or overdue events in the middle of another test's assertions.
         registry.add("duban.deadlines.initial-delay", () -> "PT24H");
+        security(registry::add);
+    }
+
+    static final String ADMIN_PASSWORD = "admin-test-password";
+
+    /** The initial lead-office password, and Argon2id at a cost that keeps hundreds of signed requests fast. */
+    static void security(java.util.function.BiConsumer<String, java.util.function.Supplier<Object>> registry) {
+        registry.accept("duban.admin-password", () -> ADMIN_PASSWORD);
+        registry.accept("duban.security.argon2.memory-kib", () -> "1024");
+        registry.accept("duban.security.argon2.iterations", () -> "1");
     }
 }

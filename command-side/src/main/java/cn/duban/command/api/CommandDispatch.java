@@ -35,6 +35,7 @@ public class CommandDispatch {
     }
 
     public <R> R send(Object command) {
+        requireOwnUnit(command);
         R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(RequestAudit.metadata()));
         long position = engine.lastCommittedPosition();
         boolean visible = progress.awaitPosition(position, props.consistencyWait());
@@ -44,5 +45,28 @@ public class CommandDispatch {
             response.setHeader(CONSISTENCY_HEADER, visible ? "visible" : "pending");
         }
         return result;
+    }
+
+    /**
+     * A command that names the unit it acts for ({@code unitId}) may come from unit staff of that
+     * unit only. Commands on an existing subject (a campaign, a rectification) are checked by its
+     * aggregate, which knows the unit.
+     */
+    private static void requireOwnUnit(Object command) {
+        if (!(command instanceof Record)) {
+            return;
+        }
+        for (java.lang.reflect.RecordComponent c : command.getClass().getRecordComponents()) {
+            if (c.getName().equals("unitId") && c.getType() == String.class) {
+                try {
+                    Object unit = c.getAccessor().invoke(command);
+                    if (unit != null) {
+                        cn.duban.platform.security.CurrentUser.requireMayActFor(unit.toString());
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("Cannot read unitId of " + command.getClass().getSimpleName(), e);
+                }
+            }
+        }
     }
 }

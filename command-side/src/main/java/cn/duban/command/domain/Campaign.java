@@ -8,7 +8,9 @@ import cn.duban.kernel.error.InvalidInputException;
 import cn.duban.kernel.event.CampaignClosed;
 import cn.duban.kernel.event.CampaignLaunched;
 import cn.duban.kernel.event.CampaignProgressRecorded;
+import cn.duban.platform.axon.Audit;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -37,14 +39,16 @@ public class Campaign {
     }
 
     @CommandHandler
-    void handle(RecordCampaignProgress command) {
+    void handle(RecordCampaignProgress command, @MetaDataValue(Audit.ROLE) String role, @MetaDataValue(Audit.UNIT) String actorUnit) {
+        Acting.requireMayActFor(unitId, role, actorUnit);
         requireOpen();
         requireNotBeforeLaunch(command.on());
         apply(new CampaignProgressRecorded(campaignId, unitId, kind, command.measure(), command.quantity(), command.on()));
     }
 
     @CommandHandler
-    void handle(CloseCampaign command) {
+    void handle(CloseCampaign command, @MetaDataValue(Audit.ROLE) String role, @MetaDataValue(Audit.UNIT) String actorUnit) {
+        Acting.requireMayActFor(unitId, role, actorUnit);
         requireOpen();
         requireNotBeforeLaunch(command.on());
         apply(new CampaignClosed(campaignId, unitId, kind, command.on(), command.summary()));

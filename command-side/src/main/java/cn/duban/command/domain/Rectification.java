@@ -14,7 +14,9 @@ import cn.duban.kernel.event.RectificationOrdered;
 import cn.duban.kernel.event.RectificationRejected;
 import cn.duban.kernel.event.RectificationReported;
 import cn.duban.kernel.event.RectificationVerified;
+import cn.duban.platform.axon.Audit;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -74,7 +76,8 @@ public class Rectification {
     }
 
     @CommandHandler
-    void handle(ReportRectification c, Clock dubanClock) {
+    void handle(ReportRectification c, Clock dubanClock, @MetaDataValue(Audit.ROLE) String role, @MetaDataValue(Audit.UNIT) String actorUnit) {
+        Acting.requireMayActFor(unitId, role, actorUnit);
         if (status == Status.VERIFIED) {
             throw new ConflictException("整改已核实 / the rectification has been verified already");
         }

@@ -128,7 +128,7 @@ public class AxonConfig {
     /** Who did it and from where, copied from each command onto the events it causes. */
     @Bean
     public CorrelationDataProvider auditCorrelation() {
-        return new SimpleCorrelationDataProvider(Audit.ACTOR, Audit.ROLE, Audit.CLIENT_ADDRESS, Audit.IDEMPOTENCY_KEY);
+        return new SimpleCorrelationDataProvider(Audit.ACTOR, Audit.ROLE, Audit.UNIT, Audit.ON_BEHALF_OF, Audit.CLIENT_ADDRESS, Audit.IDEMPOTENCY_KEY);
     }
 
     /** A handler that fails must stop and retry its processor, never be logged and skipped. */

@@ -115,6 +115,12 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("NOT_FOUND", message));
     }
 
+    @ExceptionHandler({cn.duban.kernel.error.ForbiddenException.class, org.springframework.security.access.AccessDeniedException.class})
+    ResponseEntity<ApiError> forbidden(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of("FORBIDDEN",
+                e instanceof cn.duban.kernel.error.ForbiddenException ? e.getMessage() : "无权进行此操作 / not allowed for your role"));
+    }
+
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ApiError> conflict(ConflictException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of("CONFLICT", e.getMessage()));
@@ -157,6 +163,9 @@ public class ApiExceptionHandler {
         if (e instanceof ConflictException x) {
             return conflict(x);
         }
+        if (e instanceof cn.duban.kernel.error.ForbiddenException x) {
+            return forbidden(x);
+        }
         if (e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException) {
             return concurrency(e);
         }
@@ -166,6 +175,7 @@ public class ApiExceptionHandler {
     private static Throwable knownCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidInputException || t instanceof ConflictException || t instanceof ConcurrencyException
+                    || t instanceof cn.duban.kernel.error.ForbiddenException
                     || t instanceof AggregateStreamCreationException
                     || t instanceof NotFoundException || t instanceof AggregateNotFoundException) {
                 return t;

@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.bson.Document;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -44,7 +43,8 @@ import java.util.Set;
  * leaves no record, so it can be retried with the same key.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+// After Spring Security: only a signed-in caller's keys are looked up, and each caller has their own.
+@Order(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER + 10)
 public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
@@ -70,11 +70,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = request.getHeader(HEADER).strip();
-        if (key.isEmpty() || key.length() > 200) {
+        String given = request.getHeader(HEADER).strip();
+        if (given.isEmpty() || given.length() > 200) {
             writeError(response, 400, new ApiError("VALIDATION", "Idempotency-Key 须为1到200个字符 / must be 1-200 characters", HEADER, null));
             return;
         }
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        String key = (auth == null ? "-" : auth.getName()) + "|" + given;
         byte[] body = request.getInputStream().readAllBytes();
         String fingerprint = fingerprint(request, body);
         Document existing = keys.find(Filters.eq("_id", key)).first();

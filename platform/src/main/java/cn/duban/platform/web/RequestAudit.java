@@ -9,14 +9,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Who is acting, taken from the current HTTP request. Until sign-in exists (issue 5) callers name
- * themselves with {@code X-Duban-Actor} and {@code X-Duban-Role}; the client address is the peer's.
+ * Who is acting: the signed-in user of the current HTTP request, with their role and unit, and the
+ * client address. When the lead office records a fact in a unit's name, {@code onBehalfOf} names
+ * that unit, so the record shows it was entered for the unit rather than by it.
  */
 public final class RequestAudit {
-    public static final String ACTOR_HEADER = "X-Duban-Actor";
-    public static final String ROLE_HEADER = "X-Duban-Role";
     public static final String IDEMPOTENCY_KEY_ATTRIBUTE = RequestAudit.class.getName() + ".idempotencyKey";
     private static final int MAX = 100;
+    /** The unit-fact endpoints: {@code /api/units/{unitId}/trainings} and the like. */
+    private static final java.util.regex.Pattern UNIT_PATH =
+            java.util.regex.Pattern.compile("/api/units/([^/]+)/(trainings|info-reports|campaigns|indicators|achievements|self-assessments|appeals)");
 
     private RequestAudit() {
     }
@@ -28,11 +30,20 @@ public final class RequestAudit {
             return meta;
         }
         HttpServletRequest request = attrs.getRequest();
-        meta.put(Audit.ACTOR, clip(orDefault(request.getHeader(ACTOR_HEADER), "anonymous")));
-        String role = request.getHeader(ROLE_HEADER);
-        if (role != null && !role.isBlank()) {
-            meta.put(Audit.ROLE, clip(role));
-        }
+        var user = cn.duban.platform.security.CurrentUser.get();
+        meta.put(Audit.ACTOR, user.map(u -> clip(u.username())).orElse("anonymous"));
+        user.ifPresent(u -> {
+            meta.put(Audit.ROLE, u.role().name());
+            if (u.unitId() != null) {
+                meta.put(Audit.UNIT, u.unitId());
+            }
+            if (u.role() != cn.duban.kernel.access.Role.UNIT_STAFF) {
+                java.util.regex.Matcher m = UNIT_PATH.matcher(request.getRequestURI());
+                if (m.matches()) {
+                    meta.put(Audit.ON_BEHALF_OF, m.group(1));
+                }
+            }
+        });
         meta.put(Audit.CLIENT_ADDRESS, request.getRemoteAddr());
         Object key = request.getAttribute(IDEMPOTENCY_KEY_ATTRIBUTE);
         if (key != null) {
@@ -41,9 +52,6 @@ public final class RequestAudit {
         return meta;
     }
 
-    private static String orDefault(String v, String d) {
-        return v == null || v.isBlank() ? d : v.strip();
-    }
 
     private static String clip(String v) {
         return v.length() > MAX ? v.substring(0, MAX) : v;

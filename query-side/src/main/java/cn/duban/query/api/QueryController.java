@@ -76,6 +76,31 @@ public class QueryController {
         return queries.facts(unitId);
     }
 
+    public record PendingReport(String reportId, String unitId, String unitName, java.time.LocalDate submittedOn, Instant recordedAt,
+                                String submittedBy, String eventId) {
+    }
+
+    @GetMapping("/info-reports/pending")
+    @Tag(name = "评分 Scores")
+    @Operation(summary = "待审核信息 / information reports submitted and not yet accepted or rejected, oldest first")
+    public List<PendingReport> pendingReports(@RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        await(min);
+        List<PendingReport> out = new java.util.ArrayList<>();
+        for (UnitView unit : queries.units()) {
+            java.util.Map<String, FactEntry> submitted = new java.util.LinkedHashMap<>();
+            for (FactEntry e : queries.facts(unit.id())) {
+                if (e.kind() == cn.duban.kernel.scheme.FactKind.INFO_SUBMITTED) {
+                    submitted.put(e.subjectId(), e);
+                } else if (e.kind() == cn.duban.kernel.scheme.FactKind.INFO_ACCEPTED || e.kind() == cn.duban.kernel.scheme.FactKind.INFO_REJECTED) {
+                    submitted.remove(e.subjectId());
+                }
+            }
+            submitted.values().forEach(e -> out.add(new PendingReport(e.subjectId(), unit.id(), unit.name(), e.on(), e.recordedAt(), e.actor(), e.eventId())));
+        }
+        out.sort(java.util.Comparator.comparing(PendingReport::recordedAt));
+        return out;
+    }
+
     public record SchemeSummary(String id, int year, String title, String status, int version) {
     }
 

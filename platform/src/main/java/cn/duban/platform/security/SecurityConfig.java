@@ -1,0 +1,145 @@
+package cn.duban.platform.security;
+
+import cn.duban.kernel.access.Role;
+import cn.duban.platform.web.ApiError;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/**
+ * Sign-in and what each role may do, enforced here for every request (and, where the unit a
+ * command acts for is known only to its aggregate, by the aggregate). The web app signs in with a
+ * form and a session (CSRF-protected); API clients send HTTP Basic on each request; districts with
+ * single sign-on configure an OIDC provider ({@code spring.security.oauth2.client.registration.*}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class SecurityConfig {
+    static final String[] UNIT_ACTS = {
+            "/api/units/*/trainings", "/api/units/*/info-reports", "/api/units/*/campaigns", "/api/units/*/indicators",
+            "/api/units/*/achievements", "/api/units/*/self-assessments", "/api/units/*/appeals",
+            "/api/campaigns/*/progress", "/api/campaigns/*/closure",
+            "/api/assignments/*/acknowledgements", "/api/assignments/*/progress", "/api/assignments/*/completion",
+            "/api/assignments/*/extension-requests", "/api/assignments/notifications/read", "/api/rectifications/*/report"};
+    static final String[] SUPERVISION_ACTS = {
+            "/api/rounds", "/api/rounds/*/findings", "/api/rounds/*/scores", "/api/rounds/*/closure", "/api/rounds/*/publication",
+            "/api/rounds/*/findings/*/rectification", "/api/rectifications/*/verification", "/api/rectifications/*/rejection"};
+    /** Reads that change nothing but are posted because they carry a document. */
+    static final String[] POSTED_READS = {"/api/schemes/*/what-if", "/api/admin/archive/verify"};
+
+    @Bean
+    SecurityFilterChain dubanSecurity(HttpSecurity http, DirectoryUserDetailsService users, Credentials credentials,
+                                      ObjectMapper json, ObjectProvider<ClientRegistrationRepository> oidc,
+                                      DirectoryOidcUserService oidcUsers) throws Exception {
+        RequestMatcher api = r -> r.getRequestURI().startsWith("/api/");
+        String lead = Role.LEAD_OFFICE.name();
+        http.authorizeHttpRequests(a -> a
+                .requestMatchers("/login.html", "/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error",
+                        "/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/api/admin/**", "/api/users/**", "/api/users").hasRole(lead)
+                .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/admin/archive/verify").hasAnyRole(lead, "SUPERVISOR")
+                .requestMatchers("/api/audit/**").hasAnyRole(lead, "SUPERVISOR", "LEADER")
+                .requestMatchers("/api/me", "/api/me/**").authenticated()
+                .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
+                .requestMatchers(org.springframework.http.HttpMethod.POST, POSTED_READS).authenticated()
+                .requestMatchers(org.springframework.http.HttpMethod.POST, UNIT_ACTS).hasAnyRole("UNIT_STAFF", lead)
+                .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/samples", "/api/samples/**").hasRole("SUPERVISOR")
+                .requestMatchers(org.springframework.http.HttpMethod.POST, SUPERVISION_ACTS).hasAnyRole("SUPERVISOR", lead)
+                // everything else that writes — registering units, schemes, accepting reports,
+                // adjustments, assignments, appeal decisions, vetoes, notices — is the lead office's
+                .requestMatchers("/api/**").hasRole(lead)
+                .anyRequest().authenticated());
+        http.httpBasic(b -> b.realmName("Duban").authenticationEntryPoint((req, res, ex) -> {
+            // No Basic challenge for the web app's own calls, or the browser would pop up its dialog.
+            if (req.getHeader("X-Requested-With") == null) {
+                res.setHeader("WWW-Authenticate", "Basic realm=\"Duban\"");
+            }
+            write(json, res, 401, ApiError.of("UNAUTHENTICATED", "请先登录 / sign in first"));
+        }));
+        http.formLogin(f -> f.loginPage("/login.html").loginProcessingUrl("/login").defaultSuccessUrl("/", true)
+                .failureUrl("/login.html?error").permitAll());
+        http.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login.html?logout"));
+        if (oidc.getIfAvailable() != null) {
+            http.oauth2Login(o -> o.loginPage("/login.html").userInfoEndpoint(u -> u.oidcUserService(oidcUsers)));
+        }
+        http.exceptionHandling(e -> e
+                .defaultAuthenticationEntryPointFor((req, res, ex) -> {
+                    if (req.getHeader("X-Requested-With") == null) {
+                        res.setHeader("WWW-Authenticate", "Basic realm=\"Duban\"");
+                    }
+                    write(json, res, 401, ApiError.of("UNAUTHENTICATED", "请先登录 / sign in first"));
+                }, api)
+                .defaultAccessDeniedHandlerFor((req, res, ex) ->
+                        write(json, res, 403, ApiError.of("FORBIDDEN", "无权进行此操作 / not allowed for your role")), api));
+        // The web app reads the token from the XSRF-TOKEN cookie and sends it back as X-XSRF-TOKEN;
+        // API clients authenticating with Basic on each request carry no session to ride on.
+        http.csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                .ignoringRequestMatchers(r -> r.getHeader("Authorization") != null));
+        http.addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
+        http.headers(h -> h
+                .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                        + "img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(f -> f.deny()));
+        return http.build();
+    }
+
+    /** Spring Security builds its authentication from the directory's user details and this encoder. */
+    @Bean
+    org.springframework.security.crypto.password.PasswordEncoder passwordEncoder(Credentials credentials) {
+        return credentials.encoder();
+    }
+
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(org.springframework.context.ApplicationEventPublisher events) {
+        return new DefaultAuthenticationEventPublisher(events);
+    }
+
+    private static void write(ObjectMapper json, HttpServletResponse res, int status, ApiError error) throws IOException {
+        res.setStatus(status);
+        res.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        res.setCharacterEncoding("UTF-8");
+        json.writeValue(res.getOutputStream(), error);
+    }
+
+    /** Makes the deferred CSRF token load, so the cookie is set on the first page a browser gets. */
+    static final class CsrfCookieFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            if (token != null) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** Unused unless OIDC is configured. */
+    @Bean
+    DirectoryOidcUserService directoryOidcUserService(UserDirectory directory) {
+        return new DirectoryOidcUserService(directory);
+    }
+}

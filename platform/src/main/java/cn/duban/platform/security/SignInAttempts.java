@@ -1,0 +1,37 @@
+package cn.duban.platform.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/** Every failed sign-in is recorded and logged (never the password); repeated ones make the account wait. */
+@Component
+public class SignInAttempts {
+    private static final Logger log = LoggerFactory.getLogger(SignInAttempts.class);
+    private final Credentials credentials;
+
+    public SignInAttempts(Credentials credentials) {
+        this.credentials = credentials;
+    }
+
+    @EventListener
+    public void failed(AbstractAuthenticationFailureEvent e) {
+        String username = String.valueOf(e.getAuthentication().getPrincipal());
+        if (username.length() > 100) {
+            username = username.substring(0, 100);
+        }
+        String address = e.getAuthentication().getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+        String reason = e.getException().getClass().getSimpleName();
+        credentials.recordFailure(username, address, reason);
+        log.warn("Sign-in failed for '{}' from {}: {}", username.replaceAll("[\\r\\n]", "_"), address, reason);
+    }
+
+    @EventListener
+    public void succeeded(AuthenticationSuccessEvent e) {
+        credentials.recordSuccess(e.getAuthentication().getName());
+    }
+}

@@ -1,0 +1,22 @@
+// The form posts to Spring Security; the CSRF token comes from the XSRF-TOKEN cookie the server set.
+(function () {
+  const t = DubanI18n.t;
+  DubanI18n.apply(document);
+  const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+  document.getElementById('csrf').value = cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+  const params = new URLSearchParams(location.search);
+  const message = document.getElementById('message');
+  if (params.has('error')) {
+    message.textContent = t('signInFailed');
+    message.hidden = false;
+  } else if (params.has('logout')) {
+    message.textContent = t('signedOut');
+    message.hidden = false;
+  }
+  document.getElementById('lang').addEventListener('click', e => {
+    e.preventDefault();
+    DubanI18n.toggle();
+    location.reload();
+  });
+  document.getElementById('lang').textContent = DubanI18n.lang() === 'zh' ? 'English' : '中文';
+})();
