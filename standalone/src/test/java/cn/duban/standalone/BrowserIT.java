@@ -152,6 +152,11 @@ class BrowserIT {
         assertThat(trainingItem()).isEqualByComparingTo("4");
         assertThat(browser.findElement(By.cssSelector("tr[data-item='S1.4']")).getText()).contains("1/2");
         shot("unit-score-after");
+        // The same screen at phone width: the table keeps item, max and score.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        assertThat(browser.findElement(By.cssSelector("tr[data-item='S1.4'] td:nth-child(3)")).isDisplayed()).isTrue();
+        shot("unit-score-phone");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
     }
 
     @Test

@@ -34,6 +34,12 @@ class DemoIT {
         }
         assertThat(head.asLong()).isGreaterThan(500);
         assertThat(ranking).hasSize(44);
+        // One user of each role to try the web app with, and the initial lead-office account besides.
+        assertThat(api.as("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD).get("/api/me").body().get("role").asText())
+                .isEqualTo("SUPERVISOR");
+        assertThat(api.as("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD).get("/api/me").body().get("unitId").asText())
+                .isEqualTo("xinqi");
+        assertThat(api.get("/api/me").status()).isEqualTo(200);
         Set<String> totals = new HashSet<>();
         ranking.forEach(r -> totals.add(r.get("total").asText()));
         assertThat(totals).hasSizeGreaterThan(8);

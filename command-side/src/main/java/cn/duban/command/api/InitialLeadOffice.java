@@ -24,6 +24,7 @@ import java.util.Map;
  * it alone (its password is changed in the app).
  */
 @Component
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
 public class InitialLeadOffice implements ApplicationRunner {
     public static final String USERNAME = "admin";
     private static final Logger log = LoggerFactory.getLogger(InitialLeadOffice.class);

@@ -11,17 +11,32 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code --demo}: on an empty store, loads the Beilun 2023 scheme, its roster and a year of activity
- * through the commands, then lets the deadlines act once. On a store that has events it does nothing.
+ * through the commands, then lets the deadlines act once, and creates one user of each role to try
+ * the web app with. On a store that has events it does nothing. Runs before the initial account is
+ * created, which would otherwise make the store non-empty.
  */
 @Component
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class DemoLoader implements ApplicationRunner {
+    /** The demo users' password; printed in the log and the README. Demo data only. */
+    public static final String DEMO_PASSWORD = "duban-demo-2023";
+    static final String[][] DEMO_USERS = {
+            {"xinqi-staff", "新碶街道联络员", "UNIT_STAFF", "xinqi"},
+            {"gafj-staff", "公安分局联络员", "UNIT_STAFF", "gafj"},
+            {"supervisor", "督查组李组长", "SUPERVISOR", null},
+            {"supervisor2", "督查组王组员", "SUPERVISOR", null},
+            {"leader", "分管区领导", "LEADER", null}};
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
     private final CommandGateway gateway;
     private final SequencedMongoEventStorageEngine engine;
     private final DeadlineScheduler deadlines;
 
-    public DemoLoader(CommandGateway gateway, SequencedMongoEventStorageEngine engine, DeadlineScheduler deadlines) {
+    private final cn.duban.platform.security.Credentials credentials;
+
+    public DemoLoader(CommandGateway gateway, SequencedMongoEventStorageEngine engine, DeadlineScheduler deadlines,
+                      cn.duban.platform.security.Credentials credentials) {
         this.gateway = gateway;
+        this.credentials = credentials;
         this.engine = engine;
         this.deadlines = deadlines;
     }
@@ -38,6 +53,13 @@ public class DemoLoader implements ApplicationRunner {
         long started = System.nanoTime();
         int commands = new DemoYear(gateway).load();
         deadlines.checkAll();
+        for (String[] u : DEMO_USERS) {
+            gateway.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
+                    new cn.duban.kernel.command.RegisterUser(u[0], u[1], cn.duban.kernel.access.Role.valueOf(u[2]), u[3]))
+                    .andMetaData(java.util.Map.of(cn.duban.platform.axon.Audit.ACTOR, "system:demo")));
+            credentials.setPassword(u[0], DEMO_PASSWORD);
+        }
+        log.info("--demo: users xinqi-staff, gafj-staff (unit staff), supervisor, supervisor2, leader; password {}", DEMO_PASSWORD);
         log.info("--demo: loaded the Beilun 2023 scheme, its 44 units and a year of activity ({} commands) in {} ms",
                 commands, (System.nanoTime() - started) / 1_000_000);
     }
