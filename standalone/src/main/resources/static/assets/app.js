@@ -2,7 +2,7 @@
 (function () {
   const { t, message } = DubanI18n;
   const main = document.getElementById('main');
-  const state = { me: null, schemeId: null, charts: [] };
+  const state = { me: null, schemeId: null, items: [], charts: [] };
 
   function csrf() {
     const c = document.cookie.split('; ').find(x => x.startsWith('XSRF-TOKEN='));
@@ -61,12 +61,14 @@
     const out = el('div', { class: 'result' });
     const f = el('form', { id, class: 'card-form' },
       fields.map(([name, key, type, extra]) => el('label', {}, el('span', {}, t(key)),
-        type === 'select' ? el('select', { name, id: id + '-' + name }, extra.map(o => el('option', { value: o }, t(o))))
+        type === 'select' ? el('select', { name, id: id + '-' + name }, extra.map(o => Array.isArray(o)
+            ? el('option', { value: o[0] }, o[1]) : el('option', { value: o }, t(o))))
+          : type === 'textarea' ? el('textarea', Object.assign({ name, id: id + '-' + name, rows: 4, required: true, maxlength: 5000 }, extra || {}))
           : el('input', Object.assign({ name, id: id + '-' + name, type: type || 'text', required: true, maxlength: 200 }, extra || {})))),
       el('button', { type: 'submit', id: id + '-submit' }, t('submit')), out);
     f.addEventListener('submit', async e => {
       e.preventDefault();
-      const values = Object.fromEntries(new FormData(f).entries());
+      const values = Object.fromEntries([...new FormData(f).entries()].filter(([, v]) => v !== ''));
       out.replaceChildren();
       try {
         await submit(values);
@@ -144,18 +146,46 @@
 
   async function listed() {
     const all = await api('GET', '/api/rectifications');
-    main.replaceChildren(card('listed', table(['unit', 'finding', 'dueOn', 'status'], all.map(r => el('tr', {},
-      el('td', {}, r.rectification.unitId), el('td', {}, r.rectification.finding), el('td', {}, r.rectification.dueOn),
-      el('td', {}, (r.rectification.listed ? '挂牌督办 ' : '') + r.rectification.status + (r.overdue ? ' · ' + t('overdue') : '')))))));
+    const acts = state.me.role === 'SUPERVISOR' || state.me.role === 'LEAD_OFFICE';
+    const out = el('div');
+    const run = f => async () => { try { await f(); await listed(); } catch (err) { out.replaceChildren(note(err.message)); } };
+    main.replaceChildren(out, card('rectifications', table(['unit', 'finding', 'dueOn', 'status', ''], all.map(r => el('tr', {},
+      el('td', {}, r.rectification.unitId), el('td', {}, r.rectification.finding + '：' + r.rectification.requirement), el('td', {}, r.rectification.dueOn),
+      el('td', {}, (r.rectification.listed ? t('listed') + ' · ' : '') + t(r.rectification.status) + (r.overdue ? ' · ' + t('overdue') : '')),
+      el('td', {}, acts && r.rectification.status === 'REPORTED' ? [
+        el('button', { class: 'small primary', on: { click: run(() => api('POST', `/api/rectifications/${r.rectification.id}/verification`, {})) } }, t('verify')), ' ',
+        el('button', { class: 'small', on: { click: run(async () => {
+          const reason = prompt(t('reason'));
+          if (reason) await api('POST', `/api/rectifications/${r.rectification.id}/rejection`, { reason });
+        }) } }, t('reject'))] : ''))))));
   }
 
   async function inbox() {
-    const box = await api('GET', `/api/units/${state.me.unitId}/inbox`);
-    const rows = list => list.map(a => el('tr', {}, el('td', {}, el('span', { class: 'light ' + (a.light || '') }), ' ', a.title), el('td', {}, a.deadline)));
-    main.replaceChildren(el('div', { class: 'grid' },
-      card('toAcknowledge', table(['title', 'deadline'], rows(box.toAcknowledge))),
-      card('toReport', table(['title', 'deadline'], rows(box.toReport))),
-      card('overdue', table(['title', 'deadline'], rows(box.overdue)))));
+    const unit = state.me.unitId;
+    const box = await api('GET', `/api/units/${unit}/inbox`);
+    const mine = await api('GET', `/api/rectifications?unitId=${unit}`);
+    const out = el('div');
+    const act = (label, f) => el('button', { class: 'small', on: { click: async () => {
+      try { await f(); await inbox(); main.prepend(note(t('saved'), true)); } catch (err) { out.replaceChildren(note(err.message)); }
+    } } }, t(label));
+    const rows = (list, action) => list.map(a => el('tr', {}, el('td', {}, el('span', { class: 'light ' + (a.light || '') }), ' ', a.title),
+      el('td', {}, a.deadline), el('td', {}, action ? action(a) : '')));
+    const progress = a => act('report', async () => {
+      const text = prompt(t('progress'));
+      if (text) await api('POST', `/api/assignments/${a.id}/progress`, { unitId: unit, text });
+    });
+    main.replaceChildren(out, el('div', { class: 'grid' },
+      card('toAcknowledge', table(['title', 'deadline', ''], rows(box.toAcknowledge,
+        a => act('acknowledge', () => api('POST', `/api/assignments/${a.id}/acknowledgements`, { unitId: unit }))))),
+      card('toReport', table(['title', 'deadline', ''], rows(box.toReport, progress))),
+      card('overdue', table(['title', 'deadline', ''], rows(box.overdue, progress)))),
+      card('rectifications', table(['finding', 'dueOn', 'status', ''], mine.map(r => el('tr', {},
+        el('td', {}, r.rectification.finding + '：' + r.rectification.requirement), el('td', {}, r.rectification.dueOn),
+        el('td', {}, (r.rectification.listed ? t('listed') + ' · ' : '') + t(r.rectification.status)),
+        el('td', {}, r.rectification.status === 'ORDERED' ? act('report', async () => {
+          const text = prompt(t('rectificationReport'));
+          if (text) await api('POST', `/api/rectifications/${r.rectification.id}/report`, { text });
+        }) : ''))))));
   }
 
   function unitForForms() {
@@ -174,13 +204,101 @@
         ['attendees', 'attendees', 'number', { min: 1, max: 100000 }], ['hours', 'hours', 'number', { min: 0.5, step: 0.5, max: 100 }]],
         v => api('POST', `/api/units/${unitForForms()}/trainings`, { heldOn: v.heldOn, topic: v.topic, attendees: Number(v.attendees), hours: Number(v.hours) }))),
       card('infoReport', form('info', [['title', 'title'], ['submittedOn', 'submittedOn', 'date', { max: today }]],
-        v => api('POST', `/api/units/${unitForForms()}/info-reports`, v)))));
+        v => api('POST', `/api/units/${unitForForms()}/info-reports`, v))),
+      card('campaign', form('campaign', [['kind', 'campaignKind', 'select', ['GROUP_RENTAL', 'ILLEGAL_CONSTRUCTION', 'SAFETY']],
+        ['title', 'title'], ['launchedOn', 'launchedOn', 'date', { max: today }]],
+        v => api('POST', `/api/units/${unitForForms()}/campaigns`, v))),
+      card('indicator', form('indicator', [['indicator', 'indicator', 'select', [['registration_rate', t('registration_rate')],
+        ['accuracy_rate', t('accuracy_rate')], ['crime_rate', t('crime_rate')]]],
+        ['year', 'year', 'number', { min: 2000, max: 2100, value: new Date().getFullYear() }], ['value', 'value', 'number', { min: 0, max: 100, step: 0.01 }]],
+        v => api('POST', `/api/units/${unitForForms()}/indicators`, { indicator: v.indicator, year: Number(v.year), value: Number(v.value) }))),
+      card('selfAssessment', form('self', [['itemCode', 'item', 'select', state.items.map(i => [i.code, i.code + ' ' + i.title])],
+        ['score', 'score', 'number', { min: 0, max: 200, step: 0.5 }], ['note', 'note', 'text', { required: false }]],
+        v => api('POST', `/api/units/${unitForForms()}/self-assessments`, { schemeId: state.schemeId, itemCode: v.itemCode,
+          score: Number(v.score), note: v.note })))));
   }
 
+  async function assignments() {
+    const board = await api('GET', '/api/assignments');
+    const units = await api('GET', '/api/units');
+    const out = el('div');
+    main.replaceChildren(out,
+      card('issue', form('issue', [['title', 'title'], ['leadUnit', 'leadUnit', 'select', units.map(u => [u.id, u.name])],
+        ['responsibleUnits', 'responsibleUnits', 'text', { required: false, placeholder: 'xinqi,daqi' }],
+        ['deadline', 'deadline', 'date'], ['target', 'target', 'text', { required: false }]], async v => {
+        await api('POST', '/api/assignments', { title: v.title, leadUnit: v.leadUnit, deadline: v.deadline, target: v.target,
+          responsibleUnits: (v.responsibleUnits || '').split(/[,，\s]+/).filter(x => x) });
+        await assignments();
+      })),
+      card('assignments', table(['title', 'unit', 'deadline', 'status', ''], board.map(a => el('tr', {},
+        el('td', {}, el('span', { class: 'light ' + (a.light || '') }), ' ', a.title), el('td', {}, a.leadUnit),
+        el('td', {}, a.deadline), el('td', {}, a.status + (a.overdue ? ' · ' + t('overdue') : '')),
+        el('td', {}, a.status === 'COMPLETED' || a.status === 'CANCELLED' ? '' : el('button', { class: 'small', on: { click: async () => {
+          const message = prompt(t('urgeMessage'));
+          if (!message) return;
+          try { await api('POST', `/api/assignments/${a.id}/urges`, { unitIds: [], message }); out.replaceChildren(note(t('saved'), true)); }
+          catch (err) { out.replaceChildren(note(err.message)); }
+        } } }, t('urge'))))))));
+  }
+
+  async function assess() {
+    const units = await api('GET', '/api/units');
+    main.replaceChildren(card('adjustment', form('adjust', [['unitId', 'unit', 'select', units.map(u => [u.id, u.name])],
+      ['itemCode', 'item', 'select', state.items.map(i => [i.code, i.code + ' ' + i.title])],
+      ['points', 'points', 'number', { min: -100, max: 100, step: 0.5 }], ['reason', 'reason', 'textarea']],
+      v => api('POST', `/api/units/${v.unitId}/adjustments`, { schemeId: state.schemeId, itemCode: v.itemCode, points: Number(v.points), reason: v.reason }))));
+  }
+
+  async function schemes() {
+    const list = await api('GET', '/api/schemes');
+    const current = state.schemeId ? await api('GET', `/api/schemes/${state.schemeId}`) : null;
+    const out = el('div');
+    const run = f => async () => { try { await f(); await schemes(); } catch (err) { out.replaceChildren(note(err.message)); } };
+    const source = el('textarea', { id: 'scheme-json', rows: 8, placeholder: '{ "id": "…", "year": 2024, "items": [ … ] }' });
+    main.replaceChildren(out,
+      card('scheme', table(['scheme', 'status', ''], list.map(x => el('tr', {}, el('td', {}, x.id + ' ' + x.title + ' v' + x.version),
+        el('td', {}, t(x.status)), el('td', {}, x.status === 'PUBLISHED' ? '' : el('button', { class: 'small primary',
+          on: { click: run(() => api('POST', `/api/schemes/${x.id}/publish`, {})) } }, t('publish')))))),
+        el('p', {}, el('button', { class: 'small', on: { click: run(() => api('POST', '/api/schemes/builtin/beilun-2023', {})) } }, t('loadBeilun')), ' ',
+          el('button', { class: 'small', on: { click: run(() => api('POST', '/api/units/builtin/beilun', {})) } }, t('loadRoster')))),
+      card('import', source, el('p', {}, el('button', { class: 'primary', on: { click: run(() => api('POST', '/api/schemes', JSON.parse(source.value))) } }, t('submit')))),
+      current ? card('review', table(['item', 'max', 'standard'], current.items.map(i => el('tr', {}, el('td', {}, i.code + ' ' + i.title),
+        el('td', { class: 'num' }, i.max == null ? '' : i.max), el('td', {}, i.standard || (i.rules || []).map(r => r.kind).join('、')))), [1])) : '');
+  }
+
+  async function compare() {
+    const units = await api('GET', '/api/units');
+    const today = new Date().toISOString().substring(0, 10);
+    const result = el('div');
+    main.replaceChildren(card('compare', form('compare', [['unitId', 'unit', 'select', units.map(u => [u.id, u.name])],
+      ['from', 'from', 'date', { max: today }], ['to', 'to', 'date', { max: today, value: today }],
+      ['view', 'view', 'select', ['RECORDING', 'EFFECTIVE']]], async v => {
+      const from = new Date(v.from + 'T23:59:59+08:00').toISOString();
+      const to = new Date(v.to + 'T23:59:59+08:00').toISOString();
+      const c = await api('GET', `/api/units/${v.unitId}/comparison?scheme=${state.schemeId}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&view=${v.view}`);
+      result.replaceChildren(el('p', {}, `${c.before} → ${c.after}（${c.delta > 0 ? '+' : ''}${c.delta}）`),
+        table(['item', 'delta', 'why'], c.items.map(i => el('tr', {}, el('td', {}, i.code + ' ' + i.title),
+          el('td', { class: 'num' }, (i.delta > 0 ? '+' : '') + i.delta),
+          el('td', {}, i.causes.map(x => `${x.recordedAt.substring(0, 10)} ${x.what || x.eventType}（${x.actor || ''}）`).join('；')))), [1]));
+    }), result));
+  }
+
+  /** A score item by item; each reason lists its events, and a click shows the stored event (who, when, what). */
   function scoreTable(card_) {
-    return table(['item', 'max', 'score', 'why'], card_.items.map(i => el('tr', { 'data-item': i.code },
+    const detail = el('pre', { class: 'evidence', id: 'evidence', hidden: true });
+    const rows = card_.items.map(i => el('tr', { 'data-item': i.code },
       el('td', {}, i.code + ' ' + i.title), el('td', { class: 'num' }, i.max == null ? '' : i.max), el('td', { class: 'num' }, i.score),
-      el('td', {}, i.contributions.map(c => (DubanI18n.lang() === 'zh' ? c.reason : c.reasonEn) + (Number(c.points) ? ` (${c.points > 0 ? '+' : ''}${c.points})` : '')).join('；')))), [1, 2]);
+      el('td', {}, i.contributions.map(c => el('div', {},
+        (DubanI18n.lang() === 'zh' ? c.reason : c.reasonEn) + (Number(c.points) ? ` (${c.points > 0 ? '+' : ''}${c.points})` : ''), ' ',
+        c.evidence.slice(0, 8).map((id, n) => el('a', { href: '#', class: 'ev', title: id, on: { click: async e => {
+          e.preventDefault();
+          const ev = await api('GET', `/api/units/${card_.unitId}/events/${id}`);
+          detail.textContent = JSON.stringify({ type: ev.type, recordedAt: ev.recordedAt, actor: ev.metaData && ev.metaData.actor,
+            role: ev.metaData && ev.metaData.role, payload: ev.payload }, null, 2);
+          detail.hidden = false;
+          detail.scrollIntoView({ block: 'nearest' });
+        } } }, '[' + (n + 1) + ']')))))));
+    return el('div', {}, table(['item', 'max', 'score', 'why'], rows, [1, 2]), detail);
   }
 
   async function myScore() {
@@ -238,18 +356,61 @@
 
   async function rounds() {
     const list = await api('GET', '/api/rounds');
-    main.replaceChildren(...list.map(r => card('rounds', el('p', {}, `${r.title} · ${t('cutoff')} ${r.cutoff} · ${r.status}`),
-      table(['unit', 'baseline', 'inspectionScore', 'finding'], r.units.map(u => el('tr', {}, el('td', {}, u.name),
-        el('td', { class: 'num' }, u.baseline), el('td', { class: 'num' }, u.inspectionScore),
-        el('td', {}, u.findings.map(f => f.text).join('；')))), [1, 2]))));
-    if (!list.length) main.replaceChildren(card('rounds', note(t('none'), true)));
+    const acts = state.me.role === 'SUPERVISOR' || state.me.role === 'LEAD_OFFICE';
+    const out = el('div');
+    const run = f => async () => { try { await f(); await rounds(); main.prepend(note(t('saved'), true)); } catch (err) { out.replaceChildren(note(err.message)); } };
+    const now = new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().substring(0, 16);
+    main.replaceChildren(out,
+      acts ? card('openRound', form('round', [['kind', 'kind', 'select', ['MID_YEAR', 'YEAR_END', 'SPECIAL']], ['title', 'title'],
+        ['cutoff', 'cutoff', 'datetime-local', { max: now, value: now }]],
+        async v => { await api('POST', '/api/rounds', { schemeId: state.schemeId, kind: v.kind, title: v.title, cutoff: new Date(v.cutoff).toISOString() }); await rounds(); })) : '',
+      ...list.map(r => card('rounds', el('p', {}, `${r.title} · ${t('cutoff')} ${r.cutoff} · ${t(r.status)}`),
+        acts && r.status === 'OPEN' ? form('finding-' + r.id, [['unitId', 'unit', 'select', r.units.map(u => [u.unitId, u.name])],
+          ['itemCode', 'item', 'select', state.items.map(i => [i.code, i.code + ' ' + i.title])], ['text', 'finding', 'textarea'],
+          ['severity', 'severity', 'select', ['MINOR', 'MAJOR', 'SERIOUS']]],
+          async v => { await api('POST', `/api/rounds/${r.id}/findings`, v); await rounds(); }) : '',
+        acts && r.status === 'OPEN' ? el('button', { class: 'small', on: { click: run(() => api('POST', `/api/rounds/${r.id}/closure`, {})) } }, t('closeRound')) : '',
+        table(['unit', 'baseline', 'inspectionScore', 'finding'], r.units.map(u => el('tr', {}, el('td', {}, u.name),
+          el('td', { class: 'num' }, u.baseline), el('td', { class: 'num' }, u.inspectionScore),
+          el('td', {}, u.findings.map(f => el('div', {}, f.text, ' ', acts ? el('button', { class: 'small', on: { click: run(async () => {
+            const requirement = prompt(t('requirement'));
+            if (requirement) await api('POST', `/api/rounds/${r.id}/findings/${f.findingId}/rectification`, { requirement });
+          }) } }, t('orderRectification')) : ''))))), [1, 2]))));
+    if (!list.length && !acts) main.replaceChildren(card('rounds', note(t('none'), true)));
+  }
+
+  async function sampling() {
+    const units = await api('GET', '/api/units');
+    const samples = await api('GET', '/api/samples');
+    const out = el('div');
+    const verdict = (sample, rec, step) => async () => {
+      const flagged = confirm(t('isFlagged'));
+      const note_ = prompt(flagged ? t('flagReason') : t('note')) || undefined;
+      try {
+        await api('POST', `/api/samples/${encodeURIComponent(sample.id)}/records/${encodeURIComponent(rec.recordId)}/${step}`,
+          { verdict: flagged ? 'FLAGGED' : 'VERIFIED', note: note_ });
+        await sampling();
+      } catch (err) { out.replaceChildren(note(err.message)); }
+    };
+    main.replaceChildren(out,
+      card('drawSample', form('sample', [['unitId', 'unit', 'select', units.map(u => [u.id, u.name])],
+        ['kind', 'kind', 'select', ['TRAINING', 'INFO_REPORT', 'INDICATOR_REPORT', 'CAMPAIGN_PROGRESS']],
+        ['from', 'from', 'date'], ['to', 'to', 'date'], ['size', 'size', 'number', { min: 1, max: 200, value: 3 }]],
+        async v => { await api('POST', '/api/samples', Object.assign(v, { size: Number(v.size) })); await sampling(); })),
+      ...samples.map(x => card('samples', el('p', {}, `${x.unitId} · ${t(x.kind)} · ${x.from}～${x.to} · seed ${x.seed} · ${x.drawnBy}`),
+        table(['record', 'status', 'check', 'recheck', ''], x.records.map(r => el('tr', {}, el('td', {}, r.recordId),
+          el('td', {}, t(r.status)), el('td', {}, r.check ? `${t(r.check.verdict)} ${r.check.by}` : ''),
+          el('td', {}, r.recheck ? `${t(r.recheck.verdict)} ${r.recheck.by}` : ''),
+          el('td', {}, r.status === 'DRAWN' ? el('button', { class: 'small', on: { click: verdict(x, r, 'check') } }, t('check'))
+            : r.status === 'CHECKED' ? el('button', { class: 'small', on: { click: verdict(x, r, 'recheck') } }, t('recheck')) : '')))))));
   }
 
   const SCREENS = {
-    LEAD_OFFICE: [['dashboard', dashboard], ['reports', reports], ['report', report], ['listed', listed], ['replay', replay], ['users', users]],
+    LEAD_OFFICE: [['dashboard', dashboard], ['reports', reports], ['assignments', assignments], ['assess', assess], ['report', report],
+      ['listed', listed], ['rounds', rounds], ['replay', replay], ['compare', compare], ['schemes', schemes], ['users', users]],
     UNIT_STAFF: [['inbox', inbox], ['report', report], ['myScore', myScore]],
-    SUPERVISOR: [['replay', replay], ['dashboard', dashboard], ['rounds', rounds], ['listed', listed]],
-    LEADER: [['dashboard', dashboard], ['replay', replay], ['rounds', rounds]]
+    SUPERVISOR: [['replay', replay], ['compare', compare], ['dashboard', dashboard], ['rounds', rounds], ['sampling', sampling], ['listed', listed]],
+    LEADER: [['dashboard', dashboard], ['replay', replay], ['compare', compare], ['rounds', rounds]]
   };
 
   async function open(name, screen) {
@@ -275,12 +436,18 @@
     const schemes = await api('GET', '/api/schemes');
     const chosen = schemes.find(s => s.status === 'PUBLISHED') || schemes[0];
     state.schemeId = chosen ? chosen.id : null;
+    state.items = state.schemeId ? (await api('GET', `/api/schemes/${state.schemeId}`)).items : [];
+    window.addEventListener('resize', () => state.charts.forEach(n => { const c = echarts.getInstanceByDom(n); if (c) c.resize(); }));
     const screens = SCREENS[state.me.role];
     const nav = document.getElementById('nav');
     screens.forEach(([name, screen]) => nav.append(el('button', { 'data-screen': name, id: 'nav-' + name, on: { click: () => open(name, screen) } }, t(name))));
     const wanted = screens.find(([name]) => name === location.hash.substring(1)) || screens[0];
-    if (!state.schemeId) {
+    if (!state.schemeId && state.me.role !== 'LEAD_OFFICE') {
       main.replaceChildren(note(t('scheme') + '：' + t('none')));
+      return;
+    }
+    if (!state.schemeId) {
+      open('schemes', schemes);
       return;
     }
     open(wanted[0], wanted[1]);

@@ -20,7 +20,31 @@ window.DubanI18n = (function () {
     asOf: ['截至', 'As of'], timeline: ['得分走势', 'Score over time'], dueOn: ['整改期限', 'Due'], finding: ['督查发现', 'Finding'],
     create: ['新建', 'Create'], displayName: ['姓名', 'Name'], role: ['角色', 'Role'], grants: ['授权记录', 'Grants'],
     status: ['状态', 'Status'], cutoff: ['截止时点', 'Cutoff'], baseline: ['基准分', 'Baseline'], inspectionScore: ['督查分', 'Inspection score'],
-    error: ['出错了', 'Something went wrong']
+    error: ['出错了', 'Something went wrong'],
+    progress: ['进展情况', 'Progress'], acknowledge: ['签收', 'Acknowledge'], rectifications: ['整改', 'Rectifications'],
+    rectificationReport: ['整改情况', 'What was rectified'], ORDERED: ['待整改', 'To rectify'], REPORTED: ['待核实', 'To verify'],
+    VERIFIED: ['已核实', 'Verified'], campaign: ['专项整治', 'Campaign'], campaignKind: ['整治类型', 'Kind'],
+    GROUP_RENTAL: ['群租整治', 'Group rentals'], ILLEGAL_CONSTRUCTION: ['违建整治', 'Illegal construction'], SAFETY: ['安全隐患整治', 'Safety hazards'],
+    launchedOn: ['启动日期', 'Launched on'], indicator: ['指标', 'Indicator'], registration_rate: ['登记率', 'Registration rate'],
+    accuracy_rate: ['准确率', 'Accuracy rate'], crime_rate: ['发案率', 'Crime rate'], year: ['年度', 'Year'], value: ['数值（%）', 'Value (%)'],
+    selfAssessment: ['自评', 'Self-assessment'], note: ['说明', 'Note'], assignments: ['交办督办', 'Assignments'], issue: ['交办任务', 'Issue'],
+    leadUnit: ['牵头单位', 'Lead unit'], responsibleUnits: ['责任单位（逗号分隔）', 'Responsible units (comma-separated)'], target: ['目标', 'Target'],
+    urge: ['催办', 'Urge'], urgeMessage: ['催办内容', 'Message'], assess: ['考核评分', 'Assess'], adjustment: ['扣分与加分', 'Deductions and bonuses'],
+    points: ['分数（扣分为负）', 'Points (negative deducts)'], schemes: ['考核方案', 'Schemes'], publish: ['发布', 'Publish'],
+    PUBLISHED: ['已发布', 'Published'], DRAFT: ['草稿', 'Draft'], loadBeilun: ['载入北仑2023方案', 'Load Beilun 2023 scheme'],
+    loadRoster: ['载入北仑单位名册', 'Load Beilun roster'], import: ['导入方案（JSON）', 'Import a scheme (JSON)'], review: ['方案审阅', 'Review'],
+    standard: ['评分标准', 'Standard'], compare: ['对比', 'Compare'], from: ['起', 'From'], to: ['止', 'To'], view: ['口径', 'View'],
+    RECORDING: ['按录入时间', 'As recorded'], EFFECTIVE: ['按发生时间', 'As happened'], delta: ['变化', 'Change'],
+    openRound: ['开启督查', 'Open a round'], kind: ['类别', 'Kind'], MID_YEAR: ['年中督查', 'Mid-year'], YEAR_END: ['年终督查', 'Year-end'],
+    SPECIAL: ['专项督查', 'Special'], severity: ['严重程度', 'Severity'], MINOR: ['一般', 'Minor'], MAJOR: ['较重', 'Major'], SERIOUS: ['严重', 'Serious'],
+    closeRound: ['关闭本轮', 'Close the round'], requirement: ['整改要求', 'Requirement'], orderRectification: ['限期整改', 'Order rectification'],
+    OPEN: ['进行中', 'Open'], CLOSED: ['已关闭', 'Closed'], sampling: ['抽查', 'Sampling'], drawSample: ['抽取样本', 'Draw a sample'],
+    samples: ['抽查样本', 'Samples'], TRAINING: ['培训', 'Trainings'], INFO_REPORT: ['信息', 'Information reports'],
+    INDICATOR_REPORT: ['指标数据', 'Indicator figures'], CAMPAIGN_PROGRESS: ['整治进展', 'Campaign progress'], size: ['抽取数量', 'Size'],
+    record: ['记录', 'Record'], check: ['核查', 'Check'], recheck: ['复核', 'Recheck'],
+    isFlagged: ['认定该记录不实吗？（确定＝不实，取消＝属实）', 'Is the record untrue? (OK = untrue, Cancel = true)'],
+    flagReason: ['不实的理由', 'Why it is untrue'], DRAWN: ['待核查', 'To check'], CHECKED: ['待复核', 'To recheck'], FLAGGED: ['不实', 'Untrue'],
+    verify: ['核实通过', 'Verify'], COMPLETED: ['已办结', 'Completed'], CANCELLED: ['已撤销', 'Cancelled']
   };
   let current = localStorage.getItem('duban.lang') || 'zh';
   function t(key) {

@@ -207,4 +207,25 @@ class BrowserIT {
         assertThat(at).startsWith("20");
         shot("supervisor-replay-earlier");
     }
+
+    @Test
+    @Order(4)
+    void everyScreenOfEveryRoleOpensWithoutAnError() throws IOException {
+        lead.newUser("zhang-leader", "LEADER", null);
+        String[][] people = {{"admin", TestData.ADMIN_PASSWORD}, {"xinqi-clerk", "xinqi-clerk-password"},
+                {"li-supervisor", "li-supervisor-password"}, {"zhang-leader", "zhang-leader-password"}};
+        for (String[] person : people) {
+            signIn(person[0], person[1]);
+            for (WebElement button : browser.findElements(By.cssSelector("nav button"))) {
+                String screen = button.getAttribute("data-screen");
+                button.click();
+                wait.until(d -> d.findElement(By.cssSelector("nav button[data-screen='" + screen + "']")).getAttribute("class").contains("active")
+                        && d.findElements(By.xpath("//main/p[text()='…']")).isEmpty());
+                assertThat(browser.findElements(By.cssSelector("main p.message:not(.ok)")))
+                        .as("%s sees an error on %s: %s", person[0], screen, browser.findElement(By.id("main")).getText())
+                        .isEmpty();
+                shot("screen-" + person[0] + "-" + screen);
+            }
+        }
+    }
 }
