@@ -196,8 +196,8 @@ class SecurityIT {
                 "XSRF-TOKEN=" + csrf), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        assertThat(signedIn.headers().allValues("Set-Cookie").toString()).contains("JSESSIONID").contains("HttpOnly");
-        String session = "JSESSIONID=" + cookie(signedIn, "JSESSIONID");
+        assertThat(signedIn.headers().allValues("Set-Cookie").toString()).contains("SESSION=").contains("HttpOnly");
+        String session = "SESSION=" + cookie(signedIn, "SESSION");
         // The token changes with the sign-in; the next page hands out the new one.
         HttpResponse<String> me = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/me")).header("Cookie", session).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -209,7 +209,21 @@ class SecurityIT {
         assertThat(browser.send(post.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
         assertThat(lead.get("/api/units/chaiqiao").status()).isEqualTo(404);
         assertThat(browser.send(post.header("X-XSRF-TOKEN", token).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+
+        // Sessions live in the database: a query side started apart (as in deploy/) knows this one.
+        String uri = embedded.connectionString();
+        try (var querySide = new org.springframework.boot.builder.SpringApplicationBuilder(cn.duban.query.QuerySideApplication.class)
+                .run("--server.port=0", "--duban.mongodb-uri=" + uri, "--duban.deadlines.initial-delay=PT24H")) {
+            int other = ((org.springframework.boot.web.context.WebServerApplicationContext) querySide).getWebServer().getPort();
+            HttpResponse<String> there = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + other + "/api/me"))
+                    .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(there.statusCode()).isEqualTo(200);
+            assertThat(there.body()).contains("\"username\":\"admin\"");
+        }
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.duban.platform.mongo.EmbeddedMongo embedded;
 
     static String cookie(HttpResponse<?> r, String name) {
         return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
