@@ -38,7 +38,7 @@ public class CommandDispatch {
         requireOwnUnit(command);
         R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(RequestAudit.metadata()));
         long position = engine.lastCommittedPosition();
-        boolean visible = progress.awaitPosition(position, props.consistencyWait());
+        boolean visible = progress.awaitClaimedPosition(position, props.consistencyWait());
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs && attrs.getResponse() != null) {
             HttpServletResponse response = attrs.getResponse();
             response.setHeader(POSITION_HEADER, Long.toString(position));

@@ -12,8 +12,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Read-your-writes: waits until every streaming processor of this process has handled the event
- * store up to a position. A process without processors (command side alone) never waits.
+ * Read-your-writes: waits until the streaming processors of this process have handled the event
+ * store up to a position. A process without processors never waits.
  */
 @Component
 public class ProjectionProgress {
@@ -23,14 +23,27 @@ public class ProjectionProgress {
         this.processing = processing;
     }
 
-    /** True when all processors reached {@code position} within {@code timeout}. */
+    /** True when all processors of this process, each holding its segments, reached {@code position} within {@code timeout}. */
     public boolean awaitPosition(long position, Duration timeout) {
+        return await(position, timeout, false);
+    }
+
+    /**
+     * As {@link #awaitPosition}, but not waiting for a processor whose segments another replica
+     * holds: with several replicas only one runs each processor (the deadline watch, the user
+     * directory), and a request must not wait out the timeout for what this replica never does.
+     */
+    public boolean awaitClaimedPosition(long position, Duration timeout) {
+        return await(position, timeout, true);
+    }
+
+    private boolean await(long position, Duration timeout, boolean onlyClaimedHere) {
         if (position < 0) {
             return true;
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            if (reached(position)) {
+            if (reached(position, onlyClaimedHere)) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
@@ -41,12 +54,19 @@ public class ProjectionProgress {
     }
 
     public boolean reached(long position) {
+        return reached(position, false);
+    }
+
+    private boolean reached(long position, boolean onlyClaimedHere) {
         for (EventProcessor p : processing.eventProcessors().values()) {
             if (!(p instanceof StreamingEventProcessor sep)) {
                 continue;
             }
             Map<Integer, EventTrackerStatus> status = sep.processingStatus();
             if (status.isEmpty()) {
+                if (onlyClaimedHere) {
+                    continue;
+                }
                 return false;
             }
             for (EventTrackerStatus s : status.values()) {

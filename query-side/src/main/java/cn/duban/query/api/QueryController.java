@@ -49,7 +49,7 @@ public class QueryController {
 
     private void await(Long minPosition) {
         if (minPosition != null) {
-            progress.awaitPosition(minPosition, props.consistencyWait());
+            progress.awaitClaimedPosition(minPosition, props.consistencyWait());
         }
     }
 
