@@ -1,0 +1,49 @@
+package cn.duban.platform.consistency;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+class ProjectionProgressTest {
+    static StreamingEventProcessor processor(Long position) {
+        StreamingEventProcessor p = mock(StreamingEventProcessor.class);
+        if (position == null) {
+            when(p.processingStatus()).thenReturn(Map.of());
+        } else {
+            EventTrackerStatus s = mock(EventTrackerStatus.class);
+            when(s.getCurrentPosition()).thenReturn(OptionalLong.of(position));
+            when(p.processingStatus()).thenReturn(Map.of(0, s));
+        }
+        return p;
+    }
+
+    static ProjectionProgress progress(Map<String, EventProcessor> processors) {
+        EventProcessingConfiguration config = mock(EventProcessingConfiguration.class);
+        when(config.eventProcessors()).thenReturn(processors);
+        return new ProjectionProgress(config);
+    }
+
+    @Test
+    void aProcessorAnotherReplicaRunsIsWaitedForOnlyWhenStrict() {
+        ProjectionProgress p = progress(Map.of("projections", processor(10L), "users", processor(null)));
+        assertThat(p.awaitClaimedPosition(10, Duration.ZERO)).isTrue();
+        assertThat(p.awaitPosition(10, Duration.ZERO)).isFalse();
+    }
+
+    @Test
+    void aProcessorHereBehindThePositionIsWaitedFor() {
+        ProjectionProgress p = progress(Map.of("projections", processor(9L), "users", processor(null)));
+        assertThat(p.awaitClaimedPosition(10, Duration.ofMillis(20))).isFalse();
+        assertThat(p.awaitClaimedPosition(9, Duration.ZERO)).isTrue();
+    }
+}
