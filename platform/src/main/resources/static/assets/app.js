@@ -131,17 +131,30 @@
   async function users() {
     const list = await api('GET', '/api/users');
     const units = await api('GET', '/api/units');
-    main.replaceChildren(
+    const out = el('div');
+    const run = f => async () => { try { await f(); await users(); main.prepend(note(t('saved'), true)); } catch (err) { out.replaceChildren(note(err.message)); } };
+    main.replaceChildren(out,
       card('create', form('new-user', [['username', 'username'], ['displayName', 'displayName'],
         ['role', 'role', 'select', ['UNIT_STAFF', 'SUPERVISOR', 'LEADER', 'LEAD_OFFICE']], ['unitId', 'unit', 'text', { required: false, list: 'unit-ids' }],
         ['password', 'password', 'password', { minlength: 10 }]], async v => {
-        if (!v.unitId) delete v.unitId;
         await api('POST', '/api/users', v);
         await users();
       }), el('datalist', { id: 'unit-ids' }, units.map(u => el('option', { value: u.id }, u.name)))),
-      card('users', table(['username', 'displayName', 'role', 'unit', 'grants'], list.map(u => el('tr', {}, el('td', {}, u.username),
-        el('td', {}, u.displayName), el('td', {}, t(u.role) + (u.enabled ? '' : ' ✕')), el('td', {}, u.unitId || ''),
-        el('td', {}, u.grants.map(g => `${t(g.role)} ← ${g.by || ''} ${g.at.substring(0, 10)}`).join('；')))))));
+      card('users', table(['username', 'displayName', 'role', 'unit', 'grants', ''], list.map(u => el('tr', { 'data-user': u.username },
+        el('td', {}, u.username), el('td', {}, u.displayName), el('td', {}, t(u.role) + (u.enabled ? '' : ' · ' + t('disabled'))),
+        el('td', {}, u.unitId || ''),
+        el('td', {}, u.grants.map(g => `${t(g.role)}${g.unitId ? ' ' + g.unitId : ''} ← ${g.by || ''} ${g.at.substring(0, 10)}`).join('；')),
+        el('td', {}, u.enabled && u.username !== state.me.username ? [
+          el('button', { class: 'small', on: { click: run(async () => {
+            const role = prompt(t('grantRole') + '：LEAD_OFFICE / UNIT_STAFF / SUPERVISOR / LEADER');
+            if (!role) return;
+            const unitId = role.trim().toUpperCase() === 'UNIT_STAFF' ? prompt(t('unit')) : undefined;
+            await api('POST', `/api/users/${u.username}/role`, { role: role.trim().toUpperCase(), unitId });
+          }) } }, t('grantRole')), ' ',
+          el('button', { class: 'small', on: { click: run(async () => {
+            const reason = prompt(t('reason'));
+            if (reason !== null) await api('POST', `/api/users/${u.username}/disable`, { reason });
+          }) } }, t('disable'))] : ''))))));
   }
 
   async function listed() {
@@ -189,7 +202,7 @@
   }
 
   function unitForForms() {
-    return state.me.role === 'UNIT_STAFF' ? state.me.unitId : (document.getElementById('report-unit') || {}).value;
+    return state.me.role === 'UNIT_STAFF' ? state.me.unitId : state.reportUnit;
   }
 
   async function report() {
@@ -197,8 +210,15 @@
     const children = [];
     if (state.me.role !== 'UNIT_STAFF') {
       const units = await api('GET', '/api/units');
-      children.push(el('label', {}, el('span', {}, t('unit')), el('select', { id: 'report-unit' }, units.map(u => el('option', { value: u.id }, u.name)))));
+      const chooser = el('select', { id: 'report-unit', on: { change: () => { state.reportUnit = chooser.value; report(); } } },
+        units.map(u => el('option', { value: u.id, selected: u.id === state.reportUnit }, u.name)));
+      state.reportUnit = state.reportUnit || (units[0] && units[0].id);
+      children.push(el('label', {}, el('span', {}, t('unit')), chooser));
     }
+    const unitId = state.me.role === 'UNIT_STAFF' ? state.me.unitId : state.reportUnit;
+    const facts = unitId ? await api('GET', `/api/units/${unitId}/facts`) : [];
+    const closed = new Set(facts.filter(f => f.kind === 'CAMPAIGN_CLOSED').map(f => f.subjectId));
+    const campaigns = facts.filter(f => f.kind === 'CAMPAIGN_LAUNCHED' && !closed.has(f.subjectId));
     main.replaceChildren(...children, el('div', { class: 'grid' },
       card('training', form('training', [['heldOn', 'heldOn', 'date', { max: today }], ['topic', 'topic'],
         ['attendees', 'attendees', 'number', { min: 1, max: 100000 }], ['hours', 'hours', 'number', { min: 0.5, step: 0.5, max: 100 }]],
@@ -208,6 +228,10 @@
       card('campaign', form('campaign', [['kind', 'campaignKind', 'select', ['GROUP_RENTAL', 'ILLEGAL_CONSTRUCTION', 'SAFETY']],
         ['title', 'title'], ['launchedOn', 'launchedOn', 'date', { max: today }]],
         v => api('POST', `/api/units/${unitForForms()}/campaigns`, v))),
+      card('campaignProgress', form('progress', [['campaignId', 'campaign', 'select', campaigns.map(c => [c.subjectId, t(c.level) + ' · ' + c.on])],
+        ['measure', 'measure', 'select', [['communities_rectified', t('communities_rectified')], ['inspections', t('inspections')], ['shops_closed', t('shops_closed')]]],
+        ['quantity', 'quantity', 'number', { min: 0, step: 1 }], ['on', 'on', 'date', { max: today }]],
+        v => api('POST', `/api/campaigns/${v.campaignId}/progress`, { measure: v.measure, quantity: Number(v.quantity), on: v.on }))),
       card('indicator', form('indicator', [['indicator', 'indicator', 'select', [['registration_rate', t('registration_rate')],
         ['accuracy_rate', t('accuracy_rate')], ['crime_rate', t('crime_rate')]]],
         ['year', 'year', 'number', { min: 2000, max: 2100, value: new Date().getFullYear() }], ['value', 'value', 'number', { min: 0, max: 100, step: 0.01 }]],
@@ -322,6 +346,7 @@
     const label = el('span', { id: 'slider-date' });
     const total = el('span', { class: 'big', id: 'replay-total' });
     const items = el('div');
+    const everyone = el('div', { id: 'replay-ranking' });
     const node = el('div', { class: 'chart', id: 'replay-chart' });
     let seq = 0;
     async function show() {
@@ -333,6 +358,10 @@
         if (mine !== seq) return;
         total.textContent = s.total;
         items.replaceChildren(scoreTable(s));
+        const ranking = await api('GET', `/api/schemes/${state.schemeId}/ranking?asOf=${encodeURIComponent(at)}`);
+        if (mine !== seq) return;
+        everyone.replaceChildren(table(['rank', 'unit', 'total'], ranking.map(r => el('tr', {}, el('td', { class: 'num' }, r.rank),
+          el('td', {}, r.name), el('td', { class: 'num' }, r.total))), [0, 2]));
       } catch (err) {
         if (mine !== seq) return;
         total.textContent = '—';
@@ -349,7 +378,7 @@
     select.addEventListener('change', () => { show(); draw(); });
     main.replaceChildren(card('replay', el('label', {}, el('span', {}, t('unit')), select),
       el('label', {}, el('span', {}, t('asOf'), ' ', label), slider), el('p', {}, t('total'), '：', total)),
-      card('timeline', node), card('item', items));
+      card('timeline', node), card('item', items), card('allUnits', everyone));
     await show();
     await draw();
   }

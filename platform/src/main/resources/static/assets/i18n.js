@@ -44,7 +44,10 @@ window.DubanI18n = (function () {
     record: ['记录', 'Record'], check: ['核查', 'Check'], recheck: ['复核', 'Recheck'],
     isFlagged: ['认定该记录不实吗？（确定＝不实，取消＝属实）', 'Is the record untrue? (OK = untrue, Cancel = true)'],
     flagReason: ['不实的理由', 'Why it is untrue'], DRAWN: ['待核查', 'To check'], CHECKED: ['待复核', 'To recheck'], FLAGGED: ['不实', 'Untrue'],
-    verify: ['核实通过', 'Verify'], COMPLETED: ['已办结', 'Completed'], CANCELLED: ['已撤销', 'Cancelled']
+    verify: ['核实通过', 'Verify'], grantRole: ['授予角色', 'Grant role'], disable: ['停用', 'Disable'], disabled: ['已停用', 'disabled'],
+    campaignProgress: ['整治进展', 'Campaign progress'], measure: ['计量项', 'Measure'], quantity: ['数量', 'Quantity'], on: ['日期', 'Date'],
+    communities_rectified: ['已整治小区数', 'Communities rectified'], inspections: ['检查次数', 'Inspections'], shops_closed: ['关停场所数', 'Places closed'],
+    allUnits: ['全部单位（同一时点）', 'All units at that instant'], COMPLETED: ['已办结', 'Completed'], CANCELLED: ['已撤销', 'Cancelled']
   };
   let current = localStorage.getItem('duban.lang') || 'zh';
   function t(key) {

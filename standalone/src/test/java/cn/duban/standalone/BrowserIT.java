@@ -178,6 +178,7 @@ class BrowserIT {
         assertThat(facts).contains("InfoReportAccepted").contains("TYPICAL");
         browser.findElement(By.id("nav-users")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "li-supervisor"));
+        assertThat(browser.findElements(By.cssSelector("tr[data-user='li-supervisor'] button"))).as(browser.findElement(By.id("main")).getAttribute("innerHTML")).hasSize(2);
         shot("lead-users");
     }
 
