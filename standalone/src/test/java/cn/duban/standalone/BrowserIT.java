@@ -178,7 +178,7 @@ class BrowserIT {
         assertThat(facts).contains("InfoReportAccepted").contains("TYPICAL");
         browser.findElement(By.id("nav-users")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "li-supervisor"));
-        assertThat(browser.findElements(By.cssSelector("tr[data-user='li-supervisor'] button"))).as(browser.findElement(By.id("main")).getAttribute("innerHTML")).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("tr[data-user='li-supervisor'] button"))).as(browser.findElement(By.id("main")).getDomProperty("innerHTML")).hasSize(2);
         shot("lead-users");
     }
 
@@ -218,9 +218,9 @@ class BrowserIT {
         for (String[] person : people) {
             signIn(person[0], person[1]);
             for (WebElement button : browser.findElements(By.cssSelector("nav button"))) {
-                String screen = button.getAttribute("data-screen");
+                String screen = button.getDomAttribute("data-screen");
                 button.click();
-                wait.until(d -> d.findElement(By.cssSelector("nav button[data-screen='" + screen + "']")).getAttribute("class").contains("active")
+                wait.until(d -> d.findElement(By.cssSelector("nav button[data-screen='" + screen + "']")).getDomAttribute("class").contains("active")
                         && d.findElements(By.xpath("//main/p[text()='…']")).isEmpty());
                 assertThat(browser.findElements(By.cssSelector("main p.message:not(.ok)")))
                         .as("%s sees an error on %s: %s", person[0], screen, browser.findElement(By.id("main")).getText())

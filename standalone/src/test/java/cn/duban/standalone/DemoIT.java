@@ -40,6 +40,10 @@ class DemoIT {
         assertThat(api.as("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD).get("/api/me").body().get("unitId").asText())
                 .isEqualTo("xinqi");
         assertThat(api.get("/api/me").status()).isEqualTo(200);
+        // Something for the supervision screens: an open round with findings, rectifications, a sample.
+        assertThat(api.get("/api/rounds").body().get(0).get("status").asText()).isEqualTo("OPEN");
+        assertThat(api.get("/api/rectifications").body()).hasSize(3);
+        assertThat(api.get("/api/samples?unitId=xinqi").body().get(0).get("records")).isNotEmpty();
         Set<String> totals = new HashSet<>();
         ranking.forEach(r -> totals.add(r.get("total").asText()));
         assertThat(totals).hasSizeGreaterThan(8);

@@ -40,6 +40,9 @@ public class Credentials {
                        @Value("${duban.security.argon2.iterations:2}") int iterations) {
         this.credentials = db.getCollection("credentials");
         this.failures = db.getCollection("sign_in_failures");
+        // Kept 180 days: enough to investigate, and a flood of failures cannot fill the database for good.
+        failures.createIndex(com.mongodb.client.model.Indexes.ascending("at"),
+                new com.mongodb.client.model.IndexOptions().name("expire_after_180_days").expireAfter(180L, java.util.concurrent.TimeUnit.DAYS));
         // Spring Security's recommended Argon2id parameters by default; tests may lower the cost.
         this.encoder = new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations);
     }

@@ -103,7 +103,38 @@ public final class DemoYear {
         }
         assignments(roster);
         currentAssignments(roster);
+        supervision();
         return commands;
+    }
+
+    /**
+     * An open mid-year round with findings, an inspection score changed with its reason,
+     * rectifications (one already reported), and a sample of 新碶's first-half trainings waiting to be
+     * checked and rechecked (by {@code supervisor} and {@code supervisor2}): something for every
+     * supervision screen.
+     */
+    private void supervision() {
+        String round = "demo-round-2023-mid";
+        send("supervisor", new cn.duban.kernel.command.OpenInspectionRound(round, SCHEME, cn.duban.kernel.inspection.RoundKind.MID_YEAR,
+                "2023年年中督查", java.time.Instant.now()));
+        String[][] findings = {{"xinqi", "S1.4", "培训签到表与照片不全", "MAJOR"}, {"daqi", "S1.1", "二季度工作总结未按时报送", "MINOR"},
+                {"chaiqiao", "S2.3", "出租房屋登记信息与实地不符", "SERIOUS"}};
+        for (int i = 0; i < findings.length; i++) {
+            String[] f = findings[i];
+            String finding = id("finding");
+            send("supervisor", new cn.duban.kernel.command.RecordFinding(round, finding, f[0], f[1], f[2],
+                    cn.duban.kernel.inspection.Severity.valueOf(f[3]), List.of()));
+            String rectification = cn.duban.kernel.AggregateIds.rectification(finding);
+            send("supervisor", new cn.duban.kernel.command.OrderRectification(rectification, round, finding, "限期补齐台账并报送整改情况", null, null));
+            if (i == 1) {
+                send(f[0], new cn.duban.kernel.command.ReportRectification(rectification, "已补报二季度工作总结，并建立报送提醒", List.of()));
+            }
+        }
+        send("supervisor", new cn.duban.kernel.command.SetInspectionScore(round, "chaiqiao", BigDecimal.valueOf(72), "实地核查登记信息不符，酌情扣分"));
+        LocalDate from = LocalDate.of(2023, 1, 1);
+        LocalDate to = LocalDate.of(2023, 6, 30);
+        String sample = cn.duban.kernel.AggregateIds.sample("xinqi", cn.duban.kernel.sampling.SampleKind.TRAINING, from, to);
+        send("supervisor", new cn.duban.kernel.command.DrawSample(sample, "xinqi", cn.duban.kernel.sampling.SampleKind.TRAINING, from, to, 2, 20230701L));
     }
 
     private void infoReports(String unit, int count, double acceptRate) {
