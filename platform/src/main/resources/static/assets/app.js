@@ -434,6 +434,12 @@
             : r.status === 'CHECKED' ? el('button', { class: 'small', on: { click: verdict(x, r, 'recheck') } }, t('recheck')) : '')))))));
   }
 
+  async function password() {
+    main.replaceChildren(card('changePassword', form('password', [['currentPassword', 'currentPassword', 'password'],
+      ['newPassword', 'newPassword', 'password', { minlength: 10, maxlength: 128 }]],
+      v => api('POST', '/api/me/password', v))));
+  }
+
   const SCREENS = {
     LEAD_OFFICE: [['dashboard', dashboard], ['reports', reports], ['assignments', assignments], ['assess', assess], ['report', report],
       ['listed', listed], ['rounds', rounds], ['replay', replay], ['compare', compare], ['schemes', schemes], ['users', users]],
@@ -467,7 +473,7 @@
     state.schemeId = chosen ? chosen.id : null;
     state.items = state.schemeId ? (await api('GET', `/api/schemes/${state.schemeId}`)).items : [];
     window.addEventListener('resize', () => state.charts.forEach(n => { const c = echarts.getInstanceByDom(n); if (c) c.resize(); }));
-    const screens = SCREENS[state.me.role];
+    const screens = SCREENS[state.me.role].concat([['myPassword', password]]);
     const nav = document.getElementById('nav');
     screens.forEach(([name, screen]) => nav.append(el('button', { 'data-screen': name, id: 'nav-' + name, on: { click: () => open(name, screen) } }, t(name))));
     const wanted = screens.find(([name]) => name === location.hash.substring(1)) || screens[0];

@@ -47,6 +47,8 @@ window.DubanI18n = (function () {
     verify: ['核实通过', 'Verify'], grantRole: ['授予角色', 'Grant role'], disable: ['停用', 'Disable'], disabled: ['已停用', 'disabled'],
     campaignProgress: ['整治进展', 'Campaign progress'], measure: ['计量项', 'Measure'], quantity: ['数量', 'Quantity'], on: ['日期', 'Date'],
     communities_rectified: ['已整治小区数', 'Communities rectified'], inspections: ['检查次数', 'Inspections'], shops_closed: ['关停场所数', 'Places closed'],
+    myPassword: ['修改密码', 'Password'], changePassword: ['修改密码', 'Change your password'],
+    currentPassword: ['当前密码', 'Current password'], newPassword: ['新密码（至少10位）', 'New password (10 or more characters)'],
     allUnits: ['全部单位（同一时点）', 'All units at that instant'], COMPLETED: ['已办结', 'Completed'], CANCELLED: ['已撤销', 'Cancelled']
   };
   let current = localStorage.getItem('duban.lang') || 'zh';

@@ -210,6 +210,27 @@ class BrowserIT {
     }
 
     @Test
+    @Order(5)
+    void aUserChangesTheirOwnPasswordInTheApp() {
+        lead.newUser("wang-clerk", "UNIT_STAFF", "daqi");
+        signIn("wang-clerk", "wang-clerk-password");
+        browser.findElement(By.id("nav-myPassword")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password-currentPassword"))).sendKeys("not-my-password");
+        browser.findElement(By.id("password-newPassword")).sendKeys("a-new-long-password");
+        browser.findElement(By.id("password-submit")).click();
+        // The API's message, Chinese first, next to the form.
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password-error"))).getText()).contains("当前密码不正确");
+        browser.findElement(By.id("password-currentPassword")).clear();
+        browser.findElement(By.id("password-currentPassword")).sendKeys("wang-clerk-password");
+        browser.findElement(By.id("password-newPassword")).clear();
+        browser.findElement(By.id("password-newPassword")).sendKeys("a-new-long-password");
+        browser.findElement(By.id("password-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password-ok")));
+        assertThat(lead.as("wang-clerk", "a-new-long-password").get("/api/me").status()).isEqualTo(200);
+        assertThat(lead.as("wang-clerk", "wang-clerk-password").get("/api/me").status()).isEqualTo(401);
+    }
+
+    @Test
     @Order(4)
     void everyScreenOfEveryRoleOpensWithoutAnError() throws IOException {
         lead.newUser("zhang-leader", "LEADER", null);
