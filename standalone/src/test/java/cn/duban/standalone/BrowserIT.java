@@ -129,6 +129,12 @@ class BrowserIT {
     @Test
     @Order(1)
     void aUnitClerkReportsATrainingAndSeesTheScoreChange() throws IOException {
+        // Opening the app unsigned leads to the sign-in page, in Chinese.
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/");
+        wait.until(ExpectedConditions.urlContains("/login.html"));
+        assertThat(browser.findElement(By.id("signin")).getText()).isEqualTo("登录");
+        shot("sign-in");
         signIn("xinqi-clerk", "xinqi-clerk-password");
         assertThat(browser.findElement(By.id("who")).getText()).contains("单位人员").contains("xinqi");
         shot("unit-inbox");
