@@ -1,12 +1,14 @@
 package cn.duban.command.api;
 
 import cn.duban.command.api.Requests.Created;
+import cn.duban.kernel.assignment.DistrictTime;
 import cn.duban.kernel.assignment.FactLink;
 import cn.duban.kernel.assignment.Phase;
 import cn.duban.kernel.assignment.ReportingFrequency;
 import cn.duban.kernel.command.AcceptAssignmentCompletion;
 import cn.duban.kernel.command.AcknowledgeAssignment;
 import cn.duban.kernel.command.CancelAssignment;
+import cn.duban.kernel.command.CheckAssignmentDeadlines;
 import cn.duban.kernel.command.DenyAssignmentExtension;
 import cn.duban.kernel.command.GrantAssignmentExtension;
 import cn.duban.kernel.command.IssueAssignment;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +45,11 @@ import java.util.UUID;
 @Tag(name = "交办任务 Assignments")
 public class AssignmentCommandController {
     private final CommandDispatch commands;
+    private final Clock clock;
 
-    public AssignmentCommandController(CommandDispatch commands) {
+    public AssignmentCommandController(CommandDispatch commands, Clock dubanClock) {
         this.commands = commands;
+        this.clock = dubanClock;
     }
 
     public record PhaseRequest(@NotBlank @Size(max = 50) String name, @NotNull LocalDate deadline) {
@@ -173,6 +178,16 @@ public class AssignmentCommandController {
     }
 
     public record ReadRequest(@NotBlank String unitId, @NotBlank String notificationId) {
+    }
+
+    @PostMapping("/{id}/deadline-check")
+    @Operation(summary = "立即检查期限 / act on the assignment's dates now",
+            description = "What the deadline checker does each minute, at once (e.g. right after a 延期 or a late entry): "
+                    + "the reminder, overdue, missed reports and light changes that today calls for, recorded together as one commit. "
+                    + "Checking again the same day records nothing.")
+    public Map<String, Object> checkDeadlines(@PathVariable String id) {
+        Boolean recorded = commands.send(new CheckAssignmentDeadlines(id, LocalDate.now(clock.withZone(DistrictTime.ZONE))));
+        return Map.of("id", id, "recorded", Boolean.TRUE.equals(recorded));
     }
 
     @PostMapping("/{id}/cancellation")

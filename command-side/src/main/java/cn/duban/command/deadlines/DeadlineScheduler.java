@@ -24,8 +24,6 @@ import java.util.Map;
 @Component
 public class DeadlineScheduler {
     private static final Logger log = LoggerFactory.getLogger(DeadlineScheduler.class);
-    /** Bounds one round for one assignment (a year of weekly periods for several units fits). */
-    private static final int MAX_EVENTS_PER_ROUND = 500;
     private final OpenAssignments open;
     private final OpenRectifications rectifications;
     private final CommandGateway commands;
@@ -43,14 +41,9 @@ public class DeadlineScheduler {
         LocalDate today = LocalDate.now(clock.withZone(DistrictTime.ZONE));
         for (String id : open.ids()) {
             try {
-                // One event per check: ask until the assignment has nothing more to record today.
-                for (int i = 0; i < MAX_EVENTS_PER_ROUND; i++) {
-                    Boolean recorded = commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CheckAssignmentDeadlines(id, today))
-                            .andMetaData(Map.of(Audit.ACTOR, "system:deadlines")));
-                    if (!Boolean.TRUE.equals(recorded)) {
-                        break;
-                    }
-                }
+                // One check records everything the day calls for, as one commit.
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CheckAssignmentDeadlines(id, today))
+                        .andMetaData(Map.of(Audit.ACTOR, "system:deadlines")));
             } catch (ConcurrencyException e) {
                 log.debug("Assignment {} changed while checking its deadlines; the next round checks it again", id);
             } catch (RuntimeException e) {

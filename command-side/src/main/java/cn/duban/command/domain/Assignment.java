@@ -236,10 +236,10 @@ public class Assignment {
     }
 
     /**
-     * Records the first thing the date calls for, in order: reminder, overdue, missed reports, light
-     * changes; each happens once. One event per command, because events of one commit share a
-     * tracking position (see SequencedMongoEventStorageEngine); the scheduler asks again until the
-     * answer is false.
+     * Records everything the date calls for, in order: the reminder, overdue, each missed report, then
+     * each light that changed. One command and one atomic commit of several events: the event
+     * store gives each its own position, so nothing of it is seen half-recorded or skipped on resume.
+     * Each thing happens once: checking again the same day records nothing.
      *
      * @return whether something was recorded
      */
@@ -249,14 +249,15 @@ public class Assignment {
             return false;
         }
         LocalDate today = c.today();
+        boolean recorded = false;
         if (status == Status.OPEN && !remindedFor.contains(deadline) && !today.isBefore(deadline.minusDays(REMINDER_DAYS))
                 && !today.isAfter(deadline)) {
             apply(new AssignmentDeadlineApproaching(assignmentId, deadline, (int) ChronoUnit.DAYS.between(today, deadline)));
-            return true;
+            recorded = true;
         }
         if (status == Status.OPEN && today.isAfter(deadline) && !overdueFor.contains(deadline)) {
             apply(new AssignmentWentOverdue(assignmentId, deadline));
-            return true;
+            recorded = true;
         }
         for (LocalDate[] period : periodsEndedBefore(today)) {
             for (String unit : units) {
@@ -264,7 +265,7 @@ public class Assignment {
                         .anyMatch(d -> !d.isBefore(period[0]) && !d.isAfter(period[1]));
                 if (!reported && !missed.getOrDefault(unit, Set.of()).contains(period[1])) {
                     apply(new AssignmentReportMissed(assignmentId, unit, period[0], period[1]));
-                    return true;
+                    recorded = true;
                 }
             }
         }
@@ -273,10 +274,10 @@ public class Assignment {
             Light before = lights.getOrDefault(unit, Light.GREEN);
             if (now != before) {
                 apply(new AssignmentLightChanged(assignmentId, unit, before, now, why(now)));
-                return true;
+                recorded = true;
             }
         }
-        return false;
+        return recorded;
     }
 
     /** Reporting periods (start, end) that ended before today, within the assignment's time. */

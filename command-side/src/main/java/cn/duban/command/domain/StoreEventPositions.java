@@ -18,7 +18,7 @@ public class StoreEventPositions implements EventPositions {
     @Override
     public long positionAt(Instant instant) {
         // The token before the first commit recorded after the instant (recording times are kept to the millisecond).
-        TrackingToken token = engine.createTokenAt(instant.plusMillis(1));
+        TrackingToken token = engine.createTokenAtRecordingTime(instant.plusMillis(1));
         return token == null ? -1 : token.position().orElse(-1);
     }
 }

@@ -7,7 +7,7 @@ import cn.duban.kernel.event.InfoReportSubmitted;
 import cn.duban.kernel.event.TrainingRecorded;
 import cn.duban.kernel.sampling.SampleKind;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
-import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine.StoredEvent;
+import cn.duban.platform.eventstore.StoredEvent;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;

@@ -75,7 +75,6 @@ public class AxonConfig {
                 .durability(durability)
                 .gapTimeout(props.gapTimeout())
                 .exclusiveWriter(props.embedded())
-                .singleEventCommits(true)
                 .eventSerializer(events)
                 .snapshotSerializer(snapshots)
                 .build();

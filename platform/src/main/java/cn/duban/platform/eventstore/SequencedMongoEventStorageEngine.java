@@ -10,23 +10,25 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.SerializedMetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.bson.Document;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,62 +37,71 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
- * Axon event storage on MongoDB with one strict global order, in the manner of Axon's JDBC engine
- * rather than its Mongo one (which tracks by client timestamps with a look-back window).
+ * Axon event storage on MongoDB with one strict global order and one position per event, in the
+ * manner of Axon's JDBC engine rather than its Mongo one (which tracks by client timestamps with a
+ * look-back window).
  *
- * <p><b>Layout.</b> Every unit of work's events for one aggregate are one <em>commit</em>
- * document in {@code events}; its {@code _id} is the commit's global position, reserved from a
- * counter. A single document is the only atomic write a server without transactions offers, so a
- * commit is never half stored. All events of a commit share one tracking token (Axon processes
- * events with equal tokens in one batch). {@code streamKey} = aggregate id + first sequence number,
- * under a unique index, is the optimistic-concurrency check: two writers that loaded the same
- * version collide on it (E11000 → {@code ConcurrencyException}). Because commits are atomic, a
- * writer's view of an aggregate always ends at a commit boundary, so the first sequence number of
- * a commit is the only one two writers can both claim.
+ * <p><b>Layout.</b> All events of one {@code appendEvents} call (a unit of work) are one
+ * <em>commit</em> document in {@code events}: a single document is the only atomic write a server
+ * without transactions offers, so a reader sees all of a commit or none of it. The commit covers
+ * the positions {@code first .. _id}: its {@code _id} is the position of its <em>last</em> event and
+ * each event has its own position, {@code first + i}, which is its tracking token. Keying a commit by
+ * its last position lets a forward read of positions find a commit that a token ends inside.
+ * {@code streamKey} lists "aggregate#sequence" of every event under a unique index: a second writer of
+ * the same sequence number collides (E11000, {@code ConcurrencyException}). {@code events.eventId} is
+ * unique too. A legacy commit (no {@code first}) holds one event at position {@code _id}.
  *
  * <p><b>Reads answer from an index on both servers.</b> The embedded server uses an index only for
- * equality or {@code $in} on a single-field unique index, so: tracking reads are {@code _id $in}
- * the next expected positions; an aggregate's stream is {@code streamKey $in} the next expected
- * sequence numbers. No range query, no sort, no scan (but one sorted read at start-up with an
- * exclusive writer, below).
+ * equality or {@code $in} on a unique index, so tracking reads are {@code _id $in} a window of
+ * positions plus the token's gaps, and an aggregate's stream is {@code streamKey $in} its next
+ * sequence numbers. Finding the next stored commit beyond an empty window is a forward probe of
+ * growing {@code $in} windows up to the highest reserved position, also indexed.
  *
- * <p><b>Positions.</b> With several writers (replica set), each commit reserves its position with
- * an atomic {@code $inc} on a counter (returning the value before: the embedded server was seen to
- * hand one AFTER value to two callers). With one exclusive writer (the embedded server, which one
- * JVM owns) positions come from memory, halving the round trips of an append.
+ * <p><b>Positions.</b> With several writers (replica set) a commit reserves its range with an atomic
+ * {@code $inc} on a counter, returning the value before (the embedded server was seen to hand one
+ * AFTER value to two callers); each such engine first raises the counter above the highest stored
+ * position, so a store written before by an exclusive writer leaves no hole. With one exclusive
+ * writer (the embedded server, which one JVM owns) positions come from memory, starting after the
+ * highest stored position: a crash between reservation and insert leaves nothing to skip, and a
+ * failed insert gives its positions back.
  *
- * <p><b>Order and gaps.</b> Appends of one JVM reserve and insert under one lock, so positions
- * appear in order and trackers never see a hole. Other writers (a second command-side replica on a
- * replica set) can leave a brief hole; a tracker stops at it until it fills or {@code gapTimeout}
- * passes (an append that died), and then goes on with the hole kept as a gap of the
- * {@link GapAwareTrackingToken}, so a late commit is still delivered. A commit that fails after
- * its position was reserved writes a void marker there so trackers need not wait.
+ * <p><b>Order, holes and gaps.</b> Appends of one JVM reserve and insert under one lock, so within a
+ * process positions appear in order. Another writer can leave a brief hole (reserved, not yet
+ * stored). A tracker stops before a hole until the commit after it has been on record for
+ * {@code gapTimeout}, then goes on and keeps the hole's positions as gaps of its
+ * {@link GapAwareTrackingToken}, so a late commit is still delivered. Gaps age out by count
+ * ({@code maxGapOffset} positions behind the token) and by time ({@code gapRetention} after the
+ * commit that followed them), so a token stays small. A failed append of a shared-counter writer
+ * writes a void marker over its positions; trackers cross runs of void markers of any length in one
+ * read, so nothing ever stalls on them.
  *
- * <p><b>One event per commit in production.</b> Events of a commit share one tracking token, and
- * Axon's shared event cache can hand a processor the first of them before the rest; a processor
- * that stores that token and restarts would resume after the whole commit and never see the rest.
- * So {@code singleEventCommits} (on in the platform's configuration) refuses a unit of work that
- * applies several events to one aggregate, loudly, instead of risking that loss; Duban's commands
- * each apply one event.
+ * <p><b>Times.</b> Each event keeps its message's own timestamp as given; the commit keeps its
+ * recording time ({@code recordedAt}, never going backwards within this engine). Readers get the
+ * recording time in the metadata ({@link RecordingTime}). {@link #createTokenAt(Instant)} follows
+ * Axon's contract (message timestamps); {@link #createTokenAtRecordingTime(Instant)} is the look-up
+ * behind {@code asOf}.
  *
- * <p><b>Durability.</b> {@link DurabilityBarrier#awaitDurable()} runs before an append returns, so
- * an acknowledged command survives a crash.
+ * <p><b>Durability.</b> {@link DurabilityBarrier#awaitDurable()} runs before an append returns, so an
+ * acknowledged command survives a crash.
  */
 public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine {
     private static final Logger log = LoggerFactory.getLogger(SequencedMongoEventStorageEngine.class);
@@ -98,9 +109,11 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     public static final String COUNTERS = "event_counters";
     public static final String SNAPSHOTS = "snapshots";
     private static final String COUNTER_ID = "events";
-    /** How many sequence numbers (or positions) one aggregate-stream lookup asks for at once. */
+    /** How many sequence numbers one aggregate-stream look-up asks for at once. */
     private static final int STREAM_WINDOW = 64;
-    private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+    /** The largest {@code $in} list of one forward probe over empty positions. */
+    private static final int MAX_PROBE = 4096;
+    private static final int SEQUENCE_CACHE = 20_000;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> counters;
@@ -108,17 +121,24 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     private final DurabilityBarrier durability;
     private final Clock clock;
     private final Duration gapTimeout;
+    private final Duration gapRetention;
     private final int maxGapOffset;
-    private final ReentrantLock appendLock = new ReentrantLock();
-    private final Map<Long, Instant> holesFirstSeen = new ConcurrentHashMap<>();
-    private final AtomicLong lastCommitted = new AtomicLong(-1);
-    private Instant lastRecordedAt = Instant.EPOCH;
-    /** With an exclusive writer: the next position to hand out and the end of the block reserved in the counter. */
     private final boolean exclusiveWriter;
-    private final boolean singleEventCommits;
-    private long nextPosition = -1;
-    private long reservedUpTo = -1;
-    private static final long BLOCK = 1000;
+    private final ReentrantLock appendLock = new ReentrantLock();
+    private final AtomicLong lastCommitted = new AtomicLong(-1);
+    /** Exclusive writer: the next position to hand out, -1 until read from the store. */
+    private volatile long nextPosition = -1;
+    private boolean counterRaised;
+    private Instant lastRecordedAt = Instant.EPOCH;
+    /** When each gap's hole was passed (the recording time of the commit after it), for aging gaps out. */
+    private final ConcurrentSkipListMap<Long, Instant> gapBorn = new ConcurrentSkipListMap<>();
+    /** The last sequence number known per aggregate, so a commit is checked to continue its stream without a read. */
+    private final Map<String, Long> lastSequences = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > SEQUENCE_CACHE;
+        }
+    };
 
     protected SequencedMongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -129,10 +149,12 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         this.durability = builder.durability;
         this.clock = builder.clock;
         this.gapTimeout = builder.gapTimeout;
+        this.gapRetention = builder.gapRetention;
         this.maxGapOffset = builder.maxGapOffset;
         this.exclusiveWriter = builder.exclusiveWriter;
-        this.singleEventCommits = builder.singleEventCommits;
+        // The index keeps its old name: legacy commits hold one key as a string, new ones a list.
         events.createIndex(Indexes.ascending("streamKey"), new IndexOptions().unique(true).name("stream_key_unique"));
+        events.createIndex(Indexes.ascending("events.eventId"), new IndexOptions().unique(true).name("event_id_unique"));
     }
 
     public static Builder builder() {
@@ -144,39 +166,322 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         return lastCommitted.get();
     }
 
-    /**
-     * The highest position stored, or -1 when the store is empty. The counter is only an upper
-     * bound (an exclusive writer moves it a block at a time, a failed append leaves it ahead), so
-     * this looks back from it a window of {@code _id}s at a time.
-     */
+    /** The highest position stored (the last event of the newest commit or void marker), or -1 when empty. */
     public long headPosition() {
         if (exclusiveWriter) {
-            appendLock.lock();
-            try {
-                initAllocator();
-                return nextPosition - 1;
-            } finally {
-                appendLock.unlock();
-            }
+            return initAllocator() - 1;
         }
-        Document c = counters.find(Filters.eq("_id", COUNTER_ID)).first();
-        long hi = c == null ? -1 : ((Number) c.get("next")).longValue() - 1;
-        for (long top = hi; top >= 0 && hi - top < 4 * BLOCK; top -= STREAM_WINDOW) {
-            List<Long> ids = LongStream.rangeClosed(Math.max(0, top - STREAM_WINDOW + 1), top).boxed().toList();
+        long bound = reservedBound();
+        for (long top = bound; top >= 0 && bound - top < 4 * MAX_PROBE; top -= STREAM_WINDOW) {
             long highest = -1;
-            for (Document d : events.find(Filters.in("_id", ids)).projection(new Document("_id", 1))) {
+            for (Document d : events.find(Filters.in("_id", range(Math.max(0, top - STREAM_WINDOW + 1), top + 1)))
+                    .projection(new Document("_id", 1))) {
                 highest = Math.max(highest, longOf(d, "_id"));
             }
             if (highest >= 0) {
                 return highest;
             }
         }
-        Document last = hi < 0 ? null : events.find().sort(new Document("_id", -1)).limit(1).first();
+        return highestStored();
+    }
+
+    // --- appending ----------------------------------------------------------------------------
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> messages, Serializer serializer) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        checkStreams(messages);
+        List<Document> eventDocs = new ArrayList<>(messages.size());
+        List<String> keys = new ArrayList<>(messages.size());
+        Instant latest = Instant.MIN;
+        for (EventMessage<?> m : messages) {
+            SerializedObject<String> payload = m.serializePayload(serializer, String.class);
+            SerializedObject<String> metaData = m.serializeMetaData(serializer, String.class);
+            Document d = new Document("eventId", m.getIdentifier());
+            if (m instanceof DomainEventMessage<?> e) {
+                d.append("aggregateType", e.getType()).append("aggregateId", e.getAggregateIdentifier())
+                        .append("seq", e.getSequenceNumber());
+                keys.add(streamKey(e.getAggregateIdentifier(), e.getSequenceNumber()));
+            }
+            d.append("timestamp", m.getTimestamp().toString())
+                    .append("payloadType", payload.getType().getName())
+                    .append("payloadRevision", payload.getType().getRevision());
+            putJson(d, "payload", payload.getData());
+            putJson(d, "metaData", metaData.getData());
+            eventDocs.add(d);
+            latest = m.getTimestamp().isAfter(latest) ? m.getTimestamp() : latest;
+        }
+        if (keys.isEmpty()) {
+            // Unique index: a commit needs a key of its own even when no event belongs to an aggregate.
+            keys.add("~event#" + messages.get(0).getIdentifier());
+        }
+        Document doc = new Document("streamKey", keys).append("latest", Date.from(latest)).append("events", eventDocs);
+        int n = messages.size();
+        appendLock.lock();
+        try {
+            long first = reserve(n);
+            long last = first + n - 1;
+            Instant recordedAt = nextRecordedAt();
+            doc.put("_id", last);
+            doc.put("first", first);
+            doc.put("recordedAt", Date.from(recordedAt));
+            try {
+                events.insertOne(doc);
+            } catch (MongoException e) {
+                giveBack(first, last, recordedAt, e);
+                handlePersistenceException(e, culprit(messages, e));
+                throw e;
+            }
+            if (exclusiveWriter) {
+                nextPosition = last + 1;
+            }
+            lastCommitted.set(last);
+            rememberSequences(messages);
+        } finally {
+            appendLock.unlock();
+        }
+        durability.awaitDurable();
+    }
+
+    /**
+     * Each aggregate's events in one commit must continue its stream: contiguous sequence numbers,
+     * the first one the aggregate's next. Duplicates and skips fail as a concurrency conflict (Axon's
+     * {@code AggregateStreamCreationException} when the clash is on sequence 0), and so does a
+     * repeated event identifier; the unique indexes catch the same between commits.
+     */
+    private void checkStreams(List<? extends EventMessage<?>> messages) {
+        Map<String, Long> expected = new LinkedHashMap<>();
+        Set<String> ids = new HashSet<>();
+        for (EventMessage<?> m : messages) {
+            if (!ids.add(m.getIdentifier())) {
+                throw conflict(m, "event identifier " + m.getIdentifier() + " appears twice in one commit");
+            }
+            if (!(m instanceof DomainEventMessage<?> e)) {
+                continue;
+            }
+            Long next = expected.get(e.getAggregateIdentifier());
+            if (next != null && e.getSequenceNumber() != next) {
+                throw conflict(e, "sequence " + e.getSequenceNumber() + " of " + e.getAggregateIdentifier() + " where " + next + " was due");
+            }
+            if (next == null && e.getSequenceNumber() > 0 && !continuesStream(e.getAggregateIdentifier(), e.getSequenceNumber())) {
+                throw conflict(e, "sequence " + e.getSequenceNumber() + " of " + e.getAggregateIdentifier() + " does not follow its stored events");
+            }
+            expected.put(e.getAggregateIdentifier(), e.getSequenceNumber() + 1);
+        }
+    }
+
+    private boolean continuesStream(String aggregateId, long sequence) {
+        Long known;
+        synchronized (lastSequences) {
+            known = lastSequences.get(aggregateId);
+        }
+        if (known != null && known >= sequence - 1) {
+            return true; // the predecessor exists; a clash on `sequence` itself is the unique index's to find
+        }
+        return events.find(Filters.eq("streamKey", streamKey(aggregateId, sequence - 1))).projection(new Document("_id", 1)).first() != null;
+    }
+
+    private void rememberSequences(List<? extends EventMessage<?>> messages) {
+        synchronized (lastSequences) {
+            for (EventMessage<?> m : messages) {
+                if (m instanceof DomainEventMessage<?> e) {
+                    lastSequences.merge(e.getAggregateIdentifier(), e.getSequenceNumber(), Math::max);
+                }
+            }
+        }
+    }
+
+    /** The event whose key the store refused (its message names the duplicate key), else the first. */
+    private static EventMessage<?> culprit(List<? extends EventMessage<?>> messages, MongoException failure) {
+        String text = String.valueOf(failure.getMessage());
+        for (EventMessage<?> m : messages) {
+            if (text.contains('"' + m.getIdentifier() + '"')
+                    || (m instanceof DomainEventMessage<?> e && text.contains('"' + streamKey(e.getAggregateIdentifier(), e.getSequenceNumber()) + '"'))) {
+                return m;
+            }
+        }
+        return messages.get(0);
+    }
+
+    private static RuntimeException conflict(EventMessage<?> failed, String why) {
+        if (failed instanceof DomainEventMessage<?> e && e.getSequenceNumber() == 0) {
+            return new AggregateStreamCreationException("Cannot reuse aggregate identifier [" + e.getAggregateIdentifier() + "]: " + why);
+        }
+        return new ConcurrencyException("Concurrent or invalid append: " + why);
+    }
+
+    /** First position of a range of {@code n}, under the append lock. */
+    private long reserve(int n) {
+        if (exclusiveWriter) {
+            return initAllocator();
+        }
+        if (!counterRaised) {
+            // Past every stored position (a store an exclusive writer kept); idempotent and safe beside other writers.
+            counters.updateOne(Filters.eq("_id", COUNTER_ID), Updates.max("next", highestStored() + 1),
+                    new UpdateOptions().upsert(true));
+            counterRaised = true;
+        }
+        Document before = counters.findOneAndUpdate(Filters.eq("_id", COUNTER_ID), Updates.inc("next", (long) n),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        return before == null ? 0 : ((Number) before.get("next")).longValue();
+    }
+
+    /**
+     * A failed insert. An exclusive writer takes the positions back when the store certainly refused the
+     * commit (a duplicate key); after any other error it reads the head again. A shared-counter writer
+     * cannot give positions back, so it marks them void for trackers.
+     */
+    private void giveBack(long first, long last, Instant at, MongoException failure) {
+        if (exclusiveWriter) {
+            if (!MongoDuplicateKeys.isDuplicateKey(failure)) {
+                nextPosition = -1;
+            }
+            return;
+        }
+        try {
+            events.insertOne(new Document("_id", last).append("first", first).append("streamKey", List.of("~void#" + last))
+                    .append("void", true).append("recordedAt", Date.from(at)).append("events", List.of()));
+        } catch (MongoException e) {
+            // Trackers then wait out gapTimeout once at this hole; nothing is lost.
+            log.warn("Could not mark failed append at positions {}..{} as void; trackers will wait out the gap", first, last, e);
+        }
+    }
+
+    /** Exclusive writer: the next free position, read once per start (a sorted read, a scan on the embedded server). */
+    private long initAllocator() {
+        long next = nextPosition;
+        if (next < 0) {
+            appendLock.lock();
+            try {
+                if (nextPosition < 0) {
+                    nextPosition = highestStored() + 1;
+                    // A block counter left by an earlier release means nothing to an exclusive writer.
+                    counters.deleteOne(Filters.eq("_id", COUNTER_ID));
+                }
+                next = nextPosition;
+            } finally {
+                appendLock.unlock();
+            }
+        }
+        return next;
+    }
+
+    private long highestStored() {
+        Document last = events.find().sort(new Document("_id", -1)).projection(new Document("_id", 1)).limit(1).first();
         return last == null ? -1 : longOf(last, "_id");
     }
 
-    /** One stored event as a command-side reader sees it: the payload as stored, without upcasting. */
-    public record StoredEvent(long position, String eventId, String payloadType, Document payload, Instant recordedAt) {
+    /** The highest position that may hold a commit: reserved so far. */
+    private long reservedBound() {
+        if (exclusiveWriter) {
+            return initAllocator() - 1;
+        }
+        Document c = counters.find(Filters.eq("_id", COUNTER_ID)).first();
+        return c == null ? highestStored() : Math.max(((Number) c.get("next")).longValue() - 1, lastCommitted.get());
+    }
+
+    /** Recording times never go backwards within this engine, so asOf and position order agree. */
+    private Instant nextRecordedAt() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        lastRecordedAt = now.isAfter(lastRecordedAt) ? now : lastRecordedAt.plus(1, ChronoUnit.MICROS);
+        return lastRecordedAt;
+    }
+
+    private static void putJson(Document d, String field, String json) {
+        if (json.stripLeading().startsWith("{")) {
+            d.put(field, Document.parse(json));
+        } else {
+            d.put(field + "Json", json);
+        }
+    }
+
+    static String streamKey(String aggregateId, long sequence) {
+        return aggregateId + "#" + sequence;
+    }
+
+    // --- reading commits -----------------------------------------------------------------------
+
+    /** A commit as read back: the positions it covers, when it was recorded, its events (none if void). */
+    record Commit(long first, long last, Instant recordedAt, List<StoredEvent> events) {
+        static Commit of(Document d) {
+            long id = longOf(d, "_id");
+            List<Document> docs = d.getList("events", Document.class, List.of());
+            boolean legacy = !d.containsKey("first");
+            long first = legacy ? id : longOf(d, "first");
+            Date recorded = d.getDate("recordedAt");
+            Instant recordedAt = recorded == null ? Instant.EPOCH : recorded.toInstant();
+            List<StoredEvent> out = new ArrayList<>(docs.size());
+            for (int i = 0; i < docs.size(); i++) {
+                Document e = docs.get(i);
+                String aggregateId = e.containsKey("aggregateId") ? e.getString("aggregateId") : d.getString("aggregateId");
+                String type = e.containsKey("aggregateId") ? e.getString("aggregateType") : d.getString("aggregateType");
+                Object seq = e.get("seq");
+                String ts = e.getString("timestamp");
+                out.add(new StoredEvent(legacy ? id : first + i, e.getString("eventId"), type, aggregateId,
+                        seq == null ? null : ((Number) seq).longValue(), e.getString("payloadType"), e.getString("payloadRevision"),
+                        e.get("payload", Document.class), e.getString("payloadJson"), e.get("metaData", Document.class),
+                        e.getString("metaDataJson"), ts == null ? recordedAt : Instant.parse(ts), recordedAt));
+            }
+            return new Commit(first, id, recordedAt, out);
+        }
+    }
+
+    private TreeMap<Long, Commit> commitsAt(Collection<Long> ids) {
+        TreeMap<Long, Commit> found = new TreeMap<>();
+        if (!ids.isEmpty()) {
+            for (Document d : events.find(Filters.in("_id", ids))) {
+                Commit c = Commit.of(d);
+                found.put(c.last(), c);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The stored commit or void marker with the smallest last position at or after {@code from}, up
+     * to {@code bound}: growing windows of {@code _id $in}, each answered from the index.
+     */
+    private Optional<Commit> nextCommitFrom(long from, long bound) {
+        long start = from;
+        int step = STREAM_WINDOW;
+        while (start <= bound) {
+            long end = Math.min(bound + 1, start + step);
+            TreeMap<Long, Commit> found = commitsAt(range(start, end));
+            if (!found.isEmpty()) {
+                return Optional.of(found.firstEntry().getValue());
+            }
+            start = end;
+            step = Math.min(MAX_PROBE, step * 2);
+        }
+        return Optional.empty();
+    }
+
+    private static List<Long> range(long from, long toExclusive) {
+        return LongStream.range(from, toExclusive).boxed().toList();
+    }
+
+    /** The stored event at a position, as an auditor reads it; empty for a hole or a void marker. */
+    public Optional<StoredEvent> eventAt(long position) {
+        return nextCommitFrom(position, reservedBound())
+                .filter(c -> c.first() <= position)
+                .flatMap(c -> c.events().stream().filter(e -> e.position() == position).findFirst());
+    }
+
+    /** Every stored event from a position on, in position order: each read an index look-up. */
+    public void forEachEvent(long fromPosition, Consumer<StoredEvent> action) {
+        long bound = reservedBound();
+        long pos = fromPosition;
+        while (pos <= bound) {
+            Optional<Commit> next = nextCommitFrom(pos, bound);
+            if (next.isEmpty()) {
+                return;
+            }
+            long from = pos;
+            next.get().events().stream().filter(e -> e.position() >= from).forEach(action);
+            pos = next.get().last() + 1;
+        }
     }
 
     /**
@@ -187,175 +492,14 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     public List<StoredEvent> findEvents(Collection<String> payloadTypes, String payloadField, Object value) {
         List<StoredEvent> out = new ArrayList<>();
         var filter = Filters.and(Filters.in("events.payloadType", payloadTypes), Filters.eq("events.payload." + payloadField, value));
-        for (Document commit : events.find(filter).sort(new Document("_id", 1))) {
-            for (Document e : commit.getList("events", Document.class)) {
-                Document payload = e.get("payload", Document.class);
-                if (payloadTypes.contains(e.getString("payloadType")) && payload != null && value.equals(payload.get(payloadField))) {
-                    out.add(new StoredEvent(longOf(commit, "_id"), e.getString("eventId"), e.getString("payloadType"), payload,
-                            Instant.parse(e.getString("timestamp"))));
+        for (Document d : events.find(filter).sort(new Document("_id", 1))) {
+            for (StoredEvent e : Commit.of(d).events()) {
+                if (payloadTypes.contains(e.payloadType()) && e.payload() != null && value.equals(e.payload().get(payloadField))) {
+                    out.add(e);
                 }
             }
         }
         return out;
-    }
-
-    /** The stored commit at a position, as an auditor would read it; empty for a hole or a void marker. */
-    public Optional<Document> commitAt(long position) {
-        Document d = events.find(Filters.eq("_id", position)).first();
-        return d == null || Boolean.TRUE.equals(d.getBoolean("void")) ? Optional.empty() : Optional.of(d);
-    }
-
-    // --- appending ----------------------------------------------------------------------------
-
-    @Override
-    protected void appendEvents(List<? extends EventMessage<?>> messages, Serializer serializer) {
-        if (messages.isEmpty()) {
-            return;
-        }
-        List<List<DomainEventMessage<?>>> commits = commitsOf(messages);
-        if (singleEventCommits) {
-            for (List<DomainEventMessage<?>> commit : commits) {
-                if (commit.size() > 1) {
-                    throw new IllegalStateException("A command applied " + commit.size() + " events to aggregate "
-                            + commit.get(0).getAggregateIdentifier() + "; Duban's commands apply one event each, because events"
-                            + " of one commit share a tracking position (see SequencedMongoEventStorageEngine)");
-                }
-            }
-        }
-        for (List<DomainEventMessage<?>> commit : commits) {
-            appendCommit(commit, serializer);
-        }
-        durability.awaitDurable();
-    }
-
-    /** Consecutive events of one aggregate make one commit; non-aggregate events one each. */
-    private static List<List<DomainEventMessage<?>>> commitsOf(List<? extends EventMessage<?>> messages) {
-        List<List<DomainEventMessage<?>>> commits = new ArrayList<>();
-        List<DomainEventMessage<?>> current = null;
-        for (EventMessage<?> m : messages) {
-            DomainEventMessage<?> e = EventUtils.asDomainEventMessage(m);
-            boolean sameStream = current != null && e.getType() != null
-                    && Objects.equals(current.get(0).getType(), e.getType())
-                    && current.get(0).getAggregateIdentifier().equals(e.getAggregateIdentifier());
-            if (!sameStream) {
-                current = new ArrayList<>();
-                commits.add(current);
-            }
-            current.add(e);
-        }
-        return commits;
-    }
-
-    private void appendCommit(List<DomainEventMessage<?>> commit, Serializer serializer) {
-        DomainEventMessage<?> first = commit.get(0);
-        DomainEventMessage<?> last = commit.get(commit.size() - 1);
-        List<Document> eventDocs = new ArrayList<>(commit.size());
-        for (DomainEventMessage<?> e : commit) {
-            SerializedObject<String> payload = e.serializePayload(serializer, String.class);
-            SerializedObject<String> metaData = e.serializeMetaData(serializer, String.class);
-            Document d = new Document("eventId", e.getIdentifier())
-                    .append("seq", e.getSequenceNumber())
-                    .append("payloadType", payload.getType().getName())
-                    .append("payloadRevision", payload.getType().getRevision());
-            putJson(d, "payload", payload.getData());
-            putJson(d, "metaData", metaData.getData());
-            eventDocs.add(d);
-        }
-        Document doc = new Document()
-                .append("streamKey", streamKey(first.getAggregateIdentifier(), first.getSequenceNumber()))
-                .append("aggregateId", first.getAggregateIdentifier())
-                .append("aggregateType", first.getType())
-                .append("firstSeq", first.getSequenceNumber())
-                .append("lastSeq", last.getSequenceNumber());
-        appendLock.lock();
-        try {
-            long position = reservePosition();
-            Instant recordedAt = nextRecordedAt();
-            doc.put("_id", position);
-            doc.put("recordedAt", Date.from(recordedAt));
-            String timestamp = recordedAt.toString();
-            eventDocs.forEach(d -> d.put("timestamp", timestamp));
-            doc.put("events", eventDocs);
-            try {
-                events.insertOne(doc);
-            } catch (MongoException e) {
-                voidPosition(position, recordedAt);
-                handlePersistenceException(e, first);
-            }
-            lastCommitted.set(position);
-        } finally {
-            appendLock.unlock();
-        }
-    }
-
-    private long reservePosition() {
-        if (exclusiveWriter) {
-            return reserveFromBlock();
-        }
-        // Returning the document as it was before the increment: the embedded server was seen to
-        // hand one AFTER value to two concurrent callers.
-        Document before = counters.findOneAndUpdate(Filters.eq("_id", COUNTER_ID), Updates.inc("next", 1L),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
-        return before == null ? 0 : ((Number) before.get("next")).longValue();
-    }
-
-    /**
-     * One JVM owns the store (the embedded server): positions come from memory and the counter is
-     * moved a block at a time. On the first append after a start the next position is the highest
-     * stored one plus one, never the counter, so positions reserved by a process that crashed are
-     * reused rather than left as a hole no tracker could see past.
-     */
-    private long reserveFromBlock() {
-        initAllocator();
-        if (nextPosition >= reservedUpTo) {
-            reservedUpTo = nextPosition + BLOCK;
-            counters.updateOne(Filters.eq("_id", COUNTER_ID), Updates.set("next", reservedUpTo), new com.mongodb.client.model.UpdateOptions().upsert(true));
-        }
-        return nextPosition++;
-    }
-
-    /** Once per start: the one sorted read of the store (a scan on the embedded server). */
-    private void initAllocator() {
-        if (nextPosition < 0) {
-            Document last = events.find().sort(new Document("_id", -1)).limit(1).first();
-            nextPosition = last == null ? 0 : longOf(last, "_id") + 1;
-            reservedUpTo = nextPosition;
-        }
-    }
-
-    /** Recording times never go backwards within this engine, so asOf and position order agree. */
-    private Instant nextRecordedAt() {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        lastRecordedAt = now.isAfter(lastRecordedAt) ? now : lastRecordedAt.plus(1, ChronoUnit.MICROS);
-        return lastRecordedAt;
-    }
-
-    private void voidPosition(long position, Instant at) {
-        try {
-            events.insertOne(new Document("_id", position).append("streamKey", "~void#" + position)
-                    .append("void", true).append("recordedAt", Date.from(at)).append("events", List.of()));
-        } catch (MongoException e) {
-            // Trackers time the hole out instead; nothing is lost, they only wait gapTimeout once.
-            log.warn("Could not mark failed append at position {} as void; trackers will wait out the gap", position, e);
-        }
-    }
-
-    private static void putJson(Document d, String field, String json) {
-        String trimmed = json.stripLeading();
-        if (trimmed.startsWith("{")) {
-            d.put(field, Document.parse(json));
-        } else {
-            d.put(field + "Json", json);
-        }
-    }
-
-    private static String getJson(Document d, String field) {
-        Document parsed = d.get(field, Document.class);
-        return parsed != null ? parsed.toJson(JSON) : d.getString(field + "Json");
-    }
-
-    static String streamKey(String aggregateId, long sequence) {
-        return aggregateId + "#" + sequence;
     }
 
     // --- aggregate streams --------------------------------------------------------------------
@@ -364,39 +508,41 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateId, long firstSequence, int batchSize) {
         List<DomainEventData<?>> out = new ArrayList<>();
         long next = firstSequence;
-        boolean firstLookup = true;
         while (out.size() < batchSize) {
-            long from = firstLookup ? Math.max(0, next - STREAM_WINDOW + 1) : next;
-            long to = next + STREAM_WINDOW;
-            List<String> keys = LongStream.range(from, to).mapToObj(s -> streamKey(aggregateId, s)).toList();
-            Map<Long, Document> byFirstSeq = new HashMap<>();
+            long windowEnd = next + STREAM_WINDOW;
+            List<String> keys = LongStream.range(next, windowEnd).mapToObj(s -> streamKey(aggregateId, s)).toList();
+            TreeMap<Long, StoredEvent> bySequence = new TreeMap<>();
             for (Document d : events.find(Filters.in("streamKey", keys))) {
-                byFirstSeq.put(longOf(d, "firstSeq"), d);
-            }
-            if (firstLookup && !byFirstSeq.containsKey(next)) {
-                // Resuming inside a multi-event commit (after a snapshot): start at the commit covering it.
-                long wanted = next;
-                Optional<Document> covering = byFirstSeq.values().stream()
-                        .filter(d -> longOf(d, "firstSeq") < wanted && longOf(d, "lastSeq") >= wanted).findFirst();
-                if (covering.isPresent()) {
-                    next = longOf(covering.get(), "firstSeq");
-                }
-            }
-            firstLookup = false;
-            while (byFirstSeq.containsKey(next)) {
-                Document commit = byFirstSeq.get(next);
-                for (Document e : commit.getList("events", Document.class)) {
-                    if (longOf(e, "seq") >= firstSequence) {
-                        out.add(entry(commit, e));
+                for (StoredEvent e : Commit.of(d).events()) {
+                    if (aggregateId.equals(e.aggregateId()) && e.sequence() != null && e.sequence() >= next) {
+                        bySequence.put(e.sequence(), e);
                     }
                 }
-                next = longOf(commit, "lastSeq") + 1;
             }
-            if (next < to) {
-                break; // the stream ends inside the window we looked at
+            for (StoredEvent e : bySequence.values()) {
+                if (e.sequence() != next) {
+                    break; // never the case for a stream written through this engine
+                }
+                out.add(domainEntry(e));
+                next++;
+            }
+            if (next < windowEnd) {
+                if (next > firstSequence || firstSequence == 0) {
+                    synchronized (lastSequences) {
+                        if (next > 0) {
+                            lastSequences.put(aggregateId, next - 1);
+                        }
+                    }
+                }
+                break; // the stream ends inside the window looked at
             }
         }
         return out;
+    }
+
+    @Override
+    protected boolean fetchForAggregateUntilEmpty() {
+        return false; // a batch ends early only where the stream ends
     }
 
     // --- tracking -----------------------------------------------------------------------------
@@ -406,58 +552,148 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         GapAwareTrackingToken token = lastToken == null
                 ? GapAwareTrackingToken.newInstance(-1, List.of())
                 : (GapAwareTrackingToken) lastToken;
-        long expected = token.getIndex() + 1;
-        SortedSet<Long> gaps = token.getGaps();
-        List<Long> ids = new ArrayList<>(batchSize + gaps.size());
-        ids.addAll(gaps);
-        LongStream.range(expected, expected + batchSize).forEach(ids::add);
-        TreeMap<Long, Document> found = new TreeMap<>();
-        for (Document d : events.find(Filters.in("_id", ids))) {
-            found.put(longOf(d, "_id"), d);
-        }
         List<TrackedEventData<?>> out = new ArrayList<>();
-        // Commits that arrived after their hole had timed out: late, but never lost.
-        for (Long gap : gaps) {
-            Document d = found.get(gap);
-            if (d != null) {
-                token = token.advanceTo(gap, maxGapOffset);
-                emit(d, token, out);
-            }
-        }
-        Long highest = found.isEmpty() ? null : found.lastKey();
-        for (long pos = expected; highest != null && pos <= highest; pos++) {
-            Document d = found.get(pos);
-            if (d == null) {
-                if (!holeTimedOut(pos)) {
-                    break; // an append still in flight: keep the global order, wait for it
+        // Commits that arrived after their hole was passed: late, but never lost.
+        if (token.hasGaps()) {
+            for (Commit c : commitsAt(token.getGaps()).values()) {
+                if (c.first() > token.getIndex()) {
+                    continue;
                 }
-                holesFirstSeen.remove(pos);
-                log.warn("Event position {} stayed empty for {}; continuing and keeping it as a gap", pos, gapTimeout);
+                for (StoredEvent e : c.events()) {
+                    if (token.getGaps().contains(e.position())) {
+                        token = emit(e, token, out);
+                    }
+                }
+                token = withoutGaps(token, c.first(), c.last());
+            }
+            token = agedOut(token);
+        }
+        long bound = -2;
+        long pos = token.getIndex() + 1;
+        long windowEnd = pos + Math.max(batchSize, STREAM_WINDOW);
+        TreeMap<Long, Commit> window = commitsAt(range(pos, windowEnd));
+        while (out.size() < batchSize) {
+            Map.Entry<Long, Commit> entry = window.ceilingEntry(pos);
+            if (entry == null) {
+                if (bound == -2) {
+                    bound = reservedBound();
+                }
+                Optional<Commit> beyond = nextCommitFrom(Math.max(pos, windowEnd), bound);
+                if (beyond.isEmpty()) {
+                    break; // caught up: nothing stored beyond, or only appends still in flight
+                }
+                Commit c = beyond.get();
+                windowEnd = c.last() + 1 + Math.max(batchSize, STREAM_WINDOW);
+                window = commitsAt(range(c.last() + 1, windowEnd));
+                window.put(c.last(), c);
                 continue;
             }
-            holesFirstSeen.remove(pos);
-            token = token.advanceTo(pos, maxGapOffset);
-            emit(d, token, out);
+            Commit c = entry.getValue();
+            if (c.first() > pos) {
+                // A hole: reserved by a writer that has not stored (yet). Keep the order and wait,
+                // unless the commit after it has been on record for gapTimeout: then go on, with a gap.
+                if (Duration.between(c.recordedAt(), clock.instant()).compareTo(gapTimeout) < 0) {
+                    break;
+                }
+                log.warn("Event positions {}..{} stayed empty for {}; continuing and keeping them as gaps", pos, c.first() - 1, gapTimeout);
+                for (long g = pos; g < c.first(); g++) {
+                    gapBorn.put(g, c.recordedAt());
+                }
+                // The token moves onto the commit's first position with the hole as gaps (a token's gaps
+                // must lie below its index); that position is this commit's and is handled just below.
+                token = GapAwareTrackingToken.newInstance(c.first(), union(token.getGaps(), pos, c.first() - 1));
+                pos = c.first();
+            }
+            if (c.events().isEmpty()) {
+                token = withoutGaps(GapAwareTrackingToken.newInstance(Math.max(token.getIndex(), c.last()), token.getGaps()), c.first(), c.last());
+            } else {
+                for (StoredEvent e : c.events()) {
+                    if (e.position() >= pos || token.getGaps().contains(e.position())) {
+                        token = emit(e, token, out);
+                    }
+                }
+            }
+            pos = c.last() + 1;
+            if (pos >= windowEnd) {
+                windowEnd = pos + Math.max(batchSize, STREAM_WINDOW);
+                window = commitsAt(range(pos, windowEnd));
+            }
         }
         return out;
     }
 
-    private boolean holeTimedOut(long position) {
-        Instant now = clock.instant();
-        Instant first = holesFirstSeen.computeIfAbsent(position, p -> now);
-        return Duration.between(first, now).compareTo(gapTimeout) >= 0;
+    /** Adds an event with the token that ends at it. A token already at its position (a legacy commit's shared position, or the first after a passed hole) stays. */
+    private GapAwareTrackingToken emit(StoredEvent e, GapAwareTrackingToken token, List<TrackedEventData<?>> out) {
+        GapAwareTrackingToken at = e.position() == token.getIndex() && !token.getGaps().contains(e.position())
+                ? token : token.advanceTo(e.position(), maxGapOffset);
+        out.add(trackedEntry(e, at));
+        return at;
     }
 
-    private void emit(Document commit, GapAwareTrackingToken token, List<TrackedEventData<?>> out) {
-        for (Document e : commit.getList("events", Document.class)) {
-            out.add(new TrackedDomainEventData<>(token, entry(commit, e)));
+    private static SortedSet<Long> union(SortedSet<Long> gaps, long from, long to) {
+        TreeSet<Long> out = new TreeSet<>(gaps);
+        LongStream.rangeClosed(from, to).forEach(out::add);
+        return out;
+    }
+
+    private static GapAwareTrackingToken withoutGaps(GapAwareTrackingToken token, long from, long to) {
+        if (!token.hasGaps() || token.getGaps().subSet(from, to + 1).isEmpty()) {
+            return token;
         }
+        TreeSet<Long> gaps = new TreeSet<>(token.getGaps());
+        gaps.subSet(from, to + 1).clear();
+        return GapAwareTrackingToken.newInstance(token.getIndex(), gaps);
     }
 
-    private static GenericDomainEventEntry<String> entry(Document commit, Document e) {
-        return new GenericDomainEventEntry<>(commit.getString("aggregateType"), commit.getString("aggregateId"),
-                longOf(e, "seq"), e.getString("eventId"), e.getString("timestamp"), e.getString("payloadType"),
-                e.getString("payloadRevision"), getJson(e, "payload"), getJson(e, "metaData"));
+    /** Drops gaps whose hole was passed more than gapRetention ago: an append that late is taken as dead. */
+    private GapAwareTrackingToken agedOut(GapAwareTrackingToken token) {
+        Instant now = clock.instant();
+        TreeSet<Long> keep = new TreeSet<>();
+        for (Long gap : token.getGaps()) {
+            Instant born = gapBorn.computeIfAbsent(gap, g -> nextCommitFrom(g + 1, token.getIndex())
+                    .map(Commit::recordedAt).orElse(now));
+            if (Duration.between(born, now).compareTo(gapRetention) < 0) {
+                keep.add(gap);
+            } else {
+                gapBorn.remove(gap);
+            }
+        }
+        return keep.size() == token.getGaps().size() ? token : GapAwareTrackingToken.newInstance(token.getIndex(), keep);
+    }
+
+    private static TrackedEventData<?> trackedEntry(StoredEvent e, TrackingToken token) {
+        if (!e.belongsToAggregate()) {
+            return new TrackedPlainEntry(token, e);
+        }
+        return new TrackedDomainEventData<>(token, domainEntry(e));
+    }
+
+    private static GenericDomainEventEntry<String> domainEntry(StoredEvent e) {
+        return new GenericDomainEventEntry<>(e.aggregateType(), e.aggregateId(), e.sequence(), e.eventId(), e.timestamp(),
+                e.payloadType(), e.payloadRevision(), e.payloadText(), e.metaDataTextWithRecordingTime());
+    }
+
+    /** An event that belongs to no aggregate reads back as a plain event message. */
+    private record TrackedPlainEntry(TrackingToken trackingToken, StoredEvent event) implements TrackedEventData<String> {
+        @Override
+        public String getEventIdentifier() {
+            return event.eventId();
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return event.timestamp();
+        }
+
+        @Override
+        public SerializedObject<String> getMetaData() {
+            return new SerializedMetaData<>(event.metaDataTextWithRecordingTime(), String.class);
+        }
+
+        @Override
+        public SerializedObject<String> getPayload() {
+            return new SimpleSerializedObject<>(event.payloadText(), String.class, event.payloadType(), event.payloadRevision());
+        }
     }
 
     private static long longOf(Document d, String field) {
@@ -476,49 +712,59 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     }
 
     /**
-     * The token just before the first commit recorded at or after {@code at}: a binary search over
-     * positions, each probe an {@code _id} lookup, since recording times grow with positions.
+     * Axon's contract: the token before the first event (by position) whose own timestamp is at or
+     * after {@code at}; the head token when there is none. Message timestamps need not grow with
+     * positions, so this reads the commits in order (a scan on the embedded server; used only to
+     * reset a processor to a time).
      */
     @Override
     public TrackingToken createTokenAt(Instant at) {
+        // A legacy commit has no `latest`: its events' timestamps were its recording time.
+        Document d = events.find(Filters.or(Filters.gte("latest", Date.from(at)),
+                Filters.and(Filters.exists("latest", false), Filters.gte("recordedAt", Date.from(at)), Filters.ne("void", true))))
+                .sort(new Document("_id", 1)).limit(1).first();
+        if (d == null) {
+            return createHeadToken();
+        }
+        long position = Commit.of(d).events().stream().filter(e -> !e.timestamp().isBefore(at))
+                .mapToLong(StoredEvent::position).min().orElseThrow();
+        return position == 0 ? null : GapAwareTrackingToken.newInstance(position - 1, List.of());
+    }
+
+    /**
+     * The token before the first event recorded at or after {@code at} (recording time, which grows
+     * with positions): a binary search over positions, each probe an {@code _id} look-up. This is
+     * what {@code asOf} stands on.
+     */
+    public TrackingToken createTokenAtRecordingTime(Instant at) {
         long lo = 0;
         long hi = headPosition();
         if (hi < 0) {
             return null;
         }
+        long bound = hi;
         long answer = hi + 1;
         while (lo <= hi) {
             long mid = (lo + hi) >>> 1;
-            Document d = firstExistingFrom(mid, hi);
-            if (d == null) {
+            Optional<Commit> found = nextCommitFrom(mid, bound);
+            if (found.isEmpty()) {
                 hi = mid - 1;
                 continue;
             }
-            long pos = longOf(d, "_id");
-            if (!d.getDate("recordedAt").toInstant().isBefore(at)) {
-                answer = pos;
-                hi = mid - 1;
+            Commit c = found.get();
+            if (!c.recordedAt().isBefore(at)) {
+                answer = Math.min(answer, c.first());
+                hi = Math.min(mid, c.first()) - 1;
             } else {
-                lo = pos + 1;
+                lo = c.last() + 1;
             }
         }
         return answer == 0 ? null : GapAwareTrackingToken.newInstance(answer - 1, List.of());
     }
 
-    private Document firstExistingFrom(long from, long to) {
-        for (long start = from; start <= to; start += STREAM_WINDOW) {
-            List<Long> ids = LongStream.rangeClosed(start, Math.min(to, start + STREAM_WINDOW - 1)).boxed().toList();
-            TreeMap<Long, Document> found = new TreeMap<>();
-            events.find(Filters.in("_id", ids)).forEach(d -> found.put(longOf(d, "_id"), d));
-            if (!found.isEmpty()) {
-                return found.firstEntry().getValue();
-            }
-        }
-        return null;
-    }
-
     // --- snapshots ----------------------------------------------------------------------------
 
+    /** A snapshot replaces the stored one only if it is newer (a higher sequence number). */
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
         SerializedObject<String> payload = snapshot.serializePayload(serializer, String.class);
@@ -532,7 +778,15 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                 .append("payloadRevision", payload.getType().getRevision());
         putJson(d, "payload", payload.getData());
         putJson(d, "metaData", metaData.getData());
-        snapshots.replaceOne(Filters.eq("_id", snapshot.getAggregateIdentifier()), d, new ReplaceOptions().upsert(true));
+        try {
+            snapshots.replaceOne(Filters.and(Filters.eq("_id", snapshot.getAggregateIdentifier()), Filters.lt("seq", snapshot.getSequenceNumber())),
+                    d, new ReplaceOptions().upsert(true));
+        } catch (MongoException e) {
+            if (!MongoDuplicateKeys.isDuplicateKey(e)) {
+                throw e;
+            }
+            // The stored snapshot is as new or newer: keep it.
+        }
         durability.awaitDurable();
     }
 
@@ -542,9 +796,12 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         if (d == null) {
             return Stream.empty();
         }
+        Document payload = d.get("payload", Document.class);
+        Document meta = d.get("metaData", Document.class);
         return Stream.of(new GenericDomainEventEntry<>(d.getString("aggregateType"), aggregateId, longOf(d, "seq"),
                 d.getString("eventId"), d.getString("timestamp"), d.getString("payloadType"),
-                d.getString("payloadRevision"), getJson(d, "payload"), getJson(d, "metaData")));
+                d.getString("payloadRevision"), payload != null ? payload.toJson(StoredEvent.JSON) : d.getString("payloadJson"),
+                meta != null ? meta.toJson(StoredEvent.JSON) : d.getString("metaDataJson")));
     }
 
     // --- builder ------------------------------------------------------------------------------
@@ -554,9 +811,9 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         private DurabilityBarrier durability = DurabilityBarrier.WRITE_CONCERN;
         private Clock clock = Clock.systemUTC();
         private Duration gapTimeout = Duration.ofSeconds(10);
+        private Duration gapRetention = Duration.ofMinutes(1);
         private int maxGapOffset = 10_000;
         private boolean exclusiveWriter;
-        private boolean singleEventCommits;
 
         private Builder() {
             persistenceExceptionResolver(MongoDuplicateKeys.INSTANCE);
@@ -578,20 +835,21 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             return this;
         }
 
+        /** How long a tracker waits at a hole before it goes on and keeps the hole as a gap. */
         public Builder gapTimeout(Duration gapTimeout) {
             this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        /** How long a gap is kept for a late commit after the hole was passed. */
+        public Builder gapRetention(Duration gapRetention) {
+            this.gapRetention = gapRetention;
             return this;
         }
 
         /** Only this engine ever appends to the store (one JVM owns the embedded server). */
         public Builder exclusiveWriter(boolean exclusiveWriter) {
             this.exclusiveWriter = exclusiveWriter;
-            return this;
-        }
-
-        /** Refuse a commit of several events for one aggregate (see the class comment). */
-        public Builder singleEventCommits(boolean singleEventCommits) {
-            this.singleEventCommits = singleEventCommits;
             return this;
         }
 
@@ -609,6 +867,24 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         @Override
         public Builder snapshotSerializer(Serializer snapshotSerializer) {
             super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(org.axonframework.serialization.upcasting.event.EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotFilter(org.axonframework.eventsourcing.snapshotting.SnapshotFilter snapshotFilter) {
+            super.snapshotFilter(snapshotFilter);
+            return this;
+        }
+
+        @Override
+        public Builder persistenceExceptionResolver(org.axonframework.common.jdbc.PersistenceExceptionResolver resolver) {
+            super.persistenceExceptionResolver(resolver);
             return this;
         }
 

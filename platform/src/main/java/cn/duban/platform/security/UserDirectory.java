@@ -1,5 +1,6 @@
 package cn.duban.platform.security;
 
+import cn.duban.platform.eventstore.RecordingTime;
 import cn.duban.kernel.access.Role;
 import cn.duban.kernel.event.RoleGranted;
 import cn.duban.kernel.event.UserDisabled;
@@ -88,7 +89,7 @@ public class UserDirectory {
     private static Document grant(Role role, String unitId, EventMessage<?> m) {
         Object by = m.getMetaData().get(Audit.ACTOR);
         return new Document("role", role.name()).append("unitId", unitId).append("by", by == null ? null : by.toString())
-                .append("at", Date.from(m.getTimestamp()));
+                .append("at", Date.from(RecordingTime.of(m)));
     }
 
     public Optional<UserView> find(String username) {

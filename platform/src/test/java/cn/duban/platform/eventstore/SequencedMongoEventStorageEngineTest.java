@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -86,35 +87,24 @@ class SequencedMongoEventStorageEngineTest {
     }
 
     @Test
-    void concurrentWritersAreSeenExactlyOnceInPositionOrderByALiveTracker() throws Exception {
-        concurrentWritersWithLiveTracker();
+    void eightConcurrentWritersWithASharedCounterAreSeenExactlyOnceInPositionOrderByALiveTracker() throws Exception {
+        concurrentWritersWithLiveTracker(8);
     }
 
     @Test
     void theSameWithAnExclusiveWriterAllocatingPositionsInMemory() throws Exception {
         engine = engine(Duration.ofSeconds(5), true);
-        concurrentWritersWithLiveTracker();
+        concurrentWritersWithLiveTracker(6);
     }
 
-    @Test
-    void anExclusiveWriterRestartingAfterACrashContinuesRightAfterTheLastStoredPosition() {
-        SequencedMongoEventStorageEngine first = engine(Duration.ofSeconds(5), true);
-        first.appendEvents(event("c", 0));
-        first.appendEvents(event("c", 1));
-        // The counter holds a whole reserved block; a restarted writer must not jump over it.
-        SequencedMongoEventStorageEngine restarted = engine(Duration.ofSeconds(5), true);
-        assertThat(restarted.headPosition()).isEqualTo(1);
-        restarted.appendEvents(event("c", 2));
-        assertThat(restarted.readEvents((TrackingToken) null, false).map(m -> m.trackingToken().position().orElseThrow()))
-                .containsExactly(0L, 1L, 2L);
-        // A reader in another process (not the writer) sees the stored head, not the reserved block.
-        assertThat(engine(Duration.ofSeconds(5), false).headPosition()).isEqualTo(2);
-    }
-
-    void concurrentWritersWithLiveTracker() throws Exception {
+    /** Each writer appends one-, two- and three-event commits to two aggregates of its own. */
+    void concurrentWritersWithLiveTracker(int writers) throws Exception {
         EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).fetchDelay(20).build();
-        int writers = 6;
-        int perWriter = 200;
+        int commitsPerWriter = 60;
+        int perWriter = 0;
+        for (int i = 0; i < commitsPerWriter; i++) {
+            perWriter += 1 + i % 3;
+        }
         int total = writers * perWriter;
         List<TrackedEventMessage<?>> seen = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
@@ -122,7 +112,7 @@ class SequencedMongoEventStorageEngineTest {
             Future<?> reader = pool.submit(() -> {
                 // hasNextAvailable may answer false early (while the stream switches from its private
                 // reader to the shared cache); a processor just asks again, and so do we.
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
                 while (seen.size() < total && System.nanoTime() < deadline) {
                     if (stream.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
                         seen.add(stream.nextAvailable());
@@ -136,19 +126,23 @@ class SequencedMongoEventStorageEngineTest {
                 int writer = w;
                 writes.add(pool.submit(() -> {
                     go.await();
-                    for (int i = 0; i < perWriter; i++) {
-                        // Two aggregates per writer, interleaved.
+                    long[] next = new long[2];
+                    for (int i = 0; i < commitsPerWriter; i++) {
                         String aggregate = "agg-" + writer + "-" + (i % 2);
-                        engine.appendEvents(event(aggregate, i / 2));
+                        List<DomainEventMessage<?>> commit = new ArrayList<>();
+                        for (int k = 0; k <= i % 3; k++) {
+                            commit.add(event(aggregate, next[i % 2]++));
+                        }
+                        engine.appendEvents(commit);
                     }
                     return null;
                 }));
             }
             go.countDown();
             for (Future<?> f : writes) {
-                f.get(60, TimeUnit.SECONDS);
+                f.get(90, TimeUnit.SECONDS);
             }
-            reader.get(60, TimeUnit.SECONDS);
+            reader.get(90, TimeUnit.SECONDS);
         } finally {
             pool.shutdownNow();
             store.shutDown();
@@ -160,7 +154,7 @@ class SequencedMongoEventStorageEngineTest {
         for (TrackedEventMessage<?> m : seen) {
             assertThat(ids.add(m.getIdentifier())).as("seen once: %s", m.getIdentifier()).isTrue();
             long position = m.trackingToken().position().orElseThrow();
-            assertThat(position).isGreaterThan(previous);
+            assertThat(position).as("one position per event, in order").isEqualTo(previous + 1);
             previous = position;
             DomainEventMessage<?> d = (DomainEventMessage<?>) m;
             Long before = lastSeq.put(d.getAggregateIdentifier(), d.getSequenceNumber());
@@ -171,95 +165,114 @@ class SequencedMongoEventStorageEngineTest {
 
     @Test
     void twoConcurrentWritesToOneAggregateOneWinsTheOtherConflicts() throws Exception {
-        engine.appendEvents(event("a", 0));
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch go = new CountDownLatch(1);
-        AtomicInteger conflicts = new AtomicInteger();
-        List<Future<?>> fs = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            fs.add(pool.submit(() -> {
-                go.await();
-                try {
-                    engine.appendEvents(event("a", 1));
-                } catch (ConcurrencyException e) {
-                    conflicts.incrementAndGet();
-                }
-                return null;
-            }));
+        for (boolean exclusive : new boolean[]{false, true}) {
+            SequencedMongoEventStorageEngine writer = engine(Duration.ofSeconds(5), exclusive);
+            String aggregate = "a-" + exclusive;
+            writer.appendEvents(event(aggregate, 0));
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            CountDownLatch go = new CountDownLatch(1);
+            AtomicInteger conflicts = new AtomicInteger();
+            List<Future<?>> fs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                fs.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        writer.appendEvents(event(aggregate, 1));
+                    } catch (ConcurrencyException e) {
+                        conflicts.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : fs) {
+                f.get(10, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            assertThat(conflicts).hasValue(1);
+            assertThat(writer.readEvents(aggregate).asStream().map(DomainEventMessage::getSequenceNumber)).containsExactly(0L, 1L);
         }
-        go.countDown();
-        for (Future<?> f : fs) {
-            f.get(10, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
-        assertThat(conflicts).hasValue(1);
-        assertThat(engine.readEvents("a").asStream().map(DomainEventMessage::getSequenceNumber)).containsExactly(0L, 1L);
-        // The loser's reserved position holds a void marker, so trackers do not wait for it.
+        // The shared-counter loser's positions hold a void marker, so trackers do not wait for them;
+        // the exclusive writer took its positions back.
         assertThat(db.getCollection("events").countDocuments(Filters.eq("void", true))).isEqualTo(1);
         assertThat(engine.readEvents((TrackingToken) null, false).map(m -> ((DomainEventMessage<?>) m).getSequenceNumber()))
-                .containsExactly(0L, 1L);
+                .containsExactly(0L, 1L, 0L, 1L);
     }
 
     @Test
-    void aLongAggregateStreamIsReadWholeAndFromTheMiddle() {
-        for (int i = 0; i < 250; i++) {
-            engine.appendEvents(event("long", i));
+    void aRunOf600VoidPositionsIsCrossedAtOnceByEveryReader() throws Exception {
+        engine.appendEvents(event("report", 0));
+        TrackingToken afterFirst = engine.readEvents((TrackingToken) null, false).toList().get(0).trackingToken();
+        // 600 clerks accept the same report at once: one conflict, one void marker, each.
+        for (int i = 0; i < 600; i++) {
+            assertThatThrownBy(() -> engine.appendEvents(event("report", 0))).isInstanceOf(AggregateStreamCreationException.class);
         }
-        engine.appendEvents(event("other", 0));
-        assertThat(engine.readEvents("long").asStream().count()).isEqualTo(250);
-        assertThat(engine.readEvents("long", 200).asStream().map(DomainEventMessage::getSequenceNumber).toList())
-                .hasSize(50).startsWith(200L).endsWith(249L);
-        assertThat(engine.lastSequenceNumberFor("long")).contains(249L);
-        assertThat(engine.lastSequenceNumberFor("nobody")).isEmpty();
+        assertThat(db.getCollection("events").countDocuments(Filters.eq("void", true))).isEqualTo(600);
+        DomainEventMessage<Happened> after = event("report", 1);
+        engine.appendEvents(after);
+        // No clock advance: void markers are not holes, nothing is waited for.
+        List<? extends TrackedEventMessage<?>> read = engine.readEvents(afterFirst, false).toList();
+        assertThat(read).extracting(TrackedEventMessage::getIdentifier).containsExactly(after.getIdentifier());
+        GapAwareTrackingToken token = (GapAwareTrackingToken) read.get(0).trackingToken();
+        assertThat(token.getIndex()).isEqualTo(601);
+        assertThat(token.getGaps()).isEmpty();
+        // And a processor on a live store, from the start.
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).fetchDelay(20).build();
+        try (BlockingStream<TrackedEventMessage<?>> stream = store.openStream(null)) {
+            List<String> seen = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (seen.size() < 2 && System.nanoTime() < deadline) {
+                if (stream.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
+                    seen.add(stream.nextAvailable().getIdentifier());
+                }
+            }
+            assertThat(seen).hasSize(2).endsWith(after.getIdentifier());
+        } finally {
+            store.shutDown();
+        }
     }
 
     @Test
-    void aUnitOfWorksEventsForOneAggregateAreOneAtomicCommitSharingOnePosition() {
-        engine.appendEvents(List.of(event("multi", 0), event("multi", 1), event("multi", 2)));
-        engine.appendEvents(event("multi", 3));
+    void anExclusiveWriterGivesBackThePositionsOfAFailedAppend() {
+        engine = engine(Duration.ofSeconds(5), true);
+        engine.appendEvents(event("report", 0));
+        for (int i = 0; i < 600; i++) {
+            assertThatThrownBy(() -> engine.appendEvents(event("report", 0))).isInstanceOf(AggregateStreamCreationException.class);
+        }
+        engine.appendEvents(event("report", 1));
+        assertThat(engine.readEvents((TrackingToken) null, false).map(m -> m.trackingToken().position().orElseThrow()))
+                .containsExactly(0L, 1L);
         assertThat(db.getCollection("events").countDocuments()).isEqualTo(2);
-        List<? extends TrackedEventMessage<?>> tracked = engine.readEvents((TrackingToken) null, false).toList();
-        assertThat(tracked).hasSize(4);
-        assertThat(tracked.subList(0, 3)).allSatisfy(m -> assertThat(m.trackingToken().position()).hasValue(0));
-        assertThat(tracked.get(3).trackingToken().position()).hasValue(1);
-        assertThat(engine.readEvents("multi", 2).asStream().map(DomainEventMessage::getSequenceNumber)).containsExactly(2L, 3L);
-        // A writer always starts from a commit boundary (commits are atomic), so a stale one collides
-        // on the first sequence number of the commit it missed.
-        assertThatThrownBy(() -> engine.appendEvents(List.of(event("multi", 3), event("multi", 4))))
-                .isInstanceOf(ConcurrencyException.class);
-        assertThatThrownBy(() -> engine.appendEvents(event("multi", 0)))
-                .isInstanceOf(org.axonframework.modelling.command.AggregateStreamCreationException.class);
     }
 
     @Test
-    void withSingleEventCommitsASeveralEventCommitIsRefusedAndNothingStored() {
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(Json.mapper()).build();
-        SequencedMongoEventStorageEngine strict = SequencedMongoEventStorageEngine.builder().database(db).durability(mongo)
-                .singleEventCommits(true).eventSerializer(serializer).snapshotSerializer(serializer).build();
-        assertThatThrownBy(() -> strict.appendEvents(List.of(event("two", 0), event("two", 1))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("one event each");
-        assertThat(db.getCollection("events").countDocuments()).isZero();
-        strict.appendEvents(List.of(event("one", 0), event("other", 0)));
-        assertThat(db.getCollection("events").countDocuments()).isEqualTo(2);
+    void aThousandPositionsReservedByACrashedWriterAreCrossedAfterTheGapTimeoutAndTheirGapsAgeOut() {
+        engine.appendEvents(event("x", 0));                                       // position 0
+        db.getCollection("event_counters").updateOne(Filters.eq("_id", "events"), Updates.inc("next", 1000L)); // 1..1000: a crash
+        engine.appendEvents(event("x", 1));                                       // position 1001
+        TrackingToken afterFirst = engine.readEvents((TrackingToken) null, false).toList().get(0).trackingToken();
+        assertThat(engine.readEvents(afterFirst, false).toList()).as("waits while the hole may still fill").isEmpty();
+
+        clock.advance(Duration.ofSeconds(6));
+        List<? extends TrackedEventMessage<?>> crossed = engine.readEvents(afterFirst, false).toList();
+        assertThat(crossed).hasSize(1);
+        GapAwareTrackingToken token = (GapAwareTrackingToken) crossed.get(0).trackingToken();
+        assertThat(token.getIndex()).isEqualTo(1001);
+        assertThat(token.getGaps()).hasSize(1000);
+
+        // A minute later the gaps are dropped: the token stays small on a store that saw failures.
+        clock.advance(Duration.ofMinutes(1));
+        engine.appendEvents(event("x", 2));
+        List<? extends TrackedEventMessage<?>> later = engine.readEvents(token, false).toList();
+        assertThat(later).hasSize(1);
+        assertThat(((GapAwareTrackingToken) later.get(0).trackingToken()).getGaps()).isEmpty();
     }
 
     @Test
-    void eventsAreStoredAsReadableJsonWithRevisionAndMetadata() {
-        engine.appendEvents(event("readable", 0));
-        Document commit = db.getCollection("events").find().first();
-        Document e = commit.getList("events", Document.class).get(0);
-        assertThat(e.get("payload", Document.class)).containsEntry("what", "readable").containsEntry("n", 0);
-        assertThat(e.get("metaData", Document.class)).containsEntry("actor", "tester");
-        assertThat(e.getString("payloadType")).endsWith("Happened");
-        assertThat(commit.getString("aggregateId")).isEqualTo("readable");
-        assertThat(commit.getDate("recordedAt")).isNotNull();
-    }
-
-    @Test
-    void aTrackerWaitsAtAHoleThenSkipsItAfterTheTimeoutAndStillDeliversItLate() {
+    void aTrackerWaitsAtAHoleThenSkipsItAfterTheTimeoutAndStillDeliversALateCommit() {
         engine.appendEvents(event("x", 0));                 // position 0
-        db.getCollection("event_counters").updateOne(Filters.eq("_id", "events"), Updates.inc("next", 1L)); // 1: a writer that died
-        engine.appendEvents(event("x", 1));                 // position 2
+        db.getCollection("event_counters").updateOne(Filters.eq("_id", "events"), Updates.inc("next", 2L)); // 1..2: a slow writer
+        engine.appendEvents(event("x", 1));                 // position 3
 
         List<? extends TrackedEventMessage<?>> first = engine.readEvents((TrackingToken) null, false).toList();
         assertThat(first).hasSize(1);
@@ -270,33 +283,84 @@ class SequencedMongoEventStorageEngineTest {
         List<? extends TrackedEventMessage<?>> skipped = engine.readEvents(afterFirst, false).toList();
         assertThat(skipped).hasSize(1);
         GapAwareTrackingToken token = (GapAwareTrackingToken) skipped.get(0).trackingToken();
-        assertThat(token.getIndex()).isEqualTo(2);
-        assertThat(token.getGaps()).containsExactly(1L);
+        assertThat(token.getIndex()).isEqualTo(3);
+        assertThat(token.getGaps()).containsExactly(1L, 2L);
 
-        // The slow writer finally lands at position 1: delivered once, gap closed.
-        db.getCollection("events").insertOne(new Document("_id", 1L).append("streamKey", "late#0")
-                .append("aggregateId", "late").append("aggregateType", "Thing").append("firstSeq", 0L).append("lastSeq", 0L)
-                .append("recordedAt", new java.util.Date()).append("events", List.of(new Document("eventId", "late-0")
-                        .append("seq", 0L).append("payloadType", Happened.class.getName()).append("payloadRevision", null)
-                        .append("timestamp", Instant.now().toString()).append("payload", new Document("what", "late").append("n", 0))
-                        .append("metaData", new Document()))));
+        // The slow writer's two-event commit finally lands at positions 1..2: delivered once, in order, gaps closed.
+        db.getCollection("events").insertOne(new Document("_id", 2L).append("first", 1L).append("streamKey", List.of("late#0", "late#1"))
+                .append("recordedAt", java.util.Date.from(clock.instant())).append("events", List.of(lateEvent(0), lateEvent(1))));
         List<? extends TrackedEventMessage<?>> late = engine.readEvents(token, false).toList();
-        assertThat(late).extracting(TrackedEventMessage::getIdentifier).containsExactly("late-0");
-        assertThat(((GapAwareTrackingToken) late.get(0).trackingToken()).getGaps()).isEmpty();
+        assertThat(late).extracting(TrackedEventMessage::getIdentifier).containsExactly("late-0", "late-1");
+        assertThat(((GapAwareTrackingToken) late.get(1).trackingToken()).getGaps()).isEmpty();
+        assertThat(engine.readEvents("late").asStream().count()).isEqualTo(2);
+    }
+
+    static Document lateEvent(long seq) {
+        return new Document("eventId", "late-" + seq).append("aggregateType", "Thing").append("aggregateId", "late").append("seq", seq)
+                .append("payloadType", Happened.class.getName()).append("payloadRevision", null)
+                .append("timestamp", Instant.now().toString()).append("payload", new Document("what", "late").append("n", (int) seq))
+                .append("metaData", new Document());
     }
 
     @Test
-    void tokenAtAnInstantStartsAtTheFirstEventRecordedThen() {
+    void anExclusiveWriterRestartingAfterACrashContinuesRightAfterTheLastStoredPosition() {
+        // A block counter as the previous release left it: meaningless to an exclusive writer.
+        db.getCollection("event_counters").insertOne(new Document("_id", "events").append("next", 1000L));
+        SequencedMongoEventStorageEngine first = engine(Duration.ofSeconds(5), true);
+        first.appendEvents(event("c", 0));
+        first.appendEvents(event("c", 1), event("c", 2));
+        // The crash: whatever the first writer had reserved in memory is gone with it.
+        SequencedMongoEventStorageEngine restarted = engine(Duration.ofSeconds(5), true);
+        assertThat(restarted.headPosition()).isEqualTo(2);
+        restarted.appendEvents(event("c", 3));
+        assertThat(restarted.readEvents((TrackingToken) null, false).map(m -> m.trackingToken().position().orElseThrow()))
+                .containsExactly(0L, 1L, 2L, 3L);
+        // A district moving to a replica set: the shared counter starts past every stored position.
+        SequencedMongoEventStorageEngine shared = engine(Duration.ofSeconds(5), false);
+        assertThat(shared.headPosition()).isEqualTo(3);
+        shared.appendEvents(event("c", 4));
+        assertThat(shared.readEvents((TrackingToken) null, false).map(m -> m.trackingToken().position().orElseThrow()))
+                .as("no hole to wait at").containsExactly(0L, 1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void eventsAreStoredAsReadableJsonWithBothTimesAndOneDocumentPerCommit() {
+        Instant applied = Instant.parse("2023-03-01T02:00:00Z");
+        engine.appendEvents(new GenericDomainEventMessage<>("Thing", "readable", 0, new Happened("readable", 0),
+                MetaData.with("actor", "tester"), "r-0", applied), event("readable", 1));
+        Document commit = db.getCollection("events").find().first();
+        assertThat(commit.get("_id")).isEqualTo(1L);
+        assertThat(commit.get("first")).isEqualTo(0L);
+        assertThat(commit.getDate("recordedAt").toInstant()).isEqualTo(clock.instant());
+        Document e = commit.getList("events", Document.class).get(0);
+        assertThat(e.get("payload", Document.class)).containsEntry("what", "readable").containsEntry("n", 0);
+        assertThat(e.get("metaData", Document.class)).containsEntry("actor", "tester");
+        assertThat(e.getString("payloadType")).endsWith("Happened");
+        assertThat(e.getString("aggregateId")).isEqualTo("readable");
+        assertThat(e.getString("timestamp")).isEqualTo(applied.toString());
+        assertThat(engine.eventAt(0)).hasValueSatisfying(s -> {
+            assertThat(s.timestamp()).isEqualTo(applied);
+            assertThat(s.recordedAt()).isEqualTo(clock.instant());
+        });
+        assertThat(engine.eventAt(1)).hasValueSatisfying(s -> assertThat(s.sequence()).isEqualTo(1L));
+        assertThat(engine.eventAt(2)).isEmpty();
+    }
+
+    @Test
+    void theRecordingTimeLookupStartsAtTheFirstEventRecordedThen() {
         engine.appendEvents(event("t", 0));
         clock.advance(Duration.ofMinutes(1));
         Instant middle = clock.instant();
-        engine.appendEvents(event("t", 1));
+        engine.appendEvents(event("t", 1), event("t", 2));
         clock.advance(Duration.ofMinutes(1));
-        engine.appendEvents(event("t", 2));
-        TrackingToken at = engine.createTokenAt(middle);
-        assertThat(engine.readEvents(at, false).map(m -> ((DomainEventMessage<?>) m).getSequenceNumber())).containsExactly(1L, 2L);
-        assertThat(engine.createHeadToken().position()).hasValue(2);
-        assertThat(engine.createTokenAt(clock.instant().plusSeconds(60)).position()).hasValue(2);
+        engine.appendEvents(event("t", 3));
+        TrackingToken at = engine.createTokenAtRecordingTime(middle);
+        assertThat(engine.readEvents(at, false).map(m -> ((DomainEventMessage<?>) m).getSequenceNumber())).containsExactly(1L, 2L, 3L);
+        assertThat(engine.createTokenAtRecordingTime(middle.minusSeconds(120))).isNull();
+        assertThat(engine.createHeadToken().position()).hasValue(3);
+        assertThat(engine.createTokenAtRecordingTime(clock.instant().plusSeconds(60)).position()).hasValue(3);
+        assertThat(engine.readEvents((TrackingToken) null, false).map(RecordingTime::of))
+                .as("one recording time per commit").containsExactly(middle.minusSeconds(60), middle, middle, middle.plusSeconds(60));
     }
 
     @Test
@@ -312,6 +376,26 @@ class SequencedMongoEventStorageEngineTest {
         engine.appendEvents(event("durable", 1));
         assertThat(engine.readEvents((TrackingToken) null, false).map(m -> m.trackingToken().position().orElseThrow()))
                 .containsExactly(0L, 1L);
+    }
+
+    @Test
+    void aStoreWrittenByTheEarlierLayoutReadsUnchanged() {
+        // One event per commit, its position the _id, the aggregate on the commit, one stream key.
+        for (long i = 0; i < 3; i++) {
+            db.getCollection("events").insertOne(new Document("_id", i).append("streamKey", "old#" + i)
+                    .append("aggregateId", "old").append("aggregateType", "Thing").append("firstSeq", i).append("lastSeq", i)
+                    .append("recordedAt", java.util.Date.from(clock.instant())).append("events", List.of(new Document("eventId", "old-" + i)
+                            .append("seq", i).append("payloadType", Happened.class.getName()).append("payloadRevision", null)
+                            .append("timestamp", clock.instant().toString()).append("payload", new Document("what", "old").append("n", (int) i))
+                            .append("metaData", new Document("actor", "tester")))));
+        }
+        SequencedMongoEventStorageEngine reader = engine(Duration.ofSeconds(5), true);
+        assertThat(reader.readEvents("old").asStream().map(DomainEventMessage::getSequenceNumber)).containsExactly(0L, 1L, 2L);
+        assertThat(reader.readEvents((TrackingToken) null, false).map(m -> m.trackingToken().position().orElseThrow())).containsExactly(0L, 1L, 2L);
+        reader.appendEvents(event("old", 3));
+        assertThatThrownBy(() -> reader.appendEvents(event("old", 2))).isInstanceOf(ConcurrencyException.class);
+        assertThat(reader.eventAt(1)).hasValueSatisfying(e -> assertThat(e.eventId()).isEqualTo("old-1"));
+        assertThat(reader.headPosition()).isEqualTo(3);
     }
 
     static final class MutableClock extends Clock {

@@ -2,6 +2,7 @@ package cn.duban.query.api;
 
 import cn.duban.kernel.archive.ArchiveChain;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
+import cn.duban.platform.eventstore.StoredEvent;
 import cn.duban.query.ScoreQueries;
 import cn.duban.query.readmodel.FactEntry;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,8 +24,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /** The event archive of a unit or of everything, as hash-chained NDJSON, and its verification. */
@@ -46,45 +49,54 @@ public class ArchiveController {
     @GetMapping(produces = NDJSON)
     @Operation(summary = "事件归档 / the event archive (of one unit, or of everything) as NDJSON with a hash chain")
     public ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String unit) {
-        TreeSet<Long> positions = new TreeSet<>();
+        StreamingResponseBody body;
         if (unit != null) {
+            TreeSet<Long> positions = new TreeSet<>();
             scores.facts(unit).stream().map(FactEntry::position).forEach(positions::add);
+            body = out -> {
+                ArchiveChain chain = new ArchiveChain();
+                for (long position : positions) {
+                    Optional<StoredEvent> event = engine.eventAt(position);
+                    if (event.isPresent()) {
+                        write(event.get(), chain, out);
+                    }
+                }
+            };
         } else {
-            for (long p = 0; p <= engine.headPosition(); p++) {
-                positions.add(p);
-            }
+            body = out -> {
+                ArchiveChain chain = new ArchiveChain();
+                engine.forEachEvent(0, e -> {
+                    try {
+                        write(e, chain, out);
+                    } catch (IOException x) {
+                        throw new UncheckedIOException(x);
+                    }
+                });
+            };
         }
-        StreamingResponseBody body = out -> write(positions, out);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON))
                 .header("Content-Disposition", "attachment; filename=\"duban-archive" + (unit == null ? "" : "-" + unit) + ".ndjson\"")
                 .body(body);
     }
 
-    private void write(TreeSet<Long> positions, OutputStream out) throws IOException {
-        ArchiveChain chain = new ArchiveChain();
-        for (long position : positions) {
-            var commit = engine.commitAt(position);
-            if (commit.isEmpty()) {
-                continue;
-            }
-            Document c = commit.get();
-            for (Document e : c.getList("events", Document.class)) {
-                ObjectNode record = MAPPER.createObjectNode();
-                record.put("position", position);
-                record.put("eventId", e.getString("eventId"));
-                record.put("aggregateId", c.getString("aggregateId"));
-                record.put("aggregateType", c.getString("aggregateType"));
-                record.put("sequence", ((Number) e.get("seq")).longValue());
-                record.put("type", e.getString("payloadType"));
-                record.put("revision", e.getString("payloadRevision"));
-                record.put("recordedAt", e.getString("timestamp"));
-                Document payload = e.get("payload", Document.class);
-                record.set("payload", payload == null ? MAPPER.nullNode() : MAPPER.readTree(payload.toJson(JSON)));
-                Document meta = e.get("metaData", Document.class);
-                record.set("metaData", meta == null ? MAPPER.nullNode() : MAPPER.readTree(meta.toJson(JSON)));
-                out.write(chain.append(record).getBytes(StandardCharsets.UTF_8));
-            }
+    /** One line: the event as stored, with its own timestamp and the time the store recorded it. */
+    private static void write(StoredEvent e, ArchiveChain chain, OutputStream out) throws IOException {
+        ObjectNode record = MAPPER.createObjectNode();
+        record.put("position", e.position());
+        record.put("eventId", e.eventId());
+        record.put("aggregateId", e.aggregateId());
+        record.put("aggregateType", e.aggregateType());
+        if (e.sequence() != null) {
+            record.put("sequence", e.sequence());
         }
+        record.put("type", e.payloadType());
+        record.put("revision", e.payloadRevision());
+        record.put("recordedAt", e.recordedAt().toString());
+        record.put("timestamp", e.timestamp().toString());
+        record.set("payload", e.payloadText() == null ? MAPPER.nullNode() : MAPPER.readTree(e.payloadText()));
+        Document meta = e.metaData();
+        record.set("metaData", meta == null ? MAPPER.nullNode() : MAPPER.readTree(meta.toJson(JSON)));
+        out.write(chain.append(record).getBytes(StandardCharsets.UTF_8));
     }
 
     @PostMapping(path = "/verify", consumes = {NDJSON, MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})

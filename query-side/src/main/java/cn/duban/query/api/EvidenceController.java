@@ -2,6 +2,7 @@ package cn.duban.query.api;
 
 import cn.duban.kernel.error.NotFoundException;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
+import cn.duban.platform.eventstore.StoredEvent;
 import cn.duban.query.ScoreQueries;
 import cn.duban.query.projection.AuditProjection;
 import cn.duban.query.projection.AuditProjection.AuditEntry;
@@ -44,15 +45,14 @@ public class EvidenceController {
     public ResponseEntity<String> event(@PathVariable String unitId, @PathVariable String eventId) {
         FactEntry entry = scores.facts(unitId).stream().filter(f -> f.eventId().equals(eventId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("该单位没有此事件 / no such event of unit " + unitId + ": " + eventId));
-        Document commit = engine.commitAt(entry.position())
-                .orElseThrow(() -> new NotFoundException("事件存储中没有该位置 / no commit at position " + entry.position()));
-        Document event = commit.getList("events", Document.class).stream().filter(e -> eventId.equals(e.getString("eventId")))
-                .findFirst().orElseThrow(() -> new NotFoundException("no event " + eventId + " at position " + entry.position()));
+        StoredEvent event = engine.eventAt(entry.position()).filter(e -> eventId.equals(e.eventId()))
+                .orElseThrow(() -> new NotFoundException("事件存储中没有该位置 / no event " + eventId + " at position " + entry.position()));
         Document out = new Document("eventId", eventId).append("position", entry.position())
-                .append("aggregateId", commit.getString("aggregateId")).append("aggregateType", commit.getString("aggregateType"))
-                .append("sequence", event.get("seq")).append("type", event.getString("payloadType"))
-                .append("revision", event.getString("payloadRevision")).append("recordedAt", event.getString("timestamp"))
-                .append("payload", event.get("payload")).append("metaData", event.get("metaData"));
+                .append("aggregateId", event.aggregateId()).append("aggregateType", event.aggregateType())
+                .append("sequence", event.sequence()).append("type", event.payloadType())
+                .append("revision", event.payloadRevision()).append("recordedAt", event.recordedAt().toString())
+                .append("timestamp", event.timestamp().toString())
+                .append("payload", event.payload()).append("metaData", event.metaData());
         return ResponseEntity.ok(out.toJson(JSON));
     }
 

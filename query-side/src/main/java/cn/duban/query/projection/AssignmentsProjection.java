@@ -1,5 +1,6 @@
 package cn.duban.query.projection;
 
+import cn.duban.platform.eventstore.RecordingTime;
 import cn.duban.kernel.assignment.Phase;
 import cn.duban.kernel.assignment.ReportingFrequency;
 import cn.duban.kernel.event.AssignmentAcknowledged;
@@ -114,12 +115,12 @@ public class AssignmentsProjection {
         v.responsibleUnits = new ArrayList<>(e.responsibleUnits());
         v.target = e.target();
         v.deadline = e.deadline();
-        v.deadlines.add(new DeadlineChange(e.deadline(), m.getTimestamp(), m.getIdentifier()));
+        v.deadlines.add(new DeadlineChange(e.deadline(), RecordingTime.of(m), m.getIdentifier()));
         v.phases = new ArrayList<>(e.phases());
         v.reportingFrequency = e.reportingFrequency();
         v.status = "OPEN";
-        v.issuedAt = m.getTimestamp();
-        v.issuedOn = e.issuedOn() != null ? e.issuedOn() : cn.duban.kernel.assignment.DistrictTime.dateOf(m.getTimestamp());
+        v.issuedAt = RecordingTime.of(m);
+        v.issuedOn = e.issuedOn() != null ? e.issuedOn() : cn.duban.kernel.assignment.DistrictTime.dateOf(RecordingTime.of(m));
         v.units.add(progress(e.leadUnit(), "LEAD"));
         e.responsibleUnits().forEach(u -> v.units.add(progress(u, "RESPONSIBLE")));
         v.history.add(entry(m, t, null, e.title()));
@@ -135,14 +136,14 @@ public class AssignmentsProjection {
 
     @EventHandler
     void on(AssignmentAcknowledged e, EventMessage<?> m, TrackingToken t) {
-        update(e.assignmentId(), m, t, e.unitId(), null, v -> v.unit(e.unitId()).acknowledgedAt = m.getTimestamp());
+        update(e.assignmentId(), m, t, e.unitId(), null, v -> v.unit(e.unitId()).acknowledgedAt = RecordingTime.of(m));
     }
 
     @EventHandler
     void on(AssignmentProgressReported e, EventMessage<?> m, TrackingToken t) {
         update(e.assignmentId(), m, t, e.unitId(), e.text(), v -> {
             UnitProgress p = v.unit(e.unitId());
-            p.lastProgressAt = m.getTimestamp();
+            p.lastProgressAt = RecordingTime.of(m);
             p.progressReports++;
         });
     }
@@ -151,7 +152,7 @@ public class AssignmentsProjection {
     void on(AssignmentCompletionSubmitted e, EventMessage<?> m, TrackingToken t) {
         update(e.assignmentId(), m, t, e.unitId(), e.note(), v -> {
             v.status = "COMPLETION_SUBMITTED";
-            v.completionSubmittedAt = m.getTimestamp();
+            v.completionSubmittedAt = RecordingTime.of(m);
         });
     }
 
@@ -159,7 +160,7 @@ public class AssignmentsProjection {
     void on(AssignmentCompleted e, EventMessage<?> m, TrackingToken t) {
         update(e.assignmentId(), m, t, null, e.note(), v -> {
             v.status = "COMPLETED";
-            v.closedAt = m.getTimestamp();
+            v.closedAt = RecordingTime.of(m);
             v.units.forEach(u -> u.light = "NONE");
         });
     }
@@ -187,7 +188,7 @@ public class AssignmentsProjection {
     void on(AssignmentExtensionGranted e, EventMessage<?> m, TrackingToken t) {
         update(e.assignmentId(), m, t, null, e.previousDeadline() + " → " + e.newDeadline(), v -> {
             v.deadline = e.newDeadline();
-            v.deadlines.add(new DeadlineChange(e.newDeadline(), m.getTimestamp(), m.getIdentifier()));
+            v.deadlines.add(new DeadlineChange(e.newDeadline(), RecordingTime.of(m), m.getIdentifier()));
             v.pendingExtension = null;
             v.overdueSince = null;
         });
@@ -210,7 +211,7 @@ public class AssignmentsProjection {
     void on(AssignmentCancelled e, EventMessage<?> m, TrackingToken t) {
         update(e.assignmentId(), m, t, null, e.reason(), v -> {
             v.status = "CANCELLED";
-            v.closedAt = m.getTimestamp();
+            v.closedAt = RecordingTime.of(m);
             v.units.forEach(u -> u.light = "NONE");
         });
     }
@@ -250,7 +251,7 @@ public class AssignmentsProjection {
 
     private static HistoryEntry entry(EventMessage<?> m, TrackingToken t, String unitId, String text) {
         Object actor = m.getMetaData().get(Audit.ACTOR);
-        return new HistoryEntry(m.getIdentifier(), Positions.of(t), m.getTimestamp(), m.getPayloadType().getSimpleName(),
+        return new HistoryEntry(m.getIdentifier(), Positions.of(t), RecordingTime.of(m), m.getPayloadType().getSimpleName(),
                 actor == null ? null : actor.toString(), unitId, text);
     }
 

@@ -1,5 +1,6 @@
 package cn.duban.query.projection;
 
+import cn.duban.platform.eventstore.RecordingTime;
 import cn.duban.platform.axon.Audit;
 import cn.duban.query.readmodel.ChunkedLog;
 import cn.duban.query.readmodel.ReadModelJson;
@@ -45,7 +46,7 @@ public class AuditProjection implements WriteBehind {
         String aggregate = m instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : null;
         long position = Positions.of(t);
         trail.append(key(who), position, m.getIdentifier(), ReadModelJson.toDocument(new AuditEntry(m.getIdentifier(), position,
-                m.getTimestamp(), m.getPayloadType().getSimpleName(), aggregate, who, role == null ? null : role.toString(),
+                RecordingTime.of(m), m.getPayloadType().getSimpleName(), aggregate, who, role == null ? null : role.toString(),
                 from == null ? null : from.toString())));
     }
 

@@ -1,5 +1,6 @@
 package cn.duban.query.projection;
 
+import cn.duban.platform.eventstore.RecordingTime;
 import cn.duban.kernel.event.ResultsPublished;
 import cn.duban.query.readmodel.Documents;
 import com.mongodb.client.MongoDatabase;
@@ -46,7 +47,7 @@ public class NoticesProjection {
         v.id = e.noticeId();
         v.schemeId = e.schemeId();
         v.title = e.title();
-        v.publishedAt = m.getTimestamp();
+        v.publishedAt = RecordingTime.of(m);
         v.position = Positions.of(t);
         v.publishedBy = Actors.of(m);
         notices.create(m.getIdentifier(), v);

@@ -1,5 +1,6 @@
 package cn.duban.query.projection;
 
+import cn.duban.platform.eventstore.RecordingTime;
 import cn.duban.kernel.event.AssignmentCompletionReturned;
 import cn.duban.kernel.event.AssignmentDeadlineApproaching;
 import cn.duban.kernel.event.AssignmentIssued;
@@ -134,7 +135,7 @@ public class NotificationsProjection {
     @EventHandler
     void on(NotificationRead e, EventMessage<?> m) {
         notifications.updateOne(Filters.and(Filters.eq("_id", e.notificationId()), Filters.eq("unitId", e.unitId())),
-                Updates.combine(Updates.set("read", true), Updates.set("readAt", m.getTimestamp().toString())));
+                Updates.combine(Updates.set("read", true), Updates.set("readAt", RecordingTime.of(m).toString())));
     }
 
     /** One notification per event and unit, with a stable id, so a redelivery replaces it with itself. */
@@ -143,7 +144,7 @@ public class NotificationsProjection {
         if (notifications.find(Filters.eq("_id", id)).first() != null) {
             return;
         }
-        Document d = ReadModelJson.toDocument(new Notification(id, unitId, kind, subjectId, title, message, m.getTimestamp(),
+        Document d = ReadModelJson.toDocument(new Notification(id, unitId, kind, subjectId, title, message, RecordingTime.of(m),
                 Positions.of(t), false, null));
         d.put("_id", id);
         notifications.replaceOne(Filters.eq("_id", id), d, new ReplaceOptions().upsert(true));

@@ -1,5 +1,6 @@
 package cn.duban.query.projection;
 
+import cn.duban.platform.eventstore.RecordingTime;
 import cn.duban.kernel.event.RectificationEscalated;
 import cn.duban.kernel.event.RectificationOrdered;
 import cn.duban.kernel.event.RectificationRejected;
@@ -100,7 +101,7 @@ public class RectificationsProjection {
     void on(RectificationVerified e, EventMessage<?> m) {
         rectifications.update(e.rectificationId(), m.getIdentifier(), v -> {
             v.status = "VERIFIED";
-            v.verifiedOn = cn.duban.kernel.assignment.DistrictTime.dateOf(m.getTimestamp());
+            v.verifiedOn = cn.duban.kernel.assignment.DistrictTime.dateOf(RecordingTime.of(m));
             v.history.add(step("VERIFIED", e.note(), List.of(), m));
         });
     }
@@ -115,7 +116,7 @@ public class RectificationsProjection {
     }
 
     private static Step step(String what, String text, List<String> evidence, EventMessage<?> m) {
-        return new Step(what, text, evidence == null ? List.of() : evidence, Actors.of(m), m.getTimestamp(), m.getIdentifier());
+        return new Step(what, text, evidence == null ? List.of() : evidence, Actors.of(m), RecordingTime.of(m), m.getIdentifier());
     }
 
     @ResetHandler

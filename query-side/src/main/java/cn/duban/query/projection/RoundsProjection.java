@@ -1,5 +1,6 @@
 package cn.duban.query.projection;
 
+import cn.duban.platform.eventstore.RecordingTime;
 import cn.duban.kernel.event.FindingRecorded;
 import cn.duban.kernel.event.InspectionRoundClosed;
 import cn.duban.kernel.event.InspectionRoundOpened;
@@ -68,26 +69,26 @@ public class RoundsProjection {
         v.cutoff = e.cutoff();
         v.baselinePosition = e.baselinePosition();
         v.status = "OPEN";
-        v.openedAt = m.getTimestamp();
+        v.openedAt = RecordingTime.of(m);
         rounds.create(m.getIdentifier(), v);
     }
 
     @EventHandler
     void on(FindingRecorded e, EventMessage<?> m) {
         rounds.update(e.roundId(), m.getIdentifier(), v -> v.findings.add(new Finding(e.findingId(), e.unitId(), e.itemCode(), e.text(), e.severity().name(),
-                e.evidence(), Actors.of(m), m.getTimestamp())));
+                e.evidence(), Actors.of(m), RecordingTime.of(m))));
     }
 
     @EventHandler
     void on(InspectionScoreSet e, EventMessage<?> m) {
-        rounds.update(e.roundId(), m.getIdentifier(), v -> v.scores.add(new ScoreChange(e.unitId(), e.score(), e.reason(), Actors.of(m), m.getTimestamp())));
+        rounds.update(e.roundId(), m.getIdentifier(), v -> v.scores.add(new ScoreChange(e.unitId(), e.score(), e.reason(), Actors.of(m), RecordingTime.of(m))));
     }
 
     @EventHandler
     void on(InspectionRoundClosed e, EventMessage<?> m) {
         rounds.update(e.roundId(), m.getIdentifier(), v -> {
             v.status = "CLOSED";
-            v.closedAt = m.getTimestamp();
+            v.closedAt = RecordingTime.of(m);
         });
     }
 
@@ -95,7 +96,7 @@ public class RoundsProjection {
     void on(InspectionRoundPublished e, EventMessage<?> m) {
         rounds.update(e.roundId(), m.getIdentifier(), v -> {
             v.status = "PUBLISHED";
-            v.publishedAt = m.getTimestamp();
+            v.publishedAt = RecordingTime.of(m);
         });
     }
 

@@ -1,5 +1,6 @@
 package cn.duban.query.projection;
 
+import cn.duban.platform.eventstore.RecordingTime;
 import cn.duban.kernel.event.SampleDrawn;
 import cn.duban.kernel.event.SampledRecordChecked;
 import cn.duban.kernel.event.SampledRecordConfirmed;
@@ -80,7 +81,7 @@ public class SamplesProjection {
         v.seed = e.seed();
         v.population = new ArrayList<>(e.population());
         v.drawnBy = e.drawnBy();
-        v.drawnAt = m.getTimestamp();
+        v.drawnAt = RecordingTime.of(m);
         v.drawEventId = m.getIdentifier();
         for (String id : e.drawn()) {
             SampledRecord r = new SampledRecord();
@@ -94,7 +95,7 @@ public class SamplesProjection {
     void on(SampledRecordChecked e, EventMessage<?> m) {
         samples.update(e.sampleId(), m.getIdentifier(), v -> {
             SampledRecord r = v.record(e.recordId());
-            r.check = new Verdict(e.verdict().name(), e.note(), e.checkedBy(), m.getTimestamp(), m.getIdentifier());
+            r.check = new Verdict(e.verdict().name(), e.note(), e.checkedBy(), RecordingTime.of(m), m.getIdentifier());
             r.status = "CHECKED";
         });
     }
@@ -103,7 +104,7 @@ public class SamplesProjection {
     void on(SampledRecordConfirmed e, EventMessage<?> m) {
         samples.update(e.sampleId(), m.getIdentifier(), v -> {
             SampledRecord r = v.record(e.recordId());
-            r.recheck = new Verdict("VERIFIED", e.note(), e.recheckedBy(), m.getTimestamp(), m.getIdentifier());
+            r.recheck = new Verdict("VERIFIED", e.note(), e.recheckedBy(), RecordingTime.of(m), m.getIdentifier());
             r.status = "VERIFIED";
         });
     }
@@ -112,7 +113,7 @@ public class SamplesProjection {
     void on(SampledRecordDisqualified e, EventMessage<?> m) {
         samples.update(e.sampleId(), m.getIdentifier(), v -> {
             SampledRecord r = v.record(e.recordId());
-            r.recheck = new Verdict("FLAGGED", e.reason(), e.recheckedBy(), m.getTimestamp(), m.getIdentifier());
+            r.recheck = new Verdict("FLAGGED", e.reason(), e.recheckedBy(), RecordingTime.of(m), m.getIdentifier());
             r.status = "FLAGGED";
             r.disqualificationEventId = m.getIdentifier();
         });

@@ -11,7 +11,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.Timestamp;
+import cn.duban.platform.eventstore.RecordedAt;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -35,12 +35,12 @@ public class SchemesProjection {
     }
 
     @EventHandler
-    void on(SchemeDrafted event, @Timestamp Instant at) {
+    void on(SchemeDrafted event, @RecordedAt Instant at) {
         save(SchemeView.drafted(find(schemes, event.schemeId()), event.schemeId(), event.version(), event.document(), at));
     }
 
     @EventHandler
-    void on(SchemePublished event, @Timestamp Instant at) {
+    void on(SchemePublished event, @RecordedAt Instant at) {
         SchemeView view = find(schemes, event.schemeId()).orElseThrow(() ->
                 new IllegalStateException("SchemePublished before SchemeDrafted for " + event.schemeId()));
         save(view.published(event.version(), at));

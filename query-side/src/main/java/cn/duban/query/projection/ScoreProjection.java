@@ -1,5 +1,6 @@
 package cn.duban.query.projection;
 
+import cn.duban.platform.eventstore.RecordingTime;
 import cn.duban.kernel.event.EventFacts;
 import cn.duban.kernel.event.SchemeDrafted;
 import cn.duban.kernel.event.SchemePublished;
@@ -118,10 +119,10 @@ public class ScoreProjection implements WriteBehind {
     void on(UnitEvent event, EventMessage<?> message, TrackingToken token) {
         long position = Positions.of(token);
         if (event instanceof UnitRegistered registered) {
-            unitRegistered(registered, position, message.getTimestamp());
+            unitRegistered(registered, position, RecordingTime.of(message));
             return; // the unit itself, not something it did: totals, but no fact and no timeline point
         }
-        Instant at = message.getTimestamp();
+        Instant at = RecordingTime.of(message);
         String eventId = message.getIdentifier();
         Fact fact = EventFacts.toFact(event, eventId, at)
                 .orElseThrow(() -> new IllegalStateException("No scoring fact for " + event.getClass().getName()));
@@ -194,15 +195,15 @@ public class ScoreProjection implements WriteBehind {
     void on(SchemeDrafted event, EventMessage<?> message, TrackingToken token) {
         schemes();
         SchemeView view = SchemeView.drafted(Optional.ofNullable(schemeCache.get(event.schemeId())), event.schemeId(),
-                event.version(), event.document(), message.getTimestamp());
-        schemeChanged(view, Positions.of(token), message.getTimestamp());
+                event.version(), event.document(), RecordingTime.of(message));
+        schemeChanged(view, Positions.of(token), RecordingTime.of(message));
     }
 
     @EventHandler
     void on(SchemePublished event, EventMessage<?> message, TrackingToken token) {
         SchemeView before = schemes().stream().filter(s -> s.id().equals(event.schemeId())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("SchemePublished before SchemeDrafted for " + event.schemeId()));
-        schemeChanged(before.published(event.version(), message.getTimestamp()), Positions.of(token), message.getTimestamp());
+        schemeChanged(before.published(event.version(), RecordingTime.of(message)), Positions.of(token), RecordingTime.of(message));
     }
 
     /** A new version in force changes every unit's current totals, though no unit did anything. */

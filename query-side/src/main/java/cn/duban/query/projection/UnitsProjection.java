@@ -9,7 +9,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.Timestamp;
+import cn.duban.platform.eventstore.RecordedAt;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,7 @@ public class UnitsProjection {
     }
 
     @EventHandler
-    void on(UnitRegistered event, @Timestamp Instant at, TrackingToken token) {
+    void on(UnitRegistered event, @RecordedAt Instant at, TrackingToken token) {
         Document doc = ReadModelJson.toDocument(new UnitView(event.unitId(), event.name(), event.type(), at, Positions.of(token)));
         doc.put("_id", event.unitId());
         // Replacing by id makes a redelivered event change nothing.

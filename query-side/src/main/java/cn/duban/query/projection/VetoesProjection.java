@@ -1,5 +1,6 @@
 package cn.duban.query.projection;
 
+import cn.duban.platform.eventstore.RecordingTime;
 import cn.duban.kernel.event.VetoRecorded;
 import cn.duban.query.readmodel.ReadModelJson;
 import com.mongodb.client.MongoCollection;
@@ -34,7 +35,7 @@ public class VetoesProjection {
 
     @EventHandler
     void on(VetoRecorded e, EventMessage<?> m) {
-        Document d = ReadModelJson.toDocument(new VetoView(e.vetoId(), e.unitId(), e.schemeId(), e.reason(), m.getTimestamp()));
+        Document d = ReadModelJson.toDocument(new VetoView(e.vetoId(), e.unitId(), e.schemeId(), e.reason(), RecordingTime.of(m)));
         d.put("_id", e.vetoId());
         vetoes.replaceOne(Filters.eq("_id", e.vetoId()), d, new ReplaceOptions().upsert(true));
     }
