@@ -19,16 +19,29 @@ import org.springframework.context.annotation.FilterType;
                 classes = {CommandSideApplication.class, QuerySideApplication.class}))
 public class DubanApplication {
     public static void main(String[] args) throws java.io.IOException {
+        String archive = null;
+        String keyArg = null;
         for (String arg : args) {
             if (arg.startsWith("--verify-archive=")) {
-                // A verify command needs no platform: read the file, check the chain, exit 0 or 1.
-                var lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(arg.substring("--verify-archive=".length())));
-                var verdict = cn.duban.kernel.archive.ArchiveChain.verify(lines);
-                System.out.println(verdict.valid()
-                        ? "归档完好 / archive intact: " + verdict.records() + " records"
-                        : "归档被改动 / archive altered at line " + verdict.firstBadLine() + ": " + verdict.reason());
-                System.exit(verdict.valid() ? 0 : 1);
+                archive = arg.substring("--verify-archive=".length());
+            } else if (arg.startsWith("--archive-key=")) {
+                keyArg = arg.substring("--archive-key=".length());
             }
+        }
+        if (archive != null) {
+            // A verify command needs no platform: read the file, check the chain and its signed head, exit 0 or 1.
+            var lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(archive));
+            String env = System.getenv("DUBAN_ARCHIVE_KEY");
+            java.nio.file.Path keyFile = java.nio.file.Path.of(System.getenv().getOrDefault("DATA_DIR", "data"), cn.duban.platform.archive.ArchiveKey.FILE);
+            byte[] key = keyArg != null ? keyArg.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    : env != null && !env.isBlank() ? env.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    : java.nio.file.Files.exists(keyFile) ? java.nio.file.Files.readString(keyFile).strip().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    : null;
+            var verdict = cn.duban.kernel.archive.ArchiveChain.verify(lines, key);
+            System.out.println(verdict.valid()
+                    ? "归档完好，签名有效 / archive intact and signed: " + verdict.records() + " records"
+                    : "归档未通过校验 / archive not verified" + (verdict.firstBadLine() == null ? "" : " at line " + verdict.firstBadLine()) + ": " + verdict.reason());
+            System.exit(verdict.valid() ? 0 : 1);
         }
         SpringApplication.run(DubanApplication.class, args);
     }

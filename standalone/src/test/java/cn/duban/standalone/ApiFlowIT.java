@@ -259,7 +259,14 @@ class ApiFlowIT {
         Map<String, String> ndjson = Map.of("Content-Type", "application/x-ndjson");
         JsonNode ok = api.post("/api/admin/archive/verify", archive, ndjson).body();
         assertThat(ok.get("valid").asBoolean()).isTrue();
-        assertThat(ok.get("records").asLong()).isEqualTo(lines.size());
+        assertThat(ok.get("signed").asBoolean()).isTrue();
+        assertThat(ok.get("records").asLong()).as("every line but the signed head").isEqualTo(lines.size() - 1);
+        // head -n -5: the tail cut off, and lines cut before the head kept.
+        assertThat(api.post("/api/admin/archive/verify", String.join("\n", lines.subList(0, lines.size() - 5)), ndjson)
+                .body().get("valid").asBoolean()).isFalse();
+        List<String> cut = new ArrayList<>(lines.subList(0, lines.size() - 6));
+        cut.add(lines.get(lines.size() - 1));
+        assertThat(api.post("/api/admin/archive/verify", String.join("\n", cut), ndjson).body().get("reason").asText()).contains("cut off");
 
         List<String> edited = new ArrayList<>(lines);
         edited.set(5, edited.get(5).replace("\"actor\":\"admin\"", "\"actor\":\"someone-else\""));
@@ -273,7 +280,7 @@ class ApiFlowIT {
         assertThat(api.post("/api/admin/archive/verify", String.join("\n", swapped), ndjson).body().get("firstBadLine").asLong()).isEqualTo(4);
 
         String unitArchive = api.text("/api/admin/archive?unit=xinqi");
-        assertThat(unitArchive.lines().count()).isEqualTo(api.get("/api/units/xinqi/facts").body().size());
+        assertThat(unitArchive.lines().count()).isEqualTo(api.get("/api/units/xinqi/facts").body().size() + 1);
         assertThat(api.post("/api/admin/archive/verify", unitArchive, ndjson).body().get("valid").asBoolean()).isTrue();
     }
 

@@ -56,8 +56,17 @@ class AssignmentFlowIT {
         Api.Response stranger = api.post("/api/assignments/" + id + "/acknowledgements", Map.of("unitId", "nobody"));
         assertThat(stranger.status()).isEqualTo(400);
         assertThat(stranger.body().get("field").asText()).isEqualTo("unitId");
+        String campaign = api.post("/api/units/xinqi/campaigns", Map.of("kind", "GROUP_RENTAL", "title", "群租整治", "launchedOn", "2023-03-01")).id();
+        String othersTraining = api.post("/api/units/daqi/trainings", Map.of("heldOn", "2023-03-02", "topic", "业务培训", "attendees", 20, "hours", 2)).id();
+        // A unit reports with its own records: another unit's training or an unknown id is refused, nothing stored.
+        Api.Response borrowed = api.post("/api/assignments/" + id + "/progress", Map.of("unitId", "xinqi", "text", "已整治38家",
+                "links", List.of(Map.of("kind", "CAMPAIGN", "id", campaign), Map.of("kind", "TRAINING", "id", othersTraining))));
+        assertThat(borrowed.status()).isEqualTo(400);
+        assertThat(borrowed.body().get("field").asText()).isEqualTo("links[1].id");
         assertThat(api.post("/api/assignments/" + id + "/progress", Map.of("unitId", "xinqi", "text", "已整治38家",
-                "figures", Map.of("shops", 38), "links", List.of(Map.of("kind", "CAMPAIGN", "id", "c-1")))).status()).isEqualTo(200);
+                "links", List.of(Map.of("kind", "CAMPAIGN", "id", "c-unknown")))).status()).isEqualTo(404);
+        assertThat(api.post("/api/assignments/" + id + "/progress", Map.of("unitId", "xinqi", "text", "已整治38家",
+                "figures", Map.of("shops", 38), "links", List.of(Map.of("kind", "CAMPAIGN", "id", campaign)))).status()).isEqualTo(200);
         inbox = api.get("/api/units/xinqi/inbox").body();
         assertThat(inbox.get("toAcknowledge")).hasSize(1);
         assertThat(inbox.get("toReport")).hasSize(1);

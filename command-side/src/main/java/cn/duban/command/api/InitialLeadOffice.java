@@ -48,6 +48,10 @@ public class InitialLeadOffice implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (args.containsOption("reset-admin")) {
+            resetAdmin();
+            return;
+        }
         if (credentials.hasPassword(USERNAME)) {
             return;
         }
@@ -67,6 +71,38 @@ public class InitialLeadOffice implements ApplicationRunner {
             log.warn("\n\n    初始管理员 / initial lead-office account:  {}  /  {}\n    请登录后立即修改密码 / change it after signing in\n", USERNAME, generated);
         }
         // Sign-in reads the user directory: let it learn of the account before anyone tries.
+        if (!progress.awaitPosition(engine.lastCommittedPosition(), java.time.Duration.ofSeconds(60))) {
+            log.warn("The user directory has not caught up yet; the first sign-in may have to wait");
+        }
+    }
+
+    /**
+     * Recovery when nobody can administer (started with {@code --reset-admin}, the server otherwise
+     * stopped): {@code admin} exists, is enabled, holds the lead office's role, and has the password
+     * from {@code DUBAN_ADMIN_PASSWORD} or a generated one printed once. Each step is an event on
+     * record like any other, by {@code system:reset-admin}.
+     */
+    private void resetAdmin() {
+        Map<String, String> meta = Map.of(Audit.ACTOR, "system:reset-admin");
+        String id = cn.duban.kernel.AggregateIds.user(USERNAME);
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RegisterUser(USERNAME, "流管中心管理员", Role.LEAD_OFFICE, null)).andMetaData(meta));
+        } catch (AggregateStreamCreationException | ConcurrencyException exists) {
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new cn.duban.kernel.command.EnableUser(id)).andMetaData(meta));
+            } catch (cn.duban.kernel.error.ConflictException notDisabled) {
+                log.info("'{}' is enabled", USERNAME);
+            }
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new cn.duban.kernel.command.GrantRole(id, Role.LEAD_OFFICE, null)).andMetaData(meta));
+            } catch (cn.duban.kernel.error.ConflictException holdsIt) {
+                log.info("'{}' holds the lead office's role", USERNAME);
+            }
+        }
+        String password = configured != null && !configured.isBlank() ? configured : generate();
+        credentials.setPassword(USERNAME, password);
+        log.warn("\n\n    管理员账号已恢复 / lead-office account restored:  {}{}\n", USERNAME,
+                password.equals(configured) ? "  (DUBAN_ADMIN_PASSWORD)" : "  /  " + password);
         if (!progress.awaitPosition(engine.lastCommittedPosition(), java.time.Duration.ofSeconds(60))) {
             log.warn("The user directory has not caught up yet; the first sign-in may have to wait");
         }

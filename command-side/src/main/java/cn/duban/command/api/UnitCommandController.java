@@ -18,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "单位 Units")
 public class UnitCommandController {
     private final CommandDispatch commands;
+    private final org.axonframework.eventsourcing.eventstore.EventStore events;
 
-    public UnitCommandController(CommandDispatch commands) {
+    public UnitCommandController(CommandDispatch commands, org.axonframework.eventsourcing.eventstore.EventStore events) {
         this.commands = commands;
+        this.events = events;
     }
 
     @PostMapping("/builtin/beilun")
@@ -29,11 +31,15 @@ public class UnitCommandController {
     public java.util.Map<String, Object> registerBeilunRoster() {
         java.util.List<String> registered = new java.util.ArrayList<>();
         for (var u : cn.duban.kernel.beilun.Beilun2023.roster().units()) {
+            // Looked up first, so a unit already registered costs a read, never a refused append.
+            if (events.lastSequenceNumberFor(cn.duban.kernel.AggregateIds.unit(u.id())).isPresent()) {
+                continue;
+            }
             try {
                 commands.send(new RegisterUnit(u.id(), u.name(), u.type()));
                 registered.add(u.id());
-            } catch (org.axonframework.modelling.command.AggregateStreamCreationException alreadyRegistered) {
-                // kept as the lead office registered it
+            } catch (org.axonframework.modelling.command.AggregateStreamCreationException registeredMeanwhile) {
+                // another request registered it a moment ago: kept as that one registered it
             }
         }
         return java.util.Map.of("registered", registered);

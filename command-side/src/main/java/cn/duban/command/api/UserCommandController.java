@@ -3,8 +3,10 @@ package cn.duban.command.api;
 import cn.duban.kernel.AggregateIds;
 import cn.duban.kernel.access.Role;
 import cn.duban.kernel.command.DisableUser;
+import cn.duban.kernel.command.EnableUser;
 import cn.duban.kernel.command.GrantRole;
 import cn.duban.kernel.command.RegisterUser;
+import cn.duban.kernel.error.ConflictException;
 import cn.duban.kernel.error.InvalidInputException;
 import cn.duban.kernel.error.NotFoundException;
 import cn.duban.platform.security.Credentials;
@@ -69,6 +71,9 @@ public class UserCommandController {
     @PostMapping("/api/users/{username}/role")
     @Operation(summary = "授予角色 / grant a user another role")
     public Map<String, String> grant(@PathVariable String username, @Valid @RequestBody RoleRequest r) {
+        if (r.role() != Role.LEAD_OFFICE) {
+            requireAnotherLeadOffice(username);
+        }
         commands.send(new GrantRole(AggregateIds.user(username), r.role(), r.unitId()));
         return Map.of("id", username, "role", r.role().name());
     }
@@ -76,8 +81,27 @@ public class UserCommandController {
     @PostMapping("/api/users/{username}/disable")
     @Operation(summary = "停用用户 / disable a user")
     public Map<String, String> disable(@PathVariable String username, @Valid @RequestBody(required = false) DisableRequest r) {
+        requireAnotherLeadOffice(username);
         commands.send(new DisableUser(AggregateIds.user(username), r == null ? null : r.reason()));
         return Map.of("id", username, "status", "DISABLED");
+    }
+
+    @PostMapping("/api/users/{username}/enable")
+    @Operation(summary = "启用用户 / let a disabled user sign in again")
+    public Map<String, String> enable(@PathVariable String username) {
+        commands.send(new EnableUser(AggregateIds.user(username)));
+        return Map.of("id", username, "status", "ENABLED");
+    }
+
+    /**
+     * Somebody must be left to administer: the last enabled lead-office account is neither disabled
+     * nor demoted (a 409). Recovery with the server stopped: {@code --reset-admin}.
+     */
+    private void requireAnotherLeadOffice(String username) {
+        var user = directory.find(username);
+        if (user.isPresent() && user.get().enabled() && user.get().role() == Role.LEAD_OFFICE && directory.enabledLeadOffices() <= 1) {
+            throw new ConflictException("这是最后一个可用的流管中心账号，不能停用或改为其他角色 / the last enabled lead-office account cannot be disabled or demoted");
+        }
     }
 
     @PostMapping("/api/users/{username}/password")

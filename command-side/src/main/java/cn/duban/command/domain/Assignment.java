@@ -1,6 +1,7 @@
 package cn.duban.command.domain;
 
 import cn.duban.kernel.assignment.DistrictTime;
+import cn.duban.kernel.assignment.FactLink;
 import cn.duban.kernel.assignment.Light;
 import cn.duban.kernel.assignment.Phase;
 import cn.duban.kernel.assignment.ReportingFrequency;
@@ -142,9 +143,16 @@ public class Assignment {
     }
 
     @CommandHandler
-    void handle(ReportAssignmentProgress c) {
+    void handle(ReportAssignmentProgress c, References references) {
         requireOpen();
         requireOnAssignment(c.unitId());
+        List<FactLink> links = c.links() == null ? List.of() : c.links();
+        for (int i = 0; i < links.size(); i++) {
+            // A unit reports with its own records only (the lead office entering for it too).
+            if (!c.unitId().equals(references.unitOf(links.get(i)))) {
+                throw new InvalidInputException("links[" + i + "].id", "不是该单位的记录 / not a record of this unit");
+            }
+        }
         if ((c.text() == null || c.text().isBlank()) && (c.figures() == null || c.figures().isEmpty())
                 && (c.links() == null || c.links().isEmpty())) {
             throw new InvalidInputException("text", "进展须有文字、数据或关联记录 / report text, figures or links");

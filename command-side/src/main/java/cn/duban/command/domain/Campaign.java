@@ -78,4 +78,8 @@ public class Campaign {
     void on(CampaignClosed event) {
         closed = true;
     }
+
+    String unitId() {
+        return unitId;
+    }
 }

@@ -14,6 +14,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class IndicatorReport {
     @AggregateIdentifier
     private String reportId;
+    private String unitId;
 
     protected IndicatorReport() {
     }
@@ -27,5 +28,10 @@ public class IndicatorReport {
     @EventSourcingHandler
     void on(IndicatorReported event) {
         reportId = event.reportId();
+        unitId = event.unitId();
+    }
+
+    String unitId() {
+        return unitId;
     }
 }

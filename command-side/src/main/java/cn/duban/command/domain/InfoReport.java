@@ -74,4 +74,8 @@ public class InfoReport {
     void on(InfoReportRejected event) {
         status = Status.REJECTED;
     }
+
+    String unitId() {
+        return unitId;
+    }
 }

@@ -30,6 +30,10 @@ public class NotificationInbox {
         if (inboxId == null) {
             references.requireUnit(c.unitId());
         }
+        // A notification's id ends with the unit it went to (see NotificationsProjection).
+        if (!c.notificationId().endsWith(":" + c.unitId())) {
+            throw new cn.duban.kernel.error.InvalidInputException("notificationId", "不是该单位的通知 / not a notification of this unit");
+        }
         if (!read.contains(c.notificationId())) {
             apply(new NotificationRead(c.unitId(), c.notificationId()));
         }

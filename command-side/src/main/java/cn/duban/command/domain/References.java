@@ -26,4 +26,11 @@ public interface References {
 
     /** @throws cn.duban.kernel.error.NotFoundException when there is no such round or no such finding in it */
     FindingRef requireFinding(String roundId, String findingId);
+
+    /**
+     * The unit whose record a progress report links to.
+     *
+     * @throws cn.duban.kernel.error.NotFoundException when there is no such record
+     */
+    String unitOf(cn.duban.kernel.assignment.FactLink link);
 }

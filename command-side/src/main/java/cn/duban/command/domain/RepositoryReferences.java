@@ -15,8 +15,18 @@ public class RepositoryReferences implements References {
     private final Repository<Unit> units;
     private final Repository<Scheme> schemes;
     private final Repository<InspectionRound> rounds;
+    private final Repository<Training> trainings;
+    private final Repository<InfoReport> infoReports;
+    private final Repository<Campaign> campaigns;
+    private final Repository<IndicatorReport> indicators;
 
-    public RepositoryReferences(@Lazy Repository<Unit> units, @Lazy Repository<Scheme> schemes, @Lazy Repository<InspectionRound> rounds) {
+    public RepositoryReferences(@Lazy Repository<Unit> units, @Lazy Repository<Scheme> schemes, @Lazy Repository<InspectionRound> rounds,
+                                @Lazy Repository<Training> trainings, @Lazy Repository<InfoReport> infoReports,
+                                @Lazy Repository<Campaign> campaigns, @Lazy Repository<IndicatorReport> indicators) {
+        this.trainings = trainings;
+        this.infoReports = infoReports;
+        this.campaigns = campaigns;
+        this.indicators = indicators;
         this.units = units;
         this.schemes = schemes;
         this.rounds = rounds;
@@ -60,5 +70,19 @@ public class RepositoryReferences implements References {
         Scheme scheme = scheme(schemeId);
         return scheme.item(itemCode).orElseThrow(() ->
                 new InvalidInputException("itemCode", "方案中没有该项目 / no item " + itemCode + " in scheme " + schemeId));
+    }
+
+    @Override
+    public String unitOf(cn.duban.kernel.assignment.FactLink link) {
+        try {
+            return switch (link.kind()) {
+                case TRAINING -> trainings.load(link.id()).invoke(Training::unitId);
+                case INFO_REPORT -> infoReports.load(link.id()).invoke(InfoReport::unitId);
+                case CAMPAIGN -> campaigns.load(link.id()).invoke(Campaign::unitId);
+                case INDICATOR -> indicators.load(link.id()).invoke(IndicatorReport::unitId);
+            };
+        } catch (AggregateNotFoundException e) {
+            throw new NotFoundException("关联的记录不存在 / linked record not found: " + link.id());
+        }
     }
 }

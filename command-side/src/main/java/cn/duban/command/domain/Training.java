@@ -14,6 +14,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Training {
     @AggregateIdentifier
     private String trainingId;
+    private String unitId;
 
     protected Training() {
     }
@@ -27,5 +28,10 @@ public class Training {
     @EventSourcingHandler
     void on(TrainingRecorded event) {
         trainingId = event.trainingId();
+        unitId = event.unitId();
+    }
+
+    String unitId() {
+        return unitId;
     }
 }

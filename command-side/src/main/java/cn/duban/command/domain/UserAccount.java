@@ -3,12 +3,14 @@ package cn.duban.command.domain;
 import cn.duban.kernel.AggregateIds;
 import cn.duban.kernel.access.Role;
 import cn.duban.kernel.command.DisableUser;
+import cn.duban.kernel.command.EnableUser;
 import cn.duban.kernel.command.GrantRole;
 import cn.duban.kernel.command.RegisterUser;
 import cn.duban.kernel.error.ConflictException;
 import cn.duban.kernel.error.InvalidInputException;
 import cn.duban.kernel.event.RoleGranted;
 import cn.duban.kernel.event.UserDisabled;
+import cn.duban.kernel.event.UserEnabled;
 import cn.duban.kernel.event.UserRegistered;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -63,6 +65,14 @@ public class UserAccount {
         apply(new UserDisabled(username, c.reason() == null || c.reason().isBlank() ? null : c.reason().strip()));
     }
 
+    @CommandHandler
+    void handle(EnableUser c) {
+        if (!disabled) {
+            throw new ConflictException("用户未停用 / the user is not disabled");
+        }
+        apply(new UserEnabled(username));
+    }
+
     private void requireEnabled() {
         if (disabled) {
             throw new ConflictException("用户已停用 / the user is disabled");
@@ -97,6 +107,11 @@ public class UserAccount {
     void on(RoleGranted e) {
         role = e.role();
         unitId = e.unitId();
+    }
+
+    @EventSourcingHandler
+    void on(UserEnabled e) {
+        disabled = false;
     }
 
     @EventSourcingHandler

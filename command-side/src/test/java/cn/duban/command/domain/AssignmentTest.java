@@ -80,6 +80,16 @@ class AssignmentTest {
         public FindingRef requireFinding(String roundId, String findingId) {
             throw new NotFoundException("finding not found: " + findingId);
         }
+
+        /** xinqi's campaign c1 and training t1; daqi's training t2. */
+        @Override
+        public String unitOf(FactLink link) {
+            return switch (link.id()) {
+                case "c1", "t1" -> "xinqi";
+                case "t2" -> "daqi";
+                default -> throw new NotFoundException("linked record not found: " + link.id());
+            };
+        }
     };
 
     FixtureConfiguration<Assignment> fixture;
@@ -168,6 +178,16 @@ class AssignmentTest {
     @Nested
     class Completion {
         @Test
+    void progressLinksOnlyTheUnitsOwnRecords() {
+        List<FactLink> borrowed = List.of(new FactLink(FactLink.Kind.CAMPAIGN, "c1"), new FactLink(FactLink.Kind.TRAINING, "t2"));
+        fixture.given(ISSUED).when(new ReportAssignmentProgress("a1", "xinqi", "整治38家", Map.of(), borrowed))
+                .expectException(InvalidInputException.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("不是该单位的记录"))
+                .expectNoEvents();
+        fixture.given(ISSUED).when(new ReportAssignmentProgress("a1", "xinqi", "整治38家", Map.of(), List.of(new FactLink(FactLink.Kind.TRAINING, "t9"))))
+                .expectException(NotFoundException.class).expectNoEvents();
+    }
+
+    @Test
         void theLeadUnitSubmitsAndTheLeadOfficeCloses() {
             fixture.given(ISSUED).when(new SubmitAssignmentCompletion("a1", "police", "已完成"))
                     .expectEvents(new AssignmentCompletionSubmitted("a1", "police", "已完成"));

@@ -77,6 +77,11 @@ class FactAggregatesTest {
             }
             return new FindingRef("r1", "f1", "xinqi", "S1.1", "季度计划未按时报送");
         }
+
+        @Override
+        public String unitOf(cn.duban.kernel.assignment.FactLink link) {
+            throw new NotFoundException("linked record not found: " + link.id());
+        }
     };
 
     static <T> FixtureConfiguration<T> fixture(Class<T> type) {
@@ -224,16 +229,23 @@ class FactAggregatesTest {
 
         @Test
         void readOnceCreatedOnFirstUse() {
-            fixture.givenNoPriorActivity().when(new cn.duban.kernel.command.MarkNotificationRead("xinqi", "n1"))
-                    .expectEvents(new cn.duban.kernel.event.NotificationRead("xinqi", "n1"));
-            fixture.given(new cn.duban.kernel.event.NotificationRead("xinqi", "n1"))
-                    .when(new cn.duban.kernel.command.MarkNotificationRead("xinqi", "n1")).expectNoEvents();
+            fixture.givenNoPriorActivity().when(new cn.duban.kernel.command.MarkNotificationRead("xinqi", "e1:xinqi"))
+                    .expectEvents(new cn.duban.kernel.event.NotificationRead("xinqi", "e1:xinqi"));
+            fixture.given(new cn.duban.kernel.event.NotificationRead("xinqi", "e1:xinqi"))
+                    .when(new cn.duban.kernel.command.MarkNotificationRead("xinqi", "e1:xinqi")).expectNoEvents();
         }
 
         @Test
         void onlyForARegisteredUnit() {
-            fixture.givenNoPriorActivity().when(new cn.duban.kernel.command.MarkNotificationRead("nobody", "n1"))
+            fixture.givenNoPriorActivity().when(new cn.duban.kernel.command.MarkNotificationRead("nobody", "e1:nobody"))
                     .expectException(NotFoundException.class).expectNoEvents();
+        }
+
+        @Test
+        void onlyTheUnitsOwnNotifications() {
+            fixture.given(new cn.duban.kernel.event.NotificationRead("xinqi", "e1:xinqi"))
+                    .when(new cn.duban.kernel.command.MarkNotificationRead("xinqi", "e2:daqi"))
+                    .expectException(cn.duban.kernel.error.InvalidInputException.class).expectNoEvents();
         }
     }
 

@@ -154,6 +154,8 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         this.exclusiveWriter = builder.exclusiveWriter;
         // The index keeps its old name: legacy commits hold one key as a string, new ones a list.
         events.createIndex(Indexes.ascending("streamKey"), new IndexOptions().unique(true).name("stream_key_unique"));
+        // Axon's contract: a second event with an identifier already stored is refused. It is the one
+        // index more than the layout before, and costs appends on the embedded server (README).
         events.createIndex(Indexes.ascending("events.eventId"), new IndexOptions().unique(true).name("event_id_unique"));
     }
 
@@ -193,31 +195,38 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             return;
         }
         checkStreams(messages);
+        // One aggregate's events (nearly every commit) keep the aggregate on the commit, not on each event.
+        DomainEventMessage<?> single = oneAggregate(messages);
         List<Document> eventDocs = new ArrayList<>(messages.size());
         List<String> keys = new ArrayList<>(messages.size());
-        Instant latest = Instant.MIN;
         for (EventMessage<?> m : messages) {
             SerializedObject<String> payload = m.serializePayload(serializer, String.class);
             SerializedObject<String> metaData = m.serializeMetaData(serializer, String.class);
             Document d = new Document("eventId", m.getIdentifier());
             if (m instanceof DomainEventMessage<?> e) {
-                d.append("aggregateType", e.getType()).append("aggregateId", e.getAggregateIdentifier())
-                        .append("seq", e.getSequenceNumber());
+                if (single == null) {
+                    d.append("aggregateType", e.getType()).append("aggregateId", e.getAggregateIdentifier());
+                }
+                d.append("seq", e.getSequenceNumber());
                 keys.add(streamKey(e.getAggregateIdentifier(), e.getSequenceNumber()));
             }
-            d.append("timestamp", m.getTimestamp().toString())
+            // A BSON date: Axon keeps message timestamps to the millisecond, and createTokenAt compares them.
+            d.append("timestamp", Date.from(m.getTimestamp()))
                     .append("payloadType", payload.getType().getName())
                     .append("payloadRevision", payload.getType().getRevision());
             putJson(d, "payload", payload.getData());
             putJson(d, "metaData", metaData.getData());
             eventDocs.add(d);
-            latest = m.getTimestamp().isAfter(latest) ? m.getTimestamp() : latest;
         }
         if (keys.isEmpty()) {
             // Unique index: a commit needs a key of its own even when no event belongs to an aggregate.
             keys.add("~event#" + messages.get(0).getIdentifier());
         }
-        Document doc = new Document("streamKey", keys).append("latest", Date.from(latest)).append("events", eventDocs);
+        Document doc = new Document("streamKey", keys.size() == 1 ? keys.get(0) : keys);
+        if (single != null) {
+            doc.append("aggregateType", single.getType()).append("aggregateId", single.getAggregateIdentifier());
+        }
+        doc.append("events", eventDocs);
         int n = messages.size();
         appendLock.lock();
         try {
@@ -243,6 +252,20 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             appendLock.unlock();
         }
         durability.awaitDurable();
+    }
+
+    /** The one aggregate all events belong to, or null when some belong to another or to none. */
+    private static DomainEventMessage<?> oneAggregate(List<? extends EventMessage<?>> messages) {
+        if (!(messages.get(0) instanceof DomainEventMessage<?> first)) {
+            return null;
+        }
+        for (EventMessage<?> m : messages) {
+            if (!(m instanceof DomainEventMessage<?> e) || !first.getAggregateIdentifier().equals(e.getAggregateIdentifier())
+                    || !java.util.Objects.equals(first.getType(), e.getType())) {
+                return null;
+            }
+        }
+        return first;
     }
 
     /**
@@ -391,9 +414,29 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
 
     private static void putJson(Document d, String field, String json) {
         if (json.stripLeading().startsWith("{")) {
-            d.put(field, Document.parse(json));
+            Document parsed = Document.parse(json);
+            requireReadable(parsed, field);
+            d.put(field, parsed);
         } else {
             d.put(field + "Json", json);
+        }
+    }
+
+    /**
+     * Nothing unreadable is ever stored: a number too large for BSON (JSON's 1e400 becomes Infinity)
+     * could never be read back into its event, and would poison the aggregate and every rebuild. The
+     * append fails before anything is written.
+     */
+    private static void requireReadable(Object value, String path) {
+        if (value instanceof Double x && (x.isNaN() || x.isInfinite())) {
+            throw new UnstorableEventException(path);
+        }
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> requireReadable(v, path + "." + k));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                requireReadable(list.get(i), path + "[" + i + "]");
+            }
         }
     }
 
@@ -418,11 +461,12 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                 String aggregateId = e.containsKey("aggregateId") ? e.getString("aggregateId") : d.getString("aggregateId");
                 String type = e.containsKey("aggregateId") ? e.getString("aggregateType") : d.getString("aggregateType");
                 Object seq = e.get("seq");
-                String ts = e.getString("timestamp");
+                Object ts = e.get("timestamp");
                 out.add(new StoredEvent(legacy ? id : first + i, e.getString("eventId"), type, aggregateId,
                         seq == null ? null : ((Number) seq).longValue(), e.getString("payloadType"), e.getString("payloadRevision"),
                         e.get("payload", Document.class), e.getString("payloadJson"), e.get("metaData", Document.class),
-                        e.getString("metaDataJson"), ts == null ? recordedAt : Instant.parse(ts), recordedAt));
+                        e.getString("metaDataJson"), ts instanceof Date date ? date.toInstant() : ts == null ? recordedAt : Instant.parse(ts.toString()),
+                        recordedAt));
             }
             return new Commit(first, id, recordedAt, out);
         }
@@ -495,6 +539,22 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         for (Document d : events.find(filter).sort(new Document("_id", 1))) {
             for (StoredEvent e : Commit.of(d).events()) {
                 if (payloadTypes.contains(e.payloadType()) && e.payload() != null && value.equals(e.payload().get(payloadField))) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The stored events whose metadata has the value under the key, in position order: a scan (no
+     * index backs it), for the rare question whether a request that died unanswered was recorded.
+     */
+    public List<StoredEvent> findEventsByMetaData(String key, String value) {
+        List<StoredEvent> out = new ArrayList<>();
+        for (Document d : events.find(Filters.eq("events.metaData." + key, value)).sort(new Document("_id", 1))) {
+            for (StoredEvent e : Commit.of(d).events()) {
+                if (e.metaData() != null && value.equals(e.metaData().get(key))) {
                     out.add(e);
                 }
             }
@@ -719,9 +779,9 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
      */
     @Override
     public TrackingToken createTokenAt(Instant at) {
-        // A legacy commit has no `latest`: its events' timestamps were its recording time.
-        Document d = events.find(Filters.or(Filters.gte("latest", Date.from(at)),
-                Filters.and(Filters.exists("latest", false), Filters.gte("recordedAt", Date.from(at)), Filters.ne("void", true))))
+        // A legacy commit keeps timestamps as text, which were its recording time.
+        Document d = events.find(Filters.or(Filters.gte("events.timestamp", Date.from(at)),
+                Filters.and(Filters.type("events.timestamp", org.bson.BsonType.STRING), Filters.gte("recordedAt", Date.from(at)))))
                 .sort(new Document("_id", 1)).limit(1).first();
         if (d == null) {
             return createHeadToken();

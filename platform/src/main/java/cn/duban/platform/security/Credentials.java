@@ -44,7 +44,7 @@ public class Credentials {
         failures.createIndex(com.mongodb.client.model.Indexes.ascending("at"),
                 new com.mongodb.client.model.IndexOptions().name("expire_after_180_days").expireAfter(180L, java.util.concurrent.TimeUnit.DAYS));
         // Spring Security's recommended Argon2id parameters by default; tests may lower the cost.
-        this.encoder = new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations);
+        this.encoder = new BoundedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations), 2);
     }
 
     public PasswordEncoder encoder() {

@@ -50,7 +50,7 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain dubanSecurity(HttpSecurity http, DirectoryUserDetailsService users, Credentials credentials,
-                                      ObjectMapper json, ObjectProvider<ClientRegistrationRepository> oidc,
+                                      AddressThrottle throttle, ObjectMapper json, ObjectProvider<ClientRegistrationRepository> oidc,
                                       DirectoryOidcUserService oidcUsers) throws Exception {
         RequestMatcher api = r -> r.getRequestURI().startsWith("/api/");
         String lead = Role.LEAD_OFFICE.name();
@@ -92,18 +92,46 @@ public class SecurityConfig {
                 }, api)
                 .defaultAccessDeniedHandlerFor((req, res, ex) ->
                         write(json, res, 403, ApiError.of("FORBIDDEN", "无权进行此操作 / not allowed for your role")), api));
-        // The web app reads the token from the XSRF-TOKEN cookie and sends it back as X-XSRF-TOKEN;
-        // API clients authenticating with Basic on each request carry no session to ride on.
+        // The web app reads the token from the XSRF-TOKEN cookie and sends it back as X-XSRF-TOKEN.
+        // Every request that carries a session cookie needs it, whatever else it carries; only a
+        // request without one (an API client's Basic sign-in, or nobody) has no session to ride on.
         http.csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                 .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                .ignoringRequestMatchers(r -> r.getHeader("Authorization") != null));
+                .ignoringRequestMatchers(r -> !hasSessionCookie(r) && r.getRequestURI().startsWith("/api/")));
+        // An address with many failed sign-ins in the last minute is refused before any hashing.
+        http.addFilterBefore(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws ServletException, IOException {
+                boolean signingIn = req.getHeader("Authorization") != null || "/login".equals(req.getRequestURI());
+                if (signingIn && throttle.blocked(req.getRemoteAddr())) {
+                    res.setHeader("Retry-After", "60");
+                    write(json, res, 429, ApiError.of("TOO_MANY_ATTEMPTS", "登录失败次数过多，请一分钟后再试 / too many failed sign-ins: try again in a minute"));
+                    return;
+                }
+                chain.doFilter(req, res);
+            }
+        }, BasicAuthenticationFilter.class);
         http.addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
+        http.addFilterAfter(new SessionRights(users, json), CsrfCookieFilter.class);
         http.headers(h -> h
                 .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                         + "img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(f -> f.deny()));
         return http.build();
+    }
+
+    static boolean hasSessionCookie(HttpServletRequest request) {
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return false;
+        }
+        for (jakarta.servlet.http.Cookie c : cookies) {
+            if ("SESSION".equals(c.getName()) || "JSESSIONID".equals(c.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Spring Security builds its authentication from the directory's user details and this encoder. */

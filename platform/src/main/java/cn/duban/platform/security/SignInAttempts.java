@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 public class SignInAttempts {
     private static final Logger log = LoggerFactory.getLogger(SignInAttempts.class);
     private final Credentials credentials;
+    private final AddressThrottle throttle;
 
-    public SignInAttempts(Credentials credentials) {
+    public SignInAttempts(Credentials credentials, AddressThrottle throttle) {
         this.credentials = credentials;
+        this.throttle = throttle;
     }
 
     @EventListener
@@ -27,6 +29,7 @@ public class SignInAttempts {
         String address = e.getAuthentication().getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
         String reason = e.getException().getClass().getSimpleName();
         credentials.recordFailure(username, address, reason);
+        throttle.failed(address);
         log.warn("Sign-in failed for '{}' from {}: {}", username.replaceAll("[\\r\\n]", "_"), address, reason);
     }
 

@@ -71,6 +71,16 @@ public class UserDirectory {
         update(e.username(), m, d -> d.put("enabled", false));
     }
 
+    @EventHandler
+    void on(cn.duban.kernel.event.UserEnabled e, EventMessage<?> m) {
+        update(e.username(), m, d -> d.put("enabled", true));
+    }
+
+    /** How many accounts may administer now: enabled, with the lead office's role. */
+    public long enabledLeadOffices() {
+        return users.countDocuments(Filters.and(Filters.eq("role", Role.LEAD_OFFICE.name()), Filters.eq("enabled", true)));
+    }
+
     private void update(String username, EventMessage<?> m, java.util.function.Consumer<Document> change) {
         Document d = users.find(Filters.eq("_id", username)).first();
         if (d == null) {

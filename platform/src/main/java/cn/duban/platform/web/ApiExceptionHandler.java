@@ -63,12 +63,67 @@ public class ApiExceptionHandler {
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (cause instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
-            return validation(List.of(new Violation(path(jme), "格式不正确 / malformed value: " + jme.getOriginalMessage())));
+            return validation(List.of(new Violation(path(jme), describe(jme))));
+        }
+        if (cause instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return validation(List.of(new Violation("", "请求体过大、数字过长或嵌套过深 / body too large, a number too long or nested too deep")));
         }
         if (cause instanceof JsonProcessingException jpe) {
-            return validation(List.of(new Violation("", "请求体不是有效的 JSON / body is not valid JSON: " + jpe.getOriginalMessage())));
+            var at = jpe.getLocation();
+            return validation(List.of(new Violation("", "请求体不是有效的 JSON / body is not valid JSON"
+                    + (at == null ? "" : "（第" + at.getLineNr() + "行第" + at.getColumnNr() + "列 / line " + at.getLineNr() + ", column " + at.getColumnNr() + "）"))));
         }
         return validation(List.of(new Violation("", "缺少或无法读取请求体 / missing or unreadable body")));
+    }
+
+    /** What was wrong with a value, in words (never Jackson's text, which names Java types). */
+    static String describe(JsonMappingException e) {
+        if (e instanceof StrictJson.Refused) {
+            return e.getOriginalMessage();
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException) {
+            return "不能为 null / must not be null";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+            return "未知字段 / unknown field";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
+            return "取值须为 / must be one of " + java.util.Arrays.toString(ife.getTargetType().getEnumConstants());
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mie && mie.getTargetType() != null) {
+            return "类型不正确，应为" + kind(mie.getTargetType()) + " / wrong type, expected " + kindEn(mie.getTargetType());
+        }
+        return "格式不正确 / malformed value";
+    }
+
+    private static String kind(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "数字";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "文本";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true/false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "列表";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "日期文本";
+        }
+        return "对象";
+    }
+
+    private static String kindEn(Class<?> type) {
+        return switch (kind(type)) {
+            case "数字" -> "a number";
+            case "文本" -> "text";
+            case "true/false" -> "true or false";
+            case "列表" -> "a list";
+            case "日期文本" -> "a date as text";
+            default -> "an object";
+        };
     }
 
     /** Jackson's path as API.md writes it: {@code items[2].rules[0].perMissing}. */
@@ -99,7 +154,9 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return validation(List.of(new Violation(e.getName(), "格式不正确 / malformed value '" + e.getValue() + "'")));
+        String value = String.valueOf(e.getValue());
+        return validation(List.of(new Violation(e.getName(), "格式不正确 / malformed value '"
+                + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'")));
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -141,13 +198,14 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(ApiError.of("METHOD_NOT_ALLOWED", e.getMessage()));
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(ApiError.of("METHOD_NOT_ALLOWED",
+                "不支持该请求方法 / method not allowed: " + e.getMethod()));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
         Throwable known = knownCause(e);
-        if (known instanceof RuntimeException re && known != e) {
+        if (known instanceof RuntimeException re) {
             return rethrowKnown(re);
         }
         log.error("Unexpected failure handling a request", e);
@@ -169,6 +227,9 @@ public class ApiExceptionHandler {
         if (e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException) {
             return concurrency(e);
         }
+        if (e instanceof cn.duban.platform.eventstore.UnstorableEventException x) {
+            return validation(List.of(new Violation("", x.getMessage())));
+        }
         return notFound(e);
     }
 
@@ -176,7 +237,7 @@ public class ApiExceptionHandler {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidInputException || t instanceof ConflictException || t instanceof ConcurrencyException
                     || t instanceof cn.duban.kernel.error.ForbiddenException
-                    || t instanceof AggregateStreamCreationException
+                    || t instanceof AggregateStreamCreationException || t instanceof cn.duban.platform.eventstore.UnstorableEventException
                     || t instanceof NotFoundException || t instanceof AggregateNotFoundException) {
                 return t;
             }

@@ -41,6 +41,11 @@ import java.util.Set;
  * stored under the key and replayed to retries without running the command again. A key reused
  * for a different request, or while the first is still running, is a 409. A failed request
  * leaves no record, so it can be retried with the same key.
+ *
+ * <p>A request whose process died before it answered leaves its record pending. Its events, if any
+ * were stored, carry the key in their metadata, so the event store itself says what happened: a
+ * retry (at once when the process that took it is known to be gone, otherwise after five minutes)
+ * is answered from the stored events, and runs again only if nothing was stored.
  */
 @Component
 // After Spring Security: only a signed-in caller's keys are looked up, and each caller has their own.
@@ -52,13 +57,22 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     /** A record left PENDING this long belongs to a request that died with its process. */
     private static final Duration STALE_PENDING = Duration.ofMinutes(5);
 
+    /** This process; a pending record of another one on the embedded server belongs to a process that is gone. */
+    static final String PROCESS = java.util.UUID.randomUUID().toString();
+
     private final MongoCollection<Document> keys;
     private final DurabilityBarrier durability;
+    private final cn.duban.platform.eventstore.SequencedMongoEventStorageEngine engine;
+    private final boolean soleProcess;
     private final Clock clock = Clock.systemUTC();
 
-    public IdempotencyFilter(MongoDatabase database, DurabilityBarrier durability) {
+    public IdempotencyFilter(MongoDatabase database, DurabilityBarrier durability,
+                             cn.duban.platform.eventstore.SequencedMongoEventStorageEngine engine, cn.duban.platform.DubanProperties props) {
         this.keys = database.getCollection("idempotency_keys");
         this.durability = durability;
+        this.engine = engine;
+        // One JVM owns the embedded server: a pending record of another process is an orphan.
+        this.soleProcess = props.embedded();
     }
 
     @Override
@@ -80,15 +94,20 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         byte[] body = request.getInputStream().readAllBytes();
         String fingerprint = fingerprint(request, body);
         Document existing = keys.find(Filters.eq("_id", key)).first();
-        if (existing != null && "PENDING".equals(existing.getString("state"))
-                && existing.getDate("createdAt").toInstant().isBefore(clock.instant().minus(STALE_PENDING))) {
+        if (existing != null && "PENDING".equals(existing.getString("state")) && orphaned(existing)) {
+            Document recovered = recover(key, existing);
+            if (recovered != null) {
+                answerFromRecord(recovered, fingerprint, response);
+                return;
+            }
             keys.deleteOne(Filters.and(Filters.eq("_id", key), Filters.eq("state", "PENDING")));
             existing = null;
         }
         if (existing == null) {
             try {
                 keys.insertOne(new Document("_id", key).append("state", "PENDING").append("fingerprint", fingerprint)
-                        .append("createdAt", Date.from(clock.instant())));
+                        .append("createdAt", Date.from(clock.instant())).append("process", PROCESS));
+                // No commit of its own: the append's commit of the store makes this record durable with the events.
             } catch (MongoWriteException e) {
                 if (!MongoDuplicateKeys.isDuplicateKey(e)) {
                     throw e;
@@ -122,6 +141,36 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             wrapped.copyBodyToResponse();
         }
+    }
+
+    private boolean orphaned(Document pending) {
+        boolean otherProcess = !PROCESS.equals(pending.getString("process"));
+        return (soleProcess && otherProcess) || pending.getDate("createdAt").toInstant().isBefore(clock.instant().minus(STALE_PENDING));
+    }
+
+    /**
+     * What a request that died unanswered did, from the events stored under its key; null if none
+     * were. The answer is kept under the key like any other, so later retries replay it.
+     */
+    private Document recover(String key, Document pending) {
+        var stored = engine.findEventsByMetaData(cn.duban.platform.axon.Audit.IDEMPOTENCY_KEY, key);
+        if (stored.isEmpty()) {
+            return null;
+        }
+        var events = Json.mapper().createArrayNode();
+        for (var e : stored) {
+            events.addObject().put("eventId", e.eventId()).put("type", e.payloadType().substring(e.payloadType().lastIndexOf('.') + 1))
+                    .put("aggregateId", e.aggregateId()).put("position", e.position());
+        }
+        var body = Json.mapper().createObjectNode().put("status", "ALREADY_APPLIED")
+                .put("message", "该请求已在中断前执行，未重复执行 / this request took effect before the interruption; nothing was done again");
+        body.set("events", events);
+        Document done = new Document("_id", key).append("state", "DONE").append("fingerprint", pending.getString("fingerprint"))
+                .append("createdAt", pending.getDate("createdAt")).append("status", 200)
+                .append("contentType", MediaType.APPLICATION_JSON_VALUE).append("body", body.toString()).append("recovered", true);
+        keys.replaceOne(Filters.and(Filters.eq("_id", key), Filters.eq("state", "PENDING")), done);
+        durability.awaitDurable();
+        return done;
     }
 
     private void answerFromRecord(Document record, String fingerprint, HttpServletResponse response) throws IOException {

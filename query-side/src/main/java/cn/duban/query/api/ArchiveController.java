@@ -41,9 +41,12 @@ public class ArchiveController {
     private final SequencedMongoEventStorageEngine engine;
     private final ScoreQueries scores;
 
-    public ArchiveController(SequencedMongoEventStorageEngine engine, ScoreQueries scores) {
+    private final cn.duban.platform.archive.ArchiveKey key;
+
+    public ArchiveController(SequencedMongoEventStorageEngine engine, ScoreQueries scores, cn.duban.platform.archive.ArchiveKey key) {
         this.engine = engine;
         this.scores = scores;
+        this.key = key;
     }
 
     @GetMapping(produces = NDJSON)
@@ -61,6 +64,7 @@ public class ArchiveController {
                         write(event.get(), chain, out);
                     }
                 }
+                out.write(chain.seal(key.get()).getBytes(StandardCharsets.UTF_8));
             };
         } else {
             body = out -> {
@@ -72,6 +76,7 @@ public class ArchiveController {
                         throw new UncheckedIOException(x);
                     }
                 });
+                out.write(chain.seal(key.get()).getBytes(StandardCharsets.UTF_8));
             };
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON))
@@ -103,6 +108,6 @@ public class ArchiveController {
     @Operation(summary = "校验归档 / verify an archive: valid, or the first altered, removed or reordered line")
     public ArchiveChain.Verdict verify(@RequestBody byte[] archive) {
         List<String> lines = new String(archive, StandardCharsets.UTF_8).lines().toList();
-        return ArchiveChain.verify(lines);
+        return ArchiveChain.verify(lines, key.get());
     }
 }

@@ -57,6 +57,8 @@ public final class DemoYear {
     private static final String SCHEME = "beilun-2023";
     private final CommandGateway gateway;
     private final Random random = new Random(2023_02_13L);
+    /** Each street's campaign, which its assignment progress reports link to. */
+    private final java.util.Map<String, String> campaigns = new java.util.HashMap<>();
     private int commands;
     private int counter;
 
@@ -159,6 +161,7 @@ public final class DemoYear {
         if (d > 0.4) {
             String campaign = id("campaign");
             send(unit, new LaunchCampaign(campaign, unit, "GROUP_RENTAL", "出租房屋“群租群居”专项整治", LocalDate.of(2023, 3, 15)));
+            campaigns.put(unit, campaign);
             send(unit, new RecordCampaignProgress(campaign, "communities_rectified", BigDecimal.valueOf(2 + random.nextInt(6)), LocalDate.of(2023, 6, 30)));
             if (d > 0.7) {
                 send(unit, new CloseCampaign(campaign, LocalDate.of(2023, 11, 30), "整治完成，巩固成果"));
@@ -293,7 +296,7 @@ public final class DemoYear {
                 if (random.nextDouble() < 0.85) {
                     send(u, new AcknowledgeAssignment(a, u));
                     send(u, new ReportAssignmentProgress(a, u, "已部署落实，按计划推进", Map.of("completed", BigDecimal.valueOf(5 + random.nextInt(30))),
-                            List.of(new FactLink(FactLink.Kind.CAMPAIGN, "see-unit-campaigns"))));
+                            campaigns.containsKey(u) ? List.of(new FactLink(FactLink.Kind.CAMPAIGN, campaigns.get(u))) : List.of()));
                 }
             }
             switch (p.outcome()) {

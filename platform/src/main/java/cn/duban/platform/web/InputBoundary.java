@@ -1,0 +1,164 @@
+package cn.duban.platform.web;
+
+import cn.duban.kernel.error.InvalidInputException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The rest of the input boundary beside {@link StrictJson}: identifiers in paths and query
+ * parameters, the size of a request body, and errors answered as JSON wherever they arise (Spring's
+ * {@code /error}, or Tomcat itself before a request reaches the application) — never an HTML page.
+ */
+@Configuration(proxyBeanMethods = false)
+public class InputBoundary implements WebMvcConfigurer {
+    /** Path variables: identifiers and user names, 1–64 letters, digits or {@code _ . : @ -}. */
+    static final Pattern PATH_VARIABLE = Pattern.compile("[\\p{L}\\p{N}_.:@-]{1,64}");
+    static final int MAX_QUERY_VALUE = 200;
+    /** A query value that starts as a date or an instant, its year captured (signed and long ones too). */
+    static final Pattern DATE_LIKE = Pattern.compile("([+-]?\\d{4,})-\\d{2}-\\d{2}");
+    public static final long MAX_BODY = 1_000_000;
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                @SuppressWarnings("unchecked")
+                Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+                if (variables != null) {
+                    variables.forEach((name, value) -> {
+                        if (!PATH_VARIABLE.matcher(value).matches()) {
+                            throw new InvalidInputException(name, "须为1到64位字母、数字或 _ . : @ - / 1-64 letters, digits or _ . : @ -");
+                        }
+                    });
+                }
+                request.getParameterMap().forEach((name, values) -> {
+                    String field = name.length() > 40 ? name.substring(0, 40) : name;
+                    for (String value : values) {
+                        if (value.length() > MAX_QUERY_VALUE) {
+                            throw new InvalidInputException(field, "超过" + MAX_QUERY_VALUE + "个字符 / longer than " + MAX_QUERY_VALUE + " characters");
+                        }
+                        var date = DATE_LIKE.matcher(value);
+                        if (date.lookingAt()) {
+                            String year = date.group(1).replace("+", "");
+                            if (year.length() > 5 || Integer.parseInt(year) < StrictJson.MIN_YEAR || Integer.parseInt(year) > StrictJson.MAX_YEAR) {
+                                throw new InvalidInputException(field, "日期须在" + StrictJson.MIN_YEAR + "至" + StrictJson.MAX_YEAR
+                                        + "年间 / a date in " + StrictJson.MIN_YEAR + "-" + StrictJson.MAX_YEAR);
+                            }
+                        }
+                    }
+                });
+                return true;
+            }
+        }).addPathPatterns("/api/**");
+    }
+
+    /** Bodies over 1 MB (files aside) are refused before anything reads them. */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> requestSizeLimit() {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                String type = request.getContentType();
+                boolean files = type != null && type.toLowerCase().startsWith("multipart/");
+                if (!files && request.getContentLengthLong() > MAX_BODY) {
+                    write(response, 413, new ApiError("PAYLOAD_TOO_LARGE", "请求体超过1MB / request body over 1 MB", "", null));
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    static void write(HttpServletResponse response, int status, ApiError error) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getOutputStream().write(cn.duban.platform.json.Json.mapper().writeValueAsBytes(error));
+    }
+
+    static ApiError errorFor(int status) {
+        return switch (status) {
+            case 400 -> ApiError.of("BAD_REQUEST", "请求格式不正确 / malformed request");
+            case 401 -> ApiError.of("UNAUTHENTICATED", "请先登录 / sign in first");
+            case 403 -> ApiError.of("FORBIDDEN", "无权进行此操作 / not allowed for your role");
+            case 404 -> ApiError.of("NOT_FOUND", "不存在 / not found");
+            case 405 -> ApiError.of("METHOD_NOT_ALLOWED", "不支持该请求方法 / method not allowed");
+            case 413 -> ApiError.of("PAYLOAD_TOO_LARGE", "请求体过大 / request too large");
+            case 415 -> ApiError.of("UNSUPPORTED_MEDIA_TYPE", "不支持的内容类型 / unsupported content type");
+            default -> status >= 500 ? ApiError.of("INTERNAL", "服务器内部错误 / internal error")
+                    : ApiError.of("ERROR", "请求无法处理 / the request cannot be handled");
+        };
+    }
+
+    /** Spring's error dispatch (and a direct GET /error) in the API's own shape. */
+    @RestController
+    static class JsonErrors implements ErrorController {
+        @RequestMapping("/error")
+        ResponseEntity<ApiError> error(HttpServletRequest request) {
+            Object code = request.getAttribute("jakarta.servlet.error.status_code");
+            int status = code instanceof Integer i ? i : 404;
+            return ResponseEntity.status(HttpStatus.valueOf(status)).contentType(MediaType.APPLICATION_JSON).body(errorFor(status));
+        }
+    }
+
+    /** Errors Tomcat answers itself (a malformed request line, a bad URL encoding) are JSON too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonTomcatErrors() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+            }
+        });
+    }
+
+    public static class JsonErrorReportValve extends ErrorReportValve {
+        @Override
+        protected void report(Request request, Response response, Throwable throwable) {
+            int status = response.getStatus();
+            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+                return;
+            }
+            try {
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                response.getOutputStream().write(cn.duban.platform.json.Json.mapper().writeValueAsBytes(errorFor(status)));
+                response.finishResponse();
+            } catch (IOException | IllegalStateException e) {
+                // The connection is gone or the response already committed: nothing more to say.
+            }
+        }
+    }
+}
