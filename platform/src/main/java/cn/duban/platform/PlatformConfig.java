@@ -14,6 +14,18 @@ public class PlatformConfig {
         System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
     }
 
+    /**
+     * The one clock every "now" of the domain comes from (deadlines, today's light, the default
+     * instant of a score, recording times); tests and a simulated demo put another in its place.
+     * Infrastructure timers that measure real elapsed time (webhook back-off, sign-in lock-outs,
+     * idempotency staleness) keep the system clock.
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(name = "dubanClock")
+    public java.time.Clock dubanClock() {
+        return java.time.Clock.systemUTC();
+    }
+
     @Bean
     public OpenAPI dubanOpenApi() {
         return new OpenAPI().info(new Info().title("督办 Duban API").version("1")

@@ -24,7 +24,7 @@ public class AssignmentQueries {
     public static final ZoneId DISTRICT_ZONE = ZoneId.of("Asia/Shanghai");
     private final MongoCollection<Document> assignments;
     private final ScoreQueries scores;
-    private final Clock clock = Clock.system(DISTRICT_ZONE);
+    private final Clock clock;
 
     private final MongoCollection<Document> notifications;
 
@@ -33,7 +33,8 @@ public class AssignmentQueries {
         return cn.duban.query.projection.NotificationsProjection.of(notifications, unitId);
     }
 
-    public AssignmentQueries(MongoDatabase db, ScoreQueries scores) {
+    public AssignmentQueries(MongoDatabase db, ScoreQueries scores, Clock dubanClock) {
+        this.clock = dubanClock.withZone(DISTRICT_ZONE);
         this.notifications = db.getCollection(cn.duban.query.projection.NotificationsProjection.COLLECTION);
         this.assignments = db.getCollection(AssignmentsProjection.COLLECTION);
         this.scores = scores;

@@ -46,10 +46,11 @@ public class Comparisons {
     }
 
     private final ScoreQueries scores;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public Comparisons(ScoreQueries scores) {
+    public Comparisons(ScoreQueries scores, Clock dubanClock) {
         this.scores = scores;
+        this.clock = dubanClock;
     }
 
     /** A score in either view. The effective view sees every fact recorded by now whose effective date is by then. */

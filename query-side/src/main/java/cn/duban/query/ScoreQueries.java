@@ -44,9 +44,10 @@ public class ScoreQueries {
     private final MongoCollection<Document> totals;
     private final ChunkedLog facts;
     private final ChunkedLog timelines;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public ScoreQueries(MongoDatabase db) {
+    public ScoreQueries(MongoDatabase db, Clock dubanClock) {
+        this.clock = dubanClock;
         this.units = db.getCollection(UnitsProjection.COLLECTION);
         this.schemes = db.getCollection(SchemesProjection.COLLECTION);
         this.totals = db.getCollection(ScoreProjection.TOTALS);

@@ -26,19 +26,16 @@ public class SupervisionQueries {
     private final Documents<RectificationView> rectifications;
     private final Documents<NoticeView> notices;
     private final YearEndQueries yearEnd;
-    private Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public SupervisionQueries(MongoDatabase db, YearEndQueries yearEnd) {
+    public SupervisionQueries(MongoDatabase db, YearEndQueries yearEnd, Clock dubanClock) {
+        this.clock = dubanClock;
         this.samples = SamplesProjection.documents(db);
         this.rectifications = RectificationsProjection.documents(db);
         this.notices = NoticesProjection.documents(db);
         this.yearEnd = yearEnd;
     }
 
-    @org.springframework.beans.factory.annotation.Autowired(required = false)
-    void setClock(@org.springframework.beans.factory.annotation.Qualifier("dubanClock") Clock clock) {
-        this.clock = clock;
-    }
 
     /**
      * A sample as drawn, and whether its recorded draw is what the seed gives: {@code reproduced}

@@ -28,7 +28,10 @@ public class YearEndQueries {
     private final RoundQueries rounds;
     private final MongoCollection<Document> vetoes;
 
-    public YearEndQueries(MongoDatabase db, ScoreQueries scores, RoundQueries rounds) {
+    private final java.time.Clock clock;
+
+    public YearEndQueries(MongoDatabase db, ScoreQueries scores, RoundQueries rounds, java.time.Clock dubanClock) {
+        this.clock = dubanClock;
         this.scores = scores;
         this.rounds = rounds;
         this.vetoes = db.getCollection(VetoesProjection.COLLECTION);
@@ -79,7 +82,7 @@ public class YearEndQueries {
 
     public List<Row> result(String schemeId, Instant asOf) {
         var scheme = scores.scheme(schemeId);
-        Instant at = asOf == null ? Instant.now() : asOf;
+        Instant at = asOf == null ? clock.instant() : asOf;
         var version = scheme.versionAt(at).orElseThrow(() -> new cn.duban.kernel.error.NotFoundException(
                 "该时间考核方案尚未起草 / scheme " + schemeId + " did not exist at " + at));
         BigDecimal w = version.document().supervisionWeight() == null ? BigDecimal.ZERO : version.document().supervisionWeight();

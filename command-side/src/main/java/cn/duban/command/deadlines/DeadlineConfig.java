@@ -2,23 +2,14 @@ package cn.duban.command.deadlines;
 
 import cn.duban.kernel.calendar.WorkingDayCalendar;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class DeadlineConfig {
-    /** The platform's clock; tests put a controllable one in its place. */
-    @Bean
-    @ConditionalOnMissingBean(name = "dubanClock")
-    public Clock dubanClock() {
-        return Clock.systemUTC();
-    }
-
     /**
      * Working days for rectification deadlines: the published national arrangements this release
      * knows, plus a district's own holidays and worked weekend days (comma-separated ISO dates or

@@ -69,10 +69,11 @@ public class AxonConfig {
     @Bean
     public SequencedMongoEventStorageEngine eventStorageEngine(MongoDatabase database, DurabilityBarrier durability,
                                                                @Qualifier("eventSerializer") Serializer events,
-                                                               Serializer snapshots, DubanProperties props) {
+                                                               Serializer snapshots, DubanProperties props, java.time.Clock dubanClock) {
         return SequencedMongoEventStorageEngine.builder()
                 .database(database)
                 .durability(durability)
+                .clock(dubanClock)
                 .gapTimeout(props.gapTimeout())
                 .exclusiveWriter(props.embedded())
                 .eventSerializer(events)

@@ -46,7 +46,7 @@ public class SecurityConfig {
             "/api/rounds", "/api/rounds/*/findings", "/api/rounds/*/scores", "/api/rounds/*/closure", "/api/rounds/*/publication",
             "/api/rounds/*/findings/*/rectification", "/api/rectifications/*/verification", "/api/rectifications/*/rejection"};
     /** Reads that change nothing but are posted because they carry a document. */
-    static final String[] POSTED_READS = {"/api/schemes/*/what-if", "/api/admin/archive/verify"};
+    static final String[] POSTED_READS = {"/api/schemes/*/what-if"};
 
     @Bean
     SecurityFilterChain dubanSecurity(HttpSecurity http, DirectoryUserDetailsService users, Credentials credentials,
@@ -57,8 +57,9 @@ public class SecurityConfig {
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/login.html", "/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error",
                         "/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/api/admin/**", "/api/users/**", "/api/users").hasRole(lead)
+                // Supervisors verify archives too: before the admin rule, which would otherwise decide first.
                 .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/admin/archive/verify").hasAnyRole(lead, "SUPERVISOR")
+                .requestMatchers("/api/admin/**", "/api/users/**", "/api/users").hasRole(lead)
                 .requestMatchers("/api/audit/**").hasAnyRole(lead, "SUPERVISOR", "LEADER")
                 .requestMatchers("/api/me", "/api/me/**").authenticated()
                 .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()

@@ -125,6 +125,7 @@ public class InputBoundary implements WebMvcConfigurer {
 
     /** Spring's error dispatch (and a direct GET /error) in the API's own shape. */
     @RestController
+    @io.swagger.v3.oas.annotations.Hidden
     static class JsonErrors implements ErrorController {
         @RequestMapping("/error")
         ResponseEntity<ApiError> error(HttpServletRequest request) {

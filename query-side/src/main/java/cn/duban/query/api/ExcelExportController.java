@@ -44,7 +44,10 @@ public class ExcelExportController {
     private final ScoreQueries scores;
     private final RoundQueries rounds;
 
-    public ExcelExportController(ScoreQueries scores, RoundQueries rounds) {
+    private final java.time.Clock clock;
+
+    public ExcelExportController(ScoreQueries scores, RoundQueries rounds, java.time.Clock dubanClock) {
+        this.clock = dubanClock;
         this.scores = scores;
         this.rounds = rounds;
     }
@@ -56,7 +59,7 @@ public class ExcelExportController {
                                          @RequestParam(required = false) String round) throws IOException {
         var scheme = scores.scheme(schemeId);
         RoundView roundView = round == null ? null : rounds.view(round);
-        Instant at = roundView != null ? roundView.cutoff : asOf == null ? Instant.now() : asOf;
+        Instant at = roundView != null ? roundView.cutoff : asOf == null ? clock.instant() : asOf;
         Map<String, String> standards = new HashMap<>();
         scheme.versionAt(at).ifPresent(v -> v.document().items().forEach(i -> standards.put(i.code(), i.standard())));
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

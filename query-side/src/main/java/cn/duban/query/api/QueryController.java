@@ -40,7 +40,11 @@ public class QueryController {
     private final ProjectionProgress progress;
     private final DubanProperties props;
 
-    public QueryController(ScoreQueries queries, cn.duban.query.Comparisons comparisons, ProjectionProgress progress, DubanProperties props) {
+    private final java.time.Clock clock;
+
+    public QueryController(ScoreQueries queries, cn.duban.query.Comparisons comparisons, ProjectionProgress progress, DubanProperties props,
+                           java.time.Clock dubanClock) {
+        this.clock = dubanClock;
         this.queries = queries;
         this.comparisons = comparisons;
         this.progress = progress;
@@ -146,7 +150,7 @@ public class QueryController {
                            @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
         await(min);
         if (view == cn.duban.query.Comparisons.View.EFFECTIVE) {
-            return comparisons.score(unitId, schemeId, asOf == null ? Instant.now() : asOf, view);
+            return comparisons.score(unitId, schemeId, asOf == null ? clock.instant() : asOf, view);
         }
         return queries.score(unitId, schemeId, asOf);
     }

@@ -32,10 +32,12 @@ public class DemoLoader implements ApplicationRunner {
     private final DeadlineScheduler deadlines;
 
     private final cn.duban.platform.security.Credentials credentials;
+    private final java.time.Clock clock;
 
     public DemoLoader(CommandGateway gateway, SequencedMongoEventStorageEngine engine, DeadlineScheduler deadlines,
-                      cn.duban.platform.security.Credentials credentials) {
+                      cn.duban.platform.security.Credentials credentials, java.time.Clock dubanClock) {
         this.gateway = gateway;
+        this.clock = dubanClock;
         this.credentials = credentials;
         this.engine = engine;
         this.deadlines = deadlines;
@@ -51,7 +53,7 @@ public class DemoLoader implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        int commands = new DemoYear(gateway).load();
+        int commands = new DemoYear(gateway, clock).load();
         deadlines.checkAll();
         for (String[] u : DEMO_USERS) {
             gateway.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(

@@ -62,8 +62,11 @@ public final class DemoYear {
     private int commands;
     private int counter;
 
-    public DemoYear(CommandGateway gateway) {
+    private final java.time.Clock clock;
+
+    public DemoYear(CommandGateway gateway, java.time.Clock clock) {
         this.gateway = gateway;
+        this.clock = clock;
     }
 
     private void send(String actor, Object command) {
@@ -118,7 +121,7 @@ public final class DemoYear {
     private void supervision() {
         String round = "demo-round-2023-mid";
         send("supervisor", new cn.duban.kernel.command.OpenInspectionRound(round, SCHEME, cn.duban.kernel.inspection.RoundKind.MID_YEAR,
-                "2023年年中督查", java.time.Instant.now()));
+                "2023年年中督查", clock.instant()));
         String[][] findings = {{"xinqi", "S1.4", "培训签到表与照片不全", "MAJOR"}, {"daqi", "S1.1", "二季度工作总结未按时报送", "MINOR"},
                 {"chaiqiao", "S2.3", "出租房屋登记信息与实地不符", "SERIOUS"}};
         for (int i = 0; i < findings.length; i++) {
@@ -240,7 +243,7 @@ public final class DemoYear {
      * past due (RED).
      */
     private void currentAssignments(List<RosterUnit> roster) {
-        LocalDate today = LocalDate.now(cn.duban.kernel.assignment.DistrictTime.ZONE);
+        LocalDate today = LocalDate.now(clock.withZone(cn.duban.kernel.assignment.DistrictTime.ZONE));
         List<String> streets = roster.stream().filter(u -> u.type() == UnitType.STREET).map(RosterUnit::id).toList();
         String dueSoon = id("assignment");
         send("lead-office", new IssueAssignment(dueSoon, "年末流动人口信息核查", "逐户核查，确保信息准确", null, null, "gafj",
