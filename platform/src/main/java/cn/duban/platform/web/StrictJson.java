@@ -89,8 +89,8 @@ public class StrictJson {
         SimpleModule module = new SimpleModule("duban-strict-input");
         module.addDeserializer(String.class, new Text());
         module.addDeserializer(BigDecimal.class, new Decimal());
-        module.addDeserializer(LocalDate.class, new Day());
-        module.addDeserializer(Instant.class, new Moment());
+        module.addDeserializer(LocalDate.class, day());
+        module.addDeserializer(Instant.class, moment());
         module.addKeyDeserializer(String.class, new Key());
         mapper.registerModule(module);
         return mapper;
@@ -184,56 +184,51 @@ public class StrictJson {
         }
     }
 
-    static final class Day extends StdDeserializer<LocalDate> {
-        Day() {
-            super(LocalDate.class);
+    /** A date or an instant: text only, in its one ISO form, within the window of years. */
+    static final class Temporal<T> extends StdDeserializer<T> {
+        private final java.util.function.Function<String, T> parse;
+        private final java.util.function.Predicate<T> inWindow;
+        private final String refusal;
+
+        Temporal(Class<T> type, java.util.function.Function<String, T> parse, java.util.function.Predicate<T> inWindow, String refusal) {
+            super(type);
+            this.parse = parse;
+            this.inWindow = inWindow;
+            this.refusal = refusal;
         }
 
         @Override
-        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (!p.hasToken(JsonToken.VALUE_STRING)) {
-                return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
+                @SuppressWarnings("unchecked")
+                T unexpected = (T) ctxt.handleUnexpectedToken(handledType(), p);
+                return unexpected;
             }
-            String text = p.getText();
-            LocalDate day = null;
-            if (DATE.matcher(text).matches()) {
-                try {
-                    day = LocalDate.parse(text);
-                } catch (DateTimeParseException e) {
-                    day = null;
-                }
+            T value;
+            try {
+                value = p.getText().length() <= 40 ? parse.apply(p.getText()) : null;
+            } catch (DateTimeParseException e) {
+                value = null;
             }
-            if (day == null || day.getYear() < MIN_YEAR || day.getYear() > MAX_YEAR) {
-                throw refused(p, "须为" + MIN_YEAR + "至" + MAX_YEAR + "年间的日期 YYYY-MM-DD / a date YYYY-MM-DD in " + MIN_YEAR + "-" + MAX_YEAR);
+            if (value == null || !inWindow.test(value)) {
+                throw refused(p, refusal);
             }
-            return day;
+            return value;
         }
     }
 
-    static final class Moment extends StdDeserializer<Instant> {
-        Moment() {
-            super(Instant.class);
-        }
+    static Temporal<LocalDate> day() {
+        return new Temporal<>(LocalDate.class, text -> DATE.matcher(text).matches() ? LocalDate.parse(text) : null,
+                d -> d.getYear() >= MIN_YEAR && d.getYear() <= MAX_YEAR,
+                "须为" + MIN_YEAR + "至" + MAX_YEAR + "年间的日期 YYYY-MM-DD / a date YYYY-MM-DD in " + MIN_YEAR + "-" + MAX_YEAR);
+    }
 
-        @Override
-        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (!p.hasToken(JsonToken.VALUE_STRING)) {
-                return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
-            }
-            String text = p.getText();
-            Instant at = null;
-            if (text.length() <= 40) {
-                try {
-                    at = java.time.OffsetDateTime.parse(text).toInstant();
-                } catch (DateTimeParseException e) {
-                    at = null;
-                }
-            }
-            if (at == null || at.isBefore(Instant.parse(MIN_YEAR + "-01-01T00:00:00Z")) || at.isAfter(Instant.parse(MAX_YEAR + "-12-31T23:59:59Z"))) {
-                throw refused(p, "须为ISO-8601时刻，如2023-06-30T16:00:00Z / an ISO-8601 instant such as 2023-06-30T16:00:00Z");
-            }
-            return at;
-        }
+    static Temporal<Instant> moment() {
+        Instant from = Instant.parse(MIN_YEAR + "-01-01T00:00:00Z");
+        Instant to = Instant.parse(MAX_YEAR + "-12-31T23:59:59Z");
+        return new Temporal<>(Instant.class, text -> java.time.OffsetDateTime.parse(text).toInstant(),
+                at -> !at.isBefore(from) && !at.isAfter(to),
+                "须为ISO-8601时刻，如2023-06-30T16:00:00Z / an ISO-8601 instant such as 2023-06-30T16:00:00Z");
     }
 
     static final class Key extends KeyDeserializer {
