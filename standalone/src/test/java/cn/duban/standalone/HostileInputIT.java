@@ -302,6 +302,23 @@ class HostileInputIT {
         assertThat(badEncoding).startsWith("HTTP/1.1 400").doesNotContain("<html").contains("\"error\"");
     }
 
+    /** Last in this class: it leaves this test's address blocked for a minute. */
+    @Test
+    @Order(30)
+    void finding11FailedSignInsFromOneAddressAreThrottledBeforeAnyHashing() {
+        for (int i = 0; i < 21; i++) {
+            assertThat(raw("GET", "/api/me", null, basic("nobody-" + i, "not-a-password")).status()).isEqualTo(401);
+        }
+        long t0 = System.nanoTime();
+        Raw throttled = raw("GET", "/api/me", null, basic("admin", TestData.ADMIN_PASSWORD));
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.response().headers().firstValue("Retry-After")).contains("60");
+        assertThat(throttled.json().get("error").asText()).isEqualTo("TOO_MANY_ATTEMPTS");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("refused before hashing").isLessThan(Duration.ofMillis(500));
+        // Reading without credentials is not a sign-in attempt: still 401, not 429.
+        assertThat(raw("GET", "/api/me", null, Map.of()).status()).isEqualTo(401);
+    }
+
     // --- the fuzz --------------------------------------------------------------------------------
 
     /** Bad values for a property of a schema: wrong types, nulls, extremes, long text, bad dates, operator keys. */
