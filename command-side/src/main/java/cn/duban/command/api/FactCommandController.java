@@ -23,7 +23,6 @@ import cn.duban.kernel.command.RecordTraining;
 import cn.duban.kernel.command.RejectInfoReport;
 import cn.duban.kernel.command.ReportIndicator;
 import cn.duban.kernel.command.SubmitInfoReport;
-import cn.duban.kernel.error.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -36,7 +35,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,8 +43,6 @@ import java.util.UUID;
 @RequestMapping("/api")
 @Tag(name = "事实 Facts")
 public class FactCommandController {
-    /** A reported rate may differ from numerator/denominator by rounding, not by more. */
-    private static final BigDecimal RATE_TOLERANCE = new BigDecimal("0.1");
     private final CommandDispatch commands;
 
     public FactCommandController(CommandDispatch commands) {
@@ -112,16 +108,6 @@ public class FactCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "报送率指标 / report an indicator figure (percent)")
     public Created indicator(@PathVariable String unitId, @Valid @RequestBody IndicatorRequest r) {
-        if (r.numerator() != null && r.denominator() != null) {
-            if (r.numerator().compareTo(r.denominator()) > 0) {
-                throw new InvalidInputException("numerator", "分子不能大于分母 / numerator cannot exceed denominator");
-            }
-            BigDecimal computed = r.numerator().multiply(BigDecimal.valueOf(100)).divide(r.denominator(), MathContext.DECIMAL64);
-            if (computed.subtract(r.value()).abs().compareTo(RATE_TOLERANCE) > 0) {
-                throw new InvalidInputException("value", "与分子/分母不符（应约为 " + computed.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()
-                        + "）/ does not match numerator/denominator");
-            }
-        }
         return new Created(commands.send(new ReportIndicator(newId(), unitId, r.indicator(), r.year(), r.value(),
                 r.numerator(), r.denominator())));
     }
@@ -137,9 +123,6 @@ public class FactCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "考核组加减分 / assessor adjustment with a reason")
     public Created adjustment(@PathVariable String unitId, @Valid @RequestBody AdjustmentRequest r) {
-        if (r.points().signum() == 0) {
-            throw new InvalidInputException("points", "不能为0 / must not be zero");
-        }
         return new Created(commands.send(new AdjustScore(newId(), unitId, r.schemeId(), r.itemCode(), r.points(), r.reason())));
     }
 

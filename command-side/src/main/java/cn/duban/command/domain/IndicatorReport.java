@@ -22,6 +22,7 @@ public class IndicatorReport {
     @CommandHandler
     public IndicatorReport(ReportIndicator command, References references) {
         references.requireUnit(command.unitId());
+        cn.duban.kernel.unit.IndicatorFigure.requireConsistent(command.value(), command.numerator(), command.denominator());
         apply(new IndicatorReported(command.reportId(), command.unitId(), command.indicator(), command.year(), command.value(), command.numerator(), command.denominator()));
     }
 

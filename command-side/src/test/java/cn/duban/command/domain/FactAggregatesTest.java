@@ -156,6 +156,17 @@ class FactAggregatesTest {
             fixture.givenNoPriorActivity().when(new ReportIndicator("i1", "nobody", "registration_rate", 2023, BigDecimal.TEN, null, null))
                     .expectException(NotFoundException.class).expectNoEvents();
         }
+
+        /** The rate must match its counts on every path, not only over HTTP (the demo sends commands directly). */
+        @Test
+        void aRateThatDoesNotMatchItsCountsStoresNothing() {
+            fixture.givenNoPriorActivity().when(new ReportIndicator("i1", "xinqi", "registration_rate", 2023, new BigDecimal("96.5"),
+                            BigDecimal.valueOf(90), BigDecimal.valueOf(100)))
+                    .expectException(cn.duban.kernel.error.InvalidInputException.class).expectNoEvents();
+            fixture.givenNoPriorActivity().when(new ReportIndicator("i1", "xinqi", "registration_rate", 2023, new BigDecimal("90"),
+                            BigDecimal.valueOf(90), BigDecimal.valueOf(100)))
+                    .expectSuccessfulHandlerExecution();
+        }
     }
 
     @Nested
@@ -189,6 +200,12 @@ class FactAggregatesTest {
         void recordedWithItsReason() {
             fixture.givenNoPriorActivity().when(new AdjustScore("adj1", "xinqi", "beilun-2023", "S2.3", new BigDecimal("-1"), " 未开展 "))
                     .expectEvents(new ScoreAdjusted("adj1", "xinqi", "beilun-2023", "S2.3", new BigDecimal("-1"), "未开展"));
+        }
+
+        @Test
+        void aZeroAdjustmentStoresNothing() {
+            fixture.givenNoPriorActivity().when(new AdjustScore("a", "xinqi", "beilun-2023", "S2.3", new BigDecimal("0.00"), "r"))
+                    .expectException(InvalidInputException.class).expectNoEvents();
         }
 
         @Test
