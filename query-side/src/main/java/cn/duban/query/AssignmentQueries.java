@@ -1,5 +1,8 @@
 package cn.duban.query;
 
+import cn.duban.kernel.assignment.AssignmentDeadlines;
+import cn.duban.kernel.assignment.AssignmentStatus;
+import cn.duban.kernel.assignment.Light;
 import cn.duban.kernel.error.NotFoundException;
 import cn.duban.query.projection.AssignmentsProjection;
 import cn.duban.query.projection.AssignmentsProjection.AssignmentView;
@@ -71,8 +74,8 @@ public class AssignmentQueries {
 
     public BoardRow row(AssignmentView v) {
         LocalDate today = today();
-        boolean overdue = "OPEN".equals(v.status) && today.isAfter(v.deadline);
-        long daysLate = overdue ? java.time.temporal.ChronoUnit.DAYS.between(v.deadline, today) : 0;
+        boolean overdue = AssignmentDeadlines.overdue(status(v), v.deadline, today);
+        long daysLate = AssignmentDeadlines.daysLate(status(v), v.deadline, today);
         int acknowledged = (int) v.units.stream().filter(u -> u.acknowledgedAt != null).count();
         return new BoardRow(v.id, v.title, v.schemeId, v.itemCode, v.leadUnit, v.responsibleUnits, v.deadline,
                 v.deadlines.get(0).deadline(), v.status, overdue, daysLate, acknowledged, v.units.size(), v.urges, v.pendingExtension,
@@ -81,8 +84,11 @@ public class AssignmentQueries {
 
     /** The assignment's light on the board: the worst of its units' lights. */
     static String worstLight(AssignmentView v) {
-        List<String> order = List.of("NONE", "GREEN", "BLUE", "YELLOW", "RED");
-        return v.units.stream().map(u -> u.light).max(Comparator.comparingInt(order::indexOf)).orElse("GREEN");
+        return AssignmentDeadlines.worst(v.units.stream().map(u -> Light.valueOf(u.light)).toList()).name();
+    }
+
+    static AssignmentStatus status(AssignmentView v) {
+        return AssignmentStatus.valueOf(v.status);
     }
 
     public List<BoardRow> board(String unit, String status, String itemCode, Boolean overdue, String light) {
@@ -96,8 +102,6 @@ public class AssignmentQueries {
                 .toList();
     }
 
-    /** Days after issue within which an acknowledgement (签收) counts as on time. */
-    public static final int ACKNOWLEDGE_WITHIN_DAYS = 3;
 
     /**
      * How a unit handles its assignments. Completed on time: the completion request came by the
@@ -120,7 +124,7 @@ public class AssignmentQueries {
             int late = 0;
             for (AssignmentView v : all) {
                 var mine = v.units.stream().filter(u -> u.unitId.equals(unit.id())).findFirst();
-                if (mine.isEmpty() || "CANCELLED".equals(v.status)) {
+                if (mine.isEmpty() || status(v) == AssignmentStatus.CANCELLED) {
                     continue;
                 }
                 issued++;
@@ -128,17 +132,17 @@ public class AssignmentQueries {
                 if (p.acknowledgedAt != null) {
                     acknowledged++;
                     LocalDate issuedOn = cn.duban.kernel.assignment.DistrictTime.dateOf(v.issuedAt);
-                    if (!cn.duban.kernel.assignment.DistrictTime.dateOf(p.acknowledgedAt).isAfter(issuedOn.plusDays(ACKNOWLEDGE_WITHIN_DAYS))) {
+                    if (AssignmentDeadlines.acknowledgedOnTime(issuedOn, cn.duban.kernel.assignment.DistrictTime.dateOf(p.acknowledgedAt))) {
                         ackOnTime++;
                     }
                 }
                 extensions += v.deadlines.size() - 1;
                 urges += p.urged;
                 missed += p.missedReports;
-                if (v.overdueSince != null || ("OPEN".equals(v.status) && today.isAfter(v.deadline))) {
+                if (v.overdueSince != null || AssignmentDeadlines.overdue(status(v), v.deadline, today)) {
                     everOverdue++;
                 }
-                if ("COMPLETED".equals(v.status)) {
+                if (status(v) == AssignmentStatus.COMPLETED) {
                     completed++;
                     LocalDate submitted = cn.duban.kernel.assignment.DistrictTime.dateOf(v.completionSubmittedAt != null ? v.completionSubmittedAt : v.closedAt);
                     if (!submitted.isAfter(v.deadline)) {
@@ -147,7 +151,7 @@ public class AssignmentQueries {
                         late++;
                         lateDays += java.time.temporal.ChronoUnit.DAYS.between(v.deadline, submitted);
                     }
-                } else if ("OPEN".equals(v.status) && today.isAfter(v.deadline)) {
+                } else if (AssignmentDeadlines.overdue(status(v), v.deadline, today)) {
                     overdueNow++;
                     late++;
                     lateDays += java.time.temporal.ChronoUnit.DAYS.between(v.deadline, today);
@@ -165,7 +169,7 @@ public class AssignmentQueries {
         List<BoardRow> toReport = new ArrayList<>();
         List<BoardRow> overdue = new ArrayList<>();
         for (AssignmentView v : all()) {
-            if (!"OPEN".equals(v.status) && !"COMPLETION_SUBMITTED".equals(v.status)) {
+            if (status(v).closed()) {
                 continue;
             }
             var mine = v.units.stream().filter(u -> u.unitId.equals(unitId)).findFirst();
@@ -175,7 +179,7 @@ public class AssignmentQueries {
             BoardRow row = row(v);
             if (mine.get().acknowledgedAt == null) {
                 toAcknowledge.add(row);
-            } else if ("OPEN".equals(v.status)) {
+            } else if (status(v) == AssignmentStatus.OPEN) {
                 toReport.add(row);
             }
             if (row.overdue()) {

@@ -1,5 +1,7 @@
 package cn.duban.command.domain;
 
+import cn.duban.kernel.assignment.AssignmentDeadlines;
+import cn.duban.kernel.assignment.AssignmentStatus;
 import cn.duban.kernel.assignment.DistrictTime;
 import cn.duban.kernel.assignment.FactLink;
 import cn.duban.kernel.assignment.Light;
@@ -63,7 +65,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(cache = "aggregateCache")
 public class Assignment {
-    enum Status { OPEN, COMPLETION_SUBMITTED, COMPLETED, CANCELLED }
 
     @AggregateIdentifier
     private String assignmentId;
@@ -73,7 +74,7 @@ public class Assignment {
     private LocalDate deadline;
     private int year;
     private LocalDate pendingExtension;
-    private Status status;
+    private AssignmentStatus status;
     private LocalDate issuedOn;
     private ReportingFrequency frequency;
     private List<Phase> phases;
@@ -83,8 +84,6 @@ public class Assignment {
     /** unit → ends of the reporting periods it missed. */
     private final Map<String, Set<LocalDate>> missed = new HashMap<>();
     private final Map<String, Light> lights = new HashMap<>();
-    /** Days before the deadline when the reminder goes out and the light turns blue. */
-    static final int REMINDER_DAYS = 3;
 
     protected Assignment() {
     }
@@ -167,7 +166,7 @@ public class Assignment {
         if (!leadUnit.equals(c.unitId())) {
             throw new InvalidInputException("unitId", "只有牵头单位可以申请办结 / only the lead unit submits completion");
         }
-        if (status == Status.COMPLETION_SUBMITTED) {
+        if (status == AssignmentStatus.COMPLETION_SUBMITTED) {
             throw new ConflictException("已提交办结申请 / completion already submitted");
         }
         apply(new AssignmentCompletionSubmitted(assignmentId, c.unitId(), c.note()));
@@ -188,7 +187,7 @@ public class Assignment {
 
     @CommandHandler
     void handle(ReopenAssignment c) {
-        if (status != Status.COMPLETED) {
+        if (status != AssignmentStatus.COMPLETED) {
             throw new ConflictException("只有已办结的任务可以重新打开 / only a completed assignment can be reopened");
         }
         requireReason(c.reason());
@@ -253,17 +252,16 @@ public class Assignment {
      */
     @CommandHandler
     boolean handle(CheckAssignmentDeadlines c) {
-        if (status == Status.COMPLETED || status == Status.CANCELLED) {
+        if (status.closed()) {
             return false;
         }
         LocalDate today = c.today();
         boolean recorded = false;
-        if (status == Status.OPEN && !remindedFor.contains(deadline) && !today.isBefore(deadline.minusDays(REMINDER_DAYS))
-                && !today.isAfter(deadline)) {
+        if (!remindedFor.contains(deadline) && AssignmentDeadlines.reminderDue(status, deadline, today)) {
             apply(new AssignmentDeadlineApproaching(assignmentId, deadline, (int) ChronoUnit.DAYS.between(today, deadline)));
             recorded = true;
         }
-        if (status == Status.OPEN && today.isAfter(deadline) && !overdueFor.contains(deadline)) {
+        if (AssignmentDeadlines.overdue(status, deadline, today) && !overdueFor.contains(deadline)) {
             apply(new AssignmentWentOverdue(assignmentId, deadline));
             recorded = true;
         }
@@ -318,19 +316,10 @@ public class Assignment {
     }
 
     private Light lightOf(String unit, LocalDate today) {
-        if (status == Status.OPEN && today.isAfter(deadline)) {
-            return Light.RED;
-        }
         LocalDate lastReport = reports.getOrDefault(unit, List.of()).stream().max(LocalDate::compareTo).orElse(null);
         // Behind until a report made after the last missed period.
         boolean behind = missed.getOrDefault(unit, Set.of()).stream().anyMatch(end -> lastReport == null || !lastReport.isAfter(end));
-        if (behind) {
-            return Light.YELLOW;
-        }
-        if (status == Status.OPEN && !today.isBefore(deadline.minusDays(REMINDER_DAYS))) {
-            return Light.BLUE;
-        }
-        return Light.GREEN;
+        return AssignmentDeadlines.light(status, deadline, today, behind);
     }
 
     private static String why(Light light) {
@@ -344,16 +333,16 @@ public class Assignment {
     }
 
     private void requireOpen() {
-        if (status == Status.COMPLETED) {
+        if (status == AssignmentStatus.COMPLETED) {
             throw new ConflictException("任务已办结 / the assignment is completed");
         }
-        if (status == Status.CANCELLED) {
+        if (status == AssignmentStatus.CANCELLED) {
             throw new ConflictException("任务已撤销 / the assignment is cancelled");
         }
     }
 
     private void requireCompletionSubmitted() {
-        if (status != Status.COMPLETION_SUBMITTED) {
+        if (status != AssignmentStatus.COMPLETION_SUBMITTED) {
             throw new ConflictException("没有待审核的办结申请 / no completion request to decide");
         }
     }
@@ -418,7 +407,7 @@ public class Assignment {
         units.addAll(e.responsibleUnits());
         deadline = e.deadline();
         year = e.deadline().getYear();
-        status = Status.OPEN;
+        status = AssignmentStatus.OPEN;
     }
 
     @EventSourcingHandler
@@ -428,24 +417,24 @@ public class Assignment {
 
     @EventSourcingHandler
     void on(AssignmentCompletionSubmitted e) {
-        status = Status.COMPLETION_SUBMITTED;
+        status = AssignmentStatus.COMPLETION_SUBMITTED;
     }
 
     /** A closed assignment has no lights; the closing event says so, no separate light event. */
     @EventSourcingHandler
     void on(AssignmentCompleted e) {
-        status = Status.COMPLETED;
+        status = AssignmentStatus.COMPLETED;
         lights.replaceAll((unit, light) -> Light.NONE);
     }
 
     @EventSourcingHandler
     void on(AssignmentCompletionReturned e) {
-        status = Status.OPEN;
+        status = AssignmentStatus.OPEN;
     }
 
     @EventSourcingHandler
     void on(AssignmentReopened e) {
-        status = Status.OPEN;
+        status = AssignmentStatus.OPEN;
         lights.replaceAll((unit, light) -> Light.GREEN);
     }
 
@@ -467,7 +456,7 @@ public class Assignment {
 
     @EventSourcingHandler
     void on(AssignmentCancelled e) {
-        status = Status.CANCELLED;
+        status = AssignmentStatus.CANCELLED;
         lights.replaceAll((unit, light) -> Light.NONE);
     }
 }

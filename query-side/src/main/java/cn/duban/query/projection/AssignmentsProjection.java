@@ -1,6 +1,7 @@
 package cn.duban.query.projection;
 
 import cn.duban.platform.eventstore.RecordingTime;
+import cn.duban.kernel.assignment.AssignmentStatus;
 import cn.duban.kernel.assignment.Phase;
 import cn.duban.kernel.assignment.ReportingFrequency;
 import cn.duban.kernel.event.AssignmentAcknowledged;
@@ -118,7 +119,7 @@ public class AssignmentsProjection {
         v.deadlines.add(new DeadlineChange(e.deadline(), RecordingTime.of(m), m.getIdentifier()));
         v.phases = new ArrayList<>(e.phases());
         v.reportingFrequency = e.reportingFrequency();
-        v.status = "OPEN";
+        v.status = AssignmentStatus.OPEN.name();
         v.issuedAt = RecordingTime.of(m);
         v.issuedOn = e.issuedOn() != null ? e.issuedOn() : cn.duban.kernel.assignment.DistrictTime.dateOf(RecordingTime.of(m));
         v.units.add(progress(e.leadUnit(), "LEAD"));
@@ -151,7 +152,7 @@ public class AssignmentsProjection {
     @EventHandler
     void on(AssignmentCompletionSubmitted e, EventMessage<?> m, TrackingToken t) {
         update(e.assignmentId(), m, t, e.unitId(), e.note(), v -> {
-            v.status = "COMPLETION_SUBMITTED";
+            v.status = AssignmentStatus.COMPLETION_SUBMITTED.name();
             v.completionSubmittedAt = RecordingTime.of(m);
         });
     }
@@ -159,7 +160,7 @@ public class AssignmentsProjection {
     @EventHandler
     void on(AssignmentCompleted e, EventMessage<?> m, TrackingToken t) {
         update(e.assignmentId(), m, t, null, e.note(), v -> {
-            v.status = "COMPLETED";
+            v.status = AssignmentStatus.COMPLETED.name();
             v.closedAt = RecordingTime.of(m);
             v.units.forEach(u -> u.light = "NONE");
         });
@@ -167,13 +168,13 @@ public class AssignmentsProjection {
 
     @EventHandler
     void on(AssignmentCompletionReturned e, EventMessage<?> m, TrackingToken t) {
-        update(e.assignmentId(), m, t, null, e.reason(), v -> v.status = "OPEN");
+        update(e.assignmentId(), m, t, null, e.reason(), v -> v.status = AssignmentStatus.OPEN.name());
     }
 
     @EventHandler
     void on(AssignmentReopened e, EventMessage<?> m, TrackingToken t) {
         update(e.assignmentId(), m, t, null, e.reason(), v -> {
-            v.status = "OPEN";
+            v.status = AssignmentStatus.OPEN.name();
             v.closedAt = null;
             v.units.forEach(u -> u.light = "GREEN");
         });
@@ -210,7 +211,7 @@ public class AssignmentsProjection {
     @EventHandler
     void on(AssignmentCancelled e, EventMessage<?> m, TrackingToken t) {
         update(e.assignmentId(), m, t, null, e.reason(), v -> {
-            v.status = "CANCELLED";
+            v.status = AssignmentStatus.CANCELLED.name();
             v.closedAt = RecordingTime.of(m);
             v.units.forEach(u -> u.light = "NONE");
         });
