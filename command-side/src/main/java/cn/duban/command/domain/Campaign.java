@@ -1,5 +1,6 @@
 package cn.duban.command.domain;
 
+import cn.duban.kernel.access.UnitScope;
 import cn.duban.kernel.command.CloseCampaign;
 import cn.duban.kernel.command.LaunchCampaign;
 import cn.duban.kernel.command.RecordCampaignProgress;
@@ -40,7 +41,7 @@ public class Campaign {
 
     @CommandHandler
     void handle(RecordCampaignProgress command, @MetaDataValue(Audit.ROLE) String role, @MetaDataValue(Audit.UNIT) String actorUnit) {
-        Acting.requireMayActFor(unitId, role, actorUnit);
+        UnitScope.requireMayActFor(role, actorUnit, unitId);
         requireOpen();
         requireNotBeforeLaunch(command.on());
         apply(new CampaignProgressRecorded(campaignId, unitId, kind, command.measure(), command.quantity(), command.on()));
@@ -48,7 +49,7 @@ public class Campaign {
 
     @CommandHandler
     void handle(CloseCampaign command, @MetaDataValue(Audit.ROLE) String role, @MetaDataValue(Audit.UNIT) String actorUnit) {
-        Acting.requireMayActFor(unitId, role, actorUnit);
+        UnitScope.requireMayActFor(role, actorUnit, unitId);
         requireOpen();
         requireNotBeforeLaunch(command.on());
         apply(new CampaignClosed(campaignId, unitId, kind, command.on(), command.summary()));

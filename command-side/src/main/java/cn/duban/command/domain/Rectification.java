@@ -1,5 +1,6 @@
 package cn.duban.command.domain;
 
+import cn.duban.kernel.access.UnitScope;
 import cn.duban.kernel.assignment.DistrictTime;
 import cn.duban.kernel.calendar.WorkingDayCalendar;
 import cn.duban.kernel.command.CheckRectificationDeadline;
@@ -77,7 +78,7 @@ public class Rectification {
 
     @CommandHandler
     void handle(ReportRectification c, Clock dubanClock, @MetaDataValue(Audit.ROLE) String role, @MetaDataValue(Audit.UNIT) String actorUnit) {
-        Acting.requireMayActFor(unitId, role, actorUnit);
+        UnitScope.requireMayActFor(role, actorUnit, unitId);
         if (status == Status.VERIFIED) {
             throw new ConflictException("整改已核实 / the rectification has been verified already");
         }

@@ -1,7 +1,5 @@
 package cn.duban.platform.security;
 
-import cn.duban.kernel.access.Role;
-import cn.duban.kernel.error.ForbiddenException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -23,12 +21,8 @@ public final class CurrentUser {
         return auth.getPrincipal() instanceof DirectoryOidcUserService.DubanOidcUser o ? Optional.of(o.principal()) : Optional.empty();
     }
 
-    /** Unit staff act for their own unit only; other roles pass (their endpoints are limited by role). */
+    /** {@link cn.duban.kernel.access.UnitScope} for the user of this request. */
     public static void requireMayActFor(String unitId) {
-        get().ifPresent(p -> {
-            if (p.role() == Role.UNIT_STAFF && !p.unitId().equals(unitId)) {
-                throw new ForbiddenException("只能为本单位操作 / you may act only for your own unit");
-            }
-        });
+        get().ifPresent(p -> cn.duban.kernel.access.UnitScope.requireMayActFor(p.role(), p.unitId(), unitId));
     }
 }

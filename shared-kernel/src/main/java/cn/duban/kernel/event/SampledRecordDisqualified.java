@@ -2,6 +2,9 @@ package cn.duban.kernel.event;
 
 import cn.duban.kernel.sampling.SampleKind;
 import cn.duban.kernel.sampling.Verdict;
+import cn.duban.kernel.scoring.Fact;
+import java.time.Instant;
+import java.util.Optional;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -11,4 +14,8 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record SampledRecordDisqualified(String sampleId, String unitId, SampleKind kind, String recordId, Verdict checkVerdict,
                                         String reason, String checkedBy, String recheckedBy) implements UnitEvent {
+    @Override
+    public Optional<Fact> fact(String eventId, Instant recordedAt) {
+        return Optional.of(new Fact.Disqualification(eventId, recordedAt, kind(), recordId(), reason()));
+    }
 }
