@@ -1,6 +1,7 @@
 package cn.duban.query;
 
 import cn.duban.kernel.scoring.Num;
+import cn.duban.kernel.scoring.YearEnd;
 import cn.duban.query.projection.RoundsProjection.RoundView;
 import cn.duban.query.projection.VetoesProjection;
 import cn.duban.query.projection.VetoesProjection.VetoView;
@@ -10,17 +11,15 @@ import org.bson.Document;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * The year-end result (seed 000): (1 − w) × the assessed score + w × the mean of the unit's
- * inspection scores in the scheme's closed rounds, w being the scheme's supervisionWeight. A vetoed
- * unit (一票否决) ranks last and is marked, whatever its score.
+ * The year-end result of every unit as of an instant: its assessed score and its inspection scores
+ * in the scheme's rounds closed by then, weighed by the kernel ({@link YearEnd}); a vetoed unit
+ * (一票否决) ranks last and is marked, whatever its score.
  */
 @Service
 public class YearEndQueries {
@@ -41,19 +40,9 @@ public class YearEndQueries {
                       BigDecimal weight, BigDecimal yearEnd, boolean vetoed, String vetoReason, int rank) {
     }
 
-    /** 优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60, else 不合格; a vetoed unit is 不合格 whatever its score. */
+    /** The unit's grade by the kernel's rule ({@link YearEnd.Grade}), as the notice words it. */
     public static String grade(Row row) {
-        if (row.vetoed()) {
-            return "不合格（一票否决）";
-        }
-        BigDecimal s = row.yearEnd();
-        if (s.compareTo(BigDecimal.valueOf(90)) >= 0) {
-            return "优秀";
-        }
-        if (s.compareTo(BigDecimal.valueOf(80)) >= 0) {
-            return "良好";
-        }
-        return s.compareTo(BigDecimal.valueOf(60)) >= 0 ? "合格" : "不合格";
+        return YearEnd.Grade.of(row.yearEnd(), row.vetoed()).label();
     }
 
     public record Graded(int rank, String unitId, String name, BigDecimal yearEnd, String grade) {
@@ -70,7 +59,7 @@ public class YearEndQueries {
         StringBuilder text = new StringBuilder();
         text.append("关于").append(scheme.year()).append("年度流动人口服务管理目标责任制考核结果的通报\n\n");
         text.append("根据《").append(scheme.title()).append("》，经年终考核并结合督查情况，现将考核结果通报如下：\n");
-        for (String grade : List.of("优秀", "良好", "合格", "不合格", "不合格（一票否决）")) {
+        for (String grade : java.util.Arrays.stream(YearEnd.Grade.values()).map(YearEnd.Grade::label).toList()) {
             List<String> names = graded.stream().filter(g -> g.grade().equals(grade)).map(Graded::name).toList();
             if (!names.isEmpty()) {
                 text.append(grade).append("（").append(names.size()).append("个）：").append(String.join("、", names)).append("\n");
@@ -105,14 +94,10 @@ public class YearEndQueries {
                 rounds.result(r.id).units().stream().filter(u -> u.unitId().equals(unit.id()))
                         .forEach(u -> inspections.add(u.inspectionScore()));
             }
-            BigDecimal mean = inspections.isEmpty() ? null
-                    : inspections.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(inspections.size()), MathContext.DECIMAL64);
-            BigDecimal yearEnd = mean == null ? card.total()
-                    : BigDecimal.ONE.subtract(w).multiply(card.total()).add(w.multiply(mean));
-            yearEnd = Num.norm(yearEnd.setScale(2, RoundingMode.HALF_UP));
+            YearEnd.Weighed weighed = YearEnd.weigh(card.total(), inspections, w);
             var veto = vetoed.stream().filter(v -> v.unitId().equals(unit.id())).findFirst();
-            rows.add(new Row(unit.id(), unit.name(), card.total(), inspections, mean == null ? null : Num.norm(mean.setScale(2, RoundingMode.HALF_UP)),
-                    Num.norm(w), yearEnd, veto.isPresent(), veto.map(VetoView::reason).orElse(null), 0));
+            rows.add(new Row(unit.id(), unit.name(), card.total(), inspections, weighed.inspectionMean(),
+                    Num.norm(w), weighed.yearEnd(), veto.isPresent(), veto.map(VetoView::reason).orElse(null), 0));
         }
         rows.sort(Comparator.comparing(Row::vetoed).thenComparing(Row::yearEnd, Comparator.reverseOrder()).thenComparing(Row::unitId));
         List<Row> ranked = new ArrayList<>();
