@@ -4,11 +4,8 @@ import cn.duban.kernel.error.NotFoundException;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
 import cn.duban.platform.eventstore.StoredEvent;
 import cn.duban.query.ScoreQueries;
-import cn.duban.query.projection.AuditProjection;
 import cn.duban.query.projection.AuditProjection.AuditEntry;
-import cn.duban.query.readmodel.ChunkedLog;
 import cn.duban.query.readmodel.FactEntry;
-import com.mongodb.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bson.Document;
@@ -21,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** From a point of a score down to the stored event, and who did what. */
@@ -32,12 +28,12 @@ public class EvidenceController {
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
     private final ScoreQueries scores;
     private final SequencedMongoEventStorageEngine engine;
-    private final ChunkedLog trail;
+    private final cn.duban.query.AuditQueries audit;
 
-    public EvidenceController(ScoreQueries scores, SequencedMongoEventStorageEngine engine, MongoDatabase db) {
+    public EvidenceController(ScoreQueries scores, SequencedMongoEventStorageEngine engine, cn.duban.query.AuditQueries audit) {
         this.scores = scores;
         this.engine = engine;
-        this.trail = new ChunkedLog(db, AuditProjection.COLLECTION);
+        this.audit = audit;
     }
 
     @GetMapping(path = "/units/{unitId}/events/{eventId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -59,8 +55,6 @@ public class EvidenceController {
     @GetMapping("/audit/actors/{actor}")
     @Operation(summary = "操作留痕 / everything an actor did: event, time, role, client address, newest first")
     public List<AuditEntry> actor(@PathVariable String actor) {
-        List<AuditEntry> entries = new ArrayList<>(AuditProjection.of(trail, actor));
-        java.util.Collections.reverse(entries);
-        return entries;
+        return audit.byActor(actor);
     }
 }
