@@ -19,4 +19,25 @@
     location.reload();
   });
   document.getElementById('lang').textContent = DubanI18n.lang() === 'zh' ? 'English' : '中文';
+
+  // Ready means ready: while the platform is starting (the demo loading, the accounts being read),
+  // say so and hold the form back instead of answering every sign-in with "wrong password".
+  const button = document.getElementById('signin');
+  const starting = document.getElementById('starting');
+  async function waitUntilReady() {
+    let up = false;
+    try {
+      const health = await fetch('/actuator/health', { headers: { Accept: 'application/json' } });
+      up = health.ok && (await health.json()).status === 'UP';
+    } catch (e) {
+      up = false;
+    }
+    button.disabled = !up;
+    starting.hidden = up;
+    if (!up) {
+      setTimeout(waitUntilReady, 1000);
+    }
+  }
+  starting.textContent = t('starting');
+  waitUntilReady();
 })();

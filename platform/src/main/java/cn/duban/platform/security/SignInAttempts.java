@@ -14,10 +14,13 @@ public class SignInAttempts {
     private static final Logger log = LoggerFactory.getLogger(SignInAttempts.class);
     private final Credentials credentials;
     private final AddressThrottle throttle;
+    private final org.springframework.boot.availability.ApplicationAvailability availability;
 
-    public SignInAttempts(Credentials credentials, AddressThrottle throttle) {
+    public SignInAttempts(Credentials credentials, AddressThrottle throttle,
+                          org.springframework.boot.availability.ApplicationAvailability availability) {
         this.credentials = credentials;
         this.throttle = throttle;
+        this.availability = availability;
     }
 
     @EventListener
@@ -28,6 +31,11 @@ public class SignInAttempts {
         }
         String address = e.getAuthentication().getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
         String reason = e.getException().getClass().getSimpleName();
+        if (availability.getReadinessState() != org.springframework.boot.availability.ReadinessState.ACCEPTING_TRAFFIC) {
+            // Still starting (the demo loading, the directory catching up): the account may not be known yet.
+            log.info("Sign-in for '{}' failed while the platform was starting; not counted", username.replaceAll("[\\r\\n]", "_"));
+            return;
+        }
         credentials.recordFailure(username, address, reason);
         throttle.failed(address);
         log.warn("Sign-in failed for '{}' from {}: {}", username.replaceAll("[\\r\\n]", "_"), address, reason);
