@@ -414,6 +414,10 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
 
     private static void putJson(Document d, String field, String json) {
         if (json.stripLeading().startsWith("{")) {
+            String inexact = JsonNumbers.firstInexact(json);
+            if (inexact != null) {
+                throw new UnstorableEventException(field + " (" + (inexact.length() > 40 ? inexact.substring(0, 40) + "…" : inexact) + ")");
+            }
             Document parsed = Document.parse(json);
             requireReadable(parsed, field);
             d.put(field, parsed);
@@ -423,9 +427,9 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     }
 
     /**
-     * Nothing unreadable is ever stored: a number too large for BSON (JSON's 1e400 becomes Infinity)
-     * could never be read back into its event, and would poison the aggregate and every rebuild. The
-     * append fails before anything is written.
+     * Nothing unreadable or altered is ever stored: a number BSON cannot keep exactly (see
+     * {@link JsonNumbers}; JSON's 1e400 would become Infinity and never be read back, poisoning the
+     * aggregate and every rebuild) fails the append before anything is written.
      */
     private static void requireReadable(Object value, String path) {
         if (value instanceof Double x && (x.isNaN() || x.isInfinite())) {

@@ -371,7 +371,7 @@ class SequencedMongoEventStorageEngineTest {
         // 1e400 is a fine BigDecimal, but BSON keeps JSON numbers as doubles: it would come back as Infinity.
         assertThatThrownBy(() -> engine.appendEvents(new GenericDomainEventMessage<>("Thing", "poison", 0,
                 new Figures(new java.math.BigDecimal("1e400"), 1))))
-                .isInstanceOf(UnstorableEventException.class).hasMessageContaining("payload.value");
+                .isInstanceOf(UnstorableEventException.class).hasMessageContaining("payload").hasMessageContaining("1E+400");
         assertThat(db.getCollection("events").countDocuments()).isZero();
         engine.appendEvents(new GenericDomainEventMessage<>("Thing", "poison", 0, new Figures(new java.math.BigDecimal("123456789012.125"), 0.5)));
         Figures back = (Figures) engine.readEvents("poison").next().getPayload();
