@@ -53,10 +53,54 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
         return file;
     }
 
-    /** Writes the H2 store's pending changes to disk now instead of within its one-second autocommit. */
+    private final Object commits = new Object();
+    /** Tickets handed out so far, and the highest ticket a finished commit covered. */
+    private long asked;
+    private long durable;
+    private boolean committing;
+
+    /**
+     * Writes the H2 store's pending changes to disk now instead of within its one-second autocommit,
+     * and returns once a commit that began after the caller's writes has finished. Callers that arrive
+     * while a commit runs share the next one (group commit): each is still answered only after its own
+     * writes are on disk, and concurrent appends need far fewer commits than one each.
+     */
     @Override
     public void awaitDurable() {
-        backend.commit();
+        long ticket;
+        synchronized (commits) {
+            // The caller's writes are done: any commit that begins from here on includes them.
+            ticket = ++asked;
+            while (durable < ticket && committing) {
+                try {
+                    commits.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for a commit", e);
+                }
+            }
+            if (durable >= ticket) {
+                return;
+            }
+            committing = true;
+        }
+        long covers;
+        synchronized (commits) {
+            covers = asked;
+        }
+        boolean done = false;
+        try {
+            backend.commit();
+            done = true;
+        } finally {
+            synchronized (commits) {
+                committing = false;
+                if (done) {
+                    durable = Math.max(durable, covers);
+                }
+                commits.notifyAll();
+            }
+        }
     }
 
     @Override

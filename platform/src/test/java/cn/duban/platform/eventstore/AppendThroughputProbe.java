@@ -61,6 +61,35 @@ class AppendThroughputProbe {
                 }
                 System.out.printf("PROBE engine append durable=%s %.0f/s%n", durable, MEASURED / ((System.nanoTime() - t) / 1e9));
             }
+            // Four writers at once, durable: what concurrent commands pay (group commit shares H2's commits).
+            SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine.builder()
+                    .database(client.getDatabase("engine4")).exclusiveWriter(true).durability(mongo)
+                    .eventSerializer(s).snapshotSerializer(s).build();
+            int threads = 4;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            for (int round = 0; round < 2; round++) {
+                int perThread = round == 0 ? WARM_UP / threads : MEASURED / threads;
+                int r = round;
+                long t0 = System.nanoTime();
+                java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+                for (int w = 0; w < threads; w++) {
+                    int writer = w;
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < perThread; i++) {
+                            engine.appendEvents(new GenericDomainEventMessage<>("T", "w" + writer + "-" + r + "-" + (i % 20), i / 20,
+                                    new E("x", i), MetaData.with("actor", "probe")));
+                        }
+                        return null;
+                    }));
+                }
+                for (var f : done) {
+                    f.get();
+                }
+                if (round == 1) {
+                    System.out.printf("PROBE engine append durable=true threads=4 %.0f/s%n", MEASURED / ((System.nanoTime() - t0) / 1e9));
+                }
+            }
+            pool.shutdown();
         }
     }
 }
