@@ -11,12 +11,9 @@ import cn.duban.kernel.event.NotificationRead;
 import cn.duban.query.webhook.WebhookDeliveries;
 import cn.duban.query.webhook.WebhookProperties;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,28 +21,19 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The assignment board's read model and the units' notifications, given events, without HTTP. */
-class AssignmentProjectionsTest {
+class AssignmentProjectionsTest extends ProjectionTestBase {
     static final LocalDate DEADLINE = LocalDate.of(2023, 3, 31);
     static final AssignmentIssued ISSUED = new AssignmentIssued("a1", "出租房屋排查", null, null, null, "gafj", List.of("xinqi"),
             null, DEADLINE, List.of(), ReportingFrequency.NONE, null);
 
-    @TempDir
-    Path dir;
-    ProjectionHarness harness;
     AssignmentsProjection assignments;
     NotificationsProjection notifications;
 
     @BeforeEach
-    void start() {
-        harness = new ProjectionHarness(dir);
+    void projections() {
         assignments = new AssignmentsProjection(harness.db);
         notifications = new NotificationsProjection(harness.db,
                 new WebhookDeliveries(harness.db, new WebhookProperties(List.of(), null, null, null)));
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
     }
 
     /** Both read models see every event, as the one tracking processor hands them out. */

@@ -6,32 +6,15 @@ import cn.duban.kernel.event.RectificationRejected;
 import cn.duban.kernel.event.RectificationReported;
 import cn.duban.kernel.event.RectificationVerified;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** 限期整改 as the read model tells it: ordered, reported, returned, listed, verified; each step once. */
-class RectificationsProjectionTest {
-    @TempDir
-    Path dir;
-    ProjectionHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = new ProjectionHarness(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+class RectificationsProjectionTest extends ProjectionTestBase {
 
     @Test
     void eachStepIsKeptOnceWithItsStatusAndDates() throws Exception {

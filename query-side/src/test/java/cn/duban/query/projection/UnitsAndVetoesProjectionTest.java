@@ -5,31 +5,14 @@ import cn.duban.kernel.event.VetoRecorded;
 import cn.duban.kernel.unit.UnitType;
 import cn.duban.query.readmodel.ReadModelJson;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class UnitsAndVetoesProjectionTest {
-    @TempDir
-    Path dir;
-    ProjectionHarness harness;
-
-    @BeforeEach
-    void start() {
-        harness = new ProjectionHarness(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+class UnitsAndVetoesProjectionTest extends ProjectionTestBase {
 
     @Test
     void aRegisteredUnitIsListedWithItsRecordingTimeAndPositionAndARedeliveryChangesNothing() throws Exception {
