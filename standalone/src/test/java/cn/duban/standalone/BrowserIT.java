@@ -203,9 +203,10 @@ class BrowserIT {
         WebElement slider = browser.findElement(By.id("slider"));
         slider.click();
         slider.sendKeys(Keys.HOME);
+        // The click lands mid-slider and shows that date's score first; wait for the one at the start.
         wait.until(d -> {
             String text = d.findElement(By.id("replay-total")).getText().strip();
-            return !text.isEmpty() && !text.equals("—") && new BigDecimal(text).compareTo(now) != 0;
+            return !text.isEmpty() && !text.equals("—") && new BigDecimal(text).compareTo(before) == 0;
         });
         BigDecimal earlier = number("replay-total");
         String at = browser.findElement(By.id("slider-date")).getText();
