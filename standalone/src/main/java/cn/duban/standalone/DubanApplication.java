@@ -31,12 +31,8 @@ public class DubanApplication {
         if (archive != null) {
             // A verify command needs no platform: read the file, check the chain and its signed head, exit 0 or 1.
             var lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(archive));
-            String env = System.getenv("DUBAN_ARCHIVE_KEY");
-            java.nio.file.Path keyFile = java.nio.file.Path.of(System.getenv().getOrDefault("DATA_DIR", "data"), cn.duban.platform.archive.ArchiveKey.FILE);
-            byte[] key = keyArg != null ? keyArg.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8)
-                    : env != null && !env.isBlank() ? env.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8)
-                    : java.nio.file.Files.exists(keyFile) ? java.nio.file.Files.readString(keyFile).strip().getBytes(java.nio.charset.StandardCharsets.UTF_8)
-                    : null;
+            byte[] key = cn.duban.platform.archive.ArchiveKey.read(keyArg != null ? keyArg : System.getenv("DUBAN_ARCHIVE_KEY"),
+                    java.nio.file.Path.of(System.getenv().getOrDefault("DATA_DIR", "data"), cn.duban.platform.archive.ArchiveKey.FILE));
             var verdict = cn.duban.kernel.archive.ArchiveChain.verify(lines, key);
             System.out.println(verdict.valid()
                     ? "归档完好，签名有效 / archive intact and signed: " + verdict.records() + " records"

@@ -48,10 +48,15 @@ public class ArchiveKey {
     }
 
     private byte[] load() {
+        return configured != null && !configured.isBlank() ? configured.strip().getBytes(StandardCharsets.UTF_8) : readOrCreate(file);
+    }
+
+    /** The key a district configured, else the key file's content; null when there is neither (nothing is made). */
+    public static byte[] read(String configured, Path file) throws IOException {
         if (configured != null && !configured.isBlank()) {
             return configured.strip().getBytes(StandardCharsets.UTF_8);
         }
-        return readOrCreate(file);
+        return Files.exists(file) ? Files.readString(file).strip().getBytes(StandardCharsets.UTF_8) : null;
     }
 
     /** The key file's content, made (32 random bytes, hex, readable by the owner only) when absent. */

@@ -604,11 +604,6 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         return out;
     }
 
-    @Override
-    protected boolean fetchForAggregateUntilEmpty() {
-        return false; // a batch ends early only where the stream ends
-    }
-
     // --- tracking -----------------------------------------------------------------------------
 
     @Override

@@ -34,7 +34,9 @@ final class SessionRights extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof DubanPrincipal signedIn && !stillHolds(signedIn)) {
+        // Basic without a session was authenticated from the directory just now: nothing to re-check.
+        boolean fresh = request.getHeader("Authorization") != null && !SecurityConfig.hasSessionCookie(request);
+        if (!fresh && auth != null && auth.getPrincipal() instanceof DubanPrincipal signedIn && !stillHolds(signedIn)) {
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
             if (session != null) {
