@@ -37,7 +37,7 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
             throw new UncheckedIOException("Cannot create DATA_DIR " + dataDir.toAbsolutePath(), e);
         }
         Path file = dataDir.resolve("duban.mv.db").toAbsolutePath();
-        H2Backend backend = new H2Backend(file.toString());
+        H2Backend backend = OrderedIndexH2Backend.open(file.toString());
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();

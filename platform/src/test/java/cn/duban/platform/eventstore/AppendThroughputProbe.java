@@ -26,6 +26,23 @@ class AppendThroughputProbe {
     public record E(String a, int n) {
     }
 
+    /** Wall time and the whole process's CPU time (server threads included) from its start. */
+    record Lap(long wall, long cpu) {
+        static Lap start() {
+            return new Lap(System.nanoTime(), cpu());
+        }
+
+        String per(int operations) {
+            double seconds = (System.nanoTime() - wall) / 1e9;
+            return String.format("%.0f/s cpu=%.0fµs/op", operations / seconds, (cpu() - cpu) / 1e3 / operations);
+        }
+
+        private static long cpu() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
+    }
+
     static final int WARM_UP = 1_000;
     static final int MEASURED = 4_000;
 
@@ -37,10 +54,10 @@ class AppendThroughputProbe {
             for (boolean durable : new boolean[]{false, true}) {
                 var raw = client.getDatabase("raw" + durable).getCollection("c");
                 raw.createIndex(com.mongodb.client.model.Indexes.ascending("k"), new com.mongodb.client.model.IndexOptions().unique(true));
-                long t = 0;
+                Lap t = null;
                 for (int i = 0; i < WARM_UP + MEASURED; i++) {
                     if (i == WARM_UP) {
-                        t = System.nanoTime();
+                        t = Lap.start();
                     }
                     raw.insertOne(new Document("_id", (long) i).append("k", "a" + (i % 50) + "#" + i / 50)
                             .append("events", List.of(new Document("eventId", java.util.UUID.randomUUID().toString())
@@ -49,17 +66,17 @@ class AppendThroughputProbe {
                         mongo.awaitDurable();
                     }
                 }
-                System.out.printf("PROBE raw insertOne durable=%s %.0f/s%n", durable, MEASURED / ((System.nanoTime() - t) / 1e9));
+                System.out.printf("PROBE raw insertOne durable=%s %s%n", durable, t.per(MEASURED));
                 SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine.builder()
                         .database(client.getDatabase("engine" + durable)).exclusiveWriter(true).durability(durable ? mongo : () -> { })
                         .eventSerializer(s).snapshotSerializer(s).build();
                 for (int i = 0; i < WARM_UP + MEASURED; i++) {
                     if (i == WARM_UP) {
-                        t = System.nanoTime();
+                        t = Lap.start();
                     }
                     engine.appendEvents(new GenericDomainEventMessage<>("T", "a" + (i % 50), i / 50, new E("x", i), MetaData.with("actor", "probe")));
                 }
-                System.out.printf("PROBE engine append durable=%s %.0f/s%n", durable, MEASURED / ((System.nanoTime() - t) / 1e9));
+                System.out.printf("PROBE engine append durable=%s %s%n", durable, t.per(MEASURED));
             }
             // Four writers at once, durable: what concurrent commands pay (group commit shares H2's commits).
             SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine.builder()
@@ -70,7 +87,7 @@ class AppendThroughputProbe {
             for (int round = 0; round < 2; round++) {
                 int perThread = round == 0 ? WARM_UP / threads : MEASURED / threads;
                 int r = round;
-                long t0 = System.nanoTime();
+                Lap t0 = Lap.start();
                 java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
                 for (int w = 0; w < threads; w++) {
                     int writer = w;
@@ -86,7 +103,7 @@ class AppendThroughputProbe {
                     f.get();
                 }
                 if (round == 1) {
-                    System.out.printf("PROBE engine append durable=true threads=4 %.0f/s%n", MEASURED / ((System.nanoTime() - t0) / 1e9));
+                    System.out.printf("PROBE engine append durable=true threads=4 %s%n", t0.per(MEASURED));
                 }
             }
             pool.shutdown();

@@ -1,0 +1,114 @@
+package cn.duban.platform.mongo;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * mongo-java-server's H2 backend with every unique-index map opened under {@link IndexKeyOrder}.
+ * H2 hands out one instance per map name, so a map opened here first is the one mongo-java-server's
+ * own code then uses. Maps of an existing file that were sorted by the old order are re-sorted once,
+ * before the server starts and with H2's background commit off, so the file holds either the old
+ * layout or the new one, never a mixture; a marker map records which maps are in the new order.
+ */
+final class OrderedIndexH2Backend extends H2Backend {
+    private static final Logger log = LoggerFactory.getLogger(OrderedIndexH2Backend.class);
+    private static final String INDEX_MAP = "._index_";
+    /** mongo-java-server's name prefix of a collection's documents map. */
+    private static final String COLLECTION_MAP = "databases.";
+    private static final String MARKERS = "duban.indexKeyOrder";
+    private static final String ORDER_VERSION = "1";
+    /** H2's own default, restored once the re-sorting is committed. */
+    private static final int AUTO_COMMIT_DELAY_MS = 1000;
+
+    private OrderedIndexH2Backend(MVStore store) {
+        super(store);
+    }
+
+    static OrderedIndexH2Backend open(String fileName) {
+        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
+        try {
+            reorderExistingIndexes(store);
+            store.commit();
+            store.setAutoCommitDelay(AUTO_COMMIT_DELAY_MS);
+            return new OrderedIndexH2Backend(store);
+        } catch (RuntimeException e) {
+            store.closeImmediately();
+            throw e;
+        }
+    }
+
+    private static void reorderExistingIndexes(MVStore store) {
+        MVMap<String, String> markers = store.openMap(MARKERS);
+        for (String name : store.getMapNames()) {
+            if (name.startsWith(COLLECTION_MAP)) {
+                openCollectionMap(store, name);
+                continue;
+            }
+            if (!name.contains(INDEX_MAP)) {
+                continue;
+            }
+            boolean ordered = ORDER_VERSION.equals(markers.get(name));
+            if (ordered) {
+                openIndexMap(store, name);
+                continue;
+            }
+            // Read in the old order (a cursor walks the pages without comparing), write in the new.
+            List<Map.Entry<Object, Object>> entries = new ArrayList<>();
+            store.openMap(name).entrySet().forEach(e -> entries.add(Map.entry(e.getKey(), e.getValue())));
+            store.removeMap(name);
+            MVMap<Object, Object> reordered = openIndexMap(store, name);
+            entries.forEach(e -> reordered.put(e.getKey(), e.getValue()));
+            markers.put(name, ORDER_VERSION);
+            log.info("Re-sorted {} keys of index {} for faster look-ups", entries.size(), name);
+        }
+    }
+
+    private static MVMap<Object, Object> openIndexMap(MVStore store, String name) {
+        MVMap<Object, Object> map = store.openMap(name,
+                new MVMap.Builder<Object, Object>().keyType(new IndexKeyOrder()));
+        store.<String, String>openMap(MARKERS).put(name, ORDER_VERSION);
+        return map;
+    }
+
+    private static void openCollectionMap(MVStore store, String name) {
+        store.openMap(name, new MVMap.Builder<Object, Object>().valueType(new StoredDocumentType()));
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
+    }
+
+    /** Opens each index map, new ones included, under the fast order before mongo-java-server asks for it. */
+    private final class Database extends H2Database {
+        Database(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                        List<IndexKey> keys, boolean sparse) {
+            openIndexMap(getMvStore(), getFullCollectionNamespace(collectionName) + INDEX_MAP + indexName);
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            openCollectionMap(getMvStore(), COLLECTION_MAP + getFullCollectionNamespace(collectionName));
+            return super.openOrCreateCollection(collectionName, options);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package cn.duban.platform.mongo;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
+
+import java.nio.ByteBuffer;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * The value type of the embedded server's collections. mongo-java-server stores each document in
+ * H2 through H2's generic type, that is by Java serialization: several times the document's BSON
+ * size, and slow to write whenever a commit rewrites a page of documents. This type writes a
+ * document as a marker byte H2's generic type never writes followed by its BSON, with
+ * mongo-java-server's own wire encoder (the form the document arrived in), and still reads
+ * documents written the old way, so an existing file needs no conversion. A document the BSON
+ * encoder cannot represent is written the old way.
+ */
+final class StoredDocumentType extends ObjectDataType {
+    /** A first byte none of H2's generic type tags use (they end at 119); 127 marks index keys. */
+    private static final byte BSON_DOCUMENT = 126;
+
+    @Override
+    public void write(WriteBuffer buffer, Object value) {
+        if (value instanceof Document document) {
+            ByteBuf bson = Unpooled.buffer(256);
+            try {
+                BsonEncoder.encodeDocument(document, bson);
+            } catch (IllegalArgumentException notBson) {
+                super.write(buffer, value);
+                return;
+            }
+            buffer.put(BSON_DOCUMENT);
+            buffer.put(bson.nioBuffer());
+        } else {
+            super.write(buffer, value);
+        }
+    }
+
+    @Override
+    public Object read(ByteBuffer buffer) {
+        if (buffer.get(buffer.position()) != BSON_DOCUMENT) {
+            return super.read(buffer);
+        }
+        buffer.get();
+        ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice());
+        Document document = BsonDecoder.decodeBson(bson);
+        buffer.position(buffer.position() + bson.readerIndex());
+        return document;
+    }
+
+    /** H2 sizes pages and its cache by this estimate; the generic type would guess 10 KB per value. */
+    @Override
+    public int getMemory(Object value) {
+        return value instanceof Document document ? 48 + estimate(document) : super.getMemory(value);
+    }
+
+    private static int estimate(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            int size = 48;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                size += 32 + 2 * String.valueOf(e.getKey()).length() + estimate(e.getValue());
+            }
+            return size;
+        }
+        if (value instanceof Collection<?> list) {
+            int size = 32;
+            for (Object element : list) {
+                size += 8 + estimate(element);
+            }
+            return size;
+        }
+        if (value instanceof String text) {
+            return 40 + 2 * text.length();
+        }
+        return 24;
+    }
+}

@@ -1,0 +1,97 @@
+package cn.duban.platform.mongo;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The fast index order on the embedded server: same answers, and a file written before it still reads. */
+class OrderedIndexH2BackendTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aStoreWrittenWithTheOldOrderIsResortedAndAnswersEveryLookUp() {
+        String[] keys = new String[500];
+        for (int i = 0; i < keys.length; i++) {
+            // Lengths vary: the old order sorted by serialized bytes (length first), the new one does not.
+            keys[i] = "k" + i + "-" + UUID.randomUUID().toString().substring(0, i % 17);
+        }
+        // Written by mongo-java-server's own backend, as every release before this one did.
+        H2Backend plain = new H2Backend(dataDir.resolve("duban.mv.db").toString());
+        MongoServer server = new MongoServer(plain);
+        var address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            MongoCollection<Document> items = client.getDatabase("duban").getCollection("items");
+            items.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+            for (int i = 0; i < keys.length; i++) {
+                items.insertOne(new Document("_id", (long) i).append("key", keys[i]).append("n", i));
+            }
+        } finally {
+            plain.commit();
+            server.shutdownNow();
+        }
+
+        Consumer<MongoCollection<Document>> everyKeyFoundAndUnique = items -> {
+            for (int i = 0; i < keys.length; i++) {
+                assertThat(items.find(Filters.eq("key", keys[i])).first()).extracting(d -> d.get("n")).isEqualTo(i);
+                assertThat(items.find(Filters.eq("_id", (long) i)).first()).isNotNull();
+            }
+            assertThatThrownBy(() -> items.insertOne(new Document("_id", 9_999L).append("key", keys[7])))
+                    .isInstanceOfSatisfying(MongoWriteException.class,
+                            e -> assertThat(ErrorCategory.fromErrorCode(e.getCode())).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+            assertThatThrownBy(() -> items.insertOne(new Document("_id", 3L).append("key", "fresh")))
+                    .isInstanceOf(MongoWriteException.class);
+        };
+
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> items = client.getDatabase("duban").getCollection("items");
+            everyKeyFoundAndUnique.accept(items);
+            items.insertOne(new Document("_id", 10_000L).append("key", "added after re-sorting").append("n", -1));
+        }
+        // Opened again: already in the new order, nothing re-sorted, the key added last is found too.
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> items = client.getDatabase("duban").getCollection("items");
+            everyKeyFoundAndUnique.accept(items);
+            assertThat(items.find(Filters.eq("key", "added after re-sorting")).first()).isNotNull();
+            assertThat(items.countDocuments()).isEqualTo(keys.length + 1);
+        }
+    }
+
+    @Test
+    void keysOfDifferentTypesAndCompoundKeysStayDistinct() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> items = client.getDatabase("duban").getCollection("mixed");
+            items.createIndex(Indexes.ascending("a", "b"), new IndexOptions().unique(true));
+            items.insertOne(new Document("a", 1L).append("b", "x"));
+            items.insertOne(new Document("a", "1").append("b", "x"));
+            items.insertOne(new Document("a", 1L).append("b", "y"));
+            items.insertOne(new Document("a", new Document("sub", 1)).append("b", "x"));
+            assertThatThrownBy(() -> items.insertOne(new Document("a", 1L).append("b", "x")))
+                    .isInstanceOf(MongoWriteException.class);
+            assertThatThrownBy(() -> items.insertOne(new Document("a", new Document("sub", 1)).append("b", "x")))
+                    .isInstanceOf(MongoWriteException.class);
+            assertThat(items.countDocuments()).isEqualTo(4);
+        }
+    }
+}
