@@ -29,15 +29,15 @@ class AppendThroughputProbe {
     /** Wall time and the whole process's CPU time (server threads included) from its start. */
     record Lap(long wall, long cpu) {
         static Lap start() {
-            return new Lap(System.nanoTime(), cpu());
+            return new Lap(System.nanoTime(), processCpu());
         }
 
         String per(int operations) {
             double seconds = (System.nanoTime() - wall) / 1e9;
-            return String.format("%.0f/s cpu=%.0fµs/op", operations / seconds, (cpu() - cpu) / 1e3 / operations);
+            return String.format("%.0f/s cpu=%.0fµs/op", operations / seconds, (processCpu() - cpu) / 1e3 / operations);
         }
 
-        private static long cpu() {
+        private static long processCpu() {
             return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime();
         }
