@@ -18,7 +18,7 @@ public final class AggregateIds {
     }
 
     /** A sample is named by its scope, so the same unit, kind and period can be drawn only once. */
-    public static String sample(String unitId, cn.duban.kernel.sampling.SampleKind kind, java.time.LocalDate from, java.time.LocalDate to) {
+    public static String sample(String unitId, cn.duban.kernel.supervision.SampleKind kind, java.time.LocalDate from, java.time.LocalDate to) {
         return "sample:" + unitId + ":" + kind + ":" + from + ":" + to;
     }
 

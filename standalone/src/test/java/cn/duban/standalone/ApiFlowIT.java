@@ -504,7 +504,7 @@ class ApiFlowIT {
     @Order(10)
     void theShippedBeilunSchemeIsAcceptedAndScoresAUnit() throws Exception {
         String doc;
-        try (var in = cn.duban.kernel.beilun.Beilun2023.class.getResourceAsStream(cn.duban.kernel.beilun.Beilun2023.SCHEME_RESOURCE)) {
+        try (var in = cn.duban.kernel.scheme.beilun.Beilun2023.class.getResourceAsStream(cn.duban.kernel.scheme.beilun.Beilun2023.SCHEME_RESOURCE)) {
             doc = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
         assertThat(api.post("/api/schemes", doc.replace("\"beilun-2023\"", "\"beilun-2023-official\"")).status()).isEqualTo(201);

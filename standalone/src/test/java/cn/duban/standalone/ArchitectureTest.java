@@ -3,6 +3,7 @@ package cn.duban.standalone;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -11,6 +12,11 @@ import org.axonframework.modelling.command.Repository;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
@@ -21,7 +27,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /**
  * The module rules, checked on the compiled classes of every module: the kernel stays pure, the
  * platform knows neither side, the sides do not reach into each other, and no controller reaches a
- * collection or a repository itself.
+ * collection or a repository itself. Inside each module the code is sorted by feature slice, and a
+ * slice uses only the slices it names below (besides the kernel, the platform and its module's
+ * shared plumbing); a new dependency between slices is a decision made here, in one place.
  */
 @AnalyzeClasses(packages = "cn.duban", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -50,4 +58,97 @@ class ArchitectureTest {
             .should().dependOnClassesThat(JavaClass.Predicates.assignableTo(MongoCollection.class)
                     .or(JavaClass.Predicates.assignableTo(MongoDatabase.class))
                     .or(JavaClass.Predicates.assignableTo(Repository.class)));
+
+
+    /** Kernel: {@code scoring} is the engine every slice's unit events feed; it reads scheme rules, unit types and sample kinds. */
+    static final Map<String, Set<String>> KERNEL = Map.of(
+            "unit", Set.of("scoring"),
+            "people", Set.of(),
+            "scheme", Set.of("unit"),
+            "reporting", Set.of("scheme", "scoring"),
+            "assessment", Set.of("scheme", "scoring"),
+            "assignment", Set.of(),
+            "supervision", Set.of("scheme", "scoring"),
+            "scoring", Set.of("scheme", "unit", "supervision"));
+
+    /**
+     * Command side: {@code common} answers references across slices (a fact's unit, a finding's round) from the
+     * aggregates that own them; the deadline scheduler drives the assignment and rectification watch lists.
+     */
+    static final Map<String, Set<String>> COMMAND = Map.of(
+            "unit", Set.of("common"),
+            "people", Set.of("common"),
+            "scheme", Set.of("common"),
+            "reporting", Set.of("common"),
+            "assessment", Set.of("common"),
+            "assignment", Set.of("common", "deadlines"),
+            "supervision", Set.of("common", "deadlines", "assignment"),
+            "common", Set.of("unit", "scheme", "reporting", "supervision"),
+            "deadlines", Set.of("assignment", "supervision"));
+
+    /**
+     * Query side: scores (assessment) name each unit and scheme and weigh inspection rounds and vetoes into the
+     * year-end result; rounds show each unit's baseline score; the audit trail and the evidence behind a point
+     * read each other.
+     */
+    static final Map<String, Set<String>> QUERY = Map.of(
+            "unit", Set.of("common"),
+            "people", Set.of("common"),
+            "scheme", Set.of("common"),
+            "reporting", Set.of("common", "unit", "assessment"),
+            "assessment", Set.of("common", "unit", "scheme", "supervision", "audit"),
+            "assignment", Set.of("common", "unit", "assessment", "webhook"),
+            "supervision", Set.of("common", "unit", "assessment"),
+            "audit", Set.of("common", "assessment"),
+            "common", Set.of(),
+            "webhook", Set.of());
+
+    @ArchTest
+    static void eachSliceUsesOnlyTheSlicesItNames(JavaClasses classes) {
+        List<String> violations = new ArrayList<>();
+        check(classes, "cn.duban.kernel", KERNEL, violations);
+        check(classes, "cn.duban.command", COMMAND, violations);
+        check(classes, "cn.duban.query", QUERY, violations);
+        org.assertj.core.api.Assertions.assertThat(violations).as("dependencies between slices not named above").isEmpty();
+    }
+
+    private static void check(JavaClasses classes, String module, Map<String, Set<String>> allowed, List<String> violations) {
+        for (var slice : allowed.entrySet()) {
+            List<String> others = new ArrayList<>();
+            for (String other : allowed.keySet()) {
+                if (!other.equals(slice.getKey()) && !slice.getValue().contains(other)) {
+                    others.add(module + "." + other + "..");
+                }
+            }
+            noClasses().that().resideInAPackage(module + "." + slice.getKey() + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others.toArray(String[]::new))
+                    .allowEmptyShould(true)
+                    .evaluate(classes).getFailureReport().getDetails().forEach(violations::add);
+        }
+    }
+
+    /** Every package of a module is a slice named above, or the module's root. */
+    @ArchTest
+    static void noPackageOutsideTheNamedSlices(JavaClasses classes) {
+        Map<String, Set<String>> modules = Map.of("cn.duban.kernel", union(KERNEL.keySet(), Set.of("error", "calendar", "archive")),
+                "cn.duban.command", COMMAND.keySet(), "cn.duban.query", QUERY.keySet());
+        List<String> strays = new ArrayList<>();
+        for (JavaClass c : classes) {
+            modules.forEach((module, slices) -> {
+                if (c.getPackageName().startsWith(module + ".")) {
+                    String slice = c.getPackageName().substring(module.length() + 1).split("\\.")[0];
+                    if (!slices.contains(slice)) {
+                        strays.add(c.getName());
+                    }
+                }
+            });
+        }
+        org.assertj.core.api.Assertions.assertThat(strays).as("classes outside the named slices").isEmpty();
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new java.util.HashSet<>(a);
+        out.addAll(b);
+        return out;
+    }
 }

@@ -2,13 +2,13 @@ package cn.duban.standalone;
 
 import cn.duban.command.deadlines.DeadlineScheduler;
 import cn.duban.kernel.assignment.ReportingFrequency;
-import cn.duban.kernel.command.IssueAssignment;
-import cn.duban.kernel.command.RegisterUnit;
+import cn.duban.kernel.assignment.IssueAssignment;
+import cn.duban.kernel.unit.RegisterUnit;
 import cn.duban.kernel.unit.UnitType;
 import cn.duban.platform.consistency.ProjectionProgress;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
-import cn.duban.query.AssignmentQueries;
-import cn.duban.query.projection.AssignmentsProjection.AssignmentView;
+import cn.duban.query.assignment.AssignmentQueries;
+import cn.duban.query.assignment.AssignmentsProjection.AssignmentView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;

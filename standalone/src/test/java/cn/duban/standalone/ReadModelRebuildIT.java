@@ -2,11 +2,11 @@ package cn.duban.standalone;
 
 import cn.duban.platform.consistency.ProjectionProgress;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
-import cn.duban.query.api.AdminController;
-import cn.duban.query.projection.ProjectionGroups;
-import cn.duban.query.projection.SchemesProjection;
-import cn.duban.query.projection.ScoreProjection;
-import cn.duban.query.projection.UnitsProjection;
+import cn.duban.query.common.AdminController;
+import cn.duban.query.common.ProjectionGroups;
+import cn.duban.query.scheme.SchemesProjection;
+import cn.duban.query.assessment.ScoreProjection;
+import cn.duban.query.unit.UnitsProjection;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -36,10 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadModelRebuildIT {
     static final List<String> READ_MODELS = List.of(UnitsProjection.COLLECTION, SchemesProjection.COLLECTION,
             ScoreProjection.FACTS, ScoreProjection.TIMELINES, ScoreProjection.TOTALS,
-            cn.duban.query.projection.AssignmentsProjection.COLLECTION, cn.duban.query.projection.NotificationsProjection.COLLECTION,
-            cn.duban.query.projection.RoundsProjection.COLLECTION, cn.duban.query.projection.VetoesProjection.COLLECTION,
-            cn.duban.query.projection.AuditProjection.COLLECTION, cn.duban.query.projection.SamplesProjection.COLLECTION,
-            cn.duban.query.projection.RectificationsProjection.COLLECTION, cn.duban.query.projection.NoticesProjection.COLLECTION);
+            cn.duban.query.assignment.AssignmentsProjection.COLLECTION, cn.duban.query.assignment.NotificationsProjection.COLLECTION,
+            cn.duban.query.supervision.RoundsProjection.COLLECTION, cn.duban.query.supervision.VetoesProjection.COLLECTION,
+            cn.duban.query.audit.AuditProjection.COLLECTION, cn.duban.query.supervision.SamplesProjection.COLLECTION,
+            cn.duban.query.supervision.RectificationsProjection.COLLECTION, cn.duban.query.assessment.NoticesProjection.COLLECTION);
 
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) {
@@ -68,8 +68,8 @@ class ReadModelRebuildIT {
         Workload workload = new Workload(gateway, 20230213L);
         int commands = workload.year(60) + workload.supervision();
         assertThat(commands).isGreaterThan(300);
-        for (String supervision : List.of(cn.duban.query.projection.SamplesProjection.COLLECTION,
-                cn.duban.query.projection.RectificationsProjection.COLLECTION, cn.duban.query.projection.NoticesProjection.COLLECTION)) {
+        for (String supervision : List.of(cn.duban.query.supervision.SamplesProjection.COLLECTION,
+                cn.duban.query.supervision.RectificationsProjection.COLLECTION, cn.duban.query.assessment.NoticesProjection.COLLECTION)) {
             assertThat(progress.awaitPosition(engine.headPosition(), Duration.ofSeconds(60))).isTrue();
             assertThat(db.getCollection(supervision).countDocuments()).as(supervision).isPositive();
         }

@@ -2,18 +2,18 @@ package cn.duban.standalone;
 
 import cn.duban.command.deadlines.DeadlineScheduler;
 import cn.duban.kernel.AggregateIds;
-import cn.duban.kernel.command.OpenInspectionRound;
-import cn.duban.kernel.command.OrderRectification;
-import cn.duban.kernel.command.RecordFinding;
-import cn.duban.kernel.command.RegisterUnit;
-import cn.duban.kernel.command.ReportRectification;
-import cn.duban.kernel.inspection.RoundKind;
-import cn.duban.kernel.inspection.Severity;
+import cn.duban.kernel.supervision.OpenInspectionRound;
+import cn.duban.kernel.supervision.OrderRectification;
+import cn.duban.kernel.supervision.RecordFinding;
+import cn.duban.kernel.unit.RegisterUnit;
+import cn.duban.kernel.supervision.ReportRectification;
+import cn.duban.kernel.supervision.RoundKind;
+import cn.duban.kernel.supervision.Severity;
 import cn.duban.kernel.unit.UnitType;
 import cn.duban.platform.consistency.ProjectionProgress;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
-import cn.duban.query.SupervisionQueries;
-import cn.duban.query.projection.NotificationsProjection;
+import cn.duban.query.supervision.SupervisionQueries;
+import cn.duban.query.assignment.NotificationsProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -47,7 +47,7 @@ class RectificationIT {
             CommandGateway commands = ctx.getBean(CommandGateway.class);
             commands.sendAndWait(new RegisterUnit("xinqi", "新碶街道", UnitType.STREET));
             commands.sendAndWait(new RegisterUnit("daqi", "大碶街道", UnitType.STREET));
-            commands.sendAndWait(new cn.duban.kernel.command.DraftScheme(new com.fasterxml.jackson.databind.ObjectMapper()
+            commands.sendAndWait(new cn.duban.kernel.scheme.DraftScheme(new com.fasterxml.jackson.databind.ObjectMapper()
                     .readValue(ApiFlowIT.SCHEME, cn.duban.kernel.scheme.SchemeDocument.class)));
             commands.sendAndWait(new OpenInspectionRound("r1", "beilun-2023", RoundKind.SPECIAL, "专项督查", Instant.parse("2023-09-25T01:00:00Z")));
             commands.sendAndWait(new RecordFinding("r1", "f1", "xinqi", "S1.4", "培训台账不全", Severity.MAJOR, List.of()));

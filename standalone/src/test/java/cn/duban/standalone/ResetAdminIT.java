@@ -1,9 +1,9 @@
 package cn.duban.standalone;
 
 import cn.duban.kernel.AggregateIds;
-import cn.duban.kernel.access.Role;
-import cn.duban.kernel.command.DisableUser;
-import cn.duban.kernel.command.RegisterUser;
+import cn.duban.kernel.people.Role;
+import cn.duban.kernel.people.DisableUser;
+import cn.duban.kernel.people.RegisterUser;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;

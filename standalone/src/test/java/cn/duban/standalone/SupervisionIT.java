@@ -1,6 +1,6 @@
 package cn.duban.standalone;
 
-import cn.duban.kernel.sampling.SampleDraw;
+import cn.duban.kernel.supervision.SampleDraw;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;

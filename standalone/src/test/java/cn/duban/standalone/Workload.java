@@ -1,23 +1,23 @@
 package cn.duban.standalone;
 
-import cn.duban.kernel.command.AcceptInfoReport;
-import cn.duban.kernel.command.AdjustScore;
-import cn.duban.kernel.command.CloseCampaign;
-import cn.duban.kernel.command.DraftScheme;
-import cn.duban.kernel.command.DraftSchemeVersion;
-import cn.duban.kernel.command.LaunchCampaign;
-import cn.duban.kernel.command.PublishScheme;
-import cn.duban.kernel.command.RecordAchievement;
-import cn.duban.kernel.command.RecordCampaignProgress;
-import cn.duban.kernel.command.RecordFailure;
-import cn.duban.kernel.command.RecordTraining;
-import cn.duban.kernel.command.RegisterUnit;
-import cn.duban.kernel.command.RejectInfoReport;
-import cn.duban.kernel.command.ReportIndicator;
-import cn.duban.kernel.command.SubmitInfoReport;
+import cn.duban.kernel.reporting.AcceptInfoReport;
+import cn.duban.kernel.assessment.AdjustScore;
+import cn.duban.kernel.reporting.CloseCampaign;
+import cn.duban.kernel.scheme.DraftScheme;
+import cn.duban.kernel.scheme.DraftSchemeVersion;
+import cn.duban.kernel.reporting.LaunchCampaign;
+import cn.duban.kernel.scheme.PublishScheme;
+import cn.duban.kernel.reporting.RecordAchievement;
+import cn.duban.kernel.reporting.RecordCampaignProgress;
+import cn.duban.kernel.assessment.RecordFailure;
+import cn.duban.kernel.reporting.RecordTraining;
+import cn.duban.kernel.unit.RegisterUnit;
+import cn.duban.kernel.reporting.RejectInfoReport;
+import cn.duban.kernel.reporting.ReportIndicator;
+import cn.duban.kernel.reporting.SubmitInfoReport;
 import cn.duban.kernel.scheme.SchemeDocument;
 import cn.duban.kernel.scheme.FactKind;
-import cn.duban.kernel.unit.InfoLevel;
+import cn.duban.kernel.reporting.InfoLevel;
 import cn.duban.kernel.unit.UnitType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -103,15 +103,15 @@ final class Workload {
      */
     int supervision() {
         int commands = 0;
-        as("supervisor", new cn.duban.kernel.command.OpenInspectionRound("round-1", "beilun-2023",
-                cn.duban.kernel.inspection.RoundKind.MID_YEAR, "上半年督查", java.time.Instant.now()));
+        as("supervisor", new cn.duban.kernel.supervision.OpenInspectionRound("round-1", "beilun-2023",
+                cn.duban.kernel.supervision.RoundKind.MID_YEAR, "上半年督查", java.time.Instant.now()));
         commands++;
         for (String[] u : UNITS) {
             if (!u[2].equals("STREET")) {
                 continue;
             }
             String unit = u[0];
-            cn.duban.kernel.sampling.SampleKind kind = cn.duban.kernel.sampling.SampleKind.TRAINING;
+            cn.duban.kernel.supervision.SampleKind kind = cn.duban.kernel.supervision.SampleKind.TRAINING;
             LocalDate from = LocalDate.of(2023, 1, 1);
             LocalDate to = LocalDate.of(2023, 12, 31);
             String sample = cn.duban.kernel.AggregateIds.sample(unit, kind, from, to);
@@ -120,21 +120,21 @@ final class Workload {
                 continue;
             }
             long seed = random.nextLong();
-            as("li", new cn.duban.kernel.command.DrawSample(sample, unit, kind, from, to, 2, seed));
-            String record = cn.duban.kernel.sampling.SampleDraw.draw(population, 2, seed).get(0);
-            as("li", new cn.duban.kernel.command.CheckSampledRecord(sample, record, cn.duban.kernel.sampling.Verdict.FLAGGED, "无签到表"));
-            as("wang", new cn.duban.kernel.command.RecheckSampledRecord(sample, record, cn.duban.kernel.sampling.Verdict.FLAGGED, "无签到表"));
+            as("li", new cn.duban.kernel.supervision.DrawSample(sample, unit, kind, from, to, 2, seed));
+            String record = cn.duban.kernel.supervision.SampleDraw.draw(population, 2, seed).get(0);
+            as("li", new cn.duban.kernel.supervision.CheckSampledRecord(sample, record, cn.duban.kernel.supervision.Verdict.FLAGGED, "无签到表"));
+            as("wang", new cn.duban.kernel.supervision.RecheckSampledRecord(sample, record, cn.duban.kernel.supervision.Verdict.FLAGGED, "无签到表"));
             commands += 3;
             String finding = id("finding");
-            as("li", new cn.duban.kernel.command.RecordFinding("round-1", finding, unit, "S1.4", "培训台账不全",
-                    cn.duban.kernel.inspection.Severity.MAJOR, List.of()));
+            as("li", new cn.duban.kernel.supervision.RecordFinding("round-1", finding, unit, "S1.4", "培训台账不全",
+                    cn.duban.kernel.supervision.Severity.MAJOR, List.of()));
             String rect = cn.duban.kernel.AggregateIds.rectification(finding);
-            as("li", new cn.duban.kernel.command.OrderRectification(rect, "round-1", finding, "补齐台账", null, null));
-            as(unit, new cn.duban.kernel.command.ReportRectification(rect, "已补齐", List.of()));
-            as("wang", new cn.duban.kernel.command.RejectRectification(rect, "仍不完整"));
+            as("li", new cn.duban.kernel.supervision.OrderRectification(rect, "round-1", finding, "补齐台账", null, null));
+            as(unit, new cn.duban.kernel.supervision.ReportRectification(rect, "已补齐", List.of()));
+            as("wang", new cn.duban.kernel.supervision.RejectRectification(rect, "仍不完整"));
             commands += 4;
         }
-        as("lead", new cn.duban.kernel.command.PublishResults("notice-1", "beilun-2023", null));
+        as("lead", new cn.duban.kernel.assessment.PublishResults("notice-1", "beilun-2023", null));
         return commands + 1;
     }
 
@@ -171,17 +171,17 @@ final class Workload {
     private void commandsOnAnAssignment(String unit) {
         String other = UNITS.stream().map(u -> u[0]).filter(u -> !u.equals(unit)).toList().get(random.nextInt(UNITS.size() - 1));
         String id = id("as");
-        gateway.sendAndWait(new cn.duban.kernel.command.IssueAssignment(id, "专项任务" + counter, null, "beilun-2023", "S2.4", unit,
+        gateway.sendAndWait(new cn.duban.kernel.assignment.IssueAssignment(id, "专项任务" + counter, null, "beilun-2023", "S2.4", unit,
                 List.of(other), "完成整治", LocalDate.of(2023, 6, 30), List.of(), cn.duban.kernel.assignment.ReportingFrequency.MONTHLY, null));
-        gateway.sendAndWait(new cn.duban.kernel.command.AcknowledgeAssignment(id, other));
-        gateway.sendAndWait(new cn.duban.kernel.command.ReportAssignmentProgress(id, other, "进展", java.util.Map.of("shops", BigDecimal.TEN), List.of()));
+        gateway.sendAndWait(new cn.duban.kernel.assignment.AcknowledgeAssignment(id, other));
+        gateway.sendAndWait(new cn.duban.kernel.assignment.ReportAssignmentProgress(id, other, "进展", java.util.Map.of("shops", BigDecimal.TEN), List.of()));
         if (random.nextBoolean()) {
-            gateway.sendAndWait(new cn.duban.kernel.command.RequestAssignmentExtension(id, other, LocalDate.of(2023, 8, 31), "需要更多时间"));
-            gateway.sendAndWait(new cn.duban.kernel.command.GrantAssignmentExtension(id));
+            gateway.sendAndWait(new cn.duban.kernel.assignment.RequestAssignmentExtension(id, other, LocalDate.of(2023, 8, 31), "需要更多时间"));
+            gateway.sendAndWait(new cn.duban.kernel.assignment.GrantAssignmentExtension(id));
         }
         if (random.nextBoolean()) {
-            gateway.sendAndWait(new cn.duban.kernel.command.SubmitAssignmentCompletion(id, unit, "完成"));
-            gateway.sendAndWait(new cn.duban.kernel.command.AcceptAssignmentCompletion(id, "办结"));
+            gateway.sendAndWait(new cn.duban.kernel.assignment.SubmitAssignmentCompletion(id, unit, "完成"));
+            gateway.sendAndWait(new cn.duban.kernel.assignment.AcceptAssignmentCompletion(id, "办结"));
         }
     }
 

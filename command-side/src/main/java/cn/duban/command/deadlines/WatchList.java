@@ -9,30 +9,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A set of ids the deadline scheduler must ask about, kept in one collection; idempotent under redelivery. */
-final class WatchList {
+public final class WatchList {
     private final MongoCollection<Document> ids;
 
-    WatchList(MongoCollection<Document> ids) {
+    public WatchList(MongoCollection<Document> ids) {
         this.ids = ids;
     }
 
-    void watch(String id) {
+    public void watch(String id) {
         ids.replaceOne(Filters.eq("_id", id), new Document("_id", id), new ReplaceOptions().upsert(true));
     }
 
-    void unwatch(String id) {
+    public void unwatch(String id) {
         ids.deleteOne(Filters.eq("_id", id));
     }
 
     /** In id order, so every round asks in the same order. */
-    List<String> ids() {
+    public List<String> ids() {
         List<String> out = new ArrayList<>();
         ids.find().forEach(d -> out.add(d.getString("_id")));
         out.sort(String::compareTo);
         return out;
     }
 
-    void drop() {
+    public void drop() {
         ids.drop();
     }
 }

@@ -2,6 +2,7 @@ package cn.duban.platform.axon;
 
 import cn.duban.platform.DubanProperties;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
+import cn.duban.kernel.FormerEventNames;
 import cn.duban.platform.json.Json;
 import cn.duban.platform.mongo.DurabilityBarrier;
 import com.mongodb.client.MongoDatabase;
@@ -21,6 +22,7 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.ehcache.CacheManager;
@@ -45,7 +47,20 @@ import java.time.Duration;
 public class AxonConfig {
 
     private static JacksonSerializer jackson() {
-        return JacksonSerializer.builder().objectMapper(Json.mapper()).lenientDeserialization().build();
+        return new FormerNamesSerializer(JacksonSerializer.builder().objectMapper(Json.mapper()).lenientDeserialization());
+    }
+
+    /** Reads events stored under a name their class no longer has ({@link FormerEventNames}) as that class. */
+    static final class FormerNamesSerializer extends JacksonSerializer {
+        FormerNamesSerializer(Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected String resolveClassName(SerializedType type) {
+            Class<?> moved = FormerEventNames.classFor(type.getName());
+            return moved != null ? moved.getName() : super.resolveClassName(type);
+        }
     }
 
     @Bean

@@ -21,8 +21,8 @@ public final class CurrentUser {
         return auth.getPrincipal() instanceof DirectoryOidcUserService.DubanOidcUser o ? Optional.of(o.principal()) : Optional.empty();
     }
 
-    /** {@link cn.duban.kernel.access.UnitScope} for the user of this request. */
+    /** {@link cn.duban.kernel.people.UnitScope} for the user of this request. */
     public static void requireMayActFor(String unitId) {
-        get().ifPresent(p -> cn.duban.kernel.access.UnitScope.requireMayActFor(p.role(), p.unitId(), unitId));
+        get().ifPresent(p -> cn.duban.kernel.people.UnitScope.requireMayActFor(p.role(), p.unitId(), unitId));
     }
 }

@@ -1,6 +1,6 @@
 package cn.duban.platform.security;
 
-import cn.duban.kernel.access.Role;
+import cn.duban.kernel.people.Role;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;

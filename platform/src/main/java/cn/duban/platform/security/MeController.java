@@ -1,6 +1,6 @@
 package cn.duban.platform.security;
 
-import cn.duban.kernel.access.Role;
+import cn.duban.kernel.people.Role;
 import cn.duban.kernel.error.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

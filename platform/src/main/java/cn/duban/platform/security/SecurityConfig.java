@@ -1,6 +1,6 @@
 package cn.duban.platform.security;
 
-import cn.duban.kernel.access.Role;
+import cn.duban.kernel.people.Role;
 import cn.duban.platform.web.ApiError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;

@@ -1,10 +1,10 @@
 package cn.duban.platform.security;
 
 import cn.duban.platform.eventstore.RecordingTime;
-import cn.duban.kernel.access.Role;
-import cn.duban.kernel.event.RoleGranted;
-import cn.duban.kernel.event.UserDisabled;
-import cn.duban.kernel.event.UserRegistered;
+import cn.duban.kernel.people.Role;
+import cn.duban.kernel.people.RoleGranted;
+import cn.duban.kernel.people.UserDisabled;
+import cn.duban.kernel.people.UserRegistered;
 import cn.duban.platform.axon.Audit;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -72,7 +72,7 @@ public class UserDirectory {
     }
 
     @EventHandler
-    void on(cn.duban.kernel.event.UserEnabled e, EventMessage<?> m) {
+    void on(cn.duban.kernel.people.UserEnabled e, EventMessage<?> m) {
         update(e.username(), m, d -> d.put("enabled", true));
     }
 

@@ -37,7 +37,7 @@ public final class RequestAudit {
             if (u.unitId() != null) {
                 meta.put(Audit.UNIT, u.unitId());
             }
-            if (u.role() != cn.duban.kernel.access.Role.UNIT_STAFF) {
+            if (u.role() != cn.duban.kernel.people.Role.UNIT_STAFF) {
                 java.util.regex.Matcher m = UNIT_PATH.matcher(request.getRequestURI());
                 if (m.matches()) {
                     meta.put(Audit.ON_BEHALF_OF, m.group(1));

@@ -1,6 +1,6 @@
 package cn.duban.kernel.scoring;
 
-import cn.duban.kernel.sampling.SampleKind;
+import cn.duban.kernel.supervision.SampleKind;
 import cn.duban.kernel.scheme.FactKind;
 
 import java.math.BigDecimal;

@@ -57,7 +57,7 @@ public class DemoLoader implements ApplicationRunner {
         deadlines.checkAll();
         for (String[] u : DEMO_USERS) {
             gateway.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
-                    new cn.duban.kernel.command.RegisterUser(u[0], u[1], cn.duban.kernel.access.Role.valueOf(u[2]), u[3]))
+                    new cn.duban.kernel.people.RegisterUser(u[0], u[1], cn.duban.kernel.people.Role.valueOf(u[2]), u[3]))
                     .andMetaData(java.util.Map.of(cn.duban.platform.axon.Audit.ACTOR, "system:demo")));
             credentials.setPassword(u[0], DEMO_PASSWORD);
         }

@@ -3,38 +3,38 @@ package cn.duban.standalone.demo;
 import cn.duban.kernel.assignment.FactLink;
 import cn.duban.kernel.assignment.Phase;
 import cn.duban.kernel.assignment.ReportingFrequency;
-import cn.duban.kernel.beilun.Beilun2023;
-import cn.duban.kernel.beilun.Beilun2023.RosterUnit;
-import cn.duban.kernel.command.AcceptAssignmentCompletion;
-import cn.duban.kernel.command.AcceptInfoReport;
-import cn.duban.kernel.command.AcknowledgeAssignment;
-import cn.duban.kernel.command.AdjustScore;
-import cn.duban.kernel.command.CloseCampaign;
-import cn.duban.kernel.command.DenyAssignmentExtension;
-import cn.duban.kernel.command.DraftScheme;
-import cn.duban.kernel.command.GrantAssignmentExtension;
-import cn.duban.kernel.command.IssueAssignment;
-import cn.duban.kernel.command.LaunchCampaign;
-import cn.duban.kernel.command.PublishScheme;
-import cn.duban.kernel.command.RecordAchievement;
-import cn.duban.kernel.command.RecordCampaignProgress;
-import cn.duban.kernel.command.RecordFailure;
-import cn.duban.kernel.command.RecordSelfAssessment;
-import cn.duban.kernel.command.RecordTraining;
-import cn.duban.kernel.command.RegisterUnit;
-import cn.duban.kernel.command.RejectInfoReport;
-import cn.duban.kernel.command.ReportAssignmentProgress;
-import cn.duban.kernel.command.ReportIndicator;
-import cn.duban.kernel.command.RequestAssignmentExtension;
-import cn.duban.kernel.command.ReturnAssignmentCompletion;
-import cn.duban.kernel.command.SubmitAssignmentCompletion;
-import cn.duban.kernel.command.SubmitInfoReport;
-import cn.duban.kernel.command.UrgeAssignment;
+import cn.duban.kernel.scheme.beilun.Beilun2023;
+import cn.duban.kernel.scheme.beilun.Beilun2023.RosterUnit;
+import cn.duban.kernel.assignment.AcceptAssignmentCompletion;
+import cn.duban.kernel.reporting.AcceptInfoReport;
+import cn.duban.kernel.assignment.AcknowledgeAssignment;
+import cn.duban.kernel.assessment.AdjustScore;
+import cn.duban.kernel.reporting.CloseCampaign;
+import cn.duban.kernel.assignment.DenyAssignmentExtension;
+import cn.duban.kernel.scheme.DraftScheme;
+import cn.duban.kernel.assignment.GrantAssignmentExtension;
+import cn.duban.kernel.assignment.IssueAssignment;
+import cn.duban.kernel.reporting.LaunchCampaign;
+import cn.duban.kernel.scheme.PublishScheme;
+import cn.duban.kernel.reporting.RecordAchievement;
+import cn.duban.kernel.reporting.RecordCampaignProgress;
+import cn.duban.kernel.assessment.RecordFailure;
+import cn.duban.kernel.assessment.RecordSelfAssessment;
+import cn.duban.kernel.reporting.RecordTraining;
+import cn.duban.kernel.unit.RegisterUnit;
+import cn.duban.kernel.reporting.RejectInfoReport;
+import cn.duban.kernel.assignment.ReportAssignmentProgress;
+import cn.duban.kernel.reporting.ReportIndicator;
+import cn.duban.kernel.assignment.RequestAssignmentExtension;
+import cn.duban.kernel.assignment.ReturnAssignmentCompletion;
+import cn.duban.kernel.assignment.SubmitAssignmentCompletion;
+import cn.duban.kernel.reporting.SubmitInfoReport;
+import cn.duban.kernel.assignment.UrgeAssignment;
 import cn.duban.kernel.scheme.FactKind;
 import cn.duban.kernel.scheme.RuleKind;
 import cn.duban.kernel.scheme.SchemeDocument;
 import cn.duban.kernel.scheme.SchemeItem;
-import cn.duban.kernel.unit.InfoLevel;
+import cn.duban.kernel.reporting.InfoLevel;
 import cn.duban.kernel.unit.UnitType;
 import cn.duban.platform.axon.Audit;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -120,26 +120,26 @@ public final class DemoYear {
      */
     private void supervision() {
         String round = "demo-round-2023-mid";
-        send("supervisor", new cn.duban.kernel.command.OpenInspectionRound(round, SCHEME, cn.duban.kernel.inspection.RoundKind.MID_YEAR,
+        send("supervisor", new cn.duban.kernel.supervision.OpenInspectionRound(round, SCHEME, cn.duban.kernel.supervision.RoundKind.MID_YEAR,
                 "2023年年中督查", clock.instant()));
         String[][] findings = {{"xinqi", "S1.4", "培训签到表与照片不全", "MAJOR"}, {"daqi", "S1.1", "二季度工作总结未按时报送", "MINOR"},
                 {"chaiqiao", "S2.3", "出租房屋登记信息与实地不符", "SERIOUS"}};
         for (int i = 0; i < findings.length; i++) {
             String[] f = findings[i];
             String finding = id("finding");
-            send("supervisor", new cn.duban.kernel.command.RecordFinding(round, finding, f[0], f[1], f[2],
-                    cn.duban.kernel.inspection.Severity.valueOf(f[3]), List.of()));
+            send("supervisor", new cn.duban.kernel.supervision.RecordFinding(round, finding, f[0], f[1], f[2],
+                    cn.duban.kernel.supervision.Severity.valueOf(f[3]), List.of()));
             String rectification = cn.duban.kernel.AggregateIds.rectification(finding);
-            send("supervisor", new cn.duban.kernel.command.OrderRectification(rectification, round, finding, "限期补齐台账并报送整改情况", null, null));
+            send("supervisor", new cn.duban.kernel.supervision.OrderRectification(rectification, round, finding, "限期补齐台账并报送整改情况", null, null));
             if (i == 1) {
-                send(f[0], new cn.duban.kernel.command.ReportRectification(rectification, "已补报二季度工作总结，并建立报送提醒", List.of()));
+                send(f[0], new cn.duban.kernel.supervision.ReportRectification(rectification, "已补报二季度工作总结，并建立报送提醒", List.of()));
             }
         }
-        send("supervisor", new cn.duban.kernel.command.SetInspectionScore(round, "chaiqiao", BigDecimal.valueOf(72), "实地核查登记信息不符，酌情扣分"));
+        send("supervisor", new cn.duban.kernel.supervision.SetInspectionScore(round, "chaiqiao", BigDecimal.valueOf(72), "实地核查登记信息不符，酌情扣分"));
         LocalDate from = LocalDate.of(2023, 1, 1);
         LocalDate to = LocalDate.of(2023, 6, 30);
-        String sample = cn.duban.kernel.AggregateIds.sample("xinqi", cn.duban.kernel.sampling.SampleKind.TRAINING, from, to);
-        send("supervisor", new cn.duban.kernel.command.DrawSample(sample, "xinqi", cn.duban.kernel.sampling.SampleKind.TRAINING, from, to, 2, 20230701L));
+        String sample = cn.duban.kernel.AggregateIds.sample("xinqi", cn.duban.kernel.supervision.SampleKind.TRAINING, from, to);
+        send("supervisor", new cn.duban.kernel.supervision.DrawSample(sample, "xinqi", cn.duban.kernel.supervision.SampleKind.TRAINING, from, to, 2, 20230701L));
     }
 
     private void infoReports(String unit, int count, double acceptRate) {

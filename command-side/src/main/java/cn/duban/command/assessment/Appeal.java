@@ -1,0 +1,79 @@
+package cn.duban.command.assessment;
+
+import cn.duban.command.common.References;
+import cn.duban.kernel.assessment.DecideAppeal;
+import cn.duban.kernel.assessment.FileAppeal;
+import cn.duban.kernel.error.ConflictException;
+import cn.duban.kernel.error.InvalidInputException;
+import cn.duban.kernel.assessment.AppealFiled;
+import cn.duban.kernel.assessment.AppealRejected;
+import cn.duban.kernel.assessment.AppealUpheld;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.math.BigDecimal;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** An appeal (申诉) of a unit against its score on one item: filed with a reason, decided once. */
+@Aggregate(cache = "aggregateCache")
+public class Appeal {
+    @AggregateIdentifier
+    private String appealId;
+    private String unitId;
+    private String schemeId;
+    private String itemCode;
+    private boolean decided;
+
+    protected Appeal() {
+    }
+
+    @CommandHandler
+    public Appeal(FileAppeal c, References references) {
+        references.requireUnit(c.unitId());
+        references.requireItem(c.schemeId(), c.itemCode());
+        if (c.reason() == null || c.reason().isBlank()) {
+            throw new InvalidInputException("reason", "申诉须说明理由 / an appeal needs its reason");
+        }
+        apply(new AppealFiled(c.appealId(), c.unitId(), c.schemeId(), c.itemCode(), c.reason().strip()));
+    }
+
+    @CommandHandler
+    void handle(DecideAppeal c) {
+        if (decided) {
+            throw new ConflictException("该申诉已处理 / this appeal was already decided");
+        }
+        if (c.note() == null || c.note().isBlank()) {
+            throw new InvalidInputException("note", "须说明处理意见 / the decision needs its note");
+        }
+        if (c.upheld()) {
+            BigDecimal points = c.points() == null ? BigDecimal.ZERO : c.points();
+            if (points.abs().compareTo(BigDecimal.valueOf(100)) > 0) {
+                throw new InvalidInputException("points", "须在-100到100之间 / must be between -100 and 100");
+            }
+            apply(new AppealUpheld(appealId, unitId, schemeId, itemCode, points, c.note().strip()));
+        } else {
+            apply(new AppealRejected(appealId, unitId, schemeId, itemCode, c.note().strip()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AppealFiled e) {
+        appealId = e.appealId();
+        unitId = e.unitId();
+        schemeId = e.schemeId();
+        itemCode = e.itemCode();
+    }
+
+    @EventSourcingHandler
+    void on(AppealUpheld e) {
+        decided = true;
+    }
+
+    @EventSourcingHandler
+    void on(AppealRejected e) {
+        decided = true;
+    }
+}

@@ -1,0 +1,74 @@
+package cn.duban.command.assessment;
+
+import cn.duban.command.common.CommandDispatch;
+import cn.duban.command.assessment.AssessmentRequests.AdjustmentRequest;
+import cn.duban.command.assessment.AssessmentRequests.AppealDecision;
+import cn.duban.command.assessment.AssessmentRequests.AppealRequest;
+import cn.duban.command.assessment.AssessmentRequests.SelfAssessmentRequest;
+import cn.duban.command.common.Created;
+import cn.duban.command.assessment.AssessmentRequests.FailureRequest;
+import cn.duban.kernel.assessment.AdjustScore;
+import cn.duban.kernel.assessment.RecordFailure;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import java.util.Map;
+import java.util.UUID;
+
+/** The lead office's assessment records (adjustments, failures), units' self-assessment and appeals. */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "考核 Assessment")
+public class AssessmentCommandController {
+    private final CommandDispatch commands;
+
+    public AssessmentCommandController(CommandDispatch commands) {
+        this.commands = commands;
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+    @PostMapping("/units/{unitId}/adjustments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "考核组加减分 / assessor adjustment with a reason")
+    public Created adjustment(@PathVariable String unitId, @Valid @RequestBody AdjustmentRequest r) {
+        return new Created(commands.send(new AdjustScore(newId(), unitId, r.schemeId(), r.itemCode(), r.points(), r.reason())));
+    }
+
+    @PostMapping("/units/{unitId}/self-assessments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "自评分 / the unit's own score for an item, shown beside the assessed score")
+    public Created selfAssessment(@PathVariable String unitId, @Valid @RequestBody SelfAssessmentRequest r) {
+        return new Created(commands.send(new cn.duban.kernel.assessment.RecordSelfAssessment(newId(), unitId, r.schemeId(),
+                r.itemCode(), r.score(), r.note())));
+    }
+
+    @PostMapping("/units/{unitId}/appeals")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "申诉 / a unit appeals its score on one item")
+    public Created appeal(@PathVariable String unitId, @Valid @RequestBody AppealRequest r) {
+        return new Created(commands.send(new cn.duban.kernel.assessment.FileAppeal(newId(), unitId, r.schemeId(), r.itemCode(), r.reason())));
+    }
+
+    @PostMapping("/appeals/{id}/decision")
+    @Operation(summary = "申诉处理 / uphold (with a correction in points) or reject an appeal, once")
+    public Map<String, String> decideAppeal(@PathVariable String id, @Valid @RequestBody AppealDecision r) {
+        commands.send(new cn.duban.kernel.assessment.DecideAppeal(id, r.upheld(), r.points(), r.note()));
+        return Map.of("id", id, "status", r.upheld() ? "UPHELD" : "REJECTED");
+    }
+
+    @PostMapping("/units/{unitId}/failures")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "记录未落实 / record a failure on a PER_FAILURE item")
+    public Created failure(@PathVariable String unitId, @Valid @RequestBody FailureRequest r) {
+        return new Created(commands.send(new RecordFailure(newId(), unitId, r.schemeId(), r.itemCode(), r.reason(), r.on())));
+    }
+}

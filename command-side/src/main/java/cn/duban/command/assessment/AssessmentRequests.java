@@ -1,0 +1,45 @@
+package cn.duban.command.assessment;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** Request bodies of the lead office's assessment records and of appeals, validated before any command is sent. */
+public final class AssessmentRequests {
+    private AssessmentRequests() {
+    }
+
+    public record AdjustmentRequest(
+            @NotBlank String schemeId,
+            @NotBlank String itemCode,
+            @NotNull @DecimalMin("-100") @DecimalMax("100") BigDecimal points,
+            @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    public record FailureRequest(
+            @NotBlank String schemeId,
+            @NotBlank String itemCode,
+            @NotBlank @Size(max = 1000) String reason,
+            @NotNull LocalDate on) {
+    }
+
+    public record SelfAssessmentRequest(
+            @NotBlank String schemeId,
+            @NotBlank String itemCode,
+            @NotNull @DecimalMin("0") @DecimalMax("1000") BigDecimal score,
+            @Size(max = 2000) String note) {
+    }
+
+    public record AppealRequest(@NotBlank String schemeId, @NotBlank String itemCode,
+                                @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record AppealDecision(boolean upheld, @DecimalMin("-100") @DecimalMax("100") BigDecimal points,
+                                 @NotBlank @Size(max = 2000) String note) {
+    }
+}

@@ -1,0 +1,72 @@
+package cn.duban.command.common;
+
+import cn.duban.platform.DubanProperties;
+import cn.duban.platform.consistency.ProjectionProgress;
+import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
+import cn.duban.platform.web.RequestAudit;
+import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Sends a command with who/where metadata from the request, then, where this process also runs
+ * the projections (standalone), answers only once they include it: a client that reads right
+ * after writing sees its write. The response names the event-store position it reached.
+ */
+@Component
+public class CommandDispatch {
+    public static final String POSITION_HEADER = "X-Duban-Position";
+    public static final String CONSISTENCY_HEADER = "X-Duban-Consistency";
+
+    private final CommandGateway gateway;
+    private final ProjectionProgress progress;
+    private final SequencedMongoEventStorageEngine engine;
+    private final DubanProperties props;
+
+    public CommandDispatch(CommandGateway gateway, ProjectionProgress progress, SequencedMongoEventStorageEngine engine,
+                           DubanProperties props) {
+        this.gateway = gateway;
+        this.progress = progress;
+        this.engine = engine;
+        this.props = props;
+    }
+
+    public <R> R send(Object command) {
+        requireOwnUnit(command);
+        R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(RequestAudit.metadata()));
+        long position = engine.lastCommittedPosition();
+        boolean visible = progress.awaitClaimedPosition(position, props.consistencyWait());
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs && attrs.getResponse() != null) {
+            HttpServletResponse response = attrs.getResponse();
+            response.setHeader(POSITION_HEADER, Long.toString(position));
+            response.setHeader(CONSISTENCY_HEADER, visible ? "visible" : "pending");
+        }
+        return result;
+    }
+
+    /**
+     * A command that names the unit it acts for ({@code unitId}) may come from unit staff of that
+     * unit only. Commands on an existing subject (a campaign, a rectification) are checked by its
+     * aggregate, which knows the unit.
+     */
+    private static void requireOwnUnit(Object command) {
+        if (!(command instanceof Record)) {
+            return;
+        }
+        for (java.lang.reflect.RecordComponent c : command.getClass().getRecordComponents()) {
+            if (c.getName().equals("unitId") && c.getType() == String.class) {
+                try {
+                    Object unit = c.getAccessor().invoke(command);
+                    if (unit != null) {
+                        cn.duban.platform.security.CurrentUser.requireMayActFor(unit.toString());
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("Cannot read unitId of " + command.getClass().getSimpleName(), e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package cn.duban.command.common;
+
+import cn.duban.kernel.scheme.SchemeItem;
+
+/**
+ * What a new fact refers to, checked before it is recorded: the unit must be registered, an
+ * assessor record must name an item of an existing scheme. Injected into the fact aggregates'
+ * command handlers.
+ */
+public interface References {
+    /** @throws cn.duban.kernel.error.NotFoundException when no such unit is registered */
+    void requireUnit(String unitId);
+
+    /**
+     * @throws cn.duban.kernel.error.NotFoundException     when there is no such scheme
+     * @throws cn.duban.kernel.error.InvalidInputException (field {@code itemCode}) when it has no such item
+     */
+    SchemeItem requireItem(String schemeId, String itemCode);
+
+    /** @throws cn.duban.kernel.error.NotFoundException when there is no such scheme */
+    java.util.List<SchemeItem> requireItemsOf(String schemeId);
+
+    /** What a rectification needs to know of the finding it rectifies. */
+    record FindingRef(String roundId, String findingId, String unitId, String itemCode, String text) {
+    }
+
+    /** @throws cn.duban.kernel.error.NotFoundException when there is no such round or no such finding in it */
+    FindingRef requireFinding(String roundId, String findingId);
+
+    /**
+     * The unit whose record a progress report links to.
+     *
+     * @throws cn.duban.kernel.error.NotFoundException when there is no such record
+     */
+    String unitOf(cn.duban.kernel.assignment.FactLink link);
+}

@@ -1,8 +1,0 @@
-package cn.duban.command.domain;
-
-import java.time.Instant;
-
-/** Where the event store stood at an instant: the position of the last commit recorded by then. */
-public interface EventPositions {
-    long positionAt(Instant instant);
-}

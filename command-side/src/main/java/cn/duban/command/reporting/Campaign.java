@@ -1,0 +1,87 @@
+package cn.duban.command.reporting;
+
+import cn.duban.command.common.References;
+import cn.duban.kernel.people.UnitScope;
+import cn.duban.kernel.reporting.CloseCampaign;
+import cn.duban.kernel.reporting.LaunchCampaign;
+import cn.duban.kernel.reporting.RecordCampaignProgress;
+import cn.duban.kernel.error.ConflictException;
+import cn.duban.kernel.error.InvalidInputException;
+import cn.duban.kernel.reporting.CampaignClosed;
+import cn.duban.kernel.reporting.CampaignLaunched;
+import cn.duban.kernel.reporting.CampaignProgressRecorded;
+import cn.duban.platform.axon.Audit;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.LocalDate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A rectification campaign (专项整治): launched, progress recorded while open, closed once. */
+@Aggregate(cache = "aggregateCache")
+public class Campaign {
+    @AggregateIdentifier
+    private String campaignId;
+    private String unitId;
+    private String kind;
+    private LocalDate launchedOn;
+    private boolean closed;
+
+    protected Campaign() {
+    }
+
+    @CommandHandler
+    public Campaign(LaunchCampaign command, References references) {
+        references.requireUnit(command.unitId());
+        apply(new CampaignLaunched(command.campaignId(), command.unitId(), command.kind(), command.title().strip(), command.launchedOn()));
+    }
+
+    @CommandHandler
+    void handle(RecordCampaignProgress command, @MetaDataValue(Audit.ROLE) String role, @MetaDataValue(Audit.UNIT) String actorUnit) {
+        UnitScope.requireMayActFor(role, actorUnit, unitId);
+        requireOpen();
+        requireNotBeforeLaunch(command.on());
+        apply(new CampaignProgressRecorded(campaignId, unitId, kind, command.measure(), command.quantity(), command.on()));
+    }
+
+    @CommandHandler
+    void handle(CloseCampaign command, @MetaDataValue(Audit.ROLE) String role, @MetaDataValue(Audit.UNIT) String actorUnit) {
+        UnitScope.requireMayActFor(role, actorUnit, unitId);
+        requireOpen();
+        requireNotBeforeLaunch(command.on());
+        apply(new CampaignClosed(campaignId, unitId, kind, command.on(), command.summary()));
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new ConflictException("该专项整治已结束 / this campaign is closed");
+        }
+    }
+
+    private void requireNotBeforeLaunch(LocalDate on) {
+        if (on.isBefore(launchedOn)) {
+            throw new InvalidInputException("on", "不能早于启动日期 " + launchedOn + " / cannot be before the launch date");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CampaignLaunched event) {
+        campaignId = event.campaignId();
+        unitId = event.unitId();
+        kind = event.kind();
+        launchedOn = event.launchedOn();
+    }
+
+    @EventSourcingHandler
+    void on(CampaignClosed event) {
+        closed = true;
+    }
+
+    public String unitId() {
+        return unitId;
+    }
+}

@@ -1,0 +1,116 @@
+package cn.duban.command.reporting;
+
+import cn.duban.command.common.CommandDispatch;
+import cn.duban.command.reporting.ReportingRequests.AcceptanceRequest;
+import cn.duban.command.reporting.ReportingRequests.AchievementRequest;
+import cn.duban.command.reporting.ReportingRequests.CampaignRequest;
+import cn.duban.command.reporting.ReportingRequests.ClosureRequest;
+import cn.duban.command.common.Created;
+import cn.duban.command.reporting.ReportingRequests.IndicatorRequest;
+import cn.duban.command.reporting.ReportingRequests.InfoReportRequest;
+import cn.duban.command.reporting.ReportingRequests.ProgressRequest;
+import cn.duban.command.reporting.ReportingRequests.RejectionRequest;
+import cn.duban.command.reporting.ReportingRequests.TrainingRequest;
+import cn.duban.kernel.reporting.AcceptInfoReport;
+import cn.duban.kernel.reporting.CloseCampaign;
+import cn.duban.kernel.reporting.LaunchCampaign;
+import cn.duban.kernel.reporting.RecordAchievement;
+import cn.duban.kernel.reporting.RecordCampaignProgress;
+import cn.duban.kernel.reporting.RecordTraining;
+import cn.duban.kernel.reporting.RejectInfoReport;
+import cn.duban.kernel.reporting.ReportIndicator;
+import cn.duban.kernel.reporting.SubmitInfoReport;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+
+/** What units report during the year (trainings, information reports, campaigns, indicator figures, achievements), and the review of information reports. */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "填报 Reporting")
+public class ReportingCommandController {
+    private final CommandDispatch commands;
+
+    public ReportingCommandController(CommandDispatch commands) {
+        this.commands = commands;
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+    @PostMapping("/units/{unitId}/trainings")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "报送业务培训 / report a training held")
+    public Created training(@PathVariable String unitId, @Valid @RequestBody TrainingRequest r) {
+        String id = commands.send(new RecordTraining(newId(), unitId, r.heldOn(), r.topic(),
+                r.attendees() == null ? 0 : r.attendees(), r.hours() == null ? BigDecimal.ZERO : r.hours()));
+        return new Created(id);
+    }
+
+    @PostMapping("/units/{unitId}/info-reports")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "报送信息材料 / submit an information report")
+    public Created infoReport(@PathVariable String unitId, @Valid @RequestBody InfoReportRequest r) {
+        return new Created(commands.send(new SubmitInfoReport(newId(), unitId, r.title(), r.submittedOn())));
+    }
+
+    @PostMapping("/info-reports/{id}/acceptance")
+    @Operation(summary = "录用信息 / accept an information report", description = "Once; a second decision is a 409.")
+    public Map<String, String> accept(@PathVariable String id, @Valid @RequestBody AcceptanceRequest r) {
+        commands.send(new AcceptInfoReport(id, r.level()));
+        return Map.of("id", id, "status", "ACCEPTED", "level", r.level().name());
+    }
+
+    @PostMapping("/info-reports/{id}/rejection")
+    @Operation(summary = "退回信息 / reject an information report", description = "Once; a second decision is a 409.")
+    public Map<String, String> reject(@PathVariable String id, @Valid @RequestBody RejectionRequest r) {
+        commands.send(new RejectInfoReport(id, r.reason()));
+        return Map.of("id", id, "status", "REJECTED");
+    }
+
+    @PostMapping("/units/{unitId}/campaigns")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "启动专项整治 / launch a rectification campaign")
+    public Created campaign(@PathVariable String unitId, @Valid @RequestBody CampaignRequest r) {
+        return new Created(commands.send(new LaunchCampaign(newId(), unitId, r.kind(), r.title(), r.launchedOn())));
+    }
+
+    @PostMapping("/campaigns/{id}/progress")
+    @Operation(summary = "报送整治进展 / record campaign progress", description = "409 once the campaign is closed.")
+    public Map<String, String> progress(@PathVariable String id, @Valid @RequestBody ProgressRequest r) {
+        commands.send(new RecordCampaignProgress(id, r.measure(), r.quantity(), r.on()));
+        return Map.of("id", id);
+    }
+
+    @PostMapping("/campaigns/{id}/closure")
+    @Operation(summary = "结束专项整治 / close a campaign")
+    public Map<String, String> close(@PathVariable String id, @Valid @RequestBody ClosureRequest r) {
+        commands.send(new CloseCampaign(id, r.on(), r.summary()));
+        return Map.of("id", id, "status", "CLOSED");
+    }
+
+    @PostMapping("/units/{unitId}/indicators")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "报送率指标 / report an indicator figure (percent)")
+    public Created indicator(@PathVariable String unitId, @Valid @RequestBody IndicatorRequest r) {
+        return new Created(commands.send(new ReportIndicator(newId(), unitId, r.indicator(), r.year(), r.value(),
+                r.numerator(), r.denominator())));
+    }
+
+    @PostMapping("/units/{unitId}/achievements")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "报送创新成果 / record an achievement", description = "kind: MEDIA_PUBLICATION, LEADER_INSTRUCTION or PROMOTION")
+    public Created achievement(@PathVariable String unitId, @Valid @RequestBody AchievementRequest r) {
+        return new Created(commands.send(new RecordAchievement(newId(), unitId, r.kind(), r.level(), r.title(), r.on())));
+    }
+}

@@ -1,0 +1,104 @@
+package cn.duban.command.scheme;
+
+import cn.duban.command.common.CommandDispatch;
+import cn.duban.command.common.Created;
+import cn.duban.kernel.scheme.DraftScheme;
+import cn.duban.kernel.scheme.DraftSchemeVersion;
+import cn.duban.kernel.scheme.PublishScheme;
+import cn.duban.kernel.error.InvalidInputException;
+import cn.duban.kernel.scheme.SchemeDocument;
+import cn.duban.platform.web.ApiExceptionHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.util.Map;
+
+@RestController
+@RequestMapping("/api/schemes")
+@Tag(name = "考核方案 Schemes")
+public class SchemeCommandController {
+    /** Scheme documents are read strictly: a misspelt field is an error, not a silently lost rule. */
+    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    private static final ObjectMapper YAML = YAMLMapper.builder().addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    private final CommandDispatch commands;
+
+    public SchemeCommandController(CommandDispatch commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "application/yaml", "application/x-yaml", "text/yaml"})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "起草考核方案 / draft a scheme (JSON or YAML)", description = "The whole document is validated before anything is stored.")
+    public Created draft(@RequestBody byte[] body, @RequestHeader("Content-Type") MediaType type) {
+        SchemeDocument doc = parse(body, type);
+        commands.send(new DraftScheme(doc));
+        return new Created(doc.id());
+    }
+
+    @PostMapping(path = "/{id}/versions", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/yaml", "application/x-yaml", "text/yaml"})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "起草新版本 / draft the next version from a full document")
+    public Created draftVersion(@PathVariable String id, @RequestBody byte[] body, @RequestHeader("Content-Type") MediaType type) {
+        commands.send(new DraftSchemeVersion(id, parse(body, type)));
+        return new Created(id);
+    }
+
+    @PostMapping("/builtin/beilun-2023")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "起草内置的北仑2023方案 / draft the built-in Beilun 2023 scheme",
+            description = "Both tables of 仑流管中心〔2023〕2号, 79 items with their original standards; publish it as usual. Again → 409.")
+    public Created draftBeilun2023() {
+        SchemeDocument doc = cn.duban.kernel.scheme.beilun.Beilun2023.scheme();
+        commands.send(new DraftScheme(doc));
+        return new Created(doc.id());
+    }
+
+    @PostMapping("/{id}/publish")
+    @Operation(summary = "发布方案 / publish the open draft", description = "409 when there is no unpublished version.")
+    public Map<String, String> publish(@PathVariable String id) {
+        commands.send(new PublishScheme(id));
+        return Map.of("id", id, "status", "PUBLISHED");
+    }
+
+    static SchemeDocument parse(byte[] body, MediaType type) {
+        ObjectMapper mapper = type.getSubtype().contains("yaml") ? YAML : JSON;
+        if (body == null || body.length == 0) {
+            throw new InvalidInputException("", "缺少方案文档 / scheme document is missing");
+        }
+        try {
+            SchemeDocument doc = mapper.readValue(body, SchemeDocument.class);
+            if (doc == null) {
+                throw new InvalidInputException("", "缺少方案文档 / scheme document is missing");
+            }
+            return doc;
+        } catch (JsonMappingException e) {
+            throw new InvalidInputException(ApiExceptionHandler.path(e), "格式不正确 / malformed: " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("", "文档无法解析 / cannot parse the document: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InvalidInputException("", "文档无法读取 / cannot read the document");
+        }
+    }
+}

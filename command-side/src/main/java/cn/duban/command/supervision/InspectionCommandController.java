@@ -1,0 +1,102 @@
+package cn.duban.command.supervision;
+
+import cn.duban.command.common.CommandDispatch;
+import cn.duban.command.common.Created;
+import cn.duban.kernel.supervision.CloseInspectionRound;
+import cn.duban.kernel.supervision.OpenInspectionRound;
+import cn.duban.kernel.supervision.PublishInspectionRound;
+import cn.duban.kernel.supervision.RecordFinding;
+import cn.duban.kernel.supervision.SetInspectionScore;
+import cn.duban.kernel.supervision.RoundKind;
+import cn.duban.kernel.supervision.Severity;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** 督查: supervisors open rounds, record findings and inspection scores, close and publish. */
+@RestController
+@RequestMapping("/api/rounds")
+@Tag(name = "督查 Inspections")
+public class InspectionCommandController {
+    private final CommandDispatch commands;
+
+    public InspectionCommandController(CommandDispatch commands) {
+        this.commands = commands;
+    }
+
+    public record OpenRequest(@NotBlank String schemeId, @NotNull RoundKind kind, @Size(max = 200) String title, @NotNull Instant cutoff) {
+    }
+
+    public record FindingRequest(@NotBlank String unitId, String itemCode, @NotBlank @Size(max = 5000) String text,
+                                 @NotNull Severity severity, List<@NotBlank String> evidence) {
+    }
+
+    public record ScoreRequest(@NotBlank String unitId, @NotNull @DecimalMin("0") @DecimalMax("200") BigDecimal score,
+                               @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "开启督查轮次 / open an inspection round", description = "The event position at the cutoff is frozen as the round's baseline.")
+    public Created open(@Valid @RequestBody OpenRequest r) {
+        return new Created(commands.send(new OpenInspectionRound(UUID.randomUUID().toString(), r.schemeId(), r.kind(), r.title(), r.cutoff())));
+    }
+
+    @PostMapping("/{id}/findings")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "记录督查发现 / record a finding on a unit")
+    public Created finding(@PathVariable String id, @Valid @RequestBody FindingRequest r) {
+        String findingId = UUID.randomUUID().toString();
+        commands.send(new RecordFinding(id, findingId, r.unitId(), r.itemCode(), r.text(), r.severity(), r.evidence()));
+        return new Created(findingId);
+    }
+
+    @PostMapping("/{id}/scores")
+    @Operation(summary = "调整督查分 / set a unit's inspection score (default: its baseline) with a reason")
+    public Map<String, String> score(@PathVariable String id, @Valid @RequestBody ScoreRequest r) {
+        commands.send(new SetInspectionScore(id, r.unitId(), r.score(), r.reason()));
+        return Map.of("id", id, "unitId", r.unitId());
+    }
+
+    public record VetoRequest(@NotBlank String unitId, @NotBlank String schemeId, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/vetoes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "一票否决 / veto a unit for a scheme's year, with the reason; it ranks last in the year-end result")
+    public Created veto(@Valid @RequestBody VetoRequest r) {
+        return new Created(commands.send(new cn.duban.kernel.supervision.RecordVeto(UUID.randomUUID().toString(), r.unitId(), r.schemeId(), r.reason())));
+    }
+
+    @PostMapping("/{id}/closure")
+    @Operation(summary = "关闭督查轮次 / close the round")
+    public Map<String, String> close(@PathVariable String id) {
+        commands.send(new CloseInspectionRound(id));
+        return Map.of("id", id, "status", "CLOSED");
+    }
+
+    @PostMapping("/{id}/publication")
+    @Operation(summary = "通报 / publish the round's results")
+    public Map<String, String> publish(@PathVariable String id) {
+        commands.send(new PublishInspectionRound(id));
+        return Map.of("id", id, "status", "PUBLISHED");
+    }
+}

@@ -1,0 +1,58 @@
+package cn.duban.command.supervision;
+
+import cn.duban.kernel.FormerEventNames;
+import cn.duban.kernel.assignment.DistrictTime;
+import cn.duban.kernel.reporting.CampaignProgressRecorded;
+import cn.duban.kernel.reporting.IndicatorReported;
+import cn.duban.kernel.reporting.InfoReportSubmitted;
+import cn.duban.kernel.reporting.TrainingRecorded;
+import cn.duban.kernel.supervision.SampleKind;
+import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
+import cn.duban.platform.eventstore.StoredEvent;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/** The {@link SamplingFrame} read from the event store itself, so a draw sees every committed record. */
+@Component
+public class StoreSamplingFrame implements SamplingFrame {
+    private final SequencedMongoEventStorageEngine engine;
+
+    public StoreSamplingFrame(SequencedMongoEventStorageEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Which event records a kind of record, its record id, and the date it falls on. */
+    private record Source(Class<?> event, Function<StoredEvent, String> id, Function<StoredEvent, LocalDate> on) {
+    }
+
+    private static Source source(SampleKind kind) {
+        return switch (kind) {
+            case TRAINING -> new Source(TrainingRecorded.class, e -> e.payload().getString("trainingId"), e -> date(e, "heldOn"));
+            case INFO_REPORT -> new Source(InfoReportSubmitted.class, e -> e.payload().getString("reportId"), e -> date(e, "submittedOn"));
+            case CAMPAIGN_PROGRESS -> new Source(CampaignProgressRecorded.class, StoredEvent::eventId, e -> date(e, "on"));
+            case INDICATOR_REPORT -> new Source(IndicatorReported.class, StoredEvent::eventId, e -> DistrictTime.dateOf(e.recordedAt()));
+        };
+    }
+
+    private static LocalDate date(StoredEvent e, String field) {
+        return LocalDate.parse(e.payload().getString(field));
+    }
+
+    @Override
+    public List<String> records(String unitId, SampleKind kind, LocalDate from, LocalDate to) {
+        Source source = source(kind);
+        Set<String> ids = new TreeSet<>();
+        for (StoredEvent e : engine.findEvents(FormerEventNames.storedNamesOf(source.event()), "unitId", unitId)) {
+            LocalDate on = source.on().apply(e);
+            if (!on.isBefore(from) && !on.isAfter(to)) {
+                ids.add(source.id().apply(e));
+            }
+        }
+        return List.copyOf(ids);
+    }
+}

@@ -1,0 +1,44 @@
+package cn.duban.command.unit;
+
+import cn.duban.kernel.AggregateIds;
+import cn.duban.kernel.unit.RegisterUnit;
+import cn.duban.kernel.unit.UnitRegistered;
+import cn.duban.kernel.unit.UnitType;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** An assessed unit (责任单位): a department or a sub-district. Registering one twice is a conflict. */
+@Aggregate(cache = "aggregateCache")
+public class Unit {
+    @AggregateIdentifier
+    private String aggregateId;
+    private String unitId;
+    private UnitType type;
+
+    protected Unit() {
+    }
+
+    @CommandHandler
+    public Unit(RegisterUnit command) {
+        apply(new UnitRegistered(command.unitId(), command.name().strip(), command.type()));
+    }
+
+    @EventSourcingHandler
+    void on(UnitRegistered event) {
+        this.aggregateId = AggregateIds.unit(event.unitId());
+        this.unitId = event.unitId();
+        this.type = event.type();
+    }
+
+    public String unitId() {
+        return unitId;
+    }
+
+    public UnitType type() {
+        return type;
+    }
+}

@@ -1,0 +1,87 @@
+package cn.duban.command.common;
+
+import cn.duban.kernel.error.InvalidInputException;
+import cn.duban.kernel.error.NotFoundException;
+import cn.duban.kernel.scheme.AppliesTo;
+import cn.duban.kernel.scheme.Base;
+import cn.duban.kernel.scheme.FactKind;
+import cn.duban.kernel.scheme.Rule;
+import cn.duban.kernel.scheme.RuleKind;
+import cn.duban.kernel.scheme.SchemeDocument;
+import cn.duban.kernel.scheme.SchemeItem;
+import cn.duban.kernel.unit.UnitType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+
+/**
+ * What the aggregates' given-when-then tests share: one registered unit (xinqi), one scheme with a
+ * PER_FAILURE item and a discretionary one, one inspection finding, and fixtures with them injected.
+ */
+public final class AggregateFixtures {
+    private AggregateFixtures() {
+    }
+    public static final LocalDate ON = LocalDate.of(2023, 4, 1);
+
+    /** One registered unit (xinqi) and one scheme with a PER_FAILURE item and a discretionary one. */
+    public static final References REFERENCES = new References() {
+        final SchemeDocument scheme = new SchemeDocument("beilun-2023", 2023, "考核", null, List.of(
+                new SchemeItem("S1.1", "基础工作", "季度计划", BigDecimal.valueOf(6), Base.FULL, null, AppliesTo.ALL,
+                        List.of(new Rule(RuleKind.PER_FAILURE, null, null, null, null, null, null, null, null, null, null, null, BigDecimal.ONE, null)), null),
+                new SchemeItem("S2.3", "管理工作", "企业主体责任", BigDecimal.valueOf(6), Base.FULL, null, AppliesTo.ALL,
+                        List.of(new Rule(RuleKind.DISCRETIONARY, null, null, null, null, null, null, null, null, null, null, null, null, null)), null)));
+
+        @Override
+        public void requireUnit(String unitId) {
+            if (!unitId.equals("xinqi")) {
+                throw new NotFoundException("unit not found: " + unitId);
+            }
+        }
+
+        @Override
+        public List<SchemeItem> requireItemsOf(String schemeId) {
+            if (!schemeId.equals(scheme.id())) {
+                throw new NotFoundException("scheme not found: " + schemeId);
+            }
+            return scheme.items();
+        }
+
+        @Override
+        public SchemeItem requireItem(String schemeId, String itemCode) {
+            if (!schemeId.equals(scheme.id())) {
+                throw new NotFoundException("scheme not found: " + schemeId);
+            }
+            return scheme.item(itemCode).orElseThrow(() -> new InvalidInputException("itemCode", "no item " + itemCode));
+        }
+
+        /** Round "r1" has one finding, "f1", on xinqi's item S1.1. */
+        @Override
+        public FindingRef requireFinding(String roundId, String findingId) {
+            if (!roundId.equals("r1") || !findingId.equals("f1")) {
+                throw new NotFoundException("finding not found: " + findingId);
+            }
+            return new FindingRef("r1", "f1", "xinqi", "S1.1", "季度计划未按时报送");
+        }
+
+        @Override
+        public String unitOf(cn.duban.kernel.assignment.FactLink link) {
+            throw new NotFoundException("linked record not found: " + link.id());
+        }
+    };
+
+    public static <T> FixtureConfiguration<T> fixture(Class<T> type) {
+        FixtureConfiguration<T> f = new AggregateTestFixture<>(type);
+        f.registerInjectableResource(REFERENCES);
+        return f;
+    }
+    public static final LocalDate MARCH = LocalDate.of(2023, 3, 10);
+
+    public static SchemeDocument doc(int year, String title) {
+        Rule quota = new Rule(RuleKind.QUOTA, FactKind.TRAINING, 2, BigDecimal.valueOf(2), null, null, null, null, null, null, null, null, null, null);
+        return new SchemeDocument("beilun-2023", year, title, new BigDecimal("0.3"), List.of(
+                new SchemeItem("S1.4", "基础工作", "业务培训", BigDecimal.valueOf(6), Base.FULL, null,
+                        new AppliesTo(UnitType.STREET, null, null), List.of(quota), "业务培训1年2次以上")));
+    }
+}

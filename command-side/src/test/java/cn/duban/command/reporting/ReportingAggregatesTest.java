@@ -1,0 +1,211 @@
+package cn.duban.command.reporting;
+
+import cn.duban.kernel.error.ConflictException;
+import cn.duban.kernel.error.InvalidInputException;
+import cn.duban.kernel.error.NotFoundException;
+import cn.duban.kernel.reporting.AcceptInfoReport;
+import cn.duban.kernel.reporting.AchievementRecorded;
+import cn.duban.kernel.reporting.CampaignClosed;
+import cn.duban.kernel.reporting.CampaignLaunched;
+import cn.duban.kernel.reporting.CampaignProgressRecorded;
+import cn.duban.kernel.reporting.CloseCampaign;
+import cn.duban.kernel.reporting.IndicatorReported;
+import cn.duban.kernel.reporting.InfoLevel;
+import cn.duban.kernel.reporting.InfoReportAccepted;
+import cn.duban.kernel.reporting.InfoReportRejected;
+import cn.duban.kernel.reporting.InfoReportSubmitted;
+import cn.duban.kernel.reporting.LaunchCampaign;
+import cn.duban.kernel.reporting.RecordAchievement;
+import cn.duban.kernel.reporting.RecordCampaignProgress;
+import cn.duban.kernel.reporting.RecordTraining;
+import cn.duban.kernel.reporting.RejectInfoReport;
+import cn.duban.kernel.reporting.ReportIndicator;
+import cn.duban.kernel.reporting.SubmitInfoReport;
+import cn.duban.kernel.reporting.TrainingRecorded;
+import cn.duban.kernel.scheme.FactKind;
+import java.math.BigDecimal;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import static cn.duban.command.common.AggregateFixtures.ON;
+import static cn.duban.command.common.AggregateFixtures.fixture;
+import static cn.duban.command.common.AggregateFixtures.MARCH;
+
+/** Given-when-then for what units report: recorded for a registered unit, refused (nothing stored) when what they refer to does not exist, and the review of information reports and campaigns. */
+class ReportingAggregatesTest {
+    @Nested
+    class Trainings {
+        FixtureConfiguration<Training> fixture = fixture(Training.class);
+
+        @Test
+        void recorded() {
+            fixture.givenNoPriorActivity().when(new RecordTraining("t1", "xinqi", ON, " 专管员培训 ", 40, BigDecimal.valueOf(2)))
+                    .expectEvents(new TrainingRecorded("t1", "xinqi", ON, "专管员培训", 40, BigDecimal.valueOf(2)));
+        }
+
+        @Test
+        void unknownUnitStoresNothing() {
+            fixture.givenNoPriorActivity().when(new RecordTraining("t1", "nobody", ON, "x", 1, BigDecimal.ONE))
+                    .expectException(NotFoundException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class InfoReportSubmission {
+        FixtureConfiguration<InfoReport> fixture = fixture(InfoReport.class);
+
+        @Test
+        void submitted() {
+            fixture.givenNoPriorActivity().when(new SubmitInfoReport("r1", "xinqi", "工作动态", ON))
+                    .expectEvents(new InfoReportSubmitted("r1", "xinqi", "工作动态", ON));
+        }
+
+        @Test
+        void unknownUnitStoresNothing() {
+            fixture.givenNoPriorActivity().when(new SubmitInfoReport("r1", "nobody", "x", ON))
+                    .expectException(NotFoundException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class CampaignLaunch {
+        FixtureConfiguration<Campaign> fixture = fixture(Campaign.class);
+
+        @Test
+        void launched() {
+            fixture.givenNoPriorActivity().when(new LaunchCampaign("c1", "xinqi", "GROUP_RENTAL", "群租整治", ON))
+                    .expectEvents(new CampaignLaunched("c1", "xinqi", "GROUP_RENTAL", "群租整治", ON));
+        }
+
+        @Test
+        void unknownUnitStoresNothing() {
+            fixture.givenNoPriorActivity().when(new LaunchCampaign("c1", "nobody", "GROUP_RENTAL", "x", ON))
+                    .expectException(NotFoundException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Indicators {
+        FixtureConfiguration<IndicatorReport> fixture = fixture(IndicatorReport.class);
+
+        @Test
+        void reported() {
+            fixture.givenNoPriorActivity().when(new ReportIndicator("i1", "xinqi", "registration_rate", 2023, new BigDecimal("96.5"), null, null))
+                    .expectEvents(new IndicatorReported("i1", "xinqi", "registration_rate", 2023, new BigDecimal("96.5"), null, null));
+        }
+
+        @Test
+        void unknownUnitStoresNothing() {
+            fixture.givenNoPriorActivity().when(new ReportIndicator("i1", "nobody", "registration_rate", 2023, BigDecimal.TEN, null, null))
+                    .expectException(NotFoundException.class).expectNoEvents();
+        }
+
+        /** The rate must match its counts on every path, not only over HTTP (the demo sends commands directly). */
+        @Test
+        void aRateThatDoesNotMatchItsCountsStoresNothing() {
+            fixture.givenNoPriorActivity().when(new ReportIndicator("i1", "xinqi", "registration_rate", 2023, new BigDecimal("96.5"),
+                            BigDecimal.valueOf(90), BigDecimal.valueOf(100)))
+                    .expectException(cn.duban.kernel.error.InvalidInputException.class).expectNoEvents();
+            fixture.givenNoPriorActivity().when(new ReportIndicator("i1", "xinqi", "registration_rate", 2023, new BigDecimal("90"),
+                            BigDecimal.valueOf(90), BigDecimal.valueOf(100)))
+                    .expectSuccessfulHandlerExecution();
+        }
+    }
+
+    @Nested
+    class Achievements {
+        FixtureConfiguration<Achievement> fixture = fixture(Achievement.class);
+
+        @Test
+        void recorded() {
+            fixture.givenNoPriorActivity().when(new RecordAchievement("a1", "xinqi", FactKind.MEDIA_PUBLICATION, "PROVINCE", "浙江日报", ON))
+                    .expectEvents(new AchievementRecorded("a1", "xinqi", FactKind.MEDIA_PUBLICATION, "PROVINCE", "浙江日报", ON));
+        }
+
+        @Test
+        void onlyAchievementKinds() {
+            fixture.givenNoPriorActivity().when(new RecordAchievement("a1", "xinqi", FactKind.TRAINING, "CITY", "t", ON))
+                    .expectException(InvalidInputException.class).expectNoEvents();
+        }
+
+        @Test
+        void unknownUnitStoresNothing() {
+            fixture.givenNoPriorActivity().when(new RecordAchievement("a1", "nobody", FactKind.PROMOTION, "CITY", "t", ON))
+                    .expectException(NotFoundException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class InfoReports {
+        FixtureConfiguration<InfoReport> fixture = new AggregateTestFixture<>(InfoReport.class);
+        InfoReportSubmitted submitted = new InfoReportSubmitted("r1", "xinqi", "流动人口工作动态", MARCH);
+
+        @Test
+        void acceptsAtALevel() {
+            fixture.given(submitted).when(new AcceptInfoReport("r1", InfoLevel.TYPICAL))
+                    .expectEvents(new InfoReportAccepted("r1", "xinqi", InfoLevel.TYPICAL, MARCH));
+        }
+
+        @Test
+        void rejectsWithAReason() {
+            fixture.given(submitted).when(new RejectInfoReport("r1", " 内容重复 "))
+                    .expectEvents(new InfoReportRejected("r1", "xinqi", "内容重复", MARCH));
+        }
+
+        @Test
+        void acceptingTwiceIsAConflict() {
+            fixture.given(submitted, new InfoReportAccepted("r1", "xinqi", InfoLevel.GENERAL, MARCH))
+                    .when(new AcceptInfoReport("r1", InfoLevel.TYPICAL))
+                    .expectException(ConflictException.class).expectNoEvents();
+        }
+
+        @Test
+        void aRejectedReportCannotBeAccepted() {
+            fixture.given(submitted, new InfoReportRejected("r1", "xinqi", "no", MARCH))
+                    .when(new AcceptInfoReport("r1", InfoLevel.GENERAL))
+                    .expectException(ConflictException.class).expectNoEvents();
+        }
+
+        @Test
+        void anAcceptedReportCannotBeRejected() {
+            fixture.given(submitted, new InfoReportAccepted("r1", "xinqi", InfoLevel.GENERAL, MARCH))
+                    .when(new RejectInfoReport("r1", "late"))
+                    .expectException(ConflictException.class).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Campaigns {
+        FixtureConfiguration<Campaign> fixture = new AggregateTestFixture<>(Campaign.class);
+        CampaignLaunched launched = new CampaignLaunched("c1", "xinqi", "GROUP_RENTAL", "群租整治", MARCH);
+
+        @Test
+        void recordsProgressWhileOpen() {
+            fixture.given(launched).when(new RecordCampaignProgress("c1", "communities_rectified", BigDecimal.valueOf(3), MARCH.plusDays(5)))
+                    .expectEvents(new CampaignProgressRecorded("c1", "xinqi", "GROUP_RENTAL", "communities_rectified", BigDecimal.valueOf(3), MARCH.plusDays(5)));
+        }
+
+        @Test
+        void progressBeforeTheLaunchIsBadInput() {
+            fixture.given(launched).when(new RecordCampaignProgress("c1", "shops_closed", BigDecimal.ONE, MARCH.minusDays(1)))
+                    .expectException(InvalidInputException.class).expectNoEvents();
+        }
+
+        @Test
+        void closes() {
+            fixture.given(launched).when(new CloseCampaign("c1", MARCH.plusMonths(2), "完成"))
+                    .expectEvents(new CampaignClosed("c1", "xinqi", "GROUP_RENTAL", MARCH.plusMonths(2), "完成"));
+        }
+
+        @Test
+        void noProgressOrSecondClosureAfterClosing() {
+            CampaignClosed closed = new CampaignClosed("c1", "xinqi", "GROUP_RENTAL", MARCH.plusMonths(2), null);
+            fixture.given(launched, closed).when(new RecordCampaignProgress("c1", "shops_closed", BigDecimal.ONE, MARCH.plusMonths(3)))
+                    .expectException(ConflictException.class).expectNoEvents();
+            fixture.given(launched, closed).when(new CloseCampaign("c1", MARCH.plusMonths(3), null))
+                    .expectException(ConflictException.class).expectNoEvents();
+        }
+    }
+}

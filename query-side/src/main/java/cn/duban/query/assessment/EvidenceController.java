@@ -1,0 +1,58 @@
+package cn.duban.query.assessment;
+
+import cn.duban.kernel.error.NotFoundException;
+import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
+import cn.duban.platform.eventstore.StoredEvent;
+import cn.duban.query.audit.AuditProjection.AuditEntry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.bson.Document;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** From a point of a score down to the stored event, and who did what. */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "证据 Evidence")
+public class EvidenceController {
+    private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+    private final ScoreQueries scores;
+    private final SequencedMongoEventStorageEngine engine;
+    private final cn.duban.query.audit.AuditQueries audit;
+
+    public EvidenceController(ScoreQueries scores, SequencedMongoEventStorageEngine engine, cn.duban.query.audit.AuditQueries audit) {
+        this.scores = scores;
+        this.engine = engine;
+        this.audit = audit;
+    }
+
+    @GetMapping(path = "/units/{unitId}/events/{eventId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "证据事件 / one event behind a unit's score, as stored: payload, metadata (actor, role, address), times, position")
+    public ResponseEntity<String> event(@PathVariable String unitId, @PathVariable String eventId) {
+        FactEntry entry = scores.facts(unitId).stream().filter(f -> f.eventId().equals(eventId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("该单位没有此事件 / no such event of unit " + unitId + ": " + eventId));
+        StoredEvent event = engine.eventAt(entry.position()).filter(e -> eventId.equals(e.eventId()))
+                .orElseThrow(() -> new NotFoundException("事件存储中没有该位置 / no event " + eventId + " at position " + entry.position()));
+        Document out = new Document("eventId", eventId).append("position", entry.position())
+                .append("aggregateId", event.aggregateId()).append("aggregateType", event.aggregateType())
+                .append("sequence", event.sequence()).append("type", event.payloadType())
+                .append("revision", event.payloadRevision()).append("recordedAt", event.recordedAt().toString())
+                .append("timestamp", event.timestamp().toString())
+                .append("payload", event.payload()).append("metaData", event.metaData());
+        return ResponseEntity.ok(out.toJson(JSON));
+    }
+
+    @GetMapping("/audit/actors/{actor}")
+    @Operation(summary = "操作留痕 / everything an actor did: event, time, role, client address, newest first")
+    public List<AuditEntry> actor(@PathVariable String actor) {
+        return audit.byActor(actor);
+    }
+}

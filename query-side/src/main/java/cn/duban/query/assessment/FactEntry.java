@@ -1,0 +1,63 @@
+package cn.duban.query.assessment;
+
+import cn.duban.kernel.supervision.SampleKind;
+import cn.duban.kernel.scheme.FactKind;
+import cn.duban.kernel.scoring.Fact;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * One line of a unit's fact log: the scoring fact of an event plus who recorded it and where it
+ * stands in the event store. Flat, so an auditor reads it in any MongoDB client.
+ */
+public record FactEntry(String eventId, long position, Instant recordedAt, String eventType, String actor,
+                        String factType, FactKind kind, String level, LocalDate on, Map<String, BigDecimal> quantities,
+                        String subjectId, String indicator, Integer year, BigDecimal value, String schemeId,
+                        String itemCode, BigDecimal points, String reason, SampleKind recordKind) {
+
+    public static FactEntry of(Fact fact, long position, String eventType, String actor) {
+        if (fact instanceof Fact.Occurrence o) {
+            return new FactEntry(o.eventId(), position, o.recordedAt(), eventType, actor, "OCCURRENCE", o.kind(), o.level(),
+                    o.on(), o.quantities().isEmpty() ? null : o.quantities(), o.subjectId(), null, null, null, null, null, null, null, null);
+        }
+        if (fact instanceof Fact.IndicatorValue v) {
+            return new FactEntry(v.eventId(), position, v.recordedAt(), eventType, actor, "INDICATOR", null, null, null, null,
+                    null, v.indicator(), v.year(), v.value(), null, null, null, null, null);
+        }
+        if (fact instanceof Fact.Adjustment a) {
+            return new FactEntry(a.eventId(), position, a.recordedAt(), eventType, actor, "ADJUSTMENT", null, null, null, null,
+                    null, null, null, null, a.schemeId(), a.itemCode(), a.points(), a.reason(), null);
+        }
+        if (fact instanceof Fact.Appeal a) {
+            return new FactEntry(a.eventId(), position, a.recordedAt(), eventType, actor, "APPEAL", null, a.status(), null, null,
+                    a.appealId(), null, null, null, a.schemeId(), a.itemCode(), a.points(), a.text(), null);
+        }
+        if (fact instanceof Fact.SelfAssessment s) {
+            return new FactEntry(s.eventId(), position, s.recordedAt(), eventType, actor, "SELF_ASSESSMENT", null, null, null, null,
+                    null, null, null, null, s.schemeId(), s.itemCode(), s.score(), s.note(), null);
+        }
+        if (fact instanceof Fact.Disqualification d) {
+            return new FactEntry(d.eventId(), position, d.recordedAt(), eventType, actor, "DISQUALIFICATION", null, null, null, null,
+                    d.recordId(), null, null, null, null, null, null, d.reason(), d.recordKind());
+        }
+        Fact.Failure f = (Fact.Failure) fact;
+        return new FactEntry(f.eventId(), position, f.recordedAt(), eventType, actor, "FAILURE", null, null, f.on(), null,
+                null, null, null, null, f.schemeId(), f.itemCode(), null, f.reason(), null);
+    }
+
+    public Fact toFact() {
+        return switch (factType) {
+            case "OCCURRENCE" -> new Fact.Occurrence(eventId, recordedAt, kind, level, on, quantities, subjectId);
+            case "INDICATOR" -> new Fact.IndicatorValue(eventId, recordedAt, indicator, year, value);
+            case "ADJUSTMENT" -> new Fact.Adjustment(eventId, recordedAt, schemeId, itemCode, points, reason);
+            case "FAILURE" -> new Fact.Failure(eventId, recordedAt, schemeId, itemCode, reason, on);
+            case "SELF_ASSESSMENT" -> new Fact.SelfAssessment(eventId, recordedAt, schemeId, itemCode, points, reason);
+            case "APPEAL" -> new Fact.Appeal(eventId, recordedAt, subjectId, schemeId, itemCode, level, points, reason);
+            case "DISQUALIFICATION" -> new Fact.Disqualification(eventId, recordedAt, recordKind, subjectId, reason);
+            default -> throw new IllegalStateException("Unknown fact type " + factType);
+        };
+    }
+}

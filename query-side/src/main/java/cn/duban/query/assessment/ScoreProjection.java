@@ -1,0 +1,307 @@
+package cn.duban.query.assessment;
+
+import cn.duban.query.common.Positions;
+import cn.duban.query.common.ProjectionGroups;
+import cn.duban.query.scheme.SchemesProjection;
+import cn.duban.query.unit.UnitsProjection;
+import cn.duban.platform.eventstore.RecordingTime;
+import cn.duban.kernel.scoring.EventFacts;
+import cn.duban.kernel.scheme.SchemeDrafted;
+import cn.duban.kernel.scheme.SchemePublished;
+import cn.duban.kernel.scoring.UnitEvent;
+import cn.duban.kernel.unit.UnitRegistered;
+import cn.duban.kernel.scoring.Fact;
+import cn.duban.kernel.scoring.Totals;
+import cn.duban.kernel.scoring.UnitLedger;
+import cn.duban.kernel.scoring.UnitProfile;
+import cn.duban.platform.axon.Audit;
+import cn.duban.query.common.ChunkedLog;
+import cn.duban.query.common.ReadModelJson;
+import cn.duban.query.scheme.SchemeView;
+import cn.duban.query.common.WriteBehind;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Three read models about scores, all fed by the same fold:
+ * <ul>
+ *   <li>{@code unit_facts}: each unit's scoring facts in recording order (what asOf scores replay);</li>
+ *   <li>{@code timelines}: per scheme and unit, the score right after each event that touched the unit;</li>
+ *   <li>{@code score_totals}: per scheme and unit, the current totals (what the ranking reads).</li>
+ * </ul>
+ * A {@link UnitLedger} per scheme and unit is kept in memory so an event costs O(items); it is a
+ * cache of the fact log, rebuilt from it when missing, when the scheme version changes, and after
+ * any failure.
+ */
+@Component
+@ProcessingGroup(ProjectionGroups.PROJECTIONS)
+public class ScoreProjection implements WriteBehind {
+    public static final String FACTS = "unit_facts";
+    public static final String TIMELINES = "timelines";
+    public static final String TOTALS = "score_totals";
+
+    /** One point of a timeline. */
+    public record TimelinePoint(Instant at, long position, BigDecimal total, BigDecimal regular, BigDecimal bonus,
+                                int schemeVersion, EventRef event) {
+    }
+
+    public record EventRef(String type, String id) {
+    }
+
+    /** Current totals of a unit under a scheme. */
+    public record ScoreTotals(String schemeId, String unitId, int schemeVersion, BigDecimal total, BigDecimal regular,
+                              BigDecimal bonus, long position, Instant at) {
+    }
+
+    private static final class LedgerState {
+        final int version;
+        final UnitLedger ledger;
+        long lastPosition;
+        Set<String> idsAtLastPosition = new HashSet<>();
+
+        LedgerState(int version, UnitLedger ledger) {
+            this.version = version;
+            this.ledger = ledger;
+        }
+
+        void record(long position, String eventId, Fact fact) {
+            if (position < lastPosition || (position == lastPosition && idsAtLastPosition.contains(eventId))) {
+                return;
+            }
+            if (position != lastPosition) {
+                idsAtLastPosition = new HashSet<>();
+            }
+            ledger.record(fact);
+            lastPosition = position;
+            idsAtLastPosition.add(eventId);
+        }
+    }
+
+    private final ChunkedLog facts;
+    private final ChunkedLog timelines;
+    private final MongoCollection<Document> totals;
+    private final MongoCollection<Document> units;
+    private final MongoCollection<Document> schemes;
+    private final Map<String, SchemeView> schemeCache = new HashMap<>();
+    private boolean schemesLoaded;
+    private final Map<String, UnitProfile> unitCache = new HashMap<>();
+    private final Map<String, LedgerState> ledgers = new HashMap<>();
+    private final Map<String, Document> pendingTotals = new java.util.LinkedHashMap<>();
+
+    public ScoreProjection(MongoDatabase db) {
+        this.facts = new ChunkedLog(db, FACTS);
+        this.timelines = new ChunkedLog(db, TIMELINES);
+        this.totals = db.getCollection(TOTALS);
+        this.units = db.getCollection(UnitsProjection.COLLECTION);
+        this.schemes = db.getCollection(SchemesProjection.COLLECTION);
+    }
+
+    public static String key(String schemeId, String unitId) {
+        return schemeId + "|" + unitId;
+    }
+
+    @EventHandler
+    void on(UnitEvent event, EventMessage<?> message, TrackingToken token) {
+        long position = Positions.of(token);
+        if (event instanceof UnitRegistered registered) {
+            unitRegistered(registered, position, RecordingTime.of(message));
+            return; // the unit itself, not something it did: totals, but no fact and no timeline point
+        }
+        Instant at = RecordingTime.of(message);
+        String eventId = message.getIdentifier();
+        Fact fact = EventFacts.toFact(event, eventId, at)
+                .orElseThrow(() -> new IllegalStateException("No scoring fact for " + event.getClass().getName()));
+        String type = event.getClass().getSimpleName();
+        Object actor = message.getMetaData().get(Audit.ACTOR);
+        try {
+            facts.append(event.unitId(), position, eventId,
+                    ReadModelJson.toDocument(FactEntry.of(fact, position, type, actor == null ? null : actor.toString())));
+            UnitProfile unit = unit(event.unitId());
+            for (SchemeView scheme : schemes()) {
+                if (!concerns(fact, scheme.id())) {
+                    continue;
+                }
+                Optional<SchemeView.Version> version = scheme.versionAt(at);
+                if (version.isEmpty()) {
+                    continue;
+                }
+                LedgerState state = ledger(scheme.id(), version.get(), unit, position);
+                state.record(position, eventId, fact);
+                if (!state.ledger.applies()) {
+                    continue;
+                }
+                Totals t = state.ledger.totals();
+                timelines.append(key(scheme.id(), unit.id()), position, eventId, ReadModelJson.toDocument(
+                        new TimelinePoint(at, position, t.total(), t.regular(), t.bonus(), state.version, new EventRef(type, eventId))));
+                saveTotals(new ScoreTotals(scheme.id(), unit.id(), state.version, t.total(), t.regular(), t.bonus(), position, at));
+            }
+        } catch (RuntimeException e) {
+            discard();
+            throw e;
+        }
+    }
+
+    /** A unit registered after a scheme is in force ranks from the start, with what it scores having done nothing. */
+    private void unitRegistered(UnitRegistered registered, long position, Instant at) {
+        // From the event: the units read model may handle this same event after us.
+        UnitProfile unit = new UnitProfile(registered.unitId(), registered.type());
+        unitCache.put(unit.id(), unit);
+        for (SchemeView scheme : schemes()) {
+            Optional<SchemeView.Version> version = scheme.versionAt(at);
+            if (version.isEmpty()) {
+                continue;
+            }
+            LedgerState state = ledger(scheme.id(), version.get(), unit, position);
+            if (state.ledger.applies()) {
+                Totals t = state.ledger.totals();
+                saveTotals(new ScoreTotals(scheme.id(), unit.id(), state.version, t.total(), t.regular(), t.bonus(), position, at));
+            }
+        }
+    }
+
+    /** Assessor records count only for the scheme they were made under. */
+    private static boolean concerns(Fact fact, String schemeId) {
+        if (fact instanceof Fact.Adjustment a) {
+            return a.schemeId().equals(schemeId);
+        }
+        if (fact instanceof Fact.Failure f) {
+            return f.schemeId().equals(schemeId);
+        }
+        if (fact instanceof Fact.SelfAssessment s) {
+            return s.schemeId().equals(schemeId);
+        }
+        if (fact instanceof Fact.Appeal a) {
+            return a.schemeId().equals(schemeId);
+        }
+        return true;
+    }
+
+    @EventHandler
+    void on(SchemeDrafted event, EventMessage<?> message, TrackingToken token) {
+        schemes();
+        SchemeView view = SchemeView.drafted(Optional.ofNullable(schemeCache.get(event.schemeId())), event.schemeId(),
+                event.version(), event.document(), RecordingTime.of(message));
+        schemeChanged(view, Positions.of(token), RecordingTime.of(message));
+    }
+
+    @EventHandler
+    void on(SchemePublished event, EventMessage<?> message, TrackingToken token) {
+        SchemeView before = schemes().stream().filter(s -> s.id().equals(event.schemeId())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("SchemePublished before SchemeDrafted for " + event.schemeId()));
+        schemeChanged(before.published(event.version(), RecordingTime.of(message)), Positions.of(token), RecordingTime.of(message));
+    }
+
+    /** A new version in force changes every unit's current totals, though no unit did anything. */
+    private void schemeChanged(SchemeView view, long position, Instant at) {
+        schemeCache.put(view.id(), view);
+        ledgers.keySet().removeIf(k -> k.startsWith(view.id() + "|"));
+        SchemeView.Version version = view.versionAt(at).orElseThrow();
+        for (Document u : units.find()) {
+            UnitProfile unit = unit(u.getString("_id"));
+            LedgerState state = ledger(view.id(), version, unit, position);
+            if (state.ledger.applies()) {
+                Totals t = state.ledger.totals();
+                saveTotals(new ScoreTotals(view.id(), unit.id(), version.version(), t.total(), t.regular(), t.bonus(), position, at));
+            } else {
+                pendingTotals.put(key(view.id(), unit.id()), null);
+            }
+        }
+    }
+
+    private LedgerState ledger(String schemeId, SchemeView.Version version, UnitProfile unit, long upTo) {
+        String key = key(schemeId, unit.id());
+        LedgerState state = ledgers.get(key);
+        if (state != null && state.version == version.version()) {
+            return state;
+        }
+        state = new LedgerState(version.version(), new UnitLedger(version.document(), version.version(), unit));
+        // Only what came before this event: later entries may exist from a batch that failed part-way.
+        for (Document d : facts.read(unit.id())) {
+            FactEntry entry = ReadModelJson.fromDocument(d, FactEntry.class);
+            if (entry.position() <= upTo) {
+                state.record(entry.position(), entry.eventId(), entry.toFact());
+            }
+        }
+        ledgers.put(key, state);
+        return state;
+    }
+
+    private void saveTotals(ScoreTotals t) {
+        Document doc = ReadModelJson.toDocument(t);
+        String id = key(t.schemeId(), t.unitId());
+        doc.put("_id", id);
+        pendingTotals.put(id, doc);
+    }
+
+    @Override
+    public void flush() {
+        facts.flush();
+        timelines.flush();
+        for (Map.Entry<String, Document> e : pendingTotals.entrySet()) {
+            if (e.getValue() == null) {
+                totals.deleteOne(Filters.eq("_id", e.getKey()));
+            } else {
+                totals.replaceOne(Filters.eq("_id", e.getKey()), e.getValue(), new ReplaceOptions().upsert(true));
+            }
+        }
+        pendingTotals.clear();
+    }
+
+    @Override
+    public void discard() {
+        facts.discard();
+        timelines.discard();
+        pendingTotals.clear();
+        ledgers.clear();
+        unitCache.clear();
+        schemeCache.clear();
+        schemesLoaded = false;
+    }
+
+    private List<SchemeView> schemes() {
+        if (!schemesLoaded) {
+            for (Document d : schemes.find()) {
+                SchemeView v = ReadModelJson.fromDocument(d, SchemeView.class);
+                schemeCache.put(v.id(), v);
+            }
+            schemesLoaded = true;
+        }
+        return List.copyOf(schemeCache.values());
+    }
+
+    private UnitProfile unit(String unitId) {
+        return unitCache.computeIfAbsent(unitId, id -> {
+            Document d = units.find(Filters.eq("_id", id)).first();
+            if (d == null) {
+                throw new IllegalStateException("Fact for unit " + id + " before its registration");
+            }
+            return new UnitProfile(id, cn.duban.kernel.unit.UnitType.valueOf(d.getString("type")));
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        discard();
+        facts.reset();
+        timelines.reset();
+        totals.drop();
+    }
+}

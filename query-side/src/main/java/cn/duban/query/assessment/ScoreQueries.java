@@ -1,0 +1,199 @@
+package cn.duban.query.assessment;
+
+import cn.duban.kernel.error.NotFoundException;
+import cn.duban.kernel.scoring.Fact;
+import cn.duban.kernel.scoring.ScoreCard;
+import cn.duban.kernel.scoring.Scoring;
+import cn.duban.kernel.scoring.UnitLedger;
+import cn.duban.kernel.scoring.UnitProfile;
+import cn.duban.kernel.unit.UnitType;
+import cn.duban.query.assessment.ScoreProjection.ScoreTotals;
+import cn.duban.query.assessment.ScoreProjection.TimelinePoint;
+import cn.duban.query.unit.UnitQueries;
+import cn.duban.query.scheme.SchemeQueries;
+import cn.duban.query.unit.UnitsProjection.UnitView;
+import cn.duban.query.common.ChunkedLog;
+import cn.duban.query.common.ReadModelJson;
+import cn.duban.query.scheme.SchemeView;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Answers about scores. "Now" and "as of T" are the same function: the unit's facts recorded up
+ * to T under the scheme version in force at T. Rankings now read the maintained totals.
+ */
+@Service
+public class ScoreQueries {
+    private final MongoCollection<Document> totals;
+    private final ChunkedLog facts;
+    private final ChunkedLog timelines;
+    private final Clock clock;
+    private final UnitQueries unitQueries;
+    private final SchemeQueries schemeQueries;
+
+    public ScoreQueries(MongoDatabase db, UnitQueries unitQueries, SchemeQueries schemeQueries, Clock dubanClock) {
+        this.unitQueries = unitQueries;
+        this.schemeQueries = schemeQueries;
+        this.clock = dubanClock;
+        this.totals = db.getCollection(ScoreProjection.TOTALS);
+        this.facts = new ChunkedLog(db, ScoreProjection.FACTS);
+        this.timelines = new ChunkedLog(db, ScoreProjection.TIMELINES);
+    }
+
+    public record Timeline(String unitId, String schemeId, List<TimelinePoint> points) {
+    }
+
+    public record RankingEntry(String unitId, String name, UnitType type, BigDecimal total, BigDecimal regular,
+                               BigDecimal bonus, int rank) {
+    }
+
+    public List<UnitView> units() {
+        return unitQueries.all();
+    }
+
+    public UnitView unit(String unitId) {
+        return unitQueries.one(unitId);
+    }
+
+    public List<SchemeView> schemes() {
+        return schemeQueries.all();
+    }
+
+    public SchemeView scheme(String schemeId) {
+        return schemeQueries.one(schemeId);
+    }
+
+    public List<FactEntry> facts(String unitId) {
+        unit(unitId);
+        return facts.read(unitId).stream().map(d -> ReadModelJson.fromDocument(d, FactEntry.class)).toList();
+    }
+
+    public ScoreCard score(String unitId, String schemeId, Instant asOf) {
+        Instant at = asOf == null ? clock.instant() : asOf;
+        return score(unitId, schemeId, at, at, e -> true);
+    }
+
+    /**
+     * The score under the scheme version in force at {@code versionAt}, from the facts recorded by
+     * {@code knownAt} that pass {@code counted}; the card says {@code versionAt} as its instant.
+     */
+    public ScoreCard score(String unitId, String schemeId, Instant versionAt, Instant knownAt, java.util.function.Predicate<FactEntry> counted) {
+        UnitView unit = unit(unitId);
+        SchemeView scheme = scheme(schemeId);
+        SchemeView.Version version = versionAt(scheme, versionAt);
+        List<Fact> unitFacts = facts(unitId).stream().filter(counted).map(FactEntry::toFact).toList();
+        ScoreCard card = Scoring.score(version.document(), version.version(), new UnitProfile(unit.id(), unit.type()), unitFacts, knownAt);
+        return new ScoreCard(card.unitId(), card.schemeId(), card.schemeVersion(), versionAt, card.total(), card.regular(), card.bonus(), card.items());
+    }
+
+    private static SchemeView.Version versionAt(SchemeView scheme, Instant at) {
+        return scheme.versionAt(at).orElseThrow(() -> new NotFoundException(
+                "该时间考核方案尚未起草 / scheme " + scheme.id() + " did not exist at " + at));
+    }
+
+    public record WhatIfRow(String unitId, String name, BigDecimal current, BigDecimal whatIf, BigDecimal delta,
+                            List<ItemDelta> items) {
+    }
+
+    public record ItemDelta(String code, BigDecimal current, BigDecimal whatIf, BigDecimal delta) {
+    }
+
+    /**
+     * Every unit's score now under the scheme version in force, beside its score from the same
+     * facts under {@code alternative}; nothing is written.
+     */
+    public List<WhatIfRow> whatIf(String schemeId, cn.duban.kernel.scheme.SchemeDocument alternative) {
+        SchemeView scheme = scheme(schemeId);
+        Instant now = clock.instant();
+        SchemeView.Version current = versionAt(scheme, now);
+        List<WhatIfRow> rows = new ArrayList<>();
+        for (UnitView u : units()) {
+            List<Fact> unitFacts = facts.read(u.id()).stream().map(d -> ReadModelJson.fromDocument(d, FactEntry.class).toFact()).toList();
+            UnitProfile profile = new UnitProfile(u.id(), u.type());
+            ScoreCard before = Scoring.score(current.document(), current.version(), profile, unitFacts, now);
+            ScoreCard after = Scoring.score(alternative, 0, profile, unitFacts, now);
+            if (before.items().isEmpty() && after.items().isEmpty()) {
+                continue;
+            }
+            java.util.Map<String, BigDecimal> was = new java.util.HashMap<>();
+            before.items().forEach(i -> was.put(i.code(), i.score()));
+            List<ItemDelta> items = new ArrayList<>();
+            for (var i : after.items()) {
+                BigDecimal old = was.remove(i.code());
+                if (old == null || old.compareTo(i.score()) != 0) {
+                    items.add(new ItemDelta(i.code(), old, i.score(), i.score().subtract(old == null ? BigDecimal.ZERO : old)));
+                }
+            }
+            was.forEach((code, old) -> items.add(new ItemDelta(code, old, null, old.negate())));
+            rows.add(new WhatIfRow(u.id(), u.name(), before.total(), after.total(), after.total().subtract(before.total()), items));
+        }
+        return rows;
+    }
+
+    public Timeline timeline(String unitId, String schemeId) {
+        unit(unitId);
+        scheme(schemeId);
+        List<TimelinePoint> points = timelines.read(ScoreProjection.key(schemeId, unitId)).stream()
+                .map(d -> ReadModelJson.fromDocument(d, TimelinePoint.class)).toList();
+        return new Timeline(unitId, schemeId, points);
+    }
+
+    public List<RankingEntry> ranking(String schemeId, Instant asOf) {
+        SchemeView scheme = scheme(schemeId);
+        List<UnitView> all = units();
+        List<RankingEntry> rows = new ArrayList<>();
+        if (asOf == null) {
+            List<String> ids = all.stream().map(u -> ScoreProjection.key(schemeId, u.id())).toList();
+            Map<String, ScoreTotals> current = totals.find(Filters.in("_id", ids)).into(new ArrayList<>()).stream()
+                    .map(d -> ReadModelJson.fromDocument(d, ScoreTotals.class))
+                    .collect(Collectors.toMap(ScoreTotals::unitId, Function.identity()));
+            for (UnitView u : all) {
+                ScoreTotals t = current.get(u.id());
+                if (t != null) {
+                    rows.add(new RankingEntry(u.id(), u.name(), u.type(), t.total(), t.regular(), t.bonus(), 0));
+                }
+            }
+        } else {
+            SchemeView.Version version = versionAt(scheme, asOf);
+            for (UnitView u : all) {
+                if (u.registeredAt().isAfter(asOf)) {
+                    continue;
+                }
+                List<Fact> unitFacts = facts.read(u.id()).stream()
+                        .map(d -> ReadModelJson.fromDocument(d, FactEntry.class).toFact()).toList();
+                UnitLedger ledger = Scoring.ledgerAsOf(version.document(), version.version(), new UnitProfile(u.id(), u.type()), unitFacts, asOf);
+                if (ledger.applies()) {
+                    var t = ledger.totals();
+                    rows.add(new RankingEntry(u.id(), u.name(), u.type(), t.total(), t.regular(), t.bonus(), 0));
+                }
+            }
+        }
+        return ranked(rows);
+    }
+
+    /** Best first; equal totals share a rank (1, 2, 2, 4), ties listed by unit id. */
+    public static List<RankingEntry> ranked(List<RankingEntry> rows) {
+        List<RankingEntry> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing(RankingEntry::total).reversed().thenComparing(RankingEntry::unitId));
+        List<RankingEntry> out = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            RankingEntry r = sorted.get(i);
+            int rank = i > 0 && sorted.get(i - 1).total().compareTo(r.total()) == 0 ? out.get(i - 1).rank() : i + 1;
+            out.add(new RankingEntry(r.unitId(), r.name(), r.type(), r.total(), r.regular(), r.bonus(), rank));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,127 @@
+package cn.duban.query.assessment;
+
+import cn.duban.kernel.scoring.ScoreCard;
+import cn.duban.query.common.ReadAfterWrite;
+import cn.duban.query.assessment.ScoreQueries.RankingEntry;
+import cn.duban.query.assessment.ScoreQueries.Timeline;
+import cn.duban.kernel.scheme.SchemeDocument;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import static cn.duban.query.common.ReadAfterWrite.MIN_POSITION_HEADER;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Reads of scores: now, as of an instant, compared between two instants, over time and ranked, and
+ * the fact log behind them. Each accepts {@value ReadAfterWrite#MIN_POSITION_HEADER} ({@link ReadAfterWrite}).
+ */
+@RestController
+@RequestMapping("/api")
+public class ScoreQueryController {
+    private final ScoreQueries queries;
+    private final Comparisons comparisons;
+    private final ReadAfterWrite readAfterWrite;
+
+    private final java.time.Clock clock;
+
+    public ScoreQueryController(ScoreQueries queries, Comparisons comparisons, ReadAfterWrite readAfterWrite,
+                                java.time.Clock dubanClock) {
+        this.clock = dubanClock;
+        this.queries = queries;
+        this.comparisons = comparisons;
+        this.readAfterWrite = readAfterWrite;
+    }
+
+    @GetMapping("/units/{unitId}/facts")
+    @Tag(name = "评分 Scores")
+    @Operation(summary = "单位事实记录 / the unit's fact log in recording order, with actors and positions")
+    public List<FactEntry> facts(@PathVariable String unitId, @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        readAfterWrite.await(min);
+        return queries.facts(unitId);
+    }
+
+    @GetMapping("/units/{unitId}/score")
+    @Tag(name = "评分 Scores")
+    @Operation(summary = "单位得分 / a unit's score, now or as of an instant",
+            description = "asOf is recording time: exactly what the platform answered then; later-recorded facts are invisible.")
+    public ScoreCard score(@PathVariable String unitId, @RequestParam("scheme") String schemeId,
+                           @Parameter(description = "ISO-8601 instant") @RequestParam(required = false)
+                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+                           @Parameter(description = "RECORDING (default) or EFFECTIVE") @RequestParam(defaultValue = "RECORDING")
+                           Comparisons.View view,
+                           @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        readAfterWrite.await(min);
+        if (view == Comparisons.View.EFFECTIVE) {
+            return comparisons.score(unitId, schemeId, asOf == null ? clock.instant() : asOf, view);
+        }
+        return queries.score(unitId, schemeId, asOf);
+    }
+
+    @GetMapping("/units/{unitId}/comparison")
+    @Tag(name = "评分 Scores")
+    @Operation(summary = "两个时点对比 / a unit's score at two instants and why it differs",
+            description = "Per item: before, after, delta, and the events behind the change. view=RECORDING (default: what was known then) or EFFECTIVE (what had happened by then).")
+    public Comparisons.Comparison comparison(@PathVariable String unitId, @RequestParam("scheme") String schemeId,
+                                                            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                                            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                                            @RequestParam(defaultValue = "RECORDING") Comparisons.View view,
+                                                            @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        readAfterWrite.await(min);
+        return comparisons.compare(unitId, schemeId, from, to, view);
+    }
+
+    @GetMapping("/schemes/{schemeId}/comparison")
+    @Tag(name = "评分 Scores")
+    @Operation(summary = "全部单位对比表 / every unit's change between two instants, biggest gain first")
+    public List<Comparisons.TableRow> comparisonTable(@PathVariable String schemeId,
+                                                                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                                                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                                                     @RequestParam(defaultValue = "RECORDING") Comparisons.View view) {
+        return comparisons.table(schemeId, from, to, view);
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping(path = "/schemes/{schemeId}/what-if",
+            consumes = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+    @Tag(name = "考核方案 Schemes")
+    @Operation(summary = "模拟评分 / what if: every unit's score now under another scheme document (e.g. a draft revision); nothing is stored")
+    public List<ScoreQueries.WhatIfRow> whatIf(@PathVariable String schemeId, @org.springframework.web.bind.annotation.RequestBody
+                                               cn.duban.kernel.scheme.SchemeDocument alternative) {
+        List<cn.duban.kernel.error.Violation> violations = cn.duban.kernel.scheme.SchemeValidator.validate(alternative);
+        if (!violations.isEmpty()) {
+            throw new cn.duban.kernel.error.InvalidInputException(violations);
+        }
+        return queries.whatIf(schemeId, alternative);
+    }
+
+    @GetMapping("/units/{unitId}/timeline")
+    @Tag(name = "评分 Scores")
+    @Operation(summary = "得分时间线 / the score after each event that touched the unit, in recording order")
+    public Timeline timeline(@PathVariable String unitId, @RequestParam("scheme") String schemeId,
+                             @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        readAfterWrite.await(min);
+        return queries.timeline(unitId, schemeId);
+    }
+
+    @GetMapping("/schemes/{schemeId}/ranking")
+    @Tag(name = "评分 Scores")
+    @Operation(summary = "排名 / ranking, best first, now or as of an instant",
+            description = "type=STREET or DEPARTMENT ranks one table's units among themselves (附件1 and 附件2 are scored differently).")
+    public List<RankingEntry> ranking(@PathVariable String schemeId,
+                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+                                      @RequestParam(required = false) cn.duban.kernel.unit.UnitType type,
+                                      @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        readAfterWrite.await(min);
+        List<RankingEntry> all = queries.ranking(schemeId, asOf);
+        return type == null ? all : ScoreQueries.ranked(all.stream().filter(r -> r.type() == type).toList());
+    }
+}

@@ -1,0 +1,114 @@
+package cn.duban.query.assessment;
+
+import cn.duban.query.supervision.RoundQueries;
+import cn.duban.kernel.scoring.Num;
+import cn.duban.kernel.scoring.YearEnd;
+import cn.duban.query.supervision.RoundsProjection.RoundView;
+import cn.duban.query.supervision.VetoesProjection;
+import cn.duban.query.supervision.VetoesProjection.VetoView;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The year-end result of every unit as of an instant: its assessed score and its inspection scores
+ * in the scheme's rounds closed by then, weighed by the kernel ({@link YearEnd}); a vetoed unit
+ * (一票否决) ranks last and is marked, whatever its score.
+ */
+@Service
+public class YearEndQueries {
+    private final ScoreQueries scores;
+    private final RoundQueries rounds;
+    private final MongoCollection<Document> vetoes;
+
+    private final java.time.Clock clock;
+
+    public YearEndQueries(MongoDatabase db, ScoreQueries scores, RoundQueries rounds, java.time.Clock dubanClock) {
+        this.clock = dubanClock;
+        this.scores = scores;
+        this.rounds = rounds;
+        this.vetoes = db.getCollection(VetoesProjection.COLLECTION);
+    }
+
+    public record Row(String unitId, String name, BigDecimal assessed, List<BigDecimal> inspectionScores, BigDecimal inspectionMean,
+                      BigDecimal weight, BigDecimal yearEnd, boolean vetoed, String vetoReason, int rank) {
+    }
+
+    /** The unit's grade by the kernel's rule ({@link YearEnd.Grade}), as the notice words it. */
+    public static String grade(Row row) {
+        return YearEnd.Grade.of(row.yearEnd(), row.vetoed()).label();
+    }
+
+    public record Graded(int rank, String unitId, String name, BigDecimal yearEnd, String grade) {
+    }
+
+    public record Notice(String schemeId, String title, List<Graded> results, String text) {
+    }
+
+    /** The 通报: ranking, grades and its text, from the year-end result. */
+    public Notice notice(String schemeId, Instant asOf) {
+        var scheme = scores.scheme(schemeId);
+        List<Graded> graded = result(schemeId, asOf).stream()
+                .map(r -> new Graded(r.rank(), r.unitId(), r.name(), r.yearEnd(), grade(r))).toList();
+        StringBuilder text = new StringBuilder();
+        text.append("关于").append(scheme.year()).append("年度流动人口服务管理目标责任制考核结果的通报\n\n");
+        text.append("根据《").append(scheme.title()).append("》，经年终考核并结合督查情况，现将考核结果通报如下：\n");
+        for (String grade : java.util.Arrays.stream(YearEnd.Grade.values()).map(YearEnd.Grade::label).toList()) {
+            List<String> names = graded.stream().filter(g -> g.grade().equals(grade)).map(Graded::name).toList();
+            if (!names.isEmpty()) {
+                text.append(grade).append("（").append(names.size()).append("个）：").append(String.join("、", names)).append("\n");
+            }
+        }
+        text.append("\n希望各单位对照考核中发现的问题认真整改，进一步提升流动人口服务管理水平。");
+        return new Notice(schemeId, scheme.year() + "年度考核结果通报", graded, text.toString());
+    }
+
+    public List<Row> result(String schemeId, Instant asOf) {
+        var scheme = scores.scheme(schemeId);
+        Instant at = asOf == null ? clock.instant() : asOf;
+        var version = scheme.versionAt(at).orElseThrow(() -> new cn.duban.kernel.error.NotFoundException(
+                "该时间考核方案尚未起草 / scheme " + schemeId + " did not exist at " + at));
+        BigDecimal w = version.document().supervisionWeight() == null ? BigDecimal.ZERO : version.document().supervisionWeight();
+        // Only what was on record at `at`: rounds closed by then, vetoes recorded by then. A closed
+        // round changes no more, so a published notice is reproduced exactly from its recording time.
+        List<RoundView> closed = rounds.all().stream()
+                .filter(r -> r.schemeId.equals(schemeId) && r.closedAt != null && !r.closedAt.isAfter(at)).toList();
+        List<VetoView> vetoed = VetoesProjection.of(vetoes, schemeId).stream().filter(v -> !v.at().isAfter(at)).toList();
+        List<Row> rows = new ArrayList<>();
+        for (var unit : scores.units()) {
+            if (unit.registeredAt().isAfter(at)) {
+                continue; // not yet registered then
+            }
+            var card = scores.score(unit.id(), schemeId, at);
+            if (card.items().isEmpty()) {
+                continue;
+            }
+            List<BigDecimal> inspections = new ArrayList<>();
+            for (RoundView r : closed) {
+                rounds.result(r.id).units().stream().filter(u -> u.unitId().equals(unit.id()))
+                        .forEach(u -> inspections.add(u.inspectionScore()));
+            }
+            YearEnd.Weighed weighed = YearEnd.weigh(card.total(), inspections, w);
+            var veto = vetoed.stream().filter(v -> v.unitId().equals(unit.id())).findFirst();
+            rows.add(new Row(unit.id(), unit.name(), card.total(), inspections, weighed.inspectionMean(),
+                    Num.norm(w), weighed.yearEnd(), veto.isPresent(), veto.map(VetoView::reason).orElse(null), 0));
+        }
+        rows.sort(Comparator.comparing(Row::vetoed).thenComparing(Row::yearEnd, Comparator.reverseOrder()).thenComparing(Row::unitId));
+        List<Row> ranked = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            Row prev = i == 0 ? null : ranked.get(i - 1);
+            int rank = prev != null && prev.vetoed() == r.vetoed() && prev.yearEnd().compareTo(r.yearEnd()) == 0 ? prev.rank() : i + 1;
+            ranked.add(new Row(r.unitId(), r.name(), r.assessed(), r.inspectionScores(), r.inspectionMean(), r.weight(), r.yearEnd(),
+                    r.vetoed(), r.vetoReason(), rank));
+        }
+        return ranked;
+    }
+}

@@ -1,0 +1,170 @@
+package cn.duban.query.assignment;
+
+import cn.duban.query.common.Positions;
+import cn.duban.query.common.ProjectionGroups;
+import cn.duban.query.unit.UnitsProjection;
+import cn.duban.platform.eventstore.RecordingTime;
+import cn.duban.kernel.assignment.AssignmentCompletionReturned;
+import cn.duban.kernel.assignment.AssignmentDeadlineApproaching;
+import cn.duban.kernel.assignment.AssignmentIssued;
+import cn.duban.kernel.assignment.AssignmentReportMissed;
+import cn.duban.kernel.assignment.AssignmentUrged;
+import cn.duban.kernel.assignment.AssignmentWentOverdue;
+import cn.duban.kernel.reporting.InfoReportRejected;
+import cn.duban.kernel.supervision.RectificationEscalated;
+import cn.duban.kernel.supervision.RectificationOrdered;
+import cn.duban.kernel.supervision.RectificationRejected;
+import cn.duban.kernel.supervision.SampledRecordDisqualified;
+import cn.duban.kernel.assignment.NotificationRead;
+import cn.duban.query.assignment.AssignmentsProjection.AssignmentView;
+import cn.duban.query.common.ReadModelJson;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Read model {@code notifications}: what each unit is told — new assignments, urges (催办),
+ * reminders, overdue notices, missed reports, returned reports, rectification orders and listed
+ * supervision, records found untrue — and whether it was read.
+ */
+@Component
+@ProcessingGroup(ProjectionGroups.PROJECTIONS)
+public class NotificationsProjection {
+    public static final String COLLECTION = "notifications";
+
+    public record Notification(String id, String unitId, String kind, String subjectId, String title, String message,
+                               Instant at, long position, boolean read, Instant readAt) {
+    }
+
+    private final MongoCollection<Document> notifications;
+    private final MongoCollection<Document> assignments;
+    private final MongoCollection<Document> units;
+    private final cn.duban.query.webhook.WebhookDeliveries webhooks;
+
+    public NotificationsProjection(MongoDatabase db, cn.duban.query.webhook.WebhookDeliveries webhooks) {
+        this.webhooks = webhooks;
+        this.units = db.getCollection(UnitsProjection.COLLECTION);
+        this.notifications = db.getCollection(COLLECTION);
+        this.assignments = db.getCollection(AssignmentsProjection.COLLECTION);
+    }
+
+    private String titleOf(String assignmentId) {
+        AssignmentView v = AssignmentsProjection.find(assignments, assignmentId);
+        return v == null ? assignmentId : v.title;
+    }
+
+    private List<String> unitsOf(String assignmentId) {
+        AssignmentView v = AssignmentsProjection.find(assignments, assignmentId);
+        return v == null ? List.of() : v.units.stream().map(u -> u.unitId).toList();
+    }
+
+    @EventHandler
+    void on(AssignmentIssued e, EventMessage<?> m, TrackingToken t) {
+        String title = "新交办任务 / new assignment：" + e.title();
+        notify(e.leadUnit(), "ASSIGNMENT_ISSUED", e.assignmentId(), title, "牵头，截止 " + e.deadline(), m, t);
+        e.responsibleUnits().forEach(u -> notify(u, "ASSIGNMENT_ISSUED", e.assignmentId(), title, "责任单位，截止 " + e.deadline(), m, t));
+    }
+
+    @EventHandler
+    void on(AssignmentUrged e, EventMessage<?> m, TrackingToken t) {
+        e.unitIds().forEach(u -> notify(u, "URGED", e.assignmentId(), "催办 / urged：" + titleOf(e.assignmentId()), e.message(), m, t));
+    }
+
+    @EventHandler
+    void on(AssignmentDeadlineApproaching e, EventMessage<?> m, TrackingToken t) {
+        unitsOf(e.assignmentId()).forEach(u -> notify(u, "DEADLINE_NEAR", e.assignmentId(), "即将到期 / due soon：" + titleOf(e.assignmentId()),
+                "截止 " + e.deadline() + "，剩余 " + e.daysLeft() + " 天", m, t));
+    }
+
+    @EventHandler
+    void on(AssignmentWentOverdue e, EventMessage<?> m, TrackingToken t) {
+        unitsOf(e.assignmentId()).forEach(u -> notify(u, "OVERDUE", e.assignmentId(), "已逾期 / overdue：" + titleOf(e.assignmentId()),
+                "截止日期 " + e.deadline() + " 已过", m, t));
+    }
+
+    @EventHandler
+    void on(AssignmentReportMissed e, EventMessage<?> m, TrackingToken t) {
+        notify(e.unitId(), "REPORT_MISSED", e.assignmentId(), "未按期报送 / report missed：" + titleOf(e.assignmentId()),
+                e.periodStart() + "～" + e.periodEnd(), m, t);
+    }
+
+    @EventHandler
+    void on(AssignmentCompletionReturned e, EventMessage<?> m, TrackingToken t) {
+        AssignmentView v = AssignmentsProjection.find(assignments, e.assignmentId());
+        if (v != null) {
+            notify(v.leadUnit, "COMPLETION_RETURNED", e.assignmentId(), "办结申请被退回 / completion returned：" + v.title, e.reason(), m, t);
+        }
+    }
+
+    @EventHandler
+    void on(InfoReportRejected e, EventMessage<?> m, TrackingToken t) {
+        notify(e.unitId(), "INFO_REPORT_REJECTED", e.reportId(), "信息被退回 / report returned", e.reason(), m, t);
+    }
+
+    @EventHandler
+    void on(RectificationOrdered e, EventMessage<?> m, TrackingToken t) {
+        notify(e.unitId(), "RECTIFICATION_ORDERED", e.rectificationId(), "限期整改 / rectify by " + e.dueOn() + "：" + e.finding(),
+                e.requirement(), m, t);
+    }
+
+    @EventHandler
+    void on(RectificationRejected e, EventMessage<?> m, TrackingToken t) {
+        notify(e.unitId(), "RECTIFICATION_REJECTED", e.rectificationId(), "整改被退回 / rectification returned", e.reason(), m, t);
+    }
+
+    @EventHandler
+    void on(RectificationEscalated e, EventMessage<?> m, TrackingToken t) {
+        notify(e.unitId(), "LISTED_SUPERVISION", e.rectificationId(), "挂牌督办 / listed supervision",
+                "整改期限 " + e.dueOn() + " 已过仍未整改 / not rectified by " + e.dueOn(), m, t);
+    }
+
+    @EventHandler
+    void on(SampledRecordDisqualified e, EventMessage<?> m, TrackingToken t) {
+        notify(e.unitId(), "RECORD_DISQUALIFIED", e.recordId(), "抽查不实，不予计分 / sampled record not counted", e.reason(), m, t);
+    }
+
+    @EventHandler
+    void on(NotificationRead e, EventMessage<?> m) {
+        notifications.updateOne(Filters.and(Filters.eq("_id", e.notificationId()), Filters.eq("unitId", e.unitId())),
+                Updates.combine(Updates.set("read", true), Updates.set("readAt", RecordingTime.of(m).toString())));
+    }
+
+    /** One notification per event and unit, with a stable id, so a redelivery replaces it with itself. */
+    private void notify(String unitId, String kind, String subjectId, String title, String message, EventMessage<?> m, TrackingToken t) {
+        String id = m.getIdentifier() + ":" + unitId;
+        if (notifications.find(Filters.eq("_id", id)).first() != null) {
+            return;
+        }
+        Document d = ReadModelJson.toDocument(new Notification(id, unitId, kind, subjectId, title, message, RecordingTime.of(m),
+                Positions.of(t), false, null));
+        d.put("_id", id);
+        notifications.replaceOne(Filters.eq("_id", id), d, new ReplaceOptions().upsert(true));
+        Document unit = units.find(Filters.eq("_id", unitId)).first();
+        webhooks.enqueue(id, unitId, "【督办】" + (unit == null ? unitId : unit.getString("name")) + "：" + title
+                + (message == null || message.isBlank() ? "" : "\n" + message));
+    }
+
+    public static List<Notification> of(MongoCollection<Document> notifications, String unitId) {
+        List<Notification> out = new java.util.ArrayList<>();
+        notifications.find(Filters.eq("unitId", unitId)).forEach(d -> out.add(ReadModelJson.fromDocument(d, Notification.class)));
+        out.sort(java.util.Comparator.comparingLong(Notification::position).reversed().thenComparing(Notification::id));
+        return out;
+    }
+
+    @ResetHandler
+    void reset() {
+        notifications.drop();
+    }
+}

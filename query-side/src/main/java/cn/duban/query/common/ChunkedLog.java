@@ -1,0 +1,162 @@
+package cn.duban.query.common;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
+/**
+ * An append-only list per key (a unit's facts, a unit's timeline) kept as numbered chunks of a
+ * few dozen entries. Appending rewrites only the last small chunk, so a year of events costs
+ * linear time; reading is {@code _id $in} the chunk ids, which both the embedded server and
+ * MongoDB answer from the primary index.
+ *
+ * <p>Appends are buffered until {@link #flush()} (the end of the processor's batch) so that many
+ * events of one key cost one write. Reads see the buffer too.
+ *
+ * <p>Idempotent: an entry carries its event's position and id, and one already appended (a
+ * redelivery after a crash, or a replay racing a restart) is ignored.
+ */
+public final class ChunkedLog {
+    private static final int CHUNK = 32;
+    private static final int PROBE = 64;
+
+    private final MongoCollection<Document> chunks;
+    private final Map<String, Tail> tails = new ConcurrentHashMap<>();
+
+    public ChunkedLog(MongoDatabase db, String collection) {
+        this.chunks = db.getCollection(collection);
+    }
+
+    /** Where a key's log ends: the last chunk, its size, and the events already in it at its last position. */
+    private static final class Tail {
+        int chunk = 0;
+        int size = 0;
+        long lastPosition = -1;
+        Set<String> idsAtLastPosition = new HashSet<>();
+    }
+
+    /** An entry waiting for the end of the batch, with the chunk it goes into. */
+    private record Pending(int chunk, Document entry, long position, List<String> idsAtLastPosition) {
+    }
+
+    private final Map<String, List<Pending>> pending = new java.util.LinkedHashMap<>();
+
+    /** Appends unless this event is already there; true when appended. Written at {@link #flush()}. */
+    public boolean append(String key, long position, String eventId, Document entry) {
+        Tail tail = tails.computeIfAbsent(key, this::loadTail);
+        if (position < tail.lastPosition || (position == tail.lastPosition && tail.idsAtLastPosition.contains(eventId))) {
+            return false;
+        }
+        int chunk = tail.size >= CHUNK ? tail.chunk + 1 : tail.chunk;
+        Set<String> idsAfter = new HashSet<>(position == tail.lastPosition ? tail.idsAtLastPosition : Set.of());
+        idsAfter.add(eventId);
+        pending.computeIfAbsent(key, k -> new ArrayList<>())
+                .add(new Pending(chunk, entry, position, idsAfter.stream().sorted().toList()));
+        if (chunk != tail.chunk) {
+            tail.chunk = chunk;
+            tail.size = 0;
+        }
+        tail.size++;
+        tail.lastPosition = position;
+        tail.idsAtLastPosition = idsAfter;
+        return true;
+    }
+
+    /** Writes what was appended since the last flush: one update per key and chunk. */
+    public void flush() {
+        for (Map.Entry<String, List<Pending>> e : pending.entrySet()) {
+            String key = e.getKey();
+            List<Pending> entries = e.getValue();
+            int from = 0;
+            while (from < entries.size()) {
+                int chunk = entries.get(from).chunk();
+                int to = from;
+                while (to < entries.size() && entries.get(to).chunk() == chunk) {
+                    to++;
+                }
+                List<Pending> part = entries.subList(from, to);
+                Pending last = part.get(part.size() - 1);
+                chunks.updateOne(Filters.eq("_id", chunkId(key, chunk)),
+                        Updates.combine(Updates.set("key", key), Updates.set("n", chunk),
+                                Updates.pushEach("entries", part.stream().map(Pending::entry).toList()),
+                                Updates.set("lastPosition", last.position()),
+                                Updates.set("idsAtLastPosition", last.idsAtLastPosition())),
+                        new UpdateOptions().upsert(true));
+                from = to;
+            }
+        }
+        pending.clear();
+    }
+
+    /** Forgets what is buffered and every cached tail: the store is the truth again. */
+    public void discard() {
+        pending.clear();
+        tails.clear();
+    }
+
+    /** What is stored for the key, followed by what is buffered for it. */
+    public List<Document> read(String key) {
+        List<Document> out = new ArrayList<>();
+        for (Document chunk : readChunks(key)) {
+            out.addAll(chunk.getList("entries", Document.class));
+        }
+        for (Pending p : pending.getOrDefault(key, List.of())) {
+            out.add(p.entry());
+        }
+        return out;
+    }
+
+    private List<Document> readChunks(String key) {
+        List<Document> all = new ArrayList<>();
+        for (int from = 0; ; from += PROBE) {
+            List<String> ids = IntStream.range(from, from + PROBE).mapToObj(n -> chunkId(key, n)).toList();
+            List<Document> found = chunks.find(Filters.in("_id", ids)).into(new ArrayList<>());
+            all.addAll(found);
+            if (found.size() < PROBE) {
+                break;
+            }
+        }
+        all.sort(Comparator.comparingInt(d -> d.getInteger("n")));
+        return all;
+    }
+
+    private Tail loadTail(String key) {
+        Tail tail = new Tail();
+        List<Document> existing = readChunks(key);
+        if (!existing.isEmpty()) {
+            Document last = existing.get(existing.size() - 1);
+            tail.chunk = last.getInteger("n");
+            tail.size = last.getList("entries", Document.class).size();
+            tail.lastPosition = ((Number) last.get("lastPosition")).longValue();
+            tail.idsAtLastPosition = new HashSet<>(last.getList("idsAtLastPosition", String.class));
+        }
+        return tail;
+    }
+
+    /** Forgets cached tails, after a handler failed (the store is the truth) or on reset. */
+    public void forget(String key) {
+        tails.remove(key);
+    }
+
+    public void reset() {
+        pending.clear();
+        tails.clear();
+        chunks.drop();
+    }
+
+    static String chunkId(String key, int n) {
+        return key + "#" + n;
+    }
+}

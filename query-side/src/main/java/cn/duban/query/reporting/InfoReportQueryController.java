@@ -1,0 +1,64 @@
+package cn.duban.query.reporting;
+
+import cn.duban.kernel.scheme.FactKind;
+import cn.duban.query.assessment.FactEntry;
+import cn.duban.query.assessment.ScoreQueries;
+import cn.duban.query.common.ReadAfterWrite;
+import cn.duban.query.unit.UnitQueries;
+import cn.duban.query.unit.UnitsProjection.UnitView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static cn.duban.query.common.ReadAfterWrite.MIN_POSITION_HEADER;
+
+/** The review queue of information reports, read from each unit's fact log (the assessment slice keeps it). */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "填报 Reporting")
+public class InfoReportQueryController {
+    private final UnitQueries units;
+    private final ScoreQueries scores;
+    private final ReadAfterWrite readAfterWrite;
+
+    public InfoReportQueryController(UnitQueries units, ScoreQueries scores, ReadAfterWrite readAfterWrite) {
+        this.units = units;
+        this.scores = scores;
+        this.readAfterWrite = readAfterWrite;
+    }
+
+    public record PendingReport(String reportId, String unitId, String unitName, LocalDate submittedOn, Instant recordedAt,
+                                String submittedBy, String eventId) {
+    }
+
+    @GetMapping("/info-reports/pending")
+    @Operation(summary = "待审核信息 / information reports submitted and not yet accepted or rejected, oldest first")
+    public List<PendingReport> pendingReports(@RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        readAfterWrite.await(min);
+        List<PendingReport> out = new ArrayList<>();
+        for (UnitView unit : units.all()) {
+            Map<String, FactEntry> submitted = new LinkedHashMap<>();
+            for (FactEntry e : scores.facts(unit.id())) {
+                if (e.kind() == FactKind.INFO_SUBMITTED) {
+                    submitted.put(e.subjectId(), e);
+                } else if (e.kind() == FactKind.INFO_ACCEPTED || e.kind() == FactKind.INFO_REJECTED) {
+                    submitted.remove(e.subjectId());
+                }
+            }
+            submitted.values().forEach(e -> out.add(new PendingReport(e.subjectId(), unit.id(), unit.name(), e.on(), e.recordedAt(), e.actor(), e.eventId())));
+        }
+        out.sort(Comparator.comparing(PendingReport::recordedAt));
+        return out;
+    }
+}

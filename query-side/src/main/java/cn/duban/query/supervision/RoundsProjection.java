@@ -1,0 +1,109 @@
+package cn.duban.query.supervision;
+
+import cn.duban.query.common.Actors;
+import cn.duban.query.common.ProjectionGroups;
+import cn.duban.platform.eventstore.RecordingTime;
+import cn.duban.kernel.supervision.FindingRecorded;
+import cn.duban.kernel.supervision.InspectionRoundClosed;
+import cn.duban.kernel.supervision.InspectionRoundOpened;
+import cn.duban.kernel.supervision.InspectionRoundPublished;
+import cn.duban.kernel.supervision.InspectionScoreSet;
+import cn.duban.kernel.supervision.RoundKind;
+import cn.duban.query.common.Documents;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Read model {@code rounds}: each inspection round, its frozen baseline position, findings and inspection scores. */
+@Component
+@ProcessingGroup(ProjectionGroups.PROJECTIONS)
+public class RoundsProjection {
+    public static final String COLLECTION = "rounds";
+
+    public static final class RoundView {
+        public String id;
+        public String schemeId;
+        public RoundKind kind;
+        public String title;
+        public Instant cutoff;
+        public long baselinePosition;
+        public String status;
+        public Instant openedAt;
+        public Instant closedAt;
+        public Instant publishedAt;
+        public List<Finding> findings = new ArrayList<>();
+        public List<ScoreChange> scores = new ArrayList<>();
+        public List<String> eventIds = new ArrayList<>();
+    }
+
+    public record Finding(String findingId, String unitId, String itemCode, String text, String severity, List<String> evidence,
+                          String actor, Instant at) {
+    }
+
+    public record ScoreChange(String unitId, BigDecimal score, String reason, String actor, Instant at) {
+    }
+
+    private final Documents<RoundView> rounds;
+
+    public RoundsProjection(MongoDatabase db) {
+        this.rounds = documents(db);
+    }
+
+    public static Documents<RoundView> documents(MongoDatabase db) {
+        return new Documents<>(db.getCollection(COLLECTION), RoundView.class, v -> v.id, v -> v.eventIds);
+    }
+
+    @EventHandler
+    void on(InspectionRoundOpened e, EventMessage<?> m) {
+        RoundView v = new RoundView();
+        v.id = e.roundId();
+        v.schemeId = e.schemeId();
+        v.kind = e.kind();
+        v.title = e.title();
+        v.cutoff = e.cutoff();
+        v.baselinePosition = e.baselinePosition();
+        v.status = "OPEN";
+        v.openedAt = RecordingTime.of(m);
+        rounds.create(m.getIdentifier(), v);
+    }
+
+    @EventHandler
+    void on(FindingRecorded e, EventMessage<?> m) {
+        rounds.update(e.roundId(), m.getIdentifier(), v -> v.findings.add(new Finding(e.findingId(), e.unitId(), e.itemCode(), e.text(), e.severity().name(),
+                e.evidence(), Actors.of(m), RecordingTime.of(m))));
+    }
+
+    @EventHandler
+    void on(InspectionScoreSet e, EventMessage<?> m) {
+        rounds.update(e.roundId(), m.getIdentifier(), v -> v.scores.add(new ScoreChange(e.unitId(), e.score(), e.reason(), Actors.of(m), RecordingTime.of(m))));
+    }
+
+    @EventHandler
+    void on(InspectionRoundClosed e, EventMessage<?> m) {
+        rounds.update(e.roundId(), m.getIdentifier(), v -> {
+            v.status = "CLOSED";
+            v.closedAt = RecordingTime.of(m);
+        });
+    }
+
+    @EventHandler
+    void on(InspectionRoundPublished e, EventMessage<?> m) {
+        rounds.update(e.roundId(), m.getIdentifier(), v -> {
+            v.status = "PUBLISHED";
+            v.publishedAt = RecordingTime.of(m);
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        rounds.drop();
+    }
+}

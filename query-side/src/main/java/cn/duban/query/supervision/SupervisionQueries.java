@@ -1,0 +1,81 @@
+package cn.duban.query.supervision;
+
+import cn.duban.kernel.assignment.DistrictTime;
+import cn.duban.kernel.error.NotFoundException;
+import cn.duban.kernel.supervision.SampleDraw;
+import cn.duban.query.supervision.RectificationsProjection.RectificationView;
+import cn.duban.query.supervision.SamplesProjection.SampleView;
+import cn.duban.query.common.Documents;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+
+/** Samples and rectifications: what follows an inspection. */
+@Service
+public class SupervisionQueries {
+    private final Documents<SampleView> samples;
+    private final Documents<RectificationView> rectifications;
+    private final Clock clock;
+
+    public SupervisionQueries(MongoDatabase db, Clock dubanClock) {
+        this.clock = dubanClock;
+        this.samples = SamplesProjection.documents(db);
+        this.rectifications = RectificationsProjection.documents(db);
+    }
+
+
+    /**
+     * A sample as drawn, and whether its recorded draw is what the seed gives: {@code reproduced}
+     * is the draw redone from the recorded population, size and seed.
+     */
+    public record Sample(SampleView sample, List<String> reproduced, boolean reproducible) {
+    }
+
+    public Sample sample(String id) {
+        SampleView v = samples.find(id);
+        if (v == null) {
+            throw new NotFoundException("抽查不存在 / sample not found: " + id);
+        }
+        List<String> redone = SampleDraw.draw(v.population, v.size, v.seed);
+        List<String> recorded = v.records.stream().map(r -> r.recordId).toList();
+        return new Sample(v, redone, redone.equals(recorded));
+    }
+
+    public List<SampleView> samples(String unitId) {
+        List<SampleView> out = unitId == null ? samples.all() : samples.where(Filters.eq("unitId", unitId));
+        return out.stream().sorted(Comparator.comparing((SampleView s) -> s.drawnAt).reversed()).toList();
+    }
+
+    /** A rectification as it stands today: {@code overdue} when due and not reported in time. */
+    public record Rectification(RectificationView rectification, boolean overdue, long daysOverdue) {
+    }
+
+    public Rectification rectification(String id) {
+        RectificationView v = rectifications.find(id);
+        if (v == null) {
+            throw new NotFoundException("整改不存在 / rectification not found: " + id);
+        }
+        return withToday(v);
+    }
+
+    public List<Rectification> rectifications(String unitId, String status, Boolean listed, String roundId) {
+        return rectifications.all().stream()
+                .filter(r -> unitId == null || unitId.equals(r.unitId))
+                .filter(r -> status == null || status.equalsIgnoreCase(r.status))
+                .filter(r -> listed == null || listed == r.listed)
+                .filter(r -> roundId == null || roundId.equals(r.roundId))
+                .sorted(Comparator.comparing((RectificationView r) -> !r.listed).thenComparing(r -> r.dueOn).thenComparing(r -> r.id))
+                .map(this::withToday).toList();
+    }
+
+    private Rectification withToday(RectificationView v) {
+        LocalDate today = LocalDate.now(clock.withZone(DistrictTime.ZONE));
+        boolean overdue = "ORDERED".equals(v.status) && today.isAfter(v.dueOn);
+        return new Rectification(v, overdue, overdue ? v.dueOn.until(today, java.time.temporal.ChronoUnit.DAYS) : 0);
+    }
+}

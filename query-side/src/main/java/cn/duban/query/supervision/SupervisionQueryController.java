@@ -1,0 +1,49 @@
+package cn.duban.query.supervision;
+
+import cn.duban.query.supervision.SamplesProjection.SampleView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@Tag(name = "督查 Inspections")
+public class SupervisionQueryController {
+    private final SupervisionQueries supervision;
+
+    public SupervisionQueryController(SupervisionQueries supervision) {
+        this.supervision = supervision;
+    }
+
+    @GetMapping("/api/samples")
+    @Operation(summary = "抽查 / samples, newest first")
+    public List<SampleView> samples(@RequestParam(required = false) String unitId) {
+        return supervision.samples(unitId);
+    }
+
+    @GetMapping("/api/samples/{id}")
+    @Operation(summary = "抽查详情 / a sample: population, seed, drawn records with check and recheck, and the draw redone from the seed")
+    public SupervisionQueries.Sample sample(@PathVariable String id) {
+        return supervision.sample(id);
+    }
+
+    @GetMapping("/api/rectifications")
+    @Operation(summary = "整改 / rectifications; listed=true is the listed-supervision (挂牌督办) board",
+            description = "Listed first, then by deadline. status: ORDERED, REPORTED, VERIFIED.")
+    public List<SupervisionQueries.Rectification> rectifications(@RequestParam(required = false) String unitId,
+                                                                  @RequestParam(required = false) String status,
+                                                                  @RequestParam(required = false) Boolean listed,
+                                                                  @RequestParam(required = false) String roundId) {
+        return supervision.rectifications(unitId, status, listed, roundId);
+    }
+
+    @GetMapping("/api/rectifications/{id}")
+    @Operation(summary = "整改详情 / a rectification with its history")
+    public SupervisionQueries.Rectification rectification(@PathVariable String id) {
+        return supervision.rectification(id);
+    }
+}

@@ -1,0 +1,40 @@
+package cn.duban.query.unit;
+
+import cn.duban.kernel.error.NotFoundException;
+import cn.duban.query.common.ReadModelJson;
+import cn.duban.query.unit.UnitsProjection.UnitView;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The unit register as the read side knows it. */
+@Service
+public class UnitQueries {
+    private final MongoCollection<Document> units;
+
+    public UnitQueries(MongoDatabase db) {
+        this.units = db.getCollection(UnitsProjection.COLLECTION);
+    }
+
+    public List<UnitView> all() {
+        List<UnitView> out = new ArrayList<>();
+        units.find().forEach(d -> out.add(ReadModelJson.fromDocument(d, UnitView.class)));
+        out.sort(Comparator.comparing(UnitView::id));
+        return out;
+    }
+
+    /** The unit, or a 404 naming it. */
+    public UnitView one(String unitId) {
+        Document d = units.find(Filters.eq("_id", unitId)).first();
+        if (d == null) {
+            throw new NotFoundException("单位不存在 / unit not found: " + unitId);
+        }
+        return ReadModelJson.fromDocument(d, UnitView.class);
+    }
+}

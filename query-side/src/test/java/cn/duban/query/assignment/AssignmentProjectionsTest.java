@@ -1,0 +1,89 @@
+package cn.duban.query.assignment;
+
+import cn.duban.query.common.ProjectionTestBase;
+import cn.duban.kernel.assignment.Light;
+import cn.duban.kernel.assignment.ReportingFrequency;
+import cn.duban.kernel.assignment.AssignmentAcknowledged;
+import cn.duban.kernel.assignment.AssignmentIssued;
+import cn.duban.kernel.assignment.AssignmentLightChanged;
+import cn.duban.kernel.assignment.AssignmentUrged;
+import cn.duban.kernel.assignment.AssignmentWentOverdue;
+import cn.duban.kernel.assignment.NotificationRead;
+import cn.duban.query.webhook.WebhookDeliveries;
+import cn.duban.query.webhook.WebhookProperties;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The assignment board's read model and the units' notifications, given events, without HTTP. */
+class AssignmentProjectionsTest extends ProjectionTestBase {
+    static final LocalDate DEADLINE = LocalDate.of(2023, 3, 31);
+    static final AssignmentIssued ISSUED = new AssignmentIssued("a1", "出租房屋排查", null, null, null, "gafj", List.of("xinqi"),
+            null, DEADLINE, List.of(), ReportingFrequency.NONE, null);
+
+    AssignmentsProjection assignments;
+    NotificationsProjection notifications;
+
+    @BeforeEach
+    void projections() {
+        assignments = new AssignmentsProjection(harness.db);
+        notifications = new NotificationsProjection(harness.db,
+                new WebhookDeliveries(harness.db, new WebhookProperties(List.of(), null, null, null)));
+    }
+
+    /** Both read models see every event, as the one tracking processor hands them out. */
+    List<TrackedEventMessage<?>> given(Object... events) throws Exception {
+        List<TrackedEventMessage<?>> out = new java.util.ArrayList<>();
+        for (Object e : events) {
+            TrackedEventMessage<?> m = harness.given(assignments, e).get(0);
+            harness.redeliver(notifications, m);
+            out.add(m);
+        }
+        return out;
+    }
+
+    AssignmentsProjection.AssignmentView view() {
+        return AssignmentsProjection.find(harness.db.getCollection(AssignmentsProjection.COLLECTION), "a1");
+    }
+
+    @Test
+    void theBoardKeepsEachUnitsAcknowledgementLightAndTheWholeHistoryOnce() throws Exception {
+        List<TrackedEventMessage<?>> events = given(ISSUED, new AssignmentAcknowledged("a1", "xinqi"),
+                new AssignmentWentOverdue("a1", DEADLINE), new AssignmentLightChanged("a1", "xinqi", Light.GREEN, Light.RED, "已逾期 / overdue"));
+        harness.redeliver(assignments, events.get(1));
+        AssignmentsProjection.AssignmentView v = view();
+        assertThat(v.title).isEqualTo("出租房屋排查");
+        assertThat(v.issuedAt).as("recording time").isEqualTo(Instant.parse("2023-03-01T03:00:00Z"));
+        assertThat(v.units).extracting(u -> u.unitId).containsExactlyInAnyOrder("gafj", "xinqi");
+        AssignmentsProjection.UnitProgress xinqi = v.units.stream().filter(u -> u.unitId.equals("xinqi")).findFirst().orElseThrow();
+        assertThat(xinqi.acknowledgedAt).isEqualTo(Instant.parse("2023-03-01T04:00:00Z"));
+        assertThat(xinqi.light).isEqualTo("RED");
+        assertThat(v.history).extracting(AssignmentsProjection.HistoryEntry::type)
+                .as("a redelivered event is not a second entry")
+                .containsExactly("AssignmentIssued", "AssignmentAcknowledged", "AssignmentWentOverdue", "AssignmentLightChanged");
+        assertThat(v.history).extracting(AssignmentsProjection.HistoryEntry::position).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(v.history.get(0).actor()).isEqualTo("tester");
+    }
+
+    @Test
+    void unitsAreNotifiedOnceAndReadOnlyTheirOwn() throws Exception {
+        List<TrackedEventMessage<?>> events = given(ISSUED, new AssignmentUrged("a1", List.of("xinqi"), "请于本周内报送进展"));
+        harness.redeliver(notifications, events.get(1));
+        var collection = harness.db.getCollection(NotificationsProjection.COLLECTION);
+        List<NotificationsProjection.Notification> xinqi = NotificationsProjection.of(collection, "xinqi");
+        assertThat(xinqi).extracting(NotificationsProjection.Notification::kind).hasSize(2).doesNotHaveDuplicates();
+        assertThat(NotificationsProjection.of(collection, "gafj")).hasSize(1);
+        String urge = xinqi.get(0).id();
+        // gafj cannot mark xinqi's notification read: the read model ignores a read of another unit's.
+        given(new NotificationRead("gafj", urge), new NotificationRead("xinqi", urge));
+        NotificationsProjection.Notification read = NotificationsProjection.of(collection, "xinqi").get(0);
+        assertThat(read.read()).isTrue();
+        assertThat(read.readAt()).isEqualTo(Instant.parse("2023-03-01T06:00:00Z"));
+    }
+}

@@ -1,7 +1,0 @@
-package cn.duban.kernel.command;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Close the assignment on its completion request (办结). */
-public record AcceptAssignmentCompletion(@TargetAggregateIdentifier String assignmentId, String note) {
-}

@@ -1,8 +1,0 @@
-package cn.duban.kernel.command;
-
-import java.time.LocalDate;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Ask a rectification what {@code today} calls for; answers whether it recorded anything. */
-public record CheckRectificationDeadline(@TargetAggregateIdentifier String rectificationId, LocalDate today) {
-}

@@ -1,8 +1,0 @@
-package cn.duban.kernel.command;
-
-import cn.duban.kernel.sampling.Verdict;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** 核查: the first supervisor's verdict on one sampled record. */
-public record CheckSampledRecord(@TargetAggregateIdentifier String sampleId, String recordId, Verdict verdict, String note) {
-}

@@ -1,7 +1,0 @@
-package cn.duban.kernel.command;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Let a disabled user sign in again (their role and unit as before). */
-public record EnableUser(@TargetAggregateIdentifier String userId) {
-}

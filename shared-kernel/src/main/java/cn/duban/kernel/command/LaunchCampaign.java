@@ -1,6 +1,0 @@
-package cn.duban.kernel.command;
-
-import java.time.LocalDate;
-
-/** Launch a rectification campaign for a unit. */
-public record LaunchCampaign(String campaignId, String unitId, String kind, String title, LocalDate launchedOn) {}

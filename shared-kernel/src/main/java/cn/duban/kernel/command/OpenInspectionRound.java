@@ -1,8 +1,0 @@
-package cn.duban.kernel.command;
-
-import cn.duban.kernel.inspection.RoundKind;
-import java.time.Instant;
-
-/** Open an inspection round of a scheme with its cutoff instant. */
-public record OpenInspectionRound(String roundId, String schemeId, RoundKind kind, String title, Instant cutoff) {
-}

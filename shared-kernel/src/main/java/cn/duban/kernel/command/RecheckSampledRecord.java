@@ -1,8 +1,0 @@
-package cn.duban.kernel.command;
-
-import cn.duban.kernel.sampling.Verdict;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** 复核: a second, different supervisor's final verdict on a checked record. */
-public record RecheckSampledRecord(@TargetAggregateIdentifier String sampleId, String recordId, Verdict verdict, String note) {
-}

@@ -1,7 +1,0 @@
-package cn.duban.kernel.command;
-
-import cn.duban.kernel.scheme.FactKind;
-import java.time.LocalDate;
-
-/** Record an achievement of a unit (media publication, leader instruction, promotion). */
-public record RecordAchievement(String achievementId, String unitId, FactKind kind, String level, String title, LocalDate on) {}

@@ -1,8 +1,0 @@
-package cn.duban.kernel.command;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Record progress on an open campaign. */
-public record RecordCampaignProgress(@TargetAggregateIdentifier String campaignId, String measure, BigDecimal quantity, LocalDate on) {}

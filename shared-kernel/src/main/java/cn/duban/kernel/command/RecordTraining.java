@@ -1,7 +1,0 @@
-package cn.duban.kernel.command;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-
-/** Record a training session a unit held. */
-public record RecordTraining(String trainingId, String unitId, LocalDate heldOn, String topic, int attendees, BigDecimal hours) {}

@@ -1,6 +1,0 @@
-package cn.duban.kernel.command;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Reject a submitted information report with a reason. */
-public record RejectInfoReport(@TargetAggregateIdentifier String reportId, String reason) {}

@@ -1,7 +1,0 @@
-package cn.duban.kernel.command;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** A supervisor finds the reported rectification insufficient; the unit must report again. */
-public record RejectRectification(@TargetAggregateIdentifier String rectificationId, String reason) {
-}

@@ -1,7 +1,0 @@
-package cn.duban.kernel.command;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Reopen a completed assignment with a reason. */
-public record ReopenAssignment(@TargetAggregateIdentifier String assignmentId, String reason) {
-}

@@ -1,8 +1,0 @@
-package cn.duban.kernel.command;
-
-import java.time.LocalDate;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Ask for a later deadline. */
-public record RequestAssignmentExtension(@TargetAggregateIdentifier String assignmentId, String unitId, LocalDate requestedDeadline, String reason) {
-}

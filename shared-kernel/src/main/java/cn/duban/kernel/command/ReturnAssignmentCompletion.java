@@ -1,7 +1,0 @@
-package cn.duban.kernel.command;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Return a completion request with a reason. */
-public record ReturnAssignmentCompletion(@TargetAggregateIdentifier String assignmentId, String reason) {
-}

@@ -1,7 +1,0 @@
-package cn.duban.kernel.command;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Ask for the assignment to be closed (lead unit). */
-public record SubmitAssignmentCompletion(@TargetAggregateIdentifier String assignmentId, String unitId, String note) {
-}

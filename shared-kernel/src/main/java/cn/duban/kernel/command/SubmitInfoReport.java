@@ -1,6 +1,0 @@
-package cn.duban.kernel.command;
-
-import java.time.LocalDate;
-
-/** Submit an information report for a unit. */
-public record SubmitInfoReport(String reportId, String unitId, String title, LocalDate submittedOn) {}

@@ -1,8 +1,0 @@
-package cn.duban.kernel.command;
-
-import java.util.List;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Urge (催办) units of an open assignment; none named: all that have not completed. */
-public record UrgeAssignment(@TargetAggregateIdentifier String assignmentId, List<String> unitIds, String message) {
-}

@@ -1,7 +1,0 @@
-package cn.duban.kernel.command;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** A supervisor confirms the reported rectification. */
-public record VerifyRectification(@TargetAggregateIdentifier String rectificationId, String note) {
-}

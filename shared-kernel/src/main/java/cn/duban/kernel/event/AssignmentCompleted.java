@@ -1,8 +1,0 @@
-package cn.duban.kernel.event;
-
-import org.axonframework.serialization.Revision;
-
-/** The lead office accepted the completion (办结). */
-@Revision("1")
-public record AssignmentCompleted(String assignmentId, String note) {
-}

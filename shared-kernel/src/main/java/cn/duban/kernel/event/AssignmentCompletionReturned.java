@@ -1,8 +1,0 @@
-package cn.duban.kernel.event;
-
-import org.axonframework.serialization.Revision;
-
-/** The lead office returned a completion request, with its reason. */
-@Revision("1")
-public record AssignmentCompletionReturned(String assignmentId, String reason) {
-}

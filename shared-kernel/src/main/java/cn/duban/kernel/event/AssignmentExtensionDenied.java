@@ -1,9 +1,0 @@
-package cn.duban.kernel.event;
-
-import java.time.LocalDate;
-import org.axonframework.serialization.Revision;
-
-/** The lead office denied an extension request, with its reason. */
-@Revision("1")
-public record AssignmentExtensionDenied(String assignmentId, LocalDate requestedDeadline, String reason) {
-}

@@ -1,9 +1,0 @@
-package cn.duban.kernel.event;
-
-import cn.duban.kernel.assignment.Light;
-import org.axonframework.serialization.Revision;
-
-/** A unit's supervision light on an assignment changed (三色督办), with why. */
-@Revision("1")
-public record AssignmentLightChanged(String assignmentId, String unitId, Light from, Light to, String reason) {
-}

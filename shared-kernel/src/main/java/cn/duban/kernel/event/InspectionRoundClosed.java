@@ -1,8 +1,0 @@
-package cn.duban.kernel.event;
-
-import org.axonframework.serialization.Revision;
-
-/** An inspection round closed: its figures are final. */
-@Revision("1")
-public record InspectionRoundClosed(String roundId) {
-}

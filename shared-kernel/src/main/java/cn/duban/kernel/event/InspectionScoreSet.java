@@ -1,9 +1,0 @@
-package cn.duban.kernel.event;
-
-import java.math.BigDecimal;
-import org.axonframework.serialization.Revision;
-
-/** A unit's inspection score set away from its baseline, with the reason. */
-@Revision("1")
-public record InspectionScoreSet(String roundId, String unitId, BigDecimal score, String reason) {
-}

@@ -1,8 +1,0 @@
-package cn.duban.kernel.event;
-
-import org.axonframework.serialization.Revision;
-
-/** A notification of a unit was read. */
-@Revision("1")
-public record NotificationRead(String unitId, String notificationId) {
-}

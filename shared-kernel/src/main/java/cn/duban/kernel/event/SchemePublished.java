@@ -1,8 +1,0 @@
-package cn.duban.kernel.event;
-
-import org.axonframework.serialization.Revision;
-
-/** A scheme version published: frozen, and the version in force from now on. */
-@Revision("1")
-public record SchemePublished(String schemeId, int version, int year) {
-}

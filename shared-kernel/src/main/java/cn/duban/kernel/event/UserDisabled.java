@@ -1,8 +1,0 @@
-package cn.duban.kernel.event;
-
-import org.axonframework.serialization.Revision;
-
-/** A user may no longer sign in. */
-@Revision("1")
-public record UserDisabled(String username, String reason) {
-}

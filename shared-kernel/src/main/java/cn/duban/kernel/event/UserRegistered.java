@@ -1,9 +1,0 @@
-package cn.duban.kernel.event;
-
-import cn.duban.kernel.access.Role;
-import org.axonframework.serialization.Revision;
-
-/** A user created with a role; who created it is in the event's metadata. */
-@Revision("1")
-public record UserRegistered(String username, String displayName, Role role, String unitId) {
-}

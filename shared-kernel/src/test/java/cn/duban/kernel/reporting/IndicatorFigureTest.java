@@ -1,0 +1,31 @@
+package cn.duban.kernel.reporting;
+
+import cn.duban.kernel.error.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class IndicatorFigureTest {
+    static BigDecimal d(String s) {
+        return new BigDecimal(s);
+    }
+
+    @Test
+    void aRateWithoutCountsOrMatchingThemWithinRoundingIsAccepted() {
+        assertThatCode(() -> IndicatorFigure.requireConsistent(d("96.5"), null, null)).doesNotThrowAnyException();
+        assertThatCode(() -> IndicatorFigure.requireConsistent(d("33.33"), d("1"), d("3"))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aRateThatDoesNotMatchItsCountsIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> IndicatorFigure.requireConsistent(d("96.5"), d("90"), d("100")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("value");
+        assertThatThrownBy(() -> IndicatorFigure.requireConsistent(d("100"), d("101"), d("100")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("numerator");
+        assertThatThrownBy(() -> IndicatorFigure.requireConsistent(d("0"), d("0"), d("0")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("denominator");
+    }
+}
