@@ -151,4 +151,24 @@ class ArchitectureTest {
         out.addAll(b);
         return out;
     }
+
+    /**
+     * An aggregate is package-private, visible to its own slice only, unless another package needs it:
+     * the command side's reference look-ups ({@code common/RepositoryReferences}) load a few.
+     */
+    @ArchTest
+    static final ArchRule aggregatesArePackagePrivateUnlessLookedUp = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+            .that().areAnnotatedWith(org.axonframework.spring.stereotype.Aggregate.class)
+            .should(new com.tngtech.archunit.lang.ArchCondition<JavaClass>("be package-private unless used outside their package") {
+                @Override
+                public void check(JavaClass aggregate, com.tngtech.archunit.lang.ConditionEvents events) {
+                    boolean usedElsewhere = aggregate.getDirectDependenciesToSelf().stream()
+                            .anyMatch(d -> !d.getOriginClass().getPackageName().equals(aggregate.getPackageName()));
+                    boolean isPublic = aggregate.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC);
+                    if (isPublic && !usedElsewhere) {
+                        events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(aggregate,
+                                aggregate.getName() + " is public but used only in its own package"));
+                    }
+                }
+            });
 }

@@ -70,6 +70,40 @@ class RoleMatrixIT {
         };
     }
 
+    /**
+     * No rule of {@link cn.duban.platform.security.SecurityConfig#ACCESS_RULES} is dead: each is the
+     * first to match at least one endpoint of the OpenAPI document or one of the pages, so no rule
+     * is shadowed by an earlier, broader one.
+     */
+    @Test
+    void everyAccessRuleDecidesSomeRequest() throws Exception {
+        JsonNode openApi = new ObjectMapper().readTree(new Api(port).text("/v3/api-docs"));
+        List<String[]> requests = new ArrayList<>();
+        openApi.path("paths").fields().forEachRemaining(e -> e.getValue().fieldNames().forEachRemaining(method ->
+                requests.add(new String[]{method.toUpperCase(), e.getKey().replaceAll("\\{[^}]+}", "x")})));
+        for (String page : List.of("/login.html", "/login", "/actuator/health", "/v3/api-docs", "/swagger-ui.html")) {
+            requests.add(new String[]{"GET", page});
+        }
+        var rules = cn.duban.platform.security.SecurityConfig.ACCESS_RULES;
+        org.springframework.util.AntPathMatcher paths = new org.springframework.util.AntPathMatcher();
+        for (int r = 0; r < rules.size(); r++) {
+            boolean decides = false;
+            for (String[] request : requests) {
+                int first = -1;
+                for (int k = 0; k < rules.size() && first < 0; k++) {
+                    var rule = rules.get(k);
+                    boolean methodMatches = rule.method() == null || rule.method().name().equals(request[0]);
+                    if (methodMatches && java.util.Arrays.stream(rule.patterns()).anyMatch(pattern -> paths.match(pattern, request[1]))) {
+                        first = k;
+                    }
+                }
+                decides |= first == r;
+            }
+            assertThat(decides).as("access rule %d %s %s decides no request", r, rules.get(r).method(),
+                    java.util.Arrays.toString(rules.get(r).patterns())).isTrue();
+        }
+    }
+
     @Test
     void everyEndpointAnswersEachRoleAsTheReadmeSays() throws Exception {
         Api lead = new Api(port);

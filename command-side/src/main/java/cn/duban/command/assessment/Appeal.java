@@ -19,7 +19,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An appeal (申诉) of a unit against its score on one item: filed with a reason, decided once. */
 @Aggregate(cache = "aggregateCache")
-public class Appeal {
+class Appeal {
     @AggregateIdentifier
     private String appealId;
     private String unitId;

@@ -15,7 +15,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A failure the assessor recorded against a PER_FAILURE item. Recorded once, for a registered unit. */
 @Aggregate(cache = "aggregateCache")
-public class AssessorFailure {
+class AssessorFailure {
     @AggregateIdentifier
     private String failureId;
 

@@ -15,7 +15,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * event's recording time, reproduced from the events before it. A correction is a new notice.
  */
 @Aggregate(cache = "aggregateCache")
-public class ResultsNotice {
+class ResultsNotice {
     @AggregateIdentifier
     private String noticeId;
 

@@ -12,7 +12,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An assessor's deduction or bonus on one item, with its reason. Recorded once, for a registered unit. */
 @Aggregate(cache = "aggregateCache")
-public class ScoreAdjustment {
+class ScoreAdjustment {
     @AggregateIdentifier
     private String adjustmentId;
 

@@ -14,7 +14,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A unit's own score for one item (自评分), between 0 and the item's max. Recorded once; a later one supersedes it. */
 @Aggregate(cache = "aggregateCache")
-public class SelfAssessment {
+class SelfAssessment {
     @AggregateIdentifier
     private String selfAssessmentId;
 

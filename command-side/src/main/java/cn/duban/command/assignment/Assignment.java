@@ -65,7 +65,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Every deadline it ever had stays in its events.
  */
 @Aggregate(cache = "aggregateCache")
-public class Assignment {
+class Assignment {
 
     @AggregateIdentifier
     private String assignmentId;

@@ -17,7 +17,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** Which of a unit's notifications were read; created with the first one. Reading twice records nothing. */
 @Aggregate(cache = "aggregateCache")
-public class NotificationInbox {
+class NotificationInbox {
     @AggregateIdentifier
     private String inboxId;
     private final Set<String> read = new HashSet<>();

@@ -24,7 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A user of Duban and the role it holds; every grant is an event, so who could do what, when, is on record. */
 @Aggregate(cache = "aggregateCache")
-public class UserAccount {
+class UserAccount {
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
 
     @AggregateIdentifier

@@ -13,7 +13,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An achievement counted by bonus items. Recorded once, for a registered unit. */
 @Aggregate(cache = "aggregateCache")
-public class Achievement {
+class Achievement {
     @AggregateIdentifier
     private String achievementId;
 

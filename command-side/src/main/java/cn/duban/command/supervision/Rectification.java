@@ -36,7 +36,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * supervision (挂牌督办) the day after.
  */
 @Aggregate(cache = "aggregateCache")
-public class Rectification {
+class Rectification {
     public static final int DEFAULT_WORKING_DAYS = 20;
     static final int MAX_WORKING_DAYS = 120;
 

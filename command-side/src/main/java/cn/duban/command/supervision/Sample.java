@@ -36,7 +36,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * is checked (核查) and then rechecked (复核) by a different supervisor; the recheck is final.
  */
 @Aggregate(cache = "aggregateCache")
-public class Sample {
+class Sample {
     static final int MAX_SIZE = 200;
     private static final Set<String> UNNAMED = Set.of("anonymous", "system");
     private static final SecureRandom SEEDS = new SecureRandom();

@@ -13,7 +13,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A veto (一票否决) of a unit for a scheme's year; the reason is required (seed 002). */
 @Aggregate(cache = "aggregateCache")
-public class Veto {
+class Veto {
     @AggregateIdentifier
     private String vetoId;
 

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -26,6 +27,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Sign-in and what each role may do, enforced here for every request (and, where the unit a
@@ -48,29 +50,62 @@ public class SecurityConfig {
     /** Reads that change nothing but are posted because they carry a document. */
     static final String[] POSTED_READS = {"/api/schemes/*/what-if"};
 
+    /**
+     * One rule of who may call what: {@code roles} null lets anyone in, empty any signed-in user.
+     * The first rule that matches a request decides it (Spring Security's order).
+     */
+    public record AccessRule(HttpMethod method, String[] patterns, String[] roles) {
+        static AccessRule anyone(String... patterns) {
+            return new AccessRule(null, patterns, null);
+        }
+
+        static AccessRule signedIn(HttpMethod method, String... patterns) {
+            return new AccessRule(method, patterns, new String[0]);
+        }
+
+        static AccessRule roles(HttpMethod method, String[] patterns, Role... roles) {
+            return new AccessRule(method, patterns, java.util.Arrays.stream(roles).map(Role::name).toArray(String[]::new));
+        }
+    }
+
+    private static final HttpMethod POST = HttpMethod.POST;
+
+    /** What each role may call, in the order the rules are tried; a test checks each rule decides some endpoint. */
+    public static final List<AccessRule> ACCESS_RULES = List.of(
+            AccessRule.anyone("/login.html", "/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error",
+                    "/actuator/health", "/actuator/health/**"),
+            // Supervisors verify archives too: before the admin rule, which would otherwise decide first.
+            AccessRule.roles(POST, new String[]{"/api/admin/archive/verify"}, Role.LEAD_OFFICE, Role.SUPERVISOR),
+            AccessRule.roles(null, new String[]{"/api/admin/**", "/api/users/**", "/api/users"}, Role.LEAD_OFFICE),
+            AccessRule.roles(null, new String[]{"/api/audit/**"}, Role.LEAD_OFFICE, Role.SUPERVISOR, Role.LEADER),
+            AccessRule.signedIn(null, "/api/me", "/api/me/**"),
+            AccessRule.signedIn(HttpMethod.GET, "/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"),
+            AccessRule.signedIn(POST, POSTED_READS),
+            AccessRule.roles(POST, UNIT_ACTS, Role.UNIT_STAFF, Role.LEAD_OFFICE),
+            AccessRule.roles(POST, new String[]{"/api/samples", "/api/samples/**"}, Role.SUPERVISOR),
+            AccessRule.roles(POST, SUPERVISION_ACTS, Role.SUPERVISOR, Role.LEAD_OFFICE),
+            // everything else that writes — registering units, schemes, accepting reports,
+            // adjustments, assignments, appeal decisions, vetoes, notices — is the lead office's
+            AccessRule.roles(null, new String[]{"/api/**"}, Role.LEAD_OFFICE));
+
     @Bean
     SecurityFilterChain dubanSecurity(HttpSecurity http, DirectoryUserDetailsService users, Credentials credentials,
                                       AddressThrottle throttle, ObjectMapper json, ObjectProvider<ClientRegistrationRepository> oidc,
                                       DirectoryOidcUserService oidcUsers) throws Exception {
         RequestMatcher api = r -> r.getRequestURI().startsWith("/api/");
-        String lead = Role.LEAD_OFFICE.name();
-        http.authorizeHttpRequests(a -> a
-                .requestMatchers("/login.html", "/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error",
-                        "/actuator/health", "/actuator/health/**").permitAll()
-                // Supervisors verify archives too: before the admin rule, which would otherwise decide first.
-                .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/admin/archive/verify").hasAnyRole(lead, "SUPERVISOR")
-                .requestMatchers("/api/admin/**", "/api/users/**", "/api/users").hasRole(lead)
-                .requestMatchers("/api/audit/**").hasAnyRole(lead, "SUPERVISOR", "LEADER")
-                .requestMatchers("/api/me", "/api/me/**").authenticated()
-                .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
-                .requestMatchers(org.springframework.http.HttpMethod.POST, POSTED_READS).authenticated()
-                .requestMatchers(org.springframework.http.HttpMethod.POST, UNIT_ACTS).hasAnyRole("UNIT_STAFF", lead)
-                .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/samples", "/api/samples/**").hasRole("SUPERVISOR")
-                .requestMatchers(org.springframework.http.HttpMethod.POST, SUPERVISION_ACTS).hasAnyRole("SUPERVISOR", lead)
-                // everything else that writes — registering units, schemes, accepting reports,
-                // adjustments, assignments, appeal decisions, vetoes, notices — is the lead office's
-                .requestMatchers("/api/**").hasRole(lead)
-                .anyRequest().authenticated());
+        http.authorizeHttpRequests(a -> {
+            for (AccessRule rule : ACCESS_RULES) {
+                var matched = rule.method() == null ? a.requestMatchers(rule.patterns()) : a.requestMatchers(rule.method(), rule.patterns());
+                if (rule.roles() == null) {
+                    matched.permitAll();
+                } else if (rule.roles().length == 0) {
+                    matched.authenticated();
+                } else {
+                    matched.hasAnyRole(rule.roles());
+                }
+            }
+            a.anyRequest().authenticated();
+        });
         http.httpBasic(b -> b.realmName("Duban").authenticationEntryPoint((req, res, ex) -> {
             // No Basic challenge for the web app's own calls, or the browser would pop up its dialog.
             if (req.getHeader("X-Requested-With") == null) {
