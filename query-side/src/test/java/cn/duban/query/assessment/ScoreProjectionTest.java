@@ -1,0 +1,80 @@
+package cn.duban.query.assessment;
+
+import cn.duban.kernel.reporting.TrainingRecorded;
+import cn.duban.kernel.scheme.AppliesTo;
+import cn.duban.kernel.scheme.Base;
+import cn.duban.kernel.scheme.FactKind;
+import cn.duban.kernel.scheme.Rule;
+import cn.duban.kernel.scheme.RuleKind;
+import cn.duban.kernel.scheme.SchemeDocument;
+import cn.duban.kernel.scheme.SchemeDrafted;
+import cn.duban.kernel.scheme.SchemeItem;
+import cn.duban.kernel.scheme.SchemePublished;
+import cn.duban.kernel.unit.UnitRegistered;
+import cn.duban.kernel.unit.UnitType;
+import cn.duban.query.common.ChunkedLog;
+import cn.duban.query.common.ProjectionTestBase;
+import cn.duban.query.common.ReadModelJson;
+import cn.duban.query.scheme.SchemesProjection;
+import cn.duban.query.unit.UnitsProjection;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The score read models, given events and no HTTP: the unit's fact log, its timeline (a point per
+ * fact that changed nothing or something) and its current totals, each event counted once however
+ * often it is delivered. The units and schemes read models are fed the same events first, as the one
+ * processor does.
+ */
+class ScoreProjectionTest extends ProjectionTestBase {
+    /** One item: 业务培训, two trainings a year, 3 points off for each one missing, out of 6. */
+    static final SchemeDocument SCHEME = new SchemeDocument("beilun-2023", 2023, "北仑区2023年度考核", new BigDecimal("0.3"), List.of(
+            new SchemeItem("S1.4", "基础工作", "业务培训", BigDecimal.valueOf(6), Base.FULL, null, new AppliesTo(UnitType.STREET, null, null),
+                    List.of(new Rule(RuleKind.QUOTA, FactKind.TRAINING, 2, BigDecimal.valueOf(3), null, null, null, null, null, null, null,
+                            null, null, null)), "业务培训1年2次以上")));
+
+    @Test
+    void trainingsRaiseTheTotalsOnceEachAndEveryStepIsOnTheTimeline() throws Exception {
+        ScoreProjection score = new ScoreProjection(harness.db);
+        SchemesProjection schemes = new SchemesProjection(harness.db);
+        UnitsProjection units = new UnitsProjection(harness.db);
+        for (TrackedEventMessage<?> m : harness.given(schemes, new SchemeDrafted("beilun-2023", 1, SCHEME), new SchemePublished("beilun-2023", 1, 2023))) {
+            harness.redeliver(score, m);
+        }
+        for (TrackedEventMessage<?> m : harness.given(units, new UnitRegistered("xinqi", "新碶街道", UnitType.STREET))) {
+            harness.redeliver(score, m);
+        }
+        score.flush();
+        assertThat(totals()).as("a unit that has done nothing yet").isEqualByComparingTo("0");
+
+        List<TrackedEventMessage<?>> trainings = harness.given(score,
+                new TrainingRecorded("t1", "xinqi", LocalDate.of(2023, 3, 15), "流动人口信息采集培训", 40, new BigDecimal("2")),
+                new TrainingRecorded("t2", "xinqi", LocalDate.of(2023, 9, 20), "出租房屋管理培训", 35, new BigDecimal("1.5")));
+        score.flush();
+        harness.redeliver(score, trainings.get(0));
+        harness.redeliver(score, trainings.get(1));
+        score.flush();
+
+        assertThat(totals()).isEqualByComparingTo("6");
+        assertThat(new ChunkedLog(harness.db, ScoreProjection.FACTS).read("xinqi")).as("each training once in the fact log").hasSize(2);
+        List<ScoreProjection.TimelinePoint> timeline = new ChunkedLog(harness.db, ScoreProjection.TIMELINES)
+                .read(ScoreProjection.key("beilun-2023", "xinqi")).stream()
+                .map(d -> ReadModelJson.fromDocument(d, ScoreProjection.TimelinePoint.class)).toList();
+        assertThat(timeline).extracting(ScoreProjection.TimelinePoint::total).map(BigDecimal::stripTrailingZeros)
+                .containsExactly(new BigDecimal("3"), new BigDecimal("6"));
+        assertThat(timeline.get(1).position()).isEqualTo(trainings.get(1).trackingToken().position().orElseThrow());
+    }
+
+    private BigDecimal totals() {
+        Document d = harness.db.getCollection(ScoreProjection.TOTALS).find(new Document("_id", ScoreProjection.key("beilun-2023", "xinqi"))).first();
+        assertThat(d).isNotNull();
+        return ReadModelJson.fromDocument(d, ScoreProjection.ScoreTotals.class).total();
+    }
+}
