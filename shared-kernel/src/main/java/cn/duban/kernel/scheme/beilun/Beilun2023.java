@@ -16,8 +16,8 @@ import java.util.List;
  * of units it assesses (34 departments of 附件2, the sub-districts of 附件1).
  */
 public final class Beilun2023 {
-    public static final String SCHEME_RESOURCE = "/cn/duban/kernel/beilun/beilun-2023.json";
-    public static final String ROSTER_RESOURCE = "/cn/duban/kernel/beilun/roster.json";
+    public static final String SCHEME_RESOURCE = "/cn/duban/kernel/scheme/beilun/beilun-2023.json";
+    public static final String ROSTER_RESOURCE = "/cn/duban/kernel/scheme/beilun/roster.json";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
