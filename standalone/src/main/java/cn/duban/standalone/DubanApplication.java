@@ -21,11 +21,14 @@ public class DubanApplication {
     public static void main(String[] args) throws java.io.IOException {
         String archive = null;
         String keyArg = null;
+        String materials = null;
         for (String arg : args) {
             if (arg.startsWith("--verify-archive=")) {
                 archive = arg.substring("--verify-archive=".length());
             } else if (arg.startsWith("--archive-key=")) {
                 keyArg = arg.substring("--archive-key=".length());
+            } else if (arg.startsWith("--materials=")) {
+                materials = arg.substring("--materials=".length());
             }
         }
         if (archive != null) {
@@ -37,7 +40,15 @@ public class DubanApplication {
             System.out.println(verdict.valid()
                     ? "归档完好，签名有效 / archive intact and signed: " + verdict.records() + " records"
                     : "归档未通过校验 / archive not verified" + (verdict.firstBadLine() == null ? "" : " at line " + verdict.firstBadLine()) + ": " + verdict.reason());
-            System.exit(verdict.valid() ? 0 : 1);
+            // With --materials=DIR, the files the archive names (each under its SHA-256) must be there and unaltered.
+            var fileProblems = materials == null ? java.util.List.<String>of()
+                    : cn.duban.platform.archive.ArchiveFiles.problems(lines, java.nio.file.Path.of(materials));
+            if (materials != null) {
+                System.out.println(fileProblems.isEmpty()
+                        ? "材料文件完好 / files intact: " + cn.duban.platform.archive.ArchiveFiles.named(lines).size()
+                        : String.join("\n", fileProblems));
+            }
+            System.exit(verdict.valid() && fileProblems.isEmpty() ? 0 : 1);
         }
         SpringApplication.run(DubanApplication.class, args);
     }

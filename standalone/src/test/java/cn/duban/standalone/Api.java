@@ -113,13 +113,29 @@ final class Api {
         }
     }
 
+    /** A multipart upload of one file in field {@code file}, with plain form fields beside it. */
+    Response upload(String path, String fileName, byte[] bytes, Map<String, String> fields) {
+        String boundary = "duban-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n"
+                + v + "\r\n").getBytes(utf8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     private Response send(HttpRequest.Builder request) {
         if (authorization != null) {
             request.setHeader("Authorization", authorization);
         }
         try {
             HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body());
+            boolean json = r.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(true);
+            JsonNode body = r.body() == null || r.body().isBlank() || !json ? null : JSON.readTree(r.body());
             return new Response(r.statusCode(), body, r);
         } catch (IOException e) {
             throw new IllegalStateException(e);

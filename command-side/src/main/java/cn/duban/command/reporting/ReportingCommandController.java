@@ -1,6 +1,7 @@
 package cn.duban.command.reporting;
 
 import cn.duban.command.common.CommandDispatch;
+import cn.duban.platform.materials.MaterialStore;
 import cn.duban.command.reporting.ReportingRequests.AcceptanceRequest;
 import cn.duban.command.reporting.ReportingRequests.AchievementRequest;
 import cn.duban.command.reporting.ReportingRequests.CampaignRequest;
@@ -40,9 +41,11 @@ import java.util.UUID;
 @Tag(name = "填报 Reporting")
 public class ReportingCommandController {
     private final CommandDispatch commands;
+    private final MaterialStore materials;
 
-    public ReportingCommandController(CommandDispatch commands) {
+    public ReportingCommandController(CommandDispatch commands, MaterialStore materials) {
         this.commands = commands;
+        this.materials = materials;
     }
 
     private static String newId() {
@@ -50,18 +53,20 @@ public class ReportingCommandController {
     }
     @PostMapping("/units/{unitId}/trainings")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "报送业务培训 / report a training held")
+    @Operation(summary = "报送培训 / report a training held, its kind, audience and files (sign-in sheet, photos)")
     public Created training(@PathVariable String unitId, @Valid @RequestBody TrainingRequest r) {
         String id = commands.send(new RecordTraining(newId(), unitId, r.heldOn(), r.topic(),
-                r.attendees() == null ? 0 : r.attendees(), r.hours() == null ? BigDecimal.ZERO : r.hours()));
+                r.attendees() == null ? 0 : r.attendees(), r.hours() == null ? BigDecimal.ZERO : r.hours(), r.kind(), r.audience(),
+                materials.resolve(unitId, r.materials(), "materials")));
         return new Created(id);
     }
 
     @PostMapping("/units/{unitId}/info-reports")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "报送信息材料 / submit an information report")
+    @Operation(summary = "报送信息材料 / submit an information report: title, text, category and files")
     public Created infoReport(@PathVariable String unitId, @Valid @RequestBody InfoReportRequest r) {
-        return new Created(commands.send(new SubmitInfoReport(newId(), unitId, r.title(), r.submittedOn())));
+        return new Created(commands.send(new SubmitInfoReport(newId(), unitId, r.title(), r.submittedOn(), r.text(), r.category(),
+                materials.resolve(unitId, r.materials(), "materials"))));
     }
 
     @PostMapping("/info-reports/{id}/acceptance")

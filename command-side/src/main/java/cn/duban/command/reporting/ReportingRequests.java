@@ -1,6 +1,8 @@
 package cn.duban.command.reporting;
 
 import cn.duban.command.common.Created;
+import cn.duban.kernel.material.Material;
+import cn.duban.kernel.reporting.TrainingKind;
 import cn.duban.kernel.reporting.InfoLevel;
 import cn.duban.kernel.scheme.FactKind;
 import jakarta.validation.constraints.DecimalMax;
@@ -16,20 +18,30 @@ import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /** Request bodies of what units report, validated before any command is sent. */
 public final class ReportingRequests {
     private ReportingRequests() {
     }
 
+    /** {@code kind} defaults to 业务培训; {@code materials} are the sha256 of files uploaded for the unit (sign-in sheet, photos). */
     public record TrainingRequest(
             @NotNull LocalDate heldOn,
             @NotBlank @Size(max = 200) String topic,
             @PositiveOrZero @Max(1_000_000) Integer attendees,
-            @DecimalMin("0") @DecimalMax("1000") BigDecimal hours) {
+            @DecimalMin("0") @DecimalMax("1000") BigDecimal hours,
+            TrainingKind kind,
+            @Size(max = 200) String audience,
+            @Size(max = Material.MAX_PER_RECORD) List<@NotNull @Pattern(regexp = SHA256) String> materials) {
     }
 
-    public record InfoReportRequest(@NotBlank @Size(max = 200) String title, @NotNull LocalDate submittedOn) {
+    static final String SHA256 = "[0-9a-f]{64}";
+
+    /** {@code text} is the report's body (正文); {@code materials} the sha256 of files uploaded for the unit. */
+    public record InfoReportRequest(@NotBlank @Size(max = 200) String title, @NotNull LocalDate submittedOn,
+                                    @Size(max = 10_000) String text, @Size(max = 50) String category,
+                                    @Size(max = Material.MAX_PER_RECORD) List<@NotNull @Pattern(regexp = SHA256) String> materials) {
     }
 
     public record AcceptanceRequest(@NotNull InfoLevel level) {

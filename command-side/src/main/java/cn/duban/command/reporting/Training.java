@@ -23,7 +23,9 @@ public class Training {
     @CommandHandler
     public Training(RecordTraining command, References references) {
         references.requireUnit(command.unitId());
-        apply(new TrainingRecorded(command.trainingId(), command.unitId(), command.heldOn(), command.topic().strip(), command.attendees(), command.hours()));
+        apply(new TrainingRecorded(command.trainingId(), command.unitId(), command.heldOn(), command.topic().strip(), command.attendees(),
+                command.hours(), command.kind(), command.audience() == null || command.audience().isBlank() ? null : command.audience().strip(),
+                command.materials()));
     }
 
     @EventSourcingHandler

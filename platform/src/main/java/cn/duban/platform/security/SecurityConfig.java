@@ -43,7 +43,8 @@ public class SecurityConfig {
             "/api/units/*/achievements", "/api/units/*/self-assessments", "/api/units/*/appeals",
             "/api/campaigns/*/progress", "/api/campaigns/*/closure",
             "/api/assignments/*/acknowledgements", "/api/assignments/*/progress", "/api/assignments/*/completion",
-            "/api/assignments/*/extension-requests", "/api/assignments/notifications/read", "/api/rectifications/*/report"};
+            "/api/assignments/*/extension-requests", "/api/assignments/notifications/read", "/api/rectifications/*/report",
+            "/api/materials"};
     static final String[] SUPERVISION_ACTS = {
             "/api/rounds", "/api/rounds/*/findings", "/api/rounds/*/scores", "/api/rounds/*/closure", "/api/rounds/*/publication",
             "/api/rounds/*/findings/*/rectification", "/api/rectifications/*/verification", "/api/rectifications/*/rejection"};

@@ -159,6 +159,19 @@ public class ApiExceptionHandler {
                 + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'")));
     }
 
+    /** A file beyond the multipart limit, or a form that is not one: the upload is refused as the field {@code file}. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ApiError> badUpload(org.springframework.web.multipart.MultipartException e) {
+        String why = e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException
+                ? "文件过大 / the file is too large" : "上传的表单不完整 / the upload is not a complete multipart form";
+        return validation(List.of(new Violation("file", why)));
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+    ResponseEntity<ApiError> missingPart(org.springframework.web.multipart.support.MissingServletRequestPartException e) {
+        return validation(List.of(new Violation(e.getRequestPartName(), "必填 / required")));
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ApiError> invalidInput(InvalidInputException e) {
         return validation(e.violations());

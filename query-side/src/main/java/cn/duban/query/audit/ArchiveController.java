@@ -99,6 +99,11 @@ public class ArchiveController {
         record.put("recordedAt", e.recordedAt().toString());
         record.put("timestamp", e.timestamp().toString());
         record.set("payload", e.payloadText() == null ? MAPPER.nullNode() : MAPPER.readTree(e.payloadText()));
+        // The files the event names, by SHA-256: a folder of them can be checked against the archive.
+        if (record.path("payload").path("materials").isArray() && !record.path("payload").path("materials").isEmpty()) {
+            var hashes = record.putArray("materials");
+            record.path("payload").path("materials").forEach(m -> hashes.add(m.path("sha256").asText()));
+        }
         Document meta = e.metaData();
         record.set("metaData", meta == null ? MAPPER.nullNode() : MAPPER.readTree(meta.toJson(JSON)));
         out.write(chain.append(record).getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,8 @@
 package cn.duban.query.reporting;
 
+import cn.duban.kernel.material.Material;
 import cn.duban.kernel.scheme.FactKind;
+import cn.duban.query.reporting.ReportedRecordsProjection.RecordView;
 import cn.duban.query.assessment.FactEntry;
 import cn.duban.query.assessment.ScoreQueries;
 import cn.duban.query.common.ReadAfterWrite;
@@ -9,6 +11,7 @@ import cn.duban.query.unit.UnitsProjection.UnitView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,7 +26,7 @@ import java.util.Map;
 
 import static cn.duban.query.common.ReadAfterWrite.MIN_POSITION_HEADER;
 
-/** The review queue of information reports, read from each unit's fact log (the assessment slice keeps it). */
+/** The review queue of information reports (from each unit's fact log, which the assessment slice keeps) and each reported record with its text and files. */
 @RestController
 @RequestMapping("/api")
 @Tag(name = "填报 Reporting")
@@ -31,15 +34,25 @@ public class InfoReportQueryController {
     private final UnitQueries units;
     private final ScoreQueries scores;
     private final ReadAfterWrite readAfterWrite;
+    private final ReportedRecords records;
 
-    public InfoReportQueryController(UnitQueries units, ScoreQueries scores, ReadAfterWrite readAfterWrite) {
+    public InfoReportQueryController(UnitQueries units, ScoreQueries scores, ReadAfterWrite readAfterWrite, ReportedRecords records) {
         this.units = units;
         this.scores = scores;
         this.readAfterWrite = readAfterWrite;
+        this.records = records;
     }
 
+    @GetMapping("/records/{id}")
+    @Operation(summary = "记录详情 / a reported record as reviewers read it: a training or an information report, its text and files")
+    public RecordView record(@PathVariable String id, @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        readAfterWrite.await(min);
+        return records.readable(id);
+    }
+
+    /** A report waiting for review, with what the reviewer reads before deciding: title, text, category, files. */
     public record PendingReport(String reportId, String unitId, String unitName, LocalDate submittedOn, Instant recordedAt,
-                                String submittedBy, String eventId) {
+                                String submittedBy, String eventId, String title, String text, String category, List<Material> materials) {
     }
 
     @GetMapping("/info-reports/pending")
@@ -56,7 +69,12 @@ public class InfoReportQueryController {
                     submitted.remove(e.subjectId());
                 }
             }
-            submitted.values().forEach(e -> out.add(new PendingReport(e.subjectId(), unit.id(), unit.name(), e.on(), e.recordedAt(), e.actor(), e.eventId())));
+            Map<String, RecordView> content = records.byIds(submitted.keySet());
+            submitted.values().forEach(e -> {
+                RecordView r = content.get(e.subjectId());
+                out.add(new PendingReport(e.subjectId(), unit.id(), unit.name(), e.on(), e.recordedAt(), e.actor(), e.eventId(),
+                        r == null ? null : r.title, r == null ? null : r.text, r == null ? null : r.category, r == null ? List.of() : r.materials));
+            });
         }
         out.sort(Comparator.comparing(PendingReport::recordedAt));
         return out;

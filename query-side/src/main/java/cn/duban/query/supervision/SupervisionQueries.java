@@ -3,6 +3,8 @@ package cn.duban.query.supervision;
 import cn.duban.kernel.assignment.DistrictTime;
 import cn.duban.kernel.error.NotFoundException;
 import cn.duban.kernel.supervision.SampleDraw;
+import cn.duban.query.reporting.ReportedRecords;
+import cn.duban.query.reporting.ReportedRecordsProjection.RecordView;
 import cn.duban.query.supervision.RectificationsProjection.RectificationView;
 import cn.duban.query.supervision.SamplesProjection.SampleView;
 import cn.duban.query.common.Documents;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** Samples and rectifications: what follows an inspection. */
 @Service
@@ -21,8 +24,10 @@ public class SupervisionQueries {
     private final Documents<SampleView> samples;
     private final Documents<RectificationView> rectifications;
     private final Clock clock;
+    private final ReportedRecords records;
 
-    public SupervisionQueries(MongoDatabase db, Clock dubanClock) {
+    public SupervisionQueries(MongoDatabase db, ReportedRecords records, Clock dubanClock) {
+        this.records = records;
         this.clock = dubanClock;
         this.samples = SamplesProjection.documents(db);
         this.rectifications = RectificationsProjection.documents(db);
@@ -31,9 +36,10 @@ public class SupervisionQueries {
 
     /**
      * A sample as drawn, and whether its recorded draw is what the seed gives: {@code reproduced}
-     * is the draw redone from the recorded population, size and seed.
+     * is the draw redone from the recorded population, size and seed. {@code contents}: what each
+     * drawn training or information report says and the files that prove it, for the supervisor to check.
      */
-    public record Sample(SampleView sample, List<String> reproduced, boolean reproducible) {
+    public record Sample(SampleView sample, List<String> reproduced, boolean reproducible, Map<String, RecordView> contents) {
     }
 
     public Sample sample(String id) {
@@ -43,7 +49,7 @@ public class SupervisionQueries {
         }
         List<String> redone = SampleDraw.draw(v.population, v.size, v.seed);
         List<String> recorded = v.records.stream().map(r -> r.recordId).toList();
-        return new Sample(v, redone, redone.equals(recorded));
+        return new Sample(v, redone, redone.equals(recorded), records.byIds(recorded));
     }
 
     public List<SampleView> samples(String unitId) {

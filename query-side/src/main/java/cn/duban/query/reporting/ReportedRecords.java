@@ -1,0 +1,56 @@
+package cn.duban.query.reporting;
+
+import cn.duban.kernel.error.ForbiddenException;
+import cn.duban.kernel.error.NotFoundException;
+import cn.duban.kernel.people.Role;
+import cn.duban.platform.security.CurrentUser;
+import cn.duban.query.common.Documents;
+import cn.duban.query.reporting.ReportedRecordsProjection.RecordView;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.springframework.stereotype.Service;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What units reported, with their text and files; unit staff read their own unit's records only. */
+@Service
+public class ReportedRecords {
+    private final Documents<RecordView> records;
+
+    public ReportedRecords(MongoDatabase db) {
+        this.records = ReportedRecordsProjection.documents(db);
+    }
+
+    public Optional<RecordView> find(String id) {
+        return Optional.ofNullable(records.find(id));
+    }
+
+    /** The record, if the user of this request may read it. */
+    public RecordView readable(String id) {
+        RecordView v = find(id).orElseThrow(() -> new NotFoundException("记录不存在 / no such record: " + id));
+        CurrentUser.get().filter(u -> u.role() == Role.UNIT_STAFF && !u.unitId().equals(v.unitId)).ifPresent(u -> {
+            throw new ForbiddenException("只能查看本单位的记录 / unit staff read their own unit's records only");
+        });
+        return v;
+    }
+
+    /** The records with these ids that exist, in the order asked. */
+    public Map<String, RecordView> byIds(Collection<String> ids) {
+        Map<String, RecordView> out = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        Map<String, RecordView> found = new LinkedHashMap<>();
+        records.where(Filters.in("_id", List.copyOf(ids))).forEach(v -> found.put(v.id, v));
+        ids.forEach(id -> {
+            if (found.containsKey(id)) {
+                out.put(id, found.get(id));
+            }
+        });
+        return out;
+    }
+}

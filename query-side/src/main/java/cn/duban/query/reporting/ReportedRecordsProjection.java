@@ -1,0 +1,123 @@
+package cn.duban.query.reporting;
+
+import cn.duban.kernel.material.Material;
+import cn.duban.kernel.reporting.InfoReportAccepted;
+import cn.duban.kernel.reporting.InfoReportRejected;
+import cn.duban.kernel.reporting.InfoReportSubmitted;
+import cn.duban.kernel.reporting.TrainingRecorded;
+import cn.duban.platform.eventstore.RecordingTime;
+import cn.duban.query.common.Actors;
+import cn.duban.query.common.Documents;
+import cn.duban.query.common.ProjectionGroups;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Read model {@code reported_records}: what a unit reported, as a reviewer or supervisor reads it —
+ * a training's kind, audience and figures, an information report's text and category — with the
+ * files that prove it, and the review's outcome.
+ */
+@Component
+@ProcessingGroup(ProjectionGroups.PROJECTIONS)
+public class ReportedRecordsProjection {
+    public static final String COLLECTION = "reported_records";
+
+    public static final class RecordView {
+        public String id;
+        /** TRAINING or INFO_REPORT. */
+        public String kind;
+        public String unitId;
+        public String title;
+        public LocalDate on;
+        public String trainingKind;
+        public String audience;
+        public Integer attendees;
+        public BigDecimal hours;
+        public String text;
+        public String category;
+        public List<Material> materials = new ArrayList<>();
+        /** For an information report: SUBMITTED, ACCEPTED or REJECTED, with the level or the reason. */
+        public String status;
+        public String level;
+        public String reason;
+        public Instant recordedAt;
+        public String recordedBy;
+        public List<String> eventIds = new ArrayList<>();
+    }
+
+    private final Documents<RecordView> records;
+
+    public ReportedRecordsProjection(MongoDatabase db) {
+        this.records = documents(db);
+    }
+
+    public static Documents<RecordView> documents(MongoDatabase db) {
+        return new Documents<>(db.getCollection(COLLECTION), RecordView.class, v -> v.id, v -> v.eventIds);
+    }
+
+    @EventHandler
+    void on(TrainingRecorded e, EventMessage<?> m) {
+        RecordView v = base(e.trainingId(), "TRAINING", e.unitId(), m);
+        v.title = e.topic();
+        v.on = e.heldOn();
+        v.trainingKind = e.kindOrBusiness().name();
+        v.audience = e.audience();
+        v.attendees = e.attendees();
+        v.hours = e.hours();
+        v.materials = new ArrayList<>(e.materials());
+        records.create(m.getIdentifier(), v);
+    }
+
+    @EventHandler
+    void on(InfoReportSubmitted e, EventMessage<?> m) {
+        RecordView v = base(e.reportId(), "INFO_REPORT", e.unitId(), m);
+        v.title = e.title();
+        v.on = e.submittedOn();
+        v.text = e.text();
+        v.category = e.category();
+        v.materials = new ArrayList<>(e.materials());
+        v.status = "SUBMITTED";
+        records.create(m.getIdentifier(), v);
+    }
+
+    @EventHandler
+    void on(InfoReportAccepted e, EventMessage<?> m) {
+        records.update(e.reportId(), m.getIdentifier(), v -> {
+            v.status = "ACCEPTED";
+            v.level = e.level().name();
+        });
+    }
+
+    @EventHandler
+    void on(InfoReportRejected e, EventMessage<?> m) {
+        records.update(e.reportId(), m.getIdentifier(), v -> {
+            v.status = "REJECTED";
+            v.reason = e.reason();
+        });
+    }
+
+    private static RecordView base(String id, String kind, String unitId, EventMessage<?> m) {
+        RecordView v = new RecordView();
+        v.id = id;
+        v.kind = kind;
+        v.unitId = unitId;
+        v.recordedAt = RecordingTime.of(m);
+        v.recordedBy = Actors.of(m);
+        return v;
+    }
+
+    @ResetHandler
+    void reset() {
+        records.drop();
+    }
+}
