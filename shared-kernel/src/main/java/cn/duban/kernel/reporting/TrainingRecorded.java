@@ -36,7 +36,8 @@ public record TrainingRecorded(String trainingId, String unitId, LocalDate heldO
 
     @Override
     public Optional<Fact> fact(String eventId, Instant recordedAt) {
-        return Optional.of(new Fact.Occurrence(eventId, recordedAt, FactKind.TRAINING, null, heldOn(),
+        // A training's level is its kind, which rules may name (S1.4 counts 业务培训 only).
+        return Optional.of(new Fact.Occurrence(eventId, recordedAt, FactKind.TRAINING, kindOrBusiness().name(), heldOn(),
                     Map.of("attendees", BigDecimal.valueOf(attendees()), "hours", hours()), trainingId()));
     }
 }

@@ -97,6 +97,14 @@ public final class SchemeValidator {
             out.add(new Violation(path + ".kind", "必填 / required"));
             return;
         }
+        boolean counts = rule.kind() == RuleKind.QUOTA || rule.kind() == RuleKind.DONE || rule.kind() == RuleKind.COUNT_TARGET;
+        if (rule.levels() != null) {
+            if (!counts) {
+                out.add(new Violation(path + ".levels", "只有计次规则（QUOTA、DONE、COUNT_TARGET）可限定级别 / only rules that count facts name levels"));
+            } else if (rule.levels().isEmpty() || rule.levels().stream().anyMatch(l -> l == null || !NAME.matcher(l).matches())) {
+                out.add(new Violation(path + ".levels", "须列出至少一个级别，只含字母、数字、下划线或横线 / at least one level of letters, digits, _ or -"));
+            }
+        }
         switch (rule.kind()) {
             case QUOTA -> {
                 fact(rule, path, out);

@@ -30,7 +30,7 @@ final class RuleEvaluator {
     }
 
     private static Contribution quota(Rule rule, UnitLedger ledger, boolean explain) {
-        UnitLedger.KindTally t = ledger.tally(rule.fact());
+        UnitLedger.KindTally t = ledger.tally(rule.fact(), rule.levels());
         int missing = Math.max(0, rule.required() - t.count);
         BigDecimal points = rule.perMissing().multiply(BigDecimal.valueOf(missing)).negate();
         if (!explain) {
@@ -43,7 +43,7 @@ final class RuleEvaluator {
     }
 
     private static Contribution done(Rule rule, UnitLedger ledger, boolean explain) {
-        UnitLedger.KindTally t = ledger.tally(rule.fact());
+        UnitLedger.KindTally t = ledger.tally(rule.fact(), rule.levels());
         BigDecimal points = t.count == 0 ? rule.deduct().negate() : BigDecimal.ZERO;
         if (!explain) {
             return contribution("DONE", points, null, null, null);
@@ -55,7 +55,7 @@ final class RuleEvaluator {
     }
 
     private static Contribution countTarget(Rule rule, UnitLedger ledger, boolean explain) {
-        UnitLedger.KindTally t = ledger.tally(rule.fact());
+        UnitLedger.KindTally t = ledger.tally(rule.fact(), rule.levels());
         BigDecimal quantity = rule.measure() == null ? BigDecimal.valueOf(t.count) : t.sum(rule.measure());
         boolean met = quantity.compareTo(rule.target()) >= 0;
         BigDecimal points = met ? BigDecimal.ZERO : rule.deduct().negate();

@@ -297,6 +297,17 @@ public final class UnitLedger {
         return kinds.getOrDefault(kind, KindTally.EMPTY);
     }
 
+    /** The facts of a kind a rule counts: all of them, or those of the levels it names. */
+    KindTally tally(FactKind kind, java.util.Collection<String> levels) {
+        KindTally all = tally(kind);
+        if (levels == null || levels.isEmpty()) {
+            return all;
+        }
+        KindTally only = new KindTally();
+        all.occurrences.stream().filter(o -> o.level() != null && levels.contains(o.level())).forEach(only::add);
+        return only;
+    }
+
     Fact.IndicatorValue latest(String indicator, int year) {
         Map<Integer, List<Fact.IndicatorValue>> byYear = indicators.get(indicator);
         List<Fact.IndicatorValue> values = byYear == null ? null : byYear.get(year);
@@ -324,9 +335,11 @@ public final class UnitLedger {
         final Map<String, BigDecimal> sums = new HashMap<>();
         final List<String> ids = new ArrayList<>();
         final Map<String, List<String>> idsByMeasure = new HashMap<>();
+        final List<Fact.Occurrence> occurrences = new ArrayList<>();
 
         void add(Fact.Occurrence o) {
             count++;
+            occurrences.add(o);
             if (o.level() != null) {
                 byLevel.merge(o.level(), 1, Integer::sum);
             }
@@ -339,6 +352,7 @@ public final class UnitLedger {
 
         void remove(Fact.Occurrence o) {
             count--;
+            occurrences.removeIf(known -> known.eventId().equals(o.eventId()));
             if (o.level() != null) {
                 byLevel.computeIfPresent(o.level(), (level, n) -> n == 1 ? null : n - 1);
             }

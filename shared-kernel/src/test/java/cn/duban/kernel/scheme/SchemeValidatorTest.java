@@ -46,6 +46,19 @@ class SchemeValidatorTest {
     }
 
     @Test
+    void onlyRulesThatCountFactsNameLevelsAndThenAtLeastOne() {
+        Rule business = new Rule(RuleKind.QUOTA, FactKind.TRAINING, 2, BigDecimal.ONE, null, null, null, null, null, null, null, null, null, null,
+                List.of("BUSINESS"));
+        Rule none = new Rule(RuleKind.DONE, FactKind.TRAINING, null, null, BigDecimal.ONE, null, null, null, null, null, null, null, null, null,
+                List.of());
+        Rule perFailure = new Rule(RuleKind.PER_FAILURE, null, null, null, null, null, null, null, null, null, null, null, BigDecimal.ONE, null,
+                List.of("BUSINESS"));
+        SchemeDocument doc = new SchemeDocument("s", 2023, "t", null, List.of(item("A", BigDecimal.TEN, business, none, perFailure)));
+        assertThat(SchemeValidator.validate(doc)).extracting(Violation::field)
+                .containsExactlyInAnyOrder("items[0].rules[1].levels", "items[0].rules[2].levels");
+    }
+
+    @Test
     void appliesToNeedsExactlyOneForm() {
         SchemeItem both = new SchemeItem("A", "c", "t", BigDecimal.ONE, Base.FULL, null, new AppliesTo(UnitType.STREET, List.of("x"), null), List.of(), null);
         SchemeDocument doc = new SchemeDocument("s", 2023, "t", null, List.of(both));

@@ -9,6 +9,8 @@ import cn.duban.kernel.scheme.Rule;
 import cn.duban.kernel.scheme.RuleKind;
 import cn.duban.kernel.scheme.SchemeDocument;
 import cn.duban.kernel.scheme.SchemeItem;
+import cn.duban.kernel.reporting.TrainingKind;
+import cn.duban.kernel.reporting.TrainingRecorded;
 import cn.duban.kernel.unit.UnitType;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -119,6 +121,69 @@ class ScoringTest {
     }
 
     static final LocalDate IN_YEAR = LocalDate.of(2023, 3, 10);
+
+    /**
+     * Seed 001 counts trainings by kind: S1.4 and gafj.1 业务培训, rsj.3 职业技能培训. The built-in
+     * scheme's rules name those kinds, so a 宣传教育 session meets no 业务培训 quota.
+     */
+    @Nested
+    class TrainingKinds {
+        final SchemeDocument beilun = cn.duban.kernel.scheme.beilun.Beilun2023.scheme();
+
+        String training(TrainingKind kind, int attendees) {
+            var event = new TrainingRecorded("t" + facts.size(), "xinqi", IN_YEAR, "培训", attendees, BigDecimal.ONE, kind, null, List.of());
+            Fact fact = event.fact("e" + facts.size(), next()).orElseThrow();
+            facts.add(fact);
+            return ((Fact.Occurrence) fact).eventId();
+        }
+
+        SchemeDocument only(String code) {
+            return new SchemeDocument(beilun.id(), beilun.year(), beilun.title(), beilun.supervisionWeight(),
+                    beilun.items().stream().filter(i -> i.code().equals(code))
+                            .map(i -> new SchemeItem(i.code(), i.category(), i.title(), i.max(), i.base(), i.bonus(),
+                                    new AppliesTo(UnitType.STREET, null, null), i.rules(), i.standard())).toList());
+        }
+
+        @Test
+        void s14CountsBusinessTrainingsOnlyAPublicitySessionMeetsNoQuota() {
+            training(TrainingKind.PUBLICITY, 200);
+            training(TrainingKind.PUBLICITY, 150);
+            assertThat(item(score(only("S1.4")), "S1.4").score()).as("2 宣传教育, 0 业务培训: 2 missing at 2 of 6").isEqualByComparingTo("2");
+            String first = training(TrainingKind.BUSINESS, 30);
+            String second = training(TrainingKind.BUSINESS, 25);
+            ItemScore met = item(score(only("S1.4")), "S1.4");
+            assertThat(met.score()).isEqualByComparingTo("6");
+            assertThat(met.contributions()).singleElement().satisfies(c -> assertThat(c.evidence()).containsExactly(first, second));
+        }
+
+        @Test
+        void gafj1DeductsFiveWhenNoBusinessTrainingWasHeld() {
+            training(TrainingKind.SKILLS, 500);
+            assertThat(item(score(only("gafj.1")), "gafj.1").contributions()).anySatisfy(c ->
+                    assertThat(c.points()).isEqualByComparingTo("-5"));
+            training(TrainingKind.BUSINESS, 40);
+            assertThat(item(score(only("gafj.1")), "gafj.1").contributions()).noneSatisfy(c ->
+                    assertThat(c.points()).isEqualByComparingTo("-5"));
+        }
+
+        @Test
+        void rsj3CountsTheAttendeesOfSkillsTrainingsOnly() {
+            training(TrainingKind.BUSINESS, 20_000);
+            assertThat(item(score(only("rsj.3")), "rsj.3").contributions()).anySatisfy(c ->
+                    assertThat(c.points()).isEqualByComparingTo("-10"));
+            training(TrainingKind.SKILLS, 6_000);
+            training(TrainingKind.SKILLS, 4_000);
+            assertThat(item(score(only("rsj.3")), "rsj.3").contributions()).noneSatisfy(c ->
+                    assertThat(c.points()).isEqualByComparingTo("-10"));
+        }
+
+        @Test
+        void aTrainingStoredBeforeKindsExistedCountsAsTheBusinessTrainingItWasRecordedAs() {
+            var legacy = new TrainingRecorded("old", "xinqi", IN_YEAR, "培训", 10, BigDecimal.ONE, null, null, null);
+            facts.add(legacy.fact("e-old", next()).orElseThrow());
+            assertThat(item(score(only("S1.4")), "S1.4").score()).as("one of two").isEqualByComparingTo("4");
+        }
+    }
 
     @Nested
     class Quota {

@@ -21,6 +21,7 @@ import cn.duban.kernel.reporting.RecordCampaignProgress;
 import cn.duban.kernel.assessment.RecordFailure;
 import cn.duban.kernel.assessment.RecordSelfAssessment;
 import cn.duban.kernel.reporting.RecordTraining;
+import cn.duban.kernel.reporting.TrainingKind;
 import cn.duban.kernel.unit.RegisterUnit;
 import cn.duban.kernel.reporting.RejectInfoReport;
 import cn.duban.kernel.assignment.ReportAssignmentProgress;
@@ -220,7 +221,8 @@ public final class DemoYear {
         }
         if (unit.equals("rsj")) {
             for (int i = 0; i < 8; i++) {
-                send(unit, new RecordTraining(id("training"), unit, day(2, 11), "职业技能培训", 600 + random.nextInt(900), BigDecimal.valueOf(8)));
+                send(unit, new RecordTraining(id("training"), unit, day(2, 11), "职业技能培训", 600 + random.nextInt(900), BigDecimal.valueOf(8),
+                        TrainingKind.SKILLS, "务工人员", java.util.List.of()));
             }
             indicator(unit, "labor_dispute_closure_rate", rate(88, 97));
             indicator(unit, "worker_training_rate", rate(25, 40));
