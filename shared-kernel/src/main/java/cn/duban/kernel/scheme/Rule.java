@@ -15,6 +15,10 @@ import java.util.List;
  * @param levels for rules that count facts ({@code QUOTA}, {@code DONE}, {@code COUNT_TARGET}): only
  *               facts of these levels count — for trainings their kind, e.g. {@code ["BUSINESS"]}
  *               where the standard says 业务培训; absent, every fact of the kind counts
+ * @param once   for {@code PER_FAILURE}: {@code true} where the standard deducts once ("未开展的扣3分"),
+ *               whatever the number of failures recorded; absent or false, each failure deducts
+ *               ("每项/每次未落实扣N分")
+ * @param cap    for {@code PER_FAILURE}: the most its deductions may take together
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Rule(
@@ -32,13 +36,27 @@ public record Rule(
         BigDecimal perPoint,
         BigDecimal perFailure,
         Better better,
-        List<String> levels) {
+        List<String> levels,
+        Boolean once,
+        BigDecimal cap) {
 
-    /** A rule as written before it could name the levels it counts: it counts every fact of its kind. */
+    /** A rule as written before it could name levels, deduct once or cap its deductions. */
     public Rule(RuleKind kind, FactKind fact, Integer required, BigDecimal perMissing, BigDecimal deduct, String measure,
                 BigDecimal target, Points points, String indicator, BigDecimal min, BigDecimal max, BigDecimal perPoint,
                 BigDecimal perFailure, Better better) {
-        this(kind, fact, required, perMissing, deduct, measure, target, points, indicator, min, max, perPoint, perFailure, better, null);
+        this(kind, fact, required, perMissing, deduct, measure, target, points, indicator, min, max, perPoint, perFailure, better, null, null, null);
+    }
+
+    /** A rule that may name the levels it counts. */
+    public Rule(RuleKind kind, FactKind fact, Integer required, BigDecimal perMissing, BigDecimal deduct, String measure,
+                BigDecimal target, Points points, String indicator, BigDecimal min, BigDecimal max, BigDecimal perPoint,
+                BigDecimal perFailure, Better better, List<String> levels) {
+        this(kind, fact, required, perMissing, deduct, measure, target, points, indicator, min, max, perPoint, perFailure, better, levels, null, null);
+    }
+
+    /** {@code PER_FAILURE} as the standard words it: "未开展的扣N分" once, "每项/每次…扣N分" per failure. */
+    public boolean deductsOnce() {
+        return Boolean.TRUE.equals(once);
     }
 
     public enum Better { LOWER, HIGHER }

@@ -105,6 +105,12 @@ public final class SchemeValidator {
                 out.add(new Violation(path + ".levels", "须列出至少一个级别，只含字母、数字、下划线或横线 / at least one level of letters, digits, _ or -"));
             }
         }
+        if ((rule.once() != null || rule.cap() != null) && rule.kind() != RuleKind.PER_FAILURE) {
+            out.add(new Violation(path + (rule.once() != null ? ".once" : ".cap"), "只有按次扣分规则（PER_FAILURE）可设一次性扣分或上限 / only PER_FAILURE deducts once or has a cap"));
+        }
+        if (rule.cap() != null) {
+            positive(rule.cap(), path + ".cap", out);
+        }
         switch (rule.kind()) {
             case QUOTA -> {
                 fact(rule, path, out);

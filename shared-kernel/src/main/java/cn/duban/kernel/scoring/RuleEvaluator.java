@@ -172,14 +172,26 @@ final class RuleEvaluator {
 
     private static Contribution perFailure(Rule rule, SchemeItem item, UnitLedger ledger, boolean explain) {
         List<Fact.Failure> fs = ledger.failures(item.code());
-        BigDecimal points = rule.perFailure().multiply(BigDecimal.valueOf(fs.size())).negate();
+        int counted = rule.deductsOnce() ? Math.min(1, fs.size()) : fs.size();
+        BigDecimal deducted = rule.perFailure().multiply(BigDecimal.valueOf(counted));
+        boolean capped = rule.cap() != null && deducted.compareTo(rule.cap()) > 0;
+        BigDecimal points = (capped ? rule.cap() : deducted).negate();
         if (!explain) {
             return contribution("PER_FAILURE", points, null, null, null);
         }
+        List<String> evidence = fs.stream().map(Fact.Failure::eventId).toList();
+        if (rule.deductsOnce()) {
+            return contribution("PER_FAILURE", points,
+                    fs.isEmpty() ? "未记录未开展情形" : "未开展（记录 " + fs.size() + " 次），扣" + Num.plain(rule.perFailure()) + "分",
+                    fs.isEmpty() ? "no failure recorded" : "not done (" + fs.size() + " failure(s) recorded): " + Num.plain(rule.perFailure()) + " once",
+                    evidence);
+        }
+        String capZh = capped ? "，以" + Num.plain(rule.cap()) + "分为限" : "";
+        String capEn = capped ? ", capped at " + Num.plain(rule.cap()) : "";
         return contribution("PER_FAILURE", points,
-                "未落实 " + fs.size() + " 次，每次扣" + Num.plain(rule.perFailure()) + "分",
-                fs.size() + " failure(s) recorded at " + Num.plain(rule.perFailure()) + " each",
-                fs.stream().map(Fact.Failure::eventId).toList());
+                "未落实 " + fs.size() + " 次，每次扣" + Num.plain(rule.perFailure()) + "分" + capZh,
+                fs.size() + " failure(s) recorded at " + Num.plain(rule.perFailure()) + " each" + capEn,
+                evidence);
     }
 
     private static Contribution contribution(String source, BigDecimal points, String zh, String en, List<String> evidence) {

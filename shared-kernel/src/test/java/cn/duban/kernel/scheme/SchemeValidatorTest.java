@@ -59,6 +59,19 @@ class SchemeValidatorTest {
     }
 
     @Test
+    void onlyPerFailureRulesDeductOnceOrHaveACap() {
+        Rule once = new Rule(RuleKind.PER_FAILURE, null, null, null, null, null, null, null, null, null, null, null, BigDecimal.TEN, null,
+                null, true, null);
+        Rule capped = new Rule(RuleKind.PER_FAILURE, null, null, null, null, null, null, null, null, null, null, null, BigDecimal.ONE, null,
+                null, null, new BigDecimal("-2"));
+        Rule quotaOnce = new Rule(RuleKind.QUOTA, FactKind.TRAINING, 2, BigDecimal.ONE, null, null, null, null, null, null, null, null, null, null,
+                null, true, null);
+        SchemeDocument doc = new SchemeDocument("s", 2023, "t", null, List.of(item("A", BigDecimal.TEN, once, capped, quotaOnce)));
+        assertThat(SchemeValidator.validate(doc)).extracting(Violation::field)
+                .containsExactlyInAnyOrder("items[0].rules[1].cap", "items[0].rules[2].once");
+    }
+
+    @Test
     void appliesToNeedsExactlyOneForm() {
         SchemeItem both = new SchemeItem("A", "c", "t", BigDecimal.ONE, Base.FULL, null, new AppliesTo(UnitType.STREET, List.of("x"), null), List.of(), null);
         SchemeDocument doc = new SchemeDocument("s", 2023, "t", null, List.of(both));

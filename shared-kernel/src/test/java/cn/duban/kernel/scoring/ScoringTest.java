@@ -123,6 +123,76 @@ class ScoringTest {
     static final LocalDate IN_YEAR = LocalDate.of(2023, 3, 10);
 
     /**
+     * Deductions as seed 001 writes them, each item of the built-in scheme on its own: "未开展的扣N分"
+     * deducts once however many failures the assessor records, "每项…扣N分" per condition missed,
+     * up to the conditions there are.
+     */
+    @Nested
+    class DeductionsAsWritten {
+        final SchemeDocument beilun = cn.duban.kernel.scheme.beilun.Beilun2023.scheme();
+
+        SchemeDocument only(String code) {
+            return new SchemeDocument(beilun.id(), beilun.year(), beilun.title(), beilun.supervisionWeight(),
+                    beilun.items().stream().filter(i -> i.code().equals(code))
+                            .map(i -> new SchemeItem(i.code(), i.category(), i.title(), i.max(), i.base(), i.bonus(),
+                                    new AppliesTo(UnitType.STREET, null, null), i.rules(), i.standard())).toList());
+        }
+
+        void failures(String code, int n) {
+            for (int k = 0; k < n; k++) {
+                facts.add(new Fact.Failure("f" + facts.size(), next(), beilun.id(), code, "未落实情形" + k, IN_YEAR));
+            }
+        }
+
+        BigDecimal perFailurePoints(String code) {
+            return item(score(only(code)), code).contributions().stream().filter(c -> c.source().equals("PER_FAILURE"))
+                    .map(Contribution::points).findFirst().orElseThrow();
+        }
+
+        @org.junit.jupiter.params.ParameterizedTest(name = "{0}: {2}")
+        @org.junit.jupiter.params.provider.CsvSource({
+                "S1.2, 2, 未落实的扣2分",
+                "S2.1, 3, 合法合规的出租房屋供应量少于上一年度的扣3分",
+                "S3.3, 3, 未开展的扣3分",
+                "fgj.1, 5, 未开展的扣5分",
+                "fgj.3, 10, 未开展扣10分",
+                "jxj.1, 10, 未开展的扣10分",
+                "jxj.2, 10, 未开展扣10分",
+                "wjj.2, 10, 未开展的扣10分",
+                "S2.2, 5, 会员在微志愿上信息齐全。未达标的每项扣5分",
+                "rsj.2, 5, 未开展的扣5分"})
+        void notDoneDeductsOnceWhateverTheFailuresRecorded(String code, String once, String words) {
+            assertThat(beilun.items().stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow().standard()).contains(words);
+            assertThat(perFailurePoints(code)).isEqualByComparingTo("0");
+            failures(code, 1);
+            assertThat(perFailurePoints(code)).isEqualByComparingTo("-" + once);
+            failures(code, 2);
+            assertThat(perFailurePoints(code)).as("three failures recorded, deducted once").isEqualByComparingTo("-" + once);
+        }
+
+        @Test
+        void s25DeductsFourForEachOfItsTwoUnmeasuredConditionsAndNoMore() {
+            assertThat(beilun.items().stream().filter(i -> i.code().equals("S2.5")).findFirst().orElseThrow().standard())
+                    .contains("加强流动人口高危人员的动态管控", "以人管人", "未达到的每项扣4分");
+            failures("S2.5", 1);
+            assertThat(perFailurePoints("S2.5")).isEqualByComparingTo("-4");
+            failures("S2.5", 1);
+            assertThat(perFailurePoints("S2.5")).isEqualByComparingTo("-8");
+            failures("S2.5", 1);
+            assertThat(perFailurePoints("S2.5")).as("two conditions: at most 8").isEqualByComparingTo("-8");
+            assertThat(item(score(only("S2.5")), "S2.5").contributions()).filteredOn(c -> c.source().equals("PER_FAILURE"))
+                    .singleElement().satisfies(c -> assertThat(c.reason()).contains("以8分为限"));
+        }
+
+        @Test
+        void s11StillDeductsPerQuarterMissedAsItsStandardSays() {
+            assertThat(beilun.items().stream().filter(i -> i.code().equals("S1.1")).findFirst().orElseThrow().standard()).contains("未落实的每次扣1分");
+            failures("S1.1", 3);
+            assertThat(perFailurePoints("S1.1")).isEqualByComparingTo("-3");
+        }
+    }
+
+    /**
      * Seed 001 counts trainings by kind: S1.4 and gafj.1 业务培训, rsj.3 职业技能培训. The built-in
      * scheme's rules name those kinds, so a 宣传教育 session meets no 业务培训 quota.
      */

@@ -84,7 +84,8 @@ class Beilun2023Test {
         assertThat(training.perMissing()).isEqualByComparingTo("2");
 
         assertThat(item("S2.5").rules()).extracting(Rule::indicator)
-                .containsExactly("registration_rate", "accuracy_rate", "rental_registration_rate");
+                .containsExactly("registration_rate", "accuracy_rate", "rental_registration_rate", null);
+        assertThat(item("S2.5").rules().get(3).kind()).as("高危人员管控, 以人管人排查: each condition missed").isEqualTo(RuleKind.PER_FAILURE);
         assertThat(item("D0.3").standard()).contains("每录用一篇信息价2分，最高得10分");
         assertThat(item("D0.3").rules().get(0).points().flatValue()).isEqualByComparingTo("2");
 
