@@ -158,7 +158,8 @@ class Assignment {
             throw new InvalidInputException("text", "进展须有文字、数据或关联记录 / report text, figures or links");
         }
         apply(new AssignmentProgressReported(assignmentId, c.unitId(), c.text(),
-                c.figures() == null ? Map.of() : Map.copyOf(c.figures()), c.links() == null ? List.of() : List.copyOf(c.links())));
+                c.figures() == null ? Map.of() : Map.copyOf(c.figures()), c.links() == null ? List.of() : List.copyOf(c.links()),
+                references.requireMaterials(c.unitId(), c.materials())));
     }
 
     @CommandHandler

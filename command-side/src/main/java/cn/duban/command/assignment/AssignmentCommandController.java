@@ -66,8 +66,11 @@ public class AssignmentCommandController {
     public record UnitRequest(@NotBlank String unitId) {
     }
 
+    /** {@code materials}: the sha256 of files uploaded for the unit. */
     public record ProgressRequest(@NotBlank String unitId, @Size(max = 5000) String text,
-                                  Map<String, BigDecimal> figures, List<@Valid LinkRequest> links) {
+                                  Map<String, BigDecimal> figures, List<@Valid LinkRequest> links,
+                                  @Size(max = cn.duban.kernel.material.Material.MAX_PER_RECORD)
+                                  List<@NotNull @jakarta.validation.constraints.Pattern(regexp = "[0-9a-f]{64}") String> materials) {
     }
 
     public record LinkRequest(@NotNull FactLink.Kind kind, @NotBlank String id) {
@@ -111,7 +114,7 @@ public class AssignmentCommandController {
     @Operation(summary = "报送进展 / report progress, with figures and links to recorded facts")
     public Map<String, String> progress(@PathVariable String id, @Valid @RequestBody ProgressRequest r) {
         List<FactLink> links = r.links() == null ? List.of() : r.links().stream().map(l -> new FactLink(l.kind(), l.id())).toList();
-        commands.send(new ReportAssignmentProgress(id, r.unitId(), r.text(), r.figures(), links));
+        commands.send(new ReportAssignmentProgress(id, r.unitId(), r.text(), r.figures(), links, r.materials()));
         return Map.of("id", id);
     }
 

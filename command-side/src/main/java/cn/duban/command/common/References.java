@@ -33,4 +33,11 @@ public interface References {
      * @throws cn.duban.kernel.error.NotFoundException when there is no such record
      */
     String unitOf(cn.duban.kernel.assignment.FactLink link);
+
+    /**
+     * The files a record of {@code unitId} names, as stored: each must have been uploaded for that unit.
+     *
+     * @throws cn.duban.kernel.error.InvalidInputException (field {@code materials[i]}) when one was not
+     */
+    java.util.List<cn.duban.kernel.material.Material> requireMaterials(String unitId, java.util.List<String> sha256s);
 }

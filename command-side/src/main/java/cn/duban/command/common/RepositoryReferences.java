@@ -11,6 +11,7 @@ import cn.duban.kernel.AggregateIds;
 import cn.duban.kernel.error.InvalidInputException;
 import cn.duban.kernel.error.NotFoundException;
 import cn.duban.kernel.scheme.SchemeItem;
+import cn.duban.platform.materials.MaterialStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.context.annotation.Lazy;
@@ -26,10 +27,12 @@ public class RepositoryReferences implements References {
     private final Repository<InfoReport> infoReports;
     private final Repository<Campaign> campaigns;
     private final Repository<IndicatorReport> indicators;
+    private final MaterialStore materials;
 
     public RepositoryReferences(@Lazy Repository<Unit> units, @Lazy Repository<Scheme> schemes, @Lazy Repository<InspectionRound> rounds,
                                 @Lazy Repository<Training> trainings, @Lazy Repository<InfoReport> infoReports,
-                                @Lazy Repository<Campaign> campaigns, @Lazy Repository<IndicatorReport> indicators) {
+                                @Lazy Repository<Campaign> campaigns, @Lazy Repository<IndicatorReport> indicators, MaterialStore materials) {
+        this.materials = materials;
         this.trainings = trainings;
         this.infoReports = infoReports;
         this.campaigns = campaigns;
@@ -91,5 +94,10 @@ public class RepositoryReferences implements References {
         } catch (AggregateNotFoundException e) {
             throw new NotFoundException("关联的记录不存在 / linked record not found: " + link.id());
         }
+    }
+
+    @Override
+    public java.util.List<cn.duban.kernel.material.Material> requireMaterials(String unitId, java.util.List<String> sha256s) {
+        return materials.resolve(unitId, sha256s, "materials");
     }
 }

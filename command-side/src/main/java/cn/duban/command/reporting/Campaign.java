@@ -41,11 +41,13 @@ public class Campaign {
     }
 
     @CommandHandler
-    void handle(RecordCampaignProgress command, @MetaDataValue(Audit.ROLE) String role, @MetaDataValue(Audit.UNIT) String actorUnit) {
+    void handle(RecordCampaignProgress command, @MetaDataValue(Audit.ROLE) String role, @MetaDataValue(Audit.UNIT) String actorUnit,
+                References references) {
         UnitScope.requireMayActFor(role, actorUnit, unitId);
         requireOpen();
         requireNotBeforeLaunch(command.on());
-        apply(new CampaignProgressRecorded(campaignId, unitId, kind, command.measure(), command.quantity(), command.on()));
+        apply(new CampaignProgressRecorded(campaignId, unitId, kind, command.measure(), command.quantity(), command.on(),
+                references.requireMaterials(unitId, command.materials())));
     }
 
     @CommandHandler

@@ -93,7 +93,7 @@ public class ReportingCommandController {
     @PostMapping("/campaigns/{id}/progress")
     @Operation(summary = "报送整治进展 / record campaign progress", description = "409 once the campaign is closed.")
     public Map<String, String> progress(@PathVariable String id, @Valid @RequestBody ProgressRequest r) {
-        commands.send(new RecordCampaignProgress(id, r.measure(), r.quantity(), r.on()));
+        commands.send(new RecordCampaignProgress(id, r.measure(), r.quantity(), r.on(), r.materials()));
         return Map.of("id", id);
     }
 

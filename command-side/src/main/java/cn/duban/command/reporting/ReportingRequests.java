@@ -56,10 +56,12 @@ public final class ReportingRequests {
             @NotNull LocalDate launchedOn) {
     }
 
+    /** {@code materials}: the sha256 of files uploaded for the campaign's unit (台账资料, photos). */
     public record ProgressRequest(
             @NotBlank @Pattern(regexp = Created.NAME) String measure,
             @NotNull @Positive @DecimalMax("100000000") BigDecimal quantity,
-            @NotNull LocalDate on) {
+            @NotNull LocalDate on,
+            @Size(max = Material.MAX_PER_RECORD) List<@NotNull @Pattern(regexp = SHA256) String> materials) {
     }
 
     public record ClosureRequest(@NotNull LocalDate on, @Size(max = 2000) String summary) {

@@ -78,7 +78,8 @@ class Rectification {
     }
 
     @CommandHandler
-    void handle(ReportRectification c, Clock dubanClock, @MetaDataValue(Audit.ROLE) String role, @MetaDataValue(Audit.UNIT) String actorUnit) {
+    void handle(ReportRectification c, Clock dubanClock, @MetaDataValue(Audit.ROLE) String role, @MetaDataValue(Audit.UNIT) String actorUnit,
+                References references) {
         UnitScope.requireMayActFor(role, actorUnit, unitId);
         if (status == Status.VERIFIED) {
             throw new ConflictException("整改已核实 / the rectification has been verified already");
@@ -90,7 +91,7 @@ class Rectification {
             throw new InvalidInputException("text", "必填 / required");
         }
         apply(new RectificationReported(rectificationId, unitId, c.text().strip(), c.evidence() == null ? List.of() : List.copyOf(c.evidence()),
-                LocalDate.now(dubanClock.withZone(DistrictTime.ZONE))));
+                LocalDate.now(dubanClock.withZone(DistrictTime.ZONE)), references.requireMaterials(unitId, c.materials())));
     }
 
     @CommandHandler

@@ -78,7 +78,10 @@ public class SupervisionCommandController {
     public record RectificationRequest(@NotBlank @Size(max = 5000) String requirement, @Min(1) @Max(120) Integer workingDays, LocalDate dueOn) {
     }
 
-    public record RectificationReport(@NotBlank @Size(max = 5000) String text, List<@NotBlank @Size(max = 200) String> evidence) {
+    /** {@code materials}: the sha256 of files uploaded for the unit (整改台账, photos). */
+    public record RectificationReport(@NotBlank @Size(max = 5000) String text, List<@NotBlank @Size(max = 200) String> evidence,
+                                      @Size(max = cn.duban.kernel.material.Material.MAX_PER_RECORD)
+                                      List<@NotNull @jakarta.validation.constraints.Pattern(regexp = "[0-9a-f]{64}") String> materials) {
     }
 
     public record Note(@Size(max = 2000) String note) {
@@ -99,7 +102,7 @@ public class SupervisionCommandController {
     @PostMapping("/api/rectifications/{id}/report")
     @Operation(summary = "报告整改情况 / the unit reports its rectification")
     public Map<String, String> report(@PathVariable String id, @Valid @RequestBody RectificationReport r) {
-        commands.send(new ReportRectification(id, r.text(), r.evidence()));
+        commands.send(new ReportRectification(id, r.text(), r.evidence(), r.materials()));
         return Map.of("id", id, "status", "REPORTED");
     }
 

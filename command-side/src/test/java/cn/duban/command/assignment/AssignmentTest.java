@@ -91,7 +91,21 @@ class AssignmentTest {
                 default -> throw new NotFoundException("linked record not found: " + link.id());
             };
         }
+
+        /** One file, {@link #SIGN_IN_SHEET}, uploaded for xinqi. */
+        @Override
+        public List<cn.duban.kernel.material.Material> requireMaterials(String unitId, List<String> sha256s) {
+            for (int i = 0; i < sha256s.size(); i++) {
+                if (!unitId.equals("xinqi") || !sha256s.get(i).equals(SIGN_IN_SHEET.sha256())) {
+                    throw new InvalidInputException("materials[" + i + "]", "not uploaded for " + unitId);
+                }
+            }
+            return sha256s.stream().map(h -> SIGN_IN_SHEET).toList();
+        }
     };
+
+    static final cn.duban.kernel.material.Material SIGN_IN_SHEET = new cn.duban.kernel.material.Material("a".repeat(64), "签到表.pdf",
+            "application/pdf", 2048);
 
     FixtureConfiguration<Assignment> fixture;
 
@@ -173,6 +187,14 @@ class AssignmentTest {
         fixture.given(ISSUED).when(new ReportAssignmentProgress("a1", "xinqi", "整治38家", Map.of("shops", BigDecimal.valueOf(38)), links))
                 .expectEvents(new AssignmentProgressReported("a1", "xinqi", "整治38家", Map.of("shops", BigDecimal.valueOf(38)), links));
         fixture.given(ISSUED).when(new ReportAssignmentProgress("a1", "xinqi", " ", Map.of(), List.of()))
+                .expectException(InvalidInputException.class).expectNoEvents();
+    }
+
+    @Test
+    void progressCarriesTheFilesUploadedForTheUnitAndNoOthers() {
+        fixture.given(ISSUED).when(new ReportAssignmentProgress("a1", "xinqi", "整治台账见附件", Map.of(), List.of(), List.of(SIGN_IN_SHEET.sha256())))
+                .expectEvents(new AssignmentProgressReported("a1", "xinqi", "整治台账见附件", Map.of(), List.of(), List.of(SIGN_IN_SHEET)));
+        fixture.given(ISSUED).when(new ReportAssignmentProgress("a1", "daqi", "借用他单位材料", Map.of(), List.of(), List.of(SIGN_IN_SHEET.sha256())))
                 .expectException(InvalidInputException.class).expectNoEvents();
     }
 

@@ -69,6 +69,15 @@ public final class AggregateFixtures {
         public String unitOf(cn.duban.kernel.assignment.FactLink link) {
             throw new NotFoundException("linked record not found: " + link.id());
         }
+
+        /** Every file "uploaded" for xinqi: a PDF named after its hash. */
+        @Override
+        public List<cn.duban.kernel.material.Material> requireMaterials(String unitId, List<String> sha256s) {
+            if (!unitId.equals("xinqi") && !sha256s.isEmpty()) {
+                throw new InvalidInputException("materials[0]", "not uploaded for " + unitId);
+            }
+            return sha256s.stream().map(h -> new cn.duban.kernel.material.Material(h, h.substring(0, 6) + ".pdf", "application/pdf", 1)).toList();
+        }
     };
 
     public static <T> FixtureConfiguration<T> fixture(Class<T> type) {

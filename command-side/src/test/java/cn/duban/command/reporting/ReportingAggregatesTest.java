@@ -24,6 +24,7 @@ import cn.duban.kernel.reporting.SubmitInfoReport;
 import cn.duban.kernel.reporting.TrainingRecorded;
 import cn.duban.kernel.scheme.FactKind;
 import java.math.BigDecimal;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Nested;
@@ -178,13 +179,21 @@ class ReportingAggregatesTest {
 
     @Nested
     class Campaigns {
-        FixtureConfiguration<Campaign> fixture = new AggregateTestFixture<>(Campaign.class);
+        FixtureConfiguration<Campaign> fixture = fixture(Campaign.class);
         CampaignLaunched launched = new CampaignLaunched("c1", "xinqi", "GROUP_RENTAL", "群租整治", MARCH);
 
         @Test
         void recordsProgressWhileOpen() {
             fixture.given(launched).when(new RecordCampaignProgress("c1", "communities_rectified", BigDecimal.valueOf(3), MARCH.plusDays(5)))
                     .expectEvents(new CampaignProgressRecorded("c1", "xinqi", "GROUP_RENTAL", "communities_rectified", BigDecimal.valueOf(3), MARCH.plusDays(5)));
+        }
+
+        @Test
+        void progressCarriesItsLedgerFilesNamedByHash() {
+            String photo = "b".repeat(64);
+            fixture.given(launched).when(new RecordCampaignProgress("c1", "communities_rectified", BigDecimal.ONE, MARCH.plusDays(9), List.of(photo)))
+                    .expectEvents(new CampaignProgressRecorded("c1", "xinqi", "GROUP_RENTAL", "communities_rectified", BigDecimal.ONE,
+                            MARCH.plusDays(9), List.of(new cn.duban.kernel.material.Material(photo, "bbbbbb.pdf", "application/pdf", 1))));
         }
 
         @Test

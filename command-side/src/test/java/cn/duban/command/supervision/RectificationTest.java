@@ -74,6 +74,14 @@ class RectificationTest {
     }
 
     @Test
+    void aReportCarriesTheFilesUploadedForTheUnit() {
+        String sheet = "c".repeat(64);
+        fixture.given(ORDERED).when(new ReportRectification("rect:f1", "整改台账见附件", List.of(), List.of(sheet)))
+                .expectEvents(new RectificationReported("rect:f1", "xinqi", "整改台账见附件", List.of(), TODAY,
+                        List.of(new cn.duban.kernel.material.Material(sheet, "cccccc.pdf", "application/pdf", 1))));
+    }
+
+    @Test
     void reportThenVerify() {
         RectificationReported reported = new RectificationReported("rect:f1", "xinqi", "已补报", List.of("e7"), TODAY);
         fixture.given(ORDERED).when(new ReportRectification("rect:f1", "已补报", List.of("e7"))).expectEvents(reported);

@@ -94,7 +94,12 @@ public class AssignmentsProjection {
         public String light = "GREEN";
     }
 
-    public record HistoryEntry(String eventId, long position, Instant at, String type, String actor, String unitId, String text) {
+    /** {@code materials}: the files a progress report carried. */
+    public record HistoryEntry(String eventId, long position, Instant at, String type, String actor, String unitId, String text,
+                               List<cn.duban.kernel.material.Material> materials) {
+        public HistoryEntry {
+            materials = materials == null ? List.of() : materials;
+        }
     }
 
     private final MongoCollection<Document> assignments;
@@ -254,8 +259,9 @@ public class AssignmentsProjection {
 
     private static HistoryEntry entry(EventMessage<?> m, TrackingToken t, String unitId, String text) {
         Object actor = m.getMetaData().get(Audit.ACTOR);
+        List<cn.duban.kernel.material.Material> files = m.getPayload() instanceof AssignmentProgressReported p ? p.materials() : List.of();
         return new HistoryEntry(m.getIdentifier(), Positions.of(t), RecordingTime.of(m), m.getPayloadType().getSimpleName(),
-                actor == null ? null : actor.toString(), unitId, text);
+                actor == null ? null : actor.toString(), unitId, text, files);
     }
 
     public static AssignmentView find(MongoCollection<Document> assignments, String id) {

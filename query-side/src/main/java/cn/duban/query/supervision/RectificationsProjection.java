@@ -51,7 +51,13 @@ public class RectificationsProjection {
         public List<String> eventIds = new ArrayList<>();
     }
 
-    public record Step(String what, String text, List<String> evidence, String actor, Instant at, String eventId) {
+    /** {@code materials}: the files a unit's report carried. */
+    public record Step(String what, String text, List<String> evidence, String actor, Instant at, String eventId,
+                       List<cn.duban.kernel.material.Material> materials) {
+        public Step {
+            materials = materials == null ? List.of() : materials;
+        }
+
     }
 
     private final Documents<RectificationView> rectifications;
@@ -118,7 +124,8 @@ public class RectificationsProjection {
     }
 
     private static Step step(String what, String text, List<String> evidence, EventMessage<?> m) {
-        return new Step(what, text, evidence == null ? List.of() : evidence, Actors.of(m), RecordingTime.of(m), m.getIdentifier());
+        List<cn.duban.kernel.material.Material> files = m.getPayload() instanceof RectificationReported r ? r.materials() : List.of();
+        return new Step(what, text, evidence == null ? List.of() : evidence, Actors.of(m), RecordingTime.of(m), m.getIdentifier(), files);
     }
 
     @ResetHandler
