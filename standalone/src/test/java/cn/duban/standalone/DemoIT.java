@@ -71,6 +71,20 @@ class DemoIT {
         assertThat(unitLights).allSatisfy((light, count) -> assertThat(count).as(light).isGreaterThanOrEqualTo(2));
         assertThat(unitLights.keySet()).contains("RED", "BLUE", "YELLOW", "GREEN", "NONE");
         assertThat(api.get("/api/units/gafj/score?scheme=beilun-2023").body().get("items")).hasSize(9);
+        // Sub-districts filed a sign-in sheet and a photo with their first training: they open.
+        JsonNode filed = null;
+        for (JsonNode fact : api.get("/api/units/xinqi/facts").body()) {
+            if (fact.path("kind").asText().equals("TRAINING")) {
+                JsonNode record = api.get("/api/records/" + fact.get("subjectId").asText()).body();
+                if (record.get("materials").size() > 0) {
+                    filed = record;
+                }
+            }
+        }
+        assertThat(filed).as("a training of xinqi with its files").isNotNull();
+        assertThat(filed.get("materials")).extracting(m -> m.get("contentType").asText()).containsExactly("application/pdf", "image/png");
+        byte[] sheet = api.bytes("/api/materials/" + filed.get("materials").get(0).get("sha256").asText());
+        assertThat(new String(sheet, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         // The demo drafted the built-in scheme; asking for it again is a conflict.
         assertThat(api.post("/api/schemes/builtin/beilun-2023", "").status()).isEqualTo(409);
     }

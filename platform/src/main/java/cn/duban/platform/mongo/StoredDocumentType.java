@@ -19,7 +19,7 @@ import java.util.Map;
  * document as a marker byte H2's generic type never writes followed by its BSON, with
  * mongo-java-server's own wire encoder (the form the document arrived in), and still reads
  * documents written the old way, so an existing file needs no conversion. A document the BSON
- * encoder cannot represent is written the old way.
+ * encoder cannot represent, or one being updated while a commit writes it, is written the old way.
  */
 final class StoredDocumentType extends ObjectDataType {
     /** A first byte none of H2's generic type tags use (they end at 119); 127 marks index keys. */
@@ -31,7 +31,11 @@ final class StoredDocumentType extends ObjectDataType {
             ByteBuf bson = Unpooled.buffer(256);
             try {
                 BsonEncoder.encodeDocument(document, bson);
-            } catch (IllegalArgumentException notBson) {
+            } catch (IllegalArgumentException | java.util.ConcurrentModificationException notNow) {
+                // Not representable in BSON, or being changed: mongo-java-server updates a stored
+                // document in place (under its collection's lock) while a commit may be writing the
+                // page that holds it. The generic type writes it as before (it does not fail on a
+                // concurrent change), and the update marks the page for the next commit anyway.
                 super.write(buffer, value);
                 return;
             }

@@ -35,13 +35,17 @@ public class DemoLoader implements ApplicationRunner {
     private final java.time.Clock clock;
 
     public DemoLoader(CommandGateway gateway, SequencedMongoEventStorageEngine engine, DeadlineScheduler deadlines,
-                      cn.duban.platform.security.Credentials credentials, java.time.Clock dubanClock) {
+                      cn.duban.platform.security.Credentials credentials, java.time.Clock dubanClock,
+                      cn.duban.platform.materials.MaterialStore materials) {
+        this.materials = materials;
         this.gateway = gateway;
         this.clock = dubanClock;
         this.credentials = credentials;
         this.engine = engine;
         this.deadlines = deadlines;
     }
+
+    private final cn.duban.platform.materials.MaterialStore materials;
 
     @Override
     public void run(ApplicationArguments args) {
@@ -53,7 +57,7 @@ public class DemoLoader implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        int commands = new DemoYear(gateway, clock).load();
+        int commands = new DemoYear(gateway, clock, materials).load();
         deadlines.checkAll();
         for (String[] u : DEMO_USERS) {
             gateway.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(

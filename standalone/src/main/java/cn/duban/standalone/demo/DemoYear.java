@@ -65,9 +65,12 @@ public final class DemoYear {
 
     private final java.time.Clock clock;
 
-    public DemoYear(CommandGateway gateway, java.time.Clock clock) {
+    private final DemoMaterials materials;
+
+    public DemoYear(CommandGateway gateway, java.time.Clock clock, cn.duban.platform.materials.MaterialStore store) {
         this.gateway = gateway;
         this.clock = clock;
+        this.materials = new DemoMaterials(store);
     }
 
     private void send(String actor, Object command) {
@@ -159,7 +162,13 @@ public final class DemoYear {
     private void street(String unit, double d) {
         int trainings = (int) Math.round(d * 3);
         for (int i = 0; i < trainings; i++) {
-            send(unit, new RecordTraining(id("training"), unit, day(2, 11), "专管员、积分窗口人员业务培训", 30 + random.nextInt(60), BigDecimal.valueOf(2)));
+            String id = id("training");
+            LocalDate heldOn = day(2, 11);
+            int attendees = 30 + random.nextInt(60);
+            // The first training of each sub-district has its sign-in sheet and a photo filed, as seed 003 asks.
+            List<cn.duban.kernel.material.Material> files = i == 0 ? materials.forTraining(unit, id, heldOn.toString(), attendees) : List.of();
+            send(unit, new RecordTraining(id, unit, heldOn, "专管员、积分窗口人员业务培训", attendees, BigDecimal.valueOf(2),
+                    TrainingKind.BUSINESS, "社区专管员、积分窗口人员", files));
         }
         infoReports(unit, 2 + (int) Math.round(d * 12), 0.5 + d * 0.4);
         if (d > 0.4) {
