@@ -88,6 +88,16 @@ class ScoringTest {
                 new AppliesTo(UnitType.STREET, null, null), List.of(rules), null);
     }
 
+    static final SchemeDocument BEILUN = cn.duban.kernel.scheme.beilun.Beilun2023.scheme();
+
+    /** One item of the built-in Beilun 2023 scheme on its own, as if it applied to the sub-district scored here. */
+    static SchemeDocument only(String code) {
+        return new SchemeDocument(BEILUN.id(), BEILUN.year(), BEILUN.title(), BEILUN.supervisionWeight(),
+                BEILUN.items().stream().filter(i -> i.code().equals(code))
+                        .map(i -> new SchemeItem(i.code(), i.category(), i.title(), i.max(), i.base(), i.bonus(),
+                                new AppliesTo(UnitType.STREET, null, null), i.rules(), i.standard())).toList());
+    }
+
     static SchemeDocument scheme(SchemeItem... items) {
         return new SchemeDocument("beilun-2023", 2023, "北仑区2023年度考核", d("0.3"), List.of(items));
     }
@@ -129,14 +139,8 @@ class ScoringTest {
      */
     @Nested
     class DeductionsAsWritten {
-        final SchemeDocument beilun = cn.duban.kernel.scheme.beilun.Beilun2023.scheme();
+        final SchemeDocument beilun = BEILUN;
 
-        SchemeDocument only(String code) {
-            return new SchemeDocument(beilun.id(), beilun.year(), beilun.title(), beilun.supervisionWeight(),
-                    beilun.items().stream().filter(i -> i.code().equals(code))
-                            .map(i -> new SchemeItem(i.code(), i.category(), i.title(), i.max(), i.base(), i.bonus(),
-                                    new AppliesTo(UnitType.STREET, null, null), i.rules(), i.standard())).toList());
-        }
 
         void failures(String code, int n) {
             for (int k = 0; k < n; k++) {
@@ -198,20 +202,13 @@ class ScoringTest {
      */
     @Nested
     class TrainingKinds {
-        final SchemeDocument beilun = cn.duban.kernel.scheme.beilun.Beilun2023.scheme();
+        final SchemeDocument beilun = BEILUN;
 
         String training(TrainingKind kind, int attendees) {
             var event = new TrainingRecorded("t" + facts.size(), "xinqi", IN_YEAR, "培训", attendees, BigDecimal.ONE, kind, null, List.of());
             Fact fact = event.fact("e" + facts.size(), next()).orElseThrow();
             facts.add(fact);
             return ((Fact.Occurrence) fact).eventId();
-        }
-
-        SchemeDocument only(String code) {
-            return new SchemeDocument(beilun.id(), beilun.year(), beilun.title(), beilun.supervisionWeight(),
-                    beilun.items().stream().filter(i -> i.code().equals(code))
-                            .map(i -> new SchemeItem(i.code(), i.category(), i.title(), i.max(), i.base(), i.bonus(),
-                                    new AppliesTo(UnitType.STREET, null, null), i.rules(), i.standard())).toList());
         }
 
         @Test
