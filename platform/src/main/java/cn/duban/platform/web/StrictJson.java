@@ -92,8 +92,33 @@ public class StrictJson {
         module.addDeserializer(LocalDate.class, day());
         module.addDeserializer(Instant.class, moment());
         module.addKeyDeserializer(String.class, new Key());
+        module.addSerializer(Long.class, new SafeInteger());
+        module.addSerializer(Long.TYPE, new SafeInteger());
         mapper.registerModule(module);
         return mapper;
+    }
+
+    /** The largest integer a browser's number holds exactly (2^53 − 1). */
+    public static final long MAX_SAFE_INTEGER = 9_007_199_254_740_991L;
+
+    /**
+     * A whole number a browser could not hold exactly (a sample's 64-bit seed, say) is answered as a
+     * string of its digits; every other stays a JSON number.
+     */
+    static final class SafeInteger extends com.fasterxml.jackson.databind.ser.std.StdSerializer<Long> {
+        SafeInteger() {
+            super(Long.class);
+        }
+
+        @Override
+        public void serialize(Long value, com.fasterxml.jackson.core.JsonGenerator gen,
+                              com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
+            if (value > MAX_SAFE_INTEGER || value < -MAX_SAFE_INTEGER) {
+                gen.writeString(value.toString());
+            } else {
+                gen.writeNumber(value);
+            }
+        }
     }
 
     /**
