@@ -50,7 +50,13 @@ class DemoIT {
         JsonNode streets = api.get("/api/schemes/beilun-2023/ranking?type=STREET").body();
         assertThat(streets).hasSize(10);
         assertThat(streets.get(0).get("rank").asInt()).isEqualTo(1);
-        assertThat(api.get("/api/units/xinqi/timeline?scheme=beilun-2023").body().get("points").size()).isGreaterThan(10);
+        JsonNode timeline = api.get("/api/units/xinqi/timeline?scheme=beilun-2023").body();
+        assertThat(timeline.get("points").size()).isGreaterThan(10).isEqualTo(timeline.get("total").asInt());
+        JsonNode five = api.get("/api/units/xinqi/timeline?scheme=beilun-2023&limit=5").body();
+        assertThat(five.get("points")).hasSize(5);
+        assertThat(five.get("downsampled").asBoolean()).isTrue();
+        assertThat(five.get("points").get(4)).isEqualTo(timeline.get("points").get(timeline.get("points").size() - 1));
+        assertThat(api.get("/api/units/xinqi/timeline?scheme=beilun-2023&limit=0").status()).isEqualTo(400);
         JsonNode board = api.get("/api/assignments").body();
         Set<String> lights = new HashSet<>();
         Set<String> statuses = new HashSet<>();

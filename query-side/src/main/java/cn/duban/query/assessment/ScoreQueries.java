@@ -53,7 +53,12 @@ public class ScoreQueries {
         this.timelines = new ChunkedLog(db, ScoreProjection.TIMELINES);
     }
 
-    public record Timeline(String unitId, String schemeId, List<TimelinePoint> points) {
+    /**
+     * The points recorded in the range asked, at most {@code limit} of them: {@code total} says how
+     * many there were, and {@code downsampled} that evenly spaced ones were kept, the first and the
+     * last among them.
+     */
+    public record Timeline(String unitId, String schemeId, List<TimelinePoint> points, int total, boolean downsampled) {
     }
 
     public record RankingEntry(String unitId, String name, UnitType type, BigDecimal total, BigDecimal regular,
@@ -143,12 +148,28 @@ public class ScoreQueries {
         return rows;
     }
 
-    public Timeline timeline(String unitId, String schemeId) {
+    /** Points kept when a caller names no limit: a year of a busy unit fits, a megabyte never. */
+    public static final int DEFAULT_TIMELINE_POINTS = 1000;
+
+    public Timeline timeline(String unitId, String schemeId, Instant from, Instant to, int limit) {
         unit(unitId);
         scheme(schemeId);
         List<TimelinePoint> points = timelines.read(ScoreProjection.key(schemeId, unitId)).stream()
-                .map(d -> ReadModelJson.fromDocument(d, TimelinePoint.class)).toList();
-        return new Timeline(unitId, schemeId, points);
+                .map(d -> ReadModelJson.fromDocument(d, TimelinePoint.class))
+                .filter(p -> (from == null || !p.at().isBefore(from)) && (to == null || !p.at().isAfter(to)))
+                .toList();
+        return new Timeline(unitId, schemeId, evenlySpaced(points, limit), points.size(), points.size() > limit);
+    }
+
+    static <T> List<T> evenlySpaced(List<T> all, int limit) {
+        if (all.size() <= limit) {
+            return all;
+        }
+        List<T> kept = new ArrayList<>(limit);
+        for (int k = 0; k < limit; k++) {
+            kept.add(all.get(limit == 1 ? all.size() - 1 : (int) Math.round((double) k * (all.size() - 1) / (limit - 1))));
+        }
+        return kept;
     }
 
     public List<RankingEntry> ranking(String schemeId, Instant asOf) {

@@ -105,11 +105,19 @@ public class ScoreQueryController {
 
     @GetMapping("/units/{unitId}/timeline")
     @Tag(name = "评分 Scores")
-    @Operation(summary = "得分时间线 / the score after each event that touched the unit, in recording order")
+    @Operation(summary = "得分时间线 / the score after each event that touched the unit, in recording order",
+            description = "from/to (recording time) narrow it; at most limit points (default 1000, up to 10000), evenly spaced "
+                    + "with the first and the last kept when there are more (total and downsampled say so).")
     public Timeline timeline(@PathVariable String unitId, @RequestParam("scheme") String schemeId,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                             @RequestParam(required = false) Integer limit,
                              @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        if (limit != null && (limit < 1 || limit > 10_000)) {
+            throw new cn.duban.kernel.error.InvalidInputException("limit", "须在1到10000之间 / 1 to 10000");
+        }
         readAfterWrite.await(min);
-        return queries.timeline(unitId, schemeId);
+        return queries.timeline(unitId, schemeId, from, to, limit == null ? ScoreQueries.DEFAULT_TIMELINE_POINTS : limit);
     }
 
     @GetMapping("/schemes/{schemeId}/ranking")
