@@ -123,6 +123,15 @@ class SupervisionIT {
         assertThat(after.get(0).get("check").get("by").asText()).isEqualTo("li.supervisor");
         assertThat(after.get(0).get("recheck").get("by").asText()).isEqualTo("wang.supervisor");
         assertThat(texts(api.get("/api/units/xinqi/notifications").body().get("notifications"), "kind")).contains("RECORD_DISQUALIFIED");
+        // 准确率 and 完整率 of the unit's sampled records: both rechecked (100 %), neither borne out (0 %).
+        JsonNode rates = api.get("/api/samples/rates?unitId=xinqi&from=2023-01-01&to=2023-12-31").body();
+        assertThat(rates).singleElement().satisfies(r -> {
+            assertThat(r.get("drawn").asInt()).isEqualTo(2);
+            assertThat(r.get("rechecked").asInt()).isEqualTo(2);
+            assertThat(r.get("completenessRate").decimalValue()).isEqualByComparingTo("100");
+            assertThat(r.get("accuracyRate").decimalValue()).isEqualByComparingTo("0");
+        });
+        assertThat(api.get("/api/samples/rates?unitId=xinqi&from=2024-01-01").body()).isEmpty();
 
         // The results notice, published as an event, reads the same after later events and a rebuild.
         Api.Response published = api.post("/api/rounds/year-end/beilun-2023/notices", Map.of("title", "2023年度考核结果通报"));

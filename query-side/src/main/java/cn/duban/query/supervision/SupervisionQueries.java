@@ -52,6 +52,43 @@ public class SupervisionQueries {
         return new Sample(v, redone, redone.equals(recorded), records.byIds(recorded));
     }
 
+    /**
+     * How a unit's sampled records stood up (seed 003, 方案12 and 14): of the records drawn in samples
+     * of the period, how many have their final verdict (rechecked: 完整率 = rechecked ÷ drawn) and, of
+     * those, how many were borne out (准确率 = verified ÷ rechecked). Percentages to one decimal; none
+     * where nothing was drawn or rechecked yet.
+     */
+    public record SamplingRates(String unitId, int samples, int drawn, int rechecked, int verified, int flagged,
+                                java.math.BigDecimal accuracyRate, java.math.BigDecimal completenessRate) {
+    }
+
+    public List<SamplingRates> rates(String unitId, LocalDate from, LocalDate to) {
+        Map<String, List<SampleView>> byUnit = new java.util.TreeMap<>();
+        for (SampleView s : unitId == null ? samples.all() : samples.where(Filters.eq("unitId", unitId))) {
+            if ((from == null || !s.from.isBefore(from)) && (to == null || !s.to.isAfter(to))) {
+                byUnit.computeIfAbsent(s.unitId, k -> new java.util.ArrayList<>()).add(s);
+            }
+        }
+        List<SamplingRates> out = new java.util.ArrayList<>();
+        byUnit.forEach((unit, list) -> {
+            int drawn = 0;
+            int verified = 0;
+            int flagged = 0;
+            for (SampleView s : list) {
+                drawn += s.records.size();
+                verified += (int) s.records.stream().filter(r -> "VERIFIED".equals(r.status)).count();
+                flagged += (int) s.records.stream().filter(r -> "FLAGGED".equals(r.status)).count();
+            }
+            int rechecked = verified + flagged;
+            out.add(new SamplingRates(unit, list.size(), drawn, rechecked, verified, flagged, percent(verified, rechecked), percent(rechecked, drawn)));
+        });
+        return out;
+    }
+
+    private static java.math.BigDecimal percent(int part, int whole) {
+        return whole == 0 ? null : java.math.BigDecimal.valueOf(part * 100L).divide(java.math.BigDecimal.valueOf(whole), 1, java.math.RoundingMode.HALF_UP);
+    }
+
     public List<SampleView> samples(String unitId) {
         List<SampleView> out = unitId == null ? samples.all() : samples.where(Filters.eq("unitId", unitId));
         return out.stream().sorted(Comparator.comparing((SampleView s) -> s.drawnAt).reversed()).toList();

@@ -25,6 +25,15 @@ public class SupervisionQueryController {
         return supervision.samples(unitId);
     }
 
+    @GetMapping("/api/samples/rates")
+    @Operation(summary = "抽查准确率 / per unit: records drawn, rechecked and borne out, 准确率 and 完整率",
+            description = "Samples whose period lies within from–to (dates, both optional).")
+    public List<SupervisionQueries.SamplingRates> rates(@RequestParam(required = false) String unitId,
+                                                        @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate from,
+                                                        @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to) {
+        return supervision.rates(unitId, from, to);
+    }
+
     @GetMapping("/api/samples/{id}")
     @Operation(summary = "抽查详情 / a sample: population, seed, drawn records with check and recheck, and the draw redone from the seed")
     public SupervisionQueries.Sample sample(@PathVariable String id) {
