@@ -42,7 +42,9 @@ public class InspectionCommandController {
         this.commands = commands;
     }
 
-    public record OpenRequest(@NotBlank String schemeId, @NotNull RoundKind kind, @Size(max = 200) String title, @NotNull Instant cutoff) {
+    /** {@code method}: ANNOUNCED (明查, the default) or UNANNOUNCED (暗访). */
+    public record OpenRequest(@NotBlank String schemeId, @NotNull RoundKind kind, @Size(max = 200) String title, @NotNull Instant cutoff,
+                              cn.duban.kernel.supervision.InspectionMethod method) {
     }
 
     public record FindingRequest(@NotBlank String unitId, String itemCode, @NotBlank @Size(max = 5000) String text,
@@ -57,7 +59,7 @@ public class InspectionCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "开启督查轮次 / open an inspection round", description = "The event position at the cutoff is frozen as the round's baseline.")
     public Created open(@Valid @RequestBody OpenRequest r) {
-        return new Created(commands.send(new OpenInspectionRound(UUID.randomUUID().toString(), r.schemeId(), r.kind(), r.title(), r.cutoff())));
+        return new Created(commands.send(new OpenInspectionRound(UUID.randomUUID().toString(), r.schemeId(), r.kind(), r.title(), r.cutoff(), r.method())));
     }
 
     @PostMapping("/{id}/findings")

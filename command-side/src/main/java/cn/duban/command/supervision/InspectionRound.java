@@ -57,7 +57,7 @@ public class InspectionRound {
             throw new InvalidInputException("cutoff", "截止时点不能在将来 / the cutoff cannot be in the future");
         }
         String title = c.title() == null || c.title().isBlank() ? c.kind().name() : c.title().strip();
-        apply(new InspectionRoundOpened(c.roundId(), c.schemeId(), c.kind(), title, c.cutoff(), positions.positionAt(c.cutoff())));
+        apply(new InspectionRoundOpened(c.roundId(), c.schemeId(), c.kind(), title, c.cutoff(), positions.positionAt(c.cutoff()), c.method()));
     }
 
     @CommandHandler

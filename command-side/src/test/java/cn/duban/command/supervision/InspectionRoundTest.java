@@ -50,6 +50,15 @@ class InspectionRoundTest {
     }
 
     @Test
+    void anUnannouncedRoundSaysSo() {
+        InspectionRoundOpened opened = OPENED;
+        fixture.givenNoPriorActivity().when(new OpenInspectionRound("r1", "beilun-2023", RoundKind.MID_YEAR, " 2023年上半年督查 ", CUTOFF,
+                        cn.duban.kernel.supervision.InspectionMethod.UNANNOUNCED))
+                .expectEvents(new InspectionRoundOpened(opened.roundId(), opened.schemeId(), opened.kind(), opened.title(), opened.cutoff(),
+                        opened.baselinePosition(), cn.duban.kernel.supervision.InspectionMethod.UNANNOUNCED));
+    }
+
+    @Test
     void aCutoffInTheFutureOrAnUnknownSchemeIsRefused() {
         fixture.givenNoPriorActivity().when(new OpenInspectionRound("r1", "beilun-2023", RoundKind.MID_YEAR, "x", NOW.plusSeconds(1)))
                 .expectException(InvalidInputException.class).expectNoEvents();

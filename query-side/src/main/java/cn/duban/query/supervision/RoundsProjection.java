@@ -32,6 +32,8 @@ public class RoundsProjection {
         public String id;
         public String schemeId;
         public RoundKind kind;
+        /** ANNOUNCED (明查) or UNANNOUNCED (暗访). */
+        public String method;
         public String title;
         public Instant cutoff;
         public long baselinePosition;
@@ -67,6 +69,7 @@ public class RoundsProjection {
         v.id = e.roundId();
         v.schemeId = e.schemeId();
         v.kind = e.kind();
+        v.method = e.methodOrAnnounced().name();
         v.title = e.title();
         v.cutoff = e.cutoff();
         v.baselinePosition = e.baselinePosition();

@@ -24,7 +24,7 @@ class RoundsProjectionTest extends ProjectionTestBase {
         RoundsProjection projection = new RoundsProjection(harness.db);
         Instant cutoff = Instant.parse("2023-06-30T16:00:00Z");
         List<TrackedEventMessage<?>> events = harness.given(projection,
-                new InspectionRoundOpened("round-1", "beilun-2023", RoundKind.MID_YEAR, "2023年年中督查", cutoff, 41),
+                new InspectionRoundOpened("round-1", "beilun-2023", RoundKind.MID_YEAR, "2023年年中督查", cutoff, 41, null),
                 new FindingRecorded("round-1", "f1", "xinqi", "S1.4", "培训签到表缺失", Severity.values()[0], List.of("training-1")),
                 new InspectionScoreSet("round-1", "xinqi", new BigDecimal("92.5"), "台账齐全"),
                 new InspectionRoundClosed("round-1"),
@@ -34,6 +34,7 @@ class RoundsProjectionTest extends ProjectionTestBase {
         RoundsProjection.RoundView v = RoundsProjection.documents(harness.db).find("round-1");
         assertThat(v.cutoff).isEqualTo(cutoff);
         assertThat(v.baselinePosition).isEqualTo(41);
+        assertThat(v.method).as("a round opened before methods were recorded was announced").isEqualTo("ANNOUNCED");
         assertThat(v.openedAt).isEqualTo(Instant.parse("2023-03-01T03:00:00Z"));
         assertThat(v.findings).as("a redelivered finding is not a second one").singleElement().satisfies(f -> {
             assertThat(f.unitId()).isEqualTo("xinqi");
