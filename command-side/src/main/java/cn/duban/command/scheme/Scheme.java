@@ -3,7 +3,9 @@ package cn.duban.command.scheme;
 import cn.duban.kernel.AggregateIds;
 import cn.duban.kernel.scheme.DraftScheme;
 import cn.duban.kernel.scheme.DraftSchemeVersion;
+import cn.duban.kernel.scheme.CloseSchemeReporting;
 import cn.duban.kernel.scheme.PublishScheme;
+import cn.duban.kernel.scheme.SchemeReportingClosed;
 import cn.duban.kernel.error.ConflictException;
 import cn.duban.kernel.error.InvalidInputException;
 import cn.duban.kernel.error.Violation;
@@ -68,6 +70,22 @@ public class Scheme {
         apply(new SchemePublished(schemeId, latestVersion, year));
     }
 
+    @CommandHandler
+    void handle(CloseSchemeReporting command) {
+        if (reportingClosed) {
+            throw new ConflictException("该方案已截止报送 / reporting of this scheme is already closed");
+        }
+        if (command.closedOn() == null) {
+            throw new InvalidInputException("closedOn", "必填 / required");
+        }
+        apply(new SchemeReportingClosed(schemeId, command.closedOn()));
+    }
+
+    @EventSourcingHandler
+    void on(SchemeReportingClosed event) {
+        reportingClosed = true;
+    }
+
     private static void validate(SchemeDocument doc) {
         List<Violation> violations = SchemeValidator.validate(doc);
         if (!violations.isEmpty()) {
@@ -84,6 +102,8 @@ public class Scheme {
         latestPublished = false;
         latestDocument = event.document();
     }
+
+    private boolean reportingClosed;
 
     @EventSourcingHandler
     void on(SchemePublished event) {

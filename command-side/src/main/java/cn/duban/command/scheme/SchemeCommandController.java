@@ -43,9 +43,11 @@ public class SchemeCommandController {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final CommandDispatch commands;
+    private final java.time.Clock clock;
 
-    public SchemeCommandController(CommandDispatch commands) {
+    public SchemeCommandController(CommandDispatch commands, java.time.Clock dubanClock) {
         this.commands = commands;
+        this.clock = dubanClock;
     }
 
     @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "application/yaml", "application/x-yaml", "text/yaml"})
@@ -80,6 +82,15 @@ public class SchemeCommandController {
     public Map<String, String> publish(@PathVariable String id) {
         commands.send(new PublishScheme(id));
         return Map.of("id", id, "status", "PUBLISHED");
+    }
+
+    @PostMapping("/{id}/reporting-closure")
+    @Operation(summary = "截止报送 / close the year's reporting: figures still missing now deduct as the rules say",
+            description = "Until then, a scheme with a reportingDeadline shows a missing figure as 待补报 with no deduction. Once; again → 409.")
+    public Map<String, String> closeReporting(@PathVariable String id) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(cn.duban.kernel.assignment.DistrictTime.ZONE));
+        commands.send(new cn.duban.kernel.scheme.CloseSchemeReporting(id, today));
+        return Map.of("id", id, "reporting", "CLOSED", "closedOn", today.toString());
     }
 
     static SchemeDocument parse(byte[] body, MediaType type) {

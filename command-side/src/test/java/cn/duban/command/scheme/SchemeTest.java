@@ -38,6 +38,19 @@ class SchemeTest {
         }
 
         @Test
+        void closesReportingOnceAndADeadlineOutsideTheYearIsRefused() {
+            var day = java.time.LocalDate.of(2024, 1, 16);
+            fixture.given(new SchemeDrafted("beilun-2023", 1, v1)).when(new cn.duban.kernel.scheme.CloseSchemeReporting("beilun-2023", day))
+                    .expectEvents(new cn.duban.kernel.scheme.SchemeReportingClosed("beilun-2023", day));
+            fixture.given(new SchemeDrafted("beilun-2023", 1, v1), new cn.duban.kernel.scheme.SchemeReportingClosed("beilun-2023", day))
+                    .when(new cn.duban.kernel.scheme.CloseSchemeReporting("beilun-2023", day))
+                    .expectException(cn.duban.kernel.error.ConflictException.class).expectNoEvents();
+            SchemeDocument late = new SchemeDocument(v1.id(), v1.year(), v1.title(), v1.supervisionWeight(), v1.items(),
+                    java.time.LocalDate.of(2025, 1, 31));
+            fixture.givenNoPriorActivity().when(new DraftScheme(late)).expectException(InvalidInputException.class).expectNoEvents();
+        }
+
+        @Test
         void publishesTheDraft() {
             fixture.given(new SchemeDrafted("beilun-2023", 1, v1)).when(new PublishScheme("beilun-2023"))
                     .expectEvents(new SchemePublished("beilun-2023", 1, 2023));

@@ -202,6 +202,14 @@ public class ScoreProjection implements WriteBehind {
         schemeChanged(view, Positions.of(token), RecordingTime.of(message));
     }
 
+    /** Reporting closed: every unit's totals now count missing figures as the rules say. */
+    @EventHandler
+    void on(cn.duban.kernel.scheme.SchemeReportingClosed event, EventMessage<?> message, TrackingToken token) {
+        SchemeView before = schemes().stream().filter(s -> s.id().equals(event.schemeId())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("SchemeReportingClosed before SchemeDrafted for " + event.schemeId()));
+        schemeChanged(before.reportingClosed(RecordingTime.of(message)), Positions.of(token), RecordingTime.of(message));
+    }
+
     @EventHandler
     void on(SchemePublished event, EventMessage<?> message, TrackingToken token) {
         SchemeView before = schemes().stream().filter(s -> s.id().equals(event.schemeId())).findFirst()
@@ -232,7 +240,9 @@ public class ScoreProjection implements WriteBehind {
         if (state != null && state.version == version.version()) {
             return state;
         }
-        state = new LedgerState(version.version(), new UnitLedger(version.document(), version.version(), unit));
+        SchemeView view = schemeCache.get(schemeId);
+        state = new LedgerState(version.version(), new UnitLedger(version.document(), version.version(), unit)
+                .reportingClosed(view == null || view.reportingClosedAt() != null));
         // Only what came before this event: later entries may exist from a batch that failed part-way.
         for (Document d : facts.read(unit.id())) {
             FactEntry entry = ReadModelJson.fromDocument(d, FactEntry.class);

@@ -100,7 +100,8 @@ public class ScoreQueries {
         SchemeView scheme = scheme(schemeId);
         SchemeView.Version version = versionAt(scheme, versionAt);
         List<Fact> unitFacts = facts(unitId).stream().filter(counted).map(FactEntry::toFact).toList();
-        ScoreCard card = Scoring.score(version.document(), version.version(), new UnitProfile(unit.id(), unit.type()), unitFacts, knownAt);
+        ScoreCard card = Scoring.score(version.document(), version.version(), new UnitProfile(unit.id(), unit.type()), unitFacts, knownAt,
+                scheme.reportingClosedBy(knownAt));
         return new ScoreCard(card.unitId(), card.schemeId(), card.schemeVersion(), versionAt, card.total(), card.regular(), card.bonus(), card.items());
     }
 
@@ -128,8 +129,8 @@ public class ScoreQueries {
         for (UnitView u : units()) {
             List<Fact> unitFacts = facts.read(u.id()).stream().map(d -> ReadModelJson.fromDocument(d, FactEntry.class).toFact()).toList();
             UnitProfile profile = new UnitProfile(u.id(), u.type());
-            ScoreCard before = Scoring.score(current.document(), current.version(), profile, unitFacts, now);
-            ScoreCard after = Scoring.score(alternative, 0, profile, unitFacts, now);
+            ScoreCard before = Scoring.score(current.document(), current.version(), profile, unitFacts, now, scheme.reportingClosedBy(now));
+            ScoreCard after = Scoring.score(alternative, 0, profile, unitFacts, now, scheme.reportingClosedBy(now));
             if (before.items().isEmpty() && after.items().isEmpty()) {
                 continue;
             }

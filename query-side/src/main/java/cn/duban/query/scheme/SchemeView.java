@@ -12,7 +12,23 @@ import java.util.Optional;
  * A scheme with every version it ever had and when each was drafted and published: enough to say
  * which version was in force at any instant.
  */
-public record SchemeView(String id, int year, String title, List<Version> versions) {
+public record SchemeView(String id, int year, String title, List<Version> versions, Instant reportingClosedAt) {
+
+    /** A view of a scheme whose reporting is open. */
+    public SchemeView(String id, int year, String title, List<Version> versions) {
+        this(id, year, title, versions, null);
+    }
+
+    /** Whether reporting was closed by {@code at}: from then on missing figures deduct. */
+    public boolean reportingClosedBy(Instant at) {
+        return reportingClosedAt != null && !reportingClosedAt.isAfter(at);
+    }
+
+    /** This view after the year's reporting was closed; unchanged when it already was. */
+    public SchemeView reportingClosed(Instant at) {
+        return reportingClosedAt != null ? this : new SchemeView(id, year, title, versions, at);
+    }
+
 
     public record Version(int version, Instant draftedAt, Instant publishedAt, SchemeDocument document) {
         public String status(int latest) {
@@ -44,14 +60,14 @@ public record SchemeView(String id, int year, String title, List<Version> versio
             return before.get();
         }
         versions.add(new Version(version, at, null, doc));
-        return new SchemeView(schemeId, doc.year(), doc.title(), List.copyOf(versions));
+        return new SchemeView(schemeId, doc.year(), doc.title(), List.copyOf(versions), before.map(SchemeView::reportingClosedAt).orElse(null));
     }
 
     /** This view after a version was published; unchanged when it already was. */
     public SchemeView published(int version, Instant at) {
         return new SchemeView(id, year, title, versions.stream()
                 .map(v -> v.version() == version && v.publishedAt() == null ? new Version(v.version(), v.draftedAt(), at, v.document()) : v)
-                .toList());
+                .toList(), reportingClosedAt);
     }
 
     public Version latest() {

@@ -46,6 +46,13 @@ public class SchemesProjection {
         save(view.published(event.version(), at));
     }
 
+    @EventHandler
+    void on(cn.duban.kernel.scheme.SchemeReportingClosed event, @RecordedAt Instant at) {
+        SchemeView view = find(schemes, event.schemeId()).orElseThrow(() ->
+                new IllegalStateException("SchemeReportingClosed before SchemeDrafted for " + event.schemeId()));
+        save(view.reportingClosed(at));
+    }
+
     private void save(SchemeView view) {
         Document doc = ReadModelJson.toDocument(view);
         doc.put("_id", view.id());

@@ -11,6 +11,10 @@ import java.util.Optional;
  * Immutable; a published version is never changed, amendments are new versions.
  *
  * @param supervisionWeight share of the inspection rounds in the year-end result (0.3 in seed 000)
+ * @param reportingDeadline  the last day units report the year's figures; until the lead office closes
+ *                           reporting, a figure not reported (this year's, or last year's for a
+ *                           year-on-year rule) deducts nothing and shows as 待补报. Absent: a missing
+ *                           figure deducts at once, as the rule says.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SchemeDocument(
@@ -18,7 +22,13 @@ public record SchemeDocument(
         Integer year,
         String title,
         BigDecimal supervisionWeight,
-        List<SchemeItem> items) {
+        List<SchemeItem> items,
+        java.time.LocalDate reportingDeadline) {
+
+    /** A scheme without a reporting deadline. */
+    public SchemeDocument(String id, Integer year, String title, BigDecimal supervisionWeight, List<SchemeItem> items) {
+        this(id, year, title, supervisionWeight, items, null);
+    }
 
     public Optional<SchemeItem> item(String code) {
         return items == null ? Optional.empty() : items.stream().filter(i -> i.code().equals(code)).findFirst();

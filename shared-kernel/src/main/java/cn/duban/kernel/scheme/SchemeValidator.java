@@ -41,6 +41,10 @@ public final class SchemeValidator {
                 && (doc.supervisionWeight().signum() < 0 || doc.supervisionWeight().compareTo(BigDecimal.ONE) > 0)) {
             out.add(new Violation("supervisionWeight", "须在0到1之间 / must be between 0 and 1"));
         }
+        if (doc.reportingDeadline() != null && doc.year() != null
+                && (doc.reportingDeadline().getYear() < doc.year() || doc.reportingDeadline().getYear() > doc.year() + 1)) {
+            out.add(new Violation("reportingDeadline", "须在考核年度或次年内 / must fall in the scheme's year or the next"));
+        }
         if (doc.items() == null || doc.items().isEmpty()) {
             out.add(new Violation("items", "至少需要一个考核项目 / at least one item is required"));
             return out;

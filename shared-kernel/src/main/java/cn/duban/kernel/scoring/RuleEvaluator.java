@@ -7,6 +7,7 @@ import cn.duban.kernel.scheme.SchemeItem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 
 /** The contribution of one rule kind, as API.md defines it, read from a unit's ledger. */
@@ -94,8 +95,18 @@ final class RuleEvaluator {
         return contribution(rule.kind().name(), points, zh(rule.fact()) + "：" + detail, en(rule.fact()) + ": " + detail, t.ids);
     }
 
+    /** A figure not reported while reporting is open: nothing deducted yet, and the item says 待补报. */
+    private static Contribution awaiting(String source, String indicator, boolean explain) {
+        return contribution(source, BigDecimal.ZERO,
+                explain ? indicator + " 待补报：报送截止前不扣分，截止后仍未报送按规则扣分" : null,
+                explain ? indicator + " awaited: nothing deducted before reporting closes, the rule applies after" : null, List.of());
+    }
+
     private static Contribution threshold(Rule rule, UnitLedger ledger, boolean explain) {
         Fact.IndicatorValue v = ledger.latest(rule.indicator(), ledger.schemeYear());
+        if (v == null && ledger.awaitingFigures()) {
+            return awaiting("THRESHOLD", rule.indicator(), explain);
+        }
         boolean missed = v == null
                 || (rule.min() != null && v.value().compareTo(rule.min()) < 0)
                 || (rule.max() != null && v.value().compareTo(rule.max()) > 0);
@@ -117,6 +128,9 @@ final class RuleEvaluator {
 
     private static Contribution perPoint(Rule rule, UnitLedger ledger, boolean explain) {
         Fact.IndicatorValue v = ledger.latest(rule.indicator(), ledger.schemeYear());
+        if (v == null && ledger.awaitingFigures()) {
+            return awaiting("PER_POINT", rule.indicator(), explain);
+        }
         BigDecimal value = v == null ? BigDecimal.ZERO : v.value();
         BigDecimal below = rule.min().subtract(value).max(BigDecimal.ZERO);
         BigDecimal points = rule.perPoint().multiply(below).negate();
@@ -135,6 +149,16 @@ final class RuleEvaluator {
         int year = ledger.schemeYear();
         Fact.IndicatorValue now = ledger.latest(rule.indicator(), year);
         Fact.IndicatorValue before = ledger.latest(rule.indicator(), year - 1);
+        if ((now == null || before == null) && ledger.awaitingFigures()) {
+            if (!explain) {
+                return contribution("VS_PREVIOUS_YEAR", BigDecimal.ZERO, null, null, null);
+            }
+            return contribution("VS_PREVIOUS_YEAR", BigDecimal.ZERO,
+                    rule.indicator() + (before == null ? " 缺上年数据" : " 缺本年数据") + "，待补报：报送截止前不扣分",
+                    rule.indicator() + (before == null ? " last year's figure missing" : " this year's figure missing")
+                            + ", awaited: nothing deducted before reporting closes",
+                    Stream.of(before, now).filter(java.util.Objects::nonNull).map(Fact.IndicatorValue::eventId).toList());
+        }
         if (now == null || before == null) {
             BigDecimal points = item.max().negate();
             if (!explain) {

@@ -18,6 +18,12 @@ public final class Scoring {
         return ledgerAsOf(scheme, schemeVersion, unit, facts, asOf).card(asOf);
     }
 
+    /** As {@link #score}, knowing whether the scheme's reporting was closed by {@code asOf} (missing figures 待补报 until then). */
+    public static ScoreCard score(SchemeDocument scheme, int schemeVersion, UnitProfile unit,
+                                  Collection<? extends Fact> facts, Instant asOf, boolean reportingClosed) {
+        return ledgerAsOf(scheme, schemeVersion, unit, facts, asOf).reportingClosed(reportingClosed).card(asOf);
+    }
+
     public static UnitLedger ledgerAsOf(SchemeDocument scheme, int schemeVersion, UnitProfile unit,
                                         Collection<? extends Fact> facts, Instant asOf) {
         UnitLedger ledger = new UnitLedger(scheme, schemeVersion, unit);

@@ -47,6 +47,20 @@ public final class UnitLedger {
     /** What each disqualification kept from counting: occurrences of this scheme's year, or indicator figures. */
     private final Map<String, List<Fact>> voided = new HashMap<>();
 
+    /** Whether the scheme's reporting was closed when this ledger is read (true for a scheme with no deadline). */
+    private boolean reportingClosed = true;
+
+    /** Figures not reported yet are 待补报 rather than deducted while this is false and the scheme has a deadline. */
+    public UnitLedger reportingClosed(boolean closed) {
+        this.reportingClosed = closed;
+        return this;
+    }
+
+    /** A missing figure is pending (待补报): the scheme names a reporting deadline and reporting is not closed. */
+    boolean awaitingFigures() {
+        return scheme.reportingDeadline() != null && !reportingClosed;
+    }
+
     public UnitLedger(SchemeDocument scheme, int schemeVersion, UnitProfile unit) {
         this.scheme = Objects.requireNonNull(scheme);
         this.schemeVersion = schemeVersion;

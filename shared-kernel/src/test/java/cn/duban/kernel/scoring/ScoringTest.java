@@ -375,6 +375,49 @@ class ScoringTest {
         }
     }
 
+    /**
+     * Missing data is not zero (issue 12): a scheme that names its reporting deadline shows a figure
+     * not reported yet as 待补报 with nothing deducted, until the lead office closes reporting; then the
+     * rule applies. A scheme without a deadline deducts at once, as before.
+     */
+    @Nested
+    class MissingFigures {
+        final SchemeDocument withDeadline = new SchemeDocument("beilun-2023", 2023, "北仑区2023年度考核", d("0.3"), List.of(
+                item("M5", "7", Base.FULL, threshold("registration_rate", "95", null, "4")),
+                item("G2", "10", Base.FULL, vsPrevious("crime_rate", "5", Rule.Better.LOWER))), LocalDate.of(2024, 1, 15));
+
+        ScoreCard scored(boolean closed) {
+            return Scoring.score(withDeadline, 1, XINQI, facts, END, closed);
+        }
+
+        @Test
+        void aFigureNotReportedBeforeReportingClosesDeductsNothingAndSaysItIsAwaited() {
+            indicator("crime_rate", 2023, "1.6");
+            ScoreCard open = scored(false);
+            assertThat(item(open, "M5").score()).isEqualByComparingTo("7");
+            assertThat(item(open, "M5").contributions().get(0).reason()).contains("待补报");
+            assertThat(item(open, "G2").score()).as("last year's figure missing: awaited, not the whole item lost").isEqualByComparingTo("10");
+            assertThat(item(open, "G2").contributions().get(0).reason()).contains("缺上年数据", "待补报");
+
+            ScoreCard closed = scored(true);
+            assertThat(item(closed, "M5").score()).isEqualByComparingTo("3");
+            assertThat(item(closed, "G2").score()).as("the rule: the whole item lost").isEqualByComparingTo("0");
+        }
+
+        @Test
+        void aReportedFigureCountsWhetherOrNotReportingIsClosed() {
+            indicator("registration_rate", 2023, "90");
+            assertThat(item(scored(false), "M5").score()).isEqualByComparingTo("3");
+            assertThat(item(scored(true), "M5").score()).isEqualByComparingTo("3");
+        }
+
+        @Test
+        void aSchemeWithoutADeadlineDeductsAtOnceAsBefore() {
+            SchemeDocument noDeadline = new SchemeDocument(withDeadline.id(), 2023, withDeadline.title(), d("0.3"), withDeadline.items());
+            assertThat(item(Scoring.score(noDeadline, 1, XINQI, facts, END, false), "M5").score()).isEqualByComparingTo("3");
+        }
+    }
+
     @Nested
     class Threshold {
         SchemeDocument s = scheme(item("M5", "7", Base.FULL,
