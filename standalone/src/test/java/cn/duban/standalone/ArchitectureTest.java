@@ -78,13 +78,13 @@ class ArchitectureTest {
     static final Map<String, Set<String>> COMMAND = Map.of(
             "unit", Set.of("common"),
             "people", Set.of("common"),
-            "scheme", Set.of("common"),
+            "scheme", Set.of("common", "deadlines"),
             "reporting", Set.of("common"),
             "assessment", Set.of("common"),
             "assignment", Set.of("common", "deadlines"),
             "supervision", Set.of("common", "deadlines", "assignment"),
             "common", Set.of("unit", "scheme", "reporting", "supervision"),
-            "deadlines", Set.of("assignment", "supervision"));
+            "deadlines", Set.of("assignment", "supervision", "scheme"));
 
     /**
      * Query side: scores (assessment) name each unit and scheme and weigh inspection rounds and vetoes into the

@@ -125,4 +125,42 @@ class DeadlineSchedulerIT {
                     .isEqualTo("system:deadlines");
         }
     }
+
+    /** A scheme's reporting closes by itself the day after its deadline, once. */
+    @Test
+    void reportingClosesTheDayAfterTheSchemesDeadline() throws Exception {
+        Path dir = TestData.newDataDir();
+        TestClock clock = new TestClock(Instant.parse("2024-01-10T02:00:00Z"));
+        try (ConfigurableApplicationContext ctx = start(dir, clock)) {
+            CommandGateway commands = ctx.getBean(CommandGateway.class);
+            var item = new cn.duban.kernel.scheme.SchemeItem("S2.5", "管理工作", "登记率", java.math.BigDecimal.valueOf(7), null, null,
+                    new cn.duban.kernel.scheme.AppliesTo(UnitType.STREET, null, null), List.of(new cn.duban.kernel.scheme.Rule(
+                    cn.duban.kernel.scheme.RuleKind.THRESHOLD, null, null, null, java.math.BigDecimal.valueOf(4), null, null, null,
+                    "registration_rate", java.math.BigDecimal.valueOf(95), null, null, null, null)), null);
+            commands.sendAndWait(new cn.duban.kernel.scheme.DraftScheme(new cn.duban.kernel.scheme.SchemeDocument("beilun-2023", 2023,
+                    "北仑区2023年度考核", null, List.of(item), LocalDate.of(2024, 1, 15))));
+            DeadlineScheduler scheduler = ctx.getBean(DeadlineScheduler.class);
+            SequencedMongoEventStorageEngine engine = ctx.getBean(SequencedMongoEventStorageEngine.class);
+            long drafted = engine.headPosition();
+            var watched = ctx.getBean(cn.duban.command.scheme.OpenSchemeReporting.class);
+            for (int i = 0; i < 200 && watched.ids().isEmpty(); i++) {
+                Thread.sleep(25); // the watch list's tracking processor picks the draft up
+            }
+            assertThat(watched.ids()).containsExactly("beilun-2023");
+            scheduler.checkAll();
+            assertThat(engine.headPosition()).as("before the deadline: nothing").isEqualTo(drafted);
+
+            clock.now = Instant.parse("2024-01-16T01:00:00Z");
+            scheduler.checkAll();
+            assertThat(engine.headPosition()).isEqualTo(drafted + 1);
+            var closed = engine.eventAt(drafted + 1).orElseThrow();
+            assertThat(closed.payloadType()).isEqualTo(cn.duban.kernel.scheme.SchemeReportingClosed.class.getName());
+            for (int i = 0; i < 200 && !watched.ids().isEmpty(); i++) {
+                Thread.sleep(25);
+            }
+            assertThat(watched.ids()).as("no longer watched once closed").isEmpty();
+            scheduler.checkAll();
+            assertThat(engine.headPosition()).as("closed once").isEqualTo(drafted + 1);
+        }
+    }
 }

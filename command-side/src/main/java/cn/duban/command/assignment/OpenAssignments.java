@@ -20,7 +20,7 @@ import java.util.List;
 @Component
 @ProcessingGroup(OpenAssignments.GROUP)
 public class OpenAssignments {
-    public static final String GROUP = "deadline-watch";
+    public static final String GROUP = WatchList.GROUP;
     static final String COLLECTION = "deadline_watch";
     private final WatchList open;
 

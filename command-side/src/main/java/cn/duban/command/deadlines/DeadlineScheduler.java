@@ -28,10 +28,13 @@ public class DeadlineScheduler {
     private static final Logger log = LoggerFactory.getLogger(DeadlineScheduler.class);
     private final OpenAssignments open;
     private final OpenRectifications rectifications;
+    private final cn.duban.command.scheme.OpenSchemeReporting schemes;
     private final CommandGateway commands;
     private final Clock clock;
 
-    public DeadlineScheduler(OpenAssignments open, OpenRectifications rectifications, CommandGateway commands, Clock dubanClock) {
+    public DeadlineScheduler(OpenAssignments open, OpenRectifications rectifications, cn.duban.command.scheme.OpenSchemeReporting schemes,
+                             CommandGateway commands, Clock dubanClock) {
+        this.schemes = schemes;
         this.open = open;
         this.rectifications = rectifications;
         this.commands = commands;
@@ -61,6 +64,16 @@ public class DeadlineScheduler {
                 log.debug("Rectification {} changed while checking its deadline; the next round checks it again", id);
             } catch (RuntimeException e) {
                 log.error("Checking the deadline of rectification {} failed", id, e);
+            }
+        }
+        for (String id : schemes.ids()) {
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new cn.duban.kernel.scheme.CheckSchemeReportingDeadline(id, today))
+                        .andMetaData(Map.of(Audit.ACTOR, "system:deadlines")));
+            } catch (ConcurrencyException e) {
+                log.debug("Scheme {} changed while checking its reporting deadline; the next round checks it again", id);
+            } catch (RuntimeException e) {
+                log.error("Checking the reporting deadline of scheme {} failed", id, e);
             }
         }
     }

@@ -10,6 +10,9 @@ import java.util.List;
 
 /** A set of ids the deadline scheduler must ask about, kept in one collection; idempotent under redelivery. */
 public final class WatchList {
+    /** The one tracking processor that keeps every watch list (assignments, rectifications, scheme reporting). */
+    public static final String GROUP = "deadline-watch";
+
     private final MongoCollection<Document> ids;
 
     public WatchList(MongoCollection<Document> ids) {

@@ -81,6 +81,15 @@ public class Scheme {
         apply(new SchemeReportingClosed(schemeId, command.closedOn()));
     }
 
+    /** The deadline checker: once the latest version's reporting deadline has passed, reporting closes. */
+    @CommandHandler
+    void handle(cn.duban.kernel.scheme.CheckSchemeReportingDeadline command) {
+        java.time.LocalDate deadline = latestDocument.reportingDeadline();
+        if (!reportingClosed && deadline != null && command.today().isAfter(deadline)) {
+            apply(new SchemeReportingClosed(schemeId, command.today()));
+        }
+    }
+
     @EventSourcingHandler
     void on(SchemeReportingClosed event) {
         reportingClosed = true;
