@@ -64,8 +64,12 @@ class RectificationIT {
                     .getCollection(NotificationsProjection.COLLECTION), "xinqi"))
                     .extracting(NotificationsProjection.Notification::kind).contains("RECTIFICATION_ORDERED");
 
+            // A 抄告单 sent the same day: one answered, one not.
+            commands.sendAndWait(new cn.duban.kernel.supervision.SendCopyNotice("cn-answered", null, "daqi", "群租房消防隐患", "请核查3处"));
+            commands.sendAndWait(new cn.duban.kernel.supervision.SendCopyNotice("cn-silent", null, "xinqi", "出租房屋登记", "请补登记"));
             DeadlineScheduler scheduler = ctx.getBean(DeadlineScheduler.class);
             clock.now = Instant.parse("2023-10-20T02:00:00Z");
+            commands.sendAndWait(new cn.duban.kernel.supervision.AnswerCopyNotice("cn-answered", "已核查整改"));
             commands.sendAndWait(new ReportRectification(onTime, "已补齐签到表", List.of()));
             clock.now = Instant.parse("2023-10-27T09:00:00Z"); // the last day, 17:00 in Ningbo: not yet late
             queries(ctx);
@@ -84,6 +88,12 @@ class RectificationIT {
                 assertThat(r.rectification().history.get(1).actor()).isEqualTo("system:deadlines");
             });
             assertThat(queries(ctx).rectification(onTime).rectification().listed).isFalse();
+            var copyNotices = ctx.getBean(cn.duban.query.supervision.CopyNoticeQueries.class);
+            assertThat(copyNotices.one("cn-silent").status).isEqualTo("ESCALATED");
+            assertThat(copyNotices.one("cn-silent").dueOn).isEqualTo(LocalDate.of(2023, 10, 27));
+            assertThat(copyNotices.one("cn-silent").escalatedOn).isEqualTo(LocalDate.of(2023, 10, 28));
+            assertThat(copyNotices.one("cn-answered").status).isEqualTo("ANSWERED");
+            assertThat(copyNotices.all("xinqi")).extracting(v -> v.id).containsExactly("cn-silent");
             assertThat(NotificationsProjection.of(ctx.getBean(com.mongodb.client.MongoDatabase.class)
                     .getCollection(NotificationsProjection.COLLECTION), "xinqi"))
                     .extracting(NotificationsProjection.Notification::kind).contains("LISTED_SUPERVISION");

@@ -46,7 +46,7 @@ class RoleMatrixIT {
     static final Pattern UNIT_ACTS = Pattern.compile("/api/units/\\{[^}]+}/(trainings|info-reports|campaigns|indicators|achievements|self-assessments|appeals)"
             + "|/api/campaigns/\\{[^}]+}/(progress|closure)"
             + "|/api/assignments/\\{[^}]+}/(acknowledgements|progress|completion|extension-requests)|/api/assignments/notifications/read"
-            + "|/api/rectifications/\\{[^}]+}/report|/api/me/password|/api/materials");
+            + "|/api/rectifications/\\{[^}]+}/report|/api/me/password|/api/materials|/api/copy-notices|/api/copy-notices/\\{[^}]+}/answer");
     /** README: supervisors run rounds, findings, scores, samples, rectification orders and their verification. */
     static final Pattern SUPERVISION_ACTS = Pattern.compile("/api/rounds|/api/rounds/\\{[^}]+}/(findings|scores|closure|publication)"
             + "|/api/rounds/\\{[^}]+}/findings/\\{[^}]+}/rectification|/api/rectifications/\\{[^}]+}/(verification|rejection)"

@@ -29,12 +29,14 @@ public class DeadlineScheduler {
     private final OpenAssignments open;
     private final OpenRectifications rectifications;
     private final cn.duban.command.scheme.OpenSchemeReporting schemes;
+    private final cn.duban.command.supervision.OpenCopyNotices copyNotices;
     private final CommandGateway commands;
     private final Clock clock;
 
     public DeadlineScheduler(OpenAssignments open, OpenRectifications rectifications, cn.duban.command.scheme.OpenSchemeReporting schemes,
-                             CommandGateway commands, Clock dubanClock) {
+                             cn.duban.command.supervision.OpenCopyNotices copyNotices, CommandGateway commands, Clock dubanClock) {
         this.schemes = schemes;
+        this.copyNotices = copyNotices;
         this.open = open;
         this.rectifications = rectifications;
         this.commands = commands;
@@ -64,6 +66,16 @@ public class DeadlineScheduler {
                 log.debug("Rectification {} changed while checking its deadline; the next round checks it again", id);
             } catch (RuntimeException e) {
                 log.error("Checking the deadline of rectification {} failed", id, e);
+            }
+        }
+        for (String id : copyNotices.ids()) {
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new cn.duban.kernel.supervision.CheckCopyNoticeDeadline(id, today))
+                        .andMetaData(Map.of(Audit.ACTOR, "system:deadlines")));
+            } catch (ConcurrencyException e) {
+                log.debug("Copy notice {} changed while checking its deadline; the next round checks it again", id);
+            } catch (RuntimeException e) {
+                log.error("Checking the deadline of copy notice {} failed", id, e);
             }
         }
         for (String id : schemes.ids()) {

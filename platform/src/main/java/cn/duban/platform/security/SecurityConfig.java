@@ -44,7 +44,7 @@ public class SecurityConfig {
             "/api/campaigns/*/progress", "/api/campaigns/*/closure",
             "/api/assignments/*/acknowledgements", "/api/assignments/*/progress", "/api/assignments/*/completion",
             "/api/assignments/*/extension-requests", "/api/assignments/notifications/read", "/api/rectifications/*/report",
-            "/api/materials"};
+            "/api/materials", "/api/copy-notices", "/api/copy-notices/*/answer"};
     static final String[] SUPERVISION_ACTS = {
             "/api/rounds", "/api/rounds/*/findings", "/api/rounds/*/scores", "/api/rounds/*/closure", "/api/rounds/*/publication",
             "/api/rounds/*/findings/*/rectification", "/api/rectifications/*/verification", "/api/rectifications/*/rejection"};

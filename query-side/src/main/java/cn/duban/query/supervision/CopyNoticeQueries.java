@@ -1,0 +1,35 @@
+package cn.duban.query.supervision;
+
+import cn.duban.kernel.error.NotFoundException;
+import cn.duban.query.common.Documents;
+import cn.duban.query.supervision.CopyNoticesProjection.CopyNoticeView;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.springframework.stereotype.Service;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** 抄告单 sent to or by a unit, newest first. */
+@Service
+public class CopyNoticeQueries {
+    private final Documents<CopyNoticeView> notices;
+
+    public CopyNoticeQueries(MongoDatabase db) {
+        this.notices = CopyNoticesProjection.documents(db);
+    }
+
+    public List<CopyNoticeView> all(String unitId) {
+        List<CopyNoticeView> found = unitId == null ? notices.all()
+                : notices.where(Filters.or(Filters.eq("toUnitId", unitId), Filters.eq("fromUnitId", unitId)));
+        return found.stream().sorted(Comparator.comparing((CopyNoticeView v) -> v.sentAt).reversed()).toList();
+    }
+
+    public CopyNoticeView one(String id) {
+        CopyNoticeView v = notices.find(id);
+        if (v == null) {
+            throw new NotFoundException("抄告单不存在 / no such copy notice: " + id);
+        }
+        return v;
+    }
+}
