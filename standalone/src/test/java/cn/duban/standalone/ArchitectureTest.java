@@ -98,7 +98,7 @@ class ArchitectureTest {
             "reporting", Set.of("common", "unit", "assessment"),
             "assessment", Set.of("common", "unit", "scheme", "supervision", "audit"),
             "assignment", Set.of("common", "unit", "assessment", "webhook"),
-            "supervision", Set.of("common", "unit", "assessment", "reporting"),
+            "supervision", Set.of("common", "unit", "scheme", "assessment", "reporting"),
             "audit", Set.of("common", "assessment"),
             "common", Set.of(),
             "webhook", Set.of());

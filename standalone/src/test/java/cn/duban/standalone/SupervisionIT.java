@@ -132,6 +132,19 @@ class SupervisionIT {
             assertThat(r.get("accuracyRate").decimalValue()).isEqualByComparingTo("0");
         });
         assertThat(api.get("/api/samples/rates?unitId=xinqi&from=2024-01-01").body()).isEmpty();
+        // The sampling plan (方案12): 2 records a month; xinqi's January sample meets it, daqi has none.
+        assertThat(api.get("/api/samples/plan?scheme=beilun-2023").status()).isEqualTo(404);
+        assertThat(li.post("/api/schemes/beilun-2023/sampling-plan", Map.of("period", "MONTH", "recordsPerUnit", 2)).status()).isEqualTo(403);
+        assertThat(api.post("/api/schemes/beilun-2023/sampling-plan", Map.of("period", "MONTH", "recordsPerUnit", 0)).status()).isEqualTo(400);
+        assertThat(api.post("/api/schemes/beilun-2023/sampling-plan", Map.of("period", "MONTH", "recordsPerUnit", 2)).status()).isEqualTo(200);
+        JsonNode plan = api.get("/api/samples/plan?scheme=beilun-2023").body();
+        assertThat(plan.get("recordsPerUnit").asInt()).isEqualTo(2);
+        for (JsonNode unit : plan.get("units")) {
+            JsonNode january = unit.get("periods").get(0);
+            assertThat(january.get("period").asText()).isEqualTo("2023-01");
+            assertThat(unit.get("periods")).hasSize(12);
+            assertThat(january.get("met").asBoolean()).as(unit.get("unitId").asText()).isEqualTo(unit.get("unitId").asText().equals("xinqi"));
+        }
 
         // The results notice, published as an event, reads the same after later events and a rebuild.
         Api.Response published = api.post("/api/rounds/year-end/beilun-2023/notices", Map.of("title", "2023年度考核结果通报"));

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Map;
 import java.util.UUID;
 
-/** 抄告单 and 反馈 (seed 004). */
+/** 抄告单 and 反馈 (seed 004), and the sampling plan (seed 003). */
 @RestController
 @Tag(name = "督查 Inspections")
 public class CopyNoticeCommandController {
@@ -42,6 +42,17 @@ public class CopyNoticeCommandController {
     @Operation(summary = "抄告 / tell another unit of a problem; it answers within 20 working days or the notice is escalated")
     public Created send(@Valid @RequestBody CopyNoticeRequest r) {
         return new Created(commands.send(new SendCopyNotice(UUID.randomUUID().toString(), r.fromUnitId(), r.toUnitId(), r.subject(), r.text())));
+    }
+
+    public record SamplingPlanRequest(@jakarta.validation.constraints.NotNull cn.duban.kernel.supervision.SamplingPeriod period,
+                                      @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(1000) int recordsPerUnit) {
+    }
+
+    @PostMapping("/api/schemes/{schemeId}/sampling-plan")
+    @Operation(summary = "抽查计划 / each unit's records to sample per month or quarter; setting it again changes it")
+    public Map<String, String> samplingPlan(@PathVariable String schemeId, @Valid @RequestBody SamplingPlanRequest r) {
+        commands.send(new cn.duban.kernel.supervision.SetSamplingPlan(schemeId, r.period(), r.recordsPerUnit()));
+        return Map.of("schemeId", schemeId, "period", r.period().name(), "recordsPerUnit", Integer.toString(r.recordsPerUnit()));
     }
 
     @PostMapping("/api/copy-notices/{id}/answer")

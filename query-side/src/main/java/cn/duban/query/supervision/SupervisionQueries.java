@@ -25,9 +25,16 @@ public class SupervisionQueries {
     private final Documents<RectificationView> rectifications;
     private final Clock clock;
     private final ReportedRecords records;
+    private final cn.duban.query.unit.UnitQueries units;
+    private final cn.duban.query.scheme.SchemeQueries schemes;
+    private final Documents<SamplingPlansProjection.PlanView> plans;
 
-    public SupervisionQueries(MongoDatabase db, ReportedRecords records, Clock dubanClock) {
+    public SupervisionQueries(MongoDatabase db, ReportedRecords records, cn.duban.query.unit.UnitQueries units,
+                              cn.duban.query.scheme.SchemeQueries schemes, Clock dubanClock) {
         this.records = records;
+        this.units = units;
+        this.schemes = schemes;
+        this.plans = SamplingPlansProjection.documents(db);
         this.clock = dubanClock;
         this.samples = SamplesProjection.documents(db);
         this.rectifications = RectificationsProjection.documents(db);
@@ -60,6 +67,51 @@ public class SupervisionQueries {
      */
     public record SamplingRates(String unitId, int samples, int drawn, int rechecked, int verified, int flagged,
                                 java.math.BigDecimal accuracyRate, java.math.BigDecimal completenessRate) {
+    }
+
+    /** A unit's records sampled in one period of the plan, against the plan's quota. */
+    public record PlanPeriod(String period, int sampled, int quota, boolean met) {
+    }
+
+    public record UnitPlan(String unitId, String name, List<PlanPeriod> periods) {
+    }
+
+    public record PlanFulfilment(String schemeId, String period, int recordsPerUnit, List<UnitPlan> units) {
+    }
+
+    /**
+     * The sampling plan of a scheme against what was sampled: a sample's records count for the month
+     * or quarter its period starts in; per unit, per period of the scheme's year up to today.
+     */
+    public PlanFulfilment plan(String schemeId) {
+        SamplingPlansProjection.PlanView plan = plans.find(schemeId);
+        if (plan == null) {
+            throw new NotFoundException("该方案尚无抽查计划 / no sampling plan for scheme " + schemeId);
+        }
+        int year = schemes.one(schemeId).year();
+        LocalDate today = LocalDate.now(clock.withZone(DistrictTime.ZONE));
+        boolean monthly = plan.period.equals(cn.duban.kernel.supervision.SamplingPeriod.MONTH.name());
+        java.util.function.Function<LocalDate, String> key = d -> monthly ? String.format("%d-%02d", d.getYear(), d.getMonthValue())
+                : d.getYear() + "-Q" + ((d.getMonthValue() - 1) / 3 + 1);
+        List<String> periods = new java.util.ArrayList<>();
+        for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year && !d.isAfter(today); d = d.plusMonths(monthly ? 1 : 3)) {
+            periods.add(key.apply(d));
+        }
+        Map<String, Map<String, Integer>> sampled = new java.util.HashMap<>();
+        for (SampleView s : samples.all()) {
+            if (s.from.getYear() == year) {
+                sampled.computeIfAbsent(s.unitId, u -> new java.util.HashMap<>()).merge(key.apply(s.from), s.records.size(), Integer::sum);
+            }
+        }
+        List<UnitPlan> out = new java.util.ArrayList<>();
+        for (var unit : units.all()) {
+            Map<String, Integer> counts = sampled.getOrDefault(unit.id(), Map.of());
+            out.add(new UnitPlan(unit.id(), unit.name(), periods.stream().map(p -> {
+                int n = counts.getOrDefault(p, 0);
+                return new PlanPeriod(p, n, plan.recordsPerUnit, n >= plan.recordsPerUnit);
+            }).toList()));
+        }
+        return new PlanFulfilment(schemeId, plan.period, plan.recordsPerUnit, out);
     }
 
     public List<SamplingRates> rates(String unitId, LocalDate from, LocalDate to) {

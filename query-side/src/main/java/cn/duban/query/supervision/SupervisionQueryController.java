@@ -25,6 +25,12 @@ public class SupervisionQueryController {
         return supervision.samples(unitId);
     }
 
+    @GetMapping("/api/samples/plan")
+    @Operation(summary = "抽查计划完成情况 / the scheme's sampling plan against what was sampled, per unit and month or quarter")
+    public SupervisionQueries.PlanFulfilment plan(@RequestParam("scheme") String schemeId) {
+        return supervision.plan(schemeId);
+    }
+
     @GetMapping("/api/samples/rates")
     @Operation(summary = "抽查准确率 / per unit: records drawn, rechecked and borne out, 准确率 and 完整率",
             description = "Samples whose period lies within from–to (dates, both optional).")
