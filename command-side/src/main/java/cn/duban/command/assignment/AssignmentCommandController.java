@@ -70,7 +70,7 @@ public class AssignmentCommandController {
     public record ProgressRequest(@NotBlank String unitId, @Size(max = 5000) String text,
                                   Map<String, BigDecimal> figures, List<@Valid LinkRequest> links,
                                   @Size(max = cn.duban.kernel.material.Material.MAX_PER_RECORD)
-                                  List<@NotNull @jakarta.validation.constraints.Pattern(regexp = "[0-9a-f]{64}") String> materials) {
+                                  List<@NotNull @jakarta.validation.constraints.Pattern(regexp = cn.duban.kernel.material.Material.SHA256_REGEX) String> materials) {
     }
 
     public record LinkRequest(@NotNull FactLink.Kind kind, @NotBlank String id) {

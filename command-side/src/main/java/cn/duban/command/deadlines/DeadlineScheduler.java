@@ -46,46 +46,23 @@ public class DeadlineScheduler {
     @Scheduled(fixedDelayString = "${duban.deadlines.check-interval:PT1M}", initialDelayString = "${duban.deadlines.initial-delay:PT10S}")
     public void checkAll() {
         LocalDate today = LocalDate.now(clock.withZone(DistrictTime.ZONE));
-        for (String id : open.ids()) {
+        // One check records everything the day calls for, as one commit.
+        check("assignment", open.ids(), id -> new CheckAssignmentDeadlines(id, today));
+        check("rectification", rectifications.ids(), id -> new CheckRectificationDeadline(id, today));
+        check("copy notice", copyNotices.ids(), id -> new cn.duban.kernel.supervision.CheckCopyNoticeDeadline(id, today));
+        check("scheme reporting", schemes.ids(), id -> new cn.duban.kernel.scheme.CheckSchemeReportingDeadline(id, today));
+    }
+
+    /** Sends each watched subject its check; one subject's failure must not stop the others, and is retried next round. */
+    private void check(String what, java.util.List<String> ids, java.util.function.Function<String, Object> checkOf) {
+        for (String id : ids) {
             try {
-                // One check records everything the day calls for, as one commit.
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CheckAssignmentDeadlines(id, today))
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(checkOf.apply(id))
                         .andMetaData(Map.of(Audit.ACTOR, "system:deadlines")));
             } catch (ConcurrencyException e) {
-                log.debug("Assignment {} changed while checking its deadlines; the next round checks it again", id);
+                log.debug("The {} {} changed while its deadline was checked; the next round checks it again", what, id);
             } catch (RuntimeException e) {
-                // One assignment's failure must not stop the others being checked; it is retried next round.
-                log.error("Checking the deadlines of assignment {} failed", id, e);
-            }
-        }
-        for (String id : rectifications.ids()) {
-            try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new CheckRectificationDeadline(id, today))
-                        .andMetaData(Map.of(Audit.ACTOR, "system:deadlines")));
-            } catch (ConcurrencyException e) {
-                log.debug("Rectification {} changed while checking its deadline; the next round checks it again", id);
-            } catch (RuntimeException e) {
-                log.error("Checking the deadline of rectification {} failed", id, e);
-            }
-        }
-        for (String id : copyNotices.ids()) {
-            try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new cn.duban.kernel.supervision.CheckCopyNoticeDeadline(id, today))
-                        .andMetaData(Map.of(Audit.ACTOR, "system:deadlines")));
-            } catch (ConcurrencyException e) {
-                log.debug("Copy notice {} changed while checking its deadline; the next round checks it again", id);
-            } catch (RuntimeException e) {
-                log.error("Checking the deadline of copy notice {} failed", id, e);
-            }
-        }
-        for (String id : schemes.ids()) {
-            try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new cn.duban.kernel.scheme.CheckSchemeReportingDeadline(id, today))
-                        .andMetaData(Map.of(Audit.ACTOR, "system:deadlines")));
-            } catch (ConcurrencyException e) {
-                log.debug("Scheme {} changed while checking its reporting deadline; the next round checks it again", id);
-            } catch (RuntimeException e) {
-                log.error("Checking the reporting deadline of scheme {} failed", id, e);
+                log.error("Checking the deadline of {} {} failed", what, id, e);
             }
         }
     }

@@ -36,7 +36,7 @@ public final class ReportingRequests {
             @Size(max = Material.MAX_PER_RECORD) List<@NotNull @Pattern(regexp = SHA256) String> materials) {
     }
 
-    static final String SHA256 = "[0-9a-f]{64}";
+    static final String SHA256 = Material.SHA256_REGEX;
 
     /** {@code text} is the report's body (正文); {@code materials} the sha256 of files uploaded for the unit. */
     public record InfoReportRequest(@NotBlank @Size(max = 200) String title, @NotNull LocalDate submittedOn,

@@ -81,7 +81,7 @@ public class SupervisionCommandController {
     /** {@code materials}: the sha256 of files uploaded for the unit (整改台账, photos). */
     public record RectificationReport(@NotBlank @Size(max = 5000) String text, List<@NotBlank @Size(max = 200) String> evidence,
                                       @Size(max = cn.duban.kernel.material.Material.MAX_PER_RECORD)
-                                      List<@NotNull @jakarta.validation.constraints.Pattern(regexp = "[0-9a-f]{64}") String> materials) {
+                                      List<@NotNull @jakarta.validation.constraints.Pattern(regexp = cn.duban.kernel.material.Material.SHA256_REGEX) String> materials) {
     }
 
     public record Note(@Size(max = 2000) String note) {

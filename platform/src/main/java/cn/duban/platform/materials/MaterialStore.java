@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
 public class MaterialStore {
     public static final String BUCKET = "materials";
     public static final String INDEX = "material_index";
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern SHA256 = Pattern.compile(Material.SHA256_REGEX);
     /** No path, no control characters, no leading dot; the extension says the type. */
     private static final Pattern SAFE_NAME = Pattern.compile("[^/\\\\\\p{Cntrl}:*?\"<>|]{1,200}");
 
@@ -132,7 +132,7 @@ public class MaterialStore {
             if (d == null || !d.getList("units", String.class, List.of()).contains(unitId)) {
                 throw new InvalidInputException(field + "[" + i + "]", "未找到为本单位上传的该文件，请先上传 / no such file uploaded for this unit: upload it first");
             }
-            out.add(new Material(sha256, d.getString("name"), d.getString("contentType"), ((Number) d.get("size")).longValue()));
+            out.add(material(d));
         }
         return Material.listOf(out);
     }
@@ -145,9 +145,13 @@ public class MaterialStore {
         if (sha256 == null || !SHA256.matcher(sha256).matches()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(index.find(Filters.eq("_id", sha256)).first()).map(d -> new Stored(
-                new Material(sha256, d.getString("name"), d.getString("contentType"), ((Number) d.get("size")).longValue()),
-                Set.copyOf(d.getList("units", String.class, List.of()))));
+        return Optional.ofNullable(index.find(Filters.eq("_id", sha256)).first())
+                .map(d -> new Stored(material(d), Set.copyOf(d.getList("units", String.class, List.of()))));
+    }
+
+    private static Material material(Document indexed) {
+        return new Material(indexed.getString("_id"), indexed.getString("name"), indexed.getString("contentType"),
+                ((Number) indexed.get("size")).longValue());
     }
 
     /** The file's bytes (at most the configured size, so reading them whole is bounded). */

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * naming other files.
  */
 public record Material(String sha256, String name, String contentType, long size) {
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    /** A SHA-256 as records name it: 64 lower-case hex digits (request validation uses the same). */
+    public static final String SHA256_REGEX = "[0-9a-f]{64}";
+    private static final Pattern SHA256 = Pattern.compile(SHA256_REGEX);
     /** More files than a ledger entry plausibly needs is a mistake, not a record. */
     public static final int MAX_PER_RECORD = 20;
 
