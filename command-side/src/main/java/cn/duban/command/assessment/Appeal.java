@@ -37,7 +37,7 @@ class Appeal {
         if (c.reason() == null || c.reason().isBlank()) {
             throw new InvalidInputException("reason", "申诉须说明理由 / an appeal needs its reason");
         }
-        apply(new AppealFiled(c.appealId(), c.unitId(), c.schemeId(), c.itemCode(), c.reason().strip()));
+        apply(new AppealFiled(c.appealId(), c.unitId(), c.schemeId(), c.itemCode(), c.reason().strip(), c.materials()));
     }
 
     @CommandHandler

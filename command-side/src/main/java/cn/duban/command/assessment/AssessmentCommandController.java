@@ -3,6 +3,7 @@ package cn.duban.command.assessment;
 import cn.duban.command.common.CommandDispatch;
 import cn.duban.command.assessment.AssessmentRequests.AdjustmentRequest;
 import cn.duban.command.assessment.AssessmentRequests.AppealDecision;
+import cn.duban.platform.materials.MaterialStore;
 import cn.duban.command.assessment.AssessmentRequests.AppealRequest;
 import cn.duban.command.assessment.AssessmentRequests.SelfAssessmentRequest;
 import cn.duban.command.common.Created;
@@ -28,9 +29,11 @@ import java.util.UUID;
 @Tag(name = "考核 Assessment")
 public class AssessmentCommandController {
     private final CommandDispatch commands;
+    private final MaterialStore materials;
 
-    public AssessmentCommandController(CommandDispatch commands) {
+    public AssessmentCommandController(CommandDispatch commands, MaterialStore materials) {
         this.commands = commands;
+        this.materials = materials;
     }
 
     private static String newId() {
@@ -55,7 +58,8 @@ public class AssessmentCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "申诉 / a unit appeals its score on one item")
     public Created appeal(@PathVariable String unitId, @Valid @RequestBody AppealRequest r) {
-        return new Created(commands.send(new cn.duban.kernel.assessment.FileAppeal(newId(), unitId, r.schemeId(), r.itemCode(), r.reason())));
+        return new Created(commands.send(new cn.duban.kernel.assessment.FileAppeal(newId(), unitId, r.schemeId(), r.itemCode(), r.reason(),
+                materials.resolve(unitId, r.materials(), "materials"))));
     }
 
     @PostMapping("/appeals/{id}/decision")

@@ -1,6 +1,9 @@
 package cn.duban.command.assessment;
 
+import cn.duban.kernel.material.Material;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -36,7 +39,8 @@ public final class AssessmentRequests {
     }
 
     public record AppealRequest(@NotBlank String schemeId, @NotBlank String itemCode,
-                                @NotBlank @Size(max = 2000) String reason) {
+                                @NotBlank @Size(max = 2000) String reason,
+                                @Size(max = Material.MAX_PER_RECORD) List<@NotNull @Pattern(regexp = Material.SHA256_REGEX) String> materials) {
     }
 
     public record AppealDecision(boolean upheld, @DecimalMin("-100") @DecimalMax("100") BigDecimal points,

@@ -2,6 +2,7 @@ package cn.duban.command.reporting;
 
 import cn.duban.command.common.References;
 import cn.duban.kernel.reporting.RecordAchievement;
+import cn.duban.kernel.reporting.AchievementLevels;
 import cn.duban.kernel.reporting.AchievementRecorded;
 import org.axonframework.commandhandling.CommandHandler;
 import cn.duban.kernel.error.InvalidInputException;
@@ -26,7 +27,9 @@ class Achievement {
         if (!command.kind().isAchievement()) {
             throw new InvalidInputException("kind", "须为 MEDIA_PUBLICATION、LEADER_INSTRUCTION 或 PROMOTION / must be an achievement kind");
         }
-        apply(new AchievementRecorded(command.achievementId(), command.unitId(), command.kind(), command.level(), command.title().strip(), command.on()));
+        AchievementLevels.require(command.kind(), command.level());
+        apply(new AchievementRecorded(command.achievementId(), command.unitId(), command.kind(), command.level(), command.title().strip(), command.on(),
+                command.materials()));
     }
 
     @EventSourcingHandler

@@ -23,8 +23,9 @@ public class IndicatorReport {
     @CommandHandler
     public IndicatorReport(ReportIndicator command, References references) {
         references.requireUnit(command.unitId());
-        cn.duban.kernel.reporting.IndicatorFigure.requireConsistent(command.value(), command.numerator(), command.denominator());
-        apply(new IndicatorReported(command.reportId(), command.unitId(), command.indicator(), command.year(), command.value(), command.numerator(), command.denominator()));
+        cn.duban.kernel.reporting.IndicatorFigure.requireConsistent(command.indicator(), command.value(), command.numerator(), command.denominator());
+        apply(new IndicatorReported(command.reportId(), command.unitId(), command.indicator(), command.year(), command.value(), command.numerator(), command.denominator(),
+                command.materials()));
     }
 
     @EventSourcingHandler

@@ -106,16 +106,17 @@ public class ReportingCommandController {
 
     @PostMapping("/units/{unitId}/indicators")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "报送率指标 / report an indicator figure (percent)")
+    @Operation(summary = "报送指标数据 / report an indicator figure (a rate in percent, or a count such as rental_supply), with files")
     public Created indicator(@PathVariable String unitId, @Valid @RequestBody IndicatorRequest r) {
         return new Created(commands.send(new ReportIndicator(newId(), unitId, r.indicator(), r.year(), r.value(),
-                r.numerator(), r.denominator())));
+                r.numerator(), r.denominator(), materials.resolve(unitId, r.materials(), "materials"))));
     }
 
     @PostMapping("/units/{unitId}/achievements")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "报送创新成果 / record an achievement", description = "kind: MEDIA_PUBLICATION, LEADER_INSTRUCTION or PROMOTION")
+    @Operation(summary = "报送创新成果 / record an achievement", description = "kind: MEDIA_PUBLICATION, LEADER_INSTRUCTION or PROMOTION; level: one of the kind's levels (DISTRICT, CITY, PROVINCE, NATIONAL; CENTRAL for instructions)")
     public Created achievement(@PathVariable String unitId, @Valid @RequestBody AchievementRequest r) {
-        return new Created(commands.send(new RecordAchievement(newId(), unitId, r.kind(), r.level(), r.title(), r.on())));
+        return new Created(commands.send(new RecordAchievement(newId(), unitId, r.kind(), r.level(), r.title(), r.on(),
+                materials.resolve(unitId, r.materials(), "materials"))));
     }
 }

@@ -70,15 +70,17 @@ public final class ReportingRequests {
     public record IndicatorRequest(
             @NotBlank @Pattern(regexp = Created.NAME) String indicator,
             @NotNull @Min(2000) @Max(2100) Integer year,
-            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal value,
+            @NotNull @DecimalMin("0") @DecimalMax("1000000000") BigDecimal value,
             @PositiveOrZero BigDecimal numerator,
-            @Positive BigDecimal denominator) {
+            @Positive BigDecimal denominator,
+            @Size(max = Material.MAX_PER_RECORD) List<@NotNull @Pattern(regexp = SHA256) String> materials) {
     }
 
     public record AchievementRequest(
             @NotNull FactKind kind,
             @NotBlank @Pattern(regexp = Created.NAME) String level,
             @NotBlank @Size(max = 200) String title,
-            @NotNull LocalDate on) {
+            @NotNull LocalDate on,
+            @Size(max = Material.MAX_PER_RECORD) List<@NotNull @Pattern(regexp = SHA256) String> materials) {
     }
 }

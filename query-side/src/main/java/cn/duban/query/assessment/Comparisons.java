@@ -1,5 +1,6 @@
 package cn.duban.query.assessment;
 
+import cn.duban.kernel.reporting.Indicators;
 import cn.duban.kernel.assignment.DistrictTime;
 import cn.duban.kernel.scoring.Contribution;
 import cn.duban.kernel.scoring.Fact;
@@ -120,7 +121,7 @@ public class Comparisons {
     private static Cause cause(FactEntry e) {
         String what = switch (e.factType()) {
             case "OCCURRENCE" -> e.kind() + (e.level() == null ? "" : " " + e.level()) + (e.on() == null ? "" : "，" + e.on());
-            case "INDICATOR" -> e.indicator() + " " + e.year() + "：" + e.value().toPlainString() + "%";
+            case "INDICATOR" -> Indicators.of(e.indicator()).zh() + " " + e.year() + "年：" + Indicators.of(e.indicator()).show(e.value());
             case "ADJUSTMENT" -> "考核组调整 " + e.points().toPlainString() + "：" + e.reason();
             case "FAILURE" -> "未落实：" + e.reason();
             case "APPEAL" -> "申诉 " + e.level() + "：" + e.reason();

@@ -1,6 +1,12 @@
 package cn.duban.query.reporting;
 
+import cn.duban.kernel.assessment.AppealFiled;
+import cn.duban.kernel.assessment.AppealRejected;
+import cn.duban.kernel.assessment.AppealUpheld;
 import cn.duban.kernel.material.Material;
+import cn.duban.kernel.reporting.AchievementRecorded;
+import cn.duban.kernel.reporting.IndicatorReported;
+import cn.duban.kernel.reporting.Indicators;
 import cn.duban.kernel.reporting.InfoReportAccepted;
 import cn.duban.kernel.reporting.InfoReportRejected;
 import cn.duban.kernel.reporting.InfoReportSubmitted;
@@ -24,8 +30,8 @@ import java.util.List;
 
 /**
  * Read model {@code reported_records}: what a unit reported, as a reviewer or supervisor reads it —
- * a training's kind, audience and figures, an information report's text and category — with the
- * files that prove it, and the review's outcome.
+ * a training's kind, audience and figures, an information report's text and category, an indicator
+ * figure, an achievement, an appeal — with the files that prove it, and the review's outcome.
  */
 @Component
 @ProcessingGroup(ProjectionGroups.PROJECTIONS)
@@ -34,7 +40,7 @@ public class ReportedRecordsProjection {
 
     public static final class RecordView {
         public String id;
-        /** TRAINING or INFO_REPORT. */
+        /** TRAINING, INFO_REPORT, INDICATOR, ACHIEVEMENT or APPEAL. */
         public String kind;
         public String unitId;
         public String title;
@@ -45,8 +51,19 @@ public class ReportedRecordsProjection {
         public BigDecimal hours;
         public String text;
         public String category;
+        /** For an indicator figure: which, for which year, the figure and the counts it comes from. */
+        public String indicator;
+        public Integer year;
+        public BigDecimal value;
+        public BigDecimal numerator;
+        public BigDecimal denominator;
+        /** For an achievement: MEDIA_PUBLICATION, LEADER_INSTRUCTION or PROMOTION (its level in {@link #level}). */
+        public String achievementKind;
         public List<Material> materials = new ArrayList<>();
-        /** For an information report: SUBMITTED, ACCEPTED or REJECTED, with the level or the reason. */
+        /** For an appeal: the scheme and item appealed (its reason is {@link #text}, the decision's note {@link #reason}). */
+        public String schemeId;
+        public String itemCode;
+        /** For an information report: SUBMITTED, ACCEPTED or REJECTED, with the level or the reason; for an appeal FILED, UPHELD or REJECTED. */
         public String status;
         public String level;
         public String reason;
@@ -103,6 +120,58 @@ public class ReportedRecordsProjection {
         records.update(e.reportId(), m.getIdentifier(), v -> {
             v.status = "REJECTED";
             v.reason = e.reason();
+        });
+    }
+
+    @EventHandler
+    void on(IndicatorReported e, EventMessage<?> m) {
+        RecordView v = base(e.reportId(), "INDICATOR", e.unitId(), m);
+        v.title = Indicators.of(e.indicator()).zh();
+        v.indicator = e.indicator();
+        v.year = e.year();
+        v.value = e.value();
+        v.numerator = e.numerator();
+        v.denominator = e.denominator();
+        v.materials = new ArrayList<>(e.materials());
+        records.create(m.getIdentifier(), v);
+    }
+
+    @EventHandler
+    void on(AchievementRecorded e, EventMessage<?> m) {
+        RecordView v = base(e.achievementId(), "ACHIEVEMENT", e.unitId(), m);
+        v.title = e.title();
+        v.on = e.on();
+        v.achievementKind = e.kind().name();
+        v.level = e.level();
+        v.materials = new ArrayList<>(e.materials());
+        records.create(m.getIdentifier(), v);
+    }
+
+    @EventHandler
+    void on(AppealFiled e, EventMessage<?> m) {
+        RecordView v = base(e.appealId(), "APPEAL", e.unitId(), m);
+        v.title = "申诉 " + e.itemCode();
+        v.schemeId = e.schemeId();
+        v.itemCode = e.itemCode();
+        v.text = e.reason();
+        v.status = "FILED";
+        v.materials = new ArrayList<>(e.materials());
+        records.create(m.getIdentifier(), v);
+    }
+
+    @EventHandler
+    void on(AppealUpheld e, EventMessage<?> m) {
+        records.update(e.appealId(), m.getIdentifier(), v -> {
+            v.status = "UPHELD";
+            v.reason = e.note();
+        });
+    }
+
+    @EventHandler
+    void on(AppealRejected e, EventMessage<?> m) {
+        records.update(e.appealId(), m.getIdentifier(), v -> {
+            v.status = "REJECTED";
+            v.reason = e.note();
         });
     }
 

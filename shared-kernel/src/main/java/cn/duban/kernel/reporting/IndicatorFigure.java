@@ -7,8 +7,9 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * A reported rate (percent) and, optionally, the counts it comes from. The rule lives here, so every
- * path that reports a figure — HTTP, the demo, an import — obeys it.
+ * A reported figure: a rate (percent) with, optionally, the counts it comes from, or a count
+ * ({@link Indicators.Unit#COUNT}). The rule lives here, so every path that reports a figure — HTTP,
+ * the demo, an import — obeys it.
  */
 public final class IndicatorFigure {
     /** A reported rate may differ from numerator/denominator by rounding, not by more. */
@@ -18,10 +19,25 @@ public final class IndicatorFigure {
     }
 
     /**
-     * @throws InvalidInputException (field {@code numerator}) when it exceeds the denominator, or
-     *                               (field {@code value}) when the rate does not match the counts
+     * @throws InvalidInputException (field {@code value}) when a rate lies outside 0–100 or a count is
+     *                               not a whole number from 0 to {@link Indicators#MAX_COUNT}, or a rate
+     *                               does not match its counts; (field {@code numerator}) when it
+     *                               exceeds the denominator or is given for a count
      */
-    public static void requireConsistent(BigDecimal value, BigDecimal numerator, BigDecimal denominator) {
+    public static void requireConsistent(String indicator, BigDecimal value, BigDecimal numerator, BigDecimal denominator) {
+        Indicators.Indicator spec = Indicators.of(indicator);
+        if (spec.unit() == Indicators.Unit.COUNT) {
+            if (value.signum() < 0 || value.compareTo(Indicators.MAX_COUNT) > 0 || value.stripTrailingZeros().scale() > 0) {
+                throw new InvalidInputException("value", spec.zh() + "是数量，须为0至10亿的整数 / a count: a whole number from 0 to 1e9");
+            }
+            if (numerator != null || denominator != null) {
+                throw new InvalidInputException("numerator", spec.zh() + "是数量，没有分子分母 / a count has no numerator or denominator");
+            }
+            return;
+        }
+        if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new InvalidInputException("value", spec.zh() + "是百分比，须在0至100之间 / a percentage: 0 to 100");
+        }
         if (numerator == null || denominator == null) {
             return;
         }

@@ -151,6 +151,10 @@ public final class SchemeValidator {
                     rule.points().levels().forEach((level, v) -> {
                         if (!NAME.matcher(level).matches()) {
                             out.add(new Violation(path + ".points", "级别名称只能含字母、数字、下划线或横线 / level names are letters, digits, _ or -"));
+                        } else if (rule.fact() != null && rule.fact().isAchievement()
+                                && !cn.duban.kernel.reporting.AchievementLevels.of(rule.fact()).contains(level)) {
+                            out.add(new Violation(path + ".points." + level, "成果级别须为 "
+                                    + String.join("、", cn.duban.kernel.reporting.AchievementLevels.of(rule.fact())) + " 之一 / not a level of " + rule.fact()));
                         } else {
                             positive(v, path + ".points." + level, out);
                         }

@@ -1,5 +1,6 @@
 package cn.duban.kernel.scoring;
 
+import cn.duban.kernel.reporting.Indicators;
 import cn.duban.kernel.scheme.FactKind;
 import cn.duban.kernel.scheme.Rule;
 import cn.duban.kernel.scheme.SchemeItem;
@@ -96,16 +97,16 @@ final class RuleEvaluator {
     }
 
     /** A figure not reported while reporting is open: nothing deducted yet, and the item says 待补报. */
-    private static Contribution awaiting(String source, String indicator, boolean explain) {
+    private static Contribution awaiting(String source, Rule rule, boolean explain) {
         return contribution(source, BigDecimal.ZERO,
-                explain ? indicator + " 待补报：报送截止前不扣分，截止后仍未报送按规则扣分" : null,
-                explain ? indicator + " awaited: nothing deducted before reporting closes, the rule applies after" : null, List.of());
+                explain ? zhName(rule) + " 待补报：报送截止前不扣分，截止后仍未报送按规则扣分" : null,
+                explain ? enName(rule) + " awaited: nothing deducted before reporting closes, the rule applies after" : null, List.of());
     }
 
     private static Contribution threshold(Rule rule, UnitLedger ledger, boolean explain) {
         Fact.IndicatorValue v = ledger.latest(rule.indicator(), ledger.schemeYear());
         if (v == null && ledger.awaitingFigures()) {
-            return awaiting("THRESHOLD", rule.indicator(), explain);
+            return awaiting("THRESHOLD", rule, explain);
         }
         boolean missed = v == null
                 || (rule.min() != null && v.value().compareTo(rule.min()) < 0)
@@ -117,19 +118,19 @@ final class RuleEvaluator {
         String bound = (rule.min() != null ? "≥" + Num.plain(rule.min()) + "%" : "")
                 + (rule.max() != null ? (rule.min() != null ? "，" : "") + "≤" + Num.plain(rule.max()) + "%" : "");
         if (v == null) {
-            return contribution("THRESHOLD", points, rule.indicator() + " 未报送（要求" + bound + "），扣" + Num.plain(rule.deduct()) + "分",
-                    rule.indicator() + " never reported (bound " + bound + ")", List.of());
+            return contribution("THRESHOLD", points, zhName(rule) + " 未报送（要求" + bound + "），扣" + Num.plain(rule.deduct()) + "分",
+                    enName(rule) + " never reported (bound " + bound + ")", List.of());
         }
         return contribution("THRESHOLD", points,
-                rule.indicator() + " " + Num.plain(v.value()) + "%（要求" + bound + "）" + (missed ? "未达到，扣" + Num.plain(rule.deduct()) + "分" : "已达到"),
-                rule.indicator() + " " + Num.plain(v.value()) + "% (bound " + bound + ")" + (missed ? " missed" : " met"),
+                zhName(rule) + " " + Num.plain(v.value()) + "%（要求" + bound + "）" + (missed ? "未达到，扣" + Num.plain(rule.deduct()) + "分" : "已达到"),
+                enName(rule) + " " + Num.plain(v.value()) + "% (bound " + bound + ")" + (missed ? " missed" : " met"),
                 List.of(v.eventId()));
     }
 
     private static Contribution perPoint(Rule rule, UnitLedger ledger, boolean explain) {
         Fact.IndicatorValue v = ledger.latest(rule.indicator(), ledger.schemeYear());
         if (v == null && ledger.awaitingFigures()) {
-            return awaiting("PER_POINT", rule.indicator(), explain);
+            return awaiting("PER_POINT", rule, explain);
         }
         BigDecimal value = v == null ? BigDecimal.ZERO : v.value();
         BigDecimal below = rule.min().subtract(value).max(BigDecimal.ZERO);
@@ -140,8 +141,8 @@ final class RuleEvaluator {
         String shown = v == null ? "未报送（按0计）" : Num.plain(value) + "%";
         String shownEn = v == null ? "never reported (counted as 0)" : Num.plain(value) + "%";
         return contribution("PER_POINT", points,
-                rule.indicator() + " " + shown + "，要求" + Num.plain(rule.min()) + "%，低" + Num.plain(below) + "个百分点，每点扣" + Num.plain(rule.perPoint()) + "分",
-                rule.indicator() + " " + shownEn + ", required " + Num.plain(rule.min()) + "%, " + Num.plain(below) + " point(s) below",
+                zhName(rule) + " " + shown + "，要求" + Num.plain(rule.min()) + "%，低" + Num.plain(below) + "个百分点，每点扣" + Num.plain(rule.perPoint()) + "分",
+                enName(rule) + " " + shownEn + ", required " + Num.plain(rule.min()) + "%, " + Num.plain(below) + " point(s) below",
                 v == null ? List.of() : List.of(v.eventId()));
     }
 
@@ -154,8 +155,8 @@ final class RuleEvaluator {
                 return contribution("VS_PREVIOUS_YEAR", BigDecimal.ZERO, null, null, null);
             }
             return contribution("VS_PREVIOUS_YEAR", BigDecimal.ZERO,
-                    rule.indicator() + (before == null ? " 缺上年数据" : " 缺本年数据") + "，待补报：报送截止前不扣分",
-                    rule.indicator() + (before == null ? " last year's figure missing" : " this year's figure missing")
+                    zhName(rule) + (before == null ? " 缺上年数据" : " 缺本年数据") + "，待补报：报送截止前不扣分",
+                    enName(rule) + (before == null ? " last year's figure missing" : " this year's figure missing")
                             + ", awaited: nothing deducted before reporting closes",
                     Stream.of(before, now).filter(java.util.Objects::nonNull).map(Fact.IndicatorValue::eventId).toList());
         }
@@ -172,8 +173,8 @@ final class RuleEvaluator {
                 evidence.add(now.eventId());
             }
             return contribution("VS_PREVIOUS_YEAR", points,
-                    rule.indicator() + (before == null ? " 缺上年度数据" : " 缺本年度数据") + "，扣除本项全部分值",
-                    rule.indicator() + (before == null ? " last year's value missing" : " this year's value missing") + ": whole item lost",
+                    zhName(rule) + (before == null ? " 缺上年度数据" : " 缺本年度数据") + "，扣除本项全部分值",
+                    enName(rule) + (before == null ? " last year's value missing" : " this year's value missing") + ": whole item lost",
                     evidence);
         }
         // How far this year is worse than last year, in the direction the rule calls worse.
@@ -189,8 +190,8 @@ final class RuleEvaluator {
             return contribution("VS_PREVIOUS_YEAR", points, null, null, null);
         }
         return contribution("VS_PREVIOUS_YEAR", points,
-                rule.indicator() + " 本年 " + Num.plain(now.value()) + "，上年 " + Num.plain(before.value()) + (worse.signum() > 0 ? "，差于上年 " + Num.plain(worse) : "，不差于上年"),
-                rule.indicator() + " this year " + Num.plain(now.value()) + ", last year " + Num.plain(before.value()) + (worse.signum() > 0 ? ", worse by " + Num.plain(worse) : ", not worse"),
+                zhName(rule) + " 本年 " + Num.plain(now.value()) + "，上年 " + Num.plain(before.value()) + (worse.signum() > 0 ? "，差于上年 " + Num.plain(worse) : "，不差于上年"),
+                enName(rule) + " this year " + Num.plain(now.value()) + ", last year " + Num.plain(before.value()) + (worse.signum() > 0 ? ", worse by " + Num.plain(worse) : ", not worse"),
                 List.of(before.eventId(), now.eventId()));
     }
 
@@ -216,6 +217,15 @@ final class RuleEvaluator {
                 "未落实 " + fs.size() + " 次，每次扣" + Num.plain(rule.perFailure()) + "分" + capZh,
                 fs.size() + " failure(s) recorded at " + Num.plain(rule.perFailure()) + " each" + capEn,
                 evidence);
+    }
+
+    /** The indicator as a clerk reads it ("出租房屋登记率"), not its key. */
+    private static String zhName(Rule rule) {
+        return Indicators.of(rule.indicator()).zh();
+    }
+
+    private static String enName(Rule rule) {
+        return Indicators.of(rule.indicator()).en();
     }
 
     private static Contribution contribution(String source, BigDecimal points, String zh, String en, List<String> evidence) {

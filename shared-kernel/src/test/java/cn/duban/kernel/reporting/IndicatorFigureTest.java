@@ -15,17 +15,17 @@ class IndicatorFigureTest {
 
     @Test
     void aRateWithoutCountsOrMatchingThemWithinRoundingIsAccepted() {
-        assertThatCode(() -> IndicatorFigure.requireConsistent(d("96.5"), null, null)).doesNotThrowAnyException();
-        assertThatCode(() -> IndicatorFigure.requireConsistent(d("33.33"), d("1"), d("3"))).doesNotThrowAnyException();
+        assertThatCode(() -> IndicatorFigure.requireConsistent("registration_rate", d("96.5"), null, null)).doesNotThrowAnyException();
+        assertThatCode(() -> IndicatorFigure.requireConsistent("registration_rate", d("33.33"), d("1"), d("3"))).doesNotThrowAnyException();
     }
 
     @Test
     void aRateThatDoesNotMatchItsCountsIsRefusedNamingTheField() {
-        assertThatThrownBy(() -> IndicatorFigure.requireConsistent(d("96.5"), d("90"), d("100")))
+        assertThatThrownBy(() -> IndicatorFigure.requireConsistent("registration_rate", d("96.5"), d("90"), d("100")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("value");
-        assertThatThrownBy(() -> IndicatorFigure.requireConsistent(d("100"), d("101"), d("100")))
+        assertThatThrownBy(() -> IndicatorFigure.requireConsistent("registration_rate", d("100"), d("101"), d("100")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("numerator");
-        assertThatThrownBy(() -> IndicatorFigure.requireConsistent(d("0"), d("0"), d("0")))
+        assertThatThrownBy(() -> IndicatorFigure.requireConsistent("registration_rate", d("0"), d("0"), d("0")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("denominator");
     }
 }

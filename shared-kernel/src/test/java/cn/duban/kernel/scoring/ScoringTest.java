@@ -156,7 +156,6 @@ class ScoringTest {
         @org.junit.jupiter.params.ParameterizedTest(name = "{0}: {2}")
         @org.junit.jupiter.params.provider.CsvSource({
                 "S1.2, 2, 未落实的扣2分",
-                "S2.1, 3, 合法合规的出租房屋供应量少于上一年度的扣3分",
                 "S3.3, 3, 未开展的扣3分",
                 "fgj.1, 5, 未开展的扣5分",
                 "fgj.3, 10, 未开展扣10分",
@@ -186,6 +185,23 @@ class ScoringTest {
             assertThat(perFailurePoints("S2.5")).as("two conditions: at most 8").isEqualByComparingTo("-8");
             assertThat(item(score(only("S2.5")), "S2.5").contributions()).filteredOn(c -> c.source().equals("PER_FAILURE"))
                     .singleElement().satisfies(c -> assertThat(c.reason()).contains("以8分为限"));
+        }
+
+        /** S2.1: "合法合规的出租房屋供应量少于上一年度的扣3分" — a count this year against last year's, 3 points once. */
+        @Test
+        void s21ComparesThisYearsRentalSupplyWithLastYearsAndDeductsThreeWhenItFell() {
+            assertThat(beilun.items().stream().filter(i -> i.code().equals("S2.1")).findFirst().orElseThrow().standard())
+                    .contains("合法合规的出租房屋供应量少于上一年度的扣3分");
+            indicator("rental_supply", 2022, "1200");
+            String now = indicator("rental_supply", 2023, "1250");
+            assertThat(item(score(only("S2.1")), "S2.1").score()).as("grew: nothing deducted").isEqualByComparingTo("6");
+            indicator("rental_supply", 2023, "1199");
+            ItemScore fell = item(score(only("S2.1")), "S2.1");
+            assertThat(fell.score()).as("fell by 1 home or by 500: 3 points, once").isEqualByComparingTo("3");
+            assertThat(fell.contributions().get(0).reason()).contains("合法合规出租房屋供应量", "本年 1199", "上年 1200");
+            assertThat(fell.contributions().get(0).evidence()).doesNotContain(now);
+            indicator("rental_supply", 2023, "700");
+            assertThat(item(score(only("S2.1")), "S2.1").score()).isEqualByComparingTo("3");
         }
 
         @Test
