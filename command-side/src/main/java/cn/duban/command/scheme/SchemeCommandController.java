@@ -67,12 +67,17 @@ public class SchemeCommandController {
         return new Created(id);
     }
 
-    @PostMapping("/builtin/beilun-2023")
+    @PostMapping("/builtin/{builtin}")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "起草内置的北仑2023方案 / draft the built-in Beilun 2023 scheme",
-            description = "Both tables of 仑流管中心〔2023〕2号, 79 items with their original standards; publish it as usual. Again → 409.")
-    public Created draftBeilun2023() {
-        SchemeDocument doc = cn.duban.kernel.scheme.beilun.Beilun2023.scheme();
+    @Operation(summary = "起草内置方案 / draft a built-in scheme: beilun-2023 or beilun-2022",
+            description = "beilun-2023: both tables of 仑流管中心〔2023〕2号, 79 items; beilun-2022: the earlier method (seed 000), "
+                    + "the year before, so 2023's year-on-year rules have its figures. Standards word for word; publish as usual. Again → 409.")
+    public Created draftBuiltIn(@PathVariable String builtin) {
+        SchemeDocument doc = switch (builtin) {
+            case "beilun-2023" -> cn.duban.kernel.scheme.beilun.Beilun2023.scheme();
+            case "beilun-2022" -> cn.duban.kernel.scheme.beilun.Beilun2022.scheme();
+            default -> throw new cn.duban.kernel.error.NotFoundException("没有该内置方案 / no built-in scheme " + builtin);
+        };
         commands.send(new DraftScheme(doc));
         return new Created(doc.id());
     }

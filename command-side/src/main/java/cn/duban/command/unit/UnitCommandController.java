@@ -27,11 +27,15 @@ public class UnitCommandController {
     }
 
     @PostMapping("/builtin/beilun")
-    @Operation(summary = "登记北仑名册 / register the Beilun roster (34 departments, 10 sub-districts)",
+    @Operation(summary = "登记北仑名册 / register the Beilun roster (34 departments, 10 sub-districts, and the 2 departments only the 2022 tables name)",
             description = "Registers those not registered yet; the roster stays data the lead office edits.")
     public java.util.Map<String, Object> registerBeilunRoster() {
         java.util.List<String> registered = new java.util.ArrayList<>();
-        for (var u : cn.duban.kernel.scheme.beilun.Beilun2023.roster().units()) {
+        java.util.List<cn.duban.kernel.scheme.beilun.Beilun2023.RosterUnit> roster = new java.util.ArrayList<>(cn.duban.kernel.scheme.beilun.Beilun2023.roster().units());
+        java.util.Set<String> ids = new java.util.HashSet<>(roster.stream().map(cn.duban.kernel.scheme.beilun.Beilun2023.RosterUnit::id).toList());
+        // Renamed bodies keep their 2023 id and name; only the bodies 2023 no longer has are added.
+        cn.duban.kernel.scheme.beilun.Beilun2022.roster().units().stream().filter(u -> !ids.contains(u.id())).forEach(roster::add);
+        for (var u : roster) {
             // Looked up first, so a unit already registered costs a read, never a refused append.
             if (events.lastSequenceNumberFor(cn.duban.kernel.AggregateIds.unit(u.id())).isPresent()) {
                 continue;

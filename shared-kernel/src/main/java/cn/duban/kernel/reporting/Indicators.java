@@ -53,7 +53,9 @@ public final class Indicators {
         percent("public_school_rate", "公立学校接纳率", "Public school intake rate");
         percent("rental_filing_rate", "房屋租赁备案登记率", "Rental filing rate");
         percent("community_health_coverage_rate", "社区卫生服务网络覆盖率", "Community health coverage");
+        percent("pregnant_management_rate", "怀孕生育对象管理服务率", "Pregnancy management rate");
         count("rental_supply", "合法合规出租房屋供应量（套）", "Lawful rental homes supplied");
+        count("labor_cooperation_bases", "劳务合作基地数", "Labour cooperation bases");
     }
 
     private Indicators() {

@@ -19,6 +19,9 @@ import java.util.List;
  *               whatever the number of failures recorded; absent or false, each failure deducts
  *               ("每项/每次未落实扣N分")
  * @param cap    for {@code PER_FAILURE}: the most its deductions may take together
+ * @param uncapped for {@code PER_ITEM}: its points are added after the item is held to its max, so
+ *               they accumulate beyond it — "每整治一个小区加2分，累计加分" inside a regular item
+ *               (seed 000)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Rule(
@@ -38,20 +41,33 @@ public record Rule(
         Better better,
         List<String> levels,
         Boolean once,
-        BigDecimal cap) {
+        BigDecimal cap,
+        Boolean uncapped) {
 
     /** A rule as written before it could name levels, deduct once or cap its deductions. */
     public Rule(RuleKind kind, FactKind fact, Integer required, BigDecimal perMissing, BigDecimal deduct, String measure,
                 BigDecimal target, Points points, String indicator, BigDecimal min, BigDecimal max, BigDecimal perPoint,
                 BigDecimal perFailure, Better better) {
-        this(kind, fact, required, perMissing, deduct, measure, target, points, indicator, min, max, perPoint, perFailure, better, null, null, null);
+        this(kind, fact, required, perMissing, deduct, measure, target, points, indicator, min, max, perPoint, perFailure, better, null, null, null, null);
     }
 
     /** A rule that may name the levels it counts. */
     public Rule(RuleKind kind, FactKind fact, Integer required, BigDecimal perMissing, BigDecimal deduct, String measure,
                 BigDecimal target, Points points, String indicator, BigDecimal min, BigDecimal max, BigDecimal perPoint,
                 BigDecimal perFailure, Better better, List<String> levels) {
-        this(kind, fact, required, perMissing, deduct, measure, target, points, indicator, min, max, perPoint, perFailure, better, levels, null, null);
+        this(kind, fact, required, perMissing, deduct, measure, target, points, indicator, min, max, perPoint, perFailure, better, levels, null, null, null);
+    }
+
+    /** A rule that may deduct once or up to a cap. */
+    public Rule(RuleKind kind, FactKind fact, Integer required, BigDecimal perMissing, BigDecimal deduct, String measure,
+                BigDecimal target, Points points, String indicator, BigDecimal min, BigDecimal max, BigDecimal perPoint,
+                BigDecimal perFailure, Better better, List<String> levels, Boolean once, BigDecimal cap) {
+        this(kind, fact, required, perMissing, deduct, measure, target, points, indicator, min, max, perPoint, perFailure, better, levels, once, cap, null);
+    }
+
+    /** Points that accumulate beyond the item's max ({@code PER_ITEM} only). */
+    public boolean isUncapped() {
+        return Boolean.TRUE.equals(uncapped);
     }
 
     /** {@code PER_FAILURE} as the standard words it: "未开展的扣N分" once, "每项/每次…扣N分" per failure. */

@@ -15,6 +15,8 @@ import java.util.Optional;
  *                           reporting, a figure not reported (this year's, or last year's for a
  *                           year-on-year rule) deducts nothing and shows as 待补报. Absent: a missing
  *                           figure deducts at once, as the rule says.
+ * @param note               what the method says beside its tables, verbatim: how the score converts
+ *                           into the district's target assessment (折合), how inspections count
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SchemeDocument(
@@ -23,11 +25,18 @@ public record SchemeDocument(
         String title,
         BigDecimal supervisionWeight,
         List<SchemeItem> items,
-        java.time.LocalDate reportingDeadline) {
+        java.time.LocalDate reportingDeadline,
+        String note) {
 
     /** A scheme without a reporting deadline. */
     public SchemeDocument(String id, Integer year, String title, BigDecimal supervisionWeight, List<SchemeItem> items) {
-        this(id, year, title, supervisionWeight, items, null);
+        this(id, year, title, supervisionWeight, items, null, null);
+    }
+
+    /** A scheme with no note beside its tables. */
+    public SchemeDocument(String id, Integer year, String title, BigDecimal supervisionWeight, List<SchemeItem> items,
+                          java.time.LocalDate reportingDeadline) {
+        this(id, year, title, supervisionWeight, items, reportingDeadline, null);
     }
 
     public Optional<SchemeItem> item(String code) {

@@ -37,6 +37,9 @@ public final class SchemeValidator {
         if (blank(doc.title())) {
             out.add(new Violation("title", "必填 / required"));
         }
+        if (doc.note() != null && doc.note().length() > 4000) {
+            out.add(new Violation("note", "说明最长4000字 / at most 4000 characters"));
+        }
         if (doc.supervisionWeight() != null
                 && (doc.supervisionWeight().signum() < 0 || doc.supervisionWeight().compareTo(BigDecimal.ONE) > 0)) {
             out.add(new Violation("supervisionWeight", "须在0到1之间 / must be between 0 and 1"));
@@ -101,10 +104,11 @@ public final class SchemeValidator {
             out.add(new Violation(path + ".kind", "必填 / required"));
             return;
         }
-        boolean counts = rule.kind() == RuleKind.QUOTA || rule.kind() == RuleKind.DONE || rule.kind() == RuleKind.COUNT_TARGET;
+        boolean counts = rule.kind() == RuleKind.QUOTA || rule.kind() == RuleKind.DONE || rule.kind() == RuleKind.COUNT_TARGET
+                || rule.kind() == RuleKind.PER_ITEM;
         if (rule.levels() != null) {
             if (!counts) {
-                out.add(new Violation(path + ".levels", "只有计次规则（QUOTA、DONE、COUNT_TARGET）可限定级别 / only rules that count facts name levels"));
+                out.add(new Violation(path + ".levels", "只有计次规则（QUOTA、DONE、COUNT_TARGET、PER_ITEM）可限定级别 / only rules that count facts name levels"));
             } else if (rule.levels().isEmpty() || rule.levels().stream().anyMatch(l -> l == null || !NAME.matcher(l).matches())) {
                 out.add(new Violation(path + ".levels", "须列出至少一个级别，只含字母、数字、下划线或横线 / at least one level of letters, digits, _ or -"));
             }
@@ -114,6 +118,9 @@ public final class SchemeValidator {
         }
         if (rule.cap() != null) {
             positive(rule.cap(), path + ".cap", out);
+        }
+        if (rule.uncapped() != null && rule.kind() != RuleKind.PER_ITEM) {
+            out.add(new Violation(path + ".uncapped", "只有按件加分规则（PER_ITEM）可累计超出分值 / only PER_ITEM points may accumulate beyond the max"));
         }
         switch (rule.kind()) {
             case QUOTA -> {
@@ -137,6 +144,13 @@ public final class SchemeValidator {
             }
             case PER_ITEM, TIERED_BONUS -> {
                 fact(rule, path, out);
+                if (rule.measure() != null) {
+                    if (rule.kind() != RuleKind.PER_ITEM || !NAME.matcher(rule.measure()).matches()) {
+                        out.add(new Violation(path + ".measure", "按件加分可按计量给分，计量名称只含字母、数字、下划线或横线 / PER_ITEM only; letters, digits, _ or -"));
+                    } else if (rule.points() != null && !rule.points().isFlat()) {
+                        out.add(new Violation(path + ".points", "按计量给分须为单一分值 / points per unit of a measure are one number"));
+                    }
+                }
                 if (rule.points() == null) {
                     out.add(new Violation(path + ".points", "必填 / required"));
                 } else if (rule.points().isFlat()) {

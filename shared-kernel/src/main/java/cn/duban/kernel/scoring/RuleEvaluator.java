@@ -74,9 +74,23 @@ final class RuleEvaluator {
     }
 
     private static Contribution perItem(Rule rule, UnitLedger ledger, boolean explain) {
-        UnitLedger.KindTally t = ledger.tally(rule.fact());
+        UnitLedger.KindTally t = ledger.tally(rule.fact(), rule.levels());
         BigDecimal points;
         String detail;
+        if (rule.measure() != null) {
+            // Points per unit of a measure ("每整治一个小区加2分"), not per fact reported.
+            BigDecimal quantity = t.sum(rule.measure());
+            points = rule.points().flatValue().multiply(quantity);
+            if (!explain) {
+                return contribution(rule.kind().name(), points, null, null, null);
+            }
+            String more = rule.isUncapped() ? "（累计加分，不受本项分值限制）" : "";
+            return contribution(rule.kind().name(), points,
+                    zh(rule.fact()) + "（" + rule.measure() + "）" + Num.plain(quantity) + " × " + Num.plain(rule.points().flatValue()) + "分" + more,
+                    en(rule.fact()) + " (" + rule.measure() + ") " + Num.plain(quantity) + " × " + Num.plain(rule.points().flatValue())
+                            + (rule.isUncapped() ? " (accumulates beyond the item's max)" : ""),
+                    t.idsByMeasure.getOrDefault(rule.measure(), List.of()));
+        }
         if (rule.points().isFlat()) {
             points = rule.points().flatValue().multiply(BigDecimal.valueOf(t.count));
             detail = t.count + " × " + Num.plain(rule.points().flatValue());

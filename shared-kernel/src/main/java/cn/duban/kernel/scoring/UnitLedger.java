@@ -179,7 +179,7 @@ public final class UnitLedger {
         BigDecimal regular = BigDecimal.ZERO;
         BigDecimal bonus = BigDecimal.ZERO;
         for (SchemeItem item : items) {
-            BigDecimal s = evaluate(item, null);
+            BigDecimal s = evaluate(item, null).score();
             if (item.isBonus()) {
                 bonus = bonus.add(s);
             } else {
@@ -195,19 +195,14 @@ public final class UnitLedger {
         BigDecimal bonus = BigDecimal.ZERO;
         for (SchemeItem item : items) {
             List<Contribution> contributions = new ArrayList<>();
-            BigDecimal s = evaluate(item, contributions);
+            Evaluated e = evaluate(item, contributions);
+            BigDecimal s = e.score();
             if (item.isBonus()) {
                 bonus = bonus.add(s);
             } else {
                 regular = regular.add(s);
             }
-            BigDecimal computed = base(item);
-            for (Contribution c : contributions) {
-                if (!c.source().equals("ADJUSTMENT") && !c.source().equals("CLAMP") && !c.source().equals("APPEAL")) {
-                    computed = computed.add(c.points());
-                }
-            }
-            computed = clamp(item, computed);
+            BigDecimal computed = e.computed();
             Fact.SelfAssessment self = selfAssessments.get(item.code());
             out.add(new ItemScore(item.code(), item.category(), item.title(),
                     item.max() == null ? null : Num.norm(item.max()), item.isBonus(), Num.norm(base(item)),
@@ -223,18 +218,31 @@ public final class UnitLedger {
         return item.baseOrDefault() == Base.FULL ? item.max() : BigDecimal.ZERO;
     }
 
+    /**
+     * An item's score, and what its rules alone give (before adjustments and appeals), each held to
+     * 0..max, plus the points of uncapped rules, which accumulate beyond the max.
+     */
+    private record Evaluated(BigDecimal score, BigDecimal computed) {
+    }
+
     /** The item's clamped score; explains itself into {@code why} when it is not null. */
-    private BigDecimal evaluate(SchemeItem item, List<Contribution> why) {
+    private Evaluated evaluate(SchemeItem item, List<Contribution> why) {
         BigDecimal sum = base(item);
+        BigDecimal beyondMax = BigDecimal.ZERO;
         for (Rule rule : item.rulesOrEmpty()) {
             Contribution c = RuleEvaluator.evaluate(rule, item, this, why != null);
             if (c != null) {
-                sum = sum.add(c.points());
+                if (rule.isUncapped()) {
+                    beyondMax = beyondMax.add(c.points());
+                } else {
+                    sum = sum.add(c.points());
+                }
                 if (why != null) {
                     why.add(c);
                 }
             }
         }
+        BigDecimal computed = clamp(item, sum).add(beyondMax);
         if (why != null) {
             explainDisqualifications(item, why);
         }
@@ -261,7 +269,7 @@ public final class UnitLedger {
                     atMax ? "不超过分值 " + Num.plain(item.max()) : "最低为0分",
                     atMax ? "capped at max " + Num.plain(item.max()) : "floored at 0", List.of()));
         }
-        return clamped;
+        return new Evaluated(clamped.add(beyondMax), computed);
     }
 
     /**

@@ -2,12 +2,7 @@ package cn.duban.kernel.scheme.beilun;
 
 import cn.duban.kernel.scheme.SchemeDocument;
 import cn.duban.kernel.unit.UnitType;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -18,8 +13,6 @@ import java.util.List;
 public final class Beilun2023 {
     public static final String SCHEME_RESOURCE = "/cn/duban/kernel/scheme/beilun/beilun-2023.json";
     public static final String ROSTER_RESOURCE = "/cn/duban/kernel/scheme/beilun/roster.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private Beilun2023() {
     }
@@ -27,25 +20,15 @@ public final class Beilun2023 {
     public record RosterUnit(String id, String name, UnitType type) {
     }
 
-    public record Roster(String district, List<RosterUnit> units) {
+    /** @param note where the roster departs from its source, and why */
+    public record Roster(String district, String note, List<RosterUnit> units) {
     }
 
     public static SchemeDocument scheme() {
-        return read(SCHEME_RESOURCE, SchemeDocument.class);
+        return Resources.read(SCHEME_RESOURCE, SchemeDocument.class);
     }
 
     public static Roster roster() {
-        return read(ROSTER_RESOURCE, Roster.class);
-    }
-
-    private static <T> T read(String resource, Class<T> type) {
-        try (InputStream in = Beilun2023.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + resource);
-            }
-            return MAPPER.readValue(in, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + resource, e);
-        }
+        return Resources.read(ROSTER_RESOURCE, Roster.class);
     }
 }
