@@ -78,7 +78,7 @@ class InspectionRoundIT {
         assertThat(api.post("/api/admin/projections/rebuild", "").status()).isEqualTo(200);
         assertThat(api.get("/api/rounds/" + round).body()).isEqualTo(before);
         assertThat(before.get("status").asText()).isEqualTo("PUBLISHED");
-        assertThat(api.get("/api/rounds").body()).hasSize(1);
+        assertThat(api.get("/api/rounds").body()).filteredOn(r -> r.get("schemeId").asText().equals("beilun-2023")).hasSize(1);
 
         // The round's workbook holds the baseline figures, not today's.
         var xlsx = api.bytes("/api/schemes/beilun-2023/export.xlsx?round=" + round);
@@ -115,5 +115,55 @@ class InspectionRoundIT {
         JsonNode notice = api.get("/api/rounds/year-end/beilun-2023/notice").body();
         assertThat(notice.get("results").get(notice.get("results").size() - 1).get("grade").asText()).isEqualTo("不合格（一票否决）");
         assertThat(notice.get("text").asText()).contains("考核结果的通报").contains("新碶街道");
+    }
+
+    /**
+     * 互查 (seed 003): sub-districts inspect each other under the lead office. An inspecting unit's
+     * staff record findings on the other units, never their own; a supervisor, not the recorder,
+     * confirms one before a rectification may be ordered on it; a unit outside the round is refused.
+     */
+    @Test
+    void aMutualRoundLetsItsUnitsInspectEachOtherUnderASupervisor() {
+        Api api = new Api(port);
+        for (String[] u : new String[][]{{"xiapu", "霞浦街道"}, {"chaiqiao", "柴桥街道"}, {"baifeng", "白峰街道"}}) {
+            api.post("/api/units", Map.of("id", u[0], "name", u[1], "type", "STREET"));
+        }
+        api.post("/api/schemes", ApiFlowIT.SCHEME.replace("beilun-2023", "mutual-2023"));
+        api.post("/api/schemes/mutual-2023/publish", "");
+        Api xiapu = api.newUser("xiapu-inspector", "UNIT_STAFF", "xiapu");
+        Api baifeng = api.newUser("baifeng-clerk", "UNIT_STAFF", "baifeng");
+        Api supervisor = api.newUser("mutual-supervisor", "SUPERVISOR", null);
+
+        Api.Response lonely = supervisor.post("/api/rounds", Map.of("schemeId", "mutual-2023", "kind", "SPECIAL", "cutoff", Instant.now().toString(),
+                "inspectors", List.of("xiapu")));
+        assertThat(lonely.status()).isEqualTo(400);
+        assertThat(lonely.body().get("field").asText()).isEqualTo("inspectors");
+        String round = supervisor.post("/api/rounds", Map.of("schemeId", "mutual-2023", "kind", "SPECIAL", "title", "街道互查",
+                "cutoff", Instant.now().toString(), "inspectors", List.of("xiapu", "chaiqiao"))).id();
+        assertThat(api.get("/api/rounds/" + round).body().get("inspectors")).hasSize(2);
+
+        Map<String, Object> onChaiqiao = Map.of("unitId", "chaiqiao", "itemCode", "S1.4", "text", "培训签到表缺页", "severity", "MINOR");
+        assertThat(xiapu.post("/api/rounds/" + round + "/findings", Map.of("unitId", "xiapu", "text", "自查", "severity", "MINOR")).status())
+                .as("never its own unit").isEqualTo(403);
+        assertThat(baifeng.post("/api/rounds/" + round + "/findings", onChaiqiao).status()).as("not an inspecting unit").isEqualTo(403);
+        Api.Response proposed = xiapu.post("/api/rounds/" + round + "/findings", onChaiqiao);
+        assertThat(proposed.status()).isEqualTo(201);
+        String finding = proposed.id();
+        JsonNode recorded = unit(api.get("/api/rounds/" + round).body(), "chaiqiao").get("findings").get(0);
+        assertThat(recorded.get("status").asText()).isEqualTo("PROPOSED");
+        assertThat(recorded.get("inspectorUnitId").asText()).isEqualTo("xiapu");
+
+        String path = "/api/rounds/" + round + "/findings/" + finding;
+        assertThat(supervisor.post(path + "/rectification", Map.of("requirement", "补齐签到表")).status()).as("not confirmed yet").isEqualTo(409);
+        assertThat(xiapu.post(path + "/confirmation", "").status()).as("unit staff do not confirm").isEqualTo(403);
+        assertThat(supervisor.post(path + "/confirmation", "").status()).isEqualTo(200);
+        assertThat(supervisor.post(path + "/confirmation", "").status()).as("once").isEqualTo(409);
+        assertThat(unit(api.get("/api/rounds/" + round).body(), "chaiqiao").get("findings").get(0).get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(supervisor.post(path + "/rectification", Map.of("requirement", "补齐签到表")).status()).isEqualTo(201);
+
+        // In a round the supervisors inspect, unit staff record nothing.
+        String ordinary = supervisor.post("/api/rounds", Map.of("schemeId", "mutual-2023", "kind", "MID_YEAR", "cutoff", Instant.now().toString())).id();
+        assertThat(xiapu.post("/api/rounds/" + ordinary + "/findings", onChaiqiao).status()).isEqualTo(403);
+        assertThat(api.get("/api/rounds/" + ordinary).body().toString()).doesNotContain("培训签到表缺页");
     }
 }

@@ -46,10 +46,12 @@ class RoleMatrixIT {
     static final Pattern UNIT_ACTS = Pattern.compile("/api/units/\\{[^}]+}/(trainings|info-reports|campaigns|indicators|achievements|self-assessments|appeals)"
             + "|/api/campaigns/\\{[^}]+}/(progress|closure)"
             + "|/api/assignments/\\{[^}]+}/(acknowledgements|progress|completion|extension-requests)|/api/assignments/notifications/read"
-            + "|/api/rectifications/\\{[^}]+}/report|/api/me/password|/api/materials|/api/copy-notices|/api/copy-notices/\\{[^}]+}/answer");
+            + "|/api/rectifications/\\{[^}]+}/report|/api/me/password|/api/materials|/api/copy-notices|/api/copy-notices/\\{[^}]+}/answer"
+            // 互查: past the gate; the round decides whether this unit inspects in it
+            + "|/api/rounds/\\{[^}]+}/findings");
     /** README: supervisors run rounds, findings, scores, samples, rectification orders and their verification. */
     static final Pattern SUPERVISION_ACTS = Pattern.compile("/api/rounds|/api/rounds/\\{[^}]+}/(findings|scores|closure|publication)"
-            + "|/api/rounds/\\{[^}]+}/findings/\\{[^}]+}/rectification|/api/rectifications/\\{[^}]+}/(verification|rejection)"
+            + "|/api/rounds/\\{[^}]+}/findings/\\{[^}]+}/(rectification|confirmation|dismissal)|/api/rectifications/\\{[^}]+}/(verification|rejection)"
             + "|/api/samples(/.*)?|/api/me/password");
     static final Pattern SAMPLES = Pattern.compile("/api/samples(/.*)?");
     /** Reads that are posted because they carry a document. */

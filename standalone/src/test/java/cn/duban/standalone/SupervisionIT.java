@@ -153,6 +153,11 @@ class SupervisionIT {
         assertThat(notice.get("title").asText()).isEqualTo("2023年度考核结果通报");
         assertThat(notice.get("publishedBy").asText()).isEqualTo("admin");
         assertThat(notice.get("notice").get("results")).hasSize(2);
+        // 通报批评: xinqi's two trainings found untrue on recheck are named as 弄虚作假.
+        JsonNode criticised = notice.get("notice").get("honours").get("criticised").get(0);
+        assertThat(criticised.get("unitId").asText()).isEqualTo("xinqi");
+        assertThat(criticised.get("reasons").get(0).asText()).isEqualTo("抽查发现台账不实（弄虚作假）2条");
+        assertThat(notice.get("notice").get("text").asText()).contains("通报批评", "新碶街道：抽查发现台账不实（弄虚作假）2条");
         api.post("/api/units/daqi/trainings", Map.of("heldOn", "2023-09-01", "topic", "培训"));
         api.post("/api/units", Map.of("id", "chaiqiao", "name", "柴桥街道", "type", "STREET"));
         api.post("/api/rounds/vetoes", Map.of("unitId", "xinqi", "schemeId", "beilun-2023", "reason", "发生重大安全事故"));

@@ -20,8 +20,12 @@ public interface References {
     /** @throws cn.duban.kernel.error.NotFoundException when there is no such scheme */
     java.util.List<SchemeItem> requireItemsOf(String schemeId);
 
-    /** What a rectification needs to know of the finding it rectifies. */
-    record FindingRef(String roundId, String findingId, String unitId, String itemCode, String text) {
+    /**
+     * What a rectification needs to know of the finding it rectifies.
+     *
+     * @param stands false for a 互查 finding not (or not yet) confirmed by a supervisor
+     */
+    record FindingRef(String roundId, String findingId, String unitId, String itemCode, String text, boolean stands) {
     }
 
     /** @throws cn.duban.kernel.error.NotFoundException when there is no such round or no such finding in it */

@@ -42,9 +42,16 @@ public class InspectionCommandController {
         this.commands = commands;
     }
 
-    /** {@code method}: ANNOUNCED (明查, the default) or UNANNOUNCED (暗访). */
+    /**
+     * {@code method}: ANNOUNCED (明查, the default) or UNANNOUNCED (暗访); {@code inspectors}: for a 互查
+     * round, the units that inspect each other (at least two).
+     */
     public record OpenRequest(@NotBlank String schemeId, @NotNull RoundKind kind, @Size(max = 200) String title, @NotNull Instant cutoff,
-                              cn.duban.kernel.supervision.InspectionMethod method) {
+                              cn.duban.kernel.supervision.InspectionMethod method,
+                              @Size(max = 100) List<@NotBlank @jakarta.validation.constraints.Pattern(regexp = "[a-z0-9_-]{1,64}") String> inspectors) {
+    }
+
+    public record DismissalRequest(@NotBlank @Size(max = 2000) String reason) {
     }
 
     public record FindingRequest(@NotBlank String unitId, String itemCode, @NotBlank @Size(max = 5000) String text,
@@ -59,16 +66,33 @@ public class InspectionCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "开启督查轮次 / open an inspection round", description = "The event position at the cutoff is frozen as the round's baseline.")
     public Created open(@Valid @RequestBody OpenRequest r) {
-        return new Created(commands.send(new OpenInspectionRound(UUID.randomUUID().toString(), r.schemeId(), r.kind(), r.title(), r.cutoff(), r.method())));
+        return new Created(commands.send(new OpenInspectionRound(UUID.randomUUID().toString(), r.schemeId(), r.kind(), r.title(), r.cutoff(), r.method(),
+                r.inspectors())));
     }
 
     @PostMapping("/{id}/findings")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "记录督查发现 / record a finding on a unit")
+    @Operation(summary = "记录督查发现 / record a finding on a unit",
+            description = "Supervisors: stands at once. In a 互查 round, staff of an inspecting unit record findings on the other units; "
+                    + "those stand once another person, a supervisor, confirms them. Unit staff elsewhere: 403.")
     public Created finding(@PathVariable String id, @Valid @RequestBody FindingRequest r) {
         String findingId = UUID.randomUUID().toString();
         commands.send(new RecordFinding(id, findingId, r.unitId(), r.itemCode(), r.text(), r.severity(), r.evidence()));
         return new Created(findingId);
+    }
+
+    @PostMapping("/{id}/findings/{findingId}/confirmation")
+    @Operation(summary = "确认互查发现 / confirm a 互查 finding", description = "Once, by someone other than its recorder; 409 otherwise.")
+    public Map<String, String> confirmFinding(@PathVariable String id, @PathVariable String findingId) {
+        commands.send(new cn.duban.kernel.supervision.ConfirmFinding(id, findingId));
+        return Map.of("id", findingId, "status", "CONFIRMED");
+    }
+
+    @PostMapping("/{id}/findings/{findingId}/dismissal")
+    @Operation(summary = "驳回互查发现 / dismiss a 互查 finding, saying why", description = "Once, by someone other than its recorder; 409 otherwise.")
+    public Map<String, String> dismissFinding(@PathVariable String id, @PathVariable String findingId, @Valid @RequestBody DismissalRequest r) {
+        commands.send(new cn.duban.kernel.supervision.DismissFinding(id, findingId, r.reason()));
+        return Map.of("id", findingId, "status", "DISMISSED");
     }
 
     @PostMapping("/{id}/scores")

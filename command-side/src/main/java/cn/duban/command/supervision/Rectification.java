@@ -55,6 +55,9 @@ class Rectification {
     @CommandHandler
     public Rectification(OrderRectification c, References references, WorkingDayCalendar calendar, Clock dubanClock) {
         References.FindingRef finding = references.requireFinding(c.roundId(), c.findingId());
+        if (!finding.stands()) {
+            throw new cn.duban.kernel.error.ConflictException("该互查发现未经督查组确认 / this 互查 finding has not been confirmed by a supervisor");
+        }
         if (c.requirement() == null || c.requirement().isBlank()) {
             throw new InvalidInputException("requirement", "必填 / required");
         }

@@ -35,7 +35,7 @@ public final class AggregateFixtures {
 
         @Override
         public void requireUnit(String unitId) {
-            if (!unitId.equals("xinqi")) {
+            if (!unitId.equals("xinqi") && !unitId.equals("daqi")) {
                 throw new NotFoundException("unit not found: " + unitId);
             }
         }
@@ -56,13 +56,16 @@ public final class AggregateFixtures {
             return scheme.item(itemCode).orElseThrow(() -> new InvalidInputException("itemCode", "no item " + itemCode));
         }
 
-        /** Round "r1" has one finding, "f1", on xinqi's item S1.1. */
+        /** Round "r1" has a finding, "f1", on xinqi's item S1.1, and a 互查 finding "f2" on daqi awaiting confirmation. */
         @Override
         public FindingRef requireFinding(String roundId, String findingId) {
+            if (roundId.equals("r1") && findingId.equals("f2")) {
+                return new FindingRef("r1", "f2", "daqi", "S1.1", "互查：台账不全", false);
+            }
             if (!roundId.equals("r1") || !findingId.equals("f1")) {
                 throw new NotFoundException("finding not found: " + findingId);
             }
-            return new FindingRef("r1", "f1", "xinqi", "S1.1", "季度计划未按时报送");
+            return new FindingRef("r1", "f1", "xinqi", "S1.1", "季度计划未按时报送", true);
         }
 
         @Override

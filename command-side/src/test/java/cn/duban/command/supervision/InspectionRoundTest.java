@@ -89,4 +89,62 @@ class InspectionRoundTest {
         fixture.given(OPENED, new InspectionRoundClosed("r1"), new InspectionRoundPublished("r1"))
                 .when(new PublishInspectionRound("r1")).expectException(ConflictException.class).expectNoEvents();
     }
+
+    /** 互查 (seed 003): units inspect each other under the lead office; a unit's finding stands once a supervisor confirms it. */
+    @org.junit.jupiter.api.Nested
+    class MutualInspection {
+        final InspectionRoundOpened mutual = new InspectionRoundOpened("r1", "beilun-2023", RoundKind.SPECIAL, "街道互查", CUTOFF, 41,
+                cn.duban.kernel.supervision.InspectionMethod.ANNOUNCED, List.of("xinqi", "daqi"));
+        final org.axonframework.messaging.MetaData daqiStaff = org.axonframework.messaging.MetaData.with(cn.duban.platform.axon.Audit.ROLE, "UNIT_STAFF")
+                .and(cn.duban.platform.axon.Audit.UNIT, "daqi").and(cn.duban.platform.axon.Audit.ACTOR, "zhou.daqi");
+        final FindingRecorded proposed = new FindingRecorded("r1", "f9", "xinqi", "S1.1", "培训签到表缺页", Severity.MINOR, List.of(), "daqi");
+
+        Object recordedByDaqi() {
+            return new org.axonframework.eventhandling.GenericEventMessage<>(proposed, daqiStaff);
+        }
+
+        @Test
+        void aRoundNamesItsInspectingUnitsAtLeastTwoEachRegistered() {
+            fixture.givenNoPriorActivity().when(new OpenInspectionRound("r1", "beilun-2023", RoundKind.SPECIAL, "街道互查", CUTOFF,
+                    null, List.of("xinqi", "daqi", "xinqi"))).expectEvents(mutual);
+            fixture.givenNoPriorActivity().when(new OpenInspectionRound("r1", "beilun-2023", RoundKind.SPECIAL, "x", CUTOFF, null, List.of("xinqi")))
+                    .expectException(InvalidInputException.class).expectNoEvents();
+            fixture.givenNoPriorActivity().when(new OpenInspectionRound("r1", "beilun-2023", RoundKind.SPECIAL, "x", CUTOFF, null, List.of("xinqi", "nobody")))
+                    .expectException(InvalidInputException.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("inspectors[1]")).expectNoEvents();
+        }
+
+        @Test
+        void anInspectingUnitRecordsFindingsOnOthersNeverOnItselfAndOthersNotAtAll() {
+            fixture.given(mutual).when(new RecordFinding("r1", "f9", "xinqi", "S1.1", "培训签到表缺页", Severity.MINOR, List.of()), daqiStaff)
+                    .expectEvents(proposed);
+            fixture.given(mutual).when(new RecordFinding("r1", "f9", "daqi", null, "自查", Severity.MINOR, List.of()), daqiStaff)
+                    .expectException(cn.duban.kernel.error.ForbiddenException.class).expectNoEvents();
+            fixture.given(OPENED).when(new RecordFinding("r1", "f9", "xinqi", null, "x", Severity.MINOR, List.of()), daqiStaff)
+                    .expectException(cn.duban.kernel.error.ForbiddenException.class).expectNoEvents();
+            fixture.given(mutual).when(new RecordFinding("r1", "f9", "daqi", null, "x", Severity.MINOR, List.of()),
+                            org.axonframework.messaging.MetaData.with(cn.duban.platform.axon.Audit.ROLE, "UNIT_STAFF").and(cn.duban.platform.axon.Audit.UNIT, "gafj"))
+                    .expectException(cn.duban.kernel.error.ForbiddenException.class).expectNoEvents();
+        }
+
+        @Test
+        void aSupervisorOtherThanItsRecorderConfirmsOrDismissesItOnce() {
+            fixture.given(mutual, recordedByDaqi()).when(new cn.duban.kernel.supervision.ConfirmFinding("r1", "f9"),
+                            org.axonframework.messaging.MetaData.with(cn.duban.platform.axon.Audit.ACTOR, "li.supervisor"))
+                    .expectEvents(new cn.duban.kernel.supervision.FindingConfirmed("r1", "f9", "xinqi", "li.supervisor"));
+            fixture.given(mutual, recordedByDaqi()).when(new cn.duban.kernel.supervision.ConfirmFinding("r1", "f9"),
+                            org.axonframework.messaging.MetaData.with(cn.duban.platform.axon.Audit.ACTOR, "zhou.daqi"))
+                    .expectException(ConflictException.class).expectNoEvents();
+            fixture.given(mutual, recordedByDaqi(), new cn.duban.kernel.supervision.FindingConfirmed("r1", "f9", "xinqi", "li.supervisor"))
+                    .when(new cn.duban.kernel.supervision.DismissFinding("r1", "f9", "重复"),
+                            org.axonframework.messaging.MetaData.with(cn.duban.platform.axon.Audit.ACTOR, "wang.supervisor"))
+                    .expectException(ConflictException.class).expectNoEvents();
+            fixture.given(mutual, recordedByDaqi()).when(new cn.duban.kernel.supervision.DismissFinding("r1", "f9", " "),
+                            org.axonframework.messaging.MetaData.with(cn.duban.platform.axon.Audit.ACTOR, "li.supervisor"))
+                    .expectException(InvalidInputException.class).expectNoEvents();
+            fixture.given(OPENED, new FindingRecorded("r1", "f1", "xinqi", "S1.1", "x", Severity.MINOR, List.of()))
+                    .when(new cn.duban.kernel.supervision.ConfirmFinding("r1", "f1"),
+                            org.axonframework.messaging.MetaData.with(cn.duban.platform.axon.Audit.ACTOR, "li.supervisor"))
+                    .expectException(ConflictException.class).expectNoEvents();
+        }
+    }
 }

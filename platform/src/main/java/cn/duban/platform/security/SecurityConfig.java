@@ -47,7 +47,8 @@ public class SecurityConfig {
             "/api/materials", "/api/copy-notices", "/api/copy-notices/*/answer"};
     static final String[] SUPERVISION_ACTS = {
             "/api/rounds", "/api/rounds/*/findings", "/api/rounds/*/scores", "/api/rounds/*/closure", "/api/rounds/*/publication",
-            "/api/rounds/*/findings/*/rectification", "/api/rectifications/*/verification", "/api/rectifications/*/rejection"};
+            "/api/rounds/*/findings/*/rectification", "/api/rounds/*/findings/*/confirmation", "/api/rounds/*/findings/*/dismissal",
+            "/api/rectifications/*/verification", "/api/rectifications/*/rejection"};
     /** Reads that change nothing but are posted because they carry a document. */
     static final String[] POSTED_READS = {"/api/schemes/*/what-if"};
 
@@ -82,6 +83,8 @@ public class SecurityConfig {
             AccessRule.signedIn(null, "/api/me", "/api/me/**"),
             AccessRule.signedIn(HttpMethod.GET, "/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"),
             AccessRule.signedIn(POST, POSTED_READS),
+            // 互查: unit staff pass here; the round's aggregate lets only the staff of its inspecting units record findings
+            AccessRule.roles(POST, new String[]{"/api/rounds/*/findings"}, Role.UNIT_STAFF, Role.LEAD_OFFICE, Role.SUPERVISOR),
             AccessRule.roles(POST, UNIT_ACTS, Role.UNIT_STAFF, Role.LEAD_OFFICE),
             AccessRule.roles(POST, new String[]{"/api/samples", "/api/samples/**"}, Role.SUPERVISOR),
             AccessRule.roles(POST, SUPERVISION_ACTS, Role.SUPERVISOR, Role.LEAD_OFFICE),

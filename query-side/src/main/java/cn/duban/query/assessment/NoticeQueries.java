@@ -31,9 +31,9 @@ public class NoticeQueries {
         if (v == null) {
             throw new NotFoundException("通报不存在 / notice not found: " + id);
         }
-        YearEndQueries.Notice n = yearEnd.notice(v.schemeId, v.publishedAt);
+        YearEndQueries.Notice n = yearEnd.notice(v.schemeId, v.publishedAt, cn.duban.kernel.assessment.NoticeTemplate.orFirst(v.template));
         if (v.title != null) {
-            n = new YearEndQueries.Notice(n.schemeId(), v.title, n.results(), n.text());
+            n = new YearEndQueries.Notice(n.schemeId(), v.title, n.results(), n.honours(), n.text());
         }
         return new PublishedNotice(v.id, v.schemeId, n.title(), v.publishedAt, v.position, v.publishedBy, n);
     }

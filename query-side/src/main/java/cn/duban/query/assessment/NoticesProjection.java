@@ -28,6 +28,8 @@ public class NoticesProjection {
         public String id;
         public String schemeId;
         public String title;
+        /** The wording it was published in; null for notices published before it was recorded ({@link cn.duban.kernel.assessment.NoticeTemplate#orFirst}). */
+        public cn.duban.kernel.assessment.NoticeTemplate template;
         public Instant publishedAt;
         public long position;
         public String publishedBy;
@@ -50,6 +52,7 @@ public class NoticesProjection {
         v.id = e.noticeId();
         v.schemeId = e.schemeId();
         v.title = e.title();
+        v.template = e.template();
         v.publishedAt = RecordingTime.of(m);
         v.position = Positions.of(t);
         v.publishedBy = Actors.of(m);

@@ -1,6 +1,8 @@
 package cn.duban.query.assessment;
 
 import cn.duban.query.supervision.RoundQueries;
+import cn.duban.kernel.assessment.NoticeTemplate;
+import cn.duban.kernel.scoring.NoticeHonours;
 import cn.duban.kernel.scoring.Num;
 import cn.duban.kernel.scoring.YearEnd;
 import cn.duban.query.supervision.RoundsProjection.RoundView;
@@ -49,13 +51,21 @@ public class YearEndQueries {
     public record Graded(int rank, String unitId, String name, BigDecimal yearEnd, String grade) {
     }
 
-    public record Notice(String schemeId, String title, List<Graded> results, String text) {
+    /** @param honours 表彰 and 通报批评; null in a notice published in {@link NoticeTemplate#GRADES} */
+    public record Notice(String schemeId, String title, List<Graded> results, NoticeHonours.Honours honours, String text) {
     }
 
-    /** The 通报: ranking, grades and its text, from the year-end result. */
+    /** The 通报 as it would be published now: ranking, grades, 表彰 and 通报批评, and its text. */
     public Notice notice(String schemeId, Instant asOf) {
+        return notice(schemeId, asOf, NoticeTemplate.CURRENT);
+    }
+
+    /** The 通报 in the given wording, from the year-end result as of {@code asOf}. */
+    public Notice notice(String schemeId, Instant asOf, NoticeTemplate template) {
         var scheme = scores.scheme(schemeId);
-        List<Graded> graded = result(schemeId, asOf).stream()
+        Instant at = asOf == null ? clock.instant() : asOf;
+        List<Row> rows = result(schemeId, at);
+        List<Graded> graded = rows.stream()
                 .map(r -> new Graded(r.rank(), r.unitId(), r.name(), r.yearEnd(), grade(r))).toList();
         StringBuilder text = new StringBuilder();
         text.append("关于").append(scheme.year()).append("年度流动人口服务管理目标责任制考核结果的通报\n\n");
@@ -66,8 +76,45 @@ public class YearEndQueries {
                 text.append(grade).append("（").append(names.size()).append("个）：").append(String.join("、", names)).append("\n");
             }
         }
+        NoticeHonours.Honours honours = null;
+        if (template == NoticeTemplate.GRADES_HONOURS) {
+            honours = NoticeHonours.of(rows.stream().map(r -> standing(r, schemeId, scheme.year(), at)).toList());
+            List<NoticeHonours.Standing> commended = new ArrayList<>(honours.commendedStreets());
+            commended.addAll(honours.commendedDepartments());
+            if (!commended.isEmpty()) {
+                text.append("\n一、表彰\n经研究，对考核成绩优秀、工作成效突出的以下单位予以表彰，评为先进单位：")
+                        .append(String.join("、", commended.stream().map(NoticeHonours.Standing::name).toList())).append("。\n");
+            }
+            if (!honours.criticised().isEmpty()) {
+                text.append(commended.isEmpty() ? "\n一、" : "\n二、").append("通报批评\n对以下单位予以通报批评，责成加大工作力度、限期整改：\n");
+                for (NoticeHonours.Criticism c : honours.criticised()) {
+                    text.append(c.name()).append("：").append(String.join("；", c.reasons())).append("。\n");
+                }
+            }
+        }
         text.append("\n希望各单位对照考核中发现的问题认真整改，进一步提升流动人口服务管理水平。");
-        return new Notice(schemeId, scheme.year() + "年度考核结果通报", graded, text.toString());
+        return new Notice(schemeId, scheme.year() + "年度考核结果通报", graded, honours, text.toString());
+    }
+
+    /**
+     * What the honours rule reads of a unit, known at {@code at}: its result; its records found untrue
+     * that the scheme's items would have counted (the score's SAMPLING lines, so records of the
+     * scheme's year, whenever rechecked); its 抄告单 escalated in the scheme's year.
+     */
+    private NoticeHonours.Standing standing(Row r, String schemeId, int year, Instant at) {
+        java.util.Set<String> untrue = new java.util.HashSet<>();
+        scores.score(r.unitId(), schemeId, at).items().forEach(i -> i.contributions().stream()
+                .filter(c -> c.source().equals("SAMPLING") && !c.evidence().isEmpty())
+                .forEach(c -> untrue.add(c.evidence().get(0))));
+        int escalated = 0;
+        for (FactEntry f : scores.facts(r.unitId())) {
+            if (!f.recordedAt().isAfter(at) && f.kind() == cn.duban.kernel.scheme.FactKind.COPY_NOTICE_ESCALATED
+                    && f.on() != null && f.on().getYear() == year) {
+                escalated++;
+            }
+        }
+        return new NoticeHonours.Standing(r.unitId(), r.name(), scores.unit(r.unitId()).type(), r.yearEnd(),
+                YearEnd.Grade.of(r.yearEnd(), r.vetoed()), untrue.size(), escalated);
     }
 
     public List<Row> result(String schemeId, Instant asOf) {

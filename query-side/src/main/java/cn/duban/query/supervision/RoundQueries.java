@@ -32,7 +32,8 @@ public class RoundQueries {
     }
 
     public record RoundResult(String id, String schemeId, String kind, String title, Instant cutoff, long baselinePosition,
-                              String status, Instant closedAt, Instant publishedAt, List<UnitResult> units, String method) {
+                              String status, Instant closedAt, Instant publishedAt, List<UnitResult> units, String method,
+                              List<String> inspectors) {
     }
 
     public RoundView view(String id) {
@@ -72,6 +73,7 @@ public class RoundQueries {
                     change.map(RoundsProjection.ScoreChange::reason).orElse(null), findings));
         }
         return new RoundResult(round.id, round.schemeId, round.kind.name(), round.title, round.cutoff, round.baselinePosition,
-                round.status, round.closedAt, round.publishedAt, units, round.method == null ? "ANNOUNCED" : round.method);
+                round.status, round.closedAt, round.publishedAt, units, round.method == null ? "ANNOUNCED" : round.method,
+                round.inspectors == null ? List.of() : List.copyOf(round.inspectors));
     }
 }

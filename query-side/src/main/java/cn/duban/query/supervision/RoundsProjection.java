@@ -3,6 +3,8 @@ package cn.duban.query.supervision;
 import cn.duban.query.common.Actors;
 import cn.duban.query.common.ProjectionGroups;
 import cn.duban.platform.eventstore.RecordingTime;
+import cn.duban.kernel.supervision.FindingConfirmed;
+import cn.duban.kernel.supervision.FindingDismissed;
 import cn.duban.kernel.supervision.FindingRecorded;
 import cn.duban.kernel.supervision.InspectionRoundClosed;
 import cn.duban.kernel.supervision.InspectionRoundOpened;
@@ -34,6 +36,8 @@ public class RoundsProjection {
         public RoundKind kind;
         /** ANNOUNCED (明查) or UNANNOUNCED (暗访). */
         public String method;
+        /** The units of a 互查 round; empty when supervisors inspect. */
+        public List<String> inspectors = new ArrayList<>();
         public String title;
         public Instant cutoff;
         public long baselinePosition;
@@ -46,8 +50,20 @@ public class RoundsProjection {
         public List<String> eventIds = new ArrayList<>();
     }
 
+    /**
+     * @param inspectorUnitId the unit whose staff recorded it in a 互查 round; null when a supervisor did
+     * @param status          STANDS, or for a 互查 finding PROPOSED until a supervisor CONFIRMED or DISMISSED it
+     */
     public record Finding(String findingId, String unitId, String itemCode, String text, String severity, List<String> evidence,
-                          String actor, Instant at) {
+                          String actor, Instant at, String inspectorUnitId, String status, String decidedBy, String decisionNote) {
+        Finding decided(String status, String by, String note) {
+            return new Finding(findingId, unitId, itemCode, text, severity, evidence, actor, at, inspectorUnitId, status, by, note);
+        }
+
+        /** Whether it counts: a supervisor's finding, or a confirmed 互查 one. */
+        public boolean stands() {
+            return status == null || status.equals("STANDS") || status.equals("CONFIRMED");
+        }
     }
 
     public record ScoreChange(String unitId, BigDecimal score, String reason, String actor, Instant at) {
@@ -70,6 +86,7 @@ public class RoundsProjection {
         v.schemeId = e.schemeId();
         v.kind = e.kind();
         v.method = e.methodOrAnnounced().name();
+        v.inspectors = new ArrayList<>(e.inspectors());
         v.title = e.title();
         v.cutoff = e.cutoff();
         v.baselinePosition = e.baselinePosition();
@@ -81,7 +98,19 @@ public class RoundsProjection {
     @EventHandler
     void on(FindingRecorded e, EventMessage<?> m) {
         rounds.update(e.roundId(), m.getIdentifier(), v -> v.findings.add(new Finding(e.findingId(), e.unitId(), e.itemCode(), e.text(), e.severity().name(),
-                e.evidence(), Actors.of(m), RecordingTime.of(m))));
+                e.evidence(), Actors.of(m), RecordingTime.of(m), e.inspectorUnitId(), e.proposed() ? "PROPOSED" : "STANDS", null, null)));
+    }
+
+    @EventHandler
+    void on(FindingConfirmed e, EventMessage<?> m) {
+        rounds.update(e.roundId(), m.getIdentifier(), v -> v.findings.replaceAll(f -> f.findingId().equals(e.findingId())
+                ? f.decided("CONFIRMED", e.confirmedBy(), null) : f));
+    }
+
+    @EventHandler
+    void on(FindingDismissed e, EventMessage<?> m) {
+        rounds.update(e.roundId(), m.getIdentifier(), v -> v.findings.replaceAll(f -> f.findingId().equals(e.findingId())
+                ? f.decided("DISMISSED", e.dismissedBy(), e.reason()) : f));
     }
 
     @EventHandler

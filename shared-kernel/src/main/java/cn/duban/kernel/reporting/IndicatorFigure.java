@@ -19,13 +19,16 @@ public final class IndicatorFigure {
     }
 
     /**
-     * @throws InvalidInputException (field {@code value}) when a rate lies outside 0–100 or a count is
+     * @throws InvalidInputException (field {@code indicator}) for one the platform computes itself; (field {@code value}) when a rate lies outside 0–100 or a count is
      *                               not a whole number from 0 to {@link Indicators#MAX_COUNT}, or a rate
      *                               does not match its counts; (field {@code numerator}) when it
      *                               exceeds the denominator or is given for a count
      */
     public static void requireConsistent(String indicator, BigDecimal value, BigDecimal numerator, BigDecimal denominator) {
         Indicators.Indicator spec = Indicators.of(indicator);
+        if (spec.derived()) {
+            throw new InvalidInputException("indicator", spec.zh() + "由平台根据抽查复核结果计算，不能报送 / computed by the platform, not reported");
+        }
         if (spec.unit() == Indicators.Unit.COUNT) {
             if (value.signum() < 0 || value.compareTo(Indicators.MAX_COUNT) > 0 || value.stripTrailingZeros().scale() > 0) {
                 throw new InvalidInputException("value", spec.zh() + "是数量，须为0至10亿的整数 / a count: a whole number from 0 to 1e9");

@@ -23,12 +23,23 @@ public final class Indicators {
     /** The largest count a figure may state: far above any district's housing stock or head count. */
     public static final BigDecimal MAX_COUNT = new BigDecimal("1000000000");
 
-    public record Indicator(String key, String zh, String en, Unit unit) {
+    /**
+     * @param derived computed by the platform from what it records (抽查准确率 from recheck verdicts),
+     *                never reported by a unit
+     */
+    public record Indicator(String key, String zh, String en, Unit unit, boolean derived) {
         /** "96.5%" or "1,204 套" as a person reads it. */
         public String show(BigDecimal value) {
             return unit == Unit.PERCENT ? value.stripTrailingZeros().toPlainString() + "%" : value.stripTrailingZeros().toPlainString();
         }
     }
+
+
+    /**
+     * 抽查准确率 (seed 003, 方案14): of the unit's sampled records rechecked in the scheme's year, the share
+     * borne out. A scheme's {@code THRESHOLD} rule may name it; no unit reports it.
+     */
+    public static final String SAMPLING_ACCURACY = "sampling_accuracy_rate";
 
     private static final Map<String, Indicator> KNOWN = new LinkedHashMap<>();
 
@@ -56,22 +67,24 @@ public final class Indicators {
         percent("pregnant_management_rate", "怀孕生育对象管理服务率", "Pregnancy management rate");
         count("rental_supply", "合法合规出租房屋供应量（套）", "Lawful rental homes supplied");
         count("labor_cooperation_bases", "劳务合作基地数", "Labour cooperation bases");
+        KNOWN.put(SAMPLING_ACCURACY, new Indicator(SAMPLING_ACCURACY, "抽查准确率", "Sampling accuracy rate", Unit.PERCENT, true));
     }
+
 
     private Indicators() {
     }
 
     private static void percent(String key, String zh, String en) {
-        KNOWN.put(key, new Indicator(key, zh, en, Unit.PERCENT));
+        KNOWN.put(key, new Indicator(key, zh, en, Unit.PERCENT, false));
     }
 
     private static void count(String key, String zh, String en) {
-        KNOWN.put(key, new Indicator(key, zh, en, Unit.COUNT));
+        KNOWN.put(key, new Indicator(key, zh, en, Unit.COUNT, false));
     }
 
     /** The indicator by its key; one no scheme shipped with Duban names is a percent called by its key. */
     public static Indicator of(String key) {
-        return Optional.ofNullable(KNOWN.get(key)).orElseGet(() -> new Indicator(key, key, key, Unit.PERCENT));
+        return Optional.ofNullable(KNOWN.get(key)).orElseGet(() -> new Indicator(key, key, key, Unit.PERCENT, false));
     }
 
     public static List<Indicator> known() {

@@ -11,5 +11,7 @@ public enum RuleKind {
     VS_PREVIOUS_YEAR,
     PER_FAILURE,
     DISCRETIONARY,
+    /** {@code −deduct} for each counted fact of a kind the platform records itself (an escalated 抄告单, a record found untrue), up to {@code cap}. */
+    DEDUCT_PER_FACT,
     TIERED_BONUS
 }

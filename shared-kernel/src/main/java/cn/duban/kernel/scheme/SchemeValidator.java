@@ -105,7 +105,7 @@ public final class SchemeValidator {
             return;
         }
         boolean counts = rule.kind() == RuleKind.QUOTA || rule.kind() == RuleKind.DONE || rule.kind() == RuleKind.COUNT_TARGET
-                || rule.kind() == RuleKind.PER_ITEM;
+                || rule.kind() == RuleKind.PER_ITEM || rule.kind() == RuleKind.DEDUCT_PER_FACT;
         if (rule.levels() != null) {
             if (!counts) {
                 out.add(new Violation(path + ".levels", "只有计次规则（QUOTA、DONE、COUNT_TARGET、PER_ITEM）可限定级别 / only rules that count facts name levels"));
@@ -113,8 +113,11 @@ public final class SchemeValidator {
                 out.add(new Violation(path + ".levels", "须列出至少一个级别，只含字母、数字、下划线或横线 / at least one level of letters, digits, _ or -"));
             }
         }
-        if ((rule.once() != null || rule.cap() != null) && rule.kind() != RuleKind.PER_FAILURE) {
-            out.add(new Violation(path + (rule.once() != null ? ".once" : ".cap"), "只有按次扣分规则（PER_FAILURE）可设一次性扣分或上限 / only PER_FAILURE deducts once or has a cap"));
+        if (rule.once() != null && rule.kind() != RuleKind.PER_FAILURE) {
+            out.add(new Violation(path + ".once", "只有按次扣分规则（PER_FAILURE）可设一次性扣分 / only PER_FAILURE deducts once"));
+        }
+        if (rule.cap() != null && rule.kind() != RuleKind.PER_FAILURE && rule.kind() != RuleKind.DEDUCT_PER_FACT) {
+            out.add(new Violation(path + ".cap", "只有按次扣分规则（PER_FAILURE、DEDUCT_PER_FACT）可设上限 / only PER_FAILURE and DEDUCT_PER_FACT have a cap"));
         }
         if (rule.cap() != null) {
             positive(rule.cap(), path + ".cap", out);
@@ -208,6 +211,10 @@ public final class SchemeValidator {
                 }
             }
             case PER_FAILURE -> positive(rule.perFailure(), path + ".perFailure", out);
+            case DEDUCT_PER_FACT -> {
+                fact(rule, path, out);
+                positive(rule.deduct(), path + ".deduct", out);
+            }
             case DISCRETIONARY -> {
             }
         }
@@ -226,6 +233,8 @@ public final class SchemeValidator {
             out.add(new Violation(path + ".indicator", "必填 / required"));
         } else if (!NAME.matcher(rule.indicator()).matches()) {
             out.add(new Violation(path + ".indicator", "指标名称只能含字母、数字、下划线或横线 / letters, digits, _ or -"));
+        } else if (cn.duban.kernel.reporting.Indicators.of(rule.indicator()).derived() && rule.kind() != RuleKind.THRESHOLD) {
+            out.add(new Violation(path + ".indicator", "抽查准确率只能用于达标规则（THRESHOLD）/ a computed rate is read by THRESHOLD rules only"));
         }
     }
 

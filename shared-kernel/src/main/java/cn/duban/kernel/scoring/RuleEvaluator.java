@@ -28,6 +28,7 @@ final class RuleEvaluator {
             case VS_PREVIOUS_YEAR -> vsPreviousYear(rule, item, ledger, explain);
             case PER_FAILURE -> perFailure(rule, item, ledger, explain);
             case DISCRETIONARY -> null;
+            case DEDUCT_PER_FACT -> deductPerFact(rule, ledger, explain);
         };
     }
 
@@ -118,6 +119,9 @@ final class RuleEvaluator {
     }
 
     private static Contribution threshold(Rule rule, UnitLedger ledger, boolean explain) {
+        if (Indicators.SAMPLING_ACCURACY.equals(rule.indicator())) {
+            return samplingAccuracy(rule, ledger, explain);
+        }
         Fact.IndicatorValue v = ledger.latest(rule.indicator(), ledger.schemeYear());
         if (v == null && ledger.awaitingFigures()) {
             return awaiting("THRESHOLD", rule, explain);
@@ -139,6 +143,32 @@ final class RuleEvaluator {
                 zhName(rule) + " " + Num.plain(v.value()) + "%（要求" + bound + "）" + (missed ? "未达到，扣" + Num.plain(rule.deduct()) + "分" : "已达到"),
                 enName(rule) + " " + Num.plain(v.value()) + "% (bound " + bound + ")" + (missed ? " missed" : " met"),
                 List.of(v.eventId()));
+    }
+
+    /** 抽查准确率 against the rule's bound: borne out ÷ rechecked in the scheme's year; nothing rechecked, nothing to judge. */
+    private static Contribution samplingAccuracy(Rule rule, UnitLedger ledger, boolean explain) {
+        UnitLedger.KindTally confirmed = ledger.tally(FactKind.SAMPLE_CONFIRMED);
+        UnitLedger.KindTally flagged = ledger.tally(FactKind.SAMPLE_FLAGGED);
+        int rechecked = confirmed.count + flagged.count;
+        if (rechecked == 0) {
+            return contribution("THRESHOLD", BigDecimal.ZERO, explain ? zhName(rule) + "：本年度尚无抽查复核结果，不扣分" : null,
+                    explain ? enName(rule) + ": nothing rechecked this year, nothing deducted" : null, List.of());
+        }
+        BigDecimal rate = BigDecimal.valueOf(confirmed.count * 100L).divide(BigDecimal.valueOf(rechecked), 1, java.math.RoundingMode.HALF_UP);
+        boolean missed = (rule.min() != null && rate.compareTo(rule.min()) < 0) || (rule.max() != null && rate.compareTo(rule.max()) > 0);
+        BigDecimal points = missed ? rule.deduct().negate() : BigDecimal.ZERO;
+        if (!explain) {
+            return contribution("THRESHOLD", points, null, null, null);
+        }
+        List<String> evidence = new ArrayList<>(confirmed.ids);
+        evidence.addAll(flagged.ids);
+        String bound = rule.min() != null ? "≥" + Num.plain(rule.min()) + "%" : "≤" + Num.plain(rule.max()) + "%";
+        return contribution("THRESHOLD", points,
+                zhName(rule) + " " + Num.plain(rate) + "%（复核 " + rechecked + " 条，属实 " + confirmed.count + " 条；要求" + bound + "）"
+                        + (missed ? "未达到，扣" + Num.plain(rule.deduct()) + "分" : "已达到"),
+                enName(rule) + " " + Num.plain(rate) + "% (" + confirmed.count + " of " + rechecked + " borne out; bound " + bound + ")"
+                        + (missed ? " missed" : " met"),
+                evidence);
     }
 
     private static Contribution perPoint(Rule rule, UnitLedger ledger, boolean explain) {
@@ -209,6 +239,20 @@ final class RuleEvaluator {
                 List.of(before.eventId(), now.eventId()));
     }
 
+    private static Contribution deductPerFact(Rule rule, UnitLedger ledger, boolean explain) {
+        UnitLedger.KindTally t = ledger.tally(rule.fact(), rule.levels());
+        BigDecimal deducted = rule.deduct().multiply(BigDecimal.valueOf(t.count));
+        boolean capped = rule.cap() != null && deducted.compareTo(rule.cap()) > 0;
+        BigDecimal points = (capped ? rule.cap() : deducted).negate();
+        if (!explain) {
+            return contribution("DEDUCT_PER_FACT", points, null, null, null);
+        }
+        return contribution("DEDUCT_PER_FACT", points,
+                zh(rule.fact()) + " " + t.count + " 次，每次扣" + Num.plain(rule.deduct()) + "分" + (capped ? "，以" + Num.plain(rule.cap()) + "分为限" : ""),
+                en(rule.fact()) + ": " + t.count + " at " + Num.plain(rule.deduct()) + " each" + (capped ? ", capped at " + Num.plain(rule.cap()) : ""),
+                t.ids);
+    }
+
     private static Contribution perFailure(Rule rule, SchemeItem item, UnitLedger ledger, boolean explain) {
         List<Fact.Failure> fs = ledger.failures(item.code());
         int counted = rule.deductsOnce() ? Math.min(1, fs.size()) : fs.size();
@@ -258,6 +302,9 @@ final class RuleEvaluator {
             case MEDIA_PUBLICATION -> "媒体刊发";
             case LEADER_INSTRUCTION -> "领导批示";
             case PROMOTION -> "经验推广";
+            case COPY_NOTICE_ESCALATED -> "抄告单逾期未反馈";
+            case SAMPLE_CONFIRMED -> "抽查属实";
+            case SAMPLE_FLAGGED -> "抽查不实";
         };
     }
 
@@ -273,6 +320,9 @@ final class RuleEvaluator {
             case MEDIA_PUBLICATION -> "media publications";
             case LEADER_INSTRUCTION -> "leader instructions";
             case PROMOTION -> "promotions";
+            case COPY_NOTICE_ESCALATED -> "copy notices escalated unanswered";
+            case SAMPLE_CONFIRMED -> "sampled records borne out";
+            case SAMPLE_FLAGGED -> "sampled records found untrue";
         };
     }
 }

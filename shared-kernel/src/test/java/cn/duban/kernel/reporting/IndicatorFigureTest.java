@@ -28,4 +28,17 @@ class IndicatorFigureTest {
         assertThatThrownBy(() -> IndicatorFigure.requireConsistent("registration_rate", d("0"), d("0"), d("0")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("denominator");
     }
+
+    @Test
+    void aRateAbove100IsRefusedButACountMayBeLargeAndWhole() {
+        assertThatThrownBy(() -> IndicatorFigure.requireConsistent("registration_rate", d("100.5"), null, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("value").hasMessageContaining("百分比");
+        assertThatCode(() -> IndicatorFigure.requireConsistent("rental_supply", d("12500"), null, null)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> IndicatorFigure.requireConsistent("rental_supply", d("12.5"), null, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("value").hasMessageContaining("整数");
+        assertThatThrownBy(() -> IndicatorFigure.requireConsistent("rental_supply", d("1000000001"), null, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("value");
+        assertThatThrownBy(() -> IndicatorFigure.requireConsistent("rental_supply", d("10"), d("1"), d("2")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("numerator");
+    }
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScoringTest {
     static final UnitProfile XINQI = new UnitProfile("xinqi", UnitType.STREET);
@@ -676,6 +677,58 @@ class ScoringTest {
         assertThat(totals).isEqualTo(new Totals(card.total(), card.regular(), card.bonus()));
         assertThat(card.total()).isEqualByComparingTo("8.5");
         assertThat(card.total().toPlainString()).isEqualTo("8.5");
+    }
+
+    /** Facts the platform records itself, which a scheme may score: escalated 抄告单 and sampling verdicts (seeds 003, 004). */
+    @Nested
+    class SupervisionFacts {
+        Rule deductPerFact(FactKind fact, String deduct, String cap) {
+            return new Rule(RuleKind.DEDUCT_PER_FACT, fact, null, null, d(deduct), null, null, null, null, null, null, null, null, null,
+                    null, null, cap == null ? null : d(cap));
+        }
+
+        @Test
+        void eachEscalatedCopyNoticeDeductsUpToTheCap() {
+            SchemeDocument s = scheme(item("C1", "5", Base.FULL, deductPerFact(FactKind.COPY_NOTICE_ESCALATED, "1", "3")));
+            assertThat(item(score(s), "C1").score()).isEqualByComparingTo("5");
+            String first = occur(FactKind.COPY_NOTICE_ESCALATED, IN_YEAR);
+            occur(FactKind.COPY_NOTICE_ESCALATED, IN_YEAR);
+            ItemScore two = item(score(s), "C1");
+            assertThat(two.score()).isEqualByComparingTo("3");
+            assertThat(two.contributions().get(0).reason()).contains("抄告单逾期未反馈 2 次，每次扣1分");
+            assertThat(two.contributions().get(0).evidence()).contains(first);
+            occur(FactKind.COPY_NOTICE_ESCALATED, IN_YEAR);
+            occur(FactKind.COPY_NOTICE_ESCALATED, IN_YEAR);
+            assertThat(item(score(s), "C1").score()).as("four escalations, at most 3").isEqualByComparingTo("2");
+            occur(FactKind.COPY_NOTICE_ESCALATED, LocalDate.of(2022, 12, 30));
+            assertThat(item(score(s), "C1").score()).as("an escalation of another year does not count").isEqualByComparingTo("2");
+        }
+
+        @Test
+        void samplingAccuracyIsBorneOutOverRecheckedAndNothingRecheckedDeductsNothing() {
+            SchemeDocument s = scheme(item("A1", "4", Base.FULL, threshold(cn.duban.kernel.reporting.Indicators.SAMPLING_ACCURACY, "90", null, "4")));
+            ItemScore none = item(score(s), "A1");
+            assertThat(none.score()).isEqualByComparingTo("4");
+            assertThat(none.contributions().get(0).reason()).contains("尚无抽查复核结果");
+            for (int k = 0; k < 9; k++) {
+                occur(FactKind.SAMPLE_CONFIRMED, IN_YEAR);
+            }
+            assertThat(item(score(s), "A1").score()).as("9 of 9").isEqualByComparingTo("4");
+            facts.add(new Fact.Disqualification("d" + facts.size(), next(), SampleKind.TRAINING, "t1", "签到表系补签"));
+            ItemScore tenth = item(score(s), "A1");
+            assertThat(tenth.score()).as("9 of 10 = 90%: met").isEqualByComparingTo("4");
+            facts.add(new Fact.Disqualification("d" + facts.size(), next(), SampleKind.TRAINING, "t2", "照片与培训不符"));
+            ItemScore eleventh = item(score(s), "A1");
+            assertThat(eleventh.score()).as("9 of 11 = 81.8%").isEqualByComparingTo("0");
+            assertThat(eleventh.contributions().get(0).reason()).contains("抽查准确率 81.8%", "复核 11 条，属实 9 条");
+        }
+
+        @Test
+        void aUnitCannotReportTheRateThePlatformComputes() {
+            assertThatThrownBy(() -> cn.duban.kernel.reporting.IndicatorFigure.requireConsistent(
+                    cn.duban.kernel.reporting.Indicators.SAMPLING_ACCURACY, d("100"), null, null))
+                    .isInstanceOf(cn.duban.kernel.error.InvalidInputException.class).hasMessageContaining("indicator");
+        }
     }
 
     @Nested
