@@ -93,5 +93,41 @@ class DemoIT {
         assertThat(new String(sheet, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         // The demo drafted the built-in scheme; asking for it again is a conflict.
         assertThat(api.post("/api/schemes/builtin/beilun-2023", "").status()).isEqualTo(409);
+
+        // 2022 under seed 000's method: its 23 units ranked, and 2023's S2.1 reads 2022's rental supply.
+        JsonNode ranking2022 = api.get("/api/schemes/beilun-2022/ranking").body();
+        for (int i = 0; i < 100 && ranking2022.size() < 23; i++) {
+            Thread.sleep(100);
+            ranking2022 = api.get("/api/schemes/beilun-2022/ranking").body();
+        }
+        assertThat(ranking2022).hasSize(23);
+        assertThat(ranking2022.toString()).contains("区综治办", "区新兴产业和服务业发展局");
+        JsonNode supply = item(api.get("/api/units/xinqi/score?scheme=beilun-2023").body(), "S2.1");
+        assertThat(supply.get("contributions").get(0).get("reason").asText()).contains("合法合规出租房屋供应量", "上年").doesNotContain("缺上年");
+        // 抄告: one answered, one open; sampling: a plan, and 大碶's rechecked records give rates and a 通报批评.
+        assertThat(api.get("/api/copy-notices").body()).hasSize(2);
+        assertThat(api.get("/api/samples/plan?scheme=beilun-2023").body().get("period").asText()).isEqualTo("QUARTER");
+        JsonNode rates = api.get("/api/samples/rates?unitId=daqi").body().get(0);
+        assertThat(rates.get("accuracyRate").decimalValue()).isEqualByComparingTo("50");
+        assertThat(api.get("/api/rounds/year-end/beilun-2023/notice").body().get("text").asText()).contains("大碶街道：抽查发现台账不实（弄虚作假）1条");
+        // Information reports carry their text, every third its original.
+        JsonNode report = null;
+        for (JsonNode fact : api.get("/api/units/daqi/facts").body()) {
+            if (fact.path("kind").asText().equals("INFO_SUBMITTED") && fact.path("on").asText().startsWith("2023")) {
+                report = api.get("/api/records/" + fact.get("subjectId").asText()).body();
+                break;
+            }
+        }
+        assertThat(report.get("text").asText()).isNotBlank();
+        assertThat(report.get("materials")).hasSize(1);
+    }
+
+    static JsonNode item(JsonNode card, String code) {
+        for (JsonNode i : card.get("items")) {
+            if (i.get("code").asText().equals(code)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no item " + code);
     }
 }

@@ -18,6 +18,7 @@ public class Unit {
     private String aggregateId;
     private String unitId;
     private UnitType type;
+    private java.time.LocalDate retiredOn;
 
     protected Unit() {
     }
@@ -25,6 +26,25 @@ public class Unit {
     @CommandHandler
     public Unit(RegisterUnit command) {
         apply(new UnitRegistered(command.unitId(), command.name().strip(), command.type()));
+    }
+
+    @CommandHandler
+    void handle(cn.duban.kernel.unit.RetireUnit c) {
+        if (retiredOn != null) {
+            throw new cn.duban.kernel.error.ConflictException("该单位已于" + retiredOn + "撤并 / already retired on " + retiredOn);
+        }
+        if (c.on() == null) {
+            throw new cn.duban.kernel.error.InvalidInputException("on", "必填 / required");
+        }
+        if (c.reason() == null || c.reason().isBlank()) {
+            throw new cn.duban.kernel.error.InvalidInputException("reason", "必填 / required");
+        }
+        apply(new cn.duban.kernel.unit.UnitRetired(unitId, c.on(), c.reason().strip()));
+    }
+
+    @EventSourcingHandler
+    void on(cn.duban.kernel.unit.UnitRetired event) {
+        this.retiredOn = event.on();
     }
 
     @EventSourcingHandler

@@ -50,6 +50,19 @@ public class UnitCommandController {
         return java.util.Map.of("registered", registered);
     }
 
+    public record RetirementRequest(@jakarta.validation.constraints.NotNull java.time.LocalDate on,
+                                    @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500) String reason) {
+    }
+
+    @PostMapping("/{unitId}/retirement")
+    @Operation(summary = "单位撤并 / retire a unit after a reform: schemes of later years no longer assess it",
+            description = "Once; again → 409. The years up to the day keep scoring and ranking it.")
+    public java.util.Map<String, String> retire(@org.springframework.web.bind.annotation.PathVariable String unitId,
+                                                @Valid @RequestBody RetirementRequest r) {
+        commands.send(new cn.duban.kernel.unit.RetireUnit(unitId, r.on(), r.reason()));
+        return java.util.Map.of("id", unitId, "retiredOn", r.on().toString());
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "登记考核单位 / register a unit", description = "A unit id already registered is a 409.")

@@ -124,6 +124,7 @@ public class Comparisons {
             case "INDICATOR" -> Indicators.of(e.indicator()).zh() + " " + e.year() + "年：" + Indicators.of(e.indicator()).show(e.value());
             case "ADJUSTMENT" -> "考核组调整 " + e.points().toPlainString() + "：" + e.reason();
             case "FAILURE" -> "未落实：" + e.reason();
+            case "RETIREMENT" -> "单位撤并（" + e.on() + "）：" + e.reason();
             case "APPEAL" -> "申诉 " + e.level() + "：" + e.reason();
             default -> e.eventType();
         };

@@ -43,6 +43,10 @@ public record FactEntry(String eventId, long position, Instant recordedAt, Strin
             return new FactEntry(d.eventId(), position, d.recordedAt(), eventType, actor, "DISQUALIFICATION", null, null, null, null,
                     d.recordId(), null, null, null, null, null, null, d.reason(), d.recordKind());
         }
+        if (fact instanceof Fact.Retirement r) {
+            return new FactEntry(r.eventId(), position, r.recordedAt(), eventType, actor, "RETIREMENT", null, null, r.on(), null,
+                    null, null, null, null, null, null, null, r.reason(), null);
+        }
         Fact.Failure f = (Fact.Failure) fact;
         return new FactEntry(f.eventId(), position, f.recordedAt(), eventType, actor, "FAILURE", null, null, f.on(), null,
                 null, null, null, null, f.schemeId(), f.itemCode(), null, f.reason(), null);
@@ -57,6 +61,7 @@ public record FactEntry(String eventId, long position, Instant recordedAt, Strin
             case "SELF_ASSESSMENT" -> new Fact.SelfAssessment(eventId, recordedAt, schemeId, itemCode, points, reason);
             case "APPEAL" -> new Fact.Appeal(eventId, recordedAt, subjectId, schemeId, itemCode, level, points, reason);
             case "DISQUALIFICATION" -> new Fact.Disqualification(eventId, recordedAt, recordKind, subjectId, reason);
+            case "RETIREMENT" -> new Fact.Retirement(eventId, recordedAt, on, reason);
             default -> throw new IllegalStateException("Unknown fact type " + factType);
         };
     }

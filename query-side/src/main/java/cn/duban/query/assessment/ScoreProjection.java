@@ -146,6 +146,9 @@ public class ScoreProjection implements WriteBehind {
                 LedgerState state = ledger(scheme.id(), version.get(), unit, position);
                 state.record(position, eventId, fact);
                 if (!state.ledger.applies()) {
+                    if (fact instanceof Fact.Retirement) {
+                        pendingTotals.put(key(scheme.id(), unit.id()), null); // retired: no longer ranked under this scheme
+                    }
                     continue;
                 }
                 Totals t = state.ledger.totals();

@@ -25,7 +25,11 @@ public class UnitsProjection {
     public static final String COLLECTION = "units";
 
     /** A unit as the API shows it. */
-    public record UnitView(String id, String name, cn.duban.kernel.unit.UnitType type, Instant registeredAt, long position) {
+    public record UnitView(String id, String name, cn.duban.kernel.unit.UnitType type, Instant registeredAt, long position,
+                           java.time.LocalDate retiredOn, String retirementReason) {
+        public UnitView(String id, String name, cn.duban.kernel.unit.UnitType type, Instant registeredAt, long position) {
+            this(id, name, type, registeredAt, position, null, null);
+        }
     }
 
     private final MongoCollection<Document> units;
@@ -40,6 +44,13 @@ public class UnitsProjection {
         doc.put("_id", event.unitId());
         // Replacing by id makes a redelivered event change nothing.
         units.replaceOne(Filters.eq("_id", event.unitId()), doc, new ReplaceOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(cn.duban.kernel.unit.UnitRetired event) {
+        units.updateOne(Filters.eq("_id", event.unitId()), com.mongodb.client.model.Updates.combine(
+                com.mongodb.client.model.Updates.set("retiredOn", event.on().toString()),
+                com.mongodb.client.model.Updates.set("retirementReason", event.reason())));
     }
 
     @ResetHandler

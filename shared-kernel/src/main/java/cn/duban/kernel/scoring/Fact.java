@@ -54,6 +54,10 @@ public sealed interface Fact {
                    LocalDate on) implements Fact {
     }
 
+    /** The unit was retired on {@code on} (撤并): schemes of later years no longer assess it. */
+    record Retirement(String eventId, Instant recordedAt, LocalDate on, String reason) implements Fact {
+    }
+
     /**
      * A sampled record found untrue on recheck (抽查不实): from this fact on the record no longer
      * counts, whichever scheme reads it. {@code recordId} identifies it as {@link SampleKind} says.

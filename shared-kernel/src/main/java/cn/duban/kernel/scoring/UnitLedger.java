@@ -70,9 +70,12 @@ public final class UnitLedger {
                 .toList();
     }
 
-    /** Whether any item of the scheme scores this unit. */
+    /** Retired (撤并) on this day, if it was: schemes of later years no longer assess the unit. */
+    private java.time.LocalDate retiredOn;
+
+    /** Whether any item of the scheme scores this unit, and the unit was not retired before the scheme's year. */
     public boolean applies() {
-        return !items.isEmpty();
+        return !items.isEmpty() && (retiredOn == null || retiredOn.getYear() >= scheme.year());
     }
 
     public void record(Fact fact) {
@@ -89,6 +92,8 @@ public final class UnitLedger {
             }
         } else if (fact instanceof Fact.Disqualification d) {
             disqualify(d);
+        } else if (fact instanceof Fact.Retirement r) {
+            retiredOn = r.on();
         } else if (fact instanceof Fact.Failure f) {
             if (scheme.id().equals(f.schemeId())) {
                 failures.computeIfAbsent(f.itemCode(), k -> new ArrayList<>()).add(f);

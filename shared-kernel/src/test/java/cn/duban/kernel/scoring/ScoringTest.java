@@ -664,6 +664,17 @@ class ScoringTest {
     }
 
     @Test
+    void aUnitRetiredBeforeTheSchemesYearIsNotAssessedByItButStillByItsOwnYear() {
+        SchemeDocument s = scheme(item("S1.4", "6", Base.FULL, quota(FactKind.TRAINING, 2, "2")));
+        assertThat(Scoring.ledgerAsOf(s, 1, XINQI, facts, END).applies()).isTrue();
+        facts.add(new Fact.Retirement("r1", next(), LocalDate.of(2023, 6, 30), "机构改革"));
+        assertThat(Scoring.ledgerAsOf(s, 1, XINQI, facts, END).applies()).as("retired during 2023: assessed for 2023").isTrue();
+        facts.add(new Fact.Retirement("r2", next(), LocalDate.of(2022, 12, 31), "机构改革"));
+        assertThat(Scoring.ledgerAsOf(s, 1, XINQI, facts, END).applies()).as("retired before 2023").isFalse();
+        assertThat(Scoring.ledgerAsOf(s, 1, XINQI, facts, T0).applies()).as("as of before the retirement was recorded").isTrue();
+    }
+
+    @Test
     void totalsAgreeWithTheCard() {
         SchemeDocument s = scheme(item("S1.4", "6", Base.FULL, quota(FactKind.TRAINING, 2, "2")),
                 item("S1.3", "10", Base.ZERO, perItem(FactKind.INFO_ACCEPTED, Points.flat(d("0.5")))),

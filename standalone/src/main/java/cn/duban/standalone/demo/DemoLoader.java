@@ -57,7 +57,9 @@ public class DemoLoader implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        int commands = new DemoYear(gateway, clock, materials).load();
+        int commands = new DemoYear(gateway, clock, materials, sample -> engine.readEvents(sample).asStream()
+                .map(m -> m.getPayload()).filter(cn.duban.kernel.supervision.SampleDrawn.class::isInstance)
+                .map(p -> ((cn.duban.kernel.supervision.SampleDrawn) p).drawn()).findFirst().orElseThrow()).load();
         deadlines.checkAll();
         for (String[] u : DEMO_USERS) {
             gateway.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(

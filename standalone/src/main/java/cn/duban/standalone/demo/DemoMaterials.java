@@ -36,11 +36,34 @@ final class DemoMaterials {
         return files;
     }
 
+    /** A one-page document filed with a record (an information report's original, a campaign's ledger page). */
+    Material document(String unit, String name, String heading, int lines) {
+        List<String> body = new ArrayList<>();
+        for (int i = 1; i <= lines; i++) {
+            body.add(i + ".  ____________________________________________");
+        }
+        return store.store(name, page(heading, body), null, unit, "system:demo");
+    }
+
+    /** A photo of a rectified site or a session. */
+    Material photo(String unit, String name) {
+        return store.store(name, photo(), null, unit, "system:demo");
+    }
+
     /** A valid one-page PDF listing numbered attendee lines (ASCII: the standard fonts have no Chinese). */
     static byte[] signInSheet(String trainingId, String heldOn, int attendees) {
-        StringBuilder text = new StringBuilder("BT /F1 16 Tf 56 780 Td (Sign-in sheet  " + heldOn + "  " + trainingId + ") Tj ET\n");
+        List<String> lines = new ArrayList<>();
         for (int i = 1; i <= Math.min(attendees, 30); i++) {
-            text.append("BT /F1 11 Tf 56 ").append(760 - i * 22).append(" Td (").append(i).append(".  ______________________  signed) Tj ET\n");
+            lines.add(i + ".  ______________________  signed");
+        }
+        return page("Sign-in sheet  " + heldOn + "  " + trainingId, lines);
+    }
+
+    /** A valid one-page PDF: a heading and lines (ASCII: the standard fonts have no Chinese). */
+    static byte[] page(String heading, List<String> lines) {
+        StringBuilder text = new StringBuilder("BT /F1 16 Tf 56 780 Td (" + heading + ") Tj ET\n");
+        for (int i = 1; i <= Math.min(lines.size(), 30); i++) {
+            text.append("BT /F1 11 Tf 56 ").append(760 - i * 22).append(" Td (").append(lines.get(i - 1)).append(") Tj ET\n");
         }
         String content = text.toString();
         List<String> objects = List.of(

@@ -67,18 +67,23 @@ public final class DemoYear {
 
     private final DemoMaterials materials;
 
-    public DemoYear(CommandGateway gateway, java.time.Clock clock, cn.duban.platform.materials.MaterialStore store) {
+    /** The records a sample drew, read back from its event, so the demo can check and recheck them. */
+    private final java.util.function.Function<String, List<String>> sampledRecords;
+
+    public DemoYear(CommandGateway gateway, java.time.Clock clock, cn.duban.platform.materials.MaterialStore store,
+                    java.util.function.Function<String, List<String>> sampledRecords) {
         this.gateway = gateway;
         this.clock = clock;
         this.materials = new DemoMaterials(store);
+        this.sampledRecords = sampledRecords;
     }
 
-    private void send(String actor, Object command) {
+    void send(String actor, Object command) {
         gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(Audit.ACTOR, actor, Audit.ROLE, "demo")));
         commands++;
     }
 
-    private String id(String prefix) {
+    String id(String prefix) {
         return String.format("demo-%s-%04d", prefix, ++counter);
     }
 
@@ -101,6 +106,8 @@ public final class DemoYear {
         for (RosterUnit u : roster) {
             send("lead-office", new RegisterUnit(u.id(), u.name(), u.type()));
         }
+        // The year before, under seed 000's method, so 2023's year-on-year items read real 2022 figures.
+        new DemoPreviousYear(this, materials).load(roster);
         for (RosterUnit u : roster) {
             // Diligence decides how much a unit does: 0.3 (behind) … 1.0 (exemplary).
             double diligence = 0.3 + random.nextDouble() * 0.7;
@@ -144,12 +151,58 @@ public final class DemoYear {
         LocalDate to = LocalDate.of(2023, 6, 30);
         String sample = cn.duban.kernel.AggregateIds.sample("xinqi", cn.duban.kernel.supervision.SampleKind.TRAINING, from, to);
         send("supervisor", new cn.duban.kernel.supervision.DrawSample(sample, "xinqi", cn.duban.kernel.supervision.SampleKind.TRAINING, from, to, 2, 20230701L));
+        sampledAndRechecked();
+        // 抄告 (seed 004): the police tell 大碶 of group rentals its inspectors found; 大碶 answers. The
+        // lead office tells 柴桥 of fire hazards; that one is still open, due in 20 working days.
+        String notice = id("copy-notice");
+        send("gafj", new cn.duban.kernel.supervision.SendCopyNotice(notice, "gafj", "daqi", "出租房屋群租隐患",
+                "检查发现大碶街道某小区3处出租房屋存在群租现象，请核查整改并反馈。"));
+        send("daqi", new cn.duban.kernel.supervision.AnswerCopyNotice(notice, "已会同社区逐户核查，3处群租房已全部整改，房东已签订承诺书。"));
+        send("lead-office", new cn.duban.kernel.supervision.SendCopyNotice(id("copy-notice"), null, "chaiqiao", "出租房屋消防安全隐患",
+                "督查发现柴桥街道部分出租房屋未配备灭火器、电动车室内充电，请于20个工作日内整改并反馈。"));
+        // The year's sampling plan (seed 003, 方案12): two records of each unit a quarter.
+        send("lead-office", new cn.duban.kernel.supervision.SetSamplingPlan(SCHEME, cn.duban.kernel.supervision.SamplingPeriod.QUARTER, 2));
     }
+
+    /**
+     * A sample of 大碶's information reports checked and rechecked by two supervisors: one borne out,
+     * one found untrue — so 准确率 and 完整率 have figures and the notice has a 通报批评.
+     */
+    private void sampledAndRechecked() {
+        LocalDate from = LocalDate.of(2023, 1, 1);
+        LocalDate to = LocalDate.of(2023, 12, 31);
+        String sample = cn.duban.kernel.AggregateIds.sample("daqi", cn.duban.kernel.supervision.SampleKind.INFO_REPORT, from, to);
+        send("supervisor", new cn.duban.kernel.supervision.DrawSample(sample, "daqi", cn.duban.kernel.supervision.SampleKind.INFO_REPORT, from, to, 2, 20231215L));
+        List<String> drawn = sampledRecords.apply(sample);
+        for (int i = 0; i < drawn.size(); i++) {
+            String record = drawn.get(i);
+            if (i == 0) {
+                send("supervisor", new cn.duban.kernel.supervision.CheckSampledRecord(sample, record, cn.duban.kernel.supervision.Verdict.VERIFIED, "与原始台账一致"));
+                send("supervisor2", new cn.duban.kernel.supervision.RecheckSampledRecord(sample, record, cn.duban.kernel.supervision.Verdict.VERIFIED, "复核属实"));
+            } else {
+                send("supervisor", new cn.duban.kernel.supervision.CheckSampledRecord(sample, record, cn.duban.kernel.supervision.Verdict.FLAGGED, "所报数据无原始台账支撑"));
+                send("supervisor2", new cn.duban.kernel.supervision.RecheckSampledRecord(sample, record, cn.duban.kernel.supervision.Verdict.FLAGGED,
+                        "经核实，所报核查人数系估算，无原始记录"));
+            }
+        }
+    }
+
+    /** What units write about (信息材料): a title, its text, its category; every third filed with its original. */
+    static final String[][] INFO = {
+            {"新居民积分制管理工作动态", "工作动态", "本月共受理新居民积分申请%d件，审核通过%d件，积分入学、积分落户等服务事项全部按时办结，窗口实行“一次办”。"},
+            {"出租房屋“以房管人”做法", "经验做法", "依托网格员对辖区出租房屋开展逐户走访，新登记出租房屋%d套、核销%d套，建立房东、二房东责任清单，信息登记率稳步提升。"},
+            {"融合组织开展关爱“小候鸟”活动", "工作动态", "暑期组织新居民子女开展“小候鸟”夏令营%d场，参与家庭%d户，志愿者全程参与服务。"},
+            {"群租房整治中存在的问题和建议", "问题建议", "整治中发现部分群租房反复回潮，建议建立部门联合巡查机制，本月联合执法%d次，整改隐患%d处。"},
+            {"流动人口信息登记核查进展", "工作动态", "组织专管员开展信息核查，核查流动人口%d人，更正错误信息%d条，信息准确率进一步提高。"}};
 
     private void infoReports(String unit, int count, double acceptRate) {
         for (int i = 0; i < count; i++) {
             String report = id("info");
-            send(unit, new SubmitInfoReport(report, unit, "流动人口服务管理工作动态（" + (i + 1) + "）", day(1, 12)));
+            String[] what = INFO[random.nextInt(INFO.length)];
+            String text = String.format(what[2], 10 + random.nextInt(190), 5 + random.nextInt(60));
+            List<cn.duban.kernel.material.Material> files = i % 3 == 0
+                    ? List.of(materials.document(unit, what[0] + ".pdf", "Information report  " + report, 12)) : List.of();
+            send(unit, new SubmitInfoReport(report, unit, what[0] + "（" + (i + 1) + "）", day(1, 12), text, what[1], files));
             double r = random.nextDouble();
             if (r < acceptRate) {
                 send("lead-office", new AcceptInfoReport(report, random.nextInt(4) == 0 ? InfoLevel.TYPICAL : InfoLevel.GENERAL));
@@ -175,7 +228,9 @@ public final class DemoYear {
             String campaign = id("campaign");
             send(unit, new LaunchCampaign(campaign, unit, "GROUP_RENTAL", "出租房屋“群租群居”专项整治", LocalDate.of(2023, 3, 15)));
             campaigns.put(unit, campaign);
-            send(unit, new RecordCampaignProgress(campaign, "communities_rectified", BigDecimal.valueOf(2 + random.nextInt(6)), LocalDate.of(2023, 6, 30)));
+            send(unit, new RecordCampaignProgress(campaign, "communities_rectified", BigDecimal.valueOf(2 + random.nextInt(6)), LocalDate.of(2023, 6, 30),
+                    List.of(materials.document(unit, "整治台账-2023-06.pdf", "Campaign ledger  " + campaign, 15).sha256(),
+                            materials.photo(unit, "整治后现场-2023-06.png").sha256())));
             if (d > 0.7) {
                 send(unit, new CloseCampaign(campaign, LocalDate.of(2023, 11, 30), "整治完成，巩固成果"));
             }
@@ -188,6 +243,10 @@ public final class DemoYear {
         indicator(unit, "pregnancy_service_rate", rate(85, 99));
         indicator(unit, "training_coverage_rate", rate(20 + d * 10, 30 + d * 15));
         indicator(unit, "vaccination_rate", rate(82, 99));
+        // S2.1 reads this year's supply of lawful rental homes against 2022's (DemoPreviousYear): the
+        // less diligent let it fall.
+        send(unit, new ReportIndicator(id("ind"), unit, "rental_supply", 2023,
+                BigDecimal.valueOf(Math.round(DemoPreviousYear.rentalSupply2022(unit) * (0.94 + d * 0.14))), null, null));
         int failures = (int) Math.round((1 - d) * 3);
         for (int q = 1; q <= failures; q++) {
             send("assessor", new RecordFailure(id("failure"), unit, SCHEME, "S1.1", "第" + q + "季度无工作总结", LocalDate.of(2023, q * 3, 28)));
@@ -224,7 +283,6 @@ public final class DemoYear {
             indicator(unit, "registration_rate", rate(93, 98));
             indicator(unit, "accuracy_rate", rate(89, 96));
             indicator(unit, "online_declaration_rate", rate(45, 60));
-            send(unit, new ReportIndicator(id("ind"), unit, "crime_rate", 2022, new BigDecimal("1.9"), null, null));
             indicator(unit, "crime_rate", new BigDecimal("1.6"));
             send(unit, new RecordTraining(id("training"), unit, LocalDate.of(2023, 4, 12), "流动人口专管员和出租房屋登记点负责人业务培训", 120, BigDecimal.valueOf(3)));
         }
