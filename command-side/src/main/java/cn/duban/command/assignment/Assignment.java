@@ -3,7 +3,7 @@ package cn.duban.command.assignment;
 import cn.duban.command.common.References;
 import cn.duban.kernel.assignment.AssignmentDeadlines;
 import cn.duban.kernel.assignment.AssignmentStatus;
-import cn.duban.kernel.assignment.DistrictTime;
+import cn.duban.kernel.calendar.DistrictTime;
 import cn.duban.kernel.assignment.FactLink;
 import cn.duban.kernel.assignment.Light;
 import cn.duban.kernel.assignment.Phase;

@@ -2,7 +2,7 @@ package cn.duban.command.assignment;
 
 import cn.duban.command.common.CommandDispatch;
 import cn.duban.command.common.Created;
-import cn.duban.kernel.assignment.DistrictTime;
+import cn.duban.kernel.calendar.DistrictTime;
 import cn.duban.kernel.assignment.FactLink;
 import cn.duban.kernel.assignment.Phase;
 import cn.duban.kernel.assignment.ReportingFrequency;

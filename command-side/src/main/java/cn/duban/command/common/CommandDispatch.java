@@ -50,10 +50,10 @@ public class CommandDispatch {
     /**
      * A command that names the unit it acts for ({@code unitId}) may come from unit staff of that
      * unit only. Commands on an existing subject (a campaign, a rectification) are checked by its
-     * aggregate, which knows the unit; so are commands that act on another unit ({@link cn.duban.kernel.people.ActsOnAnotherUnit}).
+     * aggregate, which knows the unit; so are commands that act on another unit ({@link cn.duban.kernel.ActsOnAnotherUnit}).
      */
     private static void requireOwnUnit(Object command) {
-        if (!(command instanceof Record) || command instanceof cn.duban.kernel.people.ActsOnAnotherUnit) {
+        if (!(command instanceof Record) || command instanceof cn.duban.kernel.ActsOnAnotherUnit) {
             return;
         }
         for (java.lang.reflect.RecordComponent c : command.getClass().getRecordComponents()) {

@@ -2,7 +2,7 @@ package cn.duban.command.reporting;
 
 import cn.duban.command.common.References;
 import cn.duban.kernel.reporting.RecordAchievement;
-import cn.duban.kernel.reporting.AchievementLevels;
+import cn.duban.kernel.scheme.AchievementLevels;
 import cn.duban.kernel.reporting.AchievementRecorded;
 import org.axonframework.commandhandling.CommandHandler;
 import cn.duban.kernel.error.InvalidInputException;

@@ -93,7 +93,7 @@ public class SchemeCommandController {
     @Operation(summary = "截止报送 / close the year's reporting: figures still missing now deduct as the rules say",
             description = "Until then, a scheme with a reportingDeadline shows a missing figure as 待补报 with no deduction. Once; again → 409.")
     public Map<String, String> closeReporting(@PathVariable String id) {
-        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(cn.duban.kernel.assignment.DistrictTime.ZONE));
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(cn.duban.kernel.calendar.DistrictTime.ZONE));
         commands.send(new cn.duban.kernel.scheme.CloseSchemeReporting(id, today));
         return Map.of("id", id, "reporting", "CLOSED", "closedOn", today.toString());
     }

@@ -1,7 +1,7 @@
 package cn.duban.command.supervision;
 
 import cn.duban.command.common.References;
-import cn.duban.kernel.assignment.DistrictTime;
+import cn.duban.kernel.calendar.DistrictTime;
 import cn.duban.kernel.calendar.WorkingDayCalendar;
 import cn.duban.kernel.error.ConflictException;
 import cn.duban.kernel.error.ForbiddenException;

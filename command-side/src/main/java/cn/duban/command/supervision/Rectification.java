@@ -2,7 +2,7 @@ package cn.duban.command.supervision;
 
 import cn.duban.command.common.References;
 import cn.duban.kernel.people.UnitScope;
-import cn.duban.kernel.assignment.DistrictTime;
+import cn.duban.kernel.calendar.DistrictTime;
 import cn.duban.kernel.calendar.WorkingDayCalendar;
 import cn.duban.kernel.supervision.CheckRectificationDeadline;
 import cn.duban.kernel.supervision.OrderRectification;

@@ -68,7 +68,7 @@ class Sample {
         if (c.to().isBefore(c.from())) {
             throw new InvalidInputException("to", "结束日期不能早于开始日期 / the period ends before it starts");
         }
-        if (c.from().isAfter(LocalDate.now(dubanClock.withZone(cn.duban.kernel.assignment.DistrictTime.ZONE)))) {
+        if (c.from().isAfter(LocalDate.now(dubanClock.withZone(cn.duban.kernel.calendar.DistrictTime.ZONE)))) {
             throw new InvalidInputException("from", "抽查期间不能在将来 / the period cannot start in the future");
         }
         if (c.size() < 1 || c.size() > MAX_SIZE) {

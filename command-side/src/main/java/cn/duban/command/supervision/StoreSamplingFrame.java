@@ -1,7 +1,7 @@
 package cn.duban.command.supervision;
 
 import cn.duban.kernel.FormerEventNames;
-import cn.duban.kernel.assignment.DistrictTime;
+import cn.duban.kernel.calendar.DistrictTime;
 import cn.duban.kernel.reporting.CampaignProgressRecorded;
 import cn.duban.kernel.reporting.IndicatorReported;
 import cn.duban.kernel.reporting.InfoReportSubmitted;

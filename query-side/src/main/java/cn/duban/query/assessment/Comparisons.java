@@ -1,7 +1,7 @@
 package cn.duban.query.assessment;
 
-import cn.duban.kernel.reporting.Indicators;
-import cn.duban.kernel.assignment.DistrictTime;
+import cn.duban.kernel.scheme.Indicators;
+import cn.duban.kernel.calendar.DistrictTime;
 import cn.duban.kernel.scoring.Contribution;
 import cn.duban.kernel.scoring.Fact;
 import cn.duban.kernel.scoring.ItemScore;

@@ -131,8 +131,8 @@ public class AssignmentQueries {
                 var p = mine.get();
                 if (p.acknowledgedAt != null) {
                     acknowledged++;
-                    LocalDate issuedOn = cn.duban.kernel.assignment.DistrictTime.dateOf(v.issuedAt);
-                    if (AssignmentDeadlines.acknowledgedOnTime(issuedOn, cn.duban.kernel.assignment.DistrictTime.dateOf(p.acknowledgedAt))) {
+                    LocalDate issuedOn = cn.duban.kernel.calendar.DistrictTime.dateOf(v.issuedAt);
+                    if (AssignmentDeadlines.acknowledgedOnTime(issuedOn, cn.duban.kernel.calendar.DistrictTime.dateOf(p.acknowledgedAt))) {
                         ackOnTime++;
                     }
                 }
@@ -144,7 +144,7 @@ public class AssignmentQueries {
                 }
                 if (status(v) == AssignmentStatus.COMPLETED) {
                     completed++;
-                    LocalDate submitted = cn.duban.kernel.assignment.DistrictTime.dateOf(v.completionSubmittedAt != null ? v.completionSubmittedAt : v.closedAt);
+                    LocalDate submitted = cn.duban.kernel.calendar.DistrictTime.dateOf(v.completionSubmittedAt != null ? v.completionSubmittedAt : v.closedAt);
                     if (!submitted.isAfter(v.deadline)) {
                         completedOnTime++;
                     } else {

@@ -128,7 +128,7 @@ public class AssignmentsProjection {
         v.reportingFrequency = e.reportingFrequency();
         v.status = AssignmentStatus.OPEN.name();
         v.issuedAt = RecordingTime.of(m);
-        v.issuedOn = e.issuedOn() != null ? e.issuedOn() : cn.duban.kernel.assignment.DistrictTime.dateOf(RecordingTime.of(m));
+        v.issuedOn = e.issuedOn() != null ? e.issuedOn() : cn.duban.kernel.calendar.DistrictTime.dateOf(RecordingTime.of(m));
         v.units.add(progress(e.leadUnit(), "LEAD"));
         e.responsibleUnits().forEach(u -> v.units.add(progress(u, "RESPONSIBLE")));
         v.history.add(entry(m, t, null, e.title()));

@@ -6,7 +6,7 @@ import cn.duban.kernel.assessment.AppealUpheld;
 import cn.duban.kernel.material.Material;
 import cn.duban.kernel.reporting.AchievementRecorded;
 import cn.duban.kernel.reporting.IndicatorReported;
-import cn.duban.kernel.reporting.Indicators;
+import cn.duban.kernel.scheme.Indicators;
 import cn.duban.kernel.reporting.InfoReportAccepted;
 import cn.duban.kernel.reporting.InfoReportRejected;
 import cn.duban.kernel.reporting.InfoReportSubmitted;

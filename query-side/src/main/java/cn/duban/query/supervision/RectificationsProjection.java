@@ -109,7 +109,7 @@ public class RectificationsProjection {
     void on(RectificationVerified e, EventMessage<?> m) {
         rectifications.update(e.rectificationId(), m.getIdentifier(), v -> {
             v.status = "VERIFIED";
-            v.verifiedOn = cn.duban.kernel.assignment.DistrictTime.dateOf(RecordingTime.of(m));
+            v.verifiedOn = cn.duban.kernel.calendar.DistrictTime.dateOf(RecordingTime.of(m));
             v.history.add(step("VERIFIED", e.note(), List.of(), m));
         });
     }

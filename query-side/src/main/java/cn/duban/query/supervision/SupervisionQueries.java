@@ -1,6 +1,6 @@
 package cn.duban.query.supervision;
 
-import cn.duban.kernel.assignment.DistrictTime;
+import cn.duban.kernel.calendar.DistrictTime;
 import cn.duban.kernel.error.NotFoundException;
 import cn.duban.kernel.supervision.SampleDraw;
 import cn.duban.query.reporting.ReportedRecords;

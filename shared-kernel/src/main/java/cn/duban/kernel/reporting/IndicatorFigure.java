@@ -1,5 +1,7 @@
 package cn.duban.kernel.reporting;
 
+import cn.duban.kernel.scheme.Indicators;
+
 import cn.duban.kernel.error.InvalidInputException;
 
 import java.math.BigDecimal;

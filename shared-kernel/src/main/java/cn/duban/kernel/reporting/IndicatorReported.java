@@ -1,5 +1,7 @@
 package cn.duban.kernel.reporting;
 
+import cn.duban.kernel.scheme.Indicators;
+
 import cn.duban.kernel.material.Material;
 import cn.duban.kernel.scoring.Fact;
 import cn.duban.kernel.scoring.UnitEvent;

@@ -169,9 +169,9 @@ public final class SchemeValidator {
                         if (!NAME.matcher(level).matches()) {
                             out.add(new Violation(path + ".points", "级别名称只能含字母、数字、下划线或横线 / level names are letters, digits, _ or -"));
                         } else if (rule.fact() != null && rule.fact().isAchievement()
-                                && !cn.duban.kernel.reporting.AchievementLevels.of(rule.fact()).contains(level)) {
+                                && !cn.duban.kernel.scheme.AchievementLevels.of(rule.fact()).contains(level)) {
                             out.add(new Violation(path + ".points." + level, "成果级别须为 "
-                                    + String.join("、", cn.duban.kernel.reporting.AchievementLevels.of(rule.fact())) + " 之一 / not a level of " + rule.fact()));
+                                    + String.join("、", cn.duban.kernel.scheme.AchievementLevels.of(rule.fact())) + " 之一 / not a level of " + rule.fact()));
                         } else {
                             positive(v, path + ".points." + level, out);
                         }
@@ -233,7 +233,7 @@ public final class SchemeValidator {
             out.add(new Violation(path + ".indicator", "必填 / required"));
         } else if (!NAME.matcher(rule.indicator()).matches()) {
             out.add(new Violation(path + ".indicator", "指标名称只能含字母、数字、下划线或横线 / letters, digits, _ or -"));
-        } else if (cn.duban.kernel.reporting.Indicators.of(rule.indicator()).derived() && rule.kind() != RuleKind.THRESHOLD) {
+        } else if (cn.duban.kernel.scheme.Indicators.of(rule.indicator()).derived() && rule.kind() != RuleKind.THRESHOLD) {
             out.add(new Violation(path + ".indicator", "抽查准确率只能用于达标规则（THRESHOLD）/ a computed rate is read by THRESHOLD rules only"));
         }
     }

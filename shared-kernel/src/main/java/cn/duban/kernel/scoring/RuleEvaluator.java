@@ -1,6 +1,6 @@
 package cn.duban.kernel.scoring;
 
-import cn.duban.kernel.reporting.Indicators;
+import cn.duban.kernel.scheme.Indicators;
 import cn.duban.kernel.scheme.FactKind;
 import cn.duban.kernel.scheme.Rule;
 import cn.duban.kernel.scheme.SchemeItem;

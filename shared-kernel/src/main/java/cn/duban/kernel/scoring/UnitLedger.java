@@ -146,7 +146,7 @@ public final class UnitLedger {
         }
         // The verdict itself is a fact of the unit, on the day of the recheck, for accuracy rules.
         recordOccurrence(new Fact.Occurrence(d.eventId(), d.recordedAt(), FactKind.SAMPLE_FLAGGED, d.recordKind().name(),
-                cn.duban.kernel.assignment.DistrictTime.dateOf(d.recordedAt()), Map.of(), d.recordId()));
+                cn.duban.kernel.calendar.DistrictTime.dateOf(d.recordedAt()), Map.of(), d.recordId()));
         List<Fact> kept = voided.computeIfAbsent(key, k -> new ArrayList<>());
         for (Fact.Occurrence o : countedByRecord.getOrDefault(key, List.of()).toArray(Fact.Occurrence[]::new)) {
             kinds.get(o.kind()).remove(o);

@@ -1,6 +1,6 @@
 package cn.duban.kernel.supervision;
 
-import cn.duban.kernel.assignment.DistrictTime;
+import cn.duban.kernel.calendar.DistrictTime;
 import cn.duban.kernel.scheme.FactKind;
 import cn.duban.kernel.scoring.Fact;
 import cn.duban.kernel.scoring.UnitEvent;

@@ -717,7 +717,7 @@ class ScoringTest {
 
         @Test
         void samplingAccuracyIsBorneOutOverRecheckedAndNothingRecheckedDeductsNothing() {
-            SchemeDocument s = scheme(item("A1", "4", Base.FULL, threshold(cn.duban.kernel.reporting.Indicators.SAMPLING_ACCURACY, "90", null, "4")));
+            SchemeDocument s = scheme(item("A1", "4", Base.FULL, threshold(cn.duban.kernel.scheme.Indicators.SAMPLING_ACCURACY, "90", null, "4")));
             ItemScore none = item(score(s), "A1");
             assertThat(none.score()).isEqualByComparingTo("4");
             assertThat(none.contributions().get(0).reason()).contains("尚无抽查复核结果");
@@ -737,7 +737,7 @@ class ScoringTest {
         @Test
         void aUnitCannotReportTheRateThePlatformComputes() {
             assertThatThrownBy(() -> cn.duban.kernel.reporting.IndicatorFigure.requireConsistent(
-                    cn.duban.kernel.reporting.Indicators.SAMPLING_ACCURACY, d("100"), null, null))
+                    cn.duban.kernel.scheme.Indicators.SAMPLING_ACCURACY, d("100"), null, null))
                     .isInstanceOf(cn.duban.kernel.error.InvalidInputException.class).hasMessageContaining("indicator");
         }
     }

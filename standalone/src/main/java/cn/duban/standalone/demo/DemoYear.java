@@ -312,7 +312,7 @@ public final class DemoYear {
      * past due (RED).
      */
     private void currentAssignments(List<RosterUnit> roster) {
-        LocalDate today = LocalDate.now(clock.withZone(cn.duban.kernel.assignment.DistrictTime.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(cn.duban.kernel.calendar.DistrictTime.ZONE));
         List<String> streets = roster.stream().filter(u -> u.type() == UnitType.STREET).map(RosterUnit::id).toList();
         String dueSoon = id("assignment");
         send("lead-office", new IssueAssignment(dueSoon, "年末流动人口信息核查", "逐户核查，确保信息准确", null, null, "gafj",

@@ -1,4 +1,4 @@
-package cn.duban.kernel.reporting;
+package cn.duban.kernel.scheme;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package cn.duban.kernel.people;
+package cn.duban.kernel;
 
 /**
  * A command whose {@code unitId} names the unit acted upon — the unit inspected in a 互查 round —

@@ -1,4 +1,4 @@
-package cn.duban.kernel.reporting;
+package cn.duban.kernel.scheme;
 
 import cn.duban.kernel.error.InvalidInputException;
 import cn.duban.kernel.scheme.FactKind;

@@ -1,4 +1,4 @@
-package cn.duban.kernel.assignment;
+package cn.duban.kernel.calendar;
 
 import java.time.Instant;
 import java.time.LocalDate;
