@@ -498,6 +498,24 @@ class ApiFlowIT {
         assertThat(registered).hasSize(41);
         assertThat(api.post("/api/units/builtin/beilun", "").body().get("registered")).isEmpty();
         assertThat(api.get("/api/schemes/beilun-2023/ranking").body()).isNotEmpty();
+
+        // The 2022 history: its scheme, and the two bodies only its tables name, retired at the end of 2022.
+        assertThat(api.post("/api/schemes/builtin/beilun-2022", "").status()).isEqualTo(201);
+        assertThat(api.post("/api/schemes/beilun-2022/publish", "").status()).isEqualTo(200);
+        assertThat(api.post("/api/schemes/builtin/beilun-2021", "").status()).isEqualTo(404);
+        assertThat(texts(api.post("/api/units/builtin/beilun-2022", "").body().get("registered"))).containsExactly("zongzhiban", "xxcyj");
+        assertThat(api.post("/api/units/zongzhiban/retirement", Map.of("on", "2023-01-01", "reason", "again")).status()).isEqualTo(409);
+        assertThat(api.post("/api/units/jtj/retirement", Map.of("on", "2023-01-01")).body().get("field").asText()).isEqualTo("reason");
+        JsonNode ranking2022 = api.get("/api/schemes/beilun-2022/ranking").body();
+        assertThat(ranking2022.toString()).contains("区综治办");
+        assertThat(api.get("/api/schemes/beilun-2023-official/ranking").body().toString()).as("retired before 2023").contains("公安分局").doesNotContain("区综治办");
+        assertThat(api.get("/api/units/zongzhiban").body().get("retiredOn").asText()).isEqualTo("2022-12-31");
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +61,12 @@ class LegacyStoreIT {
     @LocalServerPort
     int port;
 
+    static JsonNode withoutWording(JsonNode card) {
+        JsonNode copy = card.deepCopy();
+        copy.get("items").forEach(i -> i.get("contributions").forEach(c -> ((ObjectNode) c).remove(List.of("reason", "reasonEn"))));
+        return copy;
+    }
+
     @Test
     void theDemoYearOfAnEarlierReleaseScoresAsItDidThen() throws Exception {
         JsonNode then = new ObjectMapper().readTree(gunzip("answers-" + RELEASE + ".json.gz"));
@@ -75,7 +82,10 @@ class LegacyStoreIT {
             JsonNode now = api.get("/api/units/" + unit.getKey() + "/score?scheme=beilun-2023").body();
             ((ObjectNode) now).remove("asOf");
             ((ObjectNode) unit.getValue()).remove("asOf");
-            assertThat(now).as(unit.getKey()).isEqualTo(unit.getValue());
+            // Every figure, item, rule source and evidence id as then; the wording of an explanation
+            // may improve between releases (indicators are now named in Chinese), so it is compared apart.
+            assertThat(withoutWording(now)).as(unit.getKey()).isEqualTo(withoutWording(unit.getValue()));
+            assertThat(now.toString()).as(unit.getKey() + " names no indicator by its key").doesNotContain("registration_rate", "member_rate");
         });
         // Signing in with a password set under that release still works (its credentials came along).
         assertThat(api.as("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD).get("/api/me").status()).isEqualTo(200);

@@ -27,14 +27,32 @@ public class UnitCommandController {
     }
 
     @PostMapping("/builtin/beilun")
-    @Operation(summary = "登记北仑名册 / register the Beilun roster (34 departments, 10 sub-districts, and the 2 departments only the 2022 tables name)",
+    @Operation(summary = "登记北仑名册 / register the Beilun roster (34 departments, 10 sub-districts)",
             description = "Registers those not registered yet; the roster stays data the lead office edits.")
     public java.util.Map<String, Object> registerBeilunRoster() {
+        return java.util.Map.of("registered", register(cn.duban.kernel.scheme.beilun.Beilun2023.roster().units()));
+    }
+
+    @PostMapping("/builtin/beilun-2022")
+    @Operation(summary = "登记北仑2022名册 / register the units 2022's tables name that the 2023 roster has not, retired at the end of 2022",
+            description = "For a district loading its 2022 history: 区综治办 and 区新兴产业和服务业发展局, merged in the 2023 reform, "
+                    + "so 2022's scheme assesses them and 2023's does not. Units already registered are left as they are.")
+    public java.util.Map<String, Object> registerBeilun2022Roster() {
+        java.util.Set<String> in2023 = new java.util.HashSet<>(cn.duban.kernel.scheme.beilun.Beilun2023.roster().units().stream()
+                .map(cn.duban.kernel.scheme.beilun.Beilun2023.RosterUnit::id).toList());
+        java.util.List<cn.duban.kernel.scheme.beilun.Beilun2023.RosterUnit> only2022 = cn.duban.kernel.scheme.beilun.Beilun2022.roster().units()
+                .stream().filter(u -> !in2023.contains(u.id())).toList();
+        java.util.List<String> registered = register(only2022);
+        for (var u : only2022) {
+            if (registered.contains(u.id()) && u.retiredOn() != null) {
+                commands.send(new cn.duban.kernel.unit.RetireUnit(u.id(), u.retiredOn(), u.retiredBecause()));
+            }
+        }
+        return java.util.Map.of("registered", registered);
+    }
+
+    private java.util.List<String> register(java.util.List<cn.duban.kernel.scheme.beilun.Beilun2023.RosterUnit> roster) {
         java.util.List<String> registered = new java.util.ArrayList<>();
-        java.util.List<cn.duban.kernel.scheme.beilun.Beilun2023.RosterUnit> roster = new java.util.ArrayList<>(cn.duban.kernel.scheme.beilun.Beilun2023.roster().units());
-        java.util.Set<String> ids = new java.util.HashSet<>(roster.stream().map(cn.duban.kernel.scheme.beilun.Beilun2023.RosterUnit::id).toList());
-        // Renamed bodies keep their 2023 id and name; only the bodies 2023 no longer has are added.
-        cn.duban.kernel.scheme.beilun.Beilun2022.roster().units().stream().filter(u -> !ids.contains(u.id())).forEach(roster::add);
         for (var u : roster) {
             // Looked up first, so a unit already registered costs a read, never a refused append.
             if (events.lastSequenceNumberFor(cn.duban.kernel.AggregateIds.unit(u.id())).isPresent()) {
@@ -47,7 +65,7 @@ public class UnitCommandController {
                 // another request registered it a moment ago: kept as that one registered it
             }
         }
-        return java.util.Map.of("registered", registered);
+        return registered;
     }
 
     public record RetirementRequest(@jakarta.validation.constraints.NotNull java.time.LocalDate on,

@@ -67,8 +67,11 @@ final class DemoPreviousYear {
             }
         }
         // The 2023 reform: the bodies 2023's roster no longer has were merged at the end of 2022.
-        year.send("lead-office", new cn.duban.kernel.unit.RetireUnit("zongzhiban", LocalDate.of(2022, 12, 31), "机构改革，职能并入区社会治理中心"));
-        year.send("lead-office", new cn.duban.kernel.unit.RetireUnit("xxcyj", LocalDate.of(2022, 12, 31), "机构改革，职能调整至相关部门"));
+        for (RosterUnit u : Beilun2022.roster().units()) {
+            if (u.retiredOn() != null) {
+                year.send("lead-office", new cn.duban.kernel.unit.RetireUnit(u.id(), u.retiredOn(), u.retiredBecause()));
+            }
+        }
     }
 
     private LocalDate day(int fromMonth, int toMonth) {

@@ -17,7 +17,11 @@ public final class Beilun2023 {
     private Beilun2023() {
     }
 
-    public record RosterUnit(String id, String name, UnitType type) {
+    /** @param retiredOn for a unit a later reform merged away: the day, and why ({@code retiredBecause}) */
+    public record RosterUnit(String id, String name, UnitType type, java.time.LocalDate retiredOn, String retiredBecause) {
+        public RosterUnit(String id, String name, UnitType type) {
+            this(id, name, type, null, null);
+        }
     }
 
     /** @param note where the roster departs from its source, and why */

@@ -75,6 +75,9 @@ class Beilun2022Test {
                 .containsExactlyInAnyOrder("区综治办", "区新兴产业和服务业发展局");
         assertThat(in2023.get("wjj").name()).isEqualTo("区卫生健康局");
         assertThat(roster).filteredOn(u -> u.id().equals("wjj")).extracting(RosterUnit::name).containsExactly("区卫生计划生育局");
+        assertThat(roster).filteredOn(u -> u.retiredOn() != null).extracting(RosterUnit::id).containsExactlyInAnyOrder("zongzhiban", "xxcyj")
+                .allSatisfy(id -> assertThat(roster.stream().filter(u -> u.id().equals(id)).findFirst().orElseThrow().retiredOn())
+                        .isEqualTo(LocalDate.of(2022, 12, 31)));
     }
 
     @Test
