@@ -9,6 +9,9 @@
   if (params.has('error')) {
     message.textContent = t('signInFailed');
     message.hidden = false;
+  } else if (params.has('starting')) {
+    message.textContent = t('starting');
+    message.hidden = false;
   } else if (params.has('logout')) {
     message.textContent = t('signedOut');
     message.hidden = false;

@@ -95,7 +95,8 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain dubanSecurity(HttpSecurity http, DirectoryUserDetailsService users, Credentials credentials,
                                       AddressThrottle throttle, ObjectMapper json, ObjectProvider<ClientRegistrationRepository> oidc,
-                                      DirectoryOidcUserService oidcUsers) throws Exception {
+                                      DirectoryOidcUserService oidcUsers,
+                                      org.springframework.boot.availability.ApplicationAvailability availability) throws Exception {
         RequestMatcher api = r -> r.getRequestURI().startsWith("/api/");
         http.authorizeHttpRequests(a -> {
             for (AccessRule rule : ACCESS_RULES) {
@@ -138,11 +139,22 @@ public class SecurityConfig {
         http.csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                 .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                 .ignoringRequestMatchers(r -> !hasSessionCookie(r) && r.getRequestURI().startsWith("/api/")));
-        // An address with many failed sign-ins in the last minute is refused before any hashing.
+        // An address with many failed sign-ins in the last minute is refused before any hashing. While
+        // the platform is starting (the demo loading, the directory catching up) a sign-in cannot
+        // succeed yet: it is answered "starting", never "wrong password", and counts toward no lock-out.
         http.addFilterBefore(new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws ServletException, IOException {
                 boolean signingIn = req.getHeader("Authorization") != null || "/login".equals(req.getRequestURI());
+                if (signingIn && availability.getReadinessState() != org.springframework.boot.availability.ReadinessState.ACCEPTING_TRAFFIC) {
+                    if ("/login".equals(req.getRequestURI())) {
+                        res.sendRedirect("/login.html?starting");
+                    } else {
+                        res.setHeader("Retry-After", "5");
+                        write(json, res, 503, ApiError.of("STARTING", "系统正在启动，请稍候再试 / the platform is starting: try again shortly"));
+                    }
+                    return;
+                }
                 if (signingIn && throttle.blocked(req.getRemoteAddr())) {
                     res.setHeader("Retry-After", "60");
                     write(json, res, 429, ApiError.of("TOO_MANY_ATTEMPTS", "登录失败次数过多，请一分钟后再试 / too many failed sign-ins: try again in a minute"));
