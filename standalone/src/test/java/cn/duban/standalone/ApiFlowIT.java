@@ -107,6 +107,12 @@ class ApiFlowIT {
         assertThat(api.get("/api/units").body()).hasSize(3);
         assertThat(api.get("/api/units/xinqi").body().get("name").asText()).isEqualTo("新碶街道");
         assertThat(api.get("/api/units/nobody").status()).isEqualTo(404);
+        // The words a screen shows for the codes: every unit's name, every status and kind.
+        JsonNode dictionary = api.get("/api/dictionary").body();
+        assertThat(dictionary.get("units")).extracting(u -> u.get("name").asText()).contains("新碶街道", "公安分局");
+        assertThat(dictionary.get("words").get("light").get("RED").get("zh").asText()).isEqualTo("已逾期");
+        assertThat(dictionary.get("words").get("assignmentStatus").get("COMPLETION_SUBMITTED").get("zh").asText()).isEqualTo("待审核办结");
+        assertThat(dictionary.get("words").get("indicator").get("registration_rate").get("en").asText()).isEqualTo("Registration rate");
     }
 
     @Test

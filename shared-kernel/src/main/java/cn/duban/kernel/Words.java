@@ -1,0 +1,143 @@
+package cn.duban.kernel;
+
+import cn.duban.kernel.assignment.AssignmentStatus;
+import cn.duban.kernel.assignment.Light;
+import cn.duban.kernel.assignment.ReportingFrequency;
+import cn.duban.kernel.people.Role;
+import cn.duban.kernel.reporting.InfoLevel;
+import cn.duban.kernel.reporting.TrainingKind;
+import cn.duban.kernel.scheme.AchievementLevels;
+import cn.duban.kernel.scheme.FactKind;
+import cn.duban.kernel.scheme.Indicators;
+import cn.duban.kernel.scheme.RuleKind;
+import cn.duban.kernel.scoring.YearEnd;
+import cn.duban.kernel.supervision.InspectionMethod;
+import cn.duban.kernel.supervision.RoundKind;
+import cn.duban.kernel.supervision.SampleKind;
+import cn.duban.kernel.supervision.SamplingPeriod;
+import cn.duban.kernel.supervision.Severity;
+import cn.duban.kernel.supervision.Verdict;
+import cn.duban.kernel.unit.UnitType;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The words a person reads for every code the API answers with: statuses, kinds, levels, lights,
+ * indicators, in Chinese first and in English. The API keeps its codes (a client computes with
+ * them); the web app shows these words, read once from {@code GET /api/dictionary}. One place, so a
+ * screen never shows {@code COMPLETION_SUBMITTED} or {@code gafj}; a test checks every constant of
+ * every enum listed here has its words.
+ */
+public final class Words {
+    public record Word(String zh, String en) {
+    }
+
+    private static final Map<String, Map<String, Word>> GROUPS = new LinkedHashMap<>();
+
+    static {
+        group("unitType", UnitType.STREET, "街道", "Sub-district", UnitType.DEPARTMENT, "部门", "Department");
+        group("role", Role.LEAD_OFFICE, "流管中心", "Lead office", Role.UNIT_STAFF, "单位人员", "Unit staff",
+                Role.SUPERVISOR, "督查组", "Supervisor", Role.LEADER, "领导查看", "Leader (read only)");
+        group("assignmentStatus", AssignmentStatus.OPEN, "办理中", "Open", AssignmentStatus.COMPLETION_SUBMITTED, "待审核办结", "Completion submitted",
+                AssignmentStatus.COMPLETED, "已办结", "Completed", AssignmentStatus.CANCELLED, "已撤销", "Cancelled");
+        group("light", Light.GREEN, "正常推进", "On track", Light.BLUE, "临近期限", "Due soon", Light.YELLOW, "未按时报送", "Report missed",
+                Light.RED, "已逾期", "Overdue", Light.NONE, "已结束", "Closed");
+        group("reportingFrequency", ReportingFrequency.NONE, "办结时报送", "At completion", ReportingFrequency.WEEKLY, "每周报送", "Weekly",
+                ReportingFrequency.MONTHLY, "每月报送", "Monthly", ReportingFrequency.PER_PHASE, "每阶段报送", "Each phase");
+        group("infoLevel", InfoLevel.GENERAL, "一般信息", "General", InfoLevel.TYPICAL, "典型经验综合类信息", "Typical experience");
+        Map<String, Word> kinds = new LinkedHashMap<>();
+        for (TrainingKind k : TrainingKind.values()) {
+            kinds.put(k.name(), new Word(k.label(), k.name().charAt(0) + k.name().substring(1).toLowerCase()));
+        }
+        GROUPS.put("trainingKind", kinds);
+        group("factKind", FactKind.TRAINING, "培训", "Training", FactKind.INFO_SUBMITTED, "信息报送", "Information report submitted",
+                FactKind.INFO_ACCEPTED, "信息录用", "Information report accepted", FactKind.INFO_REJECTED, "信息退回", "Information report rejected",
+                FactKind.CAMPAIGN_LAUNCHED, "启动专项整治", "Campaign launched", FactKind.CAMPAIGN_PROGRESS, "整治进展", "Campaign progress",
+                FactKind.CAMPAIGN_CLOSED, "专项整治完成", "Campaign closed", FactKind.MEDIA_PUBLICATION, "媒体刊发", "Media publication",
+                FactKind.LEADER_INSTRUCTION, "领导批示", "Leader's instruction", FactKind.PROMOTION, "经验推广", "Promotion",
+                FactKind.COPY_NOTICE_ESCALATED, "抄告单逾期未反馈", "Copy notice unanswered", FactKind.SAMPLE_CONFIRMED, "抽查属实", "Sample borne out",
+                FactKind.SAMPLE_FLAGGED, "抽查不实", "Sample found untrue");
+        Map<String, Word> levels = new LinkedHashMap<>();
+        for (String level : new String[]{"DISTRICT", "CITY", "PROVINCE", "NATIONAL", "CENTRAL"}) {
+            levels.put(level, new Word(AchievementLevels.zh(level), level.charAt(0) + level.substring(1).toLowerCase()));
+        }
+        GROUPS.put("achievementLevel", levels);
+        Map<String, Word> indicators = new LinkedHashMap<>();
+        Indicators.known().forEach(i -> indicators.put(i.key(), new Word(i.zh(), i.en())));
+        GROUPS.put("indicator", indicators);
+        group("ruleKind", RuleKind.QUOTA, "次数要求", "Quota", RuleKind.DONE, "是否开展", "Done or not", RuleKind.COUNT_TARGET, "数量目标", "Count target",
+                RuleKind.PER_ITEM, "按件计分", "Points per item", RuleKind.THRESHOLD, "达标要求", "Threshold", RuleKind.PER_POINT, "按百分点扣分", "Per point",
+                RuleKind.VS_PREVIOUS_YEAR, "与上年比较", "Against last year", RuleKind.PER_FAILURE, "按次扣分", "Per failure",
+                RuleKind.DISCRETIONARY, "酌情扣分", "Discretionary", RuleKind.TIERED_BONUS, "分级加分", "Tiered bonus",
+                RuleKind.DEDUCT_PER_FACT, "按平台记录扣分", "Per recorded fact");
+        Map<String, Word> sources = new LinkedHashMap<>(GROUPS.get("ruleKind"));
+        sources.put("ADJUSTMENT", new Word("考核组调整", "Assessor adjustment"));
+        sources.put("APPEAL", new Word("申诉", "Appeal"));
+        sources.put("SAMPLING", new Word("抽查核实", "Sampling"));
+        sources.put("CLAMP", new Word("分值限制", "Held to the item's range"));
+        GROUPS.put("contributionSource", sources);
+        group("roundKind", RoundKind.MID_YEAR, "年中督查", "Mid-year", RoundKind.YEAR_END, "年终督查", "Year-end", RoundKind.SPECIAL, "专项督查", "Special");
+        Map<String, Word> methods = new LinkedHashMap<>();
+        for (InspectionMethod m : InspectionMethod.values()) {
+            methods.put(m.name(), new Word(m.label(), m == InspectionMethod.ANNOUNCED ? "Announced" : "Unannounced"));
+        }
+        GROUPS.put("inspectionMethod", methods);
+        group("severity", Severity.MINOR, "一般", "Minor", Severity.MAJOR, "较重", "Major", Severity.SERIOUS, "严重", "Serious");
+        group("verdict", Verdict.VERIFIED, "属实", "Borne out", Verdict.FLAGGED, "不实", "Untrue");
+        group("sampleKind", SampleKind.TRAINING, "培训", "Trainings", SampleKind.INFO_REPORT, "信息", "Information reports",
+                SampleKind.INDICATOR_REPORT, "指标数据", "Indicator figures", SampleKind.CAMPAIGN_PROGRESS, "整治进展", "Campaign progress");
+        Map<String, Word> periods = new LinkedHashMap<>();
+        for (SamplingPeriod p : SamplingPeriod.values()) {
+            periods.put(p.name(), new Word(p.label(), p == SamplingPeriod.MONTH ? "Monthly" : "Quarterly"));
+        }
+        GROUPS.put("samplingPeriod", periods);
+        Map<String, Word> grades = new LinkedHashMap<>();
+        for (YearEnd.Grade g : YearEnd.Grade.values()) {
+            grades.put(g.name(), new Word(g.label(), g.name().charAt(0) + g.name().substring(1).toLowerCase()));
+        }
+        GROUPS.put("grade", grades);
+        // Statuses of read models that are words, not enums.
+        strings("infoReportStatus", "SUBMITTED", "待审核", "Awaiting review", "ACCEPTED", "已录用", "Accepted", "REJECTED", "已退回", "Rejected");
+        strings("appealStatus", "FILED", "待处理", "Filed", "UPHELD", "申诉成立", "Upheld", "REJECTED", "已驳回", "Rejected");
+        strings("rectificationStatus", "ORDERED", "待整改", "To rectify", "REPORTED", "待核实", "To verify", "VERIFIED", "已核实", "Verified");
+        strings("copyNoticeStatus", "SENT", "待反馈", "Awaiting answer", "ANSWERED", "已反馈", "Answered", "ESCALATED", "逾期已督办", "Escalated");
+        strings("sampledRecordStatus", "DRAWN", "待核查", "To check", "CHECKED", "待复核", "To recheck", "VERIFIED", "属实", "Borne out",
+                "FLAGGED", "不实", "Untrue");
+        strings("findingStatus", "STANDS", "成立", "Stands", "PROPOSED", "待确认", "To confirm", "CONFIRMED", "已确认", "Confirmed",
+                "DISMISSED", "已驳回", "Dismissed");
+        strings("roundStatus", "OPEN", "进行中", "Open", "CLOSED", "已关闭", "Closed", "PUBLISHED", "已通报", "Published");
+        strings("schemeStatus", "DRAFT", "草稿", "Draft", "PUBLISHED", "已发布", "Published");
+    }
+
+    private Words() {
+    }
+
+    private static void group(String name, Object... triples) {
+        Map<String, Word> words = new LinkedHashMap<>();
+        for (int i = 0; i < triples.length; i += 3) {
+            words.put(((Enum<?>) triples[i]).name(), new Word((String) triples[i + 1], (String) triples[i + 2]));
+        }
+        GROUPS.put(name, words);
+    }
+
+    private static void strings(String name, String... triples) {
+        Map<String, Word> words = new LinkedHashMap<>();
+        for (int i = 0; i < triples.length; i += 3) {
+            words.put(triples[i], new Word(triples[i + 1], triples[i + 2]));
+        }
+        GROUPS.put(name, words);
+    }
+
+    /** Every group: its name → code → words. */
+    public static Map<String, Map<String, Word>> all() {
+        return Collections.unmodifiableMap(GROUPS);
+    }
+
+    /** The Chinese of a code in a group, or the code itself when it has none. */
+    public static String zh(String group, String code) {
+        Word w = GROUPS.getOrDefault(group, Map.of()).get(code);
+        return w == null ? code : w.zh();
+    }
+}

@@ -1,0 +1,47 @@
+package cn.duban.kernel;
+
+import cn.duban.kernel.assignment.AssignmentStatus;
+import cn.duban.kernel.assignment.Light;
+import cn.duban.kernel.assignment.ReportingFrequency;
+import cn.duban.kernel.people.Role;
+import cn.duban.kernel.reporting.InfoLevel;
+import cn.duban.kernel.reporting.TrainingKind;
+import cn.duban.kernel.scheme.FactKind;
+import cn.duban.kernel.scheme.RuleKind;
+import cn.duban.kernel.scoring.YearEnd;
+import cn.duban.kernel.supervision.InspectionMethod;
+import cn.duban.kernel.supervision.RoundKind;
+import cn.duban.kernel.supervision.SampleKind;
+import cn.duban.kernel.supervision.SamplingPeriod;
+import cn.duban.kernel.supervision.Severity;
+import cn.duban.kernel.supervision.Verdict;
+import cn.duban.kernel.unit.UnitType;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WordsTest {
+    static final Map<String, Class<? extends Enum<?>>> ENUMS = Map.ofEntries(
+            Map.entry("unitType", UnitType.class), Map.entry("role", Role.class), Map.entry("assignmentStatus", AssignmentStatus.class),
+            Map.entry("light", Light.class), Map.entry("reportingFrequency", ReportingFrequency.class), Map.entry("infoLevel", InfoLevel.class),
+            Map.entry("trainingKind", TrainingKind.class), Map.entry("factKind", FactKind.class), Map.entry("ruleKind", RuleKind.class),
+            Map.entry("roundKind", RoundKind.class), Map.entry("inspectionMethod", InspectionMethod.class), Map.entry("severity", Severity.class),
+            Map.entry("verdict", Verdict.class), Map.entry("sampleKind", SampleKind.class), Map.entry("samplingPeriod", SamplingPeriod.class),
+            Map.entry("grade", YearEnd.Grade.class));
+
+    @Test
+    void everyConstantOfEveryEnumAPersonReadsHasChineseAndEnglishWords() {
+        ENUMS.forEach((group, type) -> Arrays.stream(type.getEnumConstants()).forEach(c -> {
+            Words.Word w = Words.all().get(group).get(c.name());
+            assertThat(w).as(group + "." + c.name()).isNotNull();
+            assertThat(w.zh()).as(group + "." + c.name()).matches(".*[\\u4e00-\\u9fff].*");
+            assertThat(w.en()).as(group + "." + c.name()).isNotBlank().doesNotContain("_");
+        }));
+        assertThat(Words.all().get("indicator").get("rental_registration_rate").zh()).isEqualTo("出租房屋登记率");
+        assertThat(Words.zh("light", "RED")).isEqualTo("已逾期");
+        assertThat(Words.zh("light", "PURPLE")).isEqualTo("PURPLE");
+    }
+}
