@@ -23,7 +23,7 @@ public class PlatformConfig {
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(name = "dubanClock")
     public java.time.Clock dubanClock() {
-        return java.time.Clock.systemUTC();
+        return new DubanClock();
     }
 
     @Bean

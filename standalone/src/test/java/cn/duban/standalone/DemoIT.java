@@ -120,6 +120,21 @@ class DemoIT {
         }
         assertThat(report.get("text").asText()).isNotBlank();
         assertThat(report.get("materials")).hasSize(1);
+
+        // A history with real dates: each act recorded at its 2023 instant, so "as of 30 June 2023" is
+        // the score as it stood then, by recording time and by what had happened by then.
+        assertThat(api.get("/api/about").body().get("demo").asBoolean()).isTrue();
+        String midYear = "2023-06-30T16:00:00Z"; // the end of 30 June in Beijing
+        JsonNode then = api.get("/api/units/xinqi/score?scheme=beilun-2023&asOf=" + midYear).body();
+        JsonNode thenEffective = api.get("/api/units/xinqi/score?scheme=beilun-2023&asOf=" + midYear + "&view=EFFECTIVE").body();
+        JsonNode now = api.get("/api/units/xinqi/score?scheme=beilun-2023").body();
+        assertThat(then.get("items")).isNotEmpty();
+        assertThat(then.get("total").decimalValue()).isNotEqualByComparingTo(now.get("total").decimalValue());
+        assertThat(thenEffective.get("total").decimalValue()).isNotEqualByComparingTo(now.get("total").decimalValue());
+        JsonNode points = api.get("/api/units/xinqi/timeline?scheme=beilun-2023").body().get("points");
+        assertThat(points.get(0).get("at").asText()).startsWith("2023-");
+        assertThat(points.get(points.size() - 1).get("at").asText()).startsWith("2023-");
+        assertThat(api.get("/api/units/xinqi/score?scheme=beilun-2022&asOf=2022-12-31T16:00:00Z").body().get("items")).isNotEmpty();
     }
 
     static JsonNode item(JsonNode card, String code) {

@@ -19,9 +19,11 @@ public class DatabaseHealthIndicator implements HealthIndicator {
     private final DubanProperties props;
     private final ObjectProvider<EmbeddedMongo> embedded;
     private final SequencedMongoEventStorageEngine engine;
+    private final cn.duban.platform.DemoMark demo;
 
     public DatabaseHealthIndicator(MongoDatabase database, DubanProperties props, ObjectProvider<EmbeddedMongo> embedded,
-                                   SequencedMongoEventStorageEngine engine) {
+                                   SequencedMongoEventStorageEngine engine, cn.duban.platform.DemoMark demo) {
+        this.demo = demo;
         this.database = database;
         this.props = props;
         this.embedded = embedded;
@@ -35,7 +37,8 @@ public class DatabaseHealthIndicator implements HealthIndicator {
             Health.Builder up = Health.up()
                     .withDetail("mode", props.embedded() ? "embedded mongo-java-server (H2)" : "MongoDB")
                     .withDetail("database", props.database())
-                    .withDetail("eventStoreHead", engine.headPosition());
+                    .withDetail("eventStoreHead", engine.headPosition())
+                    .withDetail("demo", demo.loadedAt().isPresent());
             EmbeddedMongo server = embedded.getIfAvailable();
             if (server != null) {
                 up.withDetail("file", server.file().toString());

@@ -78,7 +78,7 @@ public class YearEndQueries {
         }
         NoticeHonours.Honours honours = null;
         if (template == NoticeTemplate.GRADES_HONOURS) {
-            honours = NoticeHonours.of(rows.stream().map(r -> standing(r, schemeId, scheme.year(), at)).toList());
+            honours = NoticeHonours.of(rows.stream().map(r -> standing(r, scheme.year(), at)).toList());
             List<NoticeHonours.Standing> commended = new ArrayList<>(honours.commendedStreets());
             commended.addAll(honours.commendedDepartments());
             if (!commended.isEmpty()) {
@@ -98,18 +98,20 @@ public class YearEndQueries {
 
     /**
      * What the honours rule reads of a unit, known at {@code at}: its result; its records found untrue
-     * that the scheme's items would have counted (the score's SAMPLING lines, so records of the
-     * scheme's year, whenever rechecked); its 抄告单 escalated in the scheme's year.
+     * on recheck from the start of the scheme's year up to {@code at} (a notice published in January
+     * still names December's rechecks); its 抄告单 escalated in the scheme's year.
      */
-    private NoticeHonours.Standing standing(Row r, String schemeId, int year, Instant at) {
+    private NoticeHonours.Standing standing(Row r, int year, Instant at) {
+        Instant yearStart = java.time.LocalDate.of(year, 1, 1).atStartOfDay(cn.duban.kernel.calendar.DistrictTime.ZONE).toInstant();
         java.util.Set<String> untrue = new java.util.HashSet<>();
-        scores.score(r.unitId(), schemeId, at).items().forEach(i -> i.contributions().stream()
-                .filter(c -> c.source().equals("SAMPLING") && !c.evidence().isEmpty())
-                .forEach(c -> untrue.add(c.evidence().get(0))));
         int escalated = 0;
         for (FactEntry f : scores.facts(r.unitId())) {
-            if (!f.recordedAt().isAfter(at) && f.kind() == cn.duban.kernel.scheme.FactKind.COPY_NOTICE_ESCALATED
-                    && f.on() != null && f.on().getYear() == year) {
+            if (f.recordedAt().isAfter(at)) {
+                continue;
+            }
+            if ("DISQUALIFICATION".equals(f.factType()) && !f.recordedAt().isBefore(yearStart)) {
+                untrue.add(f.eventId());
+            } else if (f.kind() == cn.duban.kernel.scheme.FactKind.COPY_NOTICE_ESCALATED && f.on() != null && f.on().getYear() == year) {
                 escalated++;
             }
         }

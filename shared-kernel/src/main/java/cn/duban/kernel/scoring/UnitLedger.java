@@ -186,7 +186,7 @@ public final class UnitLedger {
     public Totals totals() {
         BigDecimal regular = BigDecimal.ZERO;
         BigDecimal bonus = BigDecimal.ZERO;
-        for (SchemeItem item : items) {
+        for (SchemeItem item : scored()) {
             BigDecimal s = evaluate(item, null).score();
             if (item.isBonus()) {
                 bonus = bonus.add(s);
@@ -197,11 +197,16 @@ public final class UnitLedger {
         return new Totals(Num.norm(regular.add(bonus)), Num.norm(regular), Num.norm(bonus));
     }
 
+    /** The items that score the unit: none once it was retired before the scheme's year. */
+    private List<SchemeItem> scored() {
+        return applies() ? items : List.of();
+    }
+
     public ScoreCard card(Instant asOf) {
         List<ItemScore> out = new ArrayList<>(items.size());
         BigDecimal regular = BigDecimal.ZERO;
         BigDecimal bonus = BigDecimal.ZERO;
-        for (SchemeItem item : items) {
+        for (SchemeItem item : scored()) {
             List<Contribution> contributions = new ArrayList<>();
             Evaluated e = evaluate(item, contributions);
             BigDecimal s = e.score();

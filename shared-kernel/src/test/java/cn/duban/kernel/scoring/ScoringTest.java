@@ -671,6 +671,7 @@ class ScoringTest {
         assertThat(Scoring.ledgerAsOf(s, 1, XINQI, facts, END).applies()).as("retired during 2023: assessed for 2023").isTrue();
         facts.add(new Fact.Retirement("r2", next(), LocalDate.of(2022, 12, 31), "机构改革"));
         assertThat(Scoring.ledgerAsOf(s, 1, XINQI, facts, END).applies()).as("retired before 2023").isFalse();
+        assertThat(Scoring.score(s, 1, XINQI, facts, END).items()).as("no item scores it").isEmpty();
         assertThat(Scoring.ledgerAsOf(s, 1, XINQI, facts, T0).applies()).as("as of before the retirement was recorded").isTrue();
     }
 

@@ -36,7 +36,8 @@ public class DemoLoader implements ApplicationRunner {
 
     public DemoLoader(CommandGateway gateway, SequencedMongoEventStorageEngine engine, DeadlineScheduler deadlines,
                       cn.duban.platform.security.Credentials credentials, java.time.Clock dubanClock,
-                      cn.duban.platform.materials.MaterialStore materials) {
+                      cn.duban.platform.materials.MaterialStore materials, cn.duban.platform.DemoMark mark) {
+        this.mark = mark;
         this.materials = materials;
         this.gateway = gateway;
         this.clock = dubanClock;
@@ -46,6 +47,7 @@ public class DemoLoader implements ApplicationRunner {
     }
 
     private final cn.duban.platform.materials.MaterialStore materials;
+    private final cn.duban.platform.DemoMark mark;
 
     @Override
     public void run(ApplicationArguments args) {
@@ -57,6 +59,7 @@ public class DemoLoader implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
+        mark.mark(java.time.Instant.now());
         int commands = new DemoYear(gateway, clock, materials, sample -> engine.readEvents(sample).asStream()
                 .map(m -> m.getPayload()).filter(cn.duban.kernel.supervision.SampleDrawn.class::isInstance)
                 .map(p -> ((cn.duban.kernel.supervision.SampleDrawn) p).drawn()).findFirst().orElseThrow()).load();
@@ -68,7 +71,8 @@ public class DemoLoader implements ApplicationRunner {
             credentials.setPassword(u[0], DEMO_PASSWORD);
         }
         log.info("--demo: users xinqi-staff, gafj-staff (unit staff), supervisor, supervisor2, leader; password {}", DEMO_PASSWORD);
-        log.info("--demo: loaded the Beilun 2023 scheme, its 44 units and a year of activity ({} commands) in {} ms",
+        log.info("--demo: loaded Beilun's 2022 and 2023 schemes, their units and two years of activity, each act recorded at its "
+                        + "own instant ({} commands) in {} ms",
                 commands, (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -50,12 +50,12 @@ final class DemoPreviousYear {
 
     void load(List<RosterUnit> registered) {
         SchemeDocument scheme = Beilun2022.scheme();
-        year.send("lead-office", new DraftScheme(scheme));
-        year.send("lead-office", new PublishScheme(SCHEME));
+        year.on(LocalDate.of(2022, 1, 10), "lead-office", new DraftScheme(scheme));
+        year.on(LocalDate.of(2022, 1, 20), "lead-office", new PublishScheme(SCHEME));
         Set<String> known = new HashSet<>(registered.stream().map(RosterUnit::id).toList());
         for (RosterUnit u : Beilun2022.roster().units()) {
             if (known.add(u.id())) {
-                year.send("lead-office", new RegisterUnit(u.id(), u.name(), u.type()));
+                year.on(LocalDate.of(2021, 12, 20), "lead-office", new RegisterUnit(u.id(), u.name(), u.type()));
             }
         }
         for (RosterUnit u : Beilun2022.roster().units()) {
@@ -69,7 +69,7 @@ final class DemoPreviousYear {
         // The 2023 reform: the bodies 2023's roster no longer has were merged at the end of 2022.
         for (RosterUnit u : Beilun2022.roster().units()) {
             if (u.retiredOn() != null) {
-                year.send("lead-office", new cn.duban.kernel.unit.RetireUnit(u.id(), u.retiredOn(), u.retiredBecause()));
+                year.on(LocalDate.of(2023, 1, 5), "lead-office", new cn.duban.kernel.unit.RetireUnit(u.id(), u.retiredOn(), u.retiredBecause()));
             }
         }
     }
@@ -84,18 +84,20 @@ final class DemoPreviousYear {
         return BigDecimal.valueOf(Math.round((low + random.nextDouble() * (high - low)) * 10) / 10.0).min(BigDecimal.valueOf(100));
     }
 
+    /** A figure, reported in the year's last weeks (a previous year's, for year-on-year rules, with it). */
     private void figure(String unit, String indicator, int figureYear, BigDecimal value) {
-        year.send(unit, new ReportIndicator(year.id("ind"), unit, indicator, figureYear, value, null, null));
+        year.on(LocalDate.of(2022, 12, 5).plusDays(random.nextInt(20)), unit, new ReportIndicator(year.id("ind"), unit, indicator, figureYear, value, null, null));
     }
 
     private void infoReports(String unit, int count) {
         for (int i = 0; i < count; i++) {
             String report = year.id("info");
             String[] what = DemoYear.INFO[random.nextInt(DemoYear.INFO.length)];
-            year.send(unit, new SubmitInfoReport(report, unit, what[0] + "（2022-" + (i + 1) + "）", day(1, 12),
+            LocalDate submitted = day(1, 12);
+            year.on(submitted, unit, new SubmitInfoReport(report, unit, what[0] + "（2022-" + (i + 1) + "）", submitted,
                     String.format(what[2], 10 + random.nextInt(150), 5 + random.nextInt(50)), what[1], List.of()));
             if (random.nextDouble() < 0.7) {
-                year.send("lead-office", new AcceptInfoReport(report, InfoLevel.GENERAL));
+                year.on(submitted.plusDays(3), "lead-office", new AcceptInfoReport(report, InfoLevel.GENERAL));
             }
         }
     }
@@ -103,15 +105,17 @@ final class DemoPreviousYear {
     private void street(String unit, double d) {
         if (d > 0.5) {
             String id = year.id("training");
-            year.send(unit, new RecordTraining(id, unit, day(3, 10), "积分窗口人员、专管员业务培训", 40 + random.nextInt(40), BigDecimal.valueOf(2),
+            LocalDate heldOn = day(3, 10);
+            year.on(heldOn, unit, new RecordTraining(id, unit, heldOn, "积分窗口人员、专管员业务培训", 40 + random.nextInt(40), BigDecimal.valueOf(2),
                     TrainingKind.BUSINESS, "积分窗口人员、流动人口专管员", List.of()));
         }
         infoReports(unit, 6 + (int) Math.round(d * 10));
         if (d > 0.55) {
             String campaign = year.id("campaign");
-            year.send(unit, new LaunchCampaign(campaign, unit, "GROUP_RENTAL", "车库车棚出租和“群租群居”专项整治", LocalDate.of(2022, 4, 1)));
-            year.send(unit, new RecordCampaignProgress(campaign, "communities_rectified", BigDecimal.valueOf(1 + random.nextInt(4)), LocalDate.of(2022, 9, 30),
-                    List.of(materials.photo(unit, "整治后小区-2022-09.png").sha256())));
+            year.on(LocalDate.of(2022, 4, 1), unit, new LaunchCampaign(campaign, unit, "GROUP_RENTAL", "车库车棚出租和“群租群居”专项整治", LocalDate.of(2022, 4, 1)));
+            BigDecimal communities = BigDecimal.valueOf(1 + random.nextInt(4));
+            year.at(LocalDate.of(2022, 9, 30), 16, () -> year.send(unit, new RecordCampaignProgress(campaign, "communities_rectified", communities,
+                    LocalDate.of(2022, 9, 30), List.of(materials.photo(unit, "整治后小区-2022-09.png").sha256()))));
         }
         figure(unit, "registration_rate", 2022, rate(86 + d * 5, 92 + d * 7));
         figure(unit, "accuracy_rate", 2022, rate(85 + d * 5, 90 + d * 8));
@@ -126,18 +130,19 @@ final class DemoPreviousYear {
         figure(unit, "vaccination_rate", 2022, rate(86, 99));
         figure(unit, "rental_supply", 2022, BigDecimal.valueOf(rentalSupply2022(unit)));
         if (d < 0.6) {
-            year.send("assessor", new RecordFailure(year.id("failure"), unit, SCHEME, "S1.1", "三季度未分析研究流动人口服务管理工作",
+            year.on(LocalDate.of(2022, 10, 10), "assessor", new RecordFailure(year.id("failure"), unit, SCHEME, "S1.1", "三季度未分析研究流动人口服务管理工作",
                     LocalDate.of(2022, 9, 30)));
         }
         if (random.nextDouble() < 0.2) {
-            year.send(unit, new RecordAchievement(year.id("promotion"), unit, FactKind.PROMOTION, "DISTRICT", "“一街一品”特色工作在全区推广", day(6, 11)));
+            LocalDate promoted = day(6, 11);
+            year.on(promoted.plusDays(5), unit, new RecordAchievement(year.id("promotion"), unit, FactKind.PROMOTION, "DISTRICT", "“一街一品”特色工作在全区推广", promoted));
         }
     }
 
     private void department(String unit, double d) {
         infoReports(unit, 3 + (int) Math.round(d * 5));
         if (d < 0.55) {
-            year.send("assessor", new RecordFailure(year.id("failure"), unit, SCHEME, "D0.1", "年终未报送工作总结", LocalDate.of(2022, 12, 20)));
+            year.on(LocalDate.of(2022, 12, 28), "assessor", new RecordFailure(year.id("failure"), unit, SCHEME, "D0.1", "年终未报送工作总结", LocalDate.of(2022, 12, 20)));
         }
         switch (unit) {
             case "gafj" -> {
@@ -147,12 +152,12 @@ final class DemoPreviousYear {
                 figure(unit, "crime_rate", 2022, new BigDecimal("1.9"));
                 figure(unit, "registration_rate", 2022, rate(90, 96));
                 figure(unit, "accuracy_rate", 2022, rate(89, 95));
-                year.send(unit, new RecordTraining(year.id("training"), unit, LocalDate.of(2022, 5, 18), "流动人口专管员和出租房屋登记点负责人业务培训",
+                year.on(LocalDate.of(2022, 5, 18), unit, new RecordTraining(year.id("training"), unit, LocalDate.of(2022, 5, 18), "流动人口专管员和出租房屋登记点负责人业务培训",
                         110, BigDecimal.valueOf(3)));
             }
             case "zjj" -> {
                 figure(unit, "rental_filing_rate", 2022, rate(86, 94));
-                year.send(unit, new RecordTraining(year.id("training"), unit, LocalDate.of(2022, 6, 9), "房屋租赁登记备案业务培训", 80, BigDecimal.valueOf(2)));
+                year.on(LocalDate.of(2022, 6, 9), unit, new RecordTraining(year.id("training"), unit, LocalDate.of(2022, 6, 9), "房屋租赁登记备案业务培训", 80, BigDecimal.valueOf(2)));
             }
             case "wjj" -> {
                 figure(unit, "marriage_certificate_check_rate", 2022, rate(88, 96));
@@ -167,7 +172,8 @@ final class DemoPreviousYear {
                 figure(unit, "labor_cooperation_bases", 2022, BigDecimal.valueOf(14));
                 figure(unit, "labor_dispute_closure_rate", 2022, rate(90, 96));
                 for (int i = 0; i < 10; i++) {
-                    year.send(unit, new RecordTraining(year.id("training"), unit, day(2, 11), "职业技能培训", 900 + random.nextInt(700), BigDecimal.valueOf(8),
+                    LocalDate heldOn = day(2, 11);
+                    year.on(heldOn, unit, new RecordTraining(year.id("training"), unit, heldOn, "职业技能培训", 900 + random.nextInt(700), BigDecimal.valueOf(8),
                             TrainingKind.SKILLS, "务工人员", List.of()));
                 }
             }
@@ -177,14 +183,14 @@ final class DemoPreviousYear {
             }
             case "scjgj" -> {
                 String campaign = year.id("campaign");
-                year.send(unit, new LaunchCampaign(campaign, unit, "UNLICENSED", "无证照餐饮和无证食品小作坊整治", LocalDate.of(2022, 3, 1)));
-                year.send(unit, new RecordCampaignProgress(campaign, "unlicensed_eateries", BigDecimal.valueOf(90 + random.nextInt(40)), LocalDate.of(2022, 11, 30)));
-                year.send(unit, new RecordCampaignProgress(campaign, "unlicensed_workshops", BigDecimal.valueOf(180 + random.nextInt(60)), LocalDate.of(2022, 11, 30)));
+                year.on(LocalDate.of(2022, 3, 1), unit, new LaunchCampaign(campaign, unit, "UNLICENSED", "无证照餐饮和无证食品小作坊整治", LocalDate.of(2022, 3, 1)));
+                year.on(LocalDate.of(2022, 11, 30), unit, new RecordCampaignProgress(campaign, "unlicensed_eateries", BigDecimal.valueOf(90 + random.nextInt(40)), LocalDate.of(2022, 11, 30)));
+                year.on(LocalDate.of(2022, 11, 30), unit, new RecordCampaignProgress(campaign, "unlicensed_workshops", BigDecimal.valueOf(180 + random.nextInt(60)), LocalDate.of(2022, 11, 30)));
             }
             case "zhzfj" -> {
                 String campaign = year.id("campaign");
-                year.send(unit, new LaunchCampaign(campaign, unit, "STALLS", "流动摊贩无证经营整治", LocalDate.of(2022, 3, 1)));
-                year.send(unit, new RecordCampaignProgress(campaign, "stalls_banned", BigDecimal.valueOf(1400 + random.nextInt(300)), LocalDate.of(2022, 12, 15)));
+                year.on(LocalDate.of(2022, 3, 1), unit, new LaunchCampaign(campaign, unit, "STALLS", "流动摊贩无证经营整治", LocalDate.of(2022, 3, 1)));
+                year.on(LocalDate.of(2022, 12, 15), unit, new RecordCampaignProgress(campaign, "stalls_banned", BigDecimal.valueOf(1400 + random.nextInt(300)), LocalDate.of(2022, 12, 15)));
             }
             default -> {
             }

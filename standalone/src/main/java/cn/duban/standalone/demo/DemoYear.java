@@ -37,11 +37,13 @@ import cn.duban.kernel.scheme.SchemeDocument;
 import cn.duban.kernel.scheme.SchemeItem;
 import cn.duban.kernel.reporting.InfoLevel;
 import cn.duban.kernel.unit.UnitType;
+import cn.duban.platform.DubanClock;
 import cn.duban.platform.axon.Audit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +85,55 @@ public final class DemoYear {
         commands++;
     }
 
+    /** One act of the demo and the instant it is recorded at; {@code at} null: at the real now, after the simulated year. */
+    private record Step(Instant at, int seq, Runnable act) {
+    }
+
+    private final List<Step> steps = new ArrayList<>();
+
+    /** Schedules an act at a time of day (Beijing) on a day; acts run in time order, ties in the order scheduled. */
+    void at(LocalDate day, int hour, Runnable act) {
+        Instant at = day.atTime(hour, random.nextInt(60)).atZone(cn.duban.kernel.calendar.DistrictTime.ZONE).toInstant();
+        steps.add(new Step(at, steps.size(), act));
+    }
+
+    /** Schedules sending a command on a day, in office hours. */
+    void on(LocalDate day, String actor, Object command) {
+        at(day, 9 + random.nextInt(8), () -> send(actor, command));
+    }
+
+    /** Schedules an act for the real now, once the simulated year is recorded: today's assignments. */
+    private void now(Runnable act) {
+        steps.add(new Step(null, steps.size(), act));
+    }
+
+    /**
+     * Runs every scheduled act in time order. With a {@link DubanClock}, each is recorded at its own
+     * instant (so the store reads like a district that used Duban through 2022 and 2023); otherwise
+     * (a test's fixed clock) all are recorded now, in the same order.
+     */
+    private void run() {
+        List<Step> ordered = new ArrayList<>(steps);
+        ordered.sort(java.util.Comparator.comparing((Step s) -> s.at() == null ? Instant.MAX : s.at()).thenComparingInt(Step::seq));
+        DubanClock simulated = clock instanceof DubanClock c ? c : null;
+        try {
+            for (Step step : ordered) {
+                if (simulated != null) {
+                    if (step.at() == null) {
+                        simulated.stopSimulating();
+                    } else {
+                        simulated.simulate(step.at());
+                    }
+                }
+                step.act().run();
+            }
+        } finally {
+            if (simulated != null) {
+                simulated.stopSimulating();
+            }
+        }
+    }
+
     String id(String prefix) {
         return String.format("demo-%s-%04d", prefix, ++counter);
     }
@@ -101,11 +152,12 @@ public final class DemoYear {
     public int load() {
         SchemeDocument scheme = Beilun2023.scheme();
         List<RosterUnit> roster = Beilun2023.roster().units();
-        send("lead-office", new DraftScheme(scheme));
-        send("lead-office", new PublishScheme(SCHEME));
         for (RosterUnit u : roster) {
-            send("lead-office", new RegisterUnit(u.id(), u.name(), u.type()));
+            on(LocalDate.of(2021, 12, 20), "lead-office", new RegisterUnit(u.id(), u.name(), u.type()));
         }
+        // 仑流管中心〔2023〕2号: drafted in February, published on 13 February.
+        on(LocalDate.of(2023, 2, 8), "lead-office", new DraftScheme(scheme));
+        on(LocalDate.of(2023, 2, 13), "lead-office", new PublishScheme(SCHEME));
         // The year before, under seed 000's method, so 2023's year-on-year items read real 2022 figures.
         new DemoPreviousYear(this, materials).load(roster);
         for (RosterUnit u : roster) {
@@ -120,6 +172,7 @@ public final class DemoYear {
         assignments(roster);
         currentAssignments(roster);
         supervision();
+        run();
         return commands;
     }
 
@@ -131,37 +184,41 @@ public final class DemoYear {
      */
     private void supervision() {
         String round = "demo-round-2023-mid";
-        send("supervisor", new cn.duban.kernel.supervision.OpenInspectionRound(round, SCHEME, cn.duban.kernel.supervision.RoundKind.MID_YEAR,
-                "2023年年中督查", clock.instant()));
+        // The cutoff is the instant the round opens: read from the clock when the act runs.
+        at(LocalDate.of(2023, 7, 10), 9, () -> send("supervisor", new cn.duban.kernel.supervision.OpenInspectionRound(round, SCHEME,
+                cn.duban.kernel.supervision.RoundKind.MID_YEAR, "2023年年中督查", clock.instant())));
         String[][] findings = {{"xinqi", "S1.4", "培训签到表与照片不全", "MAJOR"}, {"daqi", "S1.1", "二季度工作总结未按时报送", "MINOR"},
                 {"chaiqiao", "S2.3", "出租房屋登记信息与实地不符", "SERIOUS"}};
         for (int i = 0; i < findings.length; i++) {
             String[] f = findings[i];
             String finding = id("finding");
-            send("supervisor", new cn.duban.kernel.supervision.RecordFinding(round, finding, f[0], f[1], f[2],
+            on(LocalDate.of(2023, 7, 12), "supervisor", new cn.duban.kernel.supervision.RecordFinding(round, finding, f[0], f[1], f[2],
                     cn.duban.kernel.supervision.Severity.valueOf(f[3]), List.of()));
             String rectification = cn.duban.kernel.AggregateIds.rectification(finding);
-            send("supervisor", new cn.duban.kernel.supervision.OrderRectification(rectification, round, finding, "限期补齐台账并报送整改情况", null, null));
+            on(LocalDate.of(2023, 7, 13), "supervisor", new cn.duban.kernel.supervision.OrderRectification(rectification, round, finding,
+                    "限期补齐台账并报送整改情况", null, null));
             if (i == 1) {
-                send(f[0], new cn.duban.kernel.supervision.ReportRectification(rectification, "已补报二季度工作总结，并建立报送提醒", List.of()));
+                on(LocalDate.of(2023, 7, 28), f[0], new cn.duban.kernel.supervision.ReportRectification(rectification, "已补报二季度工作总结，并建立报送提醒", List.of()));
             }
         }
-        send("supervisor", new cn.duban.kernel.supervision.SetInspectionScore(round, "chaiqiao", BigDecimal.valueOf(72), "实地核查登记信息不符，酌情扣分"));
+        on(LocalDate.of(2023, 7, 14), "supervisor", new cn.duban.kernel.supervision.SetInspectionScore(round, "chaiqiao", BigDecimal.valueOf(72),
+                "实地核查登记信息不符，酌情扣分"));
         LocalDate from = LocalDate.of(2023, 1, 1);
         LocalDate to = LocalDate.of(2023, 6, 30);
         String sample = cn.duban.kernel.AggregateIds.sample("xinqi", cn.duban.kernel.supervision.SampleKind.TRAINING, from, to);
-        send("supervisor", new cn.duban.kernel.supervision.DrawSample(sample, "xinqi", cn.duban.kernel.supervision.SampleKind.TRAINING, from, to, 2, 20230701L));
+        on(LocalDate.of(2023, 7, 15), "supervisor", new cn.duban.kernel.supervision.DrawSample(sample, "xinqi",
+                cn.duban.kernel.supervision.SampleKind.TRAINING, from, to, 2, 20230701L));
         sampledAndRechecked();
         // 抄告 (seed 004): the police tell 大碶 of group rentals its inspectors found; 大碶 answers. The
-        // lead office tells 柴桥 of fire hazards; that one is still open, due in 20 working days.
+        // lead office tells 柴桥 of fire hazards; 柴桥 never answers, so the deadline checker escalates it.
         String notice = id("copy-notice");
-        send("gafj", new cn.duban.kernel.supervision.SendCopyNotice(notice, "gafj", "daqi", "出租房屋群租隐患",
+        on(LocalDate.of(2023, 9, 5), "gafj", new cn.duban.kernel.supervision.SendCopyNotice(notice, "gafj", "daqi", "出租房屋群租隐患",
                 "检查发现大碶街道某小区3处出租房屋存在群租现象，请核查整改并反馈。"));
-        send("daqi", new cn.duban.kernel.supervision.AnswerCopyNotice(notice, "已会同社区逐户核查，3处群租房已全部整改，房东已签订承诺书。"));
-        send("lead-office", new cn.duban.kernel.supervision.SendCopyNotice(id("copy-notice"), null, "chaiqiao", "出租房屋消防安全隐患",
+        on(LocalDate.of(2023, 9, 20), "daqi", new cn.duban.kernel.supervision.AnswerCopyNotice(notice, "已会同社区逐户核查，3处群租房已全部整改，房东已签订承诺书。"));
+        on(LocalDate.of(2023, 10, 9), "lead-office", new cn.duban.kernel.supervision.SendCopyNotice(id("copy-notice"), null, "chaiqiao", "出租房屋消防安全隐患",
                 "督查发现柴桥街道部分出租房屋未配备灭火器、电动车室内充电，请于20个工作日内整改并反馈。"));
         // The year's sampling plan (seed 003, 方案12): two records of each unit a quarter.
-        send("lead-office", new cn.duban.kernel.supervision.SetSamplingPlan(SCHEME, cn.duban.kernel.supervision.SamplingPeriod.QUARTER, 2));
+        on(LocalDate.of(2023, 3, 1), "lead-office", new cn.duban.kernel.supervision.SetSamplingPlan(SCHEME, cn.duban.kernel.supervision.SamplingPeriod.QUARTER, 2));
     }
 
     /**
@@ -172,19 +229,20 @@ public final class DemoYear {
         LocalDate from = LocalDate.of(2023, 1, 1);
         LocalDate to = LocalDate.of(2023, 12, 31);
         String sample = cn.duban.kernel.AggregateIds.sample("daqi", cn.duban.kernel.supervision.SampleKind.INFO_REPORT, from, to);
-        send("supervisor", new cn.duban.kernel.supervision.DrawSample(sample, "daqi", cn.duban.kernel.supervision.SampleKind.INFO_REPORT, from, to, 2, 20231215L));
-        List<String> drawn = sampledRecords.apply(sample);
-        for (int i = 0; i < drawn.size(); i++) {
-            String record = drawn.get(i);
-            if (i == 0) {
-                send("supervisor", new cn.duban.kernel.supervision.CheckSampledRecord(sample, record, cn.duban.kernel.supervision.Verdict.VERIFIED, "与原始台账一致"));
-                send("supervisor2", new cn.duban.kernel.supervision.RecheckSampledRecord(sample, record, cn.duban.kernel.supervision.Verdict.VERIFIED, "复核属实"));
-            } else {
-                send("supervisor", new cn.duban.kernel.supervision.CheckSampledRecord(sample, record, cn.duban.kernel.supervision.Verdict.FLAGGED, "所报数据无原始台账支撑"));
-                send("supervisor2", new cn.duban.kernel.supervision.RecheckSampledRecord(sample, record, cn.duban.kernel.supervision.Verdict.FLAGGED,
-                        "经核实，所报核查人数系估算，无原始记录"));
-            }
-        }
+        on(LocalDate.of(2023, 12, 15), "supervisor", new cn.duban.kernel.supervision.DrawSample(sample, "daqi",
+                cn.duban.kernel.supervision.SampleKind.INFO_REPORT, from, to, 2, 20231215L));
+        // What was drawn is known once the draw is recorded: the checks read it when they run.
+        at(LocalDate.of(2023, 12, 18), 10, () -> {
+            List<String> drawn = sampledRecords.apply(sample);
+            send("supervisor", new cn.duban.kernel.supervision.CheckSampledRecord(sample, drawn.get(0), cn.duban.kernel.supervision.Verdict.VERIFIED, "与原始台账一致"));
+            send("supervisor", new cn.duban.kernel.supervision.CheckSampledRecord(sample, drawn.get(1), cn.duban.kernel.supervision.Verdict.FLAGGED, "所报数据无原始台账支撑"));
+        });
+        at(LocalDate.of(2023, 12, 20), 15, () -> {
+            List<String> drawn = sampledRecords.apply(sample);
+            send("supervisor2", new cn.duban.kernel.supervision.RecheckSampledRecord(sample, drawn.get(0), cn.duban.kernel.supervision.Verdict.VERIFIED, "复核属实"));
+            send("supervisor2", new cn.duban.kernel.supervision.RecheckSampledRecord(sample, drawn.get(1), cn.duban.kernel.supervision.Verdict.FLAGGED,
+                    "经核实，所报核查人数系估算，无原始记录"));
+        });
     }
 
     /** What units write about (信息材料): a title, its text, its category; every third filed with its original. */
@@ -200,14 +258,17 @@ public final class DemoYear {
             String report = id("info");
             String[] what = INFO[random.nextInt(INFO.length)];
             String text = String.format(what[2], 10 + random.nextInt(190), 5 + random.nextInt(60));
-            List<cn.duban.kernel.material.Material> files = i % 3 == 0
-                    ? List.of(materials.document(unit, what[0] + ".pdf", "Information report  " + report, 12)) : List.of();
-            send(unit, new SubmitInfoReport(report, unit, what[0] + "（" + (i + 1) + "）", day(1, 12), text, what[1], files));
+            boolean filed = i % 3 == 0;
+            String title = what[0] + "（" + (i + 1) + "）";
+            LocalDate submitted = day(1, 12);
+            at(submitted, 10, () -> send(unit, new SubmitInfoReport(report, unit, title, submitted, text, what[1],
+                    filed ? List.of(materials.document(unit, what[0] + ".pdf", "Information report  " + report, 12)) : List.of())));
             double r = random.nextDouble();
+            LocalDate reviewed = submitted.plusDays(2 + random.nextInt(5));
             if (r < acceptRate) {
-                send("lead-office", new AcceptInfoReport(report, random.nextInt(4) == 0 ? InfoLevel.TYPICAL : InfoLevel.GENERAL));
+                on(reviewed, "lead-office", new AcceptInfoReport(report, random.nextInt(4) == 0 ? InfoLevel.TYPICAL : InfoLevel.GENERAL));
             } else if (r < acceptRate + 0.15) {
-                send("lead-office", new RejectInfoReport(report, "内容与已录用信息重复"));
+                on(reviewed, "lead-office", new RejectInfoReport(report, "内容与已录用信息重复"));
             }
         }
     }
@@ -219,20 +280,21 @@ public final class DemoYear {
             LocalDate heldOn = day(2, 11);
             int attendees = 30 + random.nextInt(60);
             // The first training of each sub-district has its sign-in sheet and a photo filed, as seed 003 asks.
-            List<cn.duban.kernel.material.Material> files = i == 0 ? materials.forTraining(unit, id, heldOn.toString(), attendees) : List.of();
-            send(unit, new RecordTraining(id, unit, heldOn, "专管员、积分窗口人员业务培训", attendees, BigDecimal.valueOf(2),
-                    TrainingKind.BUSINESS, "社区专管员、积分窗口人员", files));
+            boolean filed = i == 0;
+            at(heldOn, 17, () -> send(unit, new RecordTraining(id, unit, heldOn, "专管员、积分窗口人员业务培训", attendees, BigDecimal.valueOf(2),
+                    TrainingKind.BUSINESS, "社区专管员、积分窗口人员", filed ? materials.forTraining(unit, id, heldOn.toString(), attendees) : List.of())));
         }
         infoReports(unit, 2 + (int) Math.round(d * 12), 0.5 + d * 0.4);
         if (d > 0.4) {
             String campaign = id("campaign");
-            send(unit, new LaunchCampaign(campaign, unit, "GROUP_RENTAL", "出租房屋“群租群居”专项整治", LocalDate.of(2023, 3, 15)));
+            on(LocalDate.of(2023, 3, 15), unit, new LaunchCampaign(campaign, unit, "GROUP_RENTAL", "出租房屋“群租群居”专项整治", LocalDate.of(2023, 3, 15)));
             campaigns.put(unit, campaign);
-            send(unit, new RecordCampaignProgress(campaign, "communities_rectified", BigDecimal.valueOf(2 + random.nextInt(6)), LocalDate.of(2023, 6, 30),
+            BigDecimal communities = BigDecimal.valueOf(2 + random.nextInt(6));
+            at(LocalDate.of(2023, 6, 30), 16, () -> send(unit, new RecordCampaignProgress(campaign, "communities_rectified", communities, LocalDate.of(2023, 6, 30),
                     List.of(materials.document(unit, "整治台账-2023-06.pdf", "Campaign ledger  " + campaign, 15).sha256(),
-                            materials.photo(unit, "整治后现场-2023-06.png").sha256())));
+                            materials.photo(unit, "整治后现场-2023-06.png").sha256()))));
             if (d > 0.7) {
-                send(unit, new CloseCampaign(campaign, LocalDate.of(2023, 11, 30), "整治完成，巩固成果"));
+                on(LocalDate.of(2023, 11, 30), unit, new CloseCampaign(campaign, LocalDate.of(2023, 11, 30), "整治完成，巩固成果"));
             }
         }
         indicator(unit, "registration_rate", rate(88 + d * 5, 93 + d * 7));
@@ -245,29 +307,32 @@ public final class DemoYear {
         indicator(unit, "vaccination_rate", rate(82, 99));
         // S2.1 reads this year's supply of lawful rental homes against 2022's (DemoPreviousYear): the
         // less diligent let it fall.
-        send(unit, new ReportIndicator(id("ind"), unit, "rental_supply", 2023,
+        on(yearEndReporting(), unit, new ReportIndicator(id("ind"), unit, "rental_supply", 2023,
                 BigDecimal.valueOf(Math.round(DemoPreviousYear.rentalSupply2022(unit) * (0.94 + d * 0.14))), null, null));
         int failures = (int) Math.round((1 - d) * 3);
         for (int q = 1; q <= failures; q++) {
-            send("assessor", new RecordFailure(id("failure"), unit, SCHEME, "S1.1", "第" + q + "季度无工作总结", LocalDate.of(2023, q * 3, 28)));
+            on(LocalDate.of(2023, q * 3 + 1, 5), "assessor", new RecordFailure(id("failure"), unit, SCHEME, "S1.1", "第" + q + "季度无工作总结",
+                    LocalDate.of(2023, q * 3, 28)));
         }
         if (random.nextDouble() < d - 0.3) {
-            send(unit, new RecordAchievement(id("media"), unit, FactKind.MEDIA_PUBLICATION, random.nextBoolean() ? "CITY" : "PROVINCE",
-                    "新居民融合服务经验被主流媒体报道", day(4, 11)));
+            LocalDate published = day(4, 11);
+            on(published.plusDays(3), unit, new RecordAchievement(id("media"), unit, FactKind.MEDIA_PUBLICATION, random.nextBoolean() ? "CITY" : "PROVINCE",
+                    "新居民融合服务经验被主流媒体报道", published));
         }
         if (d < 0.5) {
-            send("assessor", new AdjustScore(id("adj"), unit, SCHEME, "S2.3", BigDecimal.valueOf(-2), "企业主体责任落实检查发现不到位"));
+            on(LocalDate.of(2023, 12, 27), "assessor", new AdjustScore(id("adj"), unit, SCHEME, "S2.3", BigDecimal.valueOf(-2), "企业主体责任落实检查发现不到位"));
         }
-        send(unit, new RecordSelfAssessment(id("self"), unit, SCHEME, "S1.4", BigDecimal.valueOf(6), "按要求开展业务培训"));
-        send(unit, new RecordSelfAssessment(id("self"), unit, SCHEME, "S1.3", BigDecimal.valueOf(8), "积极报送信息"));
+        on(LocalDate.of(2023, 12, 22), unit, new RecordSelfAssessment(id("self"), unit, SCHEME, "S1.4", BigDecimal.valueOf(6), "按要求开展业务培训"));
+        on(LocalDate.of(2023, 12, 22), unit, new RecordSelfAssessment(id("self"), unit, SCHEME, "S1.3", BigDecimal.valueOf(8), "积极报送信息"));
     }
 
     private void department(String unit, double d, SchemeDocument scheme) {
         infoReports(unit, (int) Math.round(d * 6), 0.6 + d * 0.3);
         int failures = (int) Math.round((1 - d) * 2);
         for (int i = 0; i < failures; i++) {
-            send("assessor", new RecordFailure(id("failure"), unit, SCHEME, i == 0 ? "D0.1" : "D0.2",
-                    i == 0 ? "年初无工作计划" : "未参加领导小组会议", day(3, 11)));
+            LocalDate failedOn = day(3, 11);
+            on(failedOn.plusDays(3), "assessor", new RecordFailure(id("failure"), unit, SCHEME, i == 0 ? "D0.1" : "D0.2",
+                    i == 0 ? "年初无工作计划" : "未参加领导小组会议", failedOn));
         }
         List<SchemeItem> own = scheme.items().stream()
                 .filter(i -> i.appliesToOrDefault().units() != null && i.appliesToOrDefault().units().contains(unit))
@@ -275,7 +340,7 @@ public final class DemoYear {
                 .toList();
         if (!own.isEmpty() && random.nextDouble() > d) {
             SchemeItem item = own.get(random.nextInt(own.size()));
-            send("assessor", new AdjustScore(id("adj"), unit, SCHEME, item.code(), BigDecimal.valueOf(-(1 + random.nextInt(5))),
+            on(LocalDate.of(2023, 12, 27), "assessor", new AdjustScore(id("adj"), unit, SCHEME, item.code(), BigDecimal.valueOf(-(1 + random.nextInt(5))),
                     "督查发现：" + item.title() + "落实不到位"));
         }
         if (unit.equals("gafj")) {
@@ -284,11 +349,13 @@ public final class DemoYear {
             indicator(unit, "accuracy_rate", rate(89, 96));
             indicator(unit, "online_declaration_rate", rate(45, 60));
             indicator(unit, "crime_rate", new BigDecimal("1.6"));
-            send(unit, new RecordTraining(id("training"), unit, LocalDate.of(2023, 4, 12), "流动人口专管员和出租房屋登记点负责人业务培训", 120, BigDecimal.valueOf(3)));
+            on(LocalDate.of(2023, 4, 12), unit, new RecordTraining(id("training"), unit, LocalDate.of(2023, 4, 12), "流动人口专管员和出租房屋登记点负责人业务培训",
+                    120, BigDecimal.valueOf(3)));
         }
         if (unit.equals("rsj")) {
             for (int i = 0; i < 8; i++) {
-                send(unit, new RecordTraining(id("training"), unit, day(2, 11), "职业技能培训", 600 + random.nextInt(900), BigDecimal.valueOf(8),
+                LocalDate heldOn = day(2, 11);
+                on(heldOn, unit, new RecordTraining(id("training"), unit, heldOn, "职业技能培训", 600 + random.nextInt(900), BigDecimal.valueOf(8),
                         TrainingKind.SKILLS, "务工人员", java.util.List.of()));
             }
             indicator(unit, "labor_dispute_closure_rate", rate(88, 97));
@@ -298,12 +365,18 @@ public final class DemoYear {
             indicator(unit, "rental_registration_rate", rate(87, 95));
         }
         if (random.nextDouble() < 0.1) {
-            send(unit, new RecordAchievement(id("promotion"), unit, FactKind.PROMOTION, "CITY", "工作经验在全市推广", day(5, 11)));
+            LocalDate promoted = day(5, 11);
+            on(promoted.plusDays(5), unit, new RecordAchievement(id("promotion"), unit, FactKind.PROMOTION, "CITY", "工作经验在全市推广", promoted));
         }
     }
 
     private void indicator(String unit, String name, BigDecimal value) {
-        send(unit, new ReportIndicator(id("ind"), unit, name, 2023, value.min(BigDecimal.valueOf(100)), null, null));
+        on(yearEndReporting(), unit, new ReportIndicator(id("ind"), unit, name, 2023, value.min(BigDecimal.valueOf(100)), null, null));
+    }
+
+    /** Units report the year's figures in its last weeks. */
+    private LocalDate yearEndReporting() {
+        return LocalDate.of(2023, 12, 11).plusDays(random.nextInt(14));
     }
 
     /**
@@ -312,6 +385,10 @@ public final class DemoYear {
      * past due (RED).
      */
     private void currentAssignments(List<RosterUnit> roster) {
+        now(() -> currentAssignmentsToday(roster));
+    }
+
+    private void currentAssignmentsToday(List<RosterUnit> roster) {
         LocalDate today = LocalDate.now(clock.withZone(cn.duban.kernel.calendar.DistrictTime.ZONE));
         List<String> streets = roster.stream().filter(u -> u.type() == UnitType.STREET).map(RosterUnit::id).toList();
         String dueSoon = id("assignment");
@@ -359,41 +436,42 @@ public final class DemoYear {
                         ReportingFrequency.NONE, "系统集成上线", "completed"));
         for (Plan p : plans) {
             String a = id("assignment");
-            send("lead-office", new IssueAssignment(a, p.title(), "依据《北仑区2023年度流动人口服务管理目标责任制考核办法》交办。", p.item() == null ? null : SCHEME,
+            LocalDate issued = p.deadline().minusMonths(5).isBefore(LocalDate.of(2023, 2, 20)) ? LocalDate.of(2023, 2, 20) : p.deadline().minusMonths(5);
+            on(issued, "lead-office", new IssueAssignment(a, p.title(), "依据《北仑区2023年度流动人口服务管理目标责任制考核办法》交办。", p.item() == null ? null : SCHEME,
                     p.item(), p.lead(), p.responsible(), p.target(), p.deadline(), p.phases(), p.frequency(), null));
             List<String> units = new ArrayList<>();
             units.add(p.lead());
             units.addAll(p.responsible());
             for (String u : units) {
                 if (random.nextDouble() < 0.85) {
-                    send(u, new AcknowledgeAssignment(a, u));
-                    send(u, new ReportAssignmentProgress(a, u, "已部署落实，按计划推进", Map.of("completed", BigDecimal.valueOf(5 + random.nextInt(30))),
+                    on(issued.plusDays(1 + random.nextInt(3)), u, new AcknowledgeAssignment(a, u));
+                    on(issued.plusDays(20 + random.nextInt(20)), u, new ReportAssignmentProgress(a, u, "已部署落实，按计划推进", Map.of("completed", BigDecimal.valueOf(5 + random.nextInt(30))),
                             campaigns.containsKey(u) ? List.of(new FactLink(FactLink.Kind.CAMPAIGN, campaigns.get(u))) : List.of()));
                 }
             }
             switch (p.outcome()) {
                 case "completed" -> {
-                    send(p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已完成交办任务，台账齐全"));
-                    send("lead-office", new AcceptAssignmentCompletion(a, "同意办结"));
+                    on(p.deadline().minusDays(6), p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已完成交办任务，台账齐全"));
+                    on(p.deadline().minusDays(3), "lead-office", new AcceptAssignmentCompletion(a, "同意办结"));
                 }
                 case "returned-then-completed" -> {
-                    send(p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已完成"));
-                    send("lead-office", new ReturnAssignmentCompletion(a, "缺少各街道登记率台账，请补充"));
-                    send(p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已补充台账"));
-                    send("lead-office", new AcceptAssignmentCompletion(a, "同意办结"));
+                    on(p.deadline().minusDays(15), p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已完成"));
+                    on(p.deadline().minusDays(12), "lead-office", new ReturnAssignmentCompletion(a, "缺少各街道登记率台账，请补充"));
+                    on(p.deadline().minusDays(6), p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已补充台账"));
+                    on(p.deadline().minusDays(4), "lead-office", new AcceptAssignmentCompletion(a, "同意办结"));
                 }
                 case "extended-then-completed" -> {
-                    send(p.lead(), new RequestAssignmentExtension(a, p.lead(), p.deadline().plusMonths(1), "培训师资调整"));
-                    send("lead-office", new GrantAssignmentExtension(a));
-                    send(p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已完成全部培训"));
-                    send("lead-office", new AcceptAssignmentCompletion(a, "同意办结"));
+                    on(p.deadline().minusDays(12), p.lead(), new RequestAssignmentExtension(a, p.lead(), p.deadline().plusMonths(1), "培训师资调整"));
+                    on(p.deadline().minusDays(10), "lead-office", new GrantAssignmentExtension(a));
+                    on(p.deadline().plusMonths(1).minusDays(4), p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已完成全部培训"));
+                    on(p.deadline().plusMonths(1).minusDays(2), "lead-office", new AcceptAssignmentCompletion(a, "同意办结"));
                 }
                 case "extension-denied" -> {
-                    send(p.lead(), new RequestAssignmentExtension(a, p.lead(), p.deadline().plusMonths(2), "部分社区推进较慢"));
-                    send("lead-office", new DenyAssignmentExtension(a, "年度考核节点不能推迟，请加快推进"));
-                    send("lead-office", new UrgeAssignment(a, List.of(), "请于本月底前完成并报送进展"));
+                    on(p.deadline().minusDays(14), p.lead(), new RequestAssignmentExtension(a, p.lead(), p.deadline().plusMonths(2), "部分社区推进较慢"));
+                    on(p.deadline().minusDays(12), "lead-office", new DenyAssignmentExtension(a, "年度考核节点不能推迟，请加快推进"));
+                    on(p.deadline().minusDays(11), "lead-office", new UrgeAssignment(a, List.of(), "请于本月底前完成并报送进展"));
                 }
-                case "open-urged" -> send("lead-office", new UrgeAssignment(a, List.of(), "请加快登记点规范化建设进度"));
+                case "open-urged" -> on(p.deadline().minusDays(20), "lead-office", new UrgeAssignment(a, List.of(), "请加快登记点规范化建设进度"));
                 default -> {
                 }
             }
