@@ -109,6 +109,15 @@ public final class Words {
                 "DISMISSED", "已驳回", "Dismissed");
         strings("roundStatus", "OPEN", "进行中", "Open", "CLOSED", "已关闭", "Closed", "PUBLISHED", "已通报", "Published");
         strings("schemeStatus", "DRAFT", "草稿", "Draft", "PUBLISHED", "已发布", "Published");
+        // What an assignment's history lists, by the event's type.
+        strings("assignmentEvent", "AssignmentIssued", "交办", "Issued", "AssignmentAcknowledged", "签收", "Acknowledged",
+                "AssignmentProgressReported", "报送进展", "Progress reported", "AssignmentUrged", "催办", "Urged",
+                "AssignmentExtensionRequested", "申请延期", "Extension requested", "AssignmentExtensionGranted", "同意延期", "Extension granted",
+                "AssignmentExtensionDenied", "不同意延期", "Extension denied", "AssignmentCompletionSubmitted", "申请办结", "Completion submitted",
+                "AssignmentCompleted", "办结", "Completed", "AssignmentCompletionReturned", "退回重办", "Completion returned",
+                "AssignmentCancelled", "撤销", "Cancelled", "AssignmentReopened", "重新打开", "Reopened",
+                "AssignmentDeadlineApproaching", "临期提醒", "Deadline approaching", "AssignmentWentOverdue", "逾期", "Went overdue",
+                "AssignmentReportMissed", "未按时报送", "Report missed", "AssignmentLightChanged", "亮灯变化", "Light changed");
     }
 
     private Words() {

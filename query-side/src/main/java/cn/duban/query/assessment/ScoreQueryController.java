@@ -123,13 +123,29 @@ public class ScoreQueryController {
     @GetMapping("/schemes/{schemeId}/ranking")
     @Tag(name = "评分 Scores")
     @Operation(summary = "排名 / ranking, best first, now or as of an instant",
-            description = "type=STREET or DEPARTMENT ranks one table's units among themselves (附件1 and 附件2 are scored differently).")
+            description = "type=STREET or DEPARTMENT ranks one table's units among themselves (附件1 and 附件2 are scored differently); "
+                    + "view=EFFECTIVE ranks by what had happened by asOf (facts' effective dates), as known now.")
     public List<RankingEntry> ranking(@PathVariable String schemeId,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                                       @RequestParam(required = false) cn.duban.kernel.unit.UnitType type,
+                                      @Parameter(description = "RECORDING (default) or EFFECTIVE") @RequestParam(defaultValue = "RECORDING")
+                                      Comparisons.View view,
                                       @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
         readAfterWrite.await(min);
-        List<RankingEntry> all = queries.ranking(schemeId, asOf);
+        List<RankingEntry> all;
+        if (view == Comparisons.View.EFFECTIVE) {
+            Instant at = asOf == null ? clock.instant() : asOf;
+            List<RankingEntry> rows = new java.util.ArrayList<>();
+            for (var unit : queries.units()) {
+                var card = comparisons.score(unit.id(), schemeId, at, view);
+                if (!card.items().isEmpty()) {
+                    rows.add(new RankingEntry(unit.id(), unit.name(), unit.type(), card.total(), card.regular(), card.bonus(), 0));
+                }
+            }
+            all = ScoreQueries.ranked(rows);
+        } else {
+            all = queries.ranking(schemeId, asOf);
+        }
         return type == null ? all : ScoreQueries.ranked(all.stream().filter(r -> r.type() == type).toList());
     }
 }

@@ -241,7 +241,7 @@ public class AssignmentsProjection {
 
     @EventHandler
     void on(cn.duban.kernel.assignment.AssignmentLightChanged e, EventMessage<?> m, TrackingToken t) {
-        update(e.assignmentId(), m, t, e.unitId(), e.from() + " → " + e.to() + "：" + e.reason(), v -> v.unit(e.unitId()).light = e.to().name());
+        update(e.assignmentId(), m, t, e.unitId(), cn.duban.kernel.Words.zh("light", e.from().name()) + " → " + cn.duban.kernel.Words.zh("light", e.to().name()) + "：" + e.reason(), v -> v.unit(e.unitId()).light = e.to().name());
     }
 
     private void update(String id, EventMessage<?> m, TrackingToken t, String unitId, String text, Consumer<AssignmentView> change) {

@@ -98,12 +98,19 @@ final class RuleEvaluator {
         } else {
             points = BigDecimal.ZERO;
             List<String> parts = new ArrayList<>();
+            List<String> partsEn = new ArrayList<>();
             for (Map.Entry<String, Integer> e : t.byLevel.entrySet()) {
                 BigDecimal each = rule.points().forLevel(e.getKey());
                 points = points.add(each.multiply(BigDecimal.valueOf(e.getValue())));
-                parts.add(e.getKey() + " " + e.getValue() + " × " + Num.plain(each));
+                parts.add(level(rule.fact(), e.getKey(), true) + " " + e.getValue() + " × " + Num.plain(each));
+                partsEn.add(level(rule.fact(), e.getKey(), false) + " " + e.getValue() + " × " + Num.plain(each));
             }
             detail = parts.isEmpty() ? "0" : String.join(" + ", parts);
+            String detailEn = partsEn.isEmpty() ? "0" : String.join(" + ", partsEn);
+            if (!explain) {
+                return contribution(rule.kind().name(), points, null, null, null);
+            }
+            return contribution(rule.kind().name(), points, zh(rule.fact()) + "：" + detail, en(rule.fact()) + ": " + detailEn, t.ids);
         }
         if (!explain) {
             return contribution(rule.kind().name(), points, null, null, null);
@@ -275,6 +282,13 @@ final class RuleEvaluator {
                 "未落实 " + fs.size() + " 次，每次扣" + Num.plain(rule.perFailure()) + "分" + capZh,
                 fs.size() + " failure(s) recorded at " + Num.plain(rule.perFailure()) + " each" + capEn,
                 evidence);
+    }
+
+    /** A fact's level as a person reads it: 典型经验综合类信息 for TYPICAL, 市级 for CITY, 业务培训 for BUSINESS. */
+    private static String level(FactKind fact, String key, boolean zh) {
+        String group = fact == FactKind.TRAINING ? "trainingKind" : fact.isAchievement() ? "achievementLevel" : "infoLevel";
+        cn.duban.kernel.Words.Word w = cn.duban.kernel.Words.all().getOrDefault(group, Map.of()).get(key);
+        return w == null ? key : zh ? w.zh() : w.en();
     }
 
     /** The indicator as a clerk reads it ("出租房屋登记率"), not its key. */

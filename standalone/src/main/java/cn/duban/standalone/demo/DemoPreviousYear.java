@@ -49,7 +49,9 @@ final class DemoPreviousYear {
     }
 
     void load(List<RosterUnit> registered) {
-        SchemeDocument scheme = Beilun2022.scheme();
+        SchemeDocument seed = Beilun2022.scheme();
+        SchemeDocument scheme = new SchemeDocument(seed.id(), seed.year(), seed.title(), seed.supervisionWeight(), seed.items(),
+                LocalDate.of(2023, 1, 15), seed.note());
         year.on(LocalDate.of(2022, 1, 10), "lead-office", new DraftScheme(scheme));
         year.on(LocalDate.of(2022, 1, 20), "lead-office", new PublishScheme(SCHEME));
         Set<String> known = new HashSet<>(registered.stream().map(RosterUnit::id).toList());

@@ -1,0 +1,218 @@
+package cn.duban.standalone;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Vue workbench ({@code /app/}) on the demo, in Debian's headless Chromium, as each role would
+ * use it: the overview names units by their Chinese names, the assignment board and its drawer speak
+ * in words, a score as of 30 June 2023 differs from today's, a supervisor replays the year, the lead
+ * office accepts an information report after reading it. Every screen is photographed at desktop
+ * and phone width under {@code target/screenshots/}, and no screen shows a unit id, an enum constant
+ * or a raw instant.
+ */
+@SpringBootTest(classes = DubanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, args = "--demo")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkbenchBrowserIT {
+    static final Path SHOTS = Path.of("target", "screenshots");
+    /** What a person must never read: a unit's id, a code, an ISO instant. */
+    static final Pattern MACHINE_WORDS = Pattern.compile("(?<![A-Za-z_])(xinqi|daqi|gafj|yjglj|shzlzx|zhzfj|OPEN|COMPLETED|CANCELLED|COMPLETION_SUBMITTED"
+            + "|RED|GREEN|YELLOW|BLUE|STREET|DEPARTMENT|LEAD_OFFICE|UNIT_STAFF|SUPERVISOR|PER_FAILURE|THRESHOLD|QUOTA|GENERAL|TYPICAL)(?![A-Za-z_])"
+            + "|\\d{4}-\\d{2}-\\d{2}T\\d{2}:");
+
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) {
+        TestData.embeddedDatabase(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeAll
+    void start() throws IOException, InterruptedException {
+        boolean present = Files.isExecutable(BrowserIT.CHROMIUM) && Files.isExecutable(BrowserIT.CHROMEDRIVER);
+        if (System.getenv("CI") == null) {
+            Assumptions.assumeTrue(present, "Chromium not installed: apt-get install chromium chromium-driver");
+        }
+        assertThat(present).as("chromium and chromium-driver must be installed").isTrue();
+        Files.createDirectories(SHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BrowserIT.CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(BrowserIT.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // The demo's ranking is complete once its read models caught up.
+        Api admin = new Api(port);
+        for (int i = 0; i < 200 && admin.get("/api/schemes/beilun-2023/ranking").body().size() < 44; i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    void signIn(String username, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/login.html");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("signin")));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("signin")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("login")));
+    }
+
+    void open(String route, String waitFor) {
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        browser.get("http://localhost:" + port + "/app/#" + route);
+        waitForText(waitFor);
+    }
+
+    void waitForText(String text) {
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+    }
+
+    String page() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    /** Photographs the screen at desktop and phone width, and checks it speaks in words. */
+    void shots(String name) throws Exception {
+        humanWordsOnly(name);
+        save(name + "-desktop");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        Thread.sleep(400);
+        humanWordsOnly(name + " (phone)");
+        save(name + "-phone");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        Thread.sleep(200);
+    }
+
+    void humanWordsOnly(String screen) {
+        var found = MACHINE_WORDS.matcher(page());
+        assertThat(found.find()).as(screen + " shows a machine word: " + (found.hitEnd() ? "" : found.group())).isFalse();
+    }
+
+    void save(String name) throws IOException {
+        File f = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(f.toPath(), SHOTS.resolve("workbench-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    @Order(1)
+    void theLeadOfficeSeesBothRankingsByNameAndTheDemoBanner() throws Exception {
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/", "街道排名");
+        assertThat(page()).contains("演示数据", "部门排名", "北仑区2023年度", "截至");
+        WebElement streets = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=streets][aria-label]")));
+        wait.until(d -> streets.getAttribute("aria-label").contains("新碶街道"));
+        assertThat(browser.findElement(By.cssSelector("[data-test=departments][aria-label]")).getAttribute("aria-label")).contains("公安分局");
+        shots("overview");
+    }
+
+    @Test
+    @Order(2)
+    void theAssignmentBoardAndItsDrawerSpeakInWords() throws Exception {
+        open("/assignments", "交办督办");
+        waitForText("牵头单位");
+        wait.until(d -> !d.findElements(By.cssSelector(".board .el-table__row")).isEmpty());
+        browser.manage().window().setSize(new Dimension(390, 844));
+        wait.until(d -> d.findElement(By.cssSelector(".cards")).isDisplayed());
+        assertThat(browser.findElement(By.cssSelector(".cards")).getText()).as("phone: the board as cards").contains("截止", "签收");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        assertThat(page()).containsAnyOf("已办结", "办理中").containsAnyOf("已逾期", "临近期限", "正常推进");
+        shots("assignments");
+        browser.findElements(By.cssSelector(".board .el-table__row")).get(0).click();
+        waitForText("办理历史");
+        waitForText("交办");
+        assertThat(page()).contains("各单位办理情况");
+        shots("assignment-drawer");
+    }
+
+    @Test
+    @Order(3)
+    void aScoreAsOfMidYearDiffersFromTodaysWithReasonsInWords() throws Exception {
+        open("/score", "总分");
+        wait.until(d -> !d.findElements(By.cssSelector(".items .el-table__row")).isEmpty());
+        String now = browser.findElement(By.cssSelector("[data-test=total]")).getText();
+        assertThat(page()).contains("业务培训");
+        shots("score");
+        WebElement date = browser.findElement(By.cssSelector(".toolbar .el-date-editor input"));
+        date.click();
+        date.sendKeys("2023-06-30\n");
+        waitForText("截至 2023-06-30");
+        wait.until(d -> !d.findElement(By.cssSelector("[data-test=total]")).getText().equals(now));
+        shots("score-mid-2023");
+    }
+
+    @Test
+    @Order(4)
+    void theLeadOfficeReadsAReportBeforeAcceptingIt() throws Exception {
+        open("/info-review", "信息审核");
+        wait.until(d -> !d.findElements(By.cssSelector(".report")).isEmpty() || page().contains("没有待审核的信息"));
+        List<WebElement> reports = browser.findElements(By.cssSelector(".report"));
+        assertThat(reports).as("the demo leaves reports waiting").isNotEmpty();
+        String waiting = browser.findElement(By.cssSelector(".page-sub")).getText();
+        String report = reports.get(0).getAttribute("data-report");
+        assertThat(reports.get(0).getText()).contains("报送").as("the text is read before deciding")
+                .containsAnyOf("积分", "出租房屋", "小候鸟", "群租", "核查");
+        shots("info-review");
+        reports.get(0).findElement(By.cssSelector(".el-button--success")).click();
+        waitForText("确认录用");
+        browser.findElement(By.cssSelector(".el-message-box__btns .el-button--primary")).click();
+        waitForText("已录用");
+        wait.until(d -> !d.findElement(By.cssSelector(".page-sub")).getText().equals(waiting));
+        assertThat(browser.findElements(By.cssSelector("[data-report='" + report + "']"))).isEmpty();
+        assertThat(new Api(port).get("/api/records/" + report).body().get("status").asText()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    @Order(5)
+    void aSupervisorReplaysTheYear() throws Exception {
+        signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/replay", "历史回放");
+        waitForText("截至 2023-06-30");
+        wait.until(d -> page().contains("新碶街道"));
+        assertThat(page()).contains("按录入时间", "按发生时间", "督查组");
+        shots("replay");
+    }
+}

@@ -1,0 +1,38 @@
+import { ElMessage } from 'element-plus';
+import { t } from './i18n.js';
+
+function csrf() {
+  const c = document.cookie.split('; ').find(x => x.startsWith('XSRF-TOKEN='));
+  return c ? decodeURIComponent(c.substring('XSRF-TOKEN='.length)) : '';
+}
+
+/**
+ * Calls the API with the session: the CSRF token on writes, and X-Requested-With so a lapsed
+ * session answers 401 (back to the sign-in page) instead of a browser's password dialog.
+ * Errors become a toast that names the field, as the API does, and reject.
+ */
+export async function api(method, path, body) {
+  const headers = { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' };
+  if (method !== 'GET') {
+    headers['X-XSRF-TOKEN'] = csrf();
+    headers['Content-Type'] = 'application/json';
+  }
+  const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  if (res.status === 401) {
+    location.href = '/login.html';
+    throw new Error('unauthenticated');
+  }
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!res.ok) {
+    const message = data && data.message ? data.message : t('操作失败', 'Failed') + ' (' + res.status + ')';
+    ElMessage.error(message);
+    const error = new Error(message);
+    error.status = res.status;
+    throw error;
+  }
+  return data;
+}
+
+export const get = path => api('GET', path);
+export const post = (path, body) => api('POST', path, body === undefined ? {} : body);

@@ -1,0 +1,13 @@
+import { createApp } from 'vue';
+import ElementPlus from 'element-plus';
+import zhCn from 'element-plus/es/locale/lang/zh-cn';
+import en from 'element-plus/es/locale/lang/en';
+import 'element-plus/dist/index.css';
+import App from './App.vue';
+import { router } from './router.js';
+import { lang } from './i18n.js';
+
+createApp(App)
+  .use(ElementPlus, { locale: lang() === 'en' ? en : zhCn })
+  .use(router)
+  .mount('#app');

@@ -1,0 +1,17 @@
+import { createRouter, createWebHashHistory } from 'vue-router';
+import Dashboard from './views/Dashboard.vue';
+import Assignments from './views/Assignments.vue';
+import Score from './views/Score.vue';
+import InfoReview from './views/InfoReview.vue';
+import Replay from './views/Replay.vue';
+
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', component: Dashboard },
+    { path: '/assignments', component: Assignments },
+    { path: '/score', component: Score },
+    { path: '/info-review', component: InfoReview },
+    { path: '/replay', component: Replay },
+  ],
+});

@@ -1,0 +1,57 @@
+import { reactive } from 'vue';
+import { get } from './api.js';
+import { lang } from './i18n.js';
+
+/** Who is signed in, whether this is the demo, and the words for every code (GET /api/dictionary), read once. */
+export const store = reactive({ me: null, about: null, units: [], words: {}, schemes: [], ready: false });
+
+export async function load() {
+  const [me, about, dictionary, schemes] = await Promise.all([get('/api/me'), get('/api/about'), get('/api/dictionary'), get('/api/schemes')]);
+  store.me = me;
+  store.about = about;
+  store.units = dictionary.units;
+  store.words = dictionary.words;
+  store.schemes = schemes;
+  store.ready = true;
+}
+
+/** The words for a code: 已逾期 for light RED; the code itself only if the dictionary has none. */
+export function word(group, code) {
+  const w = store.words[group] && store.words[group][code];
+  if (!w) {
+    return code == null ? '' : String(code);
+  }
+  return lang() === 'en' ? w.en : w.zh;
+}
+
+/** A unit's name, never its id. */
+export function unitName(id) {
+  const u = store.units.find(x => x.id === id);
+  return u ? u.name : id;
+}
+
+export function unitsOfType(type) {
+  return store.units.filter(u => u.type === type && !u.retiredOn);
+}
+
+const BEIJING = 'Asia/Shanghai';
+
+/** An instant as people in the district read it: YYYY-MM-DD HH:mm, Beijing time. */
+export function instant(value) {
+  if (!value) {
+    return '';
+  }
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: BEIJING, year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(value));
+  const p = Object.fromEntries(parts.map(x => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** The end of a day in Beijing, as the instant an as-of question asks about. */
+export function endOfDay(date) {
+  return new Date(date + 'T23:59:59+08:00').toISOString();
+}
+
+export function can(...roles) {
+  return store.me && roles.includes(store.me.role);
+}
