@@ -4,6 +4,7 @@ import Assignments from './views/Assignments.vue';
 import Score from './views/Score.vue';
 import InfoReview from './views/InfoReview.vue';
 import Replay from './views/Replay.vue';
+import Inbox from './views/Inbox.vue';
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -13,5 +14,6 @@ export const router = createRouter({
     { path: '/score', component: Score },
     { path: '/info-review', component: InfoReview },
     { path: '/replay', component: Replay },
+    { path: '/inbox', component: Inbox },
   ],
 });

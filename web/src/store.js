@@ -34,6 +34,17 @@ export function unitsOfType(type) {
   return store.units.filter(u => u.type === type && !u.retiredOn);
 }
 
+/**
+ * A domain message the server words in both languages ("挂牌督办 / listed supervision：…"), in the
+ * reader's: in Chinese the English halves are left out.
+ */
+export function said(text) {
+  if (!text || lang() === 'en') {
+    return text || '';
+  }
+  return text.replace(/\s\/\s[A-Za-z][A-Za-z0-9 ,.'()%-]*/g, '');
+}
+
 const BEIJING = 'Asia/Shanghai';
 
 /** An instant as people in the district read it: YYYY-MM-DD HH:mm, Beijing time. */

@@ -109,6 +109,11 @@ public final class Words {
                 "DISMISSED", "已驳回", "Dismissed");
         strings("roundStatus", "OPEN", "进行中", "Open", "CLOSED", "已关闭", "Closed", "PUBLISHED", "已通报", "Published");
         strings("schemeStatus", "DRAFT", "草稿", "Draft", "PUBLISHED", "已发布", "Published");
+        strings("notificationKind", "ASSIGNMENT_ISSUED", "新交办任务", "New assignment", "DEADLINE_NEAR", "临期提醒", "Deadline near",
+                "OVERDUE", "任务逾期", "Overdue", "URGED", "催办", "Urged", "COMPLETION_RETURNED", "办结被退回", "Completion returned",
+                "REPORT_MISSED", "未按时报送", "Report missed", "INFO_REPORT_REJECTED", "信息被退回", "Information report rejected",
+                "RECORD_DISQUALIFIED", "抽查不实", "Record found untrue", "RECTIFICATION_ORDERED", "限期整改", "Rectification ordered",
+                "RECTIFICATION_REJECTED", "整改被退回", "Rectification returned", "LISTED_SUPERVISION", "挂牌督办", "Listed supervision");
         // What an assignment's history lists, by the event's type.
         strings("assignmentEvent", "AssignmentIssued", "交办", "Issued", "AssignmentAcknowledged", "签收", "Acknowledged",
                 "AssignmentProgressReported", "报送进展", "Progress reported", "AssignmentUrged", "催办", "Urged",

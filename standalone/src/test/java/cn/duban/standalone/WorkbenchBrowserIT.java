@@ -215,4 +215,22 @@ class WorkbenchBrowserIT {
         assertThat(page()).contains("按录入时间", "按发生时间", "督查组");
         shots("replay");
     }
+
+    @Test
+    @Order(6)
+    void aUnitClerkAcknowledgesATaskAndReadsTheirNotifications() throws Exception {
+        signIn("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/inbox", "我的待办");
+        waitForText("新碶街道");
+        wait.until(d -> !d.findElements(By.cssSelector(".task")).isEmpty());
+        shots("inbox");
+        List<WebElement> acknowledge = browser.findElements(By.xpath("//button[span[text()='签收']]"));
+        assertThat(acknowledge).as("the demo gives 新碶 an assignment to acknowledge").isNotEmpty();
+        acknowledge.get(0).click();
+        waitForText("已签收");
+        browser.findElement(By.xpath("//div[contains(@class,'el-tabs__item')][contains(., '通知')]")).click();
+        wait.until(d -> page().contains("催办") || page().contains("新交办任务"));
+        assertThat(page()).as("in Chinese, the English halves of messages are left out").doesNotContain("listed supervision", "due soon");
+        shots("notifications");
+    }
 }
