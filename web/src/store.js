@@ -63,6 +63,11 @@ export function endOfDay(date) {
   return new Date(date + 'T23:59:59+08:00').toISOString();
 }
 
+/** Element Plus tag type of a light: red danger, yellow warning, blue primary, green success. */
+export function lightType(light) {
+  return { RED: 'danger', YELLOW: 'warning', BLUE: 'primary', GREEN: 'success' }[light] || 'info';
+}
+
 export function can(...roles) {
   return store.me && roles.includes(store.me.role);
 }

@@ -1,7 +1,6 @@
 package cn.duban.standalone;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -14,9 +13,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkbenchBrowserIT {
-    static final Path SHOTS = Path.of("target", "screenshots");
+    static final Path SHOTS = Chromium.SHOTS;
     /** What a person must never read: a unit's id, a code, an ISO instant. */
     static final Pattern MACHINE_WORDS = Pattern.compile("(?<![A-Za-z_])(xinqi|daqi|gafj|yjglj|shzlzx|zhzfj|OPEN|COMPLETED|CANCELLED|COMPLETION_SUBMITTED"
             + "|RED|GREEN|YELLOW|BLUE|STREET|DEPARTMENT|LEAD_OFFICE|UNIT_STAFF|SUPERVISOR|PER_FAILURE|THRESHOLD|QUOTA|GENERAL|TYPICAL)(?![A-Za-z_])"
@@ -65,17 +61,7 @@ class WorkbenchBrowserIT {
 
     @BeforeAll
     void start() throws IOException, InterruptedException {
-        boolean present = Files.isExecutable(BrowserIT.CHROMIUM) && Files.isExecutable(BrowserIT.CHROMEDRIVER);
-        if (System.getenv("CI") == null) {
-            Assumptions.assumeTrue(present, "Chromium not installed: apt-get install chromium chromium-driver");
-        }
-        assertThat(present).as("chromium and chromium-driver must be installed").isTrue();
-        Files.createDirectories(SHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserIT.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(BrowserIT.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         // The demo's ranking is complete once its read models caught up.
         Api admin = new Api(port);
