@@ -34,5 +34,21 @@ export async function api(method, path, body) {
   return data;
 }
 
+/** Uploads one file for a unit (台账材料); answers what the server stored: sha256, name, type, size. */
+export async function upload(file, unitId) {
+  const form = new FormData();
+  form.append('file', file);
+  form.append('unitId', unitId);
+  const res = await fetch('/api/materials', { method: 'POST', credentials: 'same-origin', body: form,
+    headers: { 'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': csrf(), Accept: 'application/json' } });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const message = data && data.message ? data.message : t('上传失败', 'Upload failed');
+    ElMessage.error(message);
+    throw new Error(message);
+  }
+  return data;
+}
+
 export const get = path => api('GET', path);
 export const post = (path, body) => api('POST', path, body === undefined ? {} : body);

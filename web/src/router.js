@@ -5,6 +5,7 @@ import Score from './views/Score.vue';
 import InfoReview from './views/InfoReview.vue';
 import Replay from './views/Replay.vue';
 import Inbox from './views/Inbox.vue';
+import Report from './views/Report.vue';
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -15,5 +16,6 @@ export const router = createRouter({
     { path: '/info-review', component: InfoReview },
     { path: '/replay', component: Replay },
     { path: '/inbox', component: Inbox },
+    { path: '/report', component: Report },
   ],
 });

@@ -58,6 +58,11 @@ export function instant(value) {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
+/** Today in the district (Beijing), YYYY-MM-DD. */
+export function today() {
+  return instant(new Date().toISOString()).substring(0, 10);
+}
+
 /** The end of a day in Beijing, as the instant an as-of question asks about. */
 export function endOfDay(date) {
   return new Date(date + 'T23:59:59+08:00').toISOString();

@@ -219,4 +219,32 @@ class WorkbenchBrowserIT {
         assertThat(page()).as("in Chinese, the English halves of messages are left out").doesNotContain("listed supervision", "due soon");
         shots("notifications");
     }
+
+    @Test
+    @Order(7)
+    void aUnitClerkReportsATrainingWithItsPhoto() throws Exception {
+        open("/report", "工作填报");
+        Path photo = Files.createTempFile("培训现场", ".png");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(image, "png", photo.toFile());
+        WebElement form = browser.findElement(By.cssSelector("[data-test=training-form]"));
+        form.findElement(By.cssSelector("input[maxlength='200']")).sendKeys("网格员业务培训（工作台）");
+        form.findElement(By.cssSelector("input[type=file]")).sendKeys(photo.toAbsolutePath().toString());
+        wait.until(d -> !form.findElements(By.cssSelector(".el-upload-list__item.is-success")).isEmpty());
+        shots("report-training");
+        form.findElement(By.xpath(".//button[span[text()='报送培训']]")).click();
+        waitForText("培训已报送");
+        Api admin = new Api(port);
+        com.fasterxml.jackson.databind.JsonNode filed = null;
+        for (com.fasterxml.jackson.databind.JsonNode fact : admin.get("/api/units/xinqi/facts").body()) {
+            if (fact.path("kind").asText().equals("TRAINING")) {
+                com.fasterxml.jackson.databind.JsonNode record = admin.get("/api/records/" + fact.get("subjectId").asText()).body();
+                if (record.path("title").asText().equals("网格员业务培训（工作台）")) {
+                    filed = record;
+                }
+            }
+        }
+        assertThat(filed).as("the training is recorded").isNotNull();
+        assertThat(filed.get("materials")).extracting(m -> m.get("contentType").asText()).containsExactly("image/png");
+    }
 }
