@@ -6,6 +6,7 @@ import InfoReview from './views/InfoReview.vue';
 import Replay from './views/Replay.vue';
 import Inbox from './views/Inbox.vue';
 import Report from './views/Report.vue';
+import Compare from './views/Compare.vue';
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -17,5 +18,6 @@ export const router = createRouter({
     { path: '/replay', component: Replay },
     { path: '/inbox', component: Inbox },
     { path: '/report', component: Report },
+    { path: '/compare', component: Compare },
   ],
 });

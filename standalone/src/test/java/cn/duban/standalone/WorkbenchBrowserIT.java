@@ -200,6 +200,13 @@ class WorkbenchBrowserIT {
         wait.until(d -> page().contains("新碶街道"));
         assertThat(page()).contains("按录入时间", "按发生时间", "督查组");
         shots("replay");
+        // Two dates compared: each unit's change, and for one unit the causes in words.
+        open("/compare", "两日对比");
+        wait.until(d -> !d.findElements(By.cssSelector(".rows .el-table__row")).isEmpty());
+        shots("compare");
+        browser.findElements(By.cssSelector(".rows .el-table__row")).get(0).click();
+        wait.until(d -> !d.findElements(By.cssSelector(".change .cause")).isEmpty());
+        shots("compare-unit");
     }
 
     @Test

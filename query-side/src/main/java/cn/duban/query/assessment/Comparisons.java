@@ -1,5 +1,6 @@
 package cn.duban.query.assessment;
 
+import cn.duban.kernel.Words;
 import cn.duban.kernel.scheme.Indicators;
 import cn.duban.kernel.calendar.DistrictTime;
 import cn.duban.kernel.scoring.Contribution;
@@ -118,14 +119,23 @@ public class Comparisons {
         return ids;
     }
 
+    /** A fact's level in words: a training's kind, a report's or an achievement's level, a campaign's kind as given. */
+    private static String level(FactEntry e) {
+        String group = e.kind() == cn.duban.kernel.scheme.FactKind.TRAINING ? "trainingKind"
+                : e.kind().isAchievement() ? "achievementLevel" : e.kind().name().startsWith("INFO") ? "infoLevel" : null;
+        return group == null ? e.level() : Words.zh(group, e.level());
+    }
+
     private static Cause cause(FactEntry e) {
         String what = switch (e.factType()) {
-            case "OCCURRENCE" -> e.kind() + (e.level() == null ? "" : " " + e.level()) + (e.on() == null ? "" : "，" + e.on());
+            case "OCCURRENCE" -> Words.zh("factKind", e.kind().name()) + (e.level() == null ? "" : "（" + level(e) + "）")
+                    + (e.on() == null ? "" : "，" + e.on());
             case "INDICATOR" -> Indicators.of(e.indicator()).zh() + " " + e.year() + "年：" + Indicators.of(e.indicator()).show(e.value());
             case "ADJUSTMENT" -> "考核组调整 " + e.points().toPlainString() + "：" + e.reason();
             case "FAILURE" -> "未落实：" + e.reason();
             case "RETIREMENT" -> "单位撤并（" + e.on() + "）：" + e.reason();
-            case "APPEAL" -> "申诉 " + e.level() + "：" + e.reason();
+            case "APPEAL" -> "申诉" + Words.zh("appealStatus", e.level()) + "：" + e.reason();
+            case "DISQUALIFICATION" -> "抽查不实：" + e.reason();
             default -> e.eventType();
         };
         return new Cause(e.eventId(), e.eventType(), e.recordedAt(), e.actor(), what);
