@@ -7,6 +7,7 @@ import Replay from './views/Replay.vue';
 import Inbox from './views/Inbox.vue';
 import Report from './views/Report.vue';
 import Compare from './views/Compare.vue';
+import Sampling from './views/Sampling.vue';
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -19,5 +20,6 @@ export const router = createRouter({
     { path: '/inbox', component: Inbox },
     { path: '/report', component: Report },
     { path: '/compare', component: Compare },
+    { path: '/sampling', component: Sampling },
   ],
 });

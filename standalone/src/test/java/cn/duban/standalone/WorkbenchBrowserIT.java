@@ -254,4 +254,35 @@ class WorkbenchBrowserIT {
         assertThat(filed).as("the training is recorded").isNotNull();
         assertThat(filed.get("materials")).extracting(m -> m.get("contentType").asText()).containsExactly("image/png");
     }
+
+    /** 新碶's sample waits for its check and recheck; two different supervisors give them. */
+    @Test
+    @Order(8)
+    void oneSupervisorChecksASampledRecordAndAnotherRechecksIt() throws Exception {
+        signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/sampling", "抽查核实");
+        WebElement row = wait.until(d -> d.findElements(By.cssSelector(".samples .el-table__row")).stream()
+                .filter(r -> r.getText().contains("新碶街道")).findFirst().orElse(null));
+        row.click();
+        waitForText("待核查");
+        assertThat(page()).as("the drawn records with their content").contains("业务培训", "参训");
+        shots("sample");
+        String record = browser.findElements(By.cssSelector(".record")).get(0).getAttribute("data-record");
+        browser.findElement(By.cssSelector("[data-record='" + record + "']")).findElement(By.xpath(".//button[span[text()='核查：属实']]")).click();
+        browser.findElement(By.cssSelector(".el-message-box__btns .el-button--primary")).click();
+        waitForText("已核查");
+        wait.until(d -> d.findElement(By.cssSelector("[data-record='" + record + "']")).getText().contains("待另一名督查人员复核"));
+
+        signIn("supervisor2", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/sampling", "抽查核实");
+        wait.until(d -> d.findElements(By.cssSelector(".samples .el-table__row")).stream().anyMatch(r -> r.getText().contains("新碶街道")));
+        browser.findElements(By.cssSelector(".samples .el-table__row")).stream().filter(r -> r.getText().contains("新碶街道")).findFirst().orElseThrow().click();
+        WebElement mine = wait.until(d -> d.findElement(By.cssSelector("[data-record='" + record + "']")));
+        wait.until(d -> !mine.findElements(By.xpath(".//button[span[text()='复核：属实']]")).isEmpty());
+        mine.findElement(By.xpath(".//button[span[text()='复核：属实']]")).click();
+        browser.findElement(By.cssSelector(".el-message-box__btns .el-button--primary")).click();
+        waitForText("已复核");
+        wait.until(d -> d.findElement(By.cssSelector("[data-record='" + record + "']")).getText().contains("属实（supervisor2）"));
+        shots("sample-rechecked");
+    }
 }
