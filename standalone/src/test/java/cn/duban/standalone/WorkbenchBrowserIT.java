@@ -152,6 +152,24 @@ class WorkbenchBrowserIT {
         waitForText("交办");
         assertThat(page()).contains("各单位办理情况");
         shots("assignment-drawer");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        wait.until(d -> d.findElements(By.cssSelector(".el-drawer")).stream().noneMatch(WebElement::isDisplayed));
+
+        // Issuing: a lead unit chosen by its name, a deadline, a phase; the board lists it.
+        browser.findElement(By.cssSelector("[data-test=issue]")).click();
+        WebElement form = wait.until(d -> d.findElement(By.cssSelector(".issue-form")));
+        form.findElement(By.cssSelector("[data-test=issue-title] input")).sendKeys("出租房屋安全隐患排查（工作台）");
+        form.findElement(By.cssSelector("[data-test=issue-lead] input")).click();
+        WebElement police = wait.until(d -> d.findElements(By.cssSelector(".el-select-dropdown__item")).stream()
+                .filter(o -> o.isDisplayed() && o.getText().equals("公安分局")).findFirst().orElse(null));
+        police.click();
+        WebElement deadline = form.findElement(By.cssSelector("[data-test=issue-deadline] input"));
+        deadline.click();
+        deadline.sendKeys("2027-03-31\n");
+        shots("issue-form");
+        form.findElement(By.xpath(".//button[span[text()='交办']]")).click();
+        waitForText("已交办");
+        wait.until(d -> page().contains("出租房屋安全隐患排查（工作台）"));
     }
 
     @Test
