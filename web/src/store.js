@@ -3,7 +3,7 @@ import { get } from './api.js';
 import { lang } from './i18n.js';
 
 /** Who is signed in, whether this is the demo, and the words for every code (GET /api/dictionary), read once. */
-export const store = reactive({ me: null, about: null, units: [], words: {}, schemes: [], ready: false });
+export const store = reactive({ me: null, about: null, units: [], words: {}, people: {}, schemes: [], ready: false });
 
 export async function load() {
   const [me, about, dictionary, schemes] = await Promise.all([get('/api/me'), get('/api/about'), get('/api/dictionary'), get('/api/schemes')]);
@@ -11,6 +11,7 @@ export async function load() {
   store.about = about;
   store.units = dictionary.units;
   store.words = dictionary.words;
+  store.people = dictionary.people;
   store.schemes = schemes;
   store.ready = true;
 }
@@ -28,6 +29,11 @@ export function word(group, code) {
 export function unitName(id) {
   const u = store.units.find(x => x.id === id);
   return u ? u.name : id;
+}
+
+/** A person by their display name, never their account. */
+export function person(username) {
+  return store.people[username] || username;
 }
 
 export function unitsOfType(type) {

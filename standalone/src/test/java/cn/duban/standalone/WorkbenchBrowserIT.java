@@ -216,6 +216,8 @@ class WorkbenchBrowserIT {
         open("/replay", "历史回放");
         waitForText("截至 2023-06-30");
         wait.until(d -> page().contains("新碶街道"));
+        assertThat(browser.findElements(By.cssSelector(".el-card")).get(0).findElement(By.cssSelector(".el-table__row")).getText())
+                .as("sub-districts ranked among themselves").startsWith("1");
         assertThat(page()).contains("按录入时间", "按发生时间", "督查组");
         shots("replay");
         // Two dates compared: each unit's change, and for one unit the causes in words.
@@ -300,7 +302,9 @@ class WorkbenchBrowserIT {
         mine.findElement(By.xpath(".//button[span[text()='复核：属实']]")).click();
         browser.findElement(By.cssSelector(".el-message-box__btns .el-button--primary")).click();
         waitForText("已复核");
-        wait.until(d -> d.findElement(By.cssSelector("[data-record='" + record + "']")).getText().contains("属实（supervisor2）"));
+        wait.until(d -> d.findElement(By.cssSelector("[data-record='" + record + "']")).getText().contains("复核：属实（"));
+        assertThat(browser.findElement(By.cssSelector("[data-record='" + record + "']")).getText())
+                .as("supervisors named by their names, not their accounts").doesNotContain("supervisor");
         shots("sample-rechecked");
     }
 }

@@ -19,13 +19,19 @@ import java.util.Map;
 @Tag(name = "单位 Units")
 public class DictionaryController {
     private final UnitQueries units;
+    private final cn.duban.platform.security.UserDirectory users;
 
-    public DictionaryController(UnitQueries units) {
+    public DictionaryController(UnitQueries units, cn.duban.platform.security.UserDirectory users) {
         this.units = units;
+        this.users = users;
     }
 
-    /** @param units every registered unit, by its Chinese name and kind, with the day it was retired (撤并) if it was */
-    public record Dictionary(List<UnitView> units, Map<String, Map<String, Words.Word>> words) {
+    /**
+     * @param units  every registered unit, by its Chinese name and kind, with the day it was retired (撤并) if it was
+     * @param people each account's display name by username, so a screen names who checked or recorded
+     *               something (督查组李组长), not their account
+     */
+    public record Dictionary(List<UnitView> units, Map<String, Map<String, Words.Word>> words, Map<String, String> people) {
     }
 
     @GetMapping("/api/dictionary")
@@ -33,8 +39,10 @@ public class DictionaryController {
             description = "words: group → code → {zh, en}. Groups: unitType, role, assignmentStatus, light, reportingFrequency, infoLevel, "
                     + "trainingKind, factKind, achievementLevel, indicator, ruleKind, contributionSource, roundKind, inspectionMethod, severity, "
                     + "verdict, sampleKind, samplingPeriod, grade, infoReportStatus, appealStatus, rectificationStatus, copyNoticeStatus, "
-                    + "sampledRecordStatus, findingStatus, roundStatus, schemeStatus.")
+                    + "sampledRecordStatus, findingStatus, roundStatus, schemeStatus, notificationKind, assignmentEvent. people: username → display name.")
     public Dictionary dictionary() {
-        return new Dictionary(units.all(), Words.all());
+        Map<String, String> people = new java.util.TreeMap<>();
+        users.all().forEach(u -> people.put(u.username(), u.displayName()));
+        return new Dictionary(units.all(), Words.all(), people);
     }
 }

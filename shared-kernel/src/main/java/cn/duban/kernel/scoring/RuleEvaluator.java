@@ -92,9 +92,11 @@ final class RuleEvaluator {
                             + (rule.isUncapped() ? " (accumulates beyond the item's max)" : ""),
                     t.idsByMeasure.getOrDefault(rule.measure(), List.of()));
         }
+        String detailEn;
         if (rule.points().isFlat()) {
             points = rule.points().flatValue().multiply(BigDecimal.valueOf(t.count));
             detail = t.count + " × " + Num.plain(rule.points().flatValue());
+            detailEn = detail;
         } else {
             points = BigDecimal.ZERO;
             List<String> parts = new ArrayList<>();
@@ -102,20 +104,17 @@ final class RuleEvaluator {
             for (Map.Entry<String, Integer> e : t.byLevel.entrySet()) {
                 BigDecimal each = rule.points().forLevel(e.getKey());
                 points = points.add(each.multiply(BigDecimal.valueOf(e.getValue())));
-                parts.add(level(rule.fact(), e.getKey(), true) + " " + e.getValue() + " × " + Num.plain(each));
-                partsEn.add(level(rule.fact(), e.getKey(), false) + " " + e.getValue() + " × " + Num.plain(each));
+                String times = " " + e.getValue() + " × " + Num.plain(each);
+                parts.add(level(rule.fact(), e.getKey(), true) + times);
+                partsEn.add(level(rule.fact(), e.getKey(), false) + times);
             }
             detail = parts.isEmpty() ? "0" : String.join(" + ", parts);
-            String detailEn = partsEn.isEmpty() ? "0" : String.join(" + ", partsEn);
-            if (!explain) {
-                return contribution(rule.kind().name(), points, null, null, null);
-            }
-            return contribution(rule.kind().name(), points, zh(rule.fact()) + "：" + detail, en(rule.fact()) + ": " + detailEn, t.ids);
+            detailEn = partsEn.isEmpty() ? "0" : String.join(" + ", partsEn);
         }
         if (!explain) {
             return contribution(rule.kind().name(), points, null, null, null);
         }
-        return contribution(rule.kind().name(), points, zh(rule.fact()) + "：" + detail, en(rule.fact()) + ": " + detail, t.ids);
+        return contribution(rule.kind().name(), points, zh(rule.fact()) + "：" + detail, en(rule.fact()) + ": " + detailEn, t.ids);
     }
 
     /** A figure not reported while reporting is open: nothing deducted yet, and the item says 待补报. */
