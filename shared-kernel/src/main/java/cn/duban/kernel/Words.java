@@ -67,6 +67,10 @@ public final class Words {
         Map<String, Word> indicators = new LinkedHashMap<>();
         Indicators.known().forEach(i -> indicators.put(i.key(), new Word(i.zh(), i.en())));
         GROUPS.put("indicator", indicators);
+        // Indicators reported as whole counts rather than percents (a form asks for a number, not a rate).
+        Map<String, Word> counts = new LinkedHashMap<>();
+        Indicators.known().stream().filter(i -> i.unit() == Indicators.Unit.COUNT).forEach(i -> counts.put(i.key(), new Word("数量", "Count")));
+        GROUPS.put("countIndicator", counts);
         group("ruleKind", RuleKind.QUOTA, "次数要求", "Quota", RuleKind.DONE, "是否开展", "Done or not", RuleKind.COUNT_TARGET, "数量目标", "Count target",
                 RuleKind.PER_ITEM, "按件计分", "Points per item", RuleKind.THRESHOLD, "达标要求", "Threshold", RuleKind.PER_POINT, "按百分点扣分", "Per point",
                 RuleKind.VS_PREVIOUS_YEAR, "与上年比较", "Against last year", RuleKind.PER_FAILURE, "按次扣分", "Per failure",
@@ -102,11 +106,22 @@ public final class Words {
         strings("infoReportStatus", "SUBMITTED", "待审核", "Awaiting review", "ACCEPTED", "已录用", "Accepted", "REJECTED", "已退回", "Rejected");
         strings("appealStatus", "FILED", "待处理", "Filed", "UPHELD", "申诉成立", "Upheld", "REJECTED", "已驳回", "Rejected");
         strings("rectificationStatus", "ORDERED", "待整改", "To rectify", "REPORTED", "待核实", "To verify", "VERIFIED", "已核实", "Verified");
+        strings("rectificationEvent", "ORDERED", "下达整改", "Ordered", "REPORTED", "报送整改", "Reported", "REJECTED", "退回重改", "Returned",
+                "VERIFIED", "核实通过", "Verified", "LISTED", "挂牌督办", "Listed");
+        strings("recordKind", "TRAINING", "培训", "Training", "INFO_REPORT", "信息", "Information report", "INDICATOR", "指标数据", "Indicator figure",
+                "ACHIEVEMENT", "工作成果", "Achievement", "APPEAL", "申诉", "Appeal", "CAMPAIGN", "专项整治", "Campaign");
         strings("copyNoticeStatus", "SENT", "待反馈", "Awaiting answer", "ANSWERED", "已反馈", "Answered", "ESCALATED", "逾期已督办", "Escalated");
         strings("sampledRecordStatus", "DRAWN", "待核查", "To check", "CHECKED", "待复核", "To recheck", "VERIFIED", "属实", "Borne out",
                 "FLAGGED", "不实", "Untrue");
         strings("findingStatus", "STANDS", "成立", "Stands", "PROPOSED", "待确认", "To confirm", "CONFIRMED", "已确认", "Confirmed",
                 "DISMISSED", "已驳回", "Dismissed");
+        // A campaign's kind and its measures are codes a scheme's rules may name; these are the ones the seeds' campaigns use.
+        strings("campaignKind", "GROUP_RENTAL", "出租房屋“群租群居”整治", "Group rentals", "UNLICENSED", "无证照餐饮和食品小作坊整治",
+                "Unlicensed eateries and workshops", "STALLS", "流动摊贩无证经营整治", "Unlicensed street stalls", "OTHER", "其他专项整治", "Other campaign");
+        strings("measure", "communities_rectified", "整治小区（个）", "Communities rectified", "stalls_banned", "取缔流动摊贩（处）", "Stalls banned",
+                "unlicensed_eateries", "整治无证餐饮（家）", "Unlicensed eateries dealt with", "unlicensed_workshops", "整治无证食品小作坊（家）",
+                "Unlicensed workshops dealt with", "households_visited", "走访出租户（户）", "Households visited");
+        strings("campaignStatus", "OPEN", "进行中", "Under way", "CLOSED", "已完成", "Closed");
         strings("roundStatus", "OPEN", "进行中", "Open", "CLOSED", "已关闭", "Closed", "PUBLISHED", "已通报", "Published");
         strings("schemeStatus", "DRAFT", "草稿", "Draft", "PUBLISHED", "已发布", "Published");
         strings("notificationKind", "ASSIGNMENT_ISSUED", "新交办任务", "New assignment", "DEADLINE_NEAR", "临期提醒", "Deadline near",

@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
@@ -48,6 +51,16 @@ public class InfoReportQueryController {
     public RecordView record(@PathVariable String id, @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
         readAfterWrite.await(min);
         return records.readable(id);
+    }
+
+    @GetMapping("/records")
+    @Operation(summary = "记录列表 / reported records of a unit, kind (TRAINING, INFO_REPORT, INDICATOR, ACHIEVEMENT, APPEAL, CAMPAIGN) and status, newest first, at most 500")
+    public List<RecordView> records(@RequestParam(required = false) @Size(max = 64) String unitId,
+                                    @RequestParam(required = false) @Pattern(regexp = "TRAINING|INFO_REPORT|INDICATOR|ACHIEVEMENT|APPEAL|CAMPAIGN") String kind,
+                                    @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,32}") String status,
+                                    @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        readAfterWrite.await(min);
+        return records.list(unitId, kind, status);
     }
 
     /** A report waiting for review, with what the reviewer reads before deciding: title, text, category, files. */

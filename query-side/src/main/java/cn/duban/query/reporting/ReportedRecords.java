@@ -8,9 +8,13 @@ import cn.duban.query.common.Documents;
 import cn.duban.query.reporting.ReportedRecordsProjection.RecordView;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Service;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +40,31 @@ public class ReportedRecords {
             throw new ForbiddenException("只能查看本单位的记录 / unit staff read their own unit's records only");
         });
         return v;
+    }
+
+    /** At most this many records answer one list, newest first. */
+    public static final int LIST_LIMIT = 500;
+
+    /**
+     * A unit's records of one kind and status (any, where not given), newest first; unit staff list
+     * their own unit's only, whatever they ask for.
+     */
+    public List<RecordView> list(String unitId, String kind, String status) {
+        String unit = CurrentUser.get().filter(u -> u.role() == Role.UNIT_STAFF).map(u -> u.unitId()).orElse(unitId);
+        List<Bson> filters = new ArrayList<>();
+        if (unit != null) {
+            filters.add(Filters.eq("unitId", unit));
+        }
+        if (kind != null) {
+            filters.add(Filters.eq("kind", kind));
+        }
+        if (status != null) {
+            filters.add(Filters.eq("status", status));
+        }
+        return records.where(filters.isEmpty() ? new Document() : Filters.and(filters)).stream()
+                .sorted(Comparator.comparing((RecordView v) -> v.recordedAt).reversed())
+                .limit(LIST_LIMIT)
+                .toList();
     }
 
     /** The records with these ids that exist, in the order asked. */

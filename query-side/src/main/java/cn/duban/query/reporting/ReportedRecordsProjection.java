@@ -5,6 +5,9 @@ import cn.duban.kernel.assessment.AppealRejected;
 import cn.duban.kernel.assessment.AppealUpheld;
 import cn.duban.kernel.material.Material;
 import cn.duban.kernel.reporting.AchievementRecorded;
+import cn.duban.kernel.reporting.CampaignClosed;
+import cn.duban.kernel.reporting.CampaignLaunched;
+import cn.duban.kernel.reporting.CampaignProgressRecorded;
 import cn.duban.kernel.reporting.IndicatorReported;
 import cn.duban.kernel.scheme.Indicators;
 import cn.duban.kernel.reporting.InfoReportAccepted;
@@ -26,7 +29,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Read model {@code reported_records}: what a unit reported, as a reviewer or supervisor reads it —
@@ -40,7 +45,7 @@ public class ReportedRecordsProjection {
 
     public static final class RecordView {
         public String id;
-        /** TRAINING, INFO_REPORT, INDICATOR, ACHIEVEMENT or APPEAL. */
+        /** TRAINING, INFO_REPORT, INDICATOR, ACHIEVEMENT, APPEAL or CAMPAIGN. */
         public String kind;
         public String unitId;
         public String title;
@@ -60,6 +65,9 @@ public class ReportedRecordsProjection {
         /** For an achievement: MEDIA_PUBLICATION, LEADER_INSTRUCTION or PROMOTION (its level in {@link #level}). */
         public String achievementKind;
         public List<Material> materials = new ArrayList<>();
+        /** For a campaign: its kind (GROUP_RENTAL …) and each measure's total so far; its status is OPEN or CLOSED, its summary {@link #text}. */
+        public String campaignKind;
+        public Map<String, BigDecimal> totals = new LinkedHashMap<>();
         /** For an appeal: the scheme and item appealed (its reason is {@link #text}, the decision's note {@link #reason}). */
         public String schemeId;
         public String itemCode;
@@ -172,6 +180,33 @@ public class ReportedRecordsProjection {
         records.update(e.appealId(), m.getIdentifier(), v -> {
             v.status = "REJECTED";
             v.reason = e.note();
+        });
+    }
+
+    @EventHandler
+    void on(CampaignLaunched e, EventMessage<?> m) {
+        RecordView v = base(e.campaignId(), "CAMPAIGN", e.unitId(), m);
+        v.title = e.title();
+        v.on = e.launchedOn();
+        v.campaignKind = e.kind();
+        v.status = "OPEN";
+        records.create(m.getIdentifier(), v);
+    }
+
+    /** A step adds to its measure's total, and its 台账资料 join the campaign's files. */
+    @EventHandler
+    void on(CampaignProgressRecorded e, EventMessage<?> m) {
+        records.update(e.campaignId(), m.getIdentifier(), v -> {
+            v.totals.merge(e.measure(), e.quantity(), BigDecimal::add);
+            v.materials.addAll(e.materials());
+        });
+    }
+
+    @EventHandler
+    void on(CampaignClosed e, EventMessage<?> m) {
+        records.update(e.campaignId(), m.getIdentifier(), v -> {
+            v.status = "CLOSED";
+            v.text = e.summary();
         });
     }
 
