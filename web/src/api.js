@@ -11,16 +11,26 @@ function csrf() {
  * session answers 401 (back to the sign-in page) instead of a browser's password dialog.
  * Errors become a toast that names the field, as the API does, and reject.
  */
-export async function api(method, path, body) {
+let lastPosition = null;
+
+export async function api(method, path, body, contentType) {
   const headers = { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' };
+  if (method === 'GET' && lastPosition) {
+    // Read your own writes: a read after a command waits until the read models include it.
+    headers['X-Duban-Min-Position'] = lastPosition;
+  }
   if (method !== 'GET') {
     headers['X-XSRF-TOKEN'] = csrf();
-    headers['Content-Type'] = 'application/json';
+    headers['Content-Type'] = contentType || 'application/json';
   }
-  const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : contentType ? body : JSON.stringify(body) });
   if (res.status === 401) {
     location.href = '/login.html';
     throw new Error('unauthenticated');
+  }
+  const position = res.headers.get('X-Duban-Position');
+  if (position && (!lastPosition || Number(position) > Number(lastPosition))) {
+    lastPosition = position;
   }
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
@@ -52,3 +62,6 @@ export async function upload(file, unitId) {
 
 export const get = path => api('GET', path);
 export const post = (path, body) => api('POST', path, body === undefined ? {} : body);
+
+/** Sends text as it is (a scheme document in JSON or YAML), with its type. */
+export const postText = (path, text, contentType) => api('POST', path, text, contentType);

@@ -8,6 +8,13 @@ import Inbox from './views/Inbox.vue';
 import Report from './views/Report.vue';
 import Compare from './views/Compare.vue';
 import Sampling from './views/Sampling.vue';
+import Statistics from './views/Statistics.vue';
+import Schemes from './views/Schemes.vue';
+import Users from './views/Users.vue';
+import Rounds from './views/Rounds.vue';
+import YearEnd from './views/YearEnd.vue';
+import Adjustments from './views/Adjustments.vue';
+import Rectifications from './views/Rectifications.vue';
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -21,5 +28,12 @@ export const router = createRouter({
     { path: '/report', component: Report },
     { path: '/compare', component: Compare },
     { path: '/sampling', component: Sampling },
+    { path: '/rectifications', component: Rectifications },
+    { path: '/adjustments', component: Adjustments },
+    { path: '/year-end', component: YearEnd },
+    { path: '/rounds', component: Rounds },
+    { path: '/users', component: Users },
+    { path: '/schemes', component: Schemes },
+    { path: '/statistics', component: Statistics },
   ],
 });
