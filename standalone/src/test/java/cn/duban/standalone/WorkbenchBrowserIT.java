@@ -114,8 +114,75 @@ class WorkbenchBrowserIT {
     }
 
     void humanWordsOnly(String screen) {
-        var found = MACHINE_WORDS.matcher(page());
+        // Sign-in names (xinqi-staff) are what a person types to sign in; the users screen shows them on purpose.
+        var found = MACHINE_WORDS.matcher(page().replaceAll("[a-z0-9]+-(staff|clerk)", ""));
         assertThat(found.find()).as(screen + " shows a machine word: " + (found.hitEnd() ? "" : found.group())).isFalse();
+    }
+
+    /** The first displayed element that matches, waiting for one. */
+    WebElement visible(By by) {
+        return wait.until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
+    WebElement visibleIn(WebElement scope, By by) {
+        return wait.until(d -> scope.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
+    static By buttonNamed(String text) {
+        return By.xpath(".//button[span[normalize-space(.)='" + text + "']]");
+    }
+
+    void click(String button) {
+        press(visible(By.xpath("//button[span[normalize-space(.)='" + button + "']]")));
+    }
+
+    /** Clicks once nothing covers the element any more (a drawer or dialog still sliding in). */
+    void press(WebElement element) {
+        wait.ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+            element.click();
+            return true;
+        });
+    }
+
+    /** The open dialog (el-dialog), or the message box of a confirmation. */
+    WebElement dialog() {
+        return visible(By.cssSelector(".el-dialog"));
+    }
+
+    /** The input or textarea of the form item with this label, inside the scope. */
+    WebElement field(WebElement scope, String label) {
+        return visibleIn(scope, By.xpath(".//div[contains(@class,'el-form-item')][.//label[normalize-space(.)='" + label + "']]//*[self::input or self::textarea]"));
+    }
+
+    /** The el-select of the form item with this label, inside the scope. */
+    WebElement selectOf(WebElement scope, String label) {
+        return visibleIn(scope, By.xpath(".//div[contains(@class,'el-form-item')][.//label[normalize-space(.)='" + label + "']]//div[contains(@class,'el-select__wrapper')]"));
+    }
+
+    /** Picks an option of an el-select by its words; null picks the first. Only this select's own list is searched. */
+    void choose(WebElement select, String option) {
+        List<WebElement> wrapper = select.findElements(By.cssSelector(".el-select__wrapper"));
+        (wrapper.isEmpty() ? select : wrapper.get(0)).click();
+        String list = select.findElement(By.cssSelector("input")).getAttribute("aria-controls");
+        String within = list == null ? "" : "//*[@id='" + list + "']";
+        By item = By.xpath(within + "//li[contains(@class,'el-select-dropdown__item')]" + (option == null ? "" : "[normalize-space(.)='" + option + "']"));
+        WebElement found = visible(item);
+        // A long list (44 units) may hold the option below its fold.
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", found);
+        press(found);
+    }
+
+    void tab(String name) {
+        visible(By.xpath("//div[contains(@class,'el-tabs__item')][normalize-space(.)='" + name + "' or starts-with(normalize-space(.), '" + name + "')]")).click();
+    }
+
+    void setNumber(WebElement input, String value) {
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), value, org.openqa.selenium.Keys.TAB);
+    }
+
+    void closeDrawer() {
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        wait.until(d -> d.findElements(By.cssSelector(".el-drawer")).stream().noneMatch(WebElement::isDisplayed));
     }
 
     void save(String name) throws IOException {
@@ -202,7 +269,7 @@ class WorkbenchBrowserIT {
         shots("info-review");
         reports.get(0).findElement(By.cssSelector(".el-button--success")).click();
         waitForText("确认录用");
-        browser.findElement(By.cssSelector(".el-message-box__btns .el-button--primary")).click();
+        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
         waitForText("已录用");
         wait.until(d -> !d.findElement(By.cssSelector(".page-sub")).getText().equals(waiting));
         assertThat(browser.findElements(By.cssSelector("[data-report='" + report + "']"))).isEmpty();
@@ -288,8 +355,8 @@ class WorkbenchBrowserIT {
         assertThat(page()).as("the drawn records with their content").contains("业务培训", "参训");
         shots("sample");
         String record = browser.findElements(By.cssSelector(".record")).get(0).getAttribute("data-record");
-        browser.findElement(By.cssSelector("[data-record='" + record + "']")).findElement(By.xpath(".//button[span[text()='核查：属实']]")).click();
-        browser.findElement(By.cssSelector(".el-message-box__btns .el-button--primary")).click();
+        press(browser.findElement(By.cssSelector("[data-record='" + record + "']")).findElement(By.xpath(".//button[span[text()='核查：属实']]")));
+        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
         waitForText("已核查");
         wait.until(d -> d.findElement(By.cssSelector("[data-record='" + record + "']")).getText().contains("待另一名督查人员复核"));
 
@@ -299,12 +366,303 @@ class WorkbenchBrowserIT {
         browser.findElements(By.cssSelector(".samples .el-table__row")).stream().filter(r -> r.getText().contains("新碶街道")).findFirst().orElseThrow().click();
         WebElement mine = wait.until(d -> d.findElement(By.cssSelector("[data-record='" + record + "']")));
         wait.until(d -> !mine.findElements(By.xpath(".//button[span[text()='复核：属实']]")).isEmpty());
-        mine.findElement(By.xpath(".//button[span[text()='复核：属实']]")).click();
-        browser.findElement(By.cssSelector(".el-message-box__btns .el-button--primary")).click();
+        press(mine.findElement(By.xpath(".//button[span[text()='复核：属实']]")));
+        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
         waitForText("已复核");
         wait.until(d -> d.findElement(By.cssSelector("[data-record='" + record + "']")).getText().contains("复核：属实（"));
         assertThat(browser.findElement(By.cssSelector("[data-record='" + record + "']")).getText())
                 .as("supervisors named by their names, not their accounts").doesNotContain("supervisor");
         shots("sample-rechecked");
+    }
+
+    /** 新碶's clerk: a campaign launched, a step with its quantity, an indicator figure and an appeal, all by clicking. */
+    @Test
+    @Order(9)
+    void aUnitClerkRunsACampaignReportsAFigureAndFilesAnAppeal() throws Exception {
+        signIn("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/report", "工作填报");
+        tab("专项整治");
+        click("启动专项整治");
+        WebElement launch = dialog();
+        field(launch, "名称").sendKeys("老旧小区群租整治（工作台）");
+        launch.findElement(buttonNamed("启动")).click();
+        waitForText("专项整治已启动");
+        WebElement card = wait.until(d -> d.findElements(By.cssSelector("[data-campaign]")).stream()
+                .filter(c -> c.getText().contains("老旧小区群租整治（工作台）")).findFirst().orElse(null));
+        assertThat(card.getText()).contains("进行中", "出租房屋“群租群居”整治");
+        card.findElement(buttonNamed("报送进展")).click();
+        WebElement step = dialog();
+        setNumber(field(step, "数量"), "3");
+        step.findElement(buttonNamed("报送")).click();
+        waitForText("整治进展已报送");
+        wait.until(d -> d.findElements(By.cssSelector("[data-campaign]")).stream()
+                .anyMatch(c -> c.getText().contains("老旧小区群租整治（工作台）") && c.getText().contains("整治小区（个）：3")));
+        shots("report-campaign");
+
+        tab("指标数据");
+        choose(visible(By.cssSelector("[data-test=indicator]")), "融合组织会员占比");
+        setNumber(visible(By.xpath("//div[contains(@class,'el-form-item')][.//label[normalize-space(.)='比率（%）' or normalize-space(.)='数量']]//input")), "12.5");
+        click("报送指标");
+        waitForText("指标已报送");
+        assertThat(new Api(port).get("/api/records?unitId=xinqi&kind=INDICATOR").body().get(0).get("value").decimalValue())
+                .isEqualByComparingTo("12.5");
+
+        tab("申诉");
+        choose(visible(By.cssSelector("[data-test=appeal-item]")), null);
+        visible(By.xpath("//div[contains(@class,'el-form-item')][.//label[normalize-space(.)='申诉理由']]//textarea"))
+                .sendKeys("二季度培训签到表已补齐，请复核（工作台）");
+        click("提交申诉");
+        waitForText("申诉已提交");
+        wait.until(d -> page().contains("二季度培训签到表已补齐，请复核（工作台）"));
+        assertThat(page()).contains("待处理");
+        shots("report-appeal");
+    }
+
+    /** The lead office upholds that appeal and records a deduction with its reason. */
+    @Test
+    @Order(10)
+    void theLeadOfficeDecidesTheAppealAndRecordsADeduction() throws Exception {
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/adjustments", "加减分与申诉");
+        tab("申诉处理");
+        WebElement appeal = wait.until(d -> d.findElements(By.cssSelector("[data-appeal]")).stream()
+                .filter(c -> c.getText().contains("二季度培训签到表已补齐")).findFirst().orElse(null));
+        assertThat(appeal.getText()).contains("新碶街道", "待处理");
+        String id = appeal.getAttribute("data-appeal");
+        shots("appeals");
+        appeal.findElement(buttonNamed("申诉成立")).click();
+        WebElement decide = dialog();
+        field(decide, "处理意见").sendKeys("经核实材料齐全，恢复1分");
+        decide.findElement(buttonNamed("确定")).click();
+        waitForText("申诉成立，分值已计入");
+        wait.until(d -> d.findElements(By.cssSelector("[data-appeal='" + id + "']")).isEmpty());
+        assertThat(new Api(port).get("/api/records/" + id).body().get("status").asText()).isEqualTo("UPHELD");
+
+        tab("加减分");
+        choose(visible(By.cssSelector("[data-test=adjust-unit]")), "大碶街道");
+        choose(visible(By.cssSelector("[data-test=adjust-item]")), null);
+        visible(By.xpath("//div[contains(@class,'el-form-item')][.//label[normalize-space(.)='理由']]//textarea")).sendKeys("季度例会缺席一次（工作台）");
+        click("记录加减分");
+        waitForText("已记录：大碶街道");
+        boolean found = false;
+        for (com.fasterxml.jackson.databind.JsonNode f : new Api(port).get("/api/units/daqi/facts").body()) {
+            found |= "季度例会缺席一次（工作台）".equals(f.path("reason").asText());
+        }
+        assertThat(found).as("the adjustment is a fact of 大碶").isTrue();
+        shots("adjustments");
+    }
+
+    /** A supervisor records a finding with its evidence picked from the unit's records, and orders its rectification. */
+    @Test
+    @Order(11)
+    void aSupervisorRecordsAFindingWithEvidenceAndOrdersARectification() throws Exception {
+        signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/rounds", "督查轮次");
+        wait.until(d -> d.findElements(By.cssSelector(".rounds .el-table__row")).stream().anyMatch(r -> r.getText().contains("2023年年中督查")));
+        assertThat(page()).contains("年中督查", "进行中");
+        shots("rounds");
+        browser.findElements(By.cssSelector(".rounds .el-table__row")).stream().filter(r -> r.getText().contains("2023年年中督查")).findFirst().orElseThrow().click();
+        waitForText("基准得分");
+        click("记录督查发现");
+        WebElement form = dialog();
+        choose(selectOf(form, "单位"), "新碶街道");
+        choose(selectOf(form, "考核项目"), null);
+        field(form, "问题").sendKeys("培训台账缺少学时记录（工作台）");
+        choose(selectOf(form, "依据记录"), null);
+        form.findElement(By.cssSelector(".el-dialog__title")).click();
+        shots("finding-form");
+        form.findElement(buttonNamed("记录")).click();
+        waitForText("督查发现已记录");
+        com.fasterxml.jackson.databind.JsonNode mine = null;
+        for (com.fasterxml.jackson.databind.JsonNode u : new Api(port).get("/api/rounds/demo-round-2023-mid").body().get("units")) {
+            for (com.fasterxml.jackson.databind.JsonNode f : u.get("findings")) {
+                if (f.get("text").asText().equals("培训台账缺少学时记录（工作台）")) {
+                    mine = f;
+                }
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.get("unitId").asText()).isEqualTo("xinqi");
+        assertThat(mine.get("evidence")).as("evidence picked from the unit's records").hasSize(1);
+
+        WebElement row = browser.findElements(By.cssSelector(".units .el-table__row")).stream().filter(r -> r.getText().contains("新碶街道")).findFirst().orElseThrow();
+        row.findElement(By.cssSelector(".el-table__expand-icon")).click();
+        String findingId = mine.get("findingId").asText();
+        WebElement finding = visible(By.cssSelector("[data-finding='" + findingId + "']"));
+        assertThat(finding.getText()).contains("依据", "成立");
+        finding.findElement(buttonNamed("下达整改")).click();
+        WebElement order = dialog();
+        field(order, "整改要求").sendKeys("补齐培训学时记录并报送（工作台）");
+        order.findElement(buttonNamed("下达")).click();
+        waitForText("已下达整改");
+        wait.until(d -> d.findElement(By.cssSelector("[data-finding='" + findingId + "']")).getText().contains("已下达整改：待整改"));
+        shots("round-drawer");
+    }
+
+    /** 新碶 reports the rectification; another supervisor's verification closes it. */
+    @Test
+    @Order(12)
+    void aUnitReportsTheRectificationAndASupervisorVerifiesIt() throws Exception {
+        signIn("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/rectifications", "限期整改");
+        WebElement row = wait.until(d -> d.findElements(By.cssSelector(".wide .el-table__row")).stream()
+                .filter(r -> r.getText().contains("培训台账缺少学时记录（工作台）")).findFirst().orElse(null));
+        assertThat(row.getText()).contains("新碶街道", "待整改");
+        shots("rectifications-unit");
+        row.click();
+        visible(By.cssSelector(".el-drawer textarea")).sendKeys("已补齐全部培训学时记录（工作台）");
+        click("报送整改");
+        waitForText("整改情况已报送");
+        wait.until(d -> page().contains("报送整改") && page().contains("已补齐全部培训学时记录（工作台）"));
+
+        signIn("supervisor2", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/rectifications", "限期整改");
+        wait.until(d -> d.findElements(By.cssSelector(".wide .el-table__row")).stream()
+                .anyMatch(r -> r.getText().contains("培训台账缺少学时记录（工作台）") && r.getText().contains("待核实")));
+        browser.findElements(By.cssSelector(".wide .el-table__row")).stream()
+                .filter(r -> r.getText().contains("培训台账缺少学时记录（工作台）")).findFirst().orElseThrow().click();
+        click("核实通过");
+        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        waitForText("已核实");
+        wait.until(d -> d.findElements(By.cssSelector(".wide .el-table__row")).stream()
+                .anyMatch(r -> r.getText().contains("培训台账缺少学时记录（工作台）") && r.getText().contains("已核实")));
+        shots("rectification-verified");
+    }
+
+    /** The lead office reads the year-end result with grades, publishes the notice, and the export answers a workbook. */
+    @Test
+    @Order(13)
+    void theLeadOfficePublishesTheYearEndNotice() throws Exception {
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/year-end", "年终考核与通报");
+        wait.until(d -> !d.findElements(By.cssSelector(".results .el-table__row")).isEmpty());
+        wait.until(d -> page().contains("优秀"));
+        assertThat(visible(By.cssSelector("[data-test=export]")).getAttribute("href")).endsWith("/api/schemes/beilun-2023/export.xlsx");
+        shots("year-end");
+        tab("通报");
+        wait.until(d -> d.findElement(By.cssSelector("[data-test=notice-text]")).getText().contains("表彰"));
+        click("发布通报");
+        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        wait.until(d -> page().contains("发布后通报内容固定"));
+        Thread.sleep(500);
+        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        waitForText("通报已发布");
+        wait.until(d -> !d.findElements(By.cssSelector(".published")).isEmpty());
+        assertThat(visible(By.cssSelector(".published")).getText()).contains("2023年度考核结果通报");
+        shots("notice");
+        var workbook = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/schemes/beilun-2023/export.xlsx"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + TestData.ADMIN_PASSWORD).getBytes()))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(workbook.statusCode()).isEqualTo(200);
+        assertThat(new String(workbook.body(), 0, 2)).as("an xlsx is a zip").isEqualTo("PK");
+    }
+
+    /** Users, statistics and schemes: the lead office's administration. */
+    @Test
+    @Order(14)
+    void theLeadOfficeAddsAUserAndReadsStatisticsAndTheScheme() throws Exception {
+        open("/users", "用户管理");
+        click("新增用户");
+        WebElement form = dialog();
+        field(form, "账号").sendKeys("daqi-clerk");
+        field(form, "姓名").sendKeys("大碶街道信息员");
+        choose(selectOf(form, "单位"), "大碶街道");
+        field(form, "初始密码").sendKeys("daqi-clerk-2023-pass");
+        form.findElement(buttonNamed("创建")).click();
+        waitForText("已创建用户 大碶街道信息员");
+        wait.until(d -> page().contains("大碶街道信息员"));
+        shots("users");
+
+        open("/statistics", "督办统计");
+        wait.until(d -> page().contains("按时签收") && page().contains("新碶街道"));
+        shots("statistics");
+
+        open("/schemes", "考核方案");
+        browser.findElements(By.cssSelector(".el-table__row")).stream().filter(r -> r.getText().contains("2023")).findFirst().orElseThrow().click();
+        waitForText("评分标准");
+        wait.until(d -> page().contains("S1.1") && page().contains("领导重视"));
+        assertThat(page()).contains("已发布", "督查权重", "30%");
+        shots("scheme");
+        closeDrawer();
+    }
+
+    /** A supervisor draws a sample of 新碶's trainings of the second half-year. */
+    @Test
+    @Order(15)
+    void aSupervisorDrawsASample() throws Exception {
+        signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/sampling", "抽查核实");
+        click("抽取样本");
+        WebElement form = dialog();
+        choose(selectOf(form, "单位"), "新碶街道");
+        List<WebElement> range = form.findElements(By.cssSelector(".el-range-input"));
+        range.get(0).click();
+        range.get(0).sendKeys("2023-07-01");
+        range.get(1).sendKeys("2023-12-31\n");
+        setNumber(field(form, "抽取条数"), "2");
+        form.findElement(buttonNamed("抽取")).click();
+        waitForText("样本已抽取");
+        wait.until(d -> !d.findElements(By.cssSelector(".record")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector(".record")).size()).isBetween(1, 2);
+        assertThat(visible(By.cssSelector(".el-drawer__title")).getText()).isEqualTo("新碶街道 · 培训");
+        shots("sample-drawn");
+    }
+
+    /** A leader reads rounds and the year-end result but is offered nothing that writes; and changes their own password. */
+    @Test
+    @Order(16)
+    void aLeaderReadsWithoutWritingAndChangesTheirPassword() throws Exception {
+        signIn("leader", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/rounds", "督查轮次");
+        wait.until(d -> page().contains("2023年年中督查"));
+        assertThat(page()).doesNotContain("开启督查轮次");
+        open("/year-end", "年终考核与通报");
+        wait.until(d -> page().contains("优秀"));
+        assertThat(browser.findElements(By.xpath("//button[span[normalize-space(.)='发布通报']]"))).isEmpty();
+        shots("leader-year-end");
+
+        click("修改密码");
+        WebElement form = dialog();
+        form.findElement(By.cssSelector("input[data-test=current-password]")).sendKeys(cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        form.findElement(By.cssSelector("input[data-test=new-password]")).sendKeys("leader-new-password-1");
+        form.findElement(By.cssSelector("input[data-test=again-password]")).sendKeys("leader-new-password-1");
+        form.findElement(buttonNamed("保存")).click();
+        waitForText("密码已修改");
+        signIn("leader", "leader-new-password-1");
+        open("/", "街道排名");
+    }
+
+    /** 新碶's clerk asks for more time on a task it acknowledged; the lead office grants it from the board's drawer. */
+    @Test
+    @Order(17)
+    void aClerkAsksForMoreTimeAndTheLeadOfficeGrantsIt() throws Exception {
+        signIn("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/inbox", "我的待办");
+        WebElement task = wait.until(d -> d.findElements(By.cssSelector(".task")).stream()
+                .filter(c -> !c.findElements(buttonNamed("申请延期")).isEmpty()).findFirst().orElse(null));
+        String id = task.getAttribute("data-task");
+        java.time.LocalDate deadline = java.time.LocalDate.parse(new Api(port).get("/api/assignments/" + id).body().get("deadline").asText());
+        java.time.LocalDate later = deadline.plusDays(5).getYear() == deadline.getYear() ? deadline.plusDays(5) : deadline.withDayOfYear(deadline.lengthOfYear());
+        press(task.findElement(buttonNamed("申请延期")));
+        WebElement form = dialog();
+        WebElement date = visibleIn(form, By.cssSelector(".el-date-editor input"));
+        date.click();
+        date.sendKeys(later + "\n");
+        field(form, "理由").sendKeys("需与公安分局联合核查，申请延期（工作台）");
+        form.findElement(By.cssSelector(".el-dialog__title")).click();
+        press(form.findElement(buttonNamed("提交申请")));
+        waitForText("延期申请已提交");
+
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/assignments", "交办督办");
+        wait.until(d -> !d.findElements(By.cssSelector(".board .el-table__row")).isEmpty());
+        String title = new Api(port).get("/api/assignments/" + id).body().get("title").asText();
+        press(browser.findElements(By.cssSelector(".board .el-table__row")).stream().filter(r -> r.getText().contains(title)).findFirst().orElseThrow());
+        click("同意延期");
+        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        waitForText("已同意延期");
+        assertThat(new Api(port).get("/api/assignments/" + id).body().get("deadline").asText()).isEqualTo(later.toString());
+        shots("extension-granted");
     }
 }

@@ -74,7 +74,7 @@ public class SecurityConfig {
 
     /** What each role may call, in the order the rules are tried; a test checks each rule decides some endpoint. */
     public static final List<AccessRule> ACCESS_RULES = List.of(
-            AccessRule.anyone("/login.html", "/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error",
+            AccessRule.anyone("/login.html", "/login", "/assets/**", "/favicon.ico", "/error",
                     "/actuator/health", "/actuator/health/**"),
             // Supervisors verify archives too: before the admin rule, which would otherwise decide first.
             AccessRule.roles(POST, new String[]{"/api/admin/archive/verify"}, Role.LEAD_OFFICE, Role.SUPERVISOR),
@@ -118,7 +118,7 @@ public class SecurityConfig {
             }
             write(json, res, 401, ApiError.of("UNAUTHENTICATED", "请先登录 / sign in first"));
         }));
-        http.formLogin(f -> f.loginPage("/login.html").loginProcessingUrl("/login").defaultSuccessUrl("/", true)
+        http.formLogin(f -> f.loginPage("/login.html").loginProcessingUrl("/login").defaultSuccessUrl("/app/", true)
                 .failureUrl("/login.html?error").permitAll());
         http.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login.html?logout"));
         if (oidc.getIfAvailable() != null) {

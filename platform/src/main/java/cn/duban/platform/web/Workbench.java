@@ -12,6 +12,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class Workbench implements WebMvcConfigurer {
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
+        // The workbench is the app: the site's root opens it (the sign-in page first, for a visitor).
+        registry.addRedirectViewController("/", "/app/");
         registry.addRedirectViewController("/app", "/app/");
         registry.addViewController("/app/").setViewName("forward:/app/index.html");
     }
