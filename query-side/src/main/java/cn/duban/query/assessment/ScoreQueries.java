@@ -13,6 +13,7 @@ import cn.duban.query.unit.UnitQueries;
 import cn.duban.query.scheme.SchemeQueries;
 import cn.duban.query.unit.UnitsProjection.UnitView;
 import cn.duban.query.common.ChunkedLog;
+import cn.duban.query.common.DecodedLogCache;
 import cn.duban.query.common.ReadModelJson;
 import cn.duban.query.scheme.SchemeView;
 import com.mongodb.client.MongoCollection;
@@ -38,7 +39,13 @@ import java.util.stream.Collectors;
 @Service
 public class ScoreQueries {
     private final MongoCollection<Document> totals;
-    private final ChunkedLog facts;
+    /**
+     * Each unit's fact log, decoded once and then refreshed from its last chunk: a score read of a
+     * unit with 10k+ facts no longer reads and decodes them all (issue 14). At most this many
+     * facts are held across units.
+     */
+    static final long CACHED_FACTS = 200_000;
+    private final DecodedLogCache<FactEntry> facts;
     private final ChunkedLog timelines;
     private final Clock clock;
     private final UnitQueries unitQueries;
@@ -49,7 +56,7 @@ public class ScoreQueries {
         this.schemeQueries = schemeQueries;
         this.clock = dubanClock;
         this.totals = db.getCollection(ScoreProjection.TOTALS);
-        this.facts = new ChunkedLog(db, ScoreProjection.FACTS);
+        this.facts = new DecodedLogCache<>(db, ScoreProjection.FACTS, d -> ReadModelJson.fromDocument(d, FactEntry.class), CACHED_FACTS);
         this.timelines = new ChunkedLog(db, ScoreProjection.TIMELINES);
     }
 
@@ -83,7 +90,7 @@ public class ScoreQueries {
 
     public List<FactEntry> facts(String unitId) {
         unit(unitId);
-        return facts.read(unitId).stream().map(d -> ReadModelJson.fromDocument(d, FactEntry.class)).toList();
+        return facts.read(unitId);
     }
 
     public ScoreCard score(String unitId, String schemeId, Instant asOf) {
@@ -127,7 +134,7 @@ public class ScoreQueries {
         SchemeView.Version current = versionAt(scheme, now);
         List<WhatIfRow> rows = new ArrayList<>();
         for (UnitView u : units()) {
-            List<Fact> unitFacts = facts.read(u.id()).stream().map(d -> ReadModelJson.fromDocument(d, FactEntry.class).toFact()).toList();
+            List<Fact> unitFacts = facts.read(u.id()).stream().map(FactEntry::toFact).toList();
             UnitProfile profile = new UnitProfile(u.id(), u.type());
             ScoreCard before = Scoring.score(current.document(), current.version(), profile, unitFacts, now, scheme.reportingClosedBy(now));
             ScoreCard after = Scoring.score(alternative, 0, profile, unitFacts, now, scheme.reportingClosedBy(now));
@@ -194,8 +201,7 @@ public class ScoreQueries {
                 if (u.registeredAt().isAfter(asOf)) {
                     continue;
                 }
-                List<Fact> unitFacts = facts.read(u.id()).stream()
-                        .map(d -> ReadModelJson.fromDocument(d, FactEntry.class).toFact()).toList();
+                List<Fact> unitFacts = facts.read(u.id()).stream().map(FactEntry::toFact).toList();
                 UnitLedger ledger = Scoring.ledgerAsOf(version.document(), version.version(), new UnitProfile(u.id(), u.type()), unitFacts, asOf);
                 if (ledger.applies()) {
                     var t = ledger.totals();

@@ -1,0 +1,115 @@
+package cn.duban.query.common;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A reader's cache of {@link ChunkedLog}s, decoded: a unit's facts are read and decoded once, and
+ * afterwards only from the last chunk the cache had seen onwards (usually one small document). The
+ * logs only ever grow at their end, so a snapshot stays a true prefix; a log found shorter than
+ * the snapshot (a rebuild dropped it) is read again whole. Any process may append (another
+ * replica's projection): nothing here trusts an in-memory tail, every read asks the store.
+ *
+ * <p>Bounded by the number of entries held across keys, least recently read keys evicted first,
+ * so the heap stays flat whatever the store's size (issue 14).
+ */
+public final class DecodedLogCache<T> {
+    private final MongoCollection<Document> chunks;
+    private final Function<Document, T> decode;
+    private final long maxEntries;
+    private final LinkedHashMap<String, Snapshot<T>> recent = new LinkedHashMap<>(64, 0.75f, true);
+    private long held;
+
+    /** What was decoded up to and including chunk {@code lastChunk}, which then held {@code lastChunkSize} entries. */
+    private record Snapshot<T>(int lastChunk, int lastChunkSize, long lastPosition, List<T> entries) {
+    }
+
+    public DecodedLogCache(MongoDatabase db, String collection, Function<Document, T> decode, long maxEntries) {
+        this.chunks = db.getCollection(collection);
+        this.decode = decode;
+        this.maxEntries = maxEntries;
+    }
+
+    /** The key's entries as stored now, decoded; an unmodifiable list. */
+    public List<T> read(String key) {
+        Snapshot<T> known;
+        synchronized (this) {
+            known = recent.get(key);
+        }
+        Snapshot<T> now = known == null ? load(key) : refresh(key, known);
+        if (now != known) {
+            remember(key, now);
+        }
+        return now.entries();
+    }
+
+    private Snapshot<T> load(String key) {
+        return snapshot(List.of(), ChunkedLog.readChunks(chunks, key, 0), -1);
+    }
+
+    private Snapshot<T> refresh(String key, Snapshot<T> known) {
+        List<Document> tail = ChunkedLog.readChunks(chunks, key, known.lastChunk());
+        if (tail.isEmpty() || tail.get(0).getInteger("n") != known.lastChunk()) {
+            return load(key);
+        }
+        Document first = tail.get(0);
+        int size = first.getList("entries", Document.class).size();
+        if (size < known.lastChunkSize()) {
+            return load(key);
+        }
+        if (tail.size() == 1 && size == known.lastChunkSize() && position(first) == known.lastPosition()) {
+            return known;
+        }
+        List<T> before = known.entries().subList(0, known.entries().size() - known.lastChunkSize());
+        return snapshot(before, tail, known.lastChunk());
+    }
+
+    private Snapshot<T> snapshot(List<T> before, List<Document> chunksFromLast, int fallbackChunk) {
+        List<T> entries = new ArrayList<>(before.size() + chunksFromLast.size() * 32);
+        entries.addAll(before);
+        int lastChunk = fallbackChunk;
+        int lastSize = 0;
+        long lastPosition = -1;
+        for (Document chunk : chunksFromLast) {
+            List<Document> raw = chunk.getList("entries", Document.class);
+            raw.forEach(d -> entries.add(decode.apply(d)));
+            lastChunk = chunk.getInteger("n");
+            lastSize = raw.size();
+            lastPosition = position(chunk);
+        }
+        return new Snapshot<>(lastChunk, lastSize, lastPosition, Collections.unmodifiableList(entries));
+    }
+
+    private static long position(Document chunk) {
+        Object p = chunk.get("lastPosition");
+        return p == null ? -1 : ((Number) p).longValue();
+    }
+
+    private synchronized void remember(String key, Snapshot<T> snapshot) {
+        Snapshot<T> old = recent.put(key, snapshot);
+        held += snapshot.entries().size() - (old == null ? 0 : old.entries().size());
+        var it = recent.entrySet().iterator();
+        while (held > maxEntries && it.hasNext()) {
+            Map.Entry<String, Snapshot<T>> eldest = it.next();
+            if (eldest.getKey().equals(key) && recent.size() == 1) {
+                break;
+            }
+            held -= eldest.getValue().entries().size();
+            it.remove();
+        }
+    }
+
+    /** Forgets everything (a reset of the read model). */
+    public synchronized void clear() {
+        recent.clear();
+        held = 0;
+    }
+}

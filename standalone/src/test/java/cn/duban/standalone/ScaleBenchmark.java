@@ -1,0 +1,431 @@
+package cn.duban.standalone;
+
+import cn.duban.kernel.reporting.AchievementRecorded;
+import cn.duban.kernel.reporting.IndicatorReported;
+import cn.duban.kernel.reporting.InfoLevel;
+import cn.duban.kernel.reporting.InfoReportAccepted;
+import cn.duban.kernel.reporting.InfoReportSubmitted;
+import cn.duban.kernel.reporting.TrainingRecorded;
+import cn.duban.kernel.scheme.FactKind;
+import cn.duban.kernel.scoring.Fact;
+import cn.duban.kernel.scoring.UnitEvent;
+import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
+import cn.duban.query.common.AdminController;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.bson.Document;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Issue 14's benchmark: at each store size N it loads the Beilun 2023 scheme and its 44 units, brings
+ * the store to N events (a bulk load through the engine, one unit — 新碶 — given about an eighth of
+ * them, as the issue's busiest unit), then measures in one run, on the embedded default:
+ * commands over HTTP with a web session (1 and 4 clients) and with HTTP Basic, beside raw
+ * {@code insertOne} into the same server (4 threads), with the process's CPU per operation; the
+ * busiest unit's current and {@code asOf} score (p50/p99 over HTTP on loopback) and the answer's size;
+ * its timeline; a full rebuild beside a plain fold of the same events read through the driver; the
+ * first command after a restart; RSS, live heap after a full GC and the data files beside the
+ * events' JSON. Not a test: {@code mvn -B -Dbenchmarks verify -pl standalone -am -Dtest=ScaleBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=none -Dfailsafe.failIfNoSpecifiedTests=false
+ * [-Dbench.events=10000,100000]}; the table goes to {@code standalone/target/scale-benchmark.md}.
+ */
+@Tag("benchmark")
+class ScaleBenchmark {
+    static final MetaData META = MetaData.with("actor", "benchmark");
+    static final String PASSWORD = "bench-admin-password";
+    static final String BUSY = "xinqi";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void measure() throws Exception {
+        int[] sizes = Arrays.stream(System.getProperty("bench.events", "10000,100000").split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+        Path out = Path.of("target", "scale-benchmark.md");
+        StringBuilder table = new StringBuilder("""
+                | events | HTTP session, 1 client | HTTP session, 4 clients | HTTP Basic, 1 client | raw insertOne, 4 threads | 4 clients ÷ raw | score p50 / p99 | asOf p50 / p99 | score answer | timeline (default) | rebuild | plain fold | rebuild ÷ fold | first command after restart | RSS | live heap after GC | data files | events' JSON |
+                | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+                """);
+        for (int n : sizes) {
+            String row = run(n);
+            table.append(row).append('\n');
+            System.out.println("SCALE " + row);
+            Files.writeString(out, table.toString());
+        }
+        System.out.println(table);
+    }
+
+    String run(int n) throws Exception {
+        Path dir = TestData.newDataDir();
+        List<String> cells = new ArrayList<>();
+        cells.add(String.format("%,d", n));
+        ConfigurableApplicationContext ctx = start(dir);
+        long eventsJson;
+        try {
+            String base = base(ctx);
+            HttpClient http = HttpClient.newHttpClient();
+            Api admin = new Api(portOf(ctx), "admin", PASSWORD);
+            check(admin.post("/api/units/builtin/beilun", Map.of()));
+            check(admin.post("/api/schemes/builtin/beilun-2023", Map.of()));
+            check(admin.post("/api/schemes/beilun-2023/publish", Map.of()));
+            List<String> units = new ArrayList<>();
+            admin.get("/api/units").body().forEach(u -> units.add(u.get("id").asText()));
+
+            SequencedMongoEventStorageEngine engine = ctx.getBean(SequencedMongoEventStorageEngine.class);
+            bulkLoad(engine, units, n - (int) engine.headPosition() - 1);
+            caughtUp(ctx, engine.headPosition());
+            // The asOf reads ask about this instant: after the bulk load, before the commands below.
+            Thread.sleep(5);
+            String loadedAt = Instant.now().toString();
+            Thread.sleep(5);
+
+            Session[] sessions = new Session[4];
+            for (int i = 0; i < sessions.length; i++) {
+                sessions[i] = Session.signIn(http, base, "admin", PASSWORD);
+            }
+            commands(http, base, sessions, 1, units, 100); // warm-up
+            cells.add(commands(http, base, sessions, 1, units, 400).toString());
+            cells.add(commands(http, base, sessions, 4, units, 800).toString());
+            cells.add(basic(admin, units, 20).toString());
+            Rate raw = raw(ctx.getBean(MongoClient.class), 4, 4000);
+            cells.add(raw.toString());
+            Rate four = commands(http, base, sessions, 4, units, 800);
+            cells.set(2, four.toString());
+            cells.add(String.format("%.3f", four.perSecond / raw.perSecond));
+
+            caughtUp(ctx, engine.headPosition());
+            String scheme = "scheme=beilun-2023";
+            cells.add(latency(http, base, sessions[0], "/api/units/" + BUSY + "/score?" + scheme, 200).toString());
+            cells.add(latency(http, base, sessions[0], "/api/units/" + BUSY + "/score?" + scheme + "&asOf=" + loadedAt, 200).toString());
+            cells.add(kb(sessions[0].get(http, base + "/api/units/" + BUSY + "/score?" + scheme).body().length()));
+            long t0 = System.nanoTime();
+            int timelineSize = sessions[0].get(http, base + "/api/units/" + BUSY + "/timeline?" + scheme).body().length();
+            cells.add(kb(timelineSize) + ", " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+
+            long events = engine.headPosition() + 1;
+            long r0 = System.nanoTime();
+            Map<String, Object> rebuilt = ctx.getBean(AdminController.class).rebuild(3600).getBody();
+            double rebuildSeconds = (System.nanoTime() - r0) / 1e9;
+            if (!"REBUILT".equals(rebuilt.get("status"))) {
+                throw new IllegalStateException("rebuild: " + rebuilt);
+            }
+            long[] json = new long[1];
+            double foldSeconds = plainFold(engine, ctx.getBean("eventSerializer", Serializer.class), json);
+            eventsJson = json[0];
+            cells.add(String.format("%,.0f/s", events / rebuildSeconds));
+            cells.add(String.format("%,.0f/s", events / foldSeconds));
+            cells.add(String.format("%.2f", foldSeconds / rebuildSeconds));
+        } finally {
+            ctx.close();
+        }
+        // Restart on the same store: how long the first command takes once the process says it is up.
+        ctx = start(dir);
+        try {
+            Api admin = new Api(portOf(ctx), "admin", PASSWORD);
+            long t0 = System.nanoTime();
+            check(admin.post("/api/units/" + BUSY + "/trainings", Map.of("heldOn", "2023-12-01", "topic", "重启后第一条", "attendees", 10, "hours", 1)));
+            cells.add((System.nanoTime() - t0) / 1_000_000 + " ms");
+            cells.add(mb(rss()));
+            cells.add(mb(liveHeap()));
+        } finally {
+            ctx.close();
+        }
+        cells.add(mb(sizeOf(dir)));
+        cells.add(mb(eventsJson));
+        return "| " + String.join(" | ", cells) + " |";
+    }
+
+    static ConfigurableApplicationContext start(Path dir) {
+        return new SpringApplication(DubanApplication.class).run("--duban.data-dir=" + dir, "--server.port=0", "--duban.mongodb-uri=",
+                "--duban.admin-password=" + PASSWORD, "--duban.deadlines.initial-delay=PT24H", "--logging.level.root=WARN");
+    }
+
+    static int portOf(ConfigurableApplicationContext ctx) {
+        return ((WebServerApplicationContext) ctx).getWebServer().getPort();
+    }
+
+    static String base(ConfigurableApplicationContext ctx) {
+        return "http://localhost:" + portOf(ctx);
+    }
+
+    static void check(Api.Response r) {
+        if (r.status() >= 300) {
+            throw new IllegalStateException(r.status() + " " + r.raw().body());
+        }
+    }
+
+    /** Waits until every read model includes {@code position}. */
+    static void caughtUp(ConfigurableApplicationContext ctx, long position) {
+        if (!ctx.getBean(cn.duban.platform.consistency.ProjectionProgress.class).awaitPosition(position, java.time.Duration.ofMinutes(30))) {
+            throw new IllegalStateException("read models did not catch up with " + position);
+        }
+    }
+
+    /** Appends {@code count} events of a plausible year: trainings, reports and their acceptance, figures, achievements. */
+    static void bulkLoad(SequencedMongoEventStorageEngine engine, List<String> units, int count) {
+        Random random = new Random(42);
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
+        List<DomainEventMessage<?>> acceptances = new ArrayList<>();
+        int written = 0;
+        int i = 0;
+        while (written < count) {
+            String unit = random.nextInt(8) == 0 ? BUSY : units.get(random.nextInt(units.size()));
+            String id = "bench-" + (i++);
+            LocalDate on = LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365));
+            switch (random.nextInt(5)) {
+                case 0, 4 -> batch.add(new GenericDomainEventMessage<>("Training", id, 0,
+                        new TrainingRecorded(id, unit, on, "培训", 30, BigDecimal.ONE), META));
+                case 1 -> {
+                    batch.add(new GenericDomainEventMessage<>("InfoReport", id, 0, new InfoReportSubmitted(id, unit, "信息", on), META));
+                    acceptances.add(new GenericDomainEventMessage<>("InfoReport", id, 1, new InfoReportAccepted(id, unit, InfoLevel.GENERAL, on), META));
+                    written++;
+                }
+                case 2 -> batch.add(new GenericDomainEventMessage<>("IndicatorReport", id, 0,
+                        new IndicatorReported(id, unit, "registration_rate", 2023, BigDecimal.valueOf(90 + random.nextInt(10)), null, null), META));
+                default -> batch.add(new GenericDomainEventMessage<>("Achievement", id, 0,
+                        new AchievementRecorded(id, unit, FactKind.MEDIA_PUBLICATION, "CITY", "报道", on), META));
+            }
+            written++;
+            if (batch.size() >= 200) {
+                engine.appendEvents(batch);
+                engine.appendEvents(acceptances);
+                batch.clear();
+                acceptances.clear();
+            }
+        }
+        engine.appendEvents(batch);
+        engine.appendEvents(acceptances);
+    }
+
+    /** Commands per second and CPU per command: trainings recorded over HTTP with a web session by {@code clients} clients. */
+    static Rate commands(HttpClient http, String base, Session[] sessions, int clients, List<String> units, int total) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        Lap lap = Lap.start();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                Session s = sessions[c];
+                done.add(pool.submit(() -> {
+                    for (int i; (i = next.getAndIncrement()) < total; ) {
+                        String unit = units.get(i % units.size());
+                        HttpResponse<String> r = s.post(http, base + "/api/units/" + unit + "/trainings",
+                                "{\"heldOn\":\"2023-06-01\",\"topic\":\"压测培训\",\"attendees\":20,\"hours\":1}");
+                        if (r.statusCode() != 201) {
+                            throw new IllegalStateException(r.statusCode() + " " + r.body());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return lap.rate(total);
+    }
+
+    /** The same command with HTTP Basic: the password hashed on every request. */
+    static Rate basic(Api admin, List<String> units, int total) {
+        Lap lap = Lap.start();
+        for (int i = 0; i < total; i++) {
+            check(admin.post("/api/units/" + units.get(i % units.size()) + "/trainings",
+                    Map.of("heldOn", "2023-06-02", "topic", "压测培训", "attendees", 20, "hours", 1)));
+        }
+        return lap.rate(total);
+    }
+
+    /** Raw insertOne of a document like an event commit into the same embedded server, by {@code threads} threads. */
+    static Rate raw(MongoClient client, int threads, int total) throws Exception {
+        var collection = client.getDatabase("bench_raw").getCollection("c");
+        collection.createIndex(new Document("k", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+        AtomicLong next = new AtomicLong();
+        String payload = "{\"trainingId\":\"x\",\"unitId\":\"xinqi\",\"heldOn\":\"2023-06-01\",\"topic\":\"压测培训\",\"attendees\":20,\"hours\":1}";
+        Lap lap = Lap.start();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (long i; (i = next.getAndIncrement()) < total; ) {
+                        collection.insertOne(new Document("_id", i).append("k", "Training#" + i).append("recordedAt", new java.util.Date())
+                                .append("events", List.of(new Document("eventId", "e" + i).append("payloadType", "TrainingRecorded")
+                                        .append("payload", Document.parse(payload)))));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return lap.rate(total);
+    }
+
+    /** p50 and p99 of {@code count} reads after 20 warm-up reads. */
+    static Latency latency(HttpClient http, String base, Session s, String path, int count) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            s.get(http, base + path);
+        }
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = s.get(http, base + path);
+            nanos[i] = System.nanoTime() - t0;
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(r.statusCode() + " " + r.body());
+            }
+        }
+        Arrays.sort(nanos);
+        return new Latency(nanos[count / 2] / 1e6, nanos[(int) Math.ceil(count * 0.99) - 1] / 1e6);
+    }
+
+    /**
+     * The limit a rebuild is compared with: every event read through the driver, its payload decoded
+     * by the same serializer, and each unit's facts folded into its ledger by the same scoring engine.
+     */
+    static double plainFold(SequencedMongoEventStorageEngine engine, Serializer serializer, long[] jsonBytes) {
+        long t0 = System.nanoTime();
+        Map<String, List<Fact>> ledgers = new HashMap<>();
+        engine.forEachEvent(0, e -> {
+            String text = e.payloadText();
+            jsonBytes[0] += text.getBytes(StandardCharsets.UTF_8).length;
+            Object payload = serializer.deserialize(new SimpleSerializedObject<>(text, String.class,
+                    new SimpleSerializedType(e.payloadType(), e.payloadRevision())));
+            if (payload instanceof UnitEvent u) {
+                u.fact(e.eventId(), e.recordedAt()).ifPresent(f -> ledgers.computeIfAbsent(u.unitId(), k -> new ArrayList<>()).add(f));
+            }
+        });
+        long facts = ledgers.values().stream().mapToLong(List::size).sum();
+        if (facts == 0) {
+            throw new IllegalStateException("nothing folded");
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    static long rss() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            }
+        }
+        return -1;
+    }
+
+    static long liveHeap() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    static long sizeOf(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    static String kb(long bytes) {
+        return String.format("%,.0f KB", bytes / 1024.0);
+    }
+
+    static String mb(long bytes) {
+        return String.format("%,.0f MB", bytes / 1024.0 / 1024.0);
+    }
+
+    record Rate(double perSecond, double cpuMillisPerOp) {
+        @Override
+        public String toString() {
+            return String.format("%,.0f/s, %.2f ms CPU", perSecond, cpuMillisPerOp);
+        }
+    }
+
+    record Latency(double p50, double p99) {
+        @Override
+        public String toString() {
+            return String.format("%.1f / %.1f ms", p50, p99);
+        }
+    }
+
+    record Lap(long wall, long cpu) {
+        static Lap start() {
+            return new Lap(System.nanoTime(), processCpu());
+        }
+
+        Rate rate(int operations) {
+            double seconds = (System.nanoTime() - wall) / 1e9;
+            return new Rate(operations / seconds, (processCpu() - cpu) / 1e6 / operations);
+        }
+
+        static long processCpu() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        }
+    }
+
+    /** A signed-in web session: its cookie and CSRF token, as the browser holds them. */
+    record Session(String cookies, String csrf) {
+        static Session signIn(HttpClient http, String base, String user, String password) throws Exception {
+            HttpClient noRedirect = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpResponse<String> page = noRedirect.send(HttpRequest.newBuilder(URI.create(base + "/login.html")).build(), HttpResponse.BodyHandlers.ofString());
+            String csrf = SecurityIT.cookie(page, "XSRF-TOKEN");
+            HttpResponse<String> in = noRedirect.send(SecurityIT.form(base + "/login", "username=" + user + "&password="
+                    + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf, "XSRF-TOKEN=" + csrf), HttpResponse.BodyHandlers.ofString());
+            String session = "SESSION=" + SecurityIT.cookie(in, "SESSION");
+            HttpResponse<String> me = noRedirect.send(HttpRequest.newBuilder(URI.create(base + "/api/me")).header("Cookie", session).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String token = SecurityIT.cookie(me, "XSRF-TOKEN");
+            return new Session(session + "; XSRF-TOKEN=" + token, token);
+        }
+
+        HttpResponse<String> post(HttpClient http, String url, String json) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json").header("Cookie", cookies)
+                    .header("X-XSRF-TOKEN", csrf).header("X-Requested-With", "XMLHttpRequest")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> get(HttpClient http, String url) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).header("X-Requested-With", "XMLHttpRequest").build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
