@@ -2,11 +2,15 @@ package cn.duban.query.common;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -15,20 +19,42 @@ import java.util.function.Function;
  * A read model kept as one JSON document per subject (a round, a sample, a rectification). Updates
  * are idempotent: each view lists the events it has seen, so a redelivered event changes nothing.
  */
-public final class Documents<T> {
+public final class Documents<T> implements WriteBehind {
     private final MongoCollection<Document> collection;
     private final Class<T> type;
     private final Function<T, String> id;
     private final Function<T, List<String>> seen;
+    /** Views changed in this batch, by id, in the order first changed; null when writing through. */
+    private final Map<String, T> pending;
 
     public Documents(MongoCollection<Document> collection, Class<T> type, Function<T, String> id, Function<T, List<String>> seen) {
+        this(collection, type, id, seen, false);
+    }
+
+    private Documents(MongoCollection<Document> collection, Class<T> type, Function<T, String> id, Function<T, List<String>> seen,
+                      boolean writeBehind) {
         this.collection = collection;
         this.type = type;
         this.id = id;
         this.seen = seen;
+        this.pending = writeBehind ? new LinkedHashMap<>() : null;
+    }
+
+    /**
+     * The same read model, written behind: changes are kept until {@link #flush()} (the end of the
+     * processor's batch) and then written in one ordered bulk write, and a view created in the batch
+     * is never looked up first. A projection handling one event at a time made two round trips to
+     * the store per event, which was most of a rebuild's time (issue 14). Only the processor's
+     * thread may use such an instance.
+     */
+    public Documents<T> writingBehind() {
+        return new Documents<>(collection, type, id, seen, true);
     }
 
     public T find(String key) {
+        if (pending != null && pending.containsKey(key)) {
+            return pending.get(key);
+        }
         Document d = collection.find(Filters.eq("_id", key)).first();
         return d == null ? null : ReadModelJson.fromDocument(d, type);
     }
@@ -43,9 +69,14 @@ public final class Documents<T> {
         return where(new Document());
     }
 
-    /** Creates the view from its first event, unless that event was seen already. */
+    /**
+     * Creates the view from its first event, unless that event was seen already. Written behind, the
+     * store is not asked: a view's first event can only have been stored already if this batch is a
+     * redelivery after a crash, and then the batch writes the very view again, and later events
+     * apply on top of it as they did.
+     */
     public void create(String eventId, T view) {
-        if (find(id.apply(view)) != null) {
+        if (pending != null ? pending.containsKey(id.apply(view)) : find(id.apply(view)) != null) {
             return;
         }
         seen.apply(view).add(eventId);
@@ -67,12 +98,39 @@ public final class Documents<T> {
     }
 
     public void save(T v) {
+        if (pending != null) {
+            pending.put(id.apply(v), v);
+            return;
+        }
         Document d = ReadModelJson.toDocument(v);
         d.put("_id", id.apply(v));
         collection.replaceOne(Filters.eq("_id", id.apply(v)), d, new ReplaceOptions().upsert(true));
     }
 
+    @Override
+    public void flush() {
+        if (pending == null || pending.isEmpty()) {
+            return;
+        }
+        List<ReplaceOneModel<Document>> writes = new ArrayList<>(pending.size());
+        pending.forEach((key, v) -> {
+            Document d = ReadModelJson.toDocument(v);
+            d.put("_id", key);
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", key), d, new ReplaceOptions().upsert(true)));
+        });
+        collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+        pending.clear();
+    }
+
+    @Override
+    public void discard() {
+        if (pending != null) {
+            pending.clear();
+        }
+    }
+
     public void drop() {
+        discard();
         collection.drop();
     }
 }

@@ -18,6 +18,7 @@ import cn.duban.platform.eventstore.RecordingTime;
 import cn.duban.query.common.Actors;
 import cn.duban.query.common.Documents;
 import cn.duban.query.common.ProjectionGroups;
+import cn.duban.query.common.WriteBehind;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -40,7 +41,7 @@ import java.util.Map;
  */
 @Component
 @ProcessingGroup(ProjectionGroups.PROJECTIONS)
-public class ReportedRecordsProjection {
+public class ReportedRecordsProjection implements WriteBehind {
     public static final String COLLECTION = "reported_records";
 
     public static final class RecordView {
@@ -83,7 +84,17 @@ public class ReportedRecordsProjection {
     private final Documents<RecordView> records;
 
     public ReportedRecordsProjection(MongoDatabase db) {
-        this.records = documents(db);
+        this.records = documents(db).writingBehind();
+    }
+
+    @Override
+    public void flush() {
+        records.flush();
+    }
+
+    @Override
+    public void discard() {
+        records.discard();
     }
 
     public static Documents<RecordView> documents(MongoDatabase db) {

@@ -31,6 +31,8 @@ public final class UnitLedger {
     private final List<SchemeItem> items;
 
     private final Map<FactKind, KindTally> kinds = new EnumMap<>(FactKind.class);
+    /** The tallies of a kind restricted to some levels, as rules ask for them (see {@link #tally(FactKind, java.util.Collection)}). */
+    private final Map<FactKind, Map<java.util.Set<String>, KindTally>> byLevels = new EnumMap<>(FactKind.class);
     /** indicator → year → the recorded values in recording order; the latest not disqualified counts. */
     private final Map<String, Map<Integer, List<Fact.IndicatorValue>>> indicators = new HashMap<>();
     private final Map<String, List<Fact.Failure>> failures = new HashMap<>();
@@ -133,6 +135,11 @@ public final class UnitLedger {
             }
         }
         kinds.computeIfAbsent(o.kind(), k -> new KindTally()).add(o);
+        byLevels.getOrDefault(o.kind(), Map.of()).forEach((levels, tally) -> {
+            if (o.level() != null && levels.contains(o.level())) {
+                tally.add(o);
+            }
+        });
         for (String key : keys) {
             countedByRecord.computeIfAbsent(key, k -> new ArrayList<>()).add(o);
         }
@@ -150,6 +157,11 @@ public final class UnitLedger {
         List<Fact> kept = voided.computeIfAbsent(key, k -> new ArrayList<>());
         for (Fact.Occurrence o : countedByRecord.getOrDefault(key, List.of()).toArray(Fact.Occurrence[]::new)) {
             kinds.get(o.kind()).remove(o);
+            byLevels.getOrDefault(o.kind(), Map.of()).forEach((levels, tally) -> {
+                if (o.level() != null && levels.contains(o.level())) {
+                    tally.remove(o);
+                }
+            });
             kept.add(o);
             for (String other : keysOf(o)) {
                 List<Fact.Occurrence> counted = countedByRecord.get(other);
@@ -332,15 +344,22 @@ public final class UnitLedger {
         return kinds.getOrDefault(kind, KindTally.EMPTY);
     }
 
-    /** The facts of a kind a rule counts: all of them, or those of the levels it names. */
+    /**
+     * The facts of a kind a rule counts: all of them, or those of the levels it names. A level-filtered
+     * tally is built once from the kind's facts and then kept up to date as facts are recorded or
+     * disqualified, in the same order: rebuilding it on every evaluation made a unit's every event
+     * cost as much as all its earlier ones (issue 14's slow rebuild).
+     */
     KindTally tally(FactKind kind, java.util.Collection<String> levels) {
         KindTally all = tally(kind);
         if (levels == null || levels.isEmpty()) {
             return all;
         }
-        KindTally only = new KindTally();
-        all.occurrences.stream().filter(o -> o.level() != null && levels.contains(o.level())).forEach(only::add);
-        return only;
+        return byLevels.computeIfAbsent(kind, k -> new HashMap<>()).computeIfAbsent(java.util.Set.copyOf(levels), wanted -> {
+            KindTally only = new KindTally();
+            all.occurrences.stream().filter(o -> o.level() != null && wanted.contains(o.level())).forEach(only::add);
+            return only;
+        });
     }
 
     Fact.IndicatorValue latest(String indicator, int year) {
