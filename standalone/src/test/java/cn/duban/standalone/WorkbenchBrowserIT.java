@@ -416,6 +416,25 @@ class WorkbenchBrowserIT {
         wait.until(d -> page().contains("二季度培训签到表已补齐，请复核（工作台）"));
         assertThat(page()).contains("待处理");
         shots("report-appeal");
+
+        tab("工作成果");
+        WebElement title = visible(By.xpath("//div[contains(@class,'el-form-item')][.//label[normalize-space(.)='标题']]//input[not(@type='hidden')]"));
+        title.sendKeys("新碶“候鸟驿站”经验获市级推广（工作台）");
+        click("报送成果");
+        waitForText("成果已报送");
+        assertThat(new Api(port).get("/api/records?unitId=xinqi&kind=ACHIEVEMENT").body().get(0).get("title").asText())
+                .isEqualTo("新碶“候鸟驿站”经验获市级推广（工作台）");
+
+        tab("自评");
+        choose(visible(By.cssSelector("[data-test=self-item]")), null);
+        setNumber(visible(By.xpath("//div[contains(@class,'el-form-item')][.//label[normalize-space(.)='自评分']]//input")), "5");
+        click("提交自评");
+        waitForText("自评已提交");
+        boolean assessed = false;
+        for (com.fasterxml.jackson.databind.JsonNode f : new Api(port).get("/api/units/xinqi/facts").body()) {
+            assessed |= "SELF_ASSESSMENT".equals(f.path("factType").asText()) && f.path("points").decimalValue().compareTo(java.math.BigDecimal.valueOf(5)) == 0;
+        }
+        assertThat(assessed).as("the self-assessment is a fact of 新碶").isTrue();
     }
 
     /** The lead office upholds that appeal and records a deduction with its reason. */
