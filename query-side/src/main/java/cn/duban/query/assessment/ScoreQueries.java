@@ -46,6 +46,13 @@ public class ScoreQueries {
      */
     static final long CACHED_FACTS = 200_000;
     private final DecodedLogCache<FactEntry> facts;
+    /**
+     * Each unit's ledger folded to the end of its log, with checkpoints: a current or {@code asOf}
+     * score no longer folds all of a unit's facts (issue 14). At most about this many facts are held
+     * in ledgers and checkpoints together.
+     */
+    static final long FOLDED_FACTS = 1_000_000;
+    private final FoldedLedgers folded = new FoldedLedgers(FOLDED_FACTS);
     private final ChunkedLog timelines;
     private final Clock clock;
     private final UnitQueries unitQueries;
@@ -95,7 +102,11 @@ public class ScoreQueries {
 
     public ScoreCard score(String unitId, String schemeId, Instant asOf) {
         Instant at = asOf == null ? clock.instant() : asOf;
-        return score(unitId, schemeId, at, at, e -> true);
+        UnitView unit = unit(unitId);
+        SchemeView scheme = scheme(schemeId);
+        SchemeView.Version version = versionAt(scheme, at);
+        return folded.card(new UnitProfile(unit.id(), unit.type()), version.document(), version.version(), facts.read(unitId), at,
+                scheme.reportingClosedBy(at));
     }
 
     /**

@@ -10,6 +10,7 @@ import cn.duban.kernel.scheme.SchemeItem;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,15 +53,60 @@ public final class UnitLedger {
     /** Whether the scheme's reporting was closed when this ledger is read (true for a scheme with no deadline). */
     private boolean reportingClosed = true;
 
+    /**
+     * Each item's score as {@link #totals()} last evaluated it, by the item's index, or null once
+     * something it read has changed. An event touches one or two items of a scheme's eighty, so
+     * re-evaluating only those keeps a projection's per-event cost small (issue 14's rebuild).
+     */
+    private final Evaluated[] evaluated;
+    /** What an item's rules read ({@link #note}), mapped to the items that read it. Only grows: a stale reader costs a re-evaluation, never a wrong score. */
+    private final Map<Object, java.util.BitSet> readers = new HashMap<>();
+    /** item code → the indexes of the items with that code (adjustments, appeals and failures name their item by code). */
+    private final Map<String, List<Integer>> itemsByCode = new HashMap<>();
+    /** The index of the item being evaluated, whose reads are noted; -1 outside an evaluation. */
+    private int reading = -1;
+    private static final Object AWAITING_FIGURES = new Object();
+
     /** Figures not reported yet are 待补报 rather than deducted while this is false and the scheme has a deadline. */
     public UnitLedger reportingClosed(boolean closed) {
+        if (closed != reportingClosed) {
+            Arrays.fill(evaluated, null);
+        }
         this.reportingClosed = closed;
         return this;
     }
 
     /** A missing figure is pending (待补报): the scheme names a reporting deadline and reporting is not closed. */
     boolean awaitingFigures() {
+        note(AWAITING_FIGURES);
         return scheme.reportingDeadline() != null && !reportingClosed;
+    }
+
+    /** The item being evaluated reads {@code what}: a change to it makes the item evaluate again. */
+    private void note(Object what) {
+        if (reading >= 0) {
+            readers.computeIfAbsent(what, k -> new java.util.BitSet(items.size())).set(reading);
+        }
+    }
+
+    /** Whatever read {@code what} is evaluated again at the next {@link #totals()}. */
+    private void changed(Object what) {
+        java.util.BitSet stale = readers.get(what);
+        if (stale != null) {
+            stale.stream().forEach(i -> evaluated[i] = null);
+        }
+    }
+
+    private void changedItem(String code) {
+        itemsByCode.getOrDefault(code, List.of()).forEach(i -> evaluated[i] = null);
+    }
+
+    private void changedAll() {
+        Arrays.fill(evaluated, null);
+    }
+
+    private static Object indicatorKey(String indicator) {
+        return "indicator:" + indicator;
     }
 
     public UnitLedger(SchemeDocument scheme, int schemeVersion, UnitProfile unit) {
@@ -70,6 +116,41 @@ public final class UnitLedger {
         this.items = scheme.items().stream()
                 .filter(i -> i.appliesToOrDefault().matches(unit.id(), unit.type()))
                 .toList();
+        this.evaluated = new Evaluated[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            itemsByCode.computeIfAbsent(items.get(i).code(), k -> new ArrayList<>()).add(i);
+        }
+    }
+
+    /**
+     * An independent copy: recording facts into either leaves the other as it was. A reader keeps
+     * copies as checkpoints, so an answer as of an earlier instant folds only the facts after the
+     * nearest one. Item scores are not copied; the copy evaluates them afresh.
+     */
+    public UnitLedger copy() {
+        UnitLedger c = new UnitLedger(scheme, schemeVersion, unit);
+        kinds.forEach((kind, tally) -> c.kinds.put(kind, tally.copy()));
+        byLevels.forEach((kind, tallies) -> {
+            Map<java.util.Set<String>, KindTally> copied = new HashMap<>();
+            tallies.forEach((levels, tally) -> copied.put(levels, tally.copy()));
+            c.byLevels.put(kind, copied);
+        });
+        indicators.forEach((indicator, byYear) -> {
+            Map<Integer, List<Fact.IndicatorValue>> copied = new HashMap<>();
+            byYear.forEach((year, values) -> copied.put(year, new ArrayList<>(values)));
+            c.indicators.put(indicator, copied);
+        });
+        failures.forEach((code, list) -> c.failures.put(code, new ArrayList<>(list)));
+        adjustments.forEach((code, list) -> c.adjustments.put(code, new ArrayList<>(list)));
+        c.selfAssessments.putAll(selfAssessments);
+        appeals.forEach((code, byId) -> c.appeals.put(code, new LinkedHashMap<>(byId)));
+        c.acceptedReports.putAll(acceptedReports);
+        countedByRecord.forEach((key, list) -> c.countedByRecord.put(key, new ArrayList<>(list)));
+        c.disqualified.putAll(disqualified);
+        voided.forEach((key, list) -> c.voided.put(key, new ArrayList<>(list)));
+        c.reportingClosed = reportingClosed;
+        c.retiredOn = retiredOn;
+        return c;
     }
 
     /** Retired (撤并) on this day, if it was: schemes of later years no longer assess the unit. */
@@ -87,18 +168,23 @@ public final class UnitLedger {
             if (v.year() == scheme.year() || v.year() == scheme.year() - 1) {
                 indicators.computeIfAbsent(v.indicator(), k -> new HashMap<>())
                         .computeIfAbsent(v.year(), k -> new ArrayList<>()).add(v);
+                changed(indicatorKey(v.indicator()));
                 String key = eventKey(v.eventId());
                 if (disqualified.containsKey(key)) {
                     voided.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
                 }
             }
         } else if (fact instanceof Fact.Disqualification d) {
+            // Rare, and it reaches into several kinds and figures: everything is evaluated again.
+            changedAll();
             disqualify(d);
         } else if (fact instanceof Fact.Retirement r) {
+            changedAll();
             retiredOn = r.on();
         } else if (fact instanceof Fact.Failure f) {
             if (scheme.id().equals(f.schemeId())) {
                 failures.computeIfAbsent(f.itemCode(), k -> new ArrayList<>()).add(f);
+                changedItem(f.itemCode());
             }
         } else if (fact instanceof Fact.Appeal a) {
             if (scheme.id().equals(a.schemeId())) {
@@ -107,14 +193,17 @@ public final class UnitLedger {
                 byId.put(a.appealId(), filed == null
                         ? new AppealNote(a.appealId(), a.status(), a.text(), null, null, a.eventId())
                         : new AppealNote(a.appealId(), a.status(), filed.reason(), a.text(), a.points(), a.eventId()));
+                changedItem(a.itemCode());
             }
         } else if (fact instanceof Fact.SelfAssessment s) {
             if (scheme.id().equals(s.schemeId())) {
                 selfAssessments.put(s.itemCode(), s);
+                changedItem(s.itemCode());
             }
         } else if (fact instanceof Fact.Adjustment a) {
             if (scheme.id().equals(a.schemeId())) {
                 adjustments.computeIfAbsent(a.itemCode(), k -> new ArrayList<>()).add(a);
+                changedItem(a.itemCode());
             }
         }
     }
@@ -135,6 +224,7 @@ public final class UnitLedger {
             }
         }
         kinds.computeIfAbsent(o.kind(), k -> new KindTally()).add(o);
+        changed(o.kind());
         byLevels.getOrDefault(o.kind(), Map.of()).forEach((levels, tally) -> {
             if (o.level() != null && levels.contains(o.level())) {
                 tally.add(o);
@@ -198,8 +288,18 @@ public final class UnitLedger {
     public Totals totals() {
         BigDecimal regular = BigDecimal.ZERO;
         BigDecimal bonus = BigDecimal.ZERO;
-        for (SchemeItem item : scored()) {
-            BigDecimal s = evaluate(item, null).score();
+        List<SchemeItem> scored = scored();
+        for (int i = 0; i < scored.size(); i++) {
+            SchemeItem item = scored.get(i);
+            if (evaluated[i] == null) {
+                reading = i;
+                try {
+                    evaluated[i] = evaluate(item, null);
+                } finally {
+                    reading = -1;
+                }
+            }
+            BigDecimal s = evaluated[i].score();
             if (item.isBonus()) {
                 bonus = bonus.add(s);
             } else {
@@ -341,6 +441,7 @@ public final class UnitLedger {
     }
 
     KindTally tally(FactKind kind) {
+        note(kind);
         return kinds.getOrDefault(kind, KindTally.EMPTY);
     }
 
@@ -363,6 +464,7 @@ public final class UnitLedger {
     }
 
     Fact.IndicatorValue latest(String indicator, int year) {
+        note(indicatorKey(indicator));
         Map<Integer, List<Fact.IndicatorValue>> byYear = indicators.get(indicator);
         List<Fact.IndicatorValue> values = byYear == null ? null : byYear.get(year);
         if (values == null) {
@@ -402,6 +504,17 @@ public final class UnitLedger {
                 idsByMeasure.computeIfAbsent(measure, k -> new ArrayList<>()).add(o.eventId());
             });
             ids.add(o.eventId());
+        }
+
+        KindTally copy() {
+            KindTally c = new KindTally();
+            c.count = count;
+            c.byLevel.putAll(byLevel);
+            c.sums.putAll(sums);
+            c.ids.addAll(ids);
+            idsByMeasure.forEach((measure, list) -> c.idsByMeasure.put(measure, new ArrayList<>(list)));
+            c.occurrences.addAll(occurrences);
+            return c;
         }
 
         void remove(Fact.Occurrence o) {
