@@ -57,6 +57,29 @@ class DemoIT {
         assertThat(five.get("downsampled").asBoolean()).isTrue();
         assertThat(five.get("points").get(4)).isEqualTo(timeline.get("points").get(timeline.get("points").size() - 1));
         assertThat(api.get("/api/units/xinqi/timeline?scheme=beilun-2023&limit=0").status()).isEqualTo(400);
+        // A score answer may list fewer evidence ids; each reason still counts them all, and nothing else changes.
+        JsonNode full = api.get("/api/units/xinqi/score?scheme=beilun-2023").body();
+        JsonNode limited = api.get("/api/units/xinqi/score?scheme=beilun-2023&evidenceLimit=1").body();
+        assertThat(limited.get("total")).isEqualTo(full.get("total"));
+        int longLists = 0;
+        for (int i = 0; i < full.get("items").size(); i++) {
+            JsonNode fullReasons = full.get("items").get(i).get("contributions");
+            JsonNode limitedReasons = limited.get("items").get(i).get("contributions");
+            for (int k = 0; k < fullReasons.size(); k++) {
+                JsonNode all = fullReasons.get(k).get("evidence");
+                assertThat(limitedReasons.get(k).get("evidenceCount").asInt()).isEqualTo(all.size())
+                        .isEqualTo(fullReasons.get(k).get("evidenceCount").asInt());
+                assertThat(limitedReasons.get(k).get("evidence")).hasSize(Math.min(1, all.size()));
+                if (all.size() > 0) {
+                    assertThat(limitedReasons.get(k).get("evidence").get(0)).isEqualTo(all.get(0));
+                }
+                longLists += all.size() > 1 ? 1 : 0;
+            }
+        }
+        assertThat(longLists).as("reasons with more than one event behind them").isPositive();
+        var badLimit = api.get("/api/units/xinqi/score?scheme=beilun-2023&evidenceLimit=-1");
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(badLimit.raw().body()).contains("evidenceLimit");
         JsonNode board = api.get("/api/assignments").body();
         Set<String> lights = new HashSet<>();
         Set<String> statuses = new HashSet<>();

@@ -221,8 +221,23 @@ class SecurityIT {
                     .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(there.statusCode()).isEqualTo(200);
             assertThat(there.body()).contains("\"username\":\"admin\"");
+
+            // Sessions are remembered for a second (issue 14): a sign-out ends the session here at once,
+            // and on the other process within that second.
+            assertThat(context.getBean(org.springframework.session.SessionRepository.class).getClass().getSimpleName())
+                    .isEqualTo("RememberedSessions");
+            HttpResponse<String> out = browser.send(form(base + "/logout", "_csrf=" + token, cookies), HttpResponse.BodyHandlers.ofString());
+            assertThat(out.statusCode()).isEqualTo(204);
+            assertThat(browser.send(HttpRequest.newBuilder(URI.create(base + "/api/me")).header("Cookie", session).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+            Thread.sleep(1_200);
+            assertThat(browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + other + "/api/me"))
+                    .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
         }
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
 
     @org.springframework.beans.factory.annotation.Autowired
     cn.duban.platform.mongo.EmbeddedMongo embedded;

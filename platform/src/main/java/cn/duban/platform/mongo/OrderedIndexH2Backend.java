@@ -43,6 +43,7 @@ final class OrderedIndexH2Backend extends H2Backend {
             reorderExistingIndexes(store);
             store.commit();
             store.setAutoCommitDelay(AUTO_COMMIT_DELAY_MS);
+            store.setRetentionTime(EmbeddedMongo.RETENTION_MS);
             return new OrderedIndexH2Backend(store);
         } catch (RuntimeException e) {
             store.closeImmediately();

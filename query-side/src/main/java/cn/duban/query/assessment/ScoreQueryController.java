@@ -53,18 +53,24 @@ public class ScoreQueryController {
     @GetMapping("/units/{unitId}/score")
     @Tag(name = "评分 Scores")
     @Operation(summary = "单位得分 / a unit's score, now or as of an instant",
-            description = "asOf is recording time: exactly what the platform answered then; later-recorded facts are invisible.")
+            description = "asOf is recording time: exactly what the platform answered then; later-recorded facts are invisible. "
+                    + "evidenceLimit lists at most that many evidence ids per contribution (0 to 10000); evidenceCount always counts them all.")
     public ScoreCard score(@PathVariable String unitId, @RequestParam("scheme") String schemeId,
                            @Parameter(description = "ISO-8601 instant") @RequestParam(required = false)
                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                            @Parameter(description = "RECORDING (default) or EFFECTIVE") @RequestParam(defaultValue = "RECORDING")
                            Comparisons.View view,
+                           @Parameter(description = "at most this many evidence ids per contribution; all when absent")
+                           @RequestParam(required = false) Integer evidenceLimit,
                            @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
-        readAfterWrite.await(min);
-        if (view == Comparisons.View.EFFECTIVE) {
-            return comparisons.score(unitId, schemeId, asOf == null ? clock.instant() : asOf, view);
+        if (evidenceLimit != null && (evidenceLimit < 0 || evidenceLimit > 10_000)) {
+            throw new cn.duban.kernel.error.InvalidInputException("evidenceLimit", "须在0到10000之间 / 0 to 10000");
         }
-        return queries.score(unitId, schemeId, asOf);
+        readAfterWrite.await(min);
+        ScoreCard card = view == Comparisons.View.EFFECTIVE
+                ? comparisons.score(unitId, schemeId, asOf == null ? clock.instant() : asOf, view)
+                : queries.score(unitId, schemeId, asOf);
+        return evidenceLimit == null ? card : card.evidenceLimited(evidenceLimit);
     }
 
     @GetMapping("/units/{unitId}/comparison")
