@@ -268,12 +268,15 @@ public class ScoreProjection implements WriteBehind {
     public void flush() {
         facts.flush();
         timelines.flush();
+        // One round trip for the batch's totals, not one per unit.
+        List<com.mongodb.client.model.WriteModel<Document>> writes = new java.util.ArrayList<>();
         for (Map.Entry<String, Document> e : pendingTotals.entrySet()) {
-            if (e.getValue() == null) {
-                totals.deleteOne(Filters.eq("_id", e.getKey()));
-            } else {
-                totals.replaceOne(Filters.eq("_id", e.getKey()), e.getValue(), new ReplaceOptions().upsert(true));
-            }
+            writes.add(e.getValue() == null
+                    ? new com.mongodb.client.model.DeleteOneModel<>(Filters.eq("_id", e.getKey()))
+                    : new com.mongodb.client.model.ReplaceOneModel<>(Filters.eq("_id", e.getKey()), e.getValue(), new ReplaceOptions().upsert(true)));
+        }
+        if (!writes.isEmpty()) {
+            totals.bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(true));
         }
         pendingTotals.clear();
     }

@@ -2,7 +2,6 @@ package cn.duban.query.common;
 
 import cn.duban.platform.json.Json;
 import com.fasterxml.jackson.annotation.JsonFormat;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
 
@@ -23,12 +22,38 @@ public final class ReadModelJson {
     private ReadModelJson() {
     }
 
+    /**
+     * The record as a document, through Jackson's token buffer: no JSON text written and parsed
+     * again, which was a fifth of a rebuild's time (issue 14). Nested objects are documents too.
+     */
     public static Document toDocument(Object value) {
         try {
-            return Document.parse(MAPPER.writeValueAsString(value));
-        } catch (JsonProcessingException e) {
+            return document(MAPPER.convertValue(value, MAP));
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("Cannot write read model " + value.getClass().getSimpleName(), e);
         }
+    }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>> MAP = new com.fasterxml.jackson.core.type.TypeReference<>() {
+    };
+
+    private static Document document(java.util.Map<String, Object> map) {
+        Document doc = new Document();
+        map.forEach((k, v) -> doc.put(k, bson(v)));
+        return doc;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object bson(Object value) {
+        if (value instanceof java.util.Map<?, ?> m) {
+            return document((java.util.Map<String, Object>) m);
+        }
+        if (value instanceof java.util.List<?> l) {
+            java.util.List<Object> out = new java.util.ArrayList<>(l.size());
+            l.forEach(v -> out.add(bson(v)));
+            return out;
+        }
+        return value;
     }
 
     /**

@@ -1,0 +1,70 @@
+package cn.duban.query.common;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A log written in batches of any size reads back whole and in order, in chunks of at most 32; a
+ * batch delivered again (after a failure or a restart) adds nothing, whether its chunks were new
+ * (inserted) or continued (pushed onto).
+ */
+class ChunkedLogTest extends ProjectionTestBase {
+    static final String LOG = "chunked_log_test";
+
+    static List<Integer> values(List<Document> entries) {
+        return entries.stream().map(d -> d.getInteger("i")).toList();
+    }
+
+    static List<Integer> range(int from, int to) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            out.add(i);
+        }
+        return out;
+    }
+
+    static void batch(ChunkedLog log, String key, int from, int to) {
+        for (int i = from; i < to; i++) {
+            log.append(key, i, "e" + i, new Document("i", i));
+        }
+        log.flush();
+    }
+
+    @Test
+    void batchesOfAnySizeReadBackWholeInChunksOfAtMost32() {
+        ChunkedLog log = new ChunkedLog(harness.db, LOG);
+        int[] cuts = {0, 1, 41, 48, 100, 101, 133};
+        for (int k = 1; k < cuts.length; k++) {
+            batch(log, "xinqi", cuts[k - 1], cuts[k]);
+            batch(log, "daqi", cuts[k - 1], cuts[k]);
+        }
+        assertThat(values(new ChunkedLog(harness.db, LOG).read("xinqi"))).isEqualTo(range(0, 133));
+        assertThat(values(new ChunkedLog(harness.db, LOG).read("daqi"))).isEqualTo(range(0, 133));
+        List<Document> chunks = harness.db.getCollection(LOG).find(new Document("key", "xinqi")).into(new ArrayList<>());
+        assertThat(chunks).hasSize(5).allSatisfy(c -> assertThat(c.getList("entries", Document.class)).hasSizeLessThanOrEqualTo(32));
+    }
+
+    @Test
+    void aBatchDeliveredAgainAddsNothing() {
+        ChunkedLog first = new ChunkedLog(harness.db, LOG);
+        batch(first, "xinqi", 0, 20);
+        batch(first, "xinqi", 20, 70);
+        // Another process (a restart) sees the store only, and is given the same events again.
+        ChunkedLog again = new ChunkedLog(harness.db, LOG);
+        batch(again, "xinqi", 20, 70);
+        batch(again, "xinqi", 0, 75);
+        assertThat(values(new ChunkedLog(harness.db, LOG).read("xinqi"))).isEqualTo(range(0, 75));
+        // And after a failed batch is thrown away, the same process starts from the store again.
+        for (int i = 75; i < 80; i++) {
+            again.append("xinqi", i, "e" + i, new Document("i", i));
+        }
+        again.discard();
+        batch(again, "xinqi", 70, 90);
+        assertThat(values(new ChunkedLog(harness.db, LOG).read("xinqi"))).isEqualTo(range(0, 90));
+    }
+}
