@@ -38,7 +38,10 @@ final class OrderedIndexH2Backend extends H2Backend {
     }
 
     static OrderedIndexH2Backend open(String fileName) {
-        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
+        // Pages compressed (LZF): documents of repeated field names shrink about four times, and so
+        // does what each commit writes (a 5,000-append probe: 22 MB instead of 88 MB, 6 % slower).
+        // A file written without it opens as before; its pages are compressed as they are rewritten.
+        MVStore store = new MVStore.Builder().fileName(fileName).compress().autoCommitDisabled().open();
         try {
             reorderExistingIndexes(store);
             store.commit();

@@ -35,9 +35,12 @@ public class Credentials {
     private final PasswordEncoder encoder;
     private final Clock clock = Clock.systemUTC();
 
+    private final RecentRights recent;
+
     public Credentials(MongoDatabase db,
                        @Value("${duban.security.argon2.memory-kib:16384}") int memoryKib,
-                       @Value("${duban.security.argon2.iterations:2}") int iterations) {
+                       @Value("${duban.security.argon2.iterations:2}") int iterations, RecentRights recent) {
+        this.recent = recent;
         this.credentials = db.getCollection("credentials");
         this.failures = db.getCollection("sign_in_failures");
         // Kept 180 days: enough to investigate, and a flood of failures cannot fill the database for good.
@@ -56,6 +59,7 @@ public class Credentials {
         credentials.updateOne(Filters.eq("_id", username), Updates.combine(Updates.set("hash", encoder.encode(raw)),
                 Updates.set("changedAt", Date.from(clock.instant())), Updates.set("failures", 0), Updates.unset("lockedUntil")),
                 new com.mongodb.client.model.UpdateOptions().upsert(true));
+        recent.forget(username);
     }
 
     public static void requireAcceptable(String raw) {

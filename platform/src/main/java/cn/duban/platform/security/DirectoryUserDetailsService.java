@@ -10,10 +10,17 @@ import org.springframework.stereotype.Component;
 public class DirectoryUserDetailsService implements UserDetailsService {
     private final UserDirectory directory;
     private final Credentials credentials;
+    private final RecentRights recent;
 
-    public DirectoryUserDetailsService(UserDirectory directory, Credentials credentials) {
+    public DirectoryUserDetailsService(UserDirectory directory, Credentials credentials, RecentRights recent) {
         this.directory = directory;
         this.credentials = credentials;
+        this.recent = recent;
+    }
+
+    /** As {@link #loadUserByUsername}, read at most once a second (see {@link RecentRights}); never for signing in. */
+    DubanPrincipal current(String username) {
+        return recent.get(username, u -> (DubanPrincipal) loadUserByUsername(u));
     }
 
     @Override

@@ -56,7 +56,7 @@ final class SessionRights extends OncePerRequestFilter {
 
     private boolean stillHolds(DubanPrincipal signedIn) {
         try {
-            DubanPrincipal now = (DubanPrincipal) users.loadUserByUsername(signedIn.username());
+            DubanPrincipal now = users.current(signedIn.username());
             return now.isEnabled() && now.role() == signedIn.role() && Objects.equals(now.unitId(), signedIn.unitId())
                     && Objects.equals(now.passwordHash(), signedIn.passwordHash());
         } catch (UsernameNotFoundException gone) {

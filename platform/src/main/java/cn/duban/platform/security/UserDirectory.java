@@ -41,9 +41,16 @@ public class UserDirectory {
     }
 
     private final MongoCollection<Document> users;
+    private final RecentRights recent;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public UserDirectory(MongoDatabase db, RecentRights recent) {
+        this.users = db.getCollection(COLLECTION);
+        this.recent = recent;
+    }
 
     public UserDirectory(MongoDatabase db) {
-        this.users = db.getCollection(COLLECTION);
+        this(db, new RecentRights());
     }
 
     @EventHandler
@@ -55,6 +62,7 @@ public class UserDirectory {
                 .append("unitId", e.unitId()).append("enabled", true)
                 .append("grants", List.of(grant(e.role(), e.unitId(), m))).append("eventIds", List.of(m.getIdentifier()));
         users.replaceOne(Filters.eq("_id", e.username()), d, new ReplaceOptions().upsert(true));
+        recent.forget(e.username());
     }
 
     @EventHandler
@@ -94,6 +102,7 @@ public class UserDirectory {
         seen.add(m.getIdentifier());
         d.put("eventIds", seen);
         users.replaceOne(Filters.eq("_id", username), d);
+        recent.forget(username);
     }
 
     private static Document grant(Role role, String unitId, EventMessage<?> m) {
