@@ -1,5 +1,6 @@
 package cn.duban.standalone;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -246,7 +247,33 @@ class WorkbenchBrowserIT {
         wait.until(d -> !d.findElements(By.cssSelector(".items .el-table__row")).isEmpty());
         String now = browser.findElement(By.cssSelector("[data-test=total]")).getText();
         assertThat(page()).contains("业务培训");
+        // An item's reasons link five of their events and say how many there are (the answer lists five ids).
+        JsonNode infoItem = null;
+        for (JsonNode item : new Api(port).get("/api/units/baifeng/score?scheme=beilun-2023").body().get("items")) {
+            if (item.get("title").asText().equals("信息报送")) {
+                infoItem = item;
+            }
+        }
+        int events = infoItem.get("contributions").get(0).get("evidenceCount").asInt();
+        assertThat(events).as("白峰's 信息报送 rests on more events than the screen links").isGreaterThan(5);
+        WebElement infoRow = browser.findElements(By.cssSelector(".items .el-table__row")).stream()
+                .filter(r -> r.getText().contains("信息报送")).findFirst().orElseThrow();
+        infoRow.findElement(By.cssSelector(".el-table__expand-icon")).click();
+        WebElement reasons = wait.until(d -> d.findElements(By.cssSelector(".evidence")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        assertThat(reasons.findElements(By.partialLinkText("原始事件"))).hasSize(5);
+        assertThat(reasons.getText()).contains("依据记录", "等" + events + "条");
         shots("score");
+        // The reasons themselves, photographed where they are (below the chart).
+        var js = (org.openqa.selenium.JavascriptExecutor) browser;
+        js.executeScript("arguments[0].scrollIntoView({block: 'center'})", reasons);
+        save("score-reasons-desktop");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        Thread.sleep(400);
+        js.executeScript("arguments[0].scrollIntoView({block: 'center'})", reasons);
+        save("score-reasons-phone");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        Thread.sleep(200);
+        js.executeScript("window.scrollTo(0, 0)");
         WebElement date = browser.findElement(By.cssSelector(".toolbar .el-date-editor input"));
         date.click();
         date.sendKeys("2023-06-30\n");

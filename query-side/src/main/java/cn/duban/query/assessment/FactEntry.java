@@ -52,6 +52,49 @@ public record FactEntry(String eventId, long position, Instant recordedAt, Strin
                 null, null, null, null, f.schemeId(), f.itemCode(), null, f.reason(), null);
     }
 
+    /**
+     * Read from its stored document field by field, as {@code ReadModelJson} wrote it (decimals and
+     * instants as text): a unit's whole log is read this way when a projection or a reader meets it
+     * first after a start, and Jackson's general path took most of that time (issue 14).
+     * {@code FactEntryDocumentTest} checks it against Jackson's reading for every kind of fact.
+     */
+    public static FactEntry fromDocument(org.bson.Document d) {
+        Map<String, BigDecimal> quantities = null;
+        Object q = d.get("quantities");
+        if (q instanceof Map<?, ?> stored) {
+            quantities = new java.util.LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : stored.entrySet()) {
+                quantities.put((String) e.getKey(), decimal(e.getValue()));
+            }
+        }
+        String kind = d.getString("kind");
+        String on = d.getString("on");
+        String recordKind = d.getString("recordKind");
+        Object year = d.get("year");
+        return new FactEntry(d.getString("eventId"), ((Number) d.get("position")).longValue(), instant(d.get("recordedAt")),
+                d.getString("eventType"), d.getString("actor"), d.getString("factType"), kind == null ? null : FactKind.valueOf(kind),
+                d.getString("level"), on == null ? null : LocalDate.parse(on), quantities, d.getString("subjectId"), d.getString("indicator"),
+                year == null ? null : ((Number) year).intValue(), decimal(d.get("value")), d.getString("schemeId"), d.getString("itemCode"),
+                decimal(d.get("points")), d.getString("reason"), recordKind == null ? null : SampleKind.valueOf(recordKind));
+    }
+
+    private static Instant instant(Object stored) {
+        return stored instanceof java.util.Date date ? date.toInstant() : Instant.parse((String) stored);
+    }
+
+    private static BigDecimal decimal(Object stored) {
+        if (stored == null) {
+            return null;
+        }
+        if (stored instanceof String text) {
+            return new BigDecimal(text);
+        }
+        if (stored instanceof org.bson.types.Decimal128 d) {
+            return d.bigDecimalValue();
+        }
+        return new BigDecimal(stored.toString());
+    }
+
     public Fact toFact() {
         return switch (factType) {
             case "OCCURRENCE" -> new Fact.Occurrence(eventId, recordedAt, kind, level, on, quantities, subjectId);

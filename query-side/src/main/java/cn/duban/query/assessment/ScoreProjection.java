@@ -248,7 +248,7 @@ public class ScoreProjection implements WriteBehind {
                 .reportingClosed(view == null || view.reportingClosedAt() != null));
         // Only what came before this event: later entries may exist from a batch that failed part-way.
         for (Document d : facts.read(unit.id())) {
-            FactEntry entry = ReadModelJson.fromDocument(d, FactEntry.class);
+            FactEntry entry = FactEntry.fromDocument(d);
             if (entry.position() <= upTo) {
                 state.record(entry.position(), entry.eventId(), entry.toFact());
             }

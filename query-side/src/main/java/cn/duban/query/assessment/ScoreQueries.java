@@ -63,7 +63,7 @@ public class ScoreQueries {
         this.schemeQueries = schemeQueries;
         this.clock = dubanClock;
         this.totals = db.getCollection(ScoreProjection.TOTALS);
-        this.facts = new DecodedLogCache<>(db, ScoreProjection.FACTS, d -> ReadModelJson.fromDocument(d, FactEntry.class), CACHED_FACTS);
+        this.facts = new DecodedLogCache<>(db, ScoreProjection.FACTS, FactEntry::fromDocument, CACHED_FACTS);
         this.timelines = new ChunkedLog(db, ScoreProjection.TIMELINES);
     }
 
