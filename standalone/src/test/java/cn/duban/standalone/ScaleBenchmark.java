@@ -48,7 +48,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -252,21 +251,33 @@ class ScaleBenchmark {
 
     /** Commands per second and CPU per command: trainings recorded over HTTP with a web session by {@code clients} clients. */
     static Rate commands(HttpClient http, String base, Session[] sessions, int clients, List<String> units, int total) throws Exception {
-        AtomicInteger next = new AtomicInteger();
+        return inParallel(clients, total, (client, i) -> {
+            String unit = units.get((int) (i % units.size()));
+            HttpResponse<String> r = sessions[client].post(http, base + "/api/units/" + unit + "/trainings",
+                    "{\"heldOn\":\"2023-06-01\",\"topic\":\"压测培训\",\"attendees\":20,\"hours\":1}");
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException(r.statusCode() + " " + r.body());
+            }
+        });
+    }
+
+    /** One operation of a measured run: the {@code i}th, by thread {@code thread}. */
+    interface Operation {
+        void run(int thread, long i) throws Exception;
+    }
+
+    /** Operations 0 to {@code total - 1} shared out among {@code threads} threads; their rate and CPU each. */
+    static Rate inParallel(int threads, int total, Operation operation) throws Exception {
+        AtomicLong next = new AtomicLong();
         Lap lap = Lap.start();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                Session s = sessions[c];
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
                 done.add(pool.submit(() -> {
-                    for (int i; (i = next.getAndIncrement()) < total; ) {
-                        String unit = units.get(i % units.size());
-                        HttpResponse<String> r = s.post(http, base + "/api/units/" + unit + "/trainings",
-                                "{\"heldOn\":\"2023-06-01\",\"topic\":\"压测培训\",\"attendees\":20,\"hours\":1}");
-                        if (r.statusCode() != 201) {
-                            throw new IllegalStateException(r.statusCode() + " " + r.body());
-                        }
+                    for (long i; (i = next.getAndIncrement()) < total; ) {
+                        operation.run(thread, i);
                     }
                     return null;
                 }));
@@ -298,60 +309,26 @@ class ScaleBenchmark {
         var collection = client.getDatabase("bench_raw").getCollection(barrier == null ? "c" : "durable");
         long offset = collection.countDocuments();
         collection.createIndex(new Document("k", 1), new com.mongodb.client.model.IndexOptions().unique(true));
-        AtomicLong next = new AtomicLong();
         String payload = "{\"trainingId\":\"x\",\"unitId\":\"xinqi\",\"heldOn\":\"2023-06-01\",\"topic\":\"压测培训\",\"attendees\":20,\"hours\":1}";
-        Lap lap = Lap.start();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                done.add(pool.submit(() -> {
-                    for (long i; (i = next.getAndIncrement()) < total; ) {
-                        long id = offset + i;
-                        collection.insertOne(new Document("_id", id).append("k", "Training#" + id).append("recordedAt", new java.util.Date())
-                                .append("events", List.of(new Document("eventId", "e" + id).append("payloadType", "TrainingRecorded")
-                                        .append("payload", Document.parse(payload)))));
-                        if (barrier != null) {
-                            barrier.awaitDurable();
-                        }
-                    }
-                    return null;
-                }));
+        return inParallel(threads, total, (thread, i) -> {
+            long id = offset + i;
+            collection.insertOne(new Document("_id", id).append("k", "Training#" + id).append("recordedAt", new java.util.Date())
+                    .append("events", List.of(new Document("eventId", "e" + id).append("payloadType", "TrainingRecorded")
+                            .append("payload", Document.parse(payload)))));
+            if (barrier != null) {
+                barrier.awaitDurable();
             }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        return lap.rate(total);
+        });
     }
 
     /** Durable appends of one event each through the engine alone, by {@code threads} threads: the store's part of a command. */
     static Rate appends(SequencedMongoEventStorageEngine engine, int threads, int total) throws Exception {
-        AtomicInteger next = new AtomicInteger();
         String run = Long.toString(System.nanoTime(), 36);
-        Lap lap = Lap.start();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                done.add(pool.submit(() -> {
-                    for (int i; (i = next.getAndIncrement()) < total; ) {
-                        String id = "append-" + run + "-" + i;
-                        engine.appendEvents(List.of(new GenericDomainEventMessage<>("Training", id, 0,
-                                new TrainingRecorded(id, BUSY, LocalDate.of(2023, 6, 3), "培训", 30, BigDecimal.ONE), META)));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        return lap.rate(total);
+        return inParallel(threads, total, (thread, i) -> {
+            String id = "append-" + run + "-" + i;
+            engine.appendEvents(List.of(new GenericDomainEventMessage<>("Training", id, 0,
+                    new TrainingRecorded(id, BUSY, LocalDate.of(2023, 6, 3), "培训", 30, BigDecimal.ONE), META)));
+        });
     }
 
     /** p50 and p99 of {@code count} reads after 100 warm-up reads. */
