@@ -2,6 +2,7 @@ package cn.duban.platform.mongo;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +11,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The in-process MongoDB of the one-command run: mongo-java-server with its H2 backend, files under
@@ -33,7 +37,7 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
      */
     static final int RETENTION_MS = 2_000;
     static final long SYNC_EVERY_MS = 500;
-    private final java.util.concurrent.ScheduledExecutorService syncer;
+    private final ScheduledExecutorService syncer;
     /** The store's version when it was last forced to disk: H2's own background commits count too. */
     private long syncedVersion = -1;
 
@@ -42,17 +46,17 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
         this.backend = backend;
         this.server = server;
         this.address = address;
-        this.syncer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        this.syncer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "embedded-mongo-sync");
             t.setDaemon(true);
             return t;
         });
-        syncer.scheduleWithFixedDelay(this::sync, SYNC_EVERY_MS, SYNC_EVERY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        syncer.scheduleWithFixedDelay(this::sync, SYNC_EVERY_MS, SYNC_EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
     /** Forces what H2 wrote to the disk itself, when anything was committed since the last time. */
     private void sync() {
-        org.h2.mvstore.MVStore store = backend.getMvStore();
+        MVStore store = backend.getMvStore();
         long version = store.getCurrentVersion();
         if (version == syncedVersion || store.isClosed()) {
             return;

@@ -21,8 +21,12 @@ import cn.duban.query.scheme.SchemeView;
 import cn.duban.query.common.WriteBehind;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -33,6 +37,7 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -269,14 +274,14 @@ public class ScoreProjection implements WriteBehind {
         facts.flush();
         timelines.flush();
         // One round trip for the batch's totals, not one per unit.
-        List<com.mongodb.client.model.WriteModel<Document>> writes = new java.util.ArrayList<>();
+        List<WriteModel<Document>> writes = new ArrayList<>();
         for (Map.Entry<String, Document> e : pendingTotals.entrySet()) {
             writes.add(e.getValue() == null
-                    ? new com.mongodb.client.model.DeleteOneModel<>(Filters.eq("_id", e.getKey()))
-                    : new com.mongodb.client.model.ReplaceOneModel<>(Filters.eq("_id", e.getKey()), e.getValue(), new ReplaceOptions().upsert(true)));
+                    ? new DeleteOneModel<>(Filters.eq("_id", e.getKey()))
+                    : new ReplaceOneModel<>(Filters.eq("_id", e.getKey()), e.getValue(), new ReplaceOptions().upsert(true)));
         }
         if (!writes.isEmpty()) {
-            totals.bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(true));
+            totals.bulkWrite(writes, new BulkWriteOptions().ordered(true));
         }
         pendingTotals.clear();
     }

@@ -2,10 +2,14 @@ package cn.duban.query.common;
 
 import cn.duban.platform.json.Json;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Read-model documents are written from records through Jackson. Decimals are stored as strings:
@@ -34,10 +38,10 @@ public final class ReadModelJson {
         }
     }
 
-    private static final com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>> MAP = new com.fasterxml.jackson.core.type.TypeReference<>() {
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
-    private static Document document(java.util.Map<String, Object> map) {
+    private static Document document(Map<String, Object> map) {
         Document doc = new Document();
         map.forEach((k, v) -> doc.put(k, bson(v)));
         return doc;
@@ -45,11 +49,11 @@ public final class ReadModelJson {
 
     @SuppressWarnings("unchecked")
     private static Object bson(Object value) {
-        if (value instanceof java.util.Map<?, ?> m) {
-            return document((java.util.Map<String, Object>) m);
+        if (value instanceof Map<?, ?> m) {
+            return document((Map<String, Object>) m);
         }
-        if (value instanceof java.util.List<?> l) {
-            java.util.List<Object> out = new java.util.ArrayList<>(l.size());
+        if (value instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
             l.forEach(v -> out.add(bson(v)));
             return out;
         }
