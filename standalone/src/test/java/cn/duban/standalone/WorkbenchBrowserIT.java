@@ -416,6 +416,7 @@ class WorkbenchBrowserIT {
         waitForText("专项整治已启动");
         WebElement card = wait.until(d -> d.findElements(By.cssSelector("[data-campaign]")).stream()
                 .filter(c -> c.getText().contains("老旧小区群租整治（工作台）")).findFirst().orElse(null));
+        wait.until(d -> card.getText().contains("进行中")); // Element Plus tags zoom in: not read as shown until then
         assertThat(card.getText()).contains("进行中", "出租房屋“群租群居”整治");
         card.findElement(buttonNamed("报送进展")).click();
         WebElement step = dialog();
@@ -473,6 +474,7 @@ class WorkbenchBrowserIT {
         tab("申诉处理");
         WebElement appeal = wait.until(d -> d.findElements(By.cssSelector("[data-appeal]")).stream()
                 .filter(c -> c.getText().contains("二季度培训签到表已补齐")).findFirst().orElse(null));
+        wait.until(d -> appeal.getText().contains("待处理")); // Element Plus tags zoom in: not read as shown until then
         assertThat(appeal.getText()).contains("新碶街道", "待处理");
         String id = appeal.getAttribute("data-appeal");
         shots("appeals");
@@ -535,6 +537,8 @@ class WorkbenchBrowserIT {
         row.findElement(By.cssSelector(".el-table__expand-icon")).click();
         String findingId = mine.get("findingId").asText();
         WebElement finding = visible(By.cssSelector("[data-finding='" + findingId + "']"));
+        // Element Plus zooms its tags in; until the zoom ends Selenium reads them as not shown.
+        wait.until(d -> finding.getText().contains("成立"));
         assertThat(finding.getText()).contains("依据", "成立");
         finding.findElement(buttonNamed("下达整改")).click();
         WebElement order = dialog();
@@ -553,6 +557,7 @@ class WorkbenchBrowserIT {
         open("/rectifications", "限期整改");
         WebElement row = wait.until(d -> d.findElements(By.cssSelector(".wide .el-table__row")).stream()
                 .filter(r -> r.getText().contains("培训台账缺少学时记录（工作台）")).findFirst().orElse(null));
+        wait.until(d -> row.getText().contains("待整改")); // Element Plus tags zoom in: not read as shown until then
         assertThat(row.getText()).contains("新碶街道", "待整改");
         shots("rectifications-unit");
         row.click();
