@@ -266,10 +266,12 @@ class WorkbenchBrowserIT {
         // The reasons themselves, photographed where they are (below the chart).
         var js = (org.openqa.selenium.JavascriptExecutor) browser;
         js.executeScript("arguments[0].scrollIntoView({block: 'center'})", reasons);
+        humanWordsOnly("score reasons");
         save("score-reasons-desktop");
         browser.manage().window().setSize(new Dimension(390, 844));
         Thread.sleep(400);
         js.executeScript("arguments[0].scrollIntoView({block: 'center'})", reasons);
+        humanWordsOnly("score reasons (phone)");
         save("score-reasons-phone");
         browser.manage().window().setSize(new Dimension(1280, 1000));
         Thread.sleep(200);
