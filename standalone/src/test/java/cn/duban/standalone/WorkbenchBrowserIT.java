@@ -10,8 +10,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -94,8 +97,13 @@ class WorkbenchBrowserIT {
         waitForText(waitFor);
     }
 
+    /** Waits for words on the page; if they never come, says what the page showed instead (a toast of an error, say). */
     void waitForText(String text) {
-        wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        try {
+            wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        } catch (TimeoutException e) {
+            throw new AssertionError("never showed '" + text + "'; the page showed: " + page().replaceAll("\\s+", " "), e);
+        }
     }
 
     String page() {
@@ -137,12 +145,29 @@ class WorkbenchBrowserIT {
         press(visible(By.xpath("//button[span[normalize-space(.)='" + button + "']]")));
     }
 
-    /** Clicks once nothing covers the element any more (a drawer or dialog still sliding in). */
+    /**
+     * Clicks once the element stands still and nothing covers it: a drawer still sliding in moves
+     * its button between the mouse going down and coming up, and Chromium then fires no click.
+     */
     void press(WebElement element) {
-        wait.ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+        wait.ignoring(ElementClickInterceptedException.class).until(d -> {
+            Rectangle before = element.getRect();
+            sleep(120);
+            if (!before.equals(element.getRect())) {
+                return false;
+            }
             element.click();
             return true;
         });
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The open dialog (el-dialog), or the message box of a confirmation. */
@@ -235,7 +260,7 @@ class WorkbenchBrowserIT {
         deadline.click();
         deadline.sendKeys("2027-03-31\n");
         shots("issue-form");
-        form.findElement(By.xpath(".//button[span[text()='交办']]")).click();
+        press(form.findElement(By.xpath(".//button[span[text()='交办']]")));
         waitForText("已交办");
         wait.until(d -> page().contains("出租房屋安全隐患排查（工作台）"));
     }
@@ -355,7 +380,7 @@ class WorkbenchBrowserIT {
         form.findElement(By.cssSelector("input[type=file]")).sendKeys(photo.toAbsolutePath().toString());
         wait.until(d -> !form.findElements(By.cssSelector(".el-upload-list__item.is-success")).isEmpty());
         shots("report-training");
-        form.findElement(By.xpath(".//button[span[text()='报送培训']]")).click();
+        press(form.findElement(By.xpath(".//button[span[text()='报送培训']]")));
         waitForText("培训已报送");
         Api admin = new Api(port);
         com.fasterxml.jackson.databind.JsonNode filed = null;
@@ -414,16 +439,16 @@ class WorkbenchBrowserIT {
         click("启动专项整治");
         WebElement launch = dialog();
         field(launch, "名称").sendKeys("老旧小区群租整治（工作台）");
-        launch.findElement(buttonNamed("启动")).click();
+        press(launch.findElement(buttonNamed("启动")));
         waitForText("专项整治已启动");
         WebElement card = wait.until(d -> d.findElements(By.cssSelector("[data-campaign]")).stream()
                 .filter(c -> c.getText().contains("老旧小区群租整治（工作台）")).findFirst().orElse(null));
         wait.until(d -> card.getText().contains("进行中")); // Element Plus tags zoom in: not read as shown until then
         assertThat(card.getText()).contains("进行中", "出租房屋“群租群居”整治");
-        card.findElement(buttonNamed("报送进展")).click();
+        press(card.findElement(buttonNamed("报送进展")));
         WebElement step = dialog();
         setNumber(field(step, "数量"), "3");
-        step.findElement(buttonNamed("报送")).click();
+        press(step.findElement(buttonNamed("报送")));
         waitForText("整治进展已报送");
         wait.until(d -> d.findElements(By.cssSelector("[data-campaign]")).stream()
                 .anyMatch(c -> c.getText().contains("老旧小区群租整治（工作台）") && c.getText().contains("整治小区（个）：3")));
@@ -480,10 +505,10 @@ class WorkbenchBrowserIT {
         assertThat(appeal.getText()).contains("新碶街道", "待处理");
         String id = appeal.getAttribute("data-appeal");
         shots("appeals");
-        appeal.findElement(buttonNamed("申诉成立")).click();
+        press(appeal.findElement(buttonNamed("申诉成立")));
         WebElement decide = dialog();
         field(decide, "处理意见").sendKeys("经核实材料齐全，恢复1分");
-        decide.findElement(buttonNamed("确定")).click();
+        press(decide.findElement(buttonNamed("确定")));
         waitForText("申诉成立，分值已计入");
         wait.until(d -> d.findElements(By.cssSelector("[data-appeal='" + id + "']")).isEmpty());
         assertThat(new Api(port).get("/api/records/" + id).body().get("status").asText()).isEqualTo("UPHELD");
@@ -521,7 +546,7 @@ class WorkbenchBrowserIT {
         choose(selectOf(form, "依据记录"), null);
         form.findElement(By.cssSelector(".el-dialog__title")).click();
         shots("finding-form");
-        form.findElement(buttonNamed("记录")).click();
+        press(form.findElement(buttonNamed("记录")));
         waitForText("督查发现已记录");
         com.fasterxml.jackson.databind.JsonNode mine = null;
         for (com.fasterxml.jackson.databind.JsonNode u : new Api(port).get("/api/rounds/demo-round-2023-mid").body().get("units")) {
@@ -542,10 +567,10 @@ class WorkbenchBrowserIT {
         // Element Plus zooms its tags in; until the zoom ends Selenium reads them as not shown.
         wait.until(d -> finding.getText().contains("成立"));
         assertThat(finding.getText()).contains("依据", "成立");
-        finding.findElement(buttonNamed("下达整改")).click();
+        press(finding.findElement(buttonNamed("下达整改")));
         WebElement order = dialog();
         field(order, "整改要求").sendKeys("补齐培训学时记录并报送（工作台）");
-        order.findElement(buttonNamed("下达")).click();
+        press(order.findElement(buttonNamed("下达")));
         waitForText("已下达整改");
         wait.until(d -> d.findElement(By.cssSelector("[data-finding='" + findingId + "']")).getText().contains("已下达整改：待整改"));
         shots("round-drawer");
@@ -622,7 +647,7 @@ class WorkbenchBrowserIT {
         field(form, "姓名").sendKeys("大碶街道信息员");
         choose(selectOf(form, "单位"), "大碶街道");
         field(form, "初始密码").sendKeys("daqi-clerk-2023-pass");
-        form.findElement(buttonNamed("创建")).click();
+        press(form.findElement(buttonNamed("创建")));
         waitForText("已创建用户 大碶街道信息员");
         wait.until(d -> page().contains("大碶街道信息员"));
         shots("users");
@@ -654,7 +679,7 @@ class WorkbenchBrowserIT {
         range.get(0).sendKeys("2023-07-01");
         range.get(1).sendKeys("2023-12-31\n");
         setNumber(field(form, "抽取条数"), "2");
-        form.findElement(buttonNamed("抽取")).click();
+        press(form.findElement(buttonNamed("抽取")));
         waitForText("样本已抽取");
         wait.until(d -> !d.findElements(By.cssSelector(".record")).isEmpty());
         assertThat(browser.findElements(By.cssSelector(".record")).size()).isBetween(1, 2);
@@ -680,7 +705,7 @@ class WorkbenchBrowserIT {
         form.findElement(By.cssSelector("input[data-test=current-password]")).sendKeys(cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
         form.findElement(By.cssSelector("input[data-test=new-password]")).sendKeys("leader-new-password-1");
         form.findElement(By.cssSelector("input[data-test=again-password]")).sendKeys("leader-new-password-1");
-        form.findElement(buttonNamed("保存")).click();
+        press(form.findElement(buttonNamed("保存")));
         waitForText("密码已修改");
         signIn("leader", "leader-new-password-1");
         open("/", "街道排名");
