@@ -1,6 +1,7 @@
 package cn.duban.platform.security;
 
 import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -17,8 +18,10 @@ import org.springframework.session.data.mongo.MongoIndexedSessionRepository;
 class SessionStoreConfig {
 
     @Bean
-    RememberedSessions sessionRepository(MongoOperations mongo, ServerProperties server) {
+    RememberedSessions sessionRepository(MongoOperations mongo, ServerProperties server, ApplicationEventPublisher events) {
         MongoIndexedSessionRepository store = new MongoIndexedSessionRepository(mongo);
+        // Not a bean itself, so nothing else hands it the publisher; without one every sign-in logged an error.
+        store.setApplicationEventPublisher(events);
         store.setCollectionName(MongoIndexedSessionRepository.DEFAULT_COLLECTION_NAME);
         store.setDefaultMaxInactiveInterval(server.getServlet().getSession().getTimeout());
         store.afterPropertiesSet();

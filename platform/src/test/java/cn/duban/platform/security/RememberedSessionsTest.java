@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.session.data.mongo.MongoIndexedSessionRepository;
 import org.springframework.session.data.mongo.MongoSession;
@@ -15,6 +16,8 @@ import org.springframework.session.data.mongo.MongoSession;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +29,7 @@ class RememberedSessionsTest {
     MongoClient client;
     MongoTemplate template;
     RememberedSessions sessions;
+    final List<Object> announced = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -36,10 +40,9 @@ class RememberedSessionsTest {
     }
 
     RememberedSessions replica() {
-        MongoIndexedSessionRepository store = new MongoIndexedSessionRepository(template);
-        store.setDefaultMaxInactiveInterval(Duration.ofHours(8));
-        store.afterPropertiesSet();
-        return new RememberedSessions(store);
+        ServerProperties server = new ServerProperties();
+        server.getServlet().getSession().setTimeout(Duration.ofHours(8));
+        return new SessionStoreConfig().sessionRepository(template, server, announced::add);
     }
 
     @AfterEach
@@ -57,6 +60,13 @@ class RememberedSessionsTest {
         s.setAttribute("duban.note", "xinqi-staff");
         sessions.save(s);
         return s;
+    }
+
+    @Test
+    void creationAndSignOutAreAnnouncedAsSpringSessionAnnouncesThem() {
+        MongoSession s = signedIn();
+        sessions.deleteById(s.getId());
+        assertThat(announced).extracting(e -> e.getClass().getSimpleName()).containsExactly("SessionCreatedEvent", "SessionDeletedEvent");
     }
 
     @Test
