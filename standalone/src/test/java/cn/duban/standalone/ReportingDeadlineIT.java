@@ -72,9 +72,12 @@ class ReportingDeadlineIT {
         assertThat(rankingTotal(api, "daqi")).as("its figure was reported: unchanged").isEqualByComparingTo("13");
         JsonNode then = api.get("/api/units/xinqi/score?scheme=beilun-2023&asOf=" + beforeClosing).body();
         assertThat(item(then, "S2.5").get("score").decimalValue()).as("as of before the closure").isEqualByComparingTo("7");
+        assertThat(rankingTotal(api, "xinqi", beforeClosing)).as("the ranking as of before the closure agrees with the score then")
+                .isEqualByComparingTo(then.get("total").decimalValue()).isEqualByComparingTo("13");
 
         assertThat(api.post("/api/admin/projections/rebuild", "").status()).isEqualTo(200);
         assertThat(rankingTotal(api, "xinqi")).isEqualByComparingTo("9");
+        assertThat(rankingTotal(api, "xinqi", beforeClosing)).isEqualByComparingTo("13");
         assertThat(item(api.get("/api/units/xinqi/score?scheme=beilun-2023&asOf=" + beforeClosing).body(), "S2.5")
                 .get("score").decimalValue()).isEqualByComparingTo("7");
         // Unit staff may not close reporting.
@@ -83,7 +86,11 @@ class ReportingDeadlineIT {
     }
 
     static java.math.BigDecimal rankingTotal(Api api, String unitId) {
-        for (JsonNode r : api.get("/api/schemes/beilun-2023/ranking").body()) {
+        return rankingTotal(api, unitId, null);
+    }
+
+    static java.math.BigDecimal rankingTotal(Api api, String unitId, Instant asOf) {
+        for (JsonNode r : api.get("/api/schemes/beilun-2023/ranking" + (asOf == null ? "" : "?asOf=" + asOf)).body()) {
             if (r.get("unitId").asText().equals(unitId)) {
                 return r.get("total").decimalValue();
             }

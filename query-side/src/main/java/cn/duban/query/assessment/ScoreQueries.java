@@ -4,7 +4,6 @@ import cn.duban.kernel.error.NotFoundException;
 import cn.duban.kernel.scoring.Fact;
 import cn.duban.kernel.scoring.ScoreCard;
 import cn.duban.kernel.scoring.Scoring;
-import cn.duban.kernel.scoring.UnitLedger;
 import cn.duban.kernel.scoring.UnitProfile;
 import cn.duban.kernel.unit.UnitType;
 import cn.duban.query.assessment.ScoreProjection.ScoreTotals;
@@ -101,11 +100,12 @@ public class ScoreQueries {
     }
 
     public ScoreCard score(String unitId, String schemeId, Instant asOf) {
-        Instant at = asOf == null ? clock.instant() : asOf;
-        UnitView unit = unit(unitId);
-        SchemeView scheme = scheme(schemeId);
+        return card(unit(unitId), scheme(schemeId), asOf == null ? clock.instant() : asOf);
+    }
+
+    private ScoreCard card(UnitView unit, SchemeView scheme, Instant at) {
         SchemeView.Version version = versionAt(scheme, at);
-        return folded.card(new UnitProfile(unit.id(), unit.type()), version.document(), version.version(), facts.read(unitId), at,
+        return folded.card(new UnitProfile(unit.id(), unit.type()), version.document(), version.version(), facts.read(unit.id()), at,
                 scheme.reportingClosedBy(at));
     }
 
@@ -207,16 +207,15 @@ public class ScoreQueries {
                 }
             }
         } else {
-            SchemeView.Version version = versionAt(scheme, asOf);
+            versionAt(scheme, asOf); // a 404 when the scheme did not exist then, whatever the units
             for (UnitView u : all) {
                 if (u.registeredAt().isAfter(asOf)) {
                     continue;
                 }
-                List<Fact> unitFacts = facts.read(u.id()).stream().map(FactEntry::toFact).toList();
-                UnitLedger ledger = Scoring.ledgerAsOf(version.document(), version.version(), new UnitProfile(u.id(), u.type()), unitFacts, asOf);
-                if (ledger.applies()) {
-                    var t = ledger.totals();
-                    rows.add(new RankingEntry(u.id(), u.name(), u.type(), t.total(), t.regular(), t.bonus(), 0));
+                // The same answer as the unit's own score then, reporting closed or not, from its folded ledger.
+                ScoreCard card = card(u, scheme, asOf);
+                if (!card.items().isEmpty()) {
+                    rows.add(new RankingEntry(u.id(), u.name(), u.type(), card.total(), card.regular(), card.bonus(), 0));
                 }
             }
         }
