@@ -40,6 +40,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,13 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -620,7 +627,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                 }
                 for (StoredEvent e : c.events()) {
                     if (token.getGaps().contains(e.position())) {
-                        token = emit(e, token, out);
+                        token = emit(e, token, out, null);
                     }
                 }
                 token = withoutGaps(token, c.first(), c.last());
@@ -630,9 +637,9 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         long bound = -2;
         long pos = token.getIndex() + 1;
         long windowEnd = pos + Math.max(batchSize, STREAM_WINDOW);
-        TreeMap<Long, Commit> window = commitsAt(range(pos, windowEnd));
+        Window window = window(pos, windowEnd);
         while (out.size() < batchSize) {
-            Map.Entry<Long, Commit> entry = window.ceilingEntry(pos);
+            Map.Entry<Long, Commit> entry = window.commits().ceilingEntry(pos);
             if (entry == null) {
                 if (bound == -2) {
                     bound = reservedBound();
@@ -643,8 +650,8 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                 }
                 Commit c = beyond.get();
                 windowEnd = c.last() + 1 + Math.max(batchSize, STREAM_WINDOW);
-                window = commitsAt(range(c.last() + 1, windowEnd));
-                window.put(c.last(), c);
+                window = window(c.last() + 1, windowEnd);
+                window.commits().put(c.last(), c);
                 continue;
             }
             Commit c = entry.getValue();
@@ -668,24 +675,32 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             } else {
                 for (StoredEvent e : c.events()) {
                     if (e.position() >= pos || token.getGaps().contains(e.position())) {
-                        token = emit(e, token, out);
+                        token = emit(e, token, out, window.rendered().get(e));
                     }
                 }
             }
             pos = c.last() + 1;
             if (pos >= windowEnd) {
+                boolean behind = window.full();
                 windowEnd = pos + Math.max(batchSize, STREAM_WINDOW);
-                window = commitsAt(range(pos, windowEnd));
+                if (out.size() >= batchSize) {
+                    // The reader will ask for this window next; while it handles this batch, read it ahead.
+                    if (behind) {
+                        readAhead(pos, windowEnd);
+                    }
+                    break;
+                }
+                window = window(pos, windowEnd);
             }
         }
         return out;
     }
 
     /** Adds an event with the token that ends at it. A token already at its position (a legacy commit's shared position, or the first after a passed hole) stays. */
-    private GapAwareTrackingToken emit(StoredEvent e, GapAwareTrackingToken token, List<TrackedEventData<?>> out) {
+    private GapAwareTrackingToken emit(StoredEvent e, GapAwareTrackingToken token, List<TrackedEventData<?>> out, Rendered rendered) {
         GapAwareTrackingToken at = e.position() == token.getIndex() && !token.getGaps().contains(e.position())
                 ? token : token.advanceTo(e.position(), maxGapOffset);
-        out.add(trackedEntry(e, at));
+        out.add(trackedEntry(e, at, rendered == null ? Rendered.of(e) : rendered));
         return at;
     }
 
@@ -720,20 +735,102 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         return keep.size() == token.getGaps().size() ? token : GapAwareTrackingToken.newInstance(token.getIndex(), keep);
     }
 
-    private static TrackedEventData<?> trackedEntry(StoredEvent e, TrackingToken token) {
+    private static TrackedEventData<?> trackedEntry(StoredEvent e, TrackingToken token, Rendered text) {
         if (!e.belongsToAggregate()) {
-            return new TrackedPlainEntry(token, e);
+            return new TrackedPlainEntry(token, e, text);
         }
-        return new TrackedDomainEventData<>(token, domainEntry(e));
+        return new TrackedDomainEventData<>(token, domainEntry(e, text));
     }
 
     private static GenericDomainEventEntry<String> domainEntry(StoredEvent e) {
+        return domainEntry(e, Rendered.of(e));
+    }
+
+    private static GenericDomainEventEntry<String> domainEntry(StoredEvent e, Rendered text) {
         return new GenericDomainEventEntry<>(e.aggregateType(), e.aggregateId(), e.sequence(), e.eventId(), e.timestamp(),
-                e.payloadType(), e.payloadRevision(), e.payloadText(), e.metaDataTextWithRecordingTime());
+                e.payloadType(), e.payloadRevision(), text.payload(), text.metaData());
+    }
+
+    /** An event's payload and metadata as the JSON text Axon's serializer reads. */
+    private record Rendered(String payload, String metaData) {
+        static Rendered of(StoredEvent e) {
+            return new Rendered(e.payloadText(), e.metaDataTextWithRecordingTime());
+        }
+    }
+
+    // --- reading ahead of a reader that is behind ---------------------------------------------
+
+    /**
+     * Positions {@code from} (inclusive) to {@code to} (exclusive) as stored, with each event's text
+     * when it was read ahead. {@link #full} windows never change: commits are only ever inserted,
+     * and every position of a full window is taken.
+     */
+    private record Window(long from, long to, TreeMap<Long, Commit> commits, Map<StoredEvent, Rendered> rendered) {
+        boolean full() {
+            long expected = from;
+            for (Commit c : commits.values()) {
+                if (c.first() > expected) {
+                    return false;
+                }
+                expected = Math.max(expected, c.last() + 1);
+            }
+            return expected >= to;
+        }
+    }
+
+    /**
+     * A rebuild's processor used to read a window, wait for it, and only then handle its events
+     * while the store sat idle: a third of its thread's samples were reading and turning BSON into
+     * JSON text (issue 14). A window read ahead is used only if it is full; otherwise (a hole
+     * that may have been filled since) it is read again here.
+     */
+    private Window window(long from, long to) {
+        Future<Window> ahead = readingAhead.remove(from);
+        if (ahead != null) {
+            try {
+                Window w = ahead.get();
+                if (w.to() == to && w.full()) {
+                    return w;
+                }
+            } catch (ExecutionException e) {
+                log.warn("Reading events {}..{} ahead failed; reading them again", from, to - 1, e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while reading events", e);
+            }
+        }
+        return new Window(from, to, commitsAt(range(from, to)), Map.of());
+    }
+
+    /** Windows read ahead and not yet asked for; a reader that stopped leaves its window behind, so only a few are kept. */
+    private final ConcurrentHashMap<Long, Future<Window>> readingAhead = new ConcurrentHashMap<>();
+    private static final int MAX_READ_AHEAD = 4;
+    /** One thread, gone after a few idle seconds: read-ahead happens only while a reader is behind. */
+    private final ThreadPoolExecutor reader = new ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        Thread t = new Thread(r, "event-read-ahead");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Where the windows read ahead and not yet asked for begin. */
+    Set<Long> readingAheadFrom() {
+        return Set.copyOf(readingAhead.keySet());
+    }
+
+    private void readAhead(long from, long to) {
+        if (readingAhead.size() >= MAX_READ_AHEAD) {
+            readingAhead.clear();
+        }
+        readingAhead.computeIfAbsent(from, f -> reader.submit(() -> {
+            TreeMap<Long, Commit> commits = commitsAt(range(from, to));
+            Map<StoredEvent, Rendered> rendered = new IdentityHashMap<>();
+            commits.values().forEach(c -> c.events().forEach(e -> rendered.put(e, Rendered.of(e))));
+            return new Window(from, to, commits, rendered);
+        }));
     }
 
     /** An event that belongs to no aggregate reads back as a plain event message. */
-    private record TrackedPlainEntry(TrackingToken trackingToken, StoredEvent event) implements TrackedEventData<String> {
+    private record TrackedPlainEntry(TrackingToken trackingToken, StoredEvent event, Rendered text) implements TrackedEventData<String> {
         @Override
         public String getEventIdentifier() {
             return event.eventId();
@@ -746,12 +843,12 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
 
         @Override
         public SerializedObject<String> getMetaData() {
-            return new SerializedMetaData<>(event.metaDataTextWithRecordingTime(), String.class);
+            return new SerializedMetaData<>(text.metaData(), String.class);
         }
 
         @Override
         public SerializedObject<String> getPayload() {
-            return new SimpleSerializedObject<>(event.payloadText(), String.class, event.payloadType(), event.payloadRevision());
+            return new SimpleSerializedObject<>(text.payload(), String.class, event.payloadType(), event.payloadRevision());
         }
     }
 

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.MetaData;
@@ -293,6 +294,43 @@ class SequencedMongoEventStorageEngineTest {
         assertThat(late).extracting(TrackedEventMessage::getIdentifier).containsExactly("late-0", "late-1");
         assertThat(((GapAwareTrackingToken) late.get(1).trackingToken()).getGaps()).isEmpty();
         assertThat(engine.readEvents("late").asStream().count()).isEqualTo(2);
+    }
+
+    /**
+     * A reader that is behind gets the next window read while it handles a batch. The window read
+     * ahead has a hole, which fills before the reader asks: the reader must see the late commit in
+     * its place, not pass the hole as a gap because the window it was handed is stale.
+     */
+    @Test
+    void aWindowReadAheadWithAHoleIsReadAgainOnceTheHoleMayHaveFilled() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            engine.appendEvents(event("ahead", i));        // positions 0..99
+        }
+        db.getCollection("event_counters").updateOne(Filters.eq("_id", "events"), Updates.inc("next", 2L)); // 100..101: a slow writer
+        for (int i = 100; i < 250; i++) {
+            engine.appendEvents(event("ahead", i));        // positions 102..251
+        }
+        List<? extends TrackedEventData<?>> first = engine.fetchTrackedEvents(null, 100);
+        assertThat(first).hasSize(100);
+        assertThat(engine.readingAheadFrom()).as("the next window is read ahead").containsExactly(100L);
+        Thread.sleep(300);
+
+        db.getCollection("events").insertOne(new Document("_id", 101L).append("first", 100L).append("streamKey", List.of("late#0", "late#1"))
+                .append("recordedAt", java.util.Date.from(clock.instant())).append("events", List.of(lateEvent(0), lateEvent(1))));
+        clock.advance(Duration.ofSeconds(6)); // past the gap timeout: a stale window would now pass the hole
+        List<? extends TrackedEventData<?>> next = engine.fetchTrackedEvents(first.get(99).trackingToken(), 100);
+        assertThat(next).extracting(e -> e.trackingToken().position().orElseThrow())
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(100, 200).boxed().toList());
+        assertThat(next).extracting(TrackedEventData::getEventIdentifier).startsWith("late-0", "late-1");
+        assertThat(((GapAwareTrackingToken) next.get(99).trackingToken()).getGaps()).isEmpty();
+        // And on to the end, each event once, in order, the rest read ahead too.
+        List<Long> rest = new ArrayList<>();
+        TrackingToken token = next.get(99).trackingToken();
+        for (List<? extends TrackedEventData<?>> batch; !(batch = engine.fetchTrackedEvents(token, 100)).isEmpty(); ) {
+            batch.forEach(e -> rest.add(e.trackingToken().position().orElseThrow()));
+            token = batch.get(batch.size() - 1).trackingToken();
+        }
+        assertThat(rest).containsExactlyElementsOf(java.util.stream.LongStream.range(200, 252).boxed().toList());
     }
 
     static Document lateEvent(long seq) {
