@@ -38,10 +38,12 @@ final class OrderedIndexH2Backend extends H2Backend {
     }
 
     static OrderedIndexH2Backend open(String fileName) {
-        // Pages compressed (LZF): documents of repeated field names shrink about four times, and so
-        // does what each commit writes (a 5,000-append probe: 22 MB instead of 88 MB, 6 % slower).
-        // A file written without it opens as before; its pages are compressed as they are rewritten.
-        MVStore store = new MVStore.Builder().fileName(fileName).compress().autoCommitDisabled().open();
+        // Pages compressed (Deflate): documents of repeated field names shrink several times, and so
+        // does what each commit writes. LZF took a 5,000-append probe from 88 MB to 22 MB; Deflate took
+        // issue 14's 100k store from 88 MB to 75 MB more, at the same cost per HTTP command (in-process
+        // appends, which wait for little but the commit, ran a third slower).
+        // A file written otherwise opens as before; its pages are compressed as they are rewritten.
+        MVStore store = new MVStore.Builder().fileName(fileName).compressHigh().autoCommitDisabled().open();
         try {
             reorderExistingIndexes(store);
             store.commit();
@@ -53,6 +55,23 @@ final class OrderedIndexH2Backend extends H2Backend {
             throw e;
         }
     }
+
+    /**
+     * At an orderly stop, the chunks H2 left partly used are moved together and the file truncated,
+     * for up to {@link #COMPACT_ON_CLOSE_MS}: a running store's file is about two thirds live data
+     * (issue 14's 100k store: chunks 81 % of the file, 83 % live), a stopped one's close to all.
+     * Nothing else touches the store by now; the server stopped taking requests.
+     */
+    @Override
+    public void close() {
+        try {
+            getMvStore().compactFile(COMPACT_ON_CLOSE_MS);
+        } finally {
+            super.close();
+        }
+    }
+
+    static final int COMPACT_ON_CLOSE_MS = 10_000;
 
     private static void reorderExistingIndexes(MVStore store) {
         MVMap<String, String> markers = store.openMap(MARKERS);

@@ -94,4 +94,34 @@ class OrderedIndexH2BackendTest {
             assertThat(items.countDocuments()).isEqualTo(4);
         }
     }
+
+    @Test
+    void anOrderlyStopLeavesAFileOfLittleMoreThanWhatIsLive() throws Exception {
+        Path file = dataDir.resolve("duban.mv.db");
+        long running;
+        String big = "台账".repeat(4_000);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("duban").getCollection("churn");
+            for (int i = 0; i < 50; i++) {
+                docs.insertOne(new Document("_id", i).append("v", 0).append("text", big + i));
+            }
+            // Every document rewritten many times, each time committed: old chunks pile up in the file.
+            for (int round = 1; round <= 40; round++) {
+                for (int i = 0; i < 50; i++) {
+                    docs.updateOne(Filters.eq("_id", i), new Document("$set", new Document("v", round)));
+                }
+                mongo.awaitDurable();
+            }
+            running = java.nio.file.Files.size(file);
+        }
+        long stopped = java.nio.file.Files.size(file);
+        assertThat(stopped).as("file after an orderly stop, against %d bytes while running", running).isLessThan(running * 2 / 3);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> docs = client.getDatabase("duban").getCollection("churn");
+            assertThat(docs.countDocuments()).isEqualTo(50);
+            assertThat(docs.find(Filters.eq("_id", 7)).first()).containsEntry("v", 40).containsEntry("text", big + 7);
+        }
+    }
 }
