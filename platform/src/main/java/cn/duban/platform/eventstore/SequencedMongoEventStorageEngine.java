@@ -780,7 +780,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
 
     /**
      * A rebuild's processor used to read a window, wait for it, and only then handle its events
-     * while the store sat idle: a third of its thread's samples were reading and turning BSON into
+     * while the store sat idle: a fifth of its thread's samples were reading and turning BSON into
      * JSON text (issue 14). A window read ahead is used only if it is full; otherwise (a hole
      * that may have been filled since) it is read again here.
      */
