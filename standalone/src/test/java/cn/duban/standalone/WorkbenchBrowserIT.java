@@ -188,7 +188,7 @@ class WorkbenchBrowserIT {
     /** Picks an option of an el-select by its words; null picks the first. Only this select's own list is searched. */
     void choose(WebElement select, String option) {
         List<WebElement> wrapper = select.findElements(By.cssSelector(".el-select__wrapper"));
-        (wrapper.isEmpty() ? select : wrapper.get(0)).click();
+        press(wrapper.isEmpty() ? select : wrapper.get(0));
         String list = select.findElement(By.cssSelector("input")).getAttribute("aria-controls");
         String within = list == null ? "" : "//*[@id='" + list + "']";
         By item = By.xpath(within + "//li[contains(@class,'el-select-dropdown__item')]" + (option == null ? "" : "[normalize-space(.)='" + option + "']"));
@@ -252,12 +252,12 @@ class WorkbenchBrowserIT {
         browser.findElement(By.cssSelector("[data-test=issue]")).click();
         WebElement form = wait.until(d -> d.findElement(By.cssSelector(".issue-form")));
         form.findElement(By.cssSelector("[data-test=issue-title] input")).sendKeys("出租房屋安全隐患排查（工作台）");
-        form.findElement(By.cssSelector("[data-test=issue-lead] input")).click();
+        press(form.findElement(By.cssSelector("[data-test=issue-lead] input")));
         WebElement police = wait.until(d -> d.findElements(By.cssSelector(".el-select-dropdown__item")).stream()
                 .filter(o -> o.isDisplayed() && o.getText().equals("公安分局")).findFirst().orElse(null));
-        police.click();
+        press(police);
         WebElement deadline = form.findElement(By.cssSelector("[data-test=issue-deadline] input"));
-        deadline.click();
+        press(deadline);
         deadline.sendKeys("2027-03-31\n");
         shots("issue-form");
         press(form.findElement(By.xpath(".//button[span[text()='交办']]")));
