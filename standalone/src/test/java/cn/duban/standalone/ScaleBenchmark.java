@@ -11,6 +11,7 @@ import cn.duban.kernel.scoring.Fact;
 import cn.duban.kernel.scoring.UnitEvent;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
 import cn.duban.platform.mongo.DurabilityBarrier;
+import cn.duban.query.assessment.ScoreQueries;
 import cn.duban.query.common.AdminController;
 import com.mongodb.client.MongoClient;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -158,16 +159,16 @@ class ScaleBenchmark {
                 throw new IllegalStateException("rebuild: " + rebuilt);
             }
             long[] json = new long[1];
+            Serializer serializer = ctx.getBean("eventSerializer", Serializer.class);
             // The faster of two folds: single folds here scattered from 4,200 to 6,000 events/s at 100k.
-            double foldSeconds = plainFold(engine, ctx.getBean("eventSerializer", Serializer.class), new long[1]);
-            foldSeconds = Math.min(foldSeconds, plainFold(engine, ctx.getBean("eventSerializer", Serializer.class), json));
+            double foldSeconds = Math.min(plainFold(engine, serializer, new long[1]), plainFold(engine, serializer, json));
             eventsJson = json[0];
             cells.add(String.format("%,.0f/s", events / rebuildSeconds));
             cells.add(String.format("%,.0f/s", events / foldSeconds));
             cells.add(String.format("%.2f", foldSeconds / rebuildSeconds));
             // What the process holds with its caches warm: every unit's ledger in the score projection,
             // the busiest unit's decoded facts and folded ledgers from the reads above.
-            ctx.getBean(cn.duban.query.assessment.ScoreQueries.class).score(BUSY, "beilun-2023", null);
+            ctx.getBean(ScoreQueries.class).score(BUSY, "beilun-2023", null);
             cells.add(mb(liveHeap()));
         } finally {
             ctx.close();
