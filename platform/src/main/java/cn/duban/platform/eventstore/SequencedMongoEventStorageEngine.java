@@ -379,7 +379,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         }
     }
 
-    /** Exclusive writer: the next free position, read once per start (a sorted read, a scan on the embedded server). */
+    /** Exclusive writer: the next free position, read once per start (the newest commit by position). */
     private long initAllocator() {
         long next = nextPosition;
         if (next < 0) {
@@ -870,8 +870,8 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     /**
      * Axon's contract: the token before the first event (by position) whose own timestamp is at or
      * after {@code at}; the head token when there is none. Message timestamps need not grow with
-     * positions, so this reads the commits in order (a scan on the embedded server; used only to
-     * reset a processor to a time).
+     * positions, so this reads the commits in order up to the first that matches (no index backs
+     * the timestamps; used only to reset a processor to a time).
      */
     @Override
     public TrackingToken createTokenAt(Instant at) {

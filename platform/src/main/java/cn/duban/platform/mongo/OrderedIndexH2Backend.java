@@ -28,6 +28,8 @@ final class OrderedIndexH2Backend extends H2Backend {
     private static final String INDEX_MAP = "._index_";
     /** mongo-java-server's name prefix of a collection's documents map. */
     private static final String COLLECTION_MAP = "databases.";
+    /** mongo-java-server's name prefix of a collection's metadata map. */
+    private static final String META_MAP = "meta.";
     private static final String MARKERS = "duban.indexKeyOrder";
     private static final String ORDER_VERSION = "1";
     /** H2's own default, restored once the re-sorting is committed. */
@@ -106,8 +108,10 @@ final class OrderedIndexH2Backend extends H2Backend {
         return map;
     }
 
-    private static void openCollectionMap(MVStore store, String name) {
-        store.openMap(name, new MVMap.Builder<Object, Object>().valueType(new StoredDocumentType()));
+    @SuppressWarnings("unchecked")
+    private static MVMap<Object, de.bwaldvogel.mongo.bson.Document> openCollectionMap(MVStore store, String name) {
+        MVMap<Object, ?> map = store.openMap(name, new MVMap.Builder<Object, Object>().valueType(new StoredDocumentType()));
+        return (MVMap<Object, de.bwaldvogel.mongo.bson.Document>) map;
     }
 
     @Override
@@ -128,10 +132,13 @@ final class OrderedIndexH2Backend extends H2Backend {
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
 
+        /** As mongo-java-server opens a collection (the same two maps), but answering sorts on {@code _id} in key order. */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            openCollectionMap(getMvStore(), COLLECTION_MAP + getFullCollectionNamespace(collectionName));
-            return super.openOrCreateCollection(collectionName, options);
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = openCollectionMap(getMvStore(), COLLECTION_MAP + namespace);
+            MVMap<String, Object> meta = getMvStore().openMap(META_MAP + namespace);
+            return new IdOrderedH2Collection(this, collectionName, options, documents, meta, cursorRegistry);
         }
     }
 }

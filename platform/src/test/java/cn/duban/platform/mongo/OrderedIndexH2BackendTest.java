@@ -15,7 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
 import java.util.UUID;
+import java.util.stream.LongStream;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,5 +128,73 @@ class OrderedIndexH2BackendTest {
             assertThat(docs.countDocuments()).isEqualTo(50);
             assertThat(docs.find(Filters.eq("_id", 7)).first()).containsEntry("v", 40).containsEntry("text", big + 7);
         }
+    }
+
+    @Test
+    void aSortOnIdAloneIsAnsweredInMongoOrderWithFilterSkipLimitAndProjection() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> positions = client.getDatabase("duban").getCollection("positions");
+            List<Long> ids = new ArrayList<>(LongStream.rangeClosed(1, 300).map(i -> i * 7).boxed().toList());
+            Collections.shuffle(ids, new Random(14));
+            ids.forEach(id -> positions.insertOne(new Document("_id", id).append("even", id % 2 == 0).append("text", "第" + id + "条")));
+
+            assertThat(ids(positions.find().sort(new Document("_id", -1)).limit(1))).containsExactly(2100L);
+            assertThat(ids(positions.find().sort(new Document("_id", 1)).skip(3).limit(2))).containsExactly(28L, 35L);
+            assertThat(ids(positions.find(Filters.eq("even", false)).sort(new Document("_id", -1)).limit(3))).containsExactly(2093L, 2079L, 2065L);
+            assertThat(ids(positions.find(Filters.gt("_id", 2000L)).sort(new Document("_id", 1)))).hasSize(15).first().isEqualTo(2002L);
+            assertThat(positions.find().sort(new Document("_id", -1)).projection(new Document("_id", 1)).first())
+                    .isEqualTo(new Document("_id", 2100L));
+
+            // Keys of several types: MongoDB's order (numbers by value across types, then strings), as before.
+            MongoCollection<Document> mixed = client.getDatabase("duban").getCollection("mixedIds");
+            mixed.insertOne(new Document("_id", 5L));
+            mixed.insertOne(new Document("_id", "a"));
+            mixed.insertOne(new Document("_id", 7));
+            mixed.insertOne(new Document("_id", 6.5));
+            mixed.insertOne(new Document("_id", 1));
+            assertThat(ids(mixed.find().sort(new Document("_id", -1)))).containsExactly("a", 7, 6.5, 5L, 1);
+            assertThat(ids(mixed.find().sort(new Document("_id", 1)).limit(2))).containsExactly(1, 5L);
+        }
+    }
+
+    /**
+     * The event store asks for its highest position at every start. Read in key order that is one
+     * document; read and sorted whole, as mongo-java-server does for any sort, it is all of them.
+     */
+    @Test
+    void theHighestIdIsFoundWithoutReadingEveryDocument() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> commits = client.getDatabase("duban").getCollection("commits");
+            String payload = "培训记录".repeat(300);
+            List<Document> batch = new ArrayList<>();
+            for (long i = 0; i < 20_000; i++) {
+                batch.add(new Document("_id", i).append("k", "Training#" + i).append("payload", payload + i));
+                if (batch.size() == 1_000) {
+                    commits.insertMany(batch);
+                    batch.clear();
+                }
+            }
+            long scan = Long.MAX_VALUE;
+            long highest = Long.MAX_VALUE;
+            for (int round = 0; round < 20; round++) {
+                long t0 = System.nanoTime();
+                assertThat(commits.find(Filters.eq("k", "none")).first()).isNull(); // no index: every document read
+                scan = Math.min(scan, System.nanoTime() - t0);
+                t0 = System.nanoTime();
+                assertThat(commits.find().sort(new Document("_id", -1)).projection(new Document("_id", 1)).first())
+                        .isEqualTo(new Document("_id", 19_999L));
+                highest = Math.min(highest, System.nanoTime() - t0);
+            }
+            assertThat(highest).as("highest id %d µs, a read of every document %d µs", highest / 1000, scan / 1000)
+                    .isLessThan(scan / 10);
+        }
+    }
+
+    private static List<Object> ids(Iterable<Document> docs) {
+        List<Object> out = new ArrayList<>();
+        docs.forEach(d -> out.add(d.get("_id")));
+        return out;
     }
 }
