@@ -138,7 +138,7 @@ final class OrderedIndexH2Backend extends H2Backend {
             String namespace = getFullCollectionNamespace(collectionName);
             MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = openCollectionMap(getMvStore(), COLLECTION_MAP + namespace);
             MVMap<String, Object> meta = getMvStore().openMap(META_MAP + namespace);
-            return new IdOrderedH2Collection(this, collectionName, options, documents, meta, cursorRegistry);
+            return new IdIndexedH2Collection(this, collectionName, options, documents, meta, cursorRegistry);
         }
     }
 }

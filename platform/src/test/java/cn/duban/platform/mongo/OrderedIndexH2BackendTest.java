@@ -158,12 +158,35 @@ class OrderedIndexH2BackendTest {
         }
     }
 
+    @Test
+    void aQueryPinningOneIdFindsUpdatesAndDeletesOnlyThatDocumentWhenTheRestMatches() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> keys = client.getDatabase("duban").getCollection("keys");
+            keys.insertOne(new Document("_id", "k1").append("state", "PENDING"));
+            keys.insertOne(new Document("_id", "k2").append("state", "PENDING"));
+            keys.insertOne(new Document("_id", 5L).append("state", "DONE"));
+
+            assertThat(keys.deleteOne(Filters.and(Filters.eq("_id", "k1"), Filters.eq("state", "DONE"))).getDeletedCount()).isZero();
+            assertThat(keys.updateOne(Filters.and(Filters.eq("_id", "k1"), Filters.eq("state", "PENDING")),
+                    new Document("$set", new Document("state", "DONE"))).getModifiedCount()).isEqualTo(1);
+            assertThat(keys.find(Filters.and(Filters.eq("_id", "k1"), Filters.eq("state", "DONE"))).first()).isNotNull();
+            assertThat(keys.find(Filters.and(Filters.eq("_id", "k2"), Filters.eq("state", "PENDING"))).first()).isNotNull();
+            // Numbers match by value across types, as in MongoDB.
+            assertThat(keys.find(Filters.and(Filters.eq("_id", 5), Filters.eq("state", "DONE"))).first()).isNotNull();
+            assertThat(keys.find(Filters.and(Filters.eq("_id", "absent"), Filters.eq("state", "DONE"))).first()).isNull();
+            assertThat(keys.deleteOne(Filters.and(Filters.eq("_id", "k2"), Filters.eq("state", "PENDING"))).getDeletedCount()).isEqualTo(1);
+            assertThat(ids(keys.find().sort(new Document("_id", 1)))).containsExactly(5L, "k1");
+        }
+    }
+
     /**
-     * The event store asks for its highest position at every start. Read in key order that is one
-     * document; read and sorted whole, as mongo-java-server does for any sort, it is all of them.
+     * The event store asks for its highest position at every start, and a keyed request changes its
+     * idempotency key only while pending. Answered by key, each is one document; answered as
+     * mongo-java-server answers them, each reads the whole collection.
      */
     @Test
-    void theHighestIdIsFoundWithoutReadingEveryDocument() {
+    void theHighestIdAndAnIdWithAConditionAreFoundWithoutReadingEveryDocument() {
         try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
              MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoCollection<Document> commits = client.getDatabase("duban").getCollection("commits");
@@ -176,20 +199,26 @@ class OrderedIndexH2BackendTest {
                     batch.clear();
                 }
             }
-            long scan = Long.MAX_VALUE;
-            long highest = Long.MAX_VALUE;
-            for (int round = 0; round < 20; round++) {
-                long t0 = System.nanoTime();
-                assertThat(commits.find(Filters.eq("k", "none")).first()).isNull(); // no index: every document read
-                scan = Math.min(scan, System.nanoTime() - t0);
-                t0 = System.nanoTime();
-                assertThat(commits.find().sort(new Document("_id", -1)).projection(new Document("_id", 1)).first())
-                        .isEqualTo(new Document("_id", 19_999L));
-                highest = Math.min(highest, System.nanoTime() - t0);
-            }
-            assertThat(highest).as("highest id %d µs, a read of every document %d µs", highest / 1000, scan / 1000)
-                    .isLessThan(scan / 10);
+            // No index answers this: every document is read.
+            long scan = fastest(() -> assertThat(commits.find(Filters.eq("k", "none")).first()).isNull());
+            long highest = fastest(() -> assertThat(commits.find().sort(new Document("_id", -1)).projection(new Document("_id", 1)).first())
+                    .isEqualTo(new Document("_id", 19_999L)));
+            long pinned = fastest(() -> assertThat(commits.find(Filters.and(Filters.eq("_id", 12_345L), Filters.eq("k", "Training#12345")))
+                    .projection(new Document("_id", 1)).first()).isEqualTo(new Document("_id", 12_345L)));
+            assertThat(highest).as("highest id %d µs, a read of every document %d µs", highest / 1000, scan / 1000).isLessThan(scan / 10);
+            assertThat(pinned).as("one id and a condition %d µs, a read of every document %d µs", pinned / 1000, scan / 1000).isLessThan(scan / 10);
         }
+    }
+
+    /** The fastest of twenty runs, in nanoseconds: the machine's other work only ever adds time. */
+    private static long fastest(Runnable query) {
+        long best = Long.MAX_VALUE;
+        for (int round = 0; round < 20; round++) {
+            long t0 = System.nanoTime();
+            query.run();
+            best = Math.min(best, System.nanoTime() - t0);
+        }
+        return best;
     }
 
     private static List<Object> ids(Iterable<Document> docs) {

@@ -3,20 +3,31 @@ package cn.duban.platform.mongo;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 
+import java.util.Date;
 import java.util.Iterator;
+import java.util.UUID;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * mongo-java-server's H2 collection, answering a query sorted by {@code _id} alone by walking the
- * documents in key order and stopping at the limit. mongo-java-server reads every document of the
+ * mongo-java-server's H2 collection, answering by {@code _id} two kinds of query it would otherwise
+ * answer by reading every document of the collection (issue 14: such reads grow with the store).
+ *
+ * <p><b>One {@code _id} among other conditions</b> ({@code {_id: k, state: "PENDING"}}): mongo-java-server
+ * uses an index only when the query names exactly the index's fields, so the idempotency keys,
+ * notifications and webhook deliveries were each read whole to change one document. Here the
+ * {@code _id} index narrows such a query to the one document, which then must match the rest.
+ *
+ * <p><b>A sort on {@code _id} alone</b>: answered by walking the documents in key order and
+ * stopping at the limit. mongo-java-server reads every document of the
  * collection and sorts them for any sort that no index lookup answers: the event store's "highest
  * position" ({@code find().sort({_id: -1}).limit(1)}, once per start) read every commit of a
  * million-event store for 13.5 s, and held the collection's lock meanwhile, so the first command
@@ -28,13 +39,61 @@ import java.util.stream.StreamSupport;
  * by type, the first and last key having one such type means all have it. Any other collection, or
  * a sort on anything else, is answered as before.
  */
-final class IdOrderedH2Collection extends H2Collection {
+final class IdIndexedH2Collection extends H2Collection {
     private final MVMap<Object, Document> documents;
 
-    IdOrderedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+    IdIndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                           MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
         super(database, collectionName, options, documents, meta, cursors);
         this.documents = documents;
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
+                                         int batchSize, Document fieldSelector) {
+        Object id = pinnedId(query);
+        if (id != null && !(query.size() == 1 && query.containsKey("_id"))) {
+            Index<Object> ids = idIndex();
+            if (ids != null) {
+                return matchDocuments(query, ids.getPositions(new Document("_id", id)), orderBy, numberToSkip, numberToReturn,
+                        batchSize, fieldSelector);
+            }
+        }
+        return super.queryDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+    }
+
+    /**
+     * The value the query requires {@code _id} to equal, at its top or in a top-level {@code $and}
+     * (the driver's {@code Filters.and} sends one); null when it requires no single value.
+     */
+    private static Object pinnedId(Document query) {
+        Object id = query.get("_id");
+        if (isPlainValue(id)) {
+            return id;
+        }
+        if (id == null && query.get("$and") instanceof java.util.List<?> clauses) {
+            for (Object clause : clauses) {
+                if (clause instanceof Document c && isPlainValue(c.get("_id"))) {
+                    return c.get("_id");
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A value {@code _id} is compared with for equality (not an operator, a pattern, a sub-document or a list). */
+    private static boolean isPlainValue(Object id) {
+        return id instanceof String || id instanceof Number || id instanceof de.bwaldvogel.mongo.bson.ObjectId
+                || id instanceof UUID || id instanceof Date || id instanceof Boolean;
+    }
+
+    private Index<Object> idIndex() {
+        for (Index<Object> index : getIndexes()) {
+            if (index.isUnique() && index.getKeys().size() == 1 && "_id".equals(index.getKeys().get(0).getKey())) {
+                return index;
+            }
+        }
+        return null;
     }
 
     @Override
