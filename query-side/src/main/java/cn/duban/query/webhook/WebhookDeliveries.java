@@ -4,6 +4,7 @@ import cn.duban.query.webhook.WebhookProperties.Channel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.MongoWriteException;
 import cn.duban.platform.eventstore.MongoDuplicateKeys;
@@ -20,17 +21,29 @@ import java.util.List;
 /**
  * The outbox of webhook messages ({@code webhook_deliveries}): one document per notification and
  * channel. It is not a read model and survives rebuilds, so rebuilding never sends a message twice.
+ *
+ * <p>Beside it, {@code webhook_due} lists the deliveries still to be tried and when, so the sender's
+ * poll every two seconds reads only those rather than every message ever sent (the embedded server
+ * answers a query on status by reading the whole collection, issue 14). An entry is written before
+ * what it points to changes and removed after: a crash between the two leaves an entry too many,
+ * which the sender drops when it finds the delivery no longer pending, never a pending delivery
+ * missing from the list.
  */
 @Component
 @EnableConfigurationProperties(WebhookProperties.class)
 public class WebhookDeliveries {
     static final String COLLECTION = "webhook_deliveries";
+    static final String DUE = "webhook_due";
     private final MongoCollection<Document> deliveries;
+    private final MongoCollection<Document> due;
     private final WebhookProperties props;
     private final Clock clock = Clock.systemUTC();
+    /** Held while a retry lists a delivery and while the sender drops a listed one that is not pending. */
+    private final Object listing = new Object();
 
     public WebhookDeliveries(MongoDatabase db, WebhookProperties props) {
         this.deliveries = db.getCollection(COLLECTION);
+        this.due = db.getCollection(DUE);
         this.props = props;
     }
 
@@ -42,10 +55,13 @@ public class WebhookDeliveries {
     public void enqueue(String notificationId, String unitId, String content) {
         for (Channel c : props.channels()) {
             String id = notificationId + "@" + c.id();
+            Date now = Date.from(clock.instant());
+            // First on the list: a crash before the delivery is stored redelivers the event, which stores it then.
+            dueAt(id, now);
             try {
                 deliveries.insertOne(new Document("_id", id).append("channel", c.id()).append("kind", c.kind().name())
                         .append("notificationId", notificationId).append("unitId", unitId).append("content", content)
-                        .append("status", "PENDING").append("attempts", 0).append("nextAttemptAt", Date.from(clock.instant())));
+                        .append("status", "PENDING").append("attempts", 0).append("nextAttemptAt", now));
             } catch (MongoWriteException e) {
                 if (!MongoDuplicateKeys.isDuplicateKey(e)) {
                     throw e;
@@ -55,19 +71,48 @@ public class WebhookDeliveries {
         }
     }
 
+    /** The pending deliveries whose next attempt is due by {@code now}; list entries that point to none pending are dropped. */
     List<Document> due(Instant now) {
-        return deliveries.find(Filters.and(Filters.eq("status", "PENDING"), Filters.lte("nextAttemptAt", Date.from(now))))
-                .into(new ArrayList<>());
+        List<Document> out = new ArrayList<>();
+        for (Document entry : due.find(Filters.lte("at", Date.from(now))).into(new ArrayList<>())) {
+            String id = entry.getString("_id");
+            Document d = deliveries.find(Filters.eq("_id", id)).first();
+            if (d == null) {
+                continue; // listed a moment before it is stored (enqueue), or its event is being handled again
+            }
+            if (!"PENDING".equals(d.getString("status"))) {
+                synchronized (listing) {
+                    // A retry may have just listed it again: dropped only if still not pending.
+                    Document current = deliveries.find(Filters.eq("_id", id)).first();
+                    if (current != null && !"PENDING".equals(current.getString("status"))) {
+                        due.deleteOne(Filters.eq("_id", id));
+                    }
+                }
+            } else if (!d.getDate("nextAttemptAt").after(Date.from(now))) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     void sent(String id, Instant at) {
         deliveries.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", "SENT"), Updates.inc("attempts", 1),
                 Updates.set("sentAt", Date.from(at)), Updates.unset("lastError")));
+        due.deleteOne(Filters.eq("_id", id));
     }
 
     void failed(String id, int attempts, String error, Instant nextAttemptAt, boolean givenUp) {
         deliveries.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", givenUp ? "FAILED" : "PENDING"),
                 Updates.set("attempts", attempts), Updates.set("lastError", error), Updates.set("nextAttemptAt", Date.from(nextAttemptAt))));
+        if (givenUp) {
+            due.deleteOne(Filters.eq("_id", id));
+        } else {
+            dueAt(id, Date.from(nextAttemptAt));
+        }
+    }
+
+    private void dueAt(String id, Date at) {
+        due.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("at", at), new ReplaceOptions().upsert(true));
     }
 
     public List<Delivery> list(String status) {
@@ -82,8 +127,16 @@ public class WebhookDeliveries {
 
     /** Sends a failed delivery again from the first attempt (the lead office, after fixing the robot). */
     public boolean retry(String id) {
-        return deliveries.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("status", "FAILED")), Updates.combine(
-                Updates.set("status", "PENDING"), Updates.set("attempts", 0), Updates.set("nextAttemptAt", Date.from(clock.instant()))))
-                .getModifiedCount() == 1;
+        Date now = Date.from(clock.instant());
+        Document before = deliveries.find(Filters.and(Filters.eq("_id", id), Filters.eq("status", "FAILED"))).first();
+        if (before == null) {
+            return false;
+        }
+        synchronized (listing) {
+            dueAt(id, now); // listed first, as at enqueue
+            return deliveries.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("status", "FAILED")), Updates.combine(
+                    Updates.set("status", "PENDING"), Updates.set("attempts", 0), Updates.set("nextAttemptAt", now)))
+                    .getModifiedCount() == 1;
+        }
     }
 }
