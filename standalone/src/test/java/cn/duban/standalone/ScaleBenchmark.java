@@ -397,10 +397,9 @@ class ScaleBenchmark {
     }
 
     /**
-     * The heap in use right after a full collection, as the collector itself reports it. Reading the
-     * heap's current use instead counted whatever other threads allocated since (after a restart H2
-     * rewrites chunks in the background): 1,142 MB after the 1M restart where a class histogram of the
-     * same moment held 182 MB.
+     * The heap in use right after the last collection, as the collector reports it: the heap's
+     * current use would also count what other threads allocated since (after a restart H2 rewrites
+     * chunks in the background).
      */
     static long liveHeap() throws InterruptedException {
         for (int i = 0; i < 3; i++) {

@@ -27,11 +27,10 @@ import java.util.stream.StreamSupport;
  * {@code _id} index narrows such a query to the one document, which then must match the rest.
  *
  * <p><b>A sort on {@code _id} alone</b>: answered by walking the documents in key order and
- * stopping at the limit. mongo-java-server reads every document of the
- * collection and sorts them for any sort that no index lookup answers: the event store's "highest
- * position" ({@code find().sort({_id: -1}).limit(1)}, once per start) read every commit of a
- * million-event store for 13.5 s, and held the collection's lock meanwhile, so the first command
- * after a restart waited behind it (issue 14).
+ * stopping at the limit. mongo-java-server reads and sorts every document for any sort no index
+ * look-up answers: the event store's highest position ({@code find().sort({_id: -1}).limit(1)},
+ * once per start) read every commit of a million-event store for 13.5 s, holding the collection's
+ * lock meanwhile, so the first command after a restart waited behind it.
  *
  * <p>The documents map is keyed by {@code _id} under H2's generic order, which sorts by type first
  * and then by each type's natural order. That agrees with MongoDB's order when every key is a
