@@ -7,10 +7,10 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 import java.util.Date;
-import java.util.Iterator;
 import java.util.UUID;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -102,9 +102,9 @@ final class IdIndexedH2Collection extends H2Collection {
         if (direction == 0 || !keysInMongoOrder()) {
             return super.matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
         }
-        Iterator<Object> keys = direction > 0 ? documents.keyIterator(null) : documents.keyIteratorReverse(null);
-        Stream<Document> inOrder = StreamSupport.stream(Spliterators.spliteratorUnknownSize(keys, Spliterator.ORDERED), false)
-                .map(documents::get);
+        Cursor<Object, Document> cursor = documents.cursor(null, null, direction < 0);
+        Stream<Document> inOrder = StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED), false)
+                .map(key -> cursor.getValue());
         // Already in the order asked for: filtered, skipped and limited lazily, so a limit stops the walk.
         return matchDocumentsFromStream(inOrder, query, null, numberToSkip, numberToReturn, batchSize, fieldSelector);
     }

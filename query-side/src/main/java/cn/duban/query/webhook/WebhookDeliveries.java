@@ -38,7 +38,7 @@ public class WebhookDeliveries {
     private final MongoCollection<Document> due;
     private final WebhookProperties props;
     private final Clock clock = Clock.systemUTC();
-    /** Held while a retry lists a delivery and while the sender drops a listed one that is not pending. */
+    /** Held while a retry lists a delivery again, and while the sender reads a listed one and drops it if not pending. */
     private final Object listing = new Object();
 
     public WebhookDeliveries(MongoDatabase db, WebhookProperties props) {
@@ -76,19 +76,19 @@ public class WebhookDeliveries {
         List<Document> out = new ArrayList<>();
         for (Document entry : due.find(Filters.lte("at", Date.from(now))).into(new ArrayList<>())) {
             String id = entry.getString("_id");
-            Document d = deliveries.find(Filters.eq("_id", id)).first();
-            if (d == null) {
-                continue; // listed a moment before it is stored (enqueue), or its event is being handled again
-            }
-            if (!"PENDING".equals(d.getString("status"))) {
-                synchronized (listing) {
-                    // A retry may have just listed it again: dropped only if still not pending.
-                    Document current = deliveries.find(Filters.eq("_id", id)).first();
-                    if (current != null && !"PENDING".equals(current.getString("status"))) {
-                        due.deleteOne(Filters.eq("_id", id));
-                    }
+            Document d;
+            // Read and dropped under the lock a retry lists under, so a retry's entry is never dropped.
+            synchronized (listing) {
+                d = deliveries.find(Filters.eq("_id", id)).first();
+                if (d == null) {
+                    continue; // listed a moment before it is stored (enqueue), or its event is being handled again
                 }
-            } else if (!d.getDate("nextAttemptAt").after(Date.from(now))) {
+                if (!"PENDING".equals(d.getString("status"))) {
+                    due.deleteOne(Filters.eq("_id", id));
+                    continue;
+                }
+            }
+            if (!d.getDate("nextAttemptAt").after(Date.from(now))) {
                 out.add(d);
             }
         }
@@ -128,11 +128,11 @@ public class WebhookDeliveries {
     /** Sends a failed delivery again from the first attempt (the lead office, after fixing the robot). */
     public boolean retry(String id) {
         Date now = Date.from(clock.instant());
-        Document before = deliveries.find(Filters.and(Filters.eq("_id", id), Filters.eq("status", "FAILED"))).first();
-        if (before == null) {
-            return false;
-        }
         synchronized (listing) {
+            // Only a failed delivery is listed again: the entry of a pending one must not move.
+            if (deliveries.find(Filters.and(Filters.eq("_id", id), Filters.eq("status", "FAILED"))).first() == null) {
+                return false;
+            }
             dueAt(id, now); // listed first, as at enqueue
             return deliveries.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("status", "FAILED")), Updates.combine(
                     Updates.set("status", "PENDING"), Updates.set("attempts", 0), Updates.set("nextAttemptAt", now)))
