@@ -21,18 +21,28 @@ import java.util.Map;
  *
  * <p>A cache of the fact log, never trusted over it: the log it is given is compared with what was
  * folded (its length and the id of the last fact folded), and a log that is not a continuation (a
- * rebuild) is folded again from the start. Bounded by weight, the facts held in ledgers and
- * checkpoints together; past it the least recently read are dropped.
+ * rebuild) is folded again from the start. Bounded by weight, the facts held in ledgers plus a
+ * small weight per checkpoint (which shares its ledger's lists); past it the least recently read are dropped.
  */
 final class FoldedLedgers {
-    /** Checkpoints kept per ledger at most: an {@code asOf} answer folds at most about 1/{@value} of a unit's facts. */
-    static final int MAX_CHECKPOINTS = 16;
-    static final int FIRST_SPACING = 256;
+    /**
+     * A checkpoint every this many facts: an {@code asOf} answer folds at most this many. A checkpoint
+     * shares the ledger's lists (a {@link UnitLedger#copy} costs O(1) in facts), so each holds only
+     * its own tallies' small maps, a few kilobytes.
+     */
+    static final int SPACING = 256;
+    /** What a checkpoint weighs, in facts, for the bound on what is held: its maps, not the facts it shares. */
+    static final int CHECKPOINT_WEIGHT = 32;
 
     record Key(String unitId, String schemeId, int version) {
     }
 
-    private record Checkpoint(int folded, Instant latest, UnitLedger ledger) {
+    /**
+     * The ledger after {@code folded} facts, the latest instant recorded among them, and the earliest
+     * recorded among the facts since the checkpoint before: an {@code asOf} answer skips a stretch
+     * of the log recorded wholly after its instant without reading it.
+     */
+    private record Checkpoint(int folded, Instant latest, Instant earliestSinceLast, UnitLedger ledger) {
     }
 
     private static final class Folded {
@@ -41,9 +51,10 @@ final class FoldedLedgers {
         int folded;
         String lastEventId;
         Instant latest = Instant.MIN;
+        /** The earliest instant recorded among the facts folded since the last checkpoint. */
+        Instant earliestSinceLast = Instant.MAX;
         /** Immutable once taken: each is copied before anything more is folded into it. */
         final List<Checkpoint> checkpoints = new ArrayList<>();
-        int spacing = FIRST_SPACING;
         /** The card of {@link #live} as last read, for this many facts and this state of reporting. */
         ScoreCard card;
         int cardFolded = -1;
@@ -59,18 +70,14 @@ final class FoldedLedgers {
             folded = 0;
             lastEventId = null;
             latest = Instant.MIN;
+            earliestSinceLast = Instant.MAX;
             checkpoints.clear();
-            spacing = FIRST_SPACING;
             card = null;
             cardFolded = -1;
         }
 
         long weight() {
-            long w = folded;
-            for (Checkpoint c : checkpoints) {
-                w += c.folded();
-            }
-            return w;
+            return folded + (long) checkpoints.size() * CHECKPOINT_WEIGHT;
         }
     }
 
@@ -93,7 +100,8 @@ final class FoldedLedgers {
         synchronized (this) {
             f = recent.computeIfAbsent(key, k -> new Folded(new UnitLedger(scheme, version, unit)));
         }
-        Checkpoint from;
+        Checkpoint from = null;
+        List<Checkpoint> later;
         synchronized (f) {
             if (!continues(f, log)) {
                 f.restart(new UnitLedger(scheme, version, unit));
@@ -109,22 +117,34 @@ final class FoldedLedgers {
                 ScoreCard c = f.card;
                 return new ScoreCard(c.unitId(), c.schemeId(), c.schemeVersion(), knownAt, c.total(), c.regular(), c.bonus(), c.items());
             }
-            from = null;
-            for (Checkpoint c : f.checkpoints) {
-                if (!c.latest().isAfter(knownAt)) {
-                    from = c;
-                }
+            int after = 0;
+            while (after < f.checkpoints.size() && !f.checkpoints.get(after).latest().isAfter(knownAt)) {
+                from = f.checkpoints.get(after++);
             }
+            later = List.copyOf(f.checkpoints.subList(after, f.checkpoints.size()));
         }
         // A private copy, folded outside the lock: checkpoints are never changed once taken.
         UnitLedger ledger = from == null ? new UnitLedger(scheme, version, unit) : from.ledger().copy();
-        for (int i = from == null ? 0 : from.folded(); i < log.size(); i++) {
+        int i = from == null ? 0 : from.folded();
+        for (Checkpoint next : later) {
+            if (next.earliestSinceLast().isAfter(knownAt)) {
+                i = next.folded();
+            }
+            i = foldRecordedBy(ledger, log, i, next.folded(), knownAt);
+        }
+        foldRecordedBy(ledger, log, i, log.size(), knownAt);
+        return ledger.reportingClosed(closed).card(knownAt);
+    }
+
+    /** Folds the facts of {@code log} from {@code from} up to {@code to} that were recorded by {@code knownAt}; returns {@code to}. */
+    private static int foldRecordedBy(UnitLedger ledger, List<FactEntry> log, int from, int to, Instant knownAt) {
+        for (int i = from; i < to; i++) {
             FactEntry e = log.get(i);
             if (!e.recordedAt().isAfter(knownAt)) {
                 ledger.record(e.toFact());
             }
         }
-        return ledger.reportingClosed(closed).card(knownAt);
+        return to;
     }
 
     /** Whether {@code log} holds what {@code f} folded, at the same places. */
@@ -141,18 +161,12 @@ final class FoldedLedgers {
             if (e.recordedAt().isAfter(f.latest)) {
                 f.latest = e.recordedAt();
             }
-            if (f.folded % f.spacing == 0) {
-                f.checkpoints.add(new Checkpoint(f.folded, f.latest, f.live.copy()));
-                if (f.checkpoints.size() > MAX_CHECKPOINTS) {
-                    // Twice as far apart from here on: every other checkpoint goes, the count stays bounded.
-                    List<Checkpoint> kept = new ArrayList<>();
-                    for (int k = 1; k < f.checkpoints.size(); k += 2) {
-                        kept.add(f.checkpoints.get(k));
-                    }
-                    f.checkpoints.clear();
-                    f.checkpoints.addAll(kept);
-                    f.spacing *= 2;
-                }
+            if (e.recordedAt().isBefore(f.earliestSinceLast)) {
+                f.earliestSinceLast = e.recordedAt();
+            }
+            if (f.folded % SPACING == 0) {
+                f.checkpoints.add(new Checkpoint(f.folded, f.latest, f.earliestSinceLast, f.live.copy()));
+                f.earliestSinceLast = Instant.MAX;
             }
         }
     }

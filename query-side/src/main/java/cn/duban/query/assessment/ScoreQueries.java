@@ -48,7 +48,7 @@ public class ScoreQueries {
     /**
      * Each unit's ledger folded to the end of its log, with checkpoints: a current or {@code asOf}
      * score no longer folds all of a unit's facts (issue 14). At most about this many facts are held
-     * in ledgers and checkpoints together.
+     * in ledgers, plus a small weight per checkpoint (checkpoints share the ledger's lists).
      */
     static final long FOLDED_FACTS = 1_000_000;
     private final FoldedLedgers folded = new FoldedLedgers(FOLDED_FACTS);

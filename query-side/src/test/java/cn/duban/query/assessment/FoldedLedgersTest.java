@@ -77,6 +77,32 @@ class FoldedLedgersTest {
         }
     }
 
+    /**
+     * Facts that reach the log long after their recording instant (a writer that stalled) sit among
+     * facts recorded hours later, across several checkpoints: an earlier answer still counts them.
+     */
+    @Test
+    void factsRecordedLongBeforeTheirNeighboursAreCountedAsOfTheirInstant() {
+        List<FactEntry> log = new ArrayList<>();
+        for (FactEntry e : log(6000, "e")) {
+            int i = log.size();
+            if (i % 700 == 699) {
+                Fact late = new Fact.Occurrence("late" + i, T0.plusSeconds(60L * (i - 1500)), FactKind.TRAINING, "BUSINESS",
+                        LocalDate.of(2023, 5, 1), Map.of("attendees", BigDecimal.TEN), "late" + i);
+                log.add(FactEntry.of(late, i, "Test", "tester"));
+            } else {
+                log.add(e);
+            }
+        }
+        FoldedLedgers ledgers = new FoldedLedgers(1_000_000);
+        Instant end = T0.plusSeconds(60L * 6000);
+        assertThat(ledgers.card(XINQI, SCHEME, 1, log, end, true)).isEqualTo(fold(log, end, true));
+        for (int k = 0; k < 60; k++) {
+            Instant at = T0.plusSeconds(60L * random.nextInt(6000) + 30);
+            assertThat(ledgers.card(XINQI, SCHEME, 1, log, at, true)).as("as of %s", at).isEqualTo(fold(log, at, true));
+        }
+    }
+
     @Test
     void aLogThatIsNotAContinuationIsFoldedAgain() {
         FoldedLedgers ledgers = new FoldedLedgers(1_000_000);

@@ -67,7 +67,7 @@ final class RuleEvaluator {
         }
         String what = rule.measure() == null ? zh(rule.fact()) : zh(rule.fact()) + "（" + rule.measure() + "）";
         String whatEn = rule.measure() == null ? en(rule.fact()) : en(rule.fact()) + " (" + rule.measure() + ")";
-        List<String> evidence = rule.measure() == null ? t.ids : t.idsByMeasure.getOrDefault(rule.measure(), List.of());
+        List<String> evidence = rule.measure() == null ? t.ids : t.idsOf(rule.measure());
         return contribution("COUNT_TARGET", points,
                 what + " " + Num.plain(quantity) + "/" + Num.plain(rule.target()) + (met ? "，已达标" : "，未达标扣" + Num.plain(rule.deduct()) + "分"),
                 whatEn + " " + Num.plain(quantity) + "/" + Num.plain(rule.target()) + (met ? ", target met" : ", target missed"),
@@ -90,7 +90,7 @@ final class RuleEvaluator {
                     zh(rule.fact()) + "（" + rule.measure() + "）" + Num.plain(quantity) + " × " + Num.plain(rule.points().flatValue()) + "分" + more,
                     en(rule.fact()) + " (" + rule.measure() + ") " + Num.plain(quantity) + " × " + Num.plain(rule.points().flatValue())
                             + (rule.isUncapped() ? " (accumulates beyond the item's max)" : ""),
-                    t.idsByMeasure.getOrDefault(rule.measure(), List.of()));
+                    t.idsOf(rule.measure()));
         }
         String detailEn;
         if (rule.points().isFlat()) {

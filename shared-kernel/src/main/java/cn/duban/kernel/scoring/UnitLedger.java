@@ -35,16 +35,21 @@ public final class UnitLedger {
     /** The tallies of a kind restricted to some levels, as rules ask for them (see {@link #tally(FactKind, java.util.Collection)}). */
     private final Map<FactKind, Map<java.util.Set<String>, KindTally>> byLevels = new EnumMap<>(FactKind.class);
     /** indicator → year → the recorded values in recording order; the latest not disqualified counts. */
-    private final Map<String, Map<Integer, List<Fact.IndicatorValue>>> indicators = new HashMap<>();
+    private final Map<String, Map<Integer, SharedList<Fact.IndicatorValue>>> indicators = new HashMap<>();
     private final Map<String, List<Fact.Failure>> failures = new HashMap<>();
     private final Map<String, List<Fact.Adjustment>> adjustments = new HashMap<>();
     private final Map<String, Fact.SelfAssessment> selfAssessments = new HashMap<>();
     /** item → appeal id → the appeal as it stands, in filing order. */
     private final Map<String, Map<String, AppealNote>> appeals = new HashMap<>();
-    /** Accepted info reports by report id, so a report is never counted twice. */
-    private final Map<String, String> acceptedReports = new HashMap<>();
-    /** Counted occurrences by record key ({@link #keysOf}), so a disqualification can take them back out. */
-    private final Map<String, List<Fact.Occurrence>> countedByRecord = new HashMap<>();
+    /** Accepted info reports' ids, so a report is never counted twice. */
+    private final SharedSet acceptedReports;
+    /**
+     * Every occurrence counted, in recording order, so a disqualification can find those of its
+     * record ({@link #keysOf}) and take them back out. A list rather than a map by record key: a
+     * disqualification is rare and may scan, while a ledger is copied for every checkpoint, and a
+     * map with an entry per fact made a copy of a 125k-fact ledger cost 35-65 ms (issue 14's asOf).
+     */
+    private final SharedList<Fact.Occurrence> counted;
     /** Disqualified records by record key, in recording order. */
     private final Map<String, Fact.Disqualification> disqualified = new LinkedHashMap<>();
     /** What each disqualification kept from counting: occurrences of this scheme's year, or indicator figures. */
@@ -62,7 +67,7 @@ public final class UnitLedger {
     /** What an item's rules read ({@link #note}), mapped to the items that read it. Only grows: a stale reader costs a re-evaluation, never a wrong score. */
     private final Map<Object, java.util.BitSet> readers = new HashMap<>();
     /** item code → the indexes of the items with that code (adjustments, appeals and failures name their item by code). */
-    private final Map<String, List<Integer>> itemsByCode = new HashMap<>();
+    private final Map<String, List<Integer>> itemsByCode;
     /** The index of the item being evaluated, whose reads are noted; -1 outside an evaluation. */
     private int reading = -1;
     private static final Object AWAITING_FIGURES = new Object();
@@ -117,9 +122,34 @@ public final class UnitLedger {
                 .filter(i -> i.appliesToOrDefault().matches(unit.id(), unit.type()))
                 .toList();
         this.evaluated = new Evaluated[items.size()];
+        Map<String, List<Integer>> byCode = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            itemsByCode.computeIfAbsent(items.get(i).code(), k -> new ArrayList<>()).add(i);
+            byCode.computeIfAbsent(items.get(i).code(), k -> new ArrayList<>()).add(i);
         }
+        this.itemsByCode = Map.copyOf(byCode);
+        // The level-restricted tallies the rules will ask for, kept from the first fact: built on first
+        // read instead, a checkpoint taken before any read left every copy of it to build them from all facts.
+        for (SchemeItem item : items) {
+            for (Rule rule : item.rulesOrEmpty()) {
+                if (rule.fact() != null && rule.levels() != null && !rule.levels().isEmpty()) {
+                    byLevels.computeIfAbsent(rule.fact(), k -> new HashMap<>()).putIfAbsent(java.util.Set.copyOf(rule.levels()), new KindTally());
+                }
+            }
+        }
+        this.acceptedReports = new SharedSet();
+        this.counted = new SharedList<>();
+    }
+
+    /** A copy's start: what never changes is shared, the shared lists are copied (O(1)), the rest is filled in by {@link #copy}. */
+    private UnitLedger(UnitLedger source) {
+        this.scheme = source.scheme;
+        this.schemeVersion = source.schemeVersion;
+        this.unit = source.unit;
+        this.items = source.items;
+        this.evaluated = new Evaluated[items.size()];
+        this.itemsByCode = source.itemsByCode;
+        this.acceptedReports = source.acceptedReports.copy();
+        this.counted = source.counted.copy();
     }
 
     /**
@@ -128,7 +158,7 @@ public final class UnitLedger {
      * nearest one. Item scores are not copied; the copy evaluates them afresh.
      */
     public UnitLedger copy() {
-        UnitLedger c = new UnitLedger(scheme, schemeVersion, unit);
+        UnitLedger c = new UnitLedger(this);
         kinds.forEach((kind, tally) -> c.kinds.put(kind, tally.copy()));
         byLevels.forEach((kind, tallies) -> {
             Map<java.util.Set<String>, KindTally> copied = new HashMap<>();
@@ -136,16 +166,14 @@ public final class UnitLedger {
             c.byLevels.put(kind, copied);
         });
         indicators.forEach((indicator, byYear) -> {
-            Map<Integer, List<Fact.IndicatorValue>> copied = new HashMap<>();
-            byYear.forEach((year, values) -> copied.put(year, new ArrayList<>(values)));
+            Map<Integer, SharedList<Fact.IndicatorValue>> copied = new HashMap<>();
+            byYear.forEach((year, values) -> copied.put(year, values.copy()));
             c.indicators.put(indicator, copied);
         });
         failures.forEach((code, list) -> c.failures.put(code, new ArrayList<>(list)));
         adjustments.forEach((code, list) -> c.adjustments.put(code, new ArrayList<>(list)));
         c.selfAssessments.putAll(selfAssessments);
         appeals.forEach((code, byId) -> c.appeals.put(code, new LinkedHashMap<>(byId)));
-        c.acceptedReports.putAll(acceptedReports);
-        countedByRecord.forEach((key, list) -> c.countedByRecord.put(key, new ArrayList<>(list)));
         c.disqualified.putAll(disqualified);
         voided.forEach((key, list) -> c.voided.put(key, new ArrayList<>(list)));
         c.reportingClosed = reportingClosed;
@@ -167,7 +195,7 @@ public final class UnitLedger {
         } else if (fact instanceof Fact.IndicatorValue v) {
             if (v.year() == scheme.year() || v.year() == scheme.year() - 1) {
                 indicators.computeIfAbsent(v.indicator(), k -> new HashMap<>())
-                        .computeIfAbsent(v.year(), k -> new ArrayList<>()).add(v);
+                        .computeIfAbsent(v.year(), k -> new SharedList<>()).add(v);
                 changed(indicatorKey(v.indicator()));
                 String key = eventKey(v.eventId());
                 if (disqualified.containsKey(key)) {
@@ -213,7 +241,7 @@ public final class UnitLedger {
             return;
         }
         if (o.kind() == FactKind.INFO_ACCEPTED && o.subjectId() != null
-                && acceptedReports.putIfAbsent(o.subjectId(), o.eventId()) != null) {
+                && !acceptedReports.add(o.subjectId())) {
             return;
         }
         List<String> keys = keysOf(o);
@@ -230,9 +258,7 @@ public final class UnitLedger {
                 tally.add(o);
             }
         });
-        for (String key : keys) {
-            countedByRecord.computeIfAbsent(key, k -> new ArrayList<>()).add(o);
-        }
+        counted.add(o);
     }
 
     /** A record stops counting: what it counted so far is taken out, and what comes later is kept out. */
@@ -245,7 +271,8 @@ public final class UnitLedger {
         recordOccurrence(new Fact.Occurrence(d.eventId(), d.recordedAt(), FactKind.SAMPLE_FLAGGED, d.recordKind().name(),
                 cn.duban.kernel.calendar.DistrictTime.dateOf(d.recordedAt()), Map.of(), d.recordId()));
         List<Fact> kept = voided.computeIfAbsent(key, k -> new ArrayList<>());
-        for (Fact.Occurrence o : countedByRecord.getOrDefault(key, List.of()).toArray(Fact.Occurrence[]::new)) {
+        List<Fact.Occurrence> ofRecord = counted.stream().filter(o -> keysOf(o).contains(key)).toList();
+        for (Fact.Occurrence o : ofRecord) {
             kinds.get(o.kind()).remove(o);
             byLevels.getOrDefault(o.kind(), Map.of()).forEach((levels, tally) -> {
                 if (o.level() != null && levels.contains(o.level())) {
@@ -253,14 +280,8 @@ public final class UnitLedger {
                 }
             });
             kept.add(o);
-            for (String other : keysOf(o)) {
-                List<Fact.Occurrence> counted = countedByRecord.get(other);
-                if (counted != null) {
-                    counted.remove(o);
-                }
-            }
         }
-        countedByRecord.remove(key);
+        counted.removeIf(o -> keysOf(o).contains(key));
         if (d.recordKind() == SampleKind.INDICATOR_REPORT) {
             indicators.values().forEach(byYear -> byYear.values().forEach(values -> values.stream()
                     .filter(v -> v.eventId().equals(d.recordId())).forEach(kept::add)));
@@ -465,7 +486,7 @@ public final class UnitLedger {
 
     Fact.IndicatorValue latest(String indicator, int year) {
         note(indicatorKey(indicator));
-        Map<Integer, List<Fact.IndicatorValue>> byYear = indicators.get(indicator);
+        Map<Integer, SharedList<Fact.IndicatorValue>> byYear = indicators.get(indicator);
         List<Fact.IndicatorValue> values = byYear == null ? null : byYear.get(year);
         if (values == null) {
             return null;
@@ -489,9 +510,10 @@ public final class UnitLedger {
         int count;
         final Map<String, Integer> byLevel = new LinkedHashMap<>();
         final Map<String, BigDecimal> sums = new HashMap<>();
-        final List<String> ids = new ArrayList<>();
-        final Map<String, List<String>> idsByMeasure = new HashMap<>();
-        final List<Fact.Occurrence> occurrences = new ArrayList<>();
+        // Lists that copies share (SharedList): a tally of a busy unit holds one entry per fact.
+        SharedList<String> ids = new SharedList<>();
+        final Map<String, SharedList<String>> idsByMeasure = new HashMap<>();
+        SharedList<Fact.Occurrence> occurrences = new SharedList<>();
 
         void add(Fact.Occurrence o) {
             count++;
@@ -501,7 +523,7 @@ public final class UnitLedger {
             }
             o.quantities().forEach((measure, q) -> {
                 sums.merge(measure, q, BigDecimal::add);
-                idsByMeasure.computeIfAbsent(measure, k -> new ArrayList<>()).add(o.eventId());
+                idsByMeasure.computeIfAbsent(measure, k -> new SharedList<>()).add(o.eventId());
             });
             ids.add(o.eventId());
         }
@@ -511,9 +533,9 @@ public final class UnitLedger {
             c.count = count;
             c.byLevel.putAll(byLevel);
             c.sums.putAll(sums);
-            c.ids.addAll(ids);
-            idsByMeasure.forEach((measure, list) -> c.idsByMeasure.put(measure, new ArrayList<>(list)));
-            c.occurrences.addAll(occurrences);
+            c.ids = ids.copy();
+            idsByMeasure.forEach((measure, list) -> c.idsByMeasure.put(measure, list.copy()));
+            c.occurrences = occurrences.copy();
             return c;
         }
 
@@ -525,9 +547,18 @@ public final class UnitLedger {
             }
             o.quantities().forEach((measure, q) -> {
                 sums.merge(measure, q.negate(), BigDecimal::add);
-                idsByMeasure.getOrDefault(measure, new ArrayList<>()).remove(o.eventId());
+                List<String> ofMeasure = idsByMeasure.get(measure);
+                if (ofMeasure != null) {
+                    ofMeasure.remove(o.eventId());
+                }
             });
             ids.remove(o.eventId());
+        }
+
+        /** The ids of the counted facts with a quantity of {@code measure}. */
+        List<String> idsOf(String measure) {
+            List<String> of = idsByMeasure.get(measure);
+            return of == null ? List.of() : of;
         }
 
         BigDecimal sum(String measure) {
