@@ -53,8 +53,9 @@ import java.util.Set;
  *   <li>{@code score_totals}: per scheme and unit, the current totals (what the ranking reads).</li>
  * </ul>
  * A {@link UnitLedger} per scheme and unit is kept in memory so an event costs O(items); it is a
- * cache of the fact log, rebuilt from it when missing, when the scheme version changes, and after
- * any failure.
+ * cache of the fact log, rebuilt from it when missing, when the scheme version changes, after any
+ * failure, and when a disqualification it was not told of arrives ({@link UnitLedger#forTotals}:
+ * it keeps counts, not the facts themselves).
  */
 @Component
 @ProcessingGroup(ProjectionGroups.PROJECTIONS)
@@ -149,6 +150,12 @@ public class ScoreProjection implements WriteBehind {
                     continue;
                 }
                 LedgerState state = ledger(scheme.id(), version.get(), unit, position);
+                if (fact instanceof Fact.Disqualification d && !state.ledger.foresees(d)) {
+                    // Kept for totals, the ledger cannot take back what the record counted: folded again,
+                    // told of this disqualification (the log read includes it), which is rare.
+                    ledgers.remove(key(scheme.id(), unit.id()));
+                    state = ledger(scheme.id(), version.get(), unit, position);
+                }
                 state.record(position, eventId, fact);
                 if (!state.ledger.applies()) {
                     if (fact instanceof Fact.Retirement) {
@@ -249,14 +256,23 @@ public class ScoreProjection implements WriteBehind {
             return state;
         }
         SchemeView view = schemeCache.get(schemeId);
-        state = new LedgerState(version.version(), new UnitLedger(version.document(), version.version(), unit)
-                .reportingClosed(view == null || view.reportingClosedAt() != null));
         // Only what came before this event: later entries may exist from a batch that failed part-way.
+        List<FactEntry> log = new ArrayList<>();
+        List<Fact.Disqualification> disqualifications = new ArrayList<>();
         for (Document d : facts.read(unit.id())) {
             FactEntry entry = FactEntry.fromDocument(d);
             if (entry.position() <= upTo) {
-                state.record(entry.position(), entry.eventId(), entry.toFact());
+                log.add(entry);
+                if ("DISQUALIFICATION".equals(entry.factType())) {
+                    disqualifications.add((Fact.Disqualification) entry.toFact());
+                }
             }
+        }
+        // Kept for totals alone: every unit's ledger is held, and the query side keeps the facts as evidence.
+        state = new LedgerState(version.version(), UnitLedger.forTotals(version.document(), version.version(), unit, disqualifications)
+                .reportingClosed(view == null || view.reportingClosedAt() != null));
+        for (FactEntry entry : log) {
+            state.record(entry.position(), entry.eventId(), entry.toFact());
         }
         ledgers.put(key, state);
         return state;

@@ -72,6 +72,50 @@ class ScoreProjectionTest extends ProjectionTestBase {
         assertThat(timeline.get(1).position()).isEqualTo(trainings.get(1).trackingToken().position().orElseThrow());
     }
 
+    /**
+     * A training found untrue stops counting: the projection's ledger, which keeps counts and not the
+     * facts, is folded again from the log told of it; redelivered, it changes nothing; and a
+     * projection started afresh (a restart) folds the log with it to the same totals.
+     */
+    @Test
+    void aTrainingFoundUntrueStopsCountingNowAndAfterARestart() throws Exception {
+        ScoreProjection score = new ScoreProjection(harness.db);
+        SchemesProjection schemes = new SchemesProjection(harness.db);
+        UnitsProjection units = new UnitsProjection(harness.db);
+        for (TrackedEventMessage<?> m : harness.given(schemes, new SchemeDrafted("beilun-2023", 1, SCHEME), new SchemePublished("beilun-2023", 1, 2023))) {
+            harness.redeliver(score, m);
+        }
+        for (TrackedEventMessage<?> m : harness.given(units, new UnitRegistered("xinqi", "新碶街道", UnitType.STREET))) {
+            harness.redeliver(score, m);
+        }
+        harness.given(score,
+                new TrainingRecorded("t1", "xinqi", LocalDate.of(2023, 3, 15), "流动人口信息采集培训", 40, new BigDecimal("2")),
+                new TrainingRecorded("t2", "xinqi", LocalDate.of(2023, 9, 20), "出租房屋管理培训", 35, new BigDecimal("1.5")));
+        score.flush();
+        assertThat(totals()).isEqualByComparingTo("6");
+
+        List<TrackedEventMessage<?>> verdict = harness.given(score, new cn.duban.kernel.supervision.SampledRecordDisqualified("s1", "xinqi",
+                cn.duban.kernel.supervision.SampleKind.TRAINING, "t1", cn.duban.kernel.supervision.Verdict.FLAGGED, "无签到表", "li", "wang"));
+        score.flush();
+        assertThat(totals()).as("one training left of two").isEqualByComparingTo("3");
+        harness.redeliver(score, verdict.get(0));
+        score.flush();
+        assertThat(totals()).as("the verdict redelivered").isEqualByComparingTo("3");
+
+        ScoreProjection restarted = new ScoreProjection(harness.db);
+        harness.given(restarted, new TrainingRecorded("t3", "xinqi", LocalDate.of(2023, 11, 2), "政策宣讲培训", 30, new BigDecimal("1")));
+        restarted.flush();
+        assertThat(totals()).as("t2 and t3 count, t1 does not").isEqualByComparingTo("6");
+        harness.given(restarted, new TrainingRecorded("t1", "xinqi", LocalDate.of(2023, 12, 1), "补录", 30, new BigDecimal("1")));
+        restarted.flush();
+        assertThat(totals()).as("the untrue record, reported again, still does not count").isEqualByComparingTo("6");
+        List<ScoreProjection.TimelinePoint> timeline = new ChunkedLog(harness.db, ScoreProjection.TIMELINES)
+                .read(ScoreProjection.key("beilun-2023", "xinqi")).stream()
+                .map(d -> ReadModelJson.fromDocument(d, ScoreProjection.TimelinePoint.class)).toList();
+        assertThat(timeline).extracting(ScoreProjection.TimelinePoint::total).map(BigDecimal::stripTrailingZeros)
+                .containsExactly(new BigDecimal("3"), new BigDecimal("6"), new BigDecimal("3"), new BigDecimal("6"), new BigDecimal("6"));
+    }
+
     private BigDecimal totals() {
         Document d = harness.db.getCollection(ScoreProjection.TOTALS).find(new Document("_id", ScoreProjection.key("beilun-2023", "xinqi"))).first();
         assertThat(d).isNotNull();

@@ -50,6 +50,11 @@ public final class UnitLedger {
      * map with an entry per fact made a copy of a 125k-fact ledger cost 35-65 ms (issue 14's asOf).
      */
     private final SharedList<Fact.Occurrence> counted;
+    /**
+     * For a {@link #forTotals} ledger, the disqualifications of its log by record key, known before
+     * the fold reaches them; null for a ledger that keeps every fact.
+     */
+    private final Map<String, Fact.Disqualification> foreseen;
     /** Disqualified records by record key, in recording order. */
     private final Map<String, Fact.Disqualification> disqualified = new LinkedHashMap<>();
     /** What each disqualification kept from counting: occurrences of this scheme's year, or indicator figures. */
@@ -115,6 +120,32 @@ public final class UnitLedger {
     }
 
     public UnitLedger(SchemeDocument scheme, int schemeVersion, UnitProfile unit) {
+        this(scheme, schemeVersion, unit, null);
+    }
+
+    /**
+     * A ledger that keeps only what totals need: counts, sums and the few facts rules read back
+     * (figures, failures, adjustments, appeals), not every fact as evidence. A projection that
+     * keeps every unit's ledger to score after each event holds a fraction of the memory so (issue
+     * 14: at a million events, every fact twice over). It has no {@link #card}.
+     *
+     * <p>Without the facts it cannot take back what a record counted before it was found untrue, so
+     * it is told of the log's disqualifications up front ({@code foreseen}, in recording order), and
+     * keeps a disqualified record's facts out from the start. Its totals once the fold has passed
+     * them are those of a ledger with every fact; in between it is not read. A disqualification it
+     * was not told of is refused ({@link #foresees}): fold the log again, with it.
+     */
+    public static UnitLedger forTotals(SchemeDocument scheme, int schemeVersion, UnitProfile unit,
+                                       List<Fact.Disqualification> foreseen) {
+        UnitLedger ledger = new UnitLedger(scheme, schemeVersion, unit, new LinkedHashMap<>());
+        for (Fact.Disqualification d : foreseen) {
+            ledger.foreseen.putIfAbsent(recordKey(d), d);
+        }
+        return ledger;
+    }
+
+    private UnitLedger(SchemeDocument scheme, int schemeVersion, UnitProfile unit, Map<String, Fact.Disqualification> foreseen) {
+        this.foreseen = foreseen;
         this.scheme = Objects.requireNonNull(scheme);
         this.schemeVersion = schemeVersion;
         this.unit = Objects.requireNonNull(unit);
@@ -132,7 +163,7 @@ public final class UnitLedger {
         for (SchemeItem item : items) {
             for (Rule rule : item.rulesOrEmpty()) {
                 if (rule.fact() != null && rule.levels() != null && !rule.levels().isEmpty()) {
-                    byLevels.computeIfAbsent(rule.fact(), k -> new HashMap<>()).putIfAbsent(java.util.Set.copyOf(rule.levels()), new KindTally());
+                    byLevels.computeIfAbsent(rule.fact(), k -> new HashMap<>()).putIfAbsent(java.util.Set.copyOf(rule.levels()), new KindTally(foreseen == null));
                 }
             }
         }
@@ -140,8 +171,19 @@ public final class UnitLedger {
         this.counted = new SharedList<>();
     }
 
+    /** Whether this ledger keeps every fact (evidence, and what a disqualification takes back), or only what totals need. */
+    private boolean keepsFacts() {
+        return foreseen == null;
+    }
+
+    /** Whether {@link #record} takes this disqualification: any ledger with every fact does; a {@link #forTotals} one only if told of it. */
+    public boolean foresees(Fact.Disqualification d) {
+        return keepsFacts() || foreseen.containsKey(recordKey(d)) || disqualified.containsKey(recordKey(d));
+    }
+
     /** A copy's start: what never changes is shared, the shared lists are copied (O(1)), the rest is filled in by {@link #copy}. */
     private UnitLedger(UnitLedger source) {
+        this.foreseen = source.foreseen == null ? null : new LinkedHashMap<>(source.foreseen);
         this.scheme = source.scheme;
         this.schemeVersion = source.schemeVersion;
         this.unit = source.unit;
@@ -198,7 +240,7 @@ public final class UnitLedger {
                         .computeIfAbsent(v.year(), k -> new SharedList<>()).add(v);
                 changed(indicatorKey(v.indicator()));
                 String key = eventKey(v.eventId());
-                if (disqualified.containsKey(key)) {
+                if (disqualified.containsKey(key) && keepsFacts()) {
                     voided.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
                 }
             }
@@ -247,29 +289,43 @@ public final class UnitLedger {
         List<String> keys = keysOf(o);
         for (String key : keys) {
             if (disqualified.containsKey(key)) {
-                voided.computeIfAbsent(key, k -> new ArrayList<>()).add(o);
+                if (keepsFacts()) {
+                    voided.computeIfAbsent(key, k -> new ArrayList<>()).add(o);
+                }
                 return;
             }
+            if (!keepsFacts() && foreseen.containsKey(key)) {
+                return; // found untrue later in the log: this ledger never counts it
+            }
         }
-        kinds.computeIfAbsent(o.kind(), k -> new KindTally()).add(o);
+        kinds.computeIfAbsent(o.kind(), k -> new KindTally(keepsFacts())).add(o);
         changed(o.kind());
         byLevels.getOrDefault(o.kind(), Map.of()).forEach((levels, tally) -> {
             if (o.level() != null && levels.contains(o.level())) {
                 tally.add(o);
             }
         });
-        counted.add(o);
+        if (keepsFacts()) {
+            counted.add(o);
+        }
     }
 
     /** A record stops counting: what it counted so far is taken out, and what comes later is kept out. */
     private void disqualify(Fact.Disqualification d) {
-        String key = d.recordKind().identifiedByEvent() ? eventKey(d.recordId()) : subjectKey(d.recordKind(), d.recordId());
+        String key = recordKey(d);
+        if (!foresees(d)) {
+            throw new IllegalStateException("A ledger kept for totals was not told of disqualification " + d.eventId()
+                    + " before the facts it voids: fold the log again with it");
+        }
         if (disqualified.putIfAbsent(key, d) != null) {
             return;
         }
         // The verdict itself is a fact of the unit, on the day of the recheck, for accuracy rules.
         recordOccurrence(new Fact.Occurrence(d.eventId(), d.recordedAt(), FactKind.SAMPLE_FLAGGED, d.recordKind().name(),
                 cn.duban.kernel.calendar.DistrictTime.dateOf(d.recordedAt()), Map.of(), d.recordId()));
+        if (!keepsFacts()) {
+            return; // the record's facts were kept out from the start (foreseen)
+        }
         List<Fact> kept = voided.computeIfAbsent(key, k -> new ArrayList<>());
         List<Fact.Occurrence> ofRecord = counted.stream().filter(o -> keysOf(o).contains(key)).toList();
         for (Fact.Occurrence o : ofRecord) {
@@ -296,6 +352,11 @@ public final class UnitLedger {
             }
         }
         return List.of(eventKey(o.eventId()));
+    }
+
+    /** The record a disqualification is about, as {@link #keysOf} names an occurrence's. */
+    private static String recordKey(Fact.Disqualification d) {
+        return d.recordKind().identifiedByEvent() ? eventKey(d.recordId()) : subjectKey(d.recordKind(), d.recordId());
     }
 
     private static String eventKey(String eventId) {
@@ -336,6 +397,9 @@ public final class UnitLedger {
     }
 
     public ScoreCard card(Instant asOf) {
+        if (!keepsFacts()) {
+            throw new IllegalStateException("A ledger kept for totals has no evidence to explain a card with");
+        }
         List<ItemScore> out = new ArrayList<>(items.size());
         BigDecimal regular = BigDecimal.ZERO;
         BigDecimal bonus = BigDecimal.ZERO;
@@ -478,7 +542,10 @@ public final class UnitLedger {
             return all;
         }
         return byLevels.computeIfAbsent(kind, k -> new HashMap<>()).computeIfAbsent(java.util.Set.copyOf(levels), wanted -> {
-            KindTally only = new KindTally();
+            if (!keepsFacts()) {
+                throw new IllegalStateException("A ledger kept for totals keeps the tallies its scheme's rules name from the start, not " + wanted);
+            }
+            KindTally only = new KindTally(true);
             all.occurrences.stream().filter(o -> o.level() != null && wanted.contains(o.level())).forEach(only::add);
             return only;
         });
@@ -505,7 +572,14 @@ public final class UnitLedger {
 
     /** Counted facts of one kind: how many, how many per level, sums per measure, and their ids. */
     static final class KindTally {
-        static final KindTally EMPTY = new KindTally();
+        static final KindTally EMPTY = new KindTally(true);
+
+        /** Whether the facts themselves are kept (their ids as evidence), or only counts and sums. */
+        private final boolean keepsFacts;
+
+        KindTally(boolean keepsFacts) {
+            this.keepsFacts = keepsFacts;
+        }
 
         int count;
         final Map<String, Integer> byLevel = new LinkedHashMap<>();
@@ -517,19 +591,19 @@ public final class UnitLedger {
 
         void add(Fact.Occurrence o) {
             count++;
-            occurrences.add(o);
             if (o.level() != null) {
                 byLevel.merge(o.level(), 1, Integer::sum);
             }
-            o.quantities().forEach((measure, q) -> {
-                sums.merge(measure, q, BigDecimal::add);
-                idsByMeasure.computeIfAbsent(measure, k -> new SharedList<>()).add(o.eventId());
-            });
-            ids.add(o.eventId());
+            o.quantities().forEach((measure, q) -> sums.merge(measure, q, BigDecimal::add));
+            if (keepsFacts) {
+                occurrences.add(o);
+                o.quantities().keySet().forEach(measure -> idsByMeasure.computeIfAbsent(measure, k -> new SharedList<>()).add(o.eventId()));
+                ids.add(o.eventId());
+            }
         }
 
         KindTally copy() {
-            KindTally c = new KindTally();
+            KindTally c = new KindTally(keepsFacts);
             c.count = count;
             c.byLevel.putAll(byLevel);
             c.sums.putAll(sums);

@@ -80,6 +80,51 @@ class UnitLedgerIncrementalTest {
                 new UnitLedger(scheme, 1, unit).reportingClosed(closed).totals().total());
     }
 
+    /**
+     * A ledger kept for totals, folded as the score projection folds one (again from the log, told
+     * of its disqualifications, when one it was not told of arrives), has after every fact the totals
+     * of a ledger with every fact.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    void aLedgerKeptForTotalsHasTheTotalsOfOneWithEveryFact(long seed) {
+        Random random = new Random(seed);
+        SchemeDocument beilun = Beilun2023.scheme();
+        SchemeDocument scheme = seed % 2 == 0 ? beilun
+                : new SchemeDocument(beilun.id(), beilun.year(), beilun.title(), beilun.supervisionWeight(), beilun.items(),
+                LocalDate.of(2024, 1, 15), beilun.note());
+        UnitProfile unit = seed < 5 ? new UnitProfile("xinqi", UnitType.STREET) : new UnitProfile("gafj", UnitType.DEPARTMENT);
+        List<String> codes = scheme.items().stream().map(SchemeItem::code).toList();
+        UnitLedger every = new UnitLedger(scheme, 1, unit);
+        UnitLedger forTotals = UnitLedger.forTotals(scheme, 1, unit, List.of());
+        List<Fact> facts = new ArrayList<>();
+        boolean closed = true;
+        int foldedAgain = 0;
+        for (int n = 0; n < 800; n++) {
+            Fact fact = randomFact(random, n, facts, codes, scheme.id());
+            facts.add(fact);
+            every.record(fact);
+            if (fact instanceof Fact.Disqualification d && !forTotals.foresees(d)) {
+                forTotals = UnitLedger.forTotals(scheme, 1, unit, facts.stream()
+                        .filter(Fact.Disqualification.class::isInstance).map(Fact.Disqualification.class::cast).toList());
+                facts.forEach(forTotals::record);
+                foldedAgain++;
+            } else {
+                forTotals.record(fact);
+            }
+            if (random.nextInt(40) == 0) {
+                closed = !closed;
+            }
+            assertThat(forTotals.reportingClosed(closed).totals()).as("totals after fact %d, %s", n, fact)
+                    .isEqualTo(every.reportingClosed(closed).totals());
+        }
+        assertThat(foldedAgain).as("disqualifications met").isGreaterThan(3);
+        UnitLedger kept = forTotals;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> kept.card(T0)).isInstanceOf(IllegalStateException.class);
+        Fact.Disqualification unforeseen = new Fact.Disqualification("late", T0, SampleKind.TRAINING, "never-trained", "不实");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> kept.record(unforeseen)).isInstanceOf(IllegalStateException.class);
+    }
+
     /** A copy is independent: facts recorded into the original after the copy do not reach it. */
     @ParameterizedTest
     @ValueSource(longs = {7})
