@@ -8,6 +8,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +58,17 @@ class DemoIT {
         assertThat(five.get("downsampled").asBoolean()).isTrue();
         assertThat(five.get("points").get(4)).isEqualTo(timeline.get("points").get(timeline.get("points").size() - 1));
         assertThat(api.get("/api/units/xinqi/timeline?scheme=beilun-2023&limit=0").status()).isEqualTo(400);
+        // A range keeps the points recorded in it, both ends included, and counts them.
+        List<JsonNode> pointsOfYear = new java.util.ArrayList<>();
+        timeline.get("points").forEach(pointsOfYear::add);
+        String from = pointsOfYear.get(3).get("at").asText();
+        String to = pointsOfYear.get(9).get("at").asText();
+        JsonNode range = api.get("/api/units/xinqi/timeline?scheme=beilun-2023&from=" + from + "&to=" + to).body();
+        List<JsonNode> expected = pointsOfYear.stream().filter(p -> java.time.Instant.parse(p.get("at").asText()).compareTo(java.time.Instant.parse(from)) >= 0
+                && java.time.Instant.parse(p.get("at").asText()).compareTo(java.time.Instant.parse(to)) <= 0).toList();
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(range.get("total").asInt()).isEqualTo(expected.size());
+        assertThat(range.get("points")).containsExactlyElementsOf(expected);
         // A score answer may list fewer evidence ids; each reason still counts them all, and nothing else changes.
         JsonNode full = api.get("/api/units/xinqi/score?scheme=beilun-2023").body();
         JsonNode limited = api.get("/api/units/xinqi/score?scheme=beilun-2023&evidenceLimit=1").body();
