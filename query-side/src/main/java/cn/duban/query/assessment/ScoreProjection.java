@@ -259,7 +259,7 @@ public class ScoreProjection implements WriteBehind {
         // Only what came before this event: later entries may exist from a batch that failed part-way.
         List<FactEntry> log = new ArrayList<>();
         List<Fact.Disqualification> disqualifications = new ArrayList<>();
-        for (Document d : facts.read(unit.id())) {
+        facts.forEach(unit.id(), d -> {
             FactEntry entry = FactEntry.fromDocument(d);
             if (entry.position() <= upTo) {
                 log.add(entry);
@@ -267,7 +267,7 @@ public class ScoreProjection implements WriteBehind {
                     disqualifications.add((Fact.Disqualification) entry.toFact());
                 }
             }
-        }
+        });
         // Kept for totals alone: every unit's ledger is held, and the query side keeps the facts as evidence.
         state = new LedgerState(version.version(), UnitLedger.forTotals(version.document(), version.version(), unit, disqualifications)
                 .reportingClosed(view == null || view.reportingClosedAt() != null));

@@ -51,8 +51,11 @@ public final class DecodedLogCache<T> {
         return now.entries();
     }
 
+    /** The key's whole log, each chunk decoded as soon as it is read, while the next are being read. */
     private Snapshot<T> load(String key) {
-        return snapshot(List.of(), ChunkedLog.readChunks(chunks, key, 0), -1);
+        Decoded decoded = new Decoded(List.of(), -1);
+        ChunkedLog.forEachChunk(chunks, key, 0, decoded::add);
+        return decoded.snapshot();
     }
 
     private Snapshot<T> refresh(String key, Snapshot<T> known) {
@@ -68,24 +71,34 @@ public final class DecodedLogCache<T> {
         if (tail.size() == 1 && size == known.lastChunkSize() && position(first) == known.lastPosition()) {
             return known;
         }
-        List<T> before = known.entries().subList(0, known.entries().size() - known.lastChunkSize());
-        return snapshot(before, tail, known.lastChunk());
+        Decoded decoded = new Decoded(known.entries().subList(0, known.entries().size() - known.lastChunkSize()), known.lastChunk());
+        tail.forEach(decoded::add);
+        return decoded.snapshot();
     }
 
-    private Snapshot<T> snapshot(List<T> before, List<Document> chunksFromLast, int fallbackChunk) {
-        List<T> entries = new ArrayList<>(before.size() + chunksFromLast.size() * 32);
-        entries.addAll(before);
-        int lastChunk = fallbackChunk;
-        int lastSize = 0;
+    /** Entries decoded so far: those before, then each chunk's as it is added. */
+    private final class Decoded {
+        final List<T> entries;
+        int lastChunk;
+        int lastSize;
         long lastPosition = -1;
-        for (Document chunk : chunksFromLast) {
+
+        Decoded(List<T> before, int fallbackChunk) {
+            this.entries = new ArrayList<>(before);
+            this.lastChunk = fallbackChunk;
+        }
+
+        void add(Document chunk) {
             List<Document> raw = chunk.getList("entries", Document.class);
             raw.forEach(d -> entries.add(decode.apply(d)));
             lastChunk = chunk.getInteger("n");
             lastSize = raw.size();
             lastPosition = position(chunk);
         }
-        return new Snapshot<>(lastChunk, lastSize, lastPosition, Collections.unmodifiableList(entries));
+
+        Snapshot<T> snapshot() {
+            return new Snapshot<>(lastChunk, lastSize, lastPosition, Collections.unmodifiableList(entries));
+        }
     }
 
     private static long position(Document chunk) {

@@ -67,4 +67,30 @@ class ChunkedLogTest extends ProjectionTestBase {
         batch(again, "xinqi", 70, 90);
         assertThat(values(new ChunkedLog(harness.db, LOG).read("xinqi"))).isEqualTo(range(0, 90));
     }
+
+    /**
+     * A log of several batches of chunks (each next batch read while the one before is handled) reads
+     * back whole and in order, from the start or from any chunk, with the buffered entries last; a
+     * reader that fails part-way sees its failure, and the log reads whole again after it.
+     */
+    @Test
+    void aLongLogReadsBackInOrderWhileItsNextChunksAreReadAhead() {
+        ChunkedLog log = new ChunkedLog(harness.db, LOG);
+        batch(log, "xinqi", 0, 32 * 64 * 3 + 40);
+        for (int i = 32 * 64 * 3 + 40; i < 32 * 64 * 3 + 45; i++) {
+            log.append("xinqi", i, "e" + i, new Document("i", i));
+        }
+        List<Integer> seen = new ArrayList<>();
+        log.forEach("xinqi", d -> seen.add(d.getInteger("i")));
+        assertThat(seen).isEqualTo(range(0, 32 * 64 * 3 + 45));
+        List<Document> fromChunk = ChunkedLog.readChunks(harness.db.getCollection(LOG), "xinqi", 70);
+        assertThat(fromChunk).extracting(c -> c.getInteger("n")).isEqualTo(range(70, 64 * 3 + 2));
+        RuntimeException stop = new IllegalStateException("the reader gave up");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> log.forEach("xinqi", d -> {
+            if (d.getInteger("i") == 32 * 64 + 5) {
+                throw stop;
+            }
+        })).isSameAs(stop);
+        assertThat(values(log.read("xinqi"))).isEqualTo(range(0, 32 * 64 * 3 + 45));
+    }
 }
