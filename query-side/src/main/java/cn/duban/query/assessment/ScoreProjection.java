@@ -12,6 +12,7 @@ import cn.duban.kernel.scoring.UnitEvent;
 import cn.duban.kernel.unit.UnitRegistered;
 import cn.duban.kernel.scoring.Fact;
 import cn.duban.kernel.scoring.Totals;
+import cn.duban.kernel.scoring.TotalsState;
 import cn.duban.kernel.scoring.UnitLedger;
 import cn.duban.kernel.scoring.UnitProfile;
 import cn.duban.platform.axon.Audit;
@@ -63,6 +64,13 @@ public class ScoreProjection implements WriteBehind {
     public static final String FACTS = "unit_facts";
     public static final String TIMELINES = "timelines";
     public static final String TOTALS = "score_totals";
+    /**
+     * Each scheme's and unit's ledger as it stood after some event, saved every {@link #SAVE_EVERY}
+     * facts: after a start the projection reads it and folds only the facts after it, not the unit's
+     * whole log (issue 14: 125,000 facts for the busiest unit at a million events).
+     */
+    public static final String LEDGERS = "score_ledgers";
+    static final int SAVE_EVERY = 2_000;
 
     /** One point of a timeline. */
     public record TimelinePoint(Instant at, long position, BigDecimal total, BigDecimal regular, BigDecimal bonus,
@@ -79,12 +87,22 @@ public class ScoreProjection implements WriteBehind {
 
     private static final class LedgerState {
         final int version;
+        /** The scheme version folded under, with its document. */
+        final SchemeView.Version scheme;
         final UnitLedger ledger;
         long lastPosition;
         Set<String> idsAtLastPosition = new HashSet<>();
+        /**
+         * How many of the unit's log entries were recorded: every entry at or before {@link #lastPosition}
+         * at most, since the log is in position order, so the entries after it start at this index or later.
+         */
+        int recorded;
+        /** Facts recorded since the ledger was last saved. */
+        int unsaved;
 
-        LedgerState(int version, UnitLedger ledger) {
-            this.version = version;
+        LedgerState(SchemeView.Version scheme, UnitLedger ledger) {
+            this.version = scheme.version();
+            this.scheme = scheme;
             this.ledger = ledger;
         }
 
@@ -98,12 +116,18 @@ public class ScoreProjection implements WriteBehind {
             ledger.record(fact);
             lastPosition = position;
             idsAtLastPosition.add(eventId);
+            recorded++;
+            unsaved++;
         }
     }
 
     private final ChunkedLog facts;
     private final ChunkedLog timelines;
     private final MongoCollection<Document> totals;
+    private final MongoCollection<Document> saved;
+    /** Ledgers to save at the end of the batch, by key. */
+    private final Set<String> toSave = new java.util.LinkedHashSet<>();
+    private final int saveEvery;
     private final MongoCollection<Document> units;
     private final MongoCollection<Document> schemes;
     private final Map<String, SchemeView> schemeCache = new HashMap<>();
@@ -112,7 +136,15 @@ public class ScoreProjection implements WriteBehind {
     private final Map<String, LedgerState> ledgers = new HashMap<>();
     private final Map<String, Document> pendingTotals = new java.util.LinkedHashMap<>();
 
+    @org.springframework.beans.factory.annotation.Autowired
     public ScoreProjection(MongoDatabase db) {
+        this(db, SAVE_EVERY);
+    }
+
+    /** Saving each ledger every {@code saveEvery} facts (tests save often). */
+    ScoreProjection(MongoDatabase db, int saveEvery) {
+        this.saveEvery = saveEvery;
+        this.saved = db.getCollection(LEDGERS);
         this.facts = new ChunkedLog(db, FACTS);
         this.timelines = new ChunkedLog(db, TIMELINES);
         this.totals = db.getCollection(TOTALS);
@@ -157,6 +189,9 @@ public class ScoreProjection implements WriteBehind {
                     state = ledger(scheme.id(), version.get(), unit, position);
                 }
                 state.record(position, eventId, fact);
+                if (state.unsaved >= saveEvery) {
+                    toSave.add(key(scheme.id(), unit.id()));
+                }
                 if (!state.ledger.applies()) {
                     if (fact instanceof Fact.Retirement) {
                         pendingTotals.put(key(scheme.id(), unit.id()), null); // retired: no longer ranked under this scheme
@@ -256,6 +291,12 @@ public class ScoreProjection implements WriteBehind {
             return state;
         }
         SchemeView view = schemeCache.get(schemeId);
+        boolean closed = view == null || view.reportingClosedAt() != null;
+        state = savedLedger(key, version, unit, upTo, closed);
+        if (state != null) {
+            ledgers.put(key, state);
+            return state;
+        }
         // Only what came before this event: later entries may exist from a batch that failed part-way.
         List<FactEntry> log = new ArrayList<>();
         List<Fact.Disqualification> disqualifications = new ArrayList<>();
@@ -269,13 +310,72 @@ public class ScoreProjection implements WriteBehind {
             }
         });
         // Kept for totals alone: every unit's ledger is held, and the query side keeps the facts as evidence.
-        state = new LedgerState(version.version(), UnitLedger.forTotals(version.document(), version.version(), unit, disqualifications)
-                .reportingClosed(view == null || view.reportingClosedAt() != null));
+        state = new LedgerState(version, UnitLedger.forTotals(version.document(), version.version(), unit, disqualifications)
+                .reportingClosed(closed));
         for (FactEntry entry : log) {
             state.record(entry.position(), entry.eventId(), entry.toFact());
         }
         ledgers.put(key, state);
         return state;
+    }
+
+    /**
+     * The ledger as last saved, folded on with the log's entries after it up to {@code upTo}; null
+     * when none was saved for this scheme version (its document the same), when it was saved after
+     * {@code upTo} (events handled again after a crash), or when a disqualification after it was not
+     * foreseen (the whole log is folded again then).
+     */
+    private LedgerState savedLedger(String key, SchemeView.Version version, UnitProfile unit, long upTo, boolean closed) {
+        Document doc = saved.find(Filters.eq("_id", key)).first();
+        if (doc == null || doc.getInteger("version") != version.version() || !schemeHash(version).equals(doc.getString("scheme"))
+                || ((Number) doc.get("position")).longValue() > upTo) {
+            return null;
+        }
+        TotalsState totalsState = ReadModelJson.fromDocument(doc.get("ledger", Document.class), TotalsState.class);
+        LedgerState state = new LedgerState(version,
+                UnitLedger.fromTotalsState(version.document(), version.version(), unit, totalsState).reportingClosed(closed));
+        state.lastPosition = ((Number) doc.get("position")).longValue();
+        state.idsAtLastPosition = new HashSet<>(doc.getList("idsAtPosition", String.class));
+        state.recorded = doc.getInteger("recorded");
+        boolean[] unforeseen = {false};
+        facts.forEach(unit.id(), ChunkedLog.chunkHolding(state.recorded), d -> {
+            FactEntry entry = FactEntry.fromDocument(d);
+            if (unforeseen[0] || entry.position() > upTo) {
+                return;
+            }
+            Fact fact = entry.toFact();
+            if (fact instanceof Fact.Disqualification disqualification && !state.ledger.foresees(disqualification)) {
+                unforeseen[0] = true;
+                return;
+            }
+            state.record(entry.position(), entry.eventId(), fact);
+        });
+        state.unsaved = 0;
+        return unforeseen[0] ? null : state;
+    }
+
+    /** Which scheme document a saved ledger was folded under: a version's document never changes, this checks it. */
+    private static String schemeHash(SchemeView.Version version) {
+        return Integer.toHexString(ReadModelJson.toDocument(version.document()).toJson().hashCode());
+    }
+
+    private void saveLedgers() {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (String key : toSave) {
+            LedgerState state = ledgers.get(key);
+            if (state == null) {
+                continue; // dropped since: a new scheme version, or folded again
+            }
+            Document doc = new Document("_id", key).append("version", state.version).append("scheme", schemeHash(state.scheme))
+                    .append("position", state.lastPosition).append("idsAtPosition", List.copyOf(state.idsAtLastPosition))
+                    .append("recorded", state.recorded).append("ledger", ReadModelJson.toDocument(state.ledger.totalsState()));
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", key), doc, new ReplaceOptions().upsert(true)));
+            state.unsaved = 0;
+        }
+        if (!writes.isEmpty()) {
+            saved.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+        toSave.clear();
     }
 
     private void saveTotals(ScoreTotals t) {
@@ -300,6 +400,8 @@ public class ScoreProjection implements WriteBehind {
             totals.bulkWrite(writes, new BulkWriteOptions().ordered(true));
         }
         pendingTotals.clear();
+        // After the facts: a saved ledger never runs ahead of the log it is folded on from.
+        saveLedgers();
     }
 
     @Override
@@ -307,6 +409,7 @@ public class ScoreProjection implements WriteBehind {
         facts.discard();
         timelines.discard();
         pendingTotals.clear();
+        toSave.clear();
         ledgers.clear();
         unitCache.clear();
         schemeCache.clear();
@@ -340,5 +443,6 @@ public class ScoreProjection implements WriteBehind {
         facts.reset();
         timelines.reset();
         totals.drop();
+        saved.drop();
     }
 }

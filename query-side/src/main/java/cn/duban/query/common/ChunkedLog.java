@@ -144,10 +144,20 @@ public final class ChunkedLog {
      * while the caller handles the last ones ({@link #forEachChunk}).
      */
     public void forEach(String key, Consumer<Document> entry) {
-        forEachChunk(chunks, key, 0, chunk -> chunk.getList("entries", Document.class).forEach(entry));
+        forEach(key, 0, entry);
+    }
+
+    /** As {@link #forEach(String, Consumer)}, from the chunk numbered {@code firstChunk} ({@link #chunkHolding}) on. */
+    public void forEach(String key, int firstChunk, Consumer<Document> entry) {
+        forEachChunk(chunks, key, firstChunk, chunk -> chunk.getList("entries", Document.class).forEach(entry));
         for (Pending p : pending.getOrDefault(key, List.of())) {
             entry.accept(p.entry());
         }
+    }
+
+    /** The number of the chunk that holds a key's entry at this index: every chunk but the last is full, and always was. */
+    public static int chunkHolding(int index) {
+        return index / CHUNK;
     }
 
     /** The key's chunks numbered {@code first} and after, in order. */

@@ -116,6 +116,67 @@ class ScoreProjectionTest extends ProjectionTestBase {
                 .containsExactly(new BigDecimal("3"), new BigDecimal("6"), new BigDecimal("3"), new BigDecimal("6"), new BigDecimal("6"));
     }
 
+    /** One uncapped bonus item, a point per training: the total counts every training. */
+    static final String PER_TRAINING = """
+            { "id": "beilun-2023", "year": 2023, "title": "北仑区2023年度考核", "supervisionWeight": 0.3,
+              "items": [ { "code": "B1", "category": "创新工作", "title": "培训加分", "bonus": true, "appliesTo": {"all": true},
+                           "rules": [ {"kind": "PER_ITEM", "fact": "TRAINING", "points": 1} ] } ] }
+            """;
+
+    /**
+     * After a restart the projection reads the ledger it saved and folds on from there: with the
+     * log's first chunks changed to say something else, it still counts every training. A verdict on a training counted before
+     * the save, which the saved ledger did not foresee, has the whole log folded again.
+     */
+    @Test
+    void afterARestartTheSavedLedgerIsFoldedOnNotTheWholeLog() throws Exception {
+        SchemeDocument perTraining = ReadModelJson.fromDocument(Document.parse(PER_TRAINING), SchemeDocument.class);
+        ScoreProjection score = new ScoreProjection(harness.db, 50);
+        SchemesProjection schemes = new SchemesProjection(harness.db);
+        UnitsProjection units = new UnitsProjection(harness.db);
+        for (TrackedEventMessage<?> m : harness.given(schemes, new SchemeDrafted("beilun-2023", 1, perTraining), new SchemePublished("beilun-2023", 1, 2023))) {
+            harness.redeliver(score, m);
+        }
+        for (TrackedEventMessage<?> m : harness.given(units, new UnitRegistered("xinqi", "新碶街道", UnitType.STREET))) {
+            harness.redeliver(score, m);
+        }
+        Object[] trainings = new Object[200];
+        for (int i = 0; i < trainings.length; i++) {
+            trainings[i] = new TrainingRecorded("t" + i, "xinqi", LocalDate.of(2023, 1, 1).plusDays(i), "培训" + i, 20, BigDecimal.ONE);
+        }
+        harness.given(score, trainings);
+        score.flush();
+        assertThat(totals()).isEqualByComparingTo("200");
+        Document saved = harness.db.getCollection(ScoreProjection.LEDGERS).find(new Document("_id", ScoreProjection.key("beilun-2023", "xinqi"))).first();
+        assertThat(saved).as("saved every 50 facts").isNotNull();
+        assertThat(saved.getInteger("recorded")).isEqualTo(200);
+
+        var factChunks = harness.db.getCollection(ScoreProjection.FACTS);
+        org.bson.conversions.Bson firstChunks = com.mongodb.client.model.Filters.and(
+                com.mongodb.client.model.Filters.eq("key", "xinqi"), com.mongodb.client.model.Filters.lt("n", 4));
+        List<Document> original = factChunks.find(firstChunks).into(new java.util.ArrayList<>());
+        assertThat(original).hasSize(4);
+        for (Document chunk : original) {
+            Document changed = Document.parse(chunk.toJson());
+            changed.getList("entries", Document.class).forEach(e -> e.put("kind", "MEDIA_PUBLICATION"));
+            factChunks.replaceOne(new Document("_id", chunk.get("_id")), changed);
+        }
+        ScoreProjection restarted = new ScoreProjection(harness.db, 50);
+        harness.given(restarted, new TrainingRecorded("t200", "xinqi", LocalDate.of(2023, 9, 1), "培训200", 20, BigDecimal.ONE));
+        restarted.flush();
+        assertThat(totals()).as("the first 128 trainings come from the saved ledger").isEqualByComparingTo("201");
+
+        original.forEach(chunk -> factChunks.replaceOne(new Document("_id", chunk.get("_id")), chunk));
+        harness.given(restarted, new cn.duban.kernel.supervision.SampledRecordDisqualified("s1", "xinqi",
+                cn.duban.kernel.supervision.SampleKind.TRAINING, "t5", cn.duban.kernel.supervision.Verdict.FLAGGED, "无签到表", "li", "wang"));
+        restarted.flush();
+        assertThat(totals()).as("t5 taken back: the log folded again, told of the verdict").isEqualByComparingTo("200");
+        ScoreProjection again = new ScoreProjection(harness.db, 50);
+        harness.given(again, new TrainingRecorded("t201", "xinqi", LocalDate.of(2023, 9, 2), "培训201", 20, BigDecimal.ONE));
+        again.flush();
+        assertThat(totals()).isEqualByComparingTo("201");
+    }
+
     private BigDecimal totals() {
         Document d = harness.db.getCollection(ScoreProjection.TOTALS).find(new Document("_id", ScoreProjection.key("beilun-2023", "xinqi"))).first();
         assertThat(d).isNotNull();

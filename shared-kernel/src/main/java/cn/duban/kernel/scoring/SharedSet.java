@@ -75,4 +75,19 @@ final class SharedSet {
         places = own;
         added = null;
     }
+
+    /** The elements in the order they were added. */
+    java.util.List<String> elements() {
+        String[] inOrder = new String[shared];
+        places.index.forEach((element, place) -> {
+            if (place < shared) {
+                inOrder[place] = element;
+            }
+        });
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.Arrays.asList(inOrder));
+        if (added != null) {
+            all.addAll(added);
+        }
+        return all;
+    }
 }

@@ -171,6 +171,54 @@ public final class UnitLedger {
         this.counted = new SharedList<>();
     }
 
+    /** What this ledger, kept for totals, holds: stored, a later start folds only the facts after it. */
+    public TotalsState totalsState() {
+        if (keepsFacts()) {
+            throw new IllegalStateException("Only a ledger kept for totals is stored as its state");
+        }
+        List<TotalsState.Tally> tallies = new ArrayList<>();
+        kinds.forEach((kind, t) -> tallies.add(new TotalsState.Tally(kind, null, t.count, Map.copyOf(t.byLevel), Map.copyOf(t.sums))));
+        byLevels.forEach((kind, byLevel) -> byLevel.forEach((levels, t) -> tallies.add(new TotalsState.Tally(kind,
+                levels.stream().sorted().toList(), t.count, Map.copyOf(t.byLevel), Map.copyOf(t.sums)))));
+        List<Fact.IndicatorValue> figures = new ArrayList<>();
+        indicators.values().forEach(byYear -> byYear.values().forEach(figures::addAll));
+        List<TotalsState.ItemAppeals> itemAppeals = new ArrayList<>();
+        appeals.forEach((code, byId) -> itemAppeals.add(new TotalsState.ItemAppeals(code, List.copyOf(byId.values()))));
+        return new TotalsState(tallies, figures, failures.values().stream().flatMap(List::stream).toList(),
+                adjustments.values().stream().flatMap(List::stream).toList(), List.copyOf(selfAssessments.values()), itemAppeals,
+                acceptedReports.elements(), List.copyOf(foreseen.values()), List.copyOf(disqualified.values()), retiredOn);
+    }
+
+    /** A ledger kept for totals, as {@link #totalsState} left it, for this scheme version and unit. */
+    public static UnitLedger fromTotalsState(SchemeDocument scheme, int schemeVersion, UnitProfile unit, TotalsState state) {
+        UnitLedger ledger = forTotals(scheme, schemeVersion, unit, state.foreseen());
+        for (TotalsState.Tally t : state.tallies()) {
+            KindTally tally = new KindTally(false);
+            tally.count = t.count();
+            tally.byLevel.putAll(t.byLevel());
+            tally.sums.putAll(t.sums());
+            if (t.levels() == null) {
+                ledger.kinds.put(t.kind(), tally);
+            } else {
+                ledger.byLevels.computeIfAbsent(t.kind(), k -> new HashMap<>()).put(java.util.Set.copyOf(t.levels()), tally);
+            }
+        }
+        for (Fact.IndicatorValue v : state.figures()) {
+            ledger.indicators.computeIfAbsent(v.indicator(), k -> new HashMap<>()).computeIfAbsent(v.year(), k -> new SharedList<>()).add(v);
+        }
+        state.failures().forEach(f -> ledger.failures.computeIfAbsent(f.itemCode(), k -> new ArrayList<>()).add(f));
+        state.adjustments().forEach(a -> ledger.adjustments.computeIfAbsent(a.itemCode(), k -> new ArrayList<>()).add(a));
+        state.selfAssessments().forEach(a -> ledger.selfAssessments.put(a.itemCode(), a));
+        for (TotalsState.ItemAppeals item : state.appeals()) {
+            Map<String, AppealNote> byId = ledger.appeals.computeIfAbsent(item.itemCode(), k -> new LinkedHashMap<>());
+            item.appeals().forEach(a -> byId.put(a.appealId(), a));
+        }
+        state.acceptedReports().forEach(ledger.acceptedReports::add);
+        state.disqualified().forEach(d -> ledger.disqualified.put(recordKey(d), d));
+        ledger.retiredOn = state.retiredOn();
+        return ledger;
+    }
+
     /** Whether this ledger keeps every fact (evidence, and what a disqualification takes back), or only what totals need. */
     private boolean keepsFacts() {
         return foreseen == null;
@@ -236,8 +284,16 @@ public final class UnitLedger {
             recordOccurrence(o);
         } else if (fact instanceof Fact.IndicatorValue v) {
             if (v.year() == scheme.year() || v.year() == scheme.year() - 1) {
-                indicators.computeIfAbsent(v.indicator(), k -> new HashMap<>())
-                        .computeIfAbsent(v.year(), k -> new SharedList<>()).add(v);
+                List<Fact.IndicatorValue> values = indicators.computeIfAbsent(v.indicator(), k -> new HashMap<>())
+                        .computeIfAbsent(v.year(), k -> new SharedList<>());
+                if (!keepsFacts()) {
+                    // Only the latest figure is ever read, and one found untrue later is foreseen: kept out.
+                    if (foreseen.containsKey(eventKey(v.eventId()))) {
+                        return;
+                    }
+                    values.clear();
+                }
+                values.add(v);
                 changed(indicatorKey(v.indicator()));
                 String key = eventKey(v.eventId());
                 if (disqualified.containsKey(key) && keepsFacts()) {

@@ -82,8 +82,8 @@ class UnitLedgerIncrementalTest {
 
     /**
      * A ledger kept for totals, folded as the score projection folds one (again from the log, told
-     * of its disqualifications, when one it was not told of arrives), has after every fact the totals
-     * of a ledger with every fact.
+     * of its disqualifications, when one it was not told of arrives; now and then read back from its
+     * stored state), has after every fact the totals of a ledger with every fact.
      */
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6})
@@ -100,6 +100,7 @@ class UnitLedgerIncrementalTest {
         List<Fact> facts = new ArrayList<>();
         boolean closed = true;
         int foldedAgain = 0;
+        int restored = 0;
         for (int n = 0; n < 800; n++) {
             Fact fact = randomFact(random, n, facts, codes, scheme.id());
             facts.add(fact);
@@ -112,6 +113,11 @@ class UnitLedgerIncrementalTest {
             } else {
                 forTotals.record(fact);
             }
+            if (random.nextInt(50) == 0) {
+                // As a projection's next start reads it back: the state alone, folded on from there.
+                forTotals = UnitLedger.fromTotalsState(scheme, 1, unit, forTotals.totalsState());
+                restored++;
+            }
             if (random.nextInt(40) == 0) {
                 closed = !closed;
             }
@@ -119,10 +125,30 @@ class UnitLedgerIncrementalTest {
                     .isEqualTo(every.reportingClosed(closed).totals());
         }
         assertThat(foldedAgain).as("disqualifications met").isGreaterThan(3);
+        assertThat(restored).as("read back from its state").isGreaterThan(5);
         UnitLedger kept = forTotals;
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> kept.card(T0)).isInstanceOf(IllegalStateException.class);
         Fact.Disqualification unforeseen = new Fact.Disqualification("late", T0, SampleKind.TRAINING, "never-trained", "不实");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> kept.record(unforeseen)).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** A report accepted again after a ledger kept for totals was read back from its state counts once, as it does without. */
+    @org.junit.jupiter.api.Test
+    void aReportAcceptedAgainCountsOnceAfterTheStateIsReadBack() {
+        SchemeDocument scheme = Beilun2023.scheme();
+        UnitProfile unit = new UnitProfile("xinqi", UnitType.STREET);
+        Fact first = new Fact.Occurrence("acc1", T0, FactKind.INFO_ACCEPTED, "TYPICAL", LocalDate.of(2023, 3, 1), Map.of(), "r1");
+        Fact again = new Fact.Occurrence("acc2", T0.plusSeconds(60), FactKind.INFO_ACCEPTED, "TYPICAL", LocalDate.of(2023, 3, 2), Map.of(), "r1");
+        UnitLedger every = new UnitLedger(scheme, 1, unit);
+        every.record(first);
+        UnitLedger forTotals = UnitLedger.forTotals(scheme, 1, unit, List.of());
+        forTotals.record(first);
+        UnitLedger restored = UnitLedger.fromTotalsState(scheme, 1, unit, forTotals.totalsState());
+        BigDecimal once = every.totals().total();
+        every.record(again);
+        restored.record(again);
+        assertThat(restored.totals()).isEqualTo(every.totals());
+        assertThat(restored.totals().total()).as("the report counted once").isEqualByComparingTo(once);
     }
 
     /** A copy is independent: facts recorded into the original after the copy do not reach it. */
