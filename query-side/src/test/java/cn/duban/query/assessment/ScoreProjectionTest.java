@@ -43,14 +43,7 @@ class ScoreProjectionTest extends ProjectionTestBase {
     @Test
     void trainingsRaiseTheTotalsOnceEachAndEveryStepIsOnTheTimeline() throws Exception {
         ScoreProjection score = new ScoreProjection(harness.db);
-        SchemesProjection schemes = new SchemesProjection(harness.db);
-        UnitsProjection units = new UnitsProjection(harness.db);
-        for (TrackedEventMessage<?> m : harness.given(schemes, new SchemeDrafted("beilun-2023", 1, SCHEME), new SchemePublished("beilun-2023", 1, 2023))) {
-            harness.redeliver(score, m);
-        }
-        for (TrackedEventMessage<?> m : harness.given(units, new UnitRegistered("xinqi", "新碶街道", UnitType.STREET))) {
-            harness.redeliver(score, m);
-        }
+        schemeAndUnitGiven(score, SCHEME);
         score.flush();
         assertThat(totals()).as("a unit that has done nothing yet").isEqualByComparingTo("0");
 
@@ -80,14 +73,7 @@ class ScoreProjectionTest extends ProjectionTestBase {
     @Test
     void aTrainingFoundUntrueStopsCountingNowAndAfterARestart() throws Exception {
         ScoreProjection score = new ScoreProjection(harness.db);
-        SchemesProjection schemes = new SchemesProjection(harness.db);
-        UnitsProjection units = new UnitsProjection(harness.db);
-        for (TrackedEventMessage<?> m : harness.given(schemes, new SchemeDrafted("beilun-2023", 1, SCHEME), new SchemePublished("beilun-2023", 1, 2023))) {
-            harness.redeliver(score, m);
-        }
-        for (TrackedEventMessage<?> m : harness.given(units, new UnitRegistered("xinqi", "新碶街道", UnitType.STREET))) {
-            harness.redeliver(score, m);
-        }
+        schemeAndUnitGiven(score, SCHEME);
         harness.given(score,
                 new TrainingRecorded("t1", "xinqi", LocalDate.of(2023, 3, 15), "流动人口信息采集培训", 40, new BigDecimal("2")),
                 new TrainingRecorded("t2", "xinqi", LocalDate.of(2023, 9, 20), "出租房屋管理培训", 35, new BigDecimal("1.5")));
@@ -132,14 +118,7 @@ class ScoreProjectionTest extends ProjectionTestBase {
     void afterARestartTheSavedLedgerIsFoldedOnNotTheWholeLog() throws Exception {
         SchemeDocument perTraining = ReadModelJson.fromDocument(Document.parse(PER_TRAINING), SchemeDocument.class);
         ScoreProjection score = new ScoreProjection(harness.db, 50);
-        SchemesProjection schemes = new SchemesProjection(harness.db);
-        UnitsProjection units = new UnitsProjection(harness.db);
-        for (TrackedEventMessage<?> m : harness.given(schemes, new SchemeDrafted("beilun-2023", 1, perTraining), new SchemePublished("beilun-2023", 1, 2023))) {
-            harness.redeliver(score, m);
-        }
-        for (TrackedEventMessage<?> m : harness.given(units, new UnitRegistered("xinqi", "新碶街道", UnitType.STREET))) {
-            harness.redeliver(score, m);
-        }
+        schemeAndUnitGiven(score, perTraining);
         Object[] trainings = new Object[200];
         for (int i = 0; i < trainings.length; i++) {
             trainings[i] = new TrainingRecorded("t" + i, "xinqi", LocalDate.of(2023, 1, 1).plusDays(i), "培训" + i, 20, BigDecimal.ONE);
@@ -175,6 +154,17 @@ class ScoreProjectionTest extends ProjectionTestBase {
         harness.given(again, new TrainingRecorded("t201", "xinqi", LocalDate.of(2023, 9, 2), "培训201", 20, BigDecimal.ONE));
         again.flush();
         assertThat(totals()).isEqualByComparingTo("201");
+    }
+
+    /** The scheme drafted and published and 新碶 registered, handled first by their own read models, as the one processor does. */
+    private void schemeAndUnitGiven(ScoreProjection score, SchemeDocument scheme) throws Exception {
+        for (TrackedEventMessage<?> m : harness.given(new SchemesProjection(harness.db), new SchemeDrafted("beilun-2023", 1, scheme),
+                new SchemePublished("beilun-2023", 1, 2023))) {
+            harness.redeliver(score, m);
+        }
+        for (TrackedEventMessage<?> m : harness.given(new UnitsProjection(harness.db), new UnitRegistered("xinqi", "新碶街道", UnitType.STREET))) {
+            harness.redeliver(score, m);
+        }
     }
 
     private BigDecimal totals() {

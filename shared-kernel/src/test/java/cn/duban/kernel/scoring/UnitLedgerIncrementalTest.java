@@ -38,10 +38,7 @@ class UnitLedgerIncrementalTest {
     @ValueSource(longs = {1, 2, 3, 4})
     void incrementalTotalsAndCopiesEqualAFoldFromNothing(long seed) {
         Random random = new Random(seed);
-        SchemeDocument beilun = Beilun2023.scheme();
-        SchemeDocument scheme = seed % 2 == 0 ? beilun
-                : new SchemeDocument(beilun.id(), beilun.year(), beilun.title(), beilun.supervisionWeight(), beilun.items(),
-                LocalDate.of(2024, 1, 15), beilun.note());
+        SchemeDocument scheme = schemeFor(seed);
         UnitProfile unit = seed < 3 ? new UnitProfile("xinqi", UnitType.STREET) : new UnitProfile("gafj", UnitType.DEPARTMENT);
         List<String> codes = scheme.items().stream().map(SchemeItem::code).toList();
 
@@ -89,10 +86,7 @@ class UnitLedgerIncrementalTest {
     @ValueSource(longs = {1, 2, 3, 4, 5, 6})
     void aLedgerKeptForTotalsHasTheTotalsOfOneWithEveryFact(long seed) {
         Random random = new Random(seed);
-        SchemeDocument beilun = Beilun2023.scheme();
-        SchemeDocument scheme = seed % 2 == 0 ? beilun
-                : new SchemeDocument(beilun.id(), beilun.year(), beilun.title(), beilun.supervisionWeight(), beilun.items(),
-                LocalDate.of(2024, 1, 15), beilun.note());
+        SchemeDocument scheme = schemeFor(seed);
         UnitProfile unit = seed < 5 ? new UnitProfile("xinqi", UnitType.STREET) : new UnitProfile("gafj", UnitType.DEPARTMENT);
         List<String> codes = scheme.items().stream().map(SchemeItem::code).toList();
         UnitLedger every = new UnitLedger(scheme, 1, unit);
@@ -201,6 +195,13 @@ class UnitLedgerIncrementalTest {
         ScoreCard fresh = Scoring.score(scheme, 1, unit, facts, end);
         assertThat(copy.card(end)).isEqualTo(fresh);
         assertThat(fresh).as("the verdicts changed the card").isNotEqualTo(live.card(end));
+    }
+
+    /** Beilun 2023 as built in for even seeds; for odd ones with a reporting deadline, so missing figures are pending until it closes. */
+    static SchemeDocument schemeFor(long seed) {
+        SchemeDocument beilun = Beilun2023.scheme();
+        return seed % 2 == 0 ? beilun : new SchemeDocument(beilun.id(), beilun.year(), beilun.title(), beilun.supervisionWeight(),
+                beilun.items(), LocalDate.of(2024, 1, 15), beilun.note());
     }
 
     static Fact randomFact(Random random, int n, List<Fact> earlier, List<String> codes, String schemeId) {
