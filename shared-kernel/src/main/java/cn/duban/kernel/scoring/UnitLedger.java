@@ -34,7 +34,7 @@ public final class UnitLedger {
     private final Map<FactKind, KindTally> kinds = new EnumMap<>(FactKind.class);
     /** The tallies of a kind restricted to some levels, as rules ask for them (see {@link #tally(FactKind, java.util.Collection)}). */
     private final Map<FactKind, Map<java.util.Set<String>, KindTally>> byLevels = new EnumMap<>(FactKind.class);
-    /** indicator → year → the recorded values in recording order; the latest not disqualified counts. */
+    /** indicator → year → the recorded values in recording order; the latest not disqualified counts (a ledger kept for totals keeps only that one). */
     private final Map<String, Map<Integer, SharedList<Fact.IndicatorValue>>> indicators = new HashMap<>();
     private final Map<String, List<Fact.Failure>> failures = new HashMap<>();
     private final Map<String, List<Fact.Adjustment>> adjustments = new HashMap<>();
