@@ -70,6 +70,7 @@ public class ScoreProjection implements WriteBehind {
      * whole log (issue 14: 125,000 facts for the busiest unit at a million events).
      */
     public static final String LEDGERS = "score_ledgers";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ScoreProjection.class);
     static final int SAVE_EVERY = 2_000;
 
     /** One point of a timeline. */
@@ -331,7 +332,14 @@ public class ScoreProjection implements WriteBehind {
                 || ((Number) doc.get("position")).longValue() > upTo) {
             return null;
         }
-        TotalsState totalsState = ReadModelJson.fromDocument(doc.get("ledger", Document.class), TotalsState.class);
+        TotalsState totalsState;
+        try {
+            totalsState = ReadModelJson.fromDocument(doc.get("ledger", Document.class), TotalsState.class);
+        } catch (RuntimeException unreadable) {
+            // Saved by another release, or damaged: the log is the truth, and folding it whole never stalls the projection.
+            LOG.warn("Saved ledger {} cannot be read, folding the unit's whole log instead: {}", key, unreadable.toString());
+            return null;
+        }
         LedgerState state = new LedgerState(version,
                 UnitLedger.fromTotalsState(version.document(), version.version(), unit, totalsState).reportingClosed(closed));
         state.lastPosition = ((Number) doc.get("position")).longValue();

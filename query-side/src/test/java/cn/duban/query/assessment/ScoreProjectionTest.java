@@ -112,7 +112,8 @@ class ScoreProjectionTest extends ProjectionTestBase {
     /**
      * After a restart the projection reads the ledger it saved and folds on from there: with the
      * log's first chunks changed to say something else, it still counts every training. A verdict on a training counted before
-     * the save, which the saved ledger did not foresee, has the whole log folded again.
+     * the save, which the saved ledger did not foresee, has the whole log folded again, as does a
+     * saved ledger that cannot be read.
      */
     @Test
     void afterARestartTheSavedLedgerIsFoldedOnNotTheWholeLog() throws Exception {
@@ -154,6 +155,14 @@ class ScoreProjectionTest extends ProjectionTestBase {
         harness.given(again, new TrainingRecorded("t201", "xinqi", LocalDate.of(2023, 9, 2), "培训201", 20, BigDecimal.ONE));
         again.flush();
         assertThat(totals()).isEqualByComparingTo("201");
+
+        // A saved ledger that cannot be read (another release's, or damaged) is passed over: the whole log is folded.
+        harness.db.getCollection(ScoreProjection.LEDGERS).updateOne(new Document("_id", ScoreProjection.key("beilun-2023", "xinqi")),
+                new Document("$set", new Document("ledger", new Document("tallies", "not a list"))));
+        ScoreProjection afterDamage = new ScoreProjection(harness.db, 50);
+        harness.given(afterDamage, new TrainingRecorded("t202", "xinqi", LocalDate.of(2023, 9, 3), "培训202", 20, BigDecimal.ONE));
+        afterDamage.flush();
+        assertThat(totals()).isEqualByComparingTo("202");
     }
 
     /** The scheme drafted and published and 新碶 registered, handled first by their own read models, as the one processor does. */
