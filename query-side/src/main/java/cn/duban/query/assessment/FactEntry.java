@@ -71,14 +71,15 @@ public record FactEntry(String eventId, long position, Instant recordedAt, Strin
         String on = d.getString("on");
         String recordKind = d.getString("recordKind");
         Object year = d.get("year");
-        return new FactEntry(d.getString("eventId"), ((Number) d.get("position")).longValue(), instant(d.get("recordedAt")),
+        return new FactEntry(d.getString("eventId"), ((Number) d.get("position")).longValue(), instantOf(d.get("recordedAt")),
                 d.getString("eventType"), d.getString("actor"), d.getString("factType"), kind == null ? null : FactKind.valueOf(kind),
                 d.getString("level"), on == null ? null : LocalDate.parse(on), quantities, d.getString("subjectId"), d.getString("indicator"),
                 year == null ? null : ((Number) year).intValue(), decimal(d.get("value")), d.getString("schemeId"), d.getString("itemCode"),
                 decimal(d.get("points")), d.getString("reason"), recordKind == null ? null : SampleKind.valueOf(recordKind));
     }
 
-    private static Instant instant(Object stored) {
+    /** An instant as a read-model document stores it: text, as {@code ReadModelJson} writes instants, or a BSON date. */
+    static Instant instantOf(Object stored) {
         return stored instanceof java.util.Date date ? date.toInstant() : Instant.parse((String) stored);
     }
 

@@ -100,6 +100,8 @@ public class ScoreProjection implements WriteBehind {
         int recorded;
         /** Facts recorded since the ledger was last saved. */
         int unsaved;
+        /** {@link #schemeHash(SchemeView.Version)} of {@link #scheme}, once worked out. */
+        private String schemeHash;
 
         LedgerState(SchemeView.Version scheme, UnitLedger ledger) {
             this.version = scheme.version();
@@ -119,6 +121,13 @@ public class ScoreProjection implements WriteBehind {
             idsAtLastPosition.add(eventId);
             recorded++;
             unsaved++;
+        }
+
+        String schemeHash() {
+            if (schemeHash == null) {
+                schemeHash = ScoreProjection.schemeHash(scheme);
+            }
+            return schemeHash;
         }
     }
 
@@ -328,8 +337,11 @@ public class ScoreProjection implements WriteBehind {
      */
     private LedgerState savedLedger(String key, SchemeView.Version version, UnitProfile unit, long upTo, boolean closed) {
         Document doc = saved.find(Filters.eq("_id", key)).first();
-        if (doc == null || doc.getInteger("version") != version.version() || !schemeHash(version).equals(doc.getString("scheme"))
-                || ((Number) doc.get("position")).longValue() > upTo) {
+        if (doc == null || doc.getInteger("version") != version.version() || ((Number) doc.get("position")).longValue() > upTo) {
+            return null;
+        }
+        String hash = schemeHash(version);
+        if (!hash.equals(doc.getString("scheme"))) {
             return null;
         }
         TotalsState totalsState;
@@ -342,6 +354,7 @@ public class ScoreProjection implements WriteBehind {
         }
         LedgerState state = new LedgerState(version,
                 UnitLedger.fromTotalsState(version.document(), version.version(), unit, totalsState).reportingClosed(closed));
+        state.schemeHash = hash;
         state.lastPosition = ((Number) doc.get("position")).longValue();
         state.idsAtLastPosition = new HashSet<>(doc.getList("idsAtPosition", String.class));
         state.recorded = doc.getInteger("recorded");
@@ -374,7 +387,7 @@ public class ScoreProjection implements WriteBehind {
             if (state == null) {
                 continue; // dropped since: a new scheme version, or folded again
             }
-            Document doc = new Document("_id", key).append("version", state.version).append("scheme", schemeHash(state.scheme))
+            Document doc = new Document("_id", key).append("version", state.version).append("scheme", state.schemeHash())
                     .append("position", state.lastPosition).append("idsAtPosition", List.copyOf(state.idsAtLastPosition))
                     .append("recorded", state.recorded).append("ledger", ReadModelJson.toDocument(state.ledger.totalsState()));
             writes.add(new ReplaceOneModel<>(Filters.eq("_id", key), doc, new ReplaceOptions().upsert(true)));

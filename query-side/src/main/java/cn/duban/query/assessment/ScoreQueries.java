@@ -176,7 +176,7 @@ public class ScoreQueries {
         // Chosen from the stored documents and only the points kept decoded: a busy unit's timeline
         // has a point per fact (125,000 at a million events), an answer at most `limit` of them.
         List<Document> inRange = timelines.read(ScoreProjection.key(schemeId, unitId)).stream()
-                .filter(d -> from == null && to == null || within(recordedAt(d), from, to))
+                .filter(d -> from == null && to == null || within(FactEntry.instantOf(d.get("at")), from, to))
                 .toList();
         List<TimelinePoint> points = evenlySpaced(inRange, limit).stream()
                 .map(d -> ReadModelJson.fromDocument(d, TimelinePoint.class))
@@ -186,12 +186,6 @@ public class ScoreQueries {
 
     private static boolean within(Instant at, Instant from, Instant to) {
         return (from == null || !at.isBefore(from)) && (to == null || !at.isAfter(to));
-    }
-
-    /** A timeline point's instant as stored: text, as {@code ReadModelJson} writes instants, or a BSON date. */
-    private static Instant recordedAt(Document point) {
-        Object at = point.get("at");
-        return at instanceof java.util.Date date ? date.toInstant() : Instant.parse((String) at);
     }
 
     static <T> List<T> evenlySpaced(List<T> all, int limit) {
