@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,21 +60,47 @@ final class OrderedIndexH2Backend extends H2Backend {
     }
 
     /**
-     * At an orderly stop, the chunks H2 left partly used are moved together and the file truncated,
-     * for up to {@link #COMPACT_ON_CLOSE_MS}: a running store's file is about two thirds live data
-     * (issue 14's 100k store: chunks 81 % of the file, 83 % live), a stopped one's close to all.
-     * Nothing else touches the store by now; the server stopped taking requests.
+     * At an orderly stop, the chunks H2 left partly used are rewritten, the chunks moved into the
+     * free space before them and the file truncated. {@link MVStore#compactFile} does none of this
+     * while the chunks are fuller than its auto-compact rate (90 %): it returns at once. A running
+     * store's chunks are ~93 % full but the file is only about 70 % chunks, the rest space freed by
+     * earlier commits (issue 14's 100k store: 63 MB, of which 46 MB chunks; 46 MB after this, in
+     * 0.2 s). Nothing else touches the store by now; the server stopped taking requests.
      */
     @Override
     public void close() {
         try {
-            getMvStore().compactFile(COMPACT_ON_CLOSE_MS);
+            compactForStop(getMvStore());
         } finally {
             super.close();
         }
     }
 
-    static final int COMPACT_ON_CLOSE_MS = 10_000;
+    /** What one rewriting round may write, and how full a chunk must be to be left as it is (H2's default). */
+    private static final int REWRITE_BYTES_PER_ROUND = 16 << 20;
+    private static final int REWRITE_BELOW_FILL_RATE = 90;
+    static final long COMPACT_ON_CLOSE_MS = 10_000;
+
+    static void compactForStop(MVStore store) {
+        long deadline = System.nanoTime() + COMPACT_ON_CLOSE_MS * 1_000_000;
+        // A chunk whose pages were all rewritten is freed only once no kept version needs it: H2 keeps
+        // the last five by default, and nothing will read an old version any more.
+        store.setRetentionTime(0);
+        store.setVersionsToKeep(0);
+        // Each round's own commit writes a small chunk, so rounds are counted, not run until none is left.
+        for (int round = 0; round < 8 && System.nanoTime() < deadline; round++) {
+            if (!store.compact(REWRITE_BELOW_FILL_RATE, REWRITE_BYTES_PER_ROUND)) {
+                break;
+            }
+            store.commit();
+        }
+        store.commit();
+        if (store.getFileStore() instanceof RandomAccessStore file && System.nanoTime() < deadline) {
+            file.sync();
+            // Moves every chunk that lies after the first free block, then truncates the file.
+            file.compactMoveChunks(100, Long.MAX_VALUE, store);
+        }
+    }
 
     private static void reorderExistingIndexes(MVStore store) {
         MVMap<String, String> markers = store.openMap(MARKERS);

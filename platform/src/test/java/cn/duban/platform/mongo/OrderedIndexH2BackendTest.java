@@ -130,6 +130,61 @@ class OrderedIndexH2BackendTest {
         }
     }
 
+    /**
+     * Chunks that are all live but sit behind space freed by earlier commits: H2's own compaction
+     * leaves such a file as it is (its chunks are fuller than its auto-compact rate), so the file
+     * stayed at what it was at its largest. An orderly stop moves them forward and truncates.
+     */
+    @Test
+    void anOrderlyStopMovesFullChunksIntoTheSpaceFreedBeforeThem() throws Exception {
+        Path file = dataDir.resolve("duban.mv.db");
+        Random random = new Random(14);
+        long running;
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> early = client.getDatabase("duban").getCollection("early");
+            MongoCollection<Document> kept = client.getDatabase("duban").getCollection("kept");
+            for (int i = 0; i < 300; i++) {
+                early.insertOne(new Document("_id", i).append("text", randomText(random)));
+            }
+            mongo.awaitDurable();
+            for (int i = 0; i < 300; i++) {
+                kept.insertOne(new Document("_id", i).append("text", randomText(random)));
+            }
+            mongo.awaitDurable();
+            early.deleteMany(new Document());
+            mongo.awaitDurable();
+            // Once H2's retention time has passed, the next commit frees the early chunks.
+            Thread.sleep(EmbeddedMongo.RETENTION_MS + 500);
+            kept.insertOne(new Document("_id", -1).append("text", "freeing commit"));
+            mongo.awaitDurable();
+            running = java.nio.file.Files.size(file);
+        }
+        long stopped = java.nio.file.Files.size(file);
+        assertThat(stopped).as("file after an orderly stop, against %d bytes while running", running).isLessThan(running * 2 / 3);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> kept = client.getDatabase("duban").getCollection("kept");
+            assertThat(kept.countDocuments()).isEqualTo(301);
+            Random again = new Random(14);
+            for (int i = 0; i < 300; i++) {
+                randomText(again);
+            }
+            for (int i = 0; i < 300; i++) {
+                assertThat(kept.find(Filters.eq("_id", i)).first()).containsEntry("text", randomText(again));
+            }
+        }
+    }
+
+    /** About 4 KB that compression cannot shrink to nothing. */
+    private static String randomText(Random random) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 110; i++) {
+            text.append(new UUID(random.nextLong(), random.nextLong()));
+        }
+        return text.toString();
+    }
+
     @Test
     void aSortOnIdAloneIsAnsweredInMongoOrderWithFilterSkipLimitAndProjection() {
         try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
