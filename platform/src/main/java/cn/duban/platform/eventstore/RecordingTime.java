@@ -20,10 +20,23 @@ public final class RecordingTime {
     private RecordingTime() {
     }
 
+    /** The last time read: every read model asks for each event's, and an event's commit shares one. */
+    private record Parsed(String text, Instant at) {
+    }
+
+    private static volatile Parsed last = new Parsed("", Instant.EPOCH);
+
     public static Instant of(Message<?> message) {
         Object value = message.getMetaData().get(METADATA_KEY);
         if (value != null) {
-            return Instant.parse(value.toString());
+            // Instant.parse was 5 % of a rebuild's projection thread, four or more times per event.
+            String text = value.toString();
+            Parsed parsed = last;
+            if (!parsed.text.equals(text)) {
+                parsed = new Parsed(text, Instant.parse(text));
+                last = parsed;
+            }
+            return parsed.at;
         }
         if (message instanceof org.axonframework.eventhandling.EventMessage<?> event) {
             return event.getTimestamp();
