@@ -53,6 +53,46 @@ public record FactEntry(String eventId, long position, Instant recordedAt, Strin
     }
 
     /**
+     * The stored document, field by field, exactly as {@code ReadModelJson.toDocument} writes it
+     * (nulls left out, decimals and instants as text): every
+     * fact of a rebuild is written this way, and Jackson's general path was 6 % of the projections'
+     * thread (issue 14). {@code FactEntryDocumentTest} checks it against Jackson's for every kind of fact.
+     */
+    public org.bson.Document toDocument() {
+        org.bson.Document d = new org.bson.Document();
+        put(d, "eventId", eventId);
+        d.put("position", position);
+        put(d, "recordedAt", recordedAt == null ? null : recordedAt.toString());
+        put(d, "eventType", eventType);
+        put(d, "actor", actor);
+        put(d, "factType", factType);
+        put(d, "kind", kind == null ? null : kind.name());
+        put(d, "level", level);
+        put(d, "on", on == null ? null : on.toString());
+        if (quantities != null) {
+            org.bson.Document q = new org.bson.Document();
+            quantities.forEach((k, v) -> q.put(k, v == null ? null : v.toString()));
+            d.put("quantities", q);
+        }
+        put(d, "subjectId", subjectId);
+        put(d, "indicator", indicator);
+        put(d, "year", year);
+        put(d, "value", value == null ? null : value.toString());
+        put(d, "schemeId", schemeId);
+        put(d, "itemCode", itemCode);
+        put(d, "points", points == null ? null : points.toString());
+        put(d, "reason", reason);
+        put(d, "recordKind", recordKind == null ? null : recordKind.name());
+        return d;
+    }
+
+    private static void put(org.bson.Document d, String key, Object value) {
+        if (value != null) {
+            d.put(key, value);
+        }
+    }
+
+    /**
      * Read from its stored document field by field, as {@code ReadModelJson} wrote it (decimals and
      * instants as text): a unit's whole log is read this way when a projection or a reader meets it
      * first after a start, and Jackson's general path took most of that time (issue 14).

@@ -76,6 +76,27 @@ public class ScoreProjection implements WriteBehind {
     /** One point of a timeline. */
     public record TimelinePoint(Instant at, long position, BigDecimal total, BigDecimal regular, BigDecimal bonus,
                                 int schemeVersion, EventRef event) {
+        /**
+         * As {@code ReadModelJson.toDocument} writes it, field by field: one point per fact in a
+         * rebuild (see {@link FactEntry#toDocument()}); {@code FactEntryDocumentTest} checks the two agree.
+         */
+        org.bson.Document toDocument() {
+            org.bson.Document d = new org.bson.Document();
+            if (at != null) {
+                d.append("at", at.toString());
+            }
+            d.append("position", position);
+            for (var field : new Object[][]{{"total", total}, {"regular", regular}, {"bonus", bonus}}) {
+                if (field[1] != null) {
+                    d.append((String) field[0], field[1].toString());
+                }
+            }
+            d.append("schemeVersion", schemeVersion);
+            if (event != null) {
+                d.append("event", new org.bson.Document("type", event.type()).append("id", event.id()));
+            }
+            return d;
+        }
     }
 
     public record EventRef(String type, String id) {
@@ -144,7 +165,8 @@ public class ScoreProjection implements WriteBehind {
     private boolean schemesLoaded;
     private final Map<String, UnitProfile> unitCache = new HashMap<>();
     private final Map<String, LedgerState> ledgers = new HashMap<>();
-    private final Map<String, Document> pendingTotals = new java.util.LinkedHashMap<>();
+    /** Each unit's latest totals in this batch, by key (null: remove them); written as documents at the flush. */
+    private final Map<String, ScoreTotals> pendingTotals = new java.util.LinkedHashMap<>();
 
     @org.springframework.beans.factory.annotation.Autowired
     public ScoreProjection(MongoDatabase db) {
@@ -181,7 +203,7 @@ public class ScoreProjection implements WriteBehind {
         Object actor = message.getMetaData().get(Audit.ACTOR);
         try {
             facts.append(event.unitId(), position, eventId,
-                    ReadModelJson.toDocument(FactEntry.of(fact, position, type, actor == null ? null : actor.toString())));
+                    FactEntry.of(fact, position, type, actor == null ? null : actor.toString()).toDocument());
             UnitProfile unit = unit(event.unitId());
             for (SchemeView scheme : schemes()) {
                 if (!concerns(fact, scheme.id())) {
@@ -209,8 +231,8 @@ public class ScoreProjection implements WriteBehind {
                     continue;
                 }
                 Totals t = state.ledger.totals();
-                timelines.append(key(scheme.id(), unit.id()), position, eventId, ReadModelJson.toDocument(
-                        new TimelinePoint(at, position, t.total(), t.regular(), t.bonus(), state.version, new EventRef(type, eventId))));
+                timelines.append(key(scheme.id(), unit.id()), position, eventId,
+                        new TimelinePoint(at, position, t.total(), t.regular(), t.bonus(), state.version, new EventRef(type, eventId)).toDocument());
                 saveTotals(new ScoreTotals(scheme.id(), unit.id(), state.version, t.total(), t.regular(), t.bonus(), position, at));
             }
         } catch (RuntimeException e) {
@@ -400,10 +422,7 @@ public class ScoreProjection implements WriteBehind {
     }
 
     private void saveTotals(ScoreTotals t) {
-        Document doc = ReadModelJson.toDocument(t);
-        String id = key(t.schemeId(), t.unitId());
-        doc.put("_id", id);
-        pendingTotals.put(id, doc);
+        pendingTotals.put(key(t.schemeId(), t.unitId()), t);
     }
 
     @Override
@@ -412,10 +431,14 @@ public class ScoreProjection implements WriteBehind {
         timelines.flush();
         // One round trip for the batch's totals, not one per unit.
         List<WriteModel<Document>> writes = new ArrayList<>();
-        for (Map.Entry<String, Document> e : pendingTotals.entrySet()) {
-            writes.add(e.getValue() == null
-                    ? new DeleteOneModel<>(Filters.eq("_id", e.getKey()))
-                    : new ReplaceOneModel<>(Filters.eq("_id", e.getKey()), e.getValue(), new ReplaceOptions().upsert(true)));
+        for (Map.Entry<String, ScoreTotals> e : pendingTotals.entrySet()) {
+            if (e.getValue() == null) {
+                writes.add(new DeleteOneModel<>(Filters.eq("_id", e.getKey())));
+                continue;
+            }
+            Document doc = ReadModelJson.toDocument(e.getValue());
+            doc.put("_id", e.getKey());
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", e.getKey()), doc, new ReplaceOptions().upsert(true)));
         }
         if (!writes.isEmpty()) {
             totals.bulkWrite(writes, new BulkWriteOptions().ordered(true));

@@ -54,4 +54,24 @@ class FactEntryDocumentTest extends ProjectionTestBase {
             assertThat(read.toFact()).isEqualTo(everyKind().get(i));
         }
     }
+
+    @Test
+    void writtenFieldByFieldAsJacksonWritesIt() {
+        for (long position : new long[]{7, 1L << 33}) {
+            for (Fact fact : everyKind()) {
+                FactEntry entry = FactEntry.of(fact, position, fact.getClass().getSimpleName(), fact.eventId().equals("e2") ? null : "xinqi-staff");
+                assertThat(entry.toDocument()).as("%s at %d", fact, position)
+                        .isEqualTo(ReadModelJson.toDocument(entry))
+                        .containsExactlyEntriesOf(ReadModelJson.toDocument(entry));
+            }
+            for (ScoreProjection.TimelinePoint point : List.of(
+                    new ScoreProjection.TimelinePoint(AT, position, new BigDecimal("97.50"), new BigDecimal("96"), new BigDecimal("1E+1"), 2,
+                            new ScoreProjection.EventRef("TrainingRecorded", "e1")),
+                    new ScoreProjection.TimelinePoint(AT, position, new BigDecimal("100"), new BigDecimal("100"), BigDecimal.ZERO, 1, null))) {
+                assertThat(point.toDocument()).as("%s", point)
+                        .isEqualTo(ReadModelJson.toDocument(point))
+                        .containsExactlyEntriesOf(ReadModelJson.toDocument(point));
+            }
+        }
+    }
 }
