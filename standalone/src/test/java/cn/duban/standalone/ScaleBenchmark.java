@@ -75,8 +75,8 @@ class ScaleBenchmark {
         int[] sizes = Arrays.stream(System.getProperty("bench.events", "10000,100000").split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         Path out = Path.of("target", "scale-benchmark.md");
         StringBuilder table = new StringBuilder("""
-                | events | HTTP session, 1 client | HTTP session, 4 clients | HTTP Basic, 1 client | raw insertOne, 4 threads | raw insertOne + H2 commit, 4 threads | 4 clients ÷ raw (÷ raw + commit) | append in-process, 4 threads, processors stopped | append ÷ raw + commit | score p50 / p99 | asOf p50 / p99 | score answer | score, evidenceLimit=5: p50 / p99, answer | asOf, evidenceLimit=5 | timeline (default) | rebuild | plain fold | rebuild ÷ fold | live heap after GC, caches warm | first command after restart | RSS after restart | live heap after GC, after restart | data files | events' JSON |
-                | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+                | events | HTTP session, 1 client | HTTP session, 4 clients | HTTP Basic, 1 client | raw insertOne, 4 threads | raw insertOne + H2 commit, 4 threads | 4 clients ÷ raw (÷ raw + commit) | append in-process, 4 threads, processors stopped | append ÷ raw + commit | score p50 / p99 | asOf p50 / p99 | score answer | score, evidenceLimit=5: p50 / p99, answer | asOf, evidenceLimit=5 | timeline (default) | rebuild | plain fold | rebuild ÷ fold | live heap after GC, caches warm | first command after restart | RSS after restart | live heap after GC, after restart | data files while running | data files | events' JSON |
+                | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
                 """);
         for (int n : sizes) {
             String row = run(n);
@@ -93,6 +93,7 @@ class ScaleBenchmark {
         cells.add(String.format("%,d", n));
         ConfigurableApplicationContext ctx = start(dir);
         long eventsJson;
+        long running;
         try {
             String base = base(ctx);
             HttpClient http = HttpClient.newHttpClient();
@@ -163,12 +164,9 @@ class ScaleBenchmark {
             cells.add(kb(timelineSize) + ", " + (System.nanoTime() - t0) / 1_000_000 + " ms");
 
             long events = engine.headPosition() + 1;
-            long r0 = System.nanoTime();
-            Map<String, Object> rebuilt = ctx.getBean(AdminController.class).rebuild(3600).getBody();
-            double rebuildSeconds = (System.nanoTime() - r0) / 1e9;
-            if (!"REBUILT".equals(rebuilt.get("status"))) {
-                throw new IllegalStateException("rebuild: " + rebuilt);
-            }
+            // The faster of two rebuilds, as of the two folds below: treated alike, their ratio does not
+            // depend on which of them met a slow moment of the machine.
+            double rebuildSeconds = Math.min(rebuild(ctx), rebuild(ctx));
             long[] json = new long[1];
             Serializer serializer = ctx.getBean("eventSerializer", Serializer.class);
             // The faster of two folds: single folds here scattered from 4,200 to 6,000 events/s at 100k.
@@ -181,6 +179,7 @@ class ScaleBenchmark {
             // the busiest unit's decoded facts and folded ledgers from the reads above.
             ctx.getBean(ScoreQueries.class).score(BUSY, "beilun-2023", null);
             cells.add(mb(liveHeap()));
+            running = sizeOf(dir);
         } finally {
             ctx.close();
         }
@@ -196,9 +195,19 @@ class ScaleBenchmark {
         } finally {
             ctx.close();
         }
+        cells.add(mb(running));
         cells.add(mb(sizeOf(dir)));
         cells.add(mb(eventsJson));
         return "| " + String.join(" | ", cells) + " |";
+    }
+
+    static double rebuild(ConfigurableApplicationContext ctx) {
+        long r0 = System.nanoTime();
+        Map<String, Object> rebuilt = ctx.getBean(AdminController.class).rebuild(3600).getBody();
+        if (!"REBUILT".equals(rebuilt.get("status"))) {
+            throw new IllegalStateException("rebuild: " + rebuilt);
+        }
+        return (System.nanoTime() - r0) / 1e9;
     }
 
     static ConfigurableApplicationContext start(Path dir) {
