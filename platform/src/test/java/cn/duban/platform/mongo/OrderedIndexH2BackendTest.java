@@ -120,13 +120,19 @@ class OrderedIndexH2BackendTest {
             }
             running = java.nio.file.Files.size(file);
         }
-        long stopped = java.nio.file.Files.size(file);
+        shrankAndReadsBack(running, "churn", docs -> {
+            assertThat(docs.countDocuments()).isEqualTo(50);
+            assertThat(docs.find(Filters.eq("_id", 7)).first()).containsEntry("v", 40).containsEntry("text", big + 7);
+        });
+    }
+
+    /** The file after the stop just made is under two thirds of its size while running, and reads back as {@code check} expects. */
+    private void shrankAndReadsBack(long running, String collection, Consumer<MongoCollection<Document>> check) throws java.io.IOException {
+        long stopped = java.nio.file.Files.size(dataDir.resolve("duban.mv.db"));
         assertThat(stopped).as("file after an orderly stop, against %d bytes while running", running).isLessThan(running * 2 / 3);
         try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
              MongoClient client = MongoClients.create(mongo.connectionString())) {
-            MongoCollection<Document> docs = client.getDatabase("duban").getCollection("churn");
-            assertThat(docs.countDocuments()).isEqualTo(50);
-            assertThat(docs.find(Filters.eq("_id", 7)).first()).containsEntry("v", 40).containsEntry("text", big + 7);
+            check.accept(client.getDatabase("duban").getCollection(collection));
         }
     }
 
@@ -160,11 +166,7 @@ class OrderedIndexH2BackendTest {
             mongo.awaitDurable();
             running = java.nio.file.Files.size(file);
         }
-        long stopped = java.nio.file.Files.size(file);
-        assertThat(stopped).as("file after an orderly stop, against %d bytes while running", running).isLessThan(running * 2 / 3);
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
-             MongoClient client = MongoClients.create(mongo.connectionString())) {
-            MongoCollection<Document> kept = client.getDatabase("duban").getCollection("kept");
+        shrankAndReadsBack(running, "kept", kept -> {
             assertThat(kept.countDocuments()).isEqualTo(301);
             Random again = new Random(14);
             for (int i = 0; i < 300; i++) {
@@ -173,7 +175,7 @@ class OrderedIndexH2BackendTest {
             for (int i = 0; i < 300; i++) {
                 assertThat(kept.find(Filters.eq("_id", i)).first()).containsEntry("text", randomText(again));
             }
-        }
+        });
     }
 
     /** About 4 KB that compression cannot shrink to nothing. */
