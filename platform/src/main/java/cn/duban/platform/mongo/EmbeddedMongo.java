@@ -145,7 +145,17 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
 
     @Override
     public void close() {
-        syncer.shutdownNow();
+        // Not shutdownNow: interrupting the syncer inside FileChannel.force closes H2's file channel
+        // (ClosedByInterruptException), and the stop's own writes (the commit, moving the chunks)
+        // then failed with ClosedChannelException. A sync under way finishes; none starts after this.
+        syncer.shutdown();
+        try {
+            if (!syncer.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("The embedded database's disk sync did not finish within 10 s of the stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             backend.commit();
         } finally {

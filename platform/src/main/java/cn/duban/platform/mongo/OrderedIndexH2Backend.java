@@ -82,6 +82,9 @@ final class OrderedIndexH2Backend extends H2Backend {
             if (!getMvStore().isClosed()) {
                 compactForStop(getMvStore());
             }
+        } catch (RuntimeException e) {
+            // Compaction only gives back disk space: said, and the stop goes on to close the store.
+            log.warn("Could not compact the embedded database file at the stop; it stays as large as it was", e);
         } finally {
             super.close();
         }
