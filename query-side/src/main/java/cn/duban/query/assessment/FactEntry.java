@@ -62,13 +62,13 @@ public record FactEntry(String eventId, long position, Instant recordedAt, Strin
         org.bson.Document d = new org.bson.Document();
         put(d, "eventId", eventId);
         d.put("position", position);
-        put(d, "recordedAt", recordedAt == null ? null : recordedAt.toString());
+        putText(d, "recordedAt", recordedAt);
         put(d, "eventType", eventType);
         put(d, "actor", actor);
         put(d, "factType", factType);
         put(d, "kind", kind == null ? null : kind.name());
         put(d, "level", level);
-        put(d, "on", on == null ? null : on.toString());
+        putText(d, "on", on);
         if (quantities != null) {
             org.bson.Document q = new org.bson.Document();
             quantities.forEach((k, v) -> q.put(k, v == null ? null : v.toString()));
@@ -77,19 +77,25 @@ public record FactEntry(String eventId, long position, Instant recordedAt, Strin
         put(d, "subjectId", subjectId);
         put(d, "indicator", indicator);
         put(d, "year", year);
-        put(d, "value", value == null ? null : value.toString());
+        putText(d, "value", value);
         put(d, "schemeId", schemeId);
         put(d, "itemCode", itemCode);
-        put(d, "points", points == null ? null : points.toString());
+        putText(d, "points", points);
         put(d, "reason", reason);
         put(d, "recordKind", recordKind == null ? null : recordKind.name());
         return d;
     }
 
-    private static void put(org.bson.Document d, String key, Object value) {
+    /** A field as {@code ReadModelJson} writes it: left out when null. */
+    static void put(org.bson.Document d, String key, Object value) {
         if (value != null) {
             d.put(key, value);
         }
+    }
+
+    /** A decimal, instant or date as {@code ReadModelJson} writes it: its text, left out when null. */
+    static void putText(org.bson.Document d, String key, Object value) {
+        put(d, key, value == null ? null : value.toString());
     }
 
     /**

@@ -82,15 +82,11 @@ public class ScoreProjection implements WriteBehind {
          */
         org.bson.Document toDocument() {
             org.bson.Document d = new org.bson.Document();
-            if (at != null) {
-                d.append("at", at.toString());
-            }
+            FactEntry.putText(d, "at", at);
             d.append("position", position);
-            for (var field : new Object[][]{{"total", total}, {"regular", regular}, {"bonus", bonus}}) {
-                if (field[1] != null) {
-                    d.append((String) field[0], field[1].toString());
-                }
-            }
+            FactEntry.putText(d, "total", total);
+            FactEntry.putText(d, "regular", regular);
+            FactEntry.putText(d, "bonus", bonus);
             d.append("schemeVersion", schemeVersion);
             if (event != null) {
                 d.append("event", new org.bson.Document("type", event.type()).append("id", event.id()));
