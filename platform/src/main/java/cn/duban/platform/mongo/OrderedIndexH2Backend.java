@@ -33,9 +33,37 @@ final class OrderedIndexH2Backend extends H2Backend {
     private static final String META_MAP = "meta.";
     private static final String MARKERS = "duban.indexKeyOrder";
     private static final String ORDER_VERSION = "1";
+    /**
+     * H2 commits on its own once this much (by its estimate) waits to be written; each commit writes
+     * every page changed since the last one whole, so fewer commits leave fewer dead copies of the
+     * read models' busiest pages (the 100k store after a stop, with H2's own compaction: 47 MB at
+     * 16 MB, 67 MB at 1 MB). Durable appends commit before they are acknowledged whatever this is
+     * (awaitDurable).
+     */
     private static final int AUTO_COMMIT_BUFFER_KB = 16 * 1024;
     /** H2's own default, restored once the re-sorting is committed. */
     private static final int AUTO_COMMIT_DELAY_MS = 1000;
+    /**
+     * How much of partly used chunks one {@link #compactSlice} rewrites at most while no append
+     * waits (a quarter while appends arrive, see EmbeddedMongo). A slice holds H2's
+     * store lock, which every commit and so every durable append waits for, and rewriting costs about
+     * 0.1 s a megabyte on a 2-core machine (documents decoded, encoded and compressed again).
+     */
+    static final int SLICE_BYTES = 1024 * 1024;
+    /** Chunks fuller than this on average are left alone: H2's own auto-compact rate. */
+    private static final int SLICE_TARGET_FILL_RATE = 90;
+
+    /**
+     * Rewrites up to {@code bytes} of the emptiest and oldest chunks' live pages into new chunks, when
+     * the chunks are on average less than 90 % live; returns whether it rewrote any.
+     * H2's own background compaction is off (see {@link #open}): a round of it rewrote up to the
+     * auto-commit buffer (16 MB) under the store lock when the store was idle, 2 s on issue 14's 1M
+     * store, and the first command after a restart waited 1.9-4.5 s behind it.
+     */
+    boolean compactSlice(int bytes) {
+        MVStore store = getMvStore();
+        return !store.isClosed() && store.compact(SLICE_TARGET_FILL_RATE, bytes);
+    }
 
     private OrderedIndexH2Backend(MVStore store) {
         super(store);
@@ -47,14 +75,10 @@ final class OrderedIndexH2Backend extends H2Backend {
         // issue 14's 100k store from 88 MB to 75 MB more, at the same cost per HTTP command (in-process
         // appends, which wait for little but the commit, ran a third slower).
         // A file written otherwise opens as before; its pages are compressed as they are rewritten.
-        // H2 also commits whenever a megabyte (by its own estimate) is waiting to be written, and each
-        // commit writes every page changed since the last one whole: a rebuild's bulk writes of
-        // read models then rewrote the same pages several times a batch. At 16 MB it commits about
-        // once per batch or second; appends still commit before they are acknowledged (awaitDurable),
-        // as fast as before (AppendThroughputProbe, two runs each). A 100k rebuild: 5,082 events/s at
-        // 1 MB, 5,997/s at 16 MB, one run each, within this machine's scatter between runs.
+        // An auto-compact rate of 0 turns H2's background compaction off (it still commits every
+        // second): EmbeddedMongo runs compactSlice while no append waits instead.
         MVStore store = new MVStore.Builder().fileName(fileName).compressHigh().autoCommitDisabled()
-                .autoCommitBufferSize(AUTO_COMMIT_BUFFER_KB).open();
+                .autoCommitBufferSize(AUTO_COMMIT_BUFFER_KB).autoCompactFillRate(0).open();
         try {
             reorderExistingIndexes(store);
             store.commit();
