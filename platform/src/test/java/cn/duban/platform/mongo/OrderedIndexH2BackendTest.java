@@ -236,6 +236,40 @@ class OrderedIndexH2BackendTest {
         mongo.awaitDurable();
     }
 
+    /**
+     * A file as the release before wrote it, with H2 2.3.232 (300 items under a unique index, every
+     * third one updated, the last ten deleted): H2 2.5.252 opens it, reads every document, still
+     * enforces the index, and takes writes that survive a stop.
+     */
+    @Test
+    void aFileWrittenByH2Two3Opens() throws Exception {
+        try (var stored = getClass().getResourceAsStream("/stores/written-by-h2-2.3.232.mv.db")) {
+            java.nio.file.Files.copy(stored, dataDir.resolve("duban.mv.db"));
+        }
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> items = client.getDatabase("duban").getCollection("items");
+            assertThat(items.countDocuments()).isEqualTo(290);
+            for (int i = 0; i < 290; i++) {
+                assertThat(items.find(Filters.eq("key", "台账-" + i)).first())
+                        .containsEntry("_id", (long) i).containsEntry("n", i % 3 == 0 ? -i : i)
+                        .containsEntry("text", "流动人口管理服务中心 第" + i + "条");
+            }
+            assertThat(items.find(Filters.eq("_id", 295L)).first()).isNull();
+            assertThatThrownBy(() -> items.insertOne(new Document("_id", 1_000L).append("key", "台账-7")))
+                    .isInstanceOfSatisfying(MongoWriteException.class,
+                            e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+            items.insertOne(new Document("_id", 1_001L).append("key", "新的一条"));
+            mongo.awaitDurable();
+        }
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> items = client.getDatabase("duban").getCollection("items");
+            assertThat(items.countDocuments()).isEqualTo(291);
+            assertThat(items.find(Filters.eq("key", "新的一条")).first()).containsEntry("_id", 1_001L);
+        }
+    }
+
     /** About 4 KB that compression cannot shrink to nothing. */
     private static String randomText(Random random) {
         StringBuilder text = new StringBuilder();
