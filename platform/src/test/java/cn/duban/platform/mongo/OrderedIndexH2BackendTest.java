@@ -237,12 +237,13 @@ class OrderedIndexH2BackendTest {
     }
 
     /**
-     * A file as the release before wrote it, with H2 2.3.232 (300 items under a unique index, every
-     * third one updated, the last ten deleted): H2 2.5.252 opens it, reads every document, still
-     * enforces the index, and takes writes that survive a stop.
+     * A file as an earlier release wrote it, with H2 2.3.232 (300 items under a unique index, every
+     * third one updated, the last ten deleted): this release's H2 opens it, reads every document,
+     * still enforces the index, and takes writes that survive a stop. A guard for the day H2 is
+     * upgraded (2.5.252 was tried, and taken back: see the README's event store section).
      */
     @Test
-    void aFileWrittenByH2Two3Opens() throws Exception {
+    void aFileWrittenByAnEarlierReleaseOpens() throws Exception {
         try (var stored = getClass().getResourceAsStream("/stores/written-by-h2-2.3.232.mv.db")) {
             java.nio.file.Files.copy(stored, dataDir.resolve("duban.mv.db"));
         }
