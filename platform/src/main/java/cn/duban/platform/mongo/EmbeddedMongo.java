@@ -1,7 +1,6 @@
 package cn.duban.platform.mongo;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
-    private final H2Backend backend;
+    private final OrderedIndexH2Backend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
     private final Path file;
@@ -45,7 +44,7 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
     /** The store's version when it was last forced to disk: H2's own background commits count too. */
     private long syncedVersion = -1;
 
-    private EmbeddedMongo(Path file, H2Backend backend, MongoServer server, InetSocketAddress address) {
+    private EmbeddedMongo(Path file, OrderedIndexH2Backend backend, MongoServer server, InetSocketAddress address) {
         this.file = file;
         this.backend = backend;
         this.server = server;
@@ -56,31 +55,27 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
             return t;
         });
         syncer.scheduleWithFixedDelay(this::sync, SYNC_EVERY_MS, SYNC_EVERY_MS, TimeUnit.MILLISECONDS);
-        syncer.scheduleWithFixedDelay(this::compactWhileNoAppendWaits, COMPACT_EVERY_MS, COMPACT_EVERY_MS,
+        syncer.scheduleWithFixedDelay(this::compactSlice, COMPACT_EVERY_MS, COMPACT_EVERY_MS,
                 TimeUnit.MILLISECONDS);
     }
 
     /**
-     * One slice of compaction: a megabyte when no durable append arrived since the last look (a
-     * clerk's office's usual state, or a rebuild), a quarter of one while appends arrive, since they
-     * wait for the slice. Under load the file then grows faster than it is compacted and catches up
+     * One slice of compaction ({@link OrderedIndexH2Backend#compactSlice}), told whether durable
+     * appends arrived since the last look: they wait for the slice, so it is smaller then. Under load the file then grows faster than it is compacted and catches up
      * in the pauses (issue 14's 100k benchmark, one run each: 61 MB while running and 49 MB after the
      * stop; without slices under load 270 and 71 MB; with whole slices under load 65 and 51 MB, and
      * commands with 4 clients at 102/s instead of 172/s). The slices run on the syncer's thread, so
      * they never overlap a forced write.
      */
-    private void compactWhileNoAppendWaits() {
+    private void compactSlice() {
         long appends;
         synchronized (commits) {
             appends = asked;
         }
-        boolean quiet = appends == appendsAtLastLook;
+        boolean appendsArriving = appends != appendsAtLastLook;
         appendsAtLastLook = appends;
-        if (!(backend instanceof OrderedIndexH2Backend ordered)) {
-            return;
-        }
         try {
-            ordered.compactSlice(quiet ? OrderedIndexH2Backend.SLICE_BYTES : OrderedIndexH2Backend.SLICE_BYTES / 4);
+            backend.compactSlice(appendsArriving);
         } catch (RuntimeException e) {
             // Compaction only gives back space; tried again at the next look, and said.
             log.warn("Could not compact part of the embedded database file {}", file, e);
@@ -110,7 +105,7 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
             throw new UncheckedIOException("Cannot create DATA_DIR " + dataDir.toAbsolutePath(), e);
         }
         Path file = dataDir.resolve("duban.mv.db").toAbsolutePath();
-        H2Backend backend = OrderedIndexH2Backend.open(file.toString());
+        OrderedIndexH2Backend backend = OrderedIndexH2Backend.open(file.toString());
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();

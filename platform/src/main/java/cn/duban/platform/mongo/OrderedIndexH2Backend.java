@@ -45,24 +45,27 @@ final class OrderedIndexH2Backend extends H2Backend {
     private static final int AUTO_COMMIT_DELAY_MS = 1000;
     /**
      * How much of partly used chunks one {@link #compactSlice} rewrites at most while no append
-     * waits (a quarter while appends arrive, see EmbeddedMongo). A slice holds H2's
-     * store lock, which every commit and so every durable append waits for, and rewriting costs about
-     * 0.1 s a megabyte on a 2-core machine (documents decoded, encoded and compressed again).
+     * arrives, a quarter of it while appends do. A slice holds H2's store lock, which every commit
+     * and so every durable append waits for, and rewriting costs about 0.1 s a megabyte on a 2-core
+     * machine (documents decoded, encoded and compressed again).
      */
-    static final int SLICE_BYTES = 1024 * 1024;
+    private static final int SLICE_BYTES = 1024 * 1024;
     /** Chunks fuller than this on average are left alone: H2's own auto-compact rate. */
     private static final int SLICE_TARGET_FILL_RATE = 90;
 
     /**
-     * Rewrites up to {@code bytes} of the emptiest and oldest chunks' live pages into new chunks, when
-     * the chunks are on average less than 90 % live; returns whether it rewrote any.
+     * Rewrites up to a slice of the emptiest and oldest chunks' live pages into new chunks, when the
+     * chunks are on average less than 90 % live: a megabyte when no append arrived since the last
+     * slice (a clerk's office's usual state, or a rebuild), a quarter while appends arrive.
      * H2's own background compaction is off (see {@link #open}): a round of it rewrote up to the
      * auto-commit buffer (16 MB) under the store lock when the store was idle, 2 s on issue 14's 1M
      * store, and the first command after a restart waited 1.9-4.5 s behind it.
      */
-    boolean compactSlice(int bytes) {
+    void compactSlice(boolean appendsArriving) {
         MVStore store = getMvStore();
-        return !store.isClosed() && store.compact(SLICE_TARGET_FILL_RATE, bytes);
+        if (!store.isClosed()) {
+            store.compact(SLICE_TARGET_FILL_RATE, appendsArriving ? SLICE_BYTES / 4 : SLICE_BYTES);
+        }
     }
 
     private OrderedIndexH2Backend(MVStore store) {
@@ -76,7 +79,7 @@ final class OrderedIndexH2Backend extends H2Backend {
         // appends, which wait for little but the commit, ran a third slower).
         // A file written otherwise opens as before; its pages are compressed as they are rewritten.
         // An auto-compact rate of 0 turns H2's background compaction off (it still commits every
-        // second): EmbeddedMongo runs compactSlice while no append waits instead.
+        // second): EmbeddedMongo runs compactSlice every 0.2 s instead.
         MVStore store = new MVStore.Builder().fileName(fileName).compressHigh().autoCommitDisabled()
                 .autoCommitBufferSize(AUTO_COMMIT_BUFFER_KB).autoCompactFillRate(0).open();
         try {
