@@ -61,8 +61,8 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
 
     /**
      * One slice of compaction ({@link OrderedIndexH2Backend#compactSlice}), told whether durable
-     * appends arrived since the last look: they wait for the slice, so it is smaller then. Under load the file then grows faster than it is compacted and catches up
-     * in the pauses (issue 14's 100k benchmark, one run each: 61 MB while running and 49 MB after the
+     * appends arrived since the last look: they wait for the slice, so it is smaller then. Under
+     * load the file then grows faster than it is compacted and catches up in the pauses (issue 14's 100k benchmark, one run each: 61 MB while running and 49 MB after the
      * stop; without slices under load 270 and 71 MB; with whole slices under load 65 and 51 MB, and
      * commands with 4 clients at 102/s instead of 172/s). The slices run on the syncer's thread, so
      * they never overlap a forced write.
