@@ -57,6 +57,12 @@ class DemoIT {
         assertThat(five.get("points")).hasSize(5);
         assertThat(five.get("downsampled").asBoolean()).isTrue();
         assertThat(five.get("points").get(4)).isEqualTo(timeline.get("points").get(timeline.get("points").size() - 1));
+        // Read point by point from the chunks that hold them, they are the whole timeline's evenly spaced points.
+        int n = timeline.get("points").size();
+        for (int k = 0; k < 5; k++) {
+            assertThat(five.get("points").get(k)).as("point %d of 5", k).isEqualTo(timeline.get("points").get((int) Math.round(k * (n - 1) / 4.0)));
+        }
+        assertThat(five.get("total").asInt()).isEqualTo(n);
         assertThat(api.get("/api/units/xinqi/timeline?scheme=beilun-2023&limit=0").status()).isEqualTo(400);
         // A range keeps the points recorded in it, both ends included, and counts them.
         List<JsonNode> pointsOfYear = new java.util.ArrayList<>();

@@ -18,4 +18,22 @@ class TimelineDownsamplingTest {
         assertThat(ScoreQueries.evenlySpaced(all, 101)).isSameAs(all);
         assertThat(ScoreQueries.evenlySpaced(List.of(7, 8), 1000)).containsExactly(7, 8);
     }
+
+    /**
+     * The indexes a long timeline's points are read at without a range (ChunkedLog.entriesAt wants
+     * them ascending): as many as asked, strictly increasing, the first and the last point among them.
+     */
+    @Test
+    void theIndexesReadAreAsManyAsAskedAscendingWithTheFirstAndTheLast() {
+        for (int total : new int[]{3, 1001, 4_000, 125_003}) {
+            for (int limit : new int[]{2, 7, 1000}) {
+                if (total > limit) {
+                    int[] kept = ScoreQueries.evenlySpacedIndexes(total, limit);
+                    assertThat(kept).as("%d of %d", limit, total).hasSize(limit).startsWith(0).endsWith(total - 1);
+                    assertThat(IntStream.range(1, limit).allMatch(k -> kept[k] > kept[k - 1])).as("strictly increasing").isTrue();
+                }
+            }
+        }
+        assertThat(ScoreQueries.evenlySpacedIndexes(125_003, 1)).containsExactly(125_002);
+    }
 }

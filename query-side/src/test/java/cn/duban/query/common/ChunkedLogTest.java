@@ -93,4 +93,29 @@ class ChunkedLogTest extends ProjectionTestBase {
         })).isSameAs(stop);
         assertThat(values(log.read("xinqi"))).isEqualTo(range(0, 32 * 64 * 3 + 45));
     }
+
+    /**
+     * A log's size comes from its last chunk alone, and entries picked by index come from the chunks
+     * that hold them: at chunk boundaries, in the last (partly filled) chunk, and with buffered
+     * entries not yet written counted but not read.
+     */
+    @Test
+    void aLogsSizeAndEntriesPickedByIndexMatchTheWholeLog() {
+        ChunkedLog log = new ChunkedLog(harness.db, LOG);
+        assertThat(log.size("xinqi")).isZero();
+        assertThat(log.entriesAt("xinqi", new int[]{0, 5})).isEmpty();
+        int total = 32 * 70 + 5;
+        batch(log, "xinqi", 0, total);
+        batch(log, "daqi", 0, 40);
+        ChunkedLog reader = new ChunkedLog(harness.db, LOG);
+        assertThat(reader.size("xinqi")).isEqualTo(total);
+        assertThat(reader.size("daqi")).isEqualTo(40);
+        int[] picked = {0, 1, 31, 32, 33, 63, 64, 1000, 32 * 64 - 1, 32 * 64, 32 * 64 + 1, 32 * 69 + 31, 32 * 70, total - 1};
+        List<Document> all = reader.read("xinqi");
+        assertThat(values(reader.entriesAt("xinqi", picked)))
+                .isEqualTo(java.util.stream.IntStream.of(picked).mapToObj(i -> all.get(i).getInteger("i")).toList());
+        log.append("xinqi", total, "e" + total, new Document("i", total));
+        assertThat(log.size("xinqi")).as("with the buffered entry").isEqualTo(total + 1);
+        assertThat(values(log.entriesAt("xinqi", new int[]{total - 1, total}))).as("stored entries only").containsExactly(total - 1);
+    }
 }
