@@ -37,17 +37,26 @@ public class Credentials {
 
     private final RecentRights recent;
 
+    static final String MEMORY_KIB = "duban.security.argon2.memory-kib";
+    static final String ITERATIONS = "duban.security.argon2.iterations";
+    static final int DEFAULT_MEMORY_KIB = 16384;
+    static final int DEFAULT_ITERATIONS = 2;
+
     public Credentials(MongoDatabase db,
-                       @Value("${duban.security.argon2.memory-kib:16384}") int memoryKib,
-                       @Value("${duban.security.argon2.iterations:2}") int iterations, RecentRights recent) {
+                       @Value("${" + MEMORY_KIB + ":" + DEFAULT_MEMORY_KIB + "}") int memoryKib,
+                       @Value("${" + ITERATIONS + ":" + DEFAULT_ITERATIONS + "}") int iterations, RecentRights recent) {
         this.recent = recent;
         this.credentials = db.getCollection("credentials");
         this.failures = db.getCollection("sign_in_failures");
         // Kept 180 days: enough to investigate, and a flood of failures cannot fill the database for good.
         failures.createIndex(com.mongodb.client.model.Indexes.ascending("at"),
                 new com.mongodb.client.model.IndexOptions().name("expire_after_180_days").expireAfter(180L, java.util.concurrent.TimeUnit.DAYS));
-        // Spring Security's recommended Argon2id parameters by default; tests may lower the cost.
-        this.encoder = new BoundedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations), 2);
+        this.encoder = passwordEncoder(memoryKib, iterations);
+    }
+
+    /** Spring Security's recommended Argon2id parameters by default; tests may lower the cost. */
+    static PasswordEncoder passwordEncoder(int memoryKib, int iterations) {
+        return new BoundedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations), 2);
     }
 
     public PasswordEncoder encoder() {
