@@ -36,12 +36,14 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
      */
     static final int RETENTION_MS = 2_000;
     static final long SYNC_EVERY_MS = 500;
+    /** How often the syncer looks whether a commit is due ({@link OrderedIndexH2Backend#commitIfDue}). */
+    static final long COMMIT_CHECK_EVERY_MS = 100;
     /** How often the syncer compacts a slice of the file (about 0.1 s of work at most each). */
     static final long COMPACT_EVERY_MS = 200;
     /** Durable appends asked for when the syncer last looked; only its thread reads and writes this. */
     private long appendsAtLastLook = -1;
     private final ScheduledExecutorService syncer;
-    /** The store's version when it was last forced to disk: H2's own background commits count too. */
+    /** The store's version when it was last forced to disk: every commit counts, a durable append's or the syncer's. */
     private long syncedVersion = -1;
 
     private EmbeddedMongo(Path file, OrderedIndexH2Backend backend, MongoServer server, InetSocketAddress address) {
@@ -54,6 +56,7 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
             t.setDaemon(true);
             return t;
         });
+        syncer.scheduleWithFixedDelay(this::commitIfDue, COMMIT_CHECK_EVERY_MS, COMMIT_CHECK_EVERY_MS, TimeUnit.MILLISECONDS);
         syncer.scheduleWithFixedDelay(this::sync, SYNC_EVERY_MS, SYNC_EVERY_MS, TimeUnit.MILLISECONDS);
         syncer.scheduleWithFixedDelay(this::compactSlice, COMPACT_EVERY_MS, COMPACT_EVERY_MS,
                 TimeUnit.MILLISECONDS);
@@ -79,6 +82,16 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
         } catch (RuntimeException e) {
             // Compaction only gives back space; tried again at the next look, and said.
             log.warn("Could not compact part of the embedded database file {}", file, e);
+        }
+    }
+
+    /** H2 commits nothing on its own here (see OrderedIndexH2Backend's cut): this does, at its pace. */
+    private void commitIfDue() {
+        try {
+            backend.commitIfDue();
+        } catch (RuntimeException e) {
+            // What waits is committed at the next look, or by the next durable append, which fails if this does.
+            log.error("Could not commit the embedded database {}", file, e);
         }
     }
 
