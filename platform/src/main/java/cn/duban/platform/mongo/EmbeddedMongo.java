@@ -40,8 +40,6 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
     static final long COMMIT_CHECK_EVERY_MS = 100;
     /** How often the syncer compacts a slice of the file (about 0.1 s of work at most each). */
     static final long COMPACT_EVERY_MS = 200;
-    /** Durable appends asked for when the syncer last looked; only its thread reads and writes this. */
-    private long appendsAtLastLook = -1;
     private final ScheduledExecutorService syncer;
     /** The store's version when it was last forced to disk: every commit counts, a durable append's or the syncer's. */
     private long syncedVersion = -1;
@@ -63,22 +61,12 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
     }
 
     /**
-     * One slice of compaction ({@link OrderedIndexH2Backend#compactSlice}), told whether durable
-     * appends arrived since the last look: they wait for the slice, so it is smaller then. Under
-     * load the file then grows faster than it is compacted and catches up in the pauses (issue 14's 100k benchmark, one run each: 61 MB while running and 49 MB after the
-     * stop; without slices under load 270 and 71 MB; with whole slices under load 65 and 51 MB, and
-     * commands with 4 clients at 102/s instead of 172/s). The slices run on the syncer's thread, so
-     * they never overlap a forced write.
+     * One slice of compaction ({@link OrderedIndexH2Backend#compactSlice}). The slices run on the
+     * syncer's thread, so they never overlap a forced write.
      */
     private void compactSlice() {
-        long appends;
-        synchronized (commits) {
-            appends = asked;
-        }
-        boolean appendsArriving = appends != appendsAtLastLook;
-        appendsAtLastLook = appends;
         try {
-            backend.compactSlice(appendsArriving);
+            backend.compactSlice();
         } catch (RuntimeException e) {
             // Compaction only gives back space; tried again at the next look, and said.
             log.warn("Could not compact part of the embedded database file {}", file, e);
@@ -165,13 +153,17 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
             }
             committing = true;
         }
-        long covers;
-        synchronized (commits) {
-            covers = asked;
-        }
+        long covers = 0;
         boolean done = false;
         try {
-            backend.commit();
+            // Tickets handed out once the commit holds the store alone are covered: their writes
+            // finished before it (a write holds the store shared). Counted there rather than before
+            // waiting for it, the commit covers the appends that finished meanwhile too.
+            covers = backend.commit(() -> {
+                synchronized (commits) {
+                    return asked;
+                }
+            });
             done = true;
         } finally {
             synchronized (commits) {

@@ -21,7 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongSupplier;
 
 /**
  * mongo-java-server's H2 backend with every unique-index map opened under {@link IndexKeyOrder}.
@@ -43,6 +45,9 @@ final class OrderedIndexH2Backend extends H2Backend {
      * thread makes past the buffer are both off, and {@link #commitIfDue} takes their place.
      */
     private final ReentrantReadWriteLock cut = new ReentrantReadWriteLock();
+    /** Commands that wrote so far, and as many when the last slice was compacted (the syncer's thread alone reads that). */
+    private final AtomicLong writeCommands = new AtomicLong();
+    private long writesAtLastSlice = -1;
     /** When the last commit finished, for {@link #commitIfDue}. */
     private volatile long lastCommitNanos = System.nanoTime();
 
@@ -70,10 +75,10 @@ final class OrderedIndexH2Backend extends H2Backend {
             "dbStats", "dbstats", "collStats", "collstats", "serverStatus", "getParameter", "connectionStatus", "whatsmyuri",
             "getLastError", "getlasterror", "hostInfo", "getCmdLineOpts");
     /**
-     * How much of partly used chunks one {@link #compactSlice} rewrites at most while no append
-     * arrives, a quarter of it while appends do. A slice holds H2's store lock, which every commit
-     * and so every durable append waits for, and rewriting costs about 0.1 s a megabyte on a 2-core
-     * machine (documents decoded, encoded and compressed again).
+     * How much of partly used chunks one {@link #compactSlice} rewrites at most while no command
+     * writes, a quarter of it while commands do. A slice holds the store alone, which every write
+     * and every commit waits for, and rewriting costs about 0.1 s a megabyte on a 2-core machine
+     * (documents decoded, encoded and compressed again).
      */
     private static final int SLICE_BYTES = 1024 * 1024;
     /** Chunks fuller than this on average are left alone: H2's own auto-compact rate. */
@@ -81,19 +86,24 @@ final class OrderedIndexH2Backend extends H2Backend {
 
     /**
      * Rewrites up to a slice of the emptiest and oldest chunks' live pages into new chunks, when the
-     * chunks are on average less than 90 % live: a megabyte when no append arrived since the last
-     * slice (a clerk's office's usual state, or a rebuild), a quarter while appends arrive.
+     * chunks are on average less than 90 % live: a megabyte when no command wrote since the last
+     * slice (a clerk's office's usual state), a quarter while commands write (appends, a rebuild),
+     * since a slice holds the store alone (see {@link #cut}) and every write waits for it. Under
+     * load the file grows faster than it is compacted and catches up in the pauses.
      * H2's own background compaction is off (see {@link #open}): a round of it rewrote up to the
      * auto-commit buffer (16 MB) under the store lock when the store was idle, 2 s on issue 14's 1M
      * store, and the first command after a restart waited 1.9-4.5 s behind it.
      */
-    void compactSlice(boolean appendsArriving) {
+    void compactSlice() {
         MVStore store = getMvStore();
+        long writes = writeCommands.get();
+        boolean writesArriving = writes != writesAtLastSlice;
+        writesAtLastSlice = writes;
         // H2 commits the rewritten pages itself, so the slice holds the cut alone.
         cut.writeLock().lock();
         try {
             if (!store.isClosed()) {
-                store.compact(SLICE_TARGET_FILL_RATE, appendsArriving ? SLICE_BYTES / 4 : SLICE_BYTES);
+                store.compact(SLICE_TARGET_FILL_RATE, writesArriving ? SLICE_BYTES / 4 : SLICE_BYTES);
                 lastCommitNanos = System.nanoTime();
             }
         } finally {
@@ -104,10 +114,20 @@ final class OrderedIndexH2Backend extends H2Backend {
     /** Commits what waits, as a consistent cut: no command that writes is half done while H2 takes the maps' roots. */
     @Override
     public void commit() {
+        commit(() -> 0);
+    }
+
+    /**
+     * As {@link #commit()}, answering what {@code writesDone} answers once the commit holds the
+     * store alone: whatever it counts by then, the commit includes.
+     */
+    long commit(LongSupplier writesDone) {
         cut.writeLock().lock();
         try {
+            long covered = writesDone.getAsLong();
             super.commit();
             lastCommitNanos = System.nanoTime();
+            return covered;
         } finally {
             cut.writeLock().unlock();
         }
@@ -135,6 +155,7 @@ final class OrderedIndexH2Backend extends H2Backend {
         }
         cut.readLock().lock();
         try {
+            writeCommands.incrementAndGet();
             return super.handleCommand(channel, database, command, query);
         } finally {
             cut.readLock().unlock();
