@@ -35,14 +35,15 @@ import java.util.function.LongSupplier;
 final class OrderedIndexH2Backend extends H2Backend {
     /**
      * Makes every commit a consistent cut of the writes. H2 stores, at a commit, each map's root as
-     * it is when the commit reaches that map, while writers go on: a commit could hold a processor's
-     * token and not the read-model write made before it (after a crash that write was lost for good,
-     * the token saying it was handled: {@code CrashRecoveryIT} on H2 2.5.252 lost an acknowledged
-     * training so in 3 of 8 runs), or a document and not its index entry. A command that writes holds
-     * this shared for the whole command; a commit, H2's own or a compaction's, holds it alone
-     * ({@code ConsistentCommitsTest}: before this, 8 of 140 commits held a later write without an
-     * earlier one). H2 never commits on its own: its background commit and the commit a writer's
-     * thread makes past the buffer are both off, and {@link #commitIfDue} takes their place.
+     * it is when the commit reaches that map, while writers go on, and mongo-java-server updates a
+     * stored document in place, so a page serialized meanwhile may take the later value. A commit
+     * could so hold a processor's token and not the read-model write made before it (after a crash
+     * that write was lost for good, the token saying it was handled: {@code CrashRecoveryIT} on H2
+     * 2.5.252), or a document and not its index entry. A command that writes holds this shared for
+     * the whole command; a commit holds it alone, serializing included. {@code ConsistentCommitsTest}
+     * crashes a store 40 times mid-load and failed without it. H2 never commits on its own: its
+     * background commit and the commit a writer's thread makes past the buffer are both off, and
+     * {@link #commitIfDue} takes their place.
      */
     private final ReentrantReadWriteLock cut = new ReentrantReadWriteLock();
     /** Commands that wrote so far, and as many when the last slice was compacted (the syncer's thread alone reads that). */
@@ -76,9 +77,9 @@ final class OrderedIndexH2Backend extends H2Backend {
             "getLastError", "getlasterror", "hostInfo", "getCmdLineOpts");
     /**
      * How much of partly used chunks one {@link #compactSlice} rewrites at most while no command
-     * writes, a quarter of it while commands do. A slice holds the store alone, which every write
-     * and every commit waits for, and rewriting costs about 0.1 s a megabyte on a 2-core machine
-     * (documents decoded, encoded and compressed again).
+     * writes, a quarter of it while commands do. A slice holds H2's store lock, which every commit
+     * waits for, and rewriting costs about 0.1 s a megabyte on a 2-core machine (documents decoded,
+     * encoded and compressed again).
      */
     private static final int SLICE_BYTES = 1024 * 1024;
     /** Chunks fuller than this on average are left alone: H2's own auto-compact rate. */
@@ -88,8 +89,9 @@ final class OrderedIndexH2Backend extends H2Backend {
      * Rewrites up to a slice of the emptiest and oldest chunks' live pages into new chunks, when the
      * chunks are on average less than 90 % live: a megabyte when no command wrote since the last
      * slice (a clerk's office's usual state), a quarter while commands write (appends, a rebuild),
-     * since a slice holds the store alone (see {@link #cut}) and every write waits for it. Under
-     * load the file grows faster than it is compacted and catches up in the pauses.
+     * since a commit waits for the slice, and the writes wait for a commit while it holds the store
+     * alone (see {@link #cut}). Under load the file grows faster than it is compacted and catches up
+     * in the pauses.
      * H2's own background compaction is off (see {@link #open}): a round of it rewrote up to the
      * auto-commit buffer (16 MB) under the store lock when the store was idle, 2 s on issue 14's 1M
      * store, and the first command after a restart waited 1.9-4.5 s behind it.
@@ -99,15 +101,10 @@ final class OrderedIndexH2Backend extends H2Backend {
         long writes = writeCommands.get();
         boolean writesArriving = writes != writesAtLastSlice;
         writesAtLastSlice = writes;
-        // H2 commits the rewritten pages itself, so the slice holds the cut alone.
-        cut.writeLock().lock();
-        try {
-            if (!store.isClosed()) {
-                store.compact(SLICE_TARGET_FILL_RATE, writesArriving ? SLICE_BYTES / 4 : SLICE_BYTES);
-                lastCommitNanos = System.nanoTime();
-            }
-        } finally {
-            cut.writeLock().unlock();
+        // Not under the cut: a slice writes the same contents into new pages and commits nothing
+        // (the next commit stores them), so writers go on beside it; a commit waits for it.
+        if (!store.isClosed()) {
+            store.compact(SLICE_TARGET_FILL_RATE, writesArriving ? SLICE_BYTES / 4 : SLICE_BYTES);
         }
     }
 

@@ -43,7 +43,8 @@ class ConsistentCommitsTest {
             EmbeddedChannel channel = new EmbeddedChannel();
             AtomicBoolean crashed = new AtomicBoolean();
             long from = handled + 1;
-            // A processor: its read model, another collection, then its token; and durable appends' commits beside it.
+            // A processor: its read model, another collection, then its token; and durable appends' commits
+            // beside it, with the syncer's commits and compaction slices.
             Thread processor = new Thread(() -> {
                 try {
                     for (long i = from; !crashed.get(); i++) {
@@ -66,6 +67,7 @@ class ConsistentCommitsTest {
                     while (!crashed.get()) {
                         backend.commit();
                         backend.commitIfDue();
+                        backend.compactSlice();
                     }
                 } catch (RuntimeException e) {
                     // After the crash the store was closed under it; before, it is a failure (without
