@@ -160,9 +160,8 @@ public final class ChunkedLog {
      * lookups, {@link #lastChunk}), with what is buffered for it.
      */
     public int size(String key) {
-        Document last = lastChunk(key);
-        int stored = last == null ? 0 : last.getInteger("n") * CHUNK + last.getList("entries", Document.class).size();
-        return stored + pending.getOrDefault(key, List.of()).size();
+        Tail tail = loadTail(key);
+        return tail.chunk * CHUNK + tail.size + pending.getOrDefault(key, List.of()).size();
     }
 
     /**
@@ -175,8 +174,8 @@ public final class ChunkedLog {
         List<Integer> wanted = IntStream.of(indexes).map(ChunkedLog::chunkHolding).distinct().boxed().toList();
         Map<Integer, List<Document>> byChunk = new java.util.HashMap<>();
         for (int from = 0; from < wanted.size(); from += PROBE) {
-            List<String> ids = wanted.subList(from, Math.min(wanted.size(), from + PROBE)).stream().map(n -> chunkId(key, n)).toList();
-            chunks.find(Filters.in("_id", ids)).forEach(c -> byChunk.put(c.getInteger("n"), c.getList("entries", Document.class)));
+            find(chunks, key, wanted.subList(from, Math.min(wanted.size(), from + PROBE)))
+                    .forEach(c -> byChunk.put(c.getInteger("n"), c.getList("entries", Document.class)));
         }
         List<Document> out = new ArrayList<>(indexes.length);
         for (int index : indexes) {
@@ -235,10 +234,15 @@ public final class ChunkedLog {
 
     /** The key's chunks numbered {@code from} to {@code from + PROBE - 1} that exist, in order. */
     private static List<Document> probe(MongoCollection<Document> chunks, String key, int from) {
-        List<String> ids = IntStream.range(from, from + PROBE).mapToObj(n -> chunkId(key, n)).toList();
-        List<Document> found = chunks.find(Filters.in("_id", ids)).into(new ArrayList<>());
+        List<Document> found = find(chunks, key, IntStream.range(from, from + PROBE).boxed().toList());
         found.sort(Comparator.comparingInt(d -> d.getInteger("n")));
         return found;
+    }
+
+    /** The key's chunks of these numbers that exist, in no particular order: one {@code _id $in} read. */
+    private static List<Document> find(MongoCollection<Document> chunks, String key, List<Integer> numbers) {
+        List<String> ids = numbers.stream().map(n -> chunkId(key, n)).toList();
+        return chunks.find(Filters.in("_id", ids)).into(new ArrayList<>());
     }
 
     /** Threads that read a long log's next chunks; gone after a few idle seconds. */
