@@ -5,12 +5,16 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -37,9 +41,18 @@ import java.util.stream.StreamSupport;
  * {@code Long} (the event store's positions) or every key an {@code Integer}; since keys are grouped
  * by type, the first and last key having one such type means all have it. Any other collection, or
  * a sort on anything else, is answered as before.
+ *
+ * <p><b>A stored document is never changed in place.</b> mongo-java-server updates a document by
+ * writing the new fields into the object it found, the one the collection's map holds; a commit
+ * writing that map's pages meanwhile could take half an update, and one that took the map's root
+ * before the update could take it whole. Here an update finds copies instead, and stores its copy
+ * as a new value (see {@code OrderedIndexH2Backend#cut}). A shallow copy is enough: the update
+ * builds its new values from a deep copy and only puts and removes fields of the document found.
  */
 final class IdIndexedH2Collection extends H2Collection {
     private final MVMap<Object, Document> documents;
+    /** True while this collection updates documents, under its lock: the documents it finds are copies. */
+    private boolean updating;
 
     IdIndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                           MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
@@ -48,8 +61,40 @@ final class IdIndexedH2Collection extends H2Collection {
     }
 
     @Override
+    public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+                                                 boolean isMulti, boolean isUpsert, Oplog oplog) {
+        updating = true;
+        try {
+            return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+        } finally {
+            updating = false;
+        }
+    }
+
+    @Override
+    public synchronized Document findAndModify(Document query) {
+        updating = true;
+        try {
+            return super.findAndModify(query);
+        } finally {
+            updating = false;
+        }
+    }
+
+    @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
                                          int batchSize, Document fieldSelector) {
+        QueryResult found = find(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+        if (!updating) {
+            return found;
+        }
+        List<Document> copies = new ArrayList<>();
+        found.forEach(document -> copies.add(document.clone()));
+        return new QueryResult(copies);
+    }
+
+    private QueryResult find(Document query, Document orderBy, int numberToSkip, int numberToReturn,
+                             int batchSize, Document fieldSelector) {
         Object id = pinnedId(query);
         if (id != null && !(query.size() == 1 && query.containsKey("_id"))) {
             Index<Object> ids = idIndex();
@@ -70,7 +115,7 @@ final class IdIndexedH2Collection extends H2Collection {
         if (isPlainValue(id)) {
             return id;
         }
-        if (id == null && query.get("$and") instanceof java.util.List<?> clauses) {
+        if (id == null && query.get("$and") instanceof List<?> clauses) {
             for (Object clause : clauses) {
                 if (clause instanceof Document c && isPlainValue(c.get("_id"))) {
                     return c.get("_id");

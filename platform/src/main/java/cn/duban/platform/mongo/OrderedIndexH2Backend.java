@@ -18,10 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongSupplier;
 
@@ -34,18 +36,26 @@ import java.util.function.LongSupplier;
  */
 final class OrderedIndexH2Backend extends H2Backend {
     /**
-     * Makes every commit a consistent cut of the writes. H2 stores, at a commit, each map's root as
-     * it is when the commit reaches that map, while writers go on, and mongo-java-server updates a
-     * stored document in place, so a page serialized meanwhile may take the later value. A commit
-     * could so hold a processor's token and not the read-model write made before it (after a crash
-     * that write was lost for good, the token saying it was handled: {@code CrashRecoveryIT} on H2
-     * 2.5.252), or a document and not its index entry. A command that writes holds this shared for
-     * the whole command; a commit holds it alone, serializing included. {@code ConsistentCommitsTest}
-     * crashes a store 40 times mid-load and failed without it. H2 never commits on its own: its
-     * background commit and the commit a writer's thread makes past the buffer are both off, and
-     * {@link #commitIfDue} takes their place.
+     * Makes every commit a consistent cut of the writes. H2 takes, at a commit, each map's root as
+     * the commit reaches that map, while writers go on, so a commit could hold a processor's token and
+     * not the read-model write made before it (after a crash that write was lost for good, the token
+     * saying it was handled: {@code CrashRecoveryIT} on H2 2.5.252), or a document and not its index
+     * entry. A command that writes holds this shared for the whole command; a commit holds it alone
+     * while H2 takes the roots, and lets it go once they are taken ({@link RootsTakenFileStore}): the
+     * pages are then written beside the writers, which copy what they change. That holds only because
+     * a stored document is never changed in place ({@link IdIndexedH2Collection} updates a copy);
+     * {@code ConsistentCommitsTest} crashes a store 40 times mid-load and fails without either.
+     * H2 never commits on its own: its background commit and the commit a writer's thread makes past
+     * the buffer are both off, and {@link #commitIfDue} takes their place.
      */
     private final ReentrantReadWriteLock cut = new ReentrantReadWriteLock();
+    /**
+     * Commits and compaction slices, one at a time, taken before the cut: a commit waits for H2's
+     * store lock, which a slice or another commit holds, and should not hold the writers up meanwhile.
+     */
+    private final ReentrantLock turn = new ReentrantLock(true);
+    /** The thread whose commit lets the cut go once the roots are taken; written only by the thread holding {@link #turn}. */
+    private volatile Thread releasesCutAtRoots;
     /** Commands that wrote so far, and as many when the last slice was compacted (the syncer's thread alone reads that). */
     private final AtomicLong writeCommands = new AtomicLong();
     private long writesAtLastSlice = -1;
@@ -89,9 +99,8 @@ final class OrderedIndexH2Backend extends H2Backend {
      * Rewrites up to a slice of the emptiest and oldest chunks' live pages into new chunks, when the
      * chunks are on average less than 90 % live: a megabyte when no command wrote since the last
      * slice (a clerk's office's usual state), a quarter while commands write (appends, a rebuild),
-     * since a commit waits for the slice, and the writes wait for a commit while it holds the store
-     * alone (see {@link #cut}). Under load the file grows faster than it is compacted and catches up
-     * in the pauses.
+     * since a commit, and a durable append with it, waits for the slice (see {@link #turn}). Under
+     * load the file grows faster than it is compacted and catches up in the pauses.
      * H2's own background compaction is off (see {@link #open}): a round of it rewrote up to the
      * auto-commit buffer (16 MB) under the store lock when the store was idle, 2 s on issue 14's 1M
      * store, and the first command after a restart waited 1.9-4.5 s behind it.
@@ -102,9 +111,14 @@ final class OrderedIndexH2Backend extends H2Backend {
         boolean writesArriving = writes != writesAtLastSlice;
         writesAtLastSlice = writes;
         // Not under the cut: a slice writes the same contents into new pages and commits nothing
-        // (the next commit stores them), so writers go on beside it; a commit waits for it.
-        if (!store.isClosed()) {
-            store.compact(SLICE_TARGET_FILL_RATE, writesArriving ? SLICE_BYTES / 4 : SLICE_BYTES);
+        // (the next commit stores them), so writers go on beside it; a commit waits for its turn.
+        turn.lock();
+        try {
+            if (!store.isClosed()) {
+                store.compact(SLICE_TARGET_FILL_RATE, writesArriving ? SLICE_BYTES / 4 : SLICE_BYTES);
+            }
+        } finally {
+            turn.unlock();
         }
     }
 
@@ -116,16 +130,35 @@ final class OrderedIndexH2Backend extends H2Backend {
 
     /**
      * As {@link #commit()}, answering what {@code writesDone} answers once the commit holds the
-     * store alone: whatever it counts by then, the commit includes.
+     * store alone: whatever it counts by then, the commit includes. Returns once the commit is
+     * written; the writers wait only while H2 takes the maps' roots.
      */
     long commit(LongSupplier writesDone) {
-        cut.writeLock().lock();
+        turn.lock();
         try {
-            long covered = writesDone.getAsLong();
-            super.commit();
-            lastCommitNanos = System.nanoTime();
-            return covered;
+            cut.writeLock().lock();
+            try {
+                long covered = writesDone.getAsLong();
+                releasesCutAtRoots = Thread.currentThread();
+                super.commit();
+                lastCommitNanos = System.nanoTime();
+                return covered;
+            } finally {
+                releasesCutAtRoots = null;
+                // Still held when there was nothing to write (H2 then takes no roots).
+                if (cut.isWriteLockedByCurrentThread()) {
+                    cut.writeLock().unlock();
+                }
+            }
         } finally {
+            turn.unlock();
+        }
+    }
+
+    /** Called by the file store on the committing thread: the commit's roots are taken. */
+    private void rootsTaken() {
+        if (releasesCutAtRoots == Thread.currentThread()) {
+            releasesCutAtRoots = null;
             cut.writeLock().unlock();
         }
     }
@@ -176,8 +209,9 @@ final class OrderedIndexH2Backend extends H2Backend {
                 || stages.stream().anyMatch(st -> !(st instanceof Document d) || d.containsKey("$out") || d.containsKey("$merge"));
     }
 
-    private OrderedIndexH2Backend(MVStore store) {
+    private OrderedIndexH2Backend(MVStore store, RootsTakenFileStore file) {
         super(store);
+        file.onRootsTaken(this::rootsTaken);
     }
 
     static OrderedIndexH2Backend open(String fileName) {
@@ -189,13 +223,23 @@ final class OrderedIndexH2Backend extends H2Backend {
         // H2 commits nothing on its own (no background commit, and a buffer of 0 turns off the commit
         // a writer's thread made past it): see `cut`. Its background compaction is off with it
         // (an auto-compact rate of 0 says so too): EmbeddedMongo runs compactSlice every 0.2 s instead.
-        MVStore store = new MVStore.Builder().fileName(fileName).compressHigh().autoCommitDisabled()
-                .autoCommitBufferSize(0).autoCompactFillRate(0).open();
+        // The file store is H2's own with one hook (RootsTakenFileStore); it reads its settings from
+        // its own map, so the auto-compact rate is given to it there.
+        RootsTakenFileStore file = new RootsTakenFileStore(new HashMap<>(Map.of("autoCompactFillRate", 0)));
+        file.open(fileName, false, (char[]) null);
+        MVStore store;
+        try {
+            store = new MVStore.Builder().adoptFileStore(file).compressHigh().autoCommitDisabled()
+                    .autoCommitBufferSize(0).autoCompactFillRate(0).open();
+        } catch (RuntimeException e) {
+            file.close();
+            throw e;
+        }
         try {
             reorderExistingIndexes(store);
             store.commit();
             store.setRetentionTime(EmbeddedMongo.RETENTION_MS);
-            return new OrderedIndexH2Backend(store);
+            return new OrderedIndexH2Backend(store, file);
         } catch (RuntimeException e) {
             store.closeImmediately();
             throw e;
@@ -212,11 +256,13 @@ final class OrderedIndexH2Backend extends H2Backend {
      */
     @Override
     public void close() {
+        turn.lock();
         cut.writeLock().lock();
         try {
             closeStore();
         } finally {
             cut.writeLock().unlock();
+            turn.unlock();
         }
     }
 
