@@ -218,6 +218,37 @@ class OrderedIndexH2BackendTest {
         }
     }
 
+    /**
+     * The same half-empty chunks, stopped at once, before any slice could rewrite them (they are
+     * younger than H2's retention time): the stop's own rewrite leaves a file about the size of what
+     * is live, where moving the chunks alone kept about twice that.
+     */
+    @Test
+    void theStopRewritesHalfEmptyChunksBeforeItMovesThem() throws Exception {
+        Path alone = dataDir.resolve("alone");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(alone, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            writeInterleaved(mongo, client, false);
+        }
+        long live = java.nio.file.Files.size(alone.resolve("duban.mv.db"));
+
+        Path mixed = dataDir.resolve("mixed");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(mixed, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            writeInterleaved(mongo, client, true);
+            client.getDatabase("duban").getCollection("dropped").deleteMany(new Document());
+            mongo.awaitDurable();
+        }
+        long stopped = java.nio.file.Files.size(mixed.resolve("duban.mv.db"));
+        assertThat(stopped).as("stopped file, against %d bytes for the kept documents alone", live)
+                .isLessThan(live * 3 / 2);
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(mixed, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            assertThat(client.getDatabase("duban").getCollection("kept").countDocuments()).isEqualTo(300);
+            assertThat(client.getDatabase("duban").getCollection("dropped").countDocuments()).isZero();
+        }
+    }
+
     /** 300 documents of "kept" and, when {@code withDropped}, as many of "dropped" beside them, a commit every ten pairs. */
     private static void writeInterleaved(EmbeddedMongo mongo, MongoClient client, boolean withDropped) {
         MongoCollection<Document> kept = client.getDatabase("duban").getCollection("kept");
