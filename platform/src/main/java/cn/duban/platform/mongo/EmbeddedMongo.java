@@ -40,6 +40,8 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
     static final long COMMIT_CHECK_EVERY_MS = 100;
     /** How often the syncer compacts a slice of the file (about 0.1 s of work at most each). */
     static final long COMPACT_EVERY_MS = 200;
+    /** Durable appends asked for when the syncer last looked; only its thread reads and writes this. */
+    private long appendsAtLastLook = -1;
     private final ScheduledExecutorService syncer;
     /** The store's version when it was last forced to disk: every commit counts, a durable append's or the syncer's. */
     private long syncedVersion = -1;
@@ -61,12 +63,19 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
     }
 
     /**
-     * One slice of compaction ({@link OrderedIndexH2Backend#compactSlice}). The slices run on the
-     * syncer's thread, so they never overlap a forced write.
+     * One slice of compaction ({@link OrderedIndexH2Backend#compactSlice}), told whether durable
+     * appends arrived since the last look: their commits wait for the slice, so it is smaller then.
+     * The slices run on the syncer's thread, so they never overlap a forced write.
      */
     private void compactSlice() {
+        long appends;
+        synchronized (commits) {
+            appends = asked;
+        }
+        boolean appendsArriving = appends != appendsAtLastLook;
+        appendsAtLastLook = appends;
         try {
-            backend.compactSlice();
+            backend.compactSlice(appendsArriving);
         } catch (RuntimeException e) {
             // Compaction only gives back space; tried again at the next look, and said.
             log.warn("Could not compact part of the embedded database file {}", file, e);

@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongSupplier;
@@ -56,9 +55,6 @@ final class OrderedIndexH2Backend extends H2Backend {
     private final ReentrantLock turn = new ReentrantLock(true);
     /** The thread whose commit lets the cut go once the roots are taken; written only by the thread holding {@link #turn}. */
     private volatile Thread releasesCutAtRoots;
-    /** Commits that someone waits for (durable appends) so far, and as many when the last slice was compacted (the syncer's thread alone reads that). */
-    private final AtomicLong awaitedCommits = new AtomicLong();
-    private long awaitedAtLastSlice = -1;
     /** When the last commit finished, for {@link #commitIfDue}. */
     private volatile long lastCommitNanos = System.nanoTime();
 
@@ -112,11 +108,8 @@ final class OrderedIndexH2Backend extends H2Backend {
      * auto-commit buffer (16 MB) under the store lock when the store was idle, 2 s on issue 14's 1M
      * store, and the first command after a restart waited 1.9-4.5 s behind it.
      */
-    void compactSlice() {
+    void compactSlice(boolean appendsArriving) {
         MVStore store = getMvStore();
-        long awaited = awaitedCommits.get();
-        boolean appendsArriving = awaited != awaitedAtLastSlice;
-        awaitedAtLastSlice = awaited;
         // Not under the cut: a slice writes the same contents into new pages and commits nothing
         // (the next commit stores them), so writers go on beside it; a commit waits for its turn.
         turn.lock();
@@ -132,23 +125,15 @@ final class OrderedIndexH2Backend extends H2Backend {
     /** Commits what waits, as a consistent cut: no command that writes is half done while H2 takes the maps' roots. */
     @Override
     public void commit() {
-        commit(() -> 0, false);
+        commit(() -> 0);
     }
 
     /**
      * As {@link #commit()}, answering what {@code writesDone} answers once the commit holds the
      * store alone: whatever it counts by then, the commit includes. Returns once the commit is
-     * written; the writers wait only while H2 takes the maps' roots. A durable append's commit,
-     * counted: the slices stay small while such commits arrive.
+     * written; the writers wait only while H2 takes the maps' roots.
      */
     long commit(LongSupplier writesDone) {
-        return commit(writesDone, true);
-    }
-
-    private long commit(LongSupplier writesDone, boolean awaited) {
-        if (awaited) {
-            awaitedCommits.incrementAndGet();
-        }
         turn.lock();
         try {
             cut.writeLock().lock();

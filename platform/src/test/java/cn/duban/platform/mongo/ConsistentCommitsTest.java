@@ -70,7 +70,7 @@ class ConsistentCommitsTest {
                     while (!crashed.get()) {
                         backend.commit();
                         backend.commitIfDue();
-                        backend.compactSlice();
+                        backend.compactSlice(false);
                     }
                 } catch (RuntimeException e) {
                     // After the crash the store was closed under it; before, it is a failure (without
