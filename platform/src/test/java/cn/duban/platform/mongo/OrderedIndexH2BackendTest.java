@@ -272,7 +272,7 @@ class OrderedIndexH2BackendTest {
      * A file as an earlier release wrote it, with H2 2.3.232 (300 items under a unique index, every
      * third one updated, the last ten deleted): this release's H2 opens it, reads every document,
      * still enforces the index, and takes writes that survive a stop. A guard for the day H2 is
-     * upgraded (2.5.252 was tried, and taken back: see the README's event store section).
+     * upgraded (2.5.252 was tried, and taken back: see release 5 in docs/performance-history.md).
      */
     @Test
     void aFileWrittenByAnEarlierReleaseOpens() throws Exception {
