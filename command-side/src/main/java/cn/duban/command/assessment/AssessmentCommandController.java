@@ -1,5 +1,6 @@
 package cn.duban.command.assessment;
 
+import cn.duban.platform.eventstore.TimeOrderedIds;
 import cn.duban.command.common.CommandDispatch;
 import cn.duban.command.assessment.AssessmentRequests.AdjustmentRequest;
 import cn.duban.command.assessment.AssessmentRequests.AppealDecision;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import java.util.Map;
-import java.util.UUID;
 
 /** The lead office's assessment records (adjustments, failures), units' self-assessment and appeals. */
 @RestController
@@ -37,7 +37,7 @@ public class AssessmentCommandController {
     }
 
     private static String newId() {
-        return UUID.randomUUID().toString();
+        return TimeOrderedIds.next();
     }
     @PostMapping("/units/{unitId}/adjustments")
     @ResponseStatus(HttpStatus.CREATED)

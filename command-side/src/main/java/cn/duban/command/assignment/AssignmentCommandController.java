@@ -1,5 +1,6 @@
 package cn.duban.command.assignment;
 
+import cn.duban.platform.eventstore.TimeOrderedIds;
 import cn.duban.command.common.CommandDispatch;
 import cn.duban.command.common.Created;
 import cn.duban.kernel.calendar.DistrictTime;
@@ -38,7 +39,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** 交办: the lead office issues and decides; units acknowledge, report and ask. */
 @RestController
@@ -97,7 +97,7 @@ public class AssignmentCommandController {
     @Operation(summary = "交办任务 / issue an assignment", description = "One lead unit, any responsible units, a deadline, optional phases and a reporting frequency.")
     public Created issue(@Valid @RequestBody IssueRequest r) {
         List<Phase> phases = r.phases() == null ? List.of() : r.phases().stream().map(p -> new Phase(p.name(), p.deadline())).toList();
-        String id = commands.send(new IssueAssignment(UUID.randomUUID().toString(), r.title(), r.description(), r.schemeId(),
+        String id = commands.send(new IssueAssignment(TimeOrderedIds.next(), r.title(), r.description(), r.schemeId(),
                 r.itemCode(), r.leadUnit(), r.responsibleUnits() == null ? List.of() : r.responsibleUnits(), r.target(),
                 r.deadline(), phases, r.reportingFrequency(), r.issuedOn()));
         return new Created(id);

@@ -1,5 +1,6 @@
 package cn.duban.command.reporting;
 
+import cn.duban.platform.eventstore.TimeOrderedIds;
 import cn.duban.command.common.CommandDispatch;
 import cn.duban.platform.materials.MaterialStore;
 import cn.duban.command.reporting.ReportingRequests.AcceptanceRequest;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.UUID;
 
 /** What units report during the year (trainings, information reports, campaigns, indicator figures, achievements), and the review of information reports. */
 @RestController
@@ -49,7 +49,7 @@ public class ReportingCommandController {
     }
 
     private static String newId() {
-        return UUID.randomUUID().toString();
+        return TimeOrderedIds.next();
     }
     @PostMapping("/units/{unitId}/trainings")
     @ResponseStatus(HttpStatus.CREATED)

@@ -1,5 +1,6 @@
 package cn.duban.command.supervision;
 
+import cn.duban.platform.eventstore.TimeOrderedIds;
 import cn.duban.command.common.CommandDispatch;
 import cn.duban.command.common.Created;
 import cn.duban.kernel.supervision.AnswerCopyNotice;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
-import java.util.UUID;
 
 /** 抄告单 and 反馈 (seed 004), and the sampling plan (seed 003). */
 @RestController
@@ -41,7 +41,7 @@ public class CopyNoticeCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "抄告 / tell another unit of a problem; it answers within 20 working days or the notice is escalated")
     public Created send(@Valid @RequestBody CopyNoticeRequest r) {
-        return new Created(commands.send(new SendCopyNotice(UUID.randomUUID().toString(), r.fromUnitId(), r.toUnitId(), r.subject(), r.text())));
+        return new Created(commands.send(new SendCopyNotice(TimeOrderedIds.next(), r.fromUnitId(), r.toUnitId(), r.subject(), r.text())));
     }
 
     public record SamplingPlanRequest(@jakarta.validation.constraints.NotNull cn.duban.kernel.supervision.SamplingPeriod period,

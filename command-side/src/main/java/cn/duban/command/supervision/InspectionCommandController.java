@@ -1,5 +1,6 @@
 package cn.duban.command.supervision;
 
+import cn.duban.platform.eventstore.TimeOrderedIds;
 import cn.duban.command.common.CommandDispatch;
 import cn.duban.command.common.Created;
 import cn.duban.kernel.supervision.CloseInspectionRound;
@@ -29,7 +30,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** 督查: supervisors open rounds, record findings and inspection scores, close and publish. */
 @RestController
@@ -66,7 +66,7 @@ public class InspectionCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "开启督查轮次 / open an inspection round", description = "The event position at the cutoff is frozen as the round's baseline.")
     public Created open(@Valid @RequestBody OpenRequest r) {
-        return new Created(commands.send(new OpenInspectionRound(UUID.randomUUID().toString(), r.schemeId(), r.kind(), r.title(), r.cutoff(), r.method(),
+        return new Created(commands.send(new OpenInspectionRound(TimeOrderedIds.next(), r.schemeId(), r.kind(), r.title(), r.cutoff(), r.method(),
                 r.inspectors())));
     }
 
@@ -76,7 +76,7 @@ public class InspectionCommandController {
             description = "Supervisors: stands at once. In a 互查 round, staff of an inspecting unit record findings on the other units; "
                     + "those stand once another person, a supervisor, confirms them. Unit staff elsewhere: 403.")
     public Created finding(@PathVariable String id, @Valid @RequestBody FindingRequest r) {
-        String findingId = UUID.randomUUID().toString();
+        String findingId = TimeOrderedIds.next();
         commands.send(new RecordFinding(id, findingId, r.unitId(), r.itemCode(), r.text(), r.severity(), r.evidence()));
         return new Created(findingId);
     }
@@ -109,7 +109,7 @@ public class InspectionCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "一票否决 / veto a unit for a scheme's year, with the reason; it ranks last in the year-end result")
     public Created veto(@Valid @RequestBody VetoRequest r) {
-        return new Created(commands.send(new cn.duban.kernel.supervision.RecordVeto(UUID.randomUUID().toString(), r.unitId(), r.schemeId(), r.reason())));
+        return new Created(commands.send(new cn.duban.kernel.supervision.RecordVeto(TimeOrderedIds.next(), r.unitId(), r.schemeId(), r.reason())));
     }
 
     @PostMapping("/{id}/closure")

@@ -1,5 +1,6 @@
 package cn.duban.command.supervision;
 
+import cn.duban.platform.eventstore.TimeOrderedIds;
 import cn.duban.command.common.CommandDispatch;
 import cn.duban.command.common.Created;
 import cn.duban.kernel.AggregateIds;
@@ -31,7 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** 抽查, 限期整改 and 通报: the supervision acts that follow an inspection. */
 @RestController
@@ -128,6 +128,6 @@ public class SupervisionCommandController {
     @Operation(summary = "发布通报 / publish the year-end results as they stand now",
             description = "Recorded as an event; the published notice is reproduced from the events before it, identically, at any later time.")
     public Created publish(@PathVariable String schemeId, @Valid @RequestBody(required = false) PublishRequest r) {
-        return new Created(commands.send(new PublishResults(UUID.randomUUID().toString(), schemeId, r == null ? null : r.title())));
+        return new Created(commands.send(new PublishResults(TimeOrderedIds.next(), schemeId, r == null ? null : r.title())));
     }
 }
