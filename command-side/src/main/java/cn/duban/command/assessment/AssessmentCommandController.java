@@ -1,9 +1,9 @@
 package cn.duban.command.assessment;
 
-import cn.duban.platform.eventstore.TimeOrderedIds;
 import cn.duban.command.common.CommandDispatch;
 import cn.duban.command.assessment.AssessmentRequests.AdjustmentRequest;
 import cn.duban.command.assessment.AssessmentRequests.AppealDecision;
+import cn.duban.platform.eventstore.TimeOrderedIds;
 import cn.duban.platform.materials.MaterialStore;
 import cn.duban.command.assessment.AssessmentRequests.AppealRequest;
 import cn.duban.command.assessment.AssessmentRequests.SelfAssessmentRequest;
@@ -36,21 +36,18 @@ public class AssessmentCommandController {
         this.materials = materials;
     }
 
-    private static String newId() {
-        return TimeOrderedIds.next();
-    }
     @PostMapping("/units/{unitId}/adjustments")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "考核组加减分 / assessor adjustment with a reason")
     public Created adjustment(@PathVariable String unitId, @Valid @RequestBody AdjustmentRequest r) {
-        return new Created(commands.send(new AdjustScore(newId(), unitId, r.schemeId(), r.itemCode(), r.points(), r.reason())));
+        return new Created(commands.send(new AdjustScore(TimeOrderedIds.next(), unitId, r.schemeId(), r.itemCode(), r.points(), r.reason())));
     }
 
     @PostMapping("/units/{unitId}/self-assessments")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "自评分 / the unit's own score for an item, shown beside the assessed score")
     public Created selfAssessment(@PathVariable String unitId, @Valid @RequestBody SelfAssessmentRequest r) {
-        return new Created(commands.send(new cn.duban.kernel.assessment.RecordSelfAssessment(newId(), unitId, r.schemeId(),
+        return new Created(commands.send(new cn.duban.kernel.assessment.RecordSelfAssessment(TimeOrderedIds.next(), unitId, r.schemeId(),
                 r.itemCode(), r.score(), r.note())));
     }
 
@@ -58,7 +55,7 @@ public class AssessmentCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "申诉 / a unit appeals its score on one item")
     public Created appeal(@PathVariable String unitId, @Valid @RequestBody AppealRequest r) {
-        return new Created(commands.send(new cn.duban.kernel.assessment.FileAppeal(newId(), unitId, r.schemeId(), r.itemCode(), r.reason(),
+        return new Created(commands.send(new cn.duban.kernel.assessment.FileAppeal(TimeOrderedIds.next(), unitId, r.schemeId(), r.itemCode(), r.reason(),
                 materials.resolve(unitId, r.materials(), "materials"))));
     }
 
@@ -73,6 +70,6 @@ public class AssessmentCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "记录未落实 / record a failure on a PER_FAILURE item")
     public Created failure(@PathVariable String unitId, @Valid @RequestBody FailureRequest r) {
-        return new Created(commands.send(new RecordFailure(newId(), unitId, r.schemeId(), r.itemCode(), r.reason(), r.on())));
+        return new Created(commands.send(new RecordFailure(TimeOrderedIds.next(), unitId, r.schemeId(), r.itemCode(), r.reason(), r.on())));
     }
 }

@@ -1,6 +1,5 @@
 package cn.duban.command.assignment;
 
-import cn.duban.platform.eventstore.TimeOrderedIds;
 import cn.duban.command.common.CommandDispatch;
 import cn.duban.command.common.Created;
 import cn.duban.kernel.calendar.DistrictTime;
@@ -20,6 +19,7 @@ import cn.duban.kernel.assignment.RequestAssignmentExtension;
 import cn.duban.kernel.assignment.ReturnAssignmentCompletion;
 import cn.duban.kernel.assignment.SubmitAssignmentCompletion;
 import cn.duban.kernel.assignment.UrgeAssignment;
+import cn.duban.platform.eventstore.TimeOrderedIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

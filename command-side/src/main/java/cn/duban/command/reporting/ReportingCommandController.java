@@ -1,7 +1,7 @@
 package cn.duban.command.reporting;
 
-import cn.duban.platform.eventstore.TimeOrderedIds;
 import cn.duban.command.common.CommandDispatch;
+import cn.duban.platform.eventstore.TimeOrderedIds;
 import cn.duban.platform.materials.MaterialStore;
 import cn.duban.command.reporting.ReportingRequests.AcceptanceRequest;
 import cn.duban.command.reporting.ReportingRequests.AchievementRequest;
@@ -48,14 +48,11 @@ public class ReportingCommandController {
         this.materials = materials;
     }
 
-    private static String newId() {
-        return TimeOrderedIds.next();
-    }
     @PostMapping("/units/{unitId}/trainings")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "报送培训 / report a training held, its kind, audience and files (sign-in sheet, photos)")
     public Created training(@PathVariable String unitId, @Valid @RequestBody TrainingRequest r) {
-        String id = commands.send(new RecordTraining(newId(), unitId, r.heldOn(), r.topic(),
+        String id = commands.send(new RecordTraining(TimeOrderedIds.next(), unitId, r.heldOn(), r.topic(),
                 r.attendees() == null ? 0 : r.attendees(), r.hours() == null ? BigDecimal.ZERO : r.hours(), r.kind(), r.audience(),
                 materials.resolve(unitId, r.materials(), "materials")));
         return new Created(id);
@@ -65,7 +62,7 @@ public class ReportingCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "报送信息材料 / submit an information report: title, text, category and files")
     public Created infoReport(@PathVariable String unitId, @Valid @RequestBody InfoReportRequest r) {
-        return new Created(commands.send(new SubmitInfoReport(newId(), unitId, r.title(), r.submittedOn(), r.text(), r.category(),
+        return new Created(commands.send(new SubmitInfoReport(TimeOrderedIds.next(), unitId, r.title(), r.submittedOn(), r.text(), r.category(),
                 materials.resolve(unitId, r.materials(), "materials"))));
     }
 
@@ -87,7 +84,7 @@ public class ReportingCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "启动专项整治 / launch a rectification campaign")
     public Created campaign(@PathVariable String unitId, @Valid @RequestBody CampaignRequest r) {
-        return new Created(commands.send(new LaunchCampaign(newId(), unitId, r.kind(), r.title(), r.launchedOn())));
+        return new Created(commands.send(new LaunchCampaign(TimeOrderedIds.next(), unitId, r.kind(), r.title(), r.launchedOn())));
     }
 
     @PostMapping("/campaigns/{id}/progress")
@@ -108,7 +105,7 @@ public class ReportingCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "报送指标数据 / report an indicator figure (a rate in percent, or a count such as rental_supply), with files")
     public Created indicator(@PathVariable String unitId, @Valid @RequestBody IndicatorRequest r) {
-        return new Created(commands.send(new ReportIndicator(newId(), unitId, r.indicator(), r.year(), r.value(),
+        return new Created(commands.send(new ReportIndicator(TimeOrderedIds.next(), unitId, r.indicator(), r.year(), r.value(),
                 r.numerator(), r.denominator(), materials.resolve(unitId, r.materials(), "materials"))));
     }
 
@@ -116,7 +113,7 @@ public class ReportingCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "报送创新成果 / record an achievement", description = "kind: MEDIA_PUBLICATION, LEADER_INSTRUCTION or PROMOTION; level: one of the kind's levels (DISTRICT, CITY, PROVINCE, NATIONAL; CENTRAL for instructions)")
     public Created achievement(@PathVariable String unitId, @Valid @RequestBody AchievementRequest r) {
-        return new Created(commands.send(new RecordAchievement(newId(), unitId, r.kind(), r.level(), r.title(), r.on(),
+        return new Created(commands.send(new RecordAchievement(TimeOrderedIds.next(), unitId, r.kind(), r.level(), r.title(), r.on(),
                 materials.resolve(unitId, r.materials(), "materials"))));
     }
 }

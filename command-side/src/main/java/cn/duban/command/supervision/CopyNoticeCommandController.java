@@ -1,10 +1,10 @@
 package cn.duban.command.supervision;
 
-import cn.duban.platform.eventstore.TimeOrderedIds;
 import cn.duban.command.common.CommandDispatch;
 import cn.duban.command.common.Created;
 import cn.duban.kernel.supervision.AnswerCopyNotice;
 import cn.duban.kernel.supervision.SendCopyNotice;
+import cn.duban.platform.eventstore.TimeOrderedIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

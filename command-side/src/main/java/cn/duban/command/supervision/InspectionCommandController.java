@@ -1,6 +1,5 @@
 package cn.duban.command.supervision;
 
-import cn.duban.platform.eventstore.TimeOrderedIds;
 import cn.duban.command.common.CommandDispatch;
 import cn.duban.command.common.Created;
 import cn.duban.kernel.supervision.CloseInspectionRound;
@@ -10,6 +9,7 @@ import cn.duban.kernel.supervision.RecordFinding;
 import cn.duban.kernel.supervision.SetInspectionScore;
 import cn.duban.kernel.supervision.RoundKind;
 import cn.duban.kernel.supervision.Severity;
+import cn.duban.platform.eventstore.TimeOrderedIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,6 +1,5 @@
 package cn.duban.command.supervision;
 
-import cn.duban.platform.eventstore.TimeOrderedIds;
 import cn.duban.command.common.CommandDispatch;
 import cn.duban.command.common.Created;
 import cn.duban.kernel.AggregateIds;
@@ -14,6 +13,7 @@ import cn.duban.kernel.supervision.ReportRectification;
 import cn.duban.kernel.supervision.VerifyRectification;
 import cn.duban.kernel.supervision.SampleKind;
 import cn.duban.kernel.supervision.Verdict;
+import cn.duban.platform.eventstore.TimeOrderedIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
