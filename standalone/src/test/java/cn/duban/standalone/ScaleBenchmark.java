@@ -59,8 +59,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code insertOne} into the same server (4 threads), with the process's CPU per operation; the
  * busiest unit's current and {@code asOf} score (p50/p99 over HTTP on loopback) and the answer's size;
  * its timeline; a full rebuild beside a plain fold of the same events read through the driver; the
- * first command after a restart; RSS, live heap after a full GC and the data files beside the
- * events' JSON. Not a test: {@code mvn -B -Dbenchmarks verify -pl standalone -am -Dtest=ScaleBenchmark
+ * first command after a restart in this JVM, and in a new one; RSS, live heap after a full GC and the
+ * data files beside the events' JSON. Not a test: {@code mvn -B -Dbenchmarks verify -pl standalone -am -Dtest=ScaleBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=none -Dfailsafe.failIfNoSpecifiedTests=false
  * [-Dbench.events=10000,100000]}; the table goes to {@code standalone/target/scale-benchmark.md}.
  */
@@ -75,8 +75,8 @@ class ScaleBenchmark {
         int[] sizes = Arrays.stream(System.getProperty("bench.events", "10000,100000").split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         Path out = Path.of("target", "scale-benchmark.md");
         StringBuilder table = new StringBuilder("""
-                | events | HTTP session, 1 client | HTTP session, 4 clients | HTTP Basic, 1 client | raw insertOne, 4 threads | raw insertOne + H2 commit, 4 threads | 4 clients ÷ raw (÷ raw + commit) | append in-process, 4 threads, processors stopped | append ÷ raw + commit | score p50 / p99 | asOf p50 / p99 | score answer | score, evidenceLimit=5: p50 / p99, answer | asOf, evidenceLimit=5 | timeline (default) | rebuild | plain fold | rebuild ÷ fold | live heap after GC, caches warm | first command after restart | RSS after restart | live heap after GC, after restart | data files while running: peak, at the end | data files | events' JSON |
-                | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+                | events | HTTP session, 1 client | HTTP session, 4 clients | HTTP Basic, 1 client | raw insertOne, 4 threads | raw insertOne + H2 commit, 4 threads | 4 clients ÷ raw (÷ raw + commit) | append in-process, 4 threads, processors stopped | append ÷ raw + commit | score p50 / p99 | asOf p50 / p99 | score answer | score, evidenceLimit=5: p50 / p99, answer | asOf, evidenceLimit=5 | timeline (default) | rebuild | plain fold | rebuild ÷ fold | live heap after GC, caches warm | first command after restart | RSS after restart | live heap after GC, after restart | data files while running: peak in the load and the commands; peak; at the end | data files | events' JSON | new JVM on the store: ready after; first and second command (Basic) |
+                | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
                 """);
         // Surefire turns Java assertions on unless told otherwise (the benchmarks profile does); with
         // them on, H2 walks every chunk at each commit, which the jar never does.
@@ -92,6 +92,12 @@ class ScaleBenchmark {
         System.out.println(table);
     }
 
+    /**
+     * What the first run is doing while the data files are sampled. BASELINES are the raw inserts and
+     * the engine's appends: the benchmark's own load, not a use of the product.
+     */
+    enum Phase { LOAD, COMMANDS, BASELINES, READS, REBUILDS, FOLDS }
+
     String run(int n) throws Exception {
         Path dir = TestData.newDataDir();
         List<String> cells = new ArrayList<>();
@@ -101,13 +107,20 @@ class ScaleBenchmark {
         long running;
         // The file's size between the start and the end of the first run, sampled: a size taken once
         // scattered from 78 to 182 MB at 100k, as H2 had or had not yet given back the end of the file.
+        // The peak is also kept per phase: the rebuilds drop every read model and write it again.
         AtomicLong peak = new AtomicLong();
         var sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "data-file-sampler");
             t.setDaemon(true);
             return t;
         });
-        sampler.scheduleWithFixedDelay(() -> peak.accumulateAndGet(sizeOrZero(dir), Math::max), 0, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
+        java.util.concurrent.atomic.AtomicReference<Phase> phase = new java.util.concurrent.atomic.AtomicReference<>(Phase.LOAD);
+        Map<Phase, Long> phasePeaks = new java.util.concurrent.ConcurrentSkipListMap<>();
+        sampler.scheduleWithFixedDelay(() -> {
+            long size = sizeOrZero(dir);
+            peak.accumulateAndGet(size, Math::max);
+            phasePeaks.merge(phase.get(), size, Math::max);
+        }, 0, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
             String base = base(ctx);
             HttpClient http = HttpClient.newHttpClient();
@@ -132,6 +145,7 @@ class ScaleBenchmark {
             }
             // Warm-up: until the JIT has compiled the request path, most of the CPU a command seems to
             // take is the compiler's (JFR showed it: seconds of C2 per ten seconds of commands).
+            phase.set(Phase.COMMANDS);
             commands(http, base, sessions, 4, units, 3000);
             cells.add(commands(http, base, sessions, 1, units, 400).toString());
             cells.add(commands(http, base, sessions, 4, units, 1600).toString());
@@ -139,12 +153,16 @@ class ScaleBenchmark {
             MongoClient client = ctx.getBean(MongoClient.class);
             DurabilityBarrier barrier = ctx.getBean("durabilityBarrier", DurabilityBarrier.class);
             caughtUp(ctx, engine.headPosition()); // the commands' events handled: nothing else runs beside the raw inserts
+            phase.set(Phase.BASELINES);
             raw(client, 4, 4000, null);
             Rate raw = raw(client, 4, 8000, null);
             cells.add(raw.toString());
             raw(client, 4, 2000, barrier);
             Rate rawDurable = raw(client, 4, 4000, barrier);
             cells.add(rawDurable.toString());
+            // The raw inserts' 18,000 documents are no part of the store: the data files are measured without them.
+            client.getDatabase("bench_raw").drop();
+            phase.set(Phase.COMMANDS);
             Rate four = commands(http, base, sessions, 4, units, 1600);
             cells.set(2, four.toString());
             cells.add(String.format("%.3f (%.3f)", four.perSecond / raw.perSecond, four.perSecond / rawDurable.perSecond));
@@ -153,6 +171,7 @@ class ScaleBenchmark {
             // (caught up above, before the raw inserts, which append no events).
             var processors = ctx.getBean(org.axonframework.config.EventProcessingConfiguration.class).eventProcessors().values();
             processors.forEach(org.axonframework.eventhandling.EventProcessor::shutDown);
+            phase.set(Phase.BASELINES);
             Rate appends;
             try {
                 appends(engine, 4, 2000);
@@ -164,6 +183,7 @@ class ScaleBenchmark {
             cells.add(String.format("%.2f", appends.perSecond / rawDurable.perSecond));
 
             caughtUp(ctx, engine.headPosition());
+            phase.set(Phase.READS);
             String scheme = "scheme=beilun-2023";
             cells.add(latency(http, base, sessions[0], "/api/units/" + BUSY + "/score?" + scheme, 400).toString());
             cells.add(latency(http, base, sessions[0], "/api/units/" + BUSY + "/score?" + scheme + "&asOf=" + loadedAt, 400).toString());
@@ -180,7 +200,9 @@ class ScaleBenchmark {
             long events = engine.headPosition() + 1;
             // The faster of two rebuilds, as of the two folds below: treated alike, their ratio does not
             // depend on which of them met a slow moment of the machine.
+            phase.set(Phase.REBUILDS);
             double rebuildSeconds = Math.min(rebuild(ctx), rebuild(ctx));
+            phase.set(Phase.FOLDS);
             long[] json = new long[1];
             Serializer serializer = ctx.getBean("eventSerializer", Serializer.class);
             // The faster of two folds: single folds here scattered from 4,200 to 6,000 events/s at 100k.
@@ -194,6 +216,7 @@ class ScaleBenchmark {
             ctx.getBean(ScoreQueries.class).score(BUSY, "beilun-2023", null);
             cells.add(mb(liveHeap()));
             running = sizeOf(dir);
+            System.out.println("DATAFILE PEAKS " + n + " " + phasePeaks);
         } finally {
             sampler.shutdownNow();
             ctx.close();
@@ -210,10 +233,66 @@ class ScaleBenchmark {
         } finally {
             ctx.close();
         }
-        cells.add(mb(peak.get()) + ", " + mb(running));
+        long inUse = Math.max(phasePeaks.getOrDefault(Phase.LOAD, 0L), phasePeaks.getOrDefault(Phase.COMMANDS, 0L));
+        cells.add(mb(inUse) + "; " + mb(peak.get()) + "; " + mb(running));
         cells.add(mb(sizeOf(dir)));
         cells.add(mb(eventsJson));
+        cells.add(coldStart(dir));
         return "| " + String.join(" | ", cells) + " |";
+    }
+
+    /**
+     * The restart above runs in this warm JVM. This one starts a new JVM on the same store (the test
+     * class path, not the packaged jar) and answers when it was ready (health UP) and how long its
+     * first two commands took, each with an HTTP Basic sign-in and so with its Argon2 hash.
+     */
+    static String coldStart(Path dir) throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = dir.resolveSibling(dir.getFileName() + "-cold-start.log");
+        long t0 = System.nanoTime();
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), DubanApplication.class.getName(),
+                "--duban.data-dir=" + dir, "--server.port=" + port, "--duban.mongodb-uri=", "--duban.admin-password=" + PASSWORD,
+                "--duban.deadlines.initial-delay=PT24H", "--logging.level.root=WARN")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest health = HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/health")).build();
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the cold start ended: " + Files.readString(log));
+                }
+                try {
+                    if (http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notListeningYet) {
+                    // the server is not up yet
+                }
+                if (System.nanoTime() - t0 > 300_000_000_000L) {
+                    throw new IllegalStateException("the cold start was not ready within 5 minutes");
+                }
+                Thread.sleep(50);
+            }
+            long ready = (System.nanoTime() - t0) / 1_000_000;
+            Api admin = new Api(port, "admin", PASSWORD);
+            List<String> commands = new ArrayList<>();
+            for (int i = 1; i <= 2; i++) {
+                long c0 = System.nanoTime();
+                check(admin.post("/api/units/" + BUSY + "/trainings", Map.of("heldOn", "2023-12-0" + i, "topic", "冷启动后第" + i + "条",
+                        "attendees", 10, "hours", 1)));
+                commands.add((System.nanoTime() - c0) / 1_000_000 + " ms");
+            }
+            return String.format("%.1f s; %s", ready / 1000.0, String.join(", ", commands));
+        } finally {
+            process.destroy();
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
     }
 
     static double rebuild(ConfigurableApplicationContext ctx) {
