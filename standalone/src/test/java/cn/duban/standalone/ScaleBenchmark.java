@@ -162,7 +162,6 @@ class ScaleBenchmark {
             cells.add(rawDurable.toString());
             // The raw inserts' 18,000 documents are no part of the store: the data files are measured without them.
             client.getDatabase("bench_raw").drop();
-            phase.set(Phase.COMMANDS);
             Rate four = commands(http, base, sessions, 4, units, 1600);
             cells.set(2, four.toString());
             cells.add(String.format("%.3f (%.3f)", four.perSecond / raw.perSecond, four.perSecond / rawDurable.perSecond));
