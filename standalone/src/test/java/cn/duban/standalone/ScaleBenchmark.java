@@ -49,6 +49,9 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -107,20 +110,15 @@ class ScaleBenchmark {
         long running;
         // The file's size between the start and the end of the first run, sampled: a size taken once
         // scattered from 78 to 182 MB at 100k, as H2 had or had not yet given back the end of the file.
-        // The peak is also kept per phase: the rebuilds drop every read model and write it again.
-        AtomicLong peak = new AtomicLong();
+        // The peak is kept per phase: the rebuilds drop every read model and write it again.
         var sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "data-file-sampler");
             t.setDaemon(true);
             return t;
         });
-        java.util.concurrent.atomic.AtomicReference<Phase> phase = new java.util.concurrent.atomic.AtomicReference<>(Phase.LOAD);
-        Map<Phase, Long> phasePeaks = new java.util.concurrent.ConcurrentSkipListMap<>();
-        sampler.scheduleWithFixedDelay(() -> {
-            long size = sizeOrZero(dir);
-            peak.accumulateAndGet(size, Math::max);
-            phasePeaks.merge(phase.get(), size, Math::max);
-        }, 0, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
+        AtomicReference<Phase> phase = new AtomicReference<>(Phase.LOAD);
+        Map<Phase, Long> phasePeaks = new ConcurrentSkipListMap<>();
+        sampler.scheduleWithFixedDelay(() -> phasePeaks.merge(phase.get(), sizeOrZero(dir), Math::max), 0, 250, TimeUnit.MILLISECONDS);
         try {
             String base = base(ctx);
             HttpClient http = HttpClient.newHttpClient();
@@ -233,7 +231,7 @@ class ScaleBenchmark {
             ctx.close();
         }
         long inUse = Math.max(phasePeaks.getOrDefault(Phase.LOAD, 0L), phasePeaks.getOrDefault(Phase.COMMANDS, 0L));
-        cells.add(mb(inUse) + "; " + mb(peak.get()) + "; " + mb(running));
+        cells.add(mb(inUse) + "; " + mb(phasePeaks.values().stream().mapToLong(Long::longValue).max().orElse(0)) + "; " + mb(running));
         cells.add(mb(sizeOf(dir)));
         cells.add(mb(eventsJson));
         cells.add(coldStart(dir));
@@ -288,7 +286,7 @@ class ScaleBenchmark {
             return String.format("%.1f s; %s", ready / 1000.0, String.join(", ", commands));
         } finally {
             process.destroy();
-            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         }

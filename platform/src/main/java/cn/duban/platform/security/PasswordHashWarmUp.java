@@ -15,7 +15,9 @@ import java.util.UUID;
  * restart, a clerk's or a script's, paid for it. A hash of a throwaway password and a check of it,
  * on a thread of their own begun before the application's beans are made (the store opened, the
  * processors started: seconds on a large store), pay for it before anyone can sign in. Nothing is
- * stored, and a failure costs only the first sign-in's speed: it is logged.
+ * stored, and a failure costs only the first sign-in's speed: it is logged. Spring Security's own
+ * decoy hash is made later, once its provider exists ({@link DecoyHashWarmUp}), by a JIT this has
+ * warmed.
  *
  * <p>Registered in {@code META-INF/spring.factories}: a bean would be made too late.
  */
