@@ -1,9 +1,11 @@
 package cn.duban.query.scheme;
 
 import cn.duban.kernel.error.NotFoundException;
+import cn.duban.query.common.DecodedDocuments;
 import cn.duban.query.common.ReadModelJson;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 
@@ -15,6 +17,8 @@ import java.util.List;
 @Service
 public class SchemeQueries {
     private final MongoCollection<Document> schemes;
+    /** A district has a scheme a year; a few dozen cover every scheme a platform keeps. */
+    private final DecodedDocuments<SchemeView> decoded = new DecodedDocuments<>(d -> ReadModelJson.fromDocument(d, SchemeView.class), 64);
 
     public SchemeQueries(MongoDatabase db) {
         this.schemes = db.getCollection(SchemesProjection.COLLECTION);
@@ -22,14 +26,17 @@ public class SchemeQueries {
 
     public List<SchemeView> all() {
         List<SchemeView> out = new ArrayList<>();
-        schemes.find().forEach(d -> out.add(ReadModelJson.fromDocument(d, SchemeView.class)));
+        schemes.find().forEach(d -> out.add(decoded.decode(d)));
         out.sort(Comparator.comparing(SchemeView::id));
         return out;
     }
 
     /** The scheme, or a 404 naming it. */
     public SchemeView one(String schemeId) {
-        return SchemesProjection.find(schemes, schemeId)
-                .orElseThrow(() -> new NotFoundException("考核方案不存在 / scheme not found: " + schemeId));
+        Document stored = schemes.find(Filters.eq("_id", schemeId)).first();
+        if (stored == null) {
+            throw new NotFoundException("考核方案不存在 / scheme not found: " + schemeId);
+        }
+        return decoded.decode(stored);
     }
 }

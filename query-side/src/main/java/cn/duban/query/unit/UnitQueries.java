@@ -1,6 +1,7 @@
 package cn.duban.query.unit;
 
 import cn.duban.kernel.error.NotFoundException;
+import cn.duban.query.common.DecodedDocuments;
 import cn.duban.query.common.ReadModelJson;
 import cn.duban.query.unit.UnitsProjection.UnitView;
 import com.mongodb.client.MongoCollection;
@@ -17,6 +18,8 @@ import java.util.List;
 @Service
 public class UnitQueries {
     private final MongoCollection<Document> units;
+    /** Every unit of a district, and of a dozen districts. */
+    private final DecodedDocuments<UnitView> decoded = new DecodedDocuments<>(d -> ReadModelJson.fromDocument(d, UnitView.class), 2048);
 
     public UnitQueries(MongoDatabase db) {
         this.units = db.getCollection(UnitsProjection.COLLECTION);
@@ -24,7 +27,7 @@ public class UnitQueries {
 
     public List<UnitView> all() {
         List<UnitView> out = new ArrayList<>();
-        units.find().forEach(d -> out.add(ReadModelJson.fromDocument(d, UnitView.class)));
+        units.find().forEach(d -> out.add(decoded.decode(d)));
         out.sort(Comparator.comparing(UnitView::id));
         return out;
     }
@@ -35,6 +38,6 @@ public class UnitQueries {
         if (d == null) {
             throw new NotFoundException("单位不存在 / unit not found: " + unitId);
         }
-        return ReadModelJson.fromDocument(d, UnitView.class);
+        return decoded.decode(d);
     }
 }
