@@ -31,12 +31,14 @@ public class ScoreQueryController {
     private final ScoreQueries queries;
     private final Comparisons comparisons;
     private final ReadAfterWrite readAfterWrite;
+    private final CurrentScoreJson currentJson;
 
     private final java.time.Clock clock;
 
     public ScoreQueryController(ScoreQueries queries, Comparisons comparisons, ReadAfterWrite readAfterWrite,
-                                java.time.Clock dubanClock) {
+                                CurrentScoreJson currentJson, java.time.Clock dubanClock) {
         this.clock = dubanClock;
+        this.currentJson = currentJson;
         this.queries = queries;
         this.comparisons = comparisons;
         this.readAfterWrite = readAfterWrite;
@@ -70,7 +72,11 @@ public class ScoreQueryController {
         ScoreCard card = view == Comparisons.View.EFFECTIVE
                 ? comparisons.score(unitId, schemeId, asOf == null ? clock.instant() : asOf, view)
                 : queries.score(unitId, schemeId, asOf);
-        return evidenceLimit == null ? card : card.evidenceLimited(evidenceLimit);
+        if (evidenceLimit != null) {
+            return card.evidenceLimited(evidenceLimit);
+        }
+        // The current answer's items stay the same list until the unit's ledger changes.
+        return asOf == null && view == Comparisons.View.RECORDING ? currentJson.reuse(card) : card;
     }
 
     @GetMapping("/units/{unitId}/comparison")

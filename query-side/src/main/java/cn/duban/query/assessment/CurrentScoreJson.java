@@ -1,0 +1,236 @@
+package cn.duban.query.assessment;
+
+import cn.duban.kernel.scoring.ScoreCard;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.ref.WeakReference;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * The JSON of a current score's items, written once per state of the unit's ledger and reused until
+ * it changes (issue 14). {@link FoldedLedgers} hands every current answer the same items list until
+ * a fact of the unit is folded. For the busiest unit at 1M events that list is 3.9 MB of JSON, every
+ * evidence id listed, and writing it was most of the answer's time on the server: 414 of the 503
+ * thread samples in the message converter were spent writing the ids' strings.
+ *
+ * <p>Only the lists {@link #reuse} was told of are kept: the controller names current answers,
+ * whose list comes back; an {@code asOf} answer's list is new every time and is written as before.
+ * Lists are recognised by identity and held weakly, so a list the ledgers have replaced is
+ * forgotten with them. What is kept is bounded in count and in bytes.
+ *
+ * <p>The bytes are what Jackson writes for the list with the answer's own generator settings, so
+ * the answer is the same text ({@code CurrentScoreJsonTest}).
+ */
+@Component
+public class CurrentScoreJson extends SimpleModule {
+    static final int MAX_LISTS = 64;
+    static final long MAX_BYTES = 64L << 20;
+
+    private record Written(WeakReference<List<?>> items, Utf8Json json) {
+    }
+
+    /** Most recent first. */
+    private final ArrayDeque<Written> written = new ArrayDeque<>();
+    private final ArrayDeque<WeakReference<List<?>>> toReuse = new ArrayDeque<>();
+
+    public CurrentScoreJson() {
+        super("duban-current-score-json");
+        setSerializerModifier(new BeanSerializerModifier() {
+            @Override
+            public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription bean, List<BeanPropertyWriter> properties) {
+                if (bean.getBeanClass() == ScoreCard.class) {
+                    properties.stream().filter(p -> p.getName().equals("items")).forEach(p -> p.assignSerializer(new ItemsSerializer()));
+                }
+                return properties;
+            }
+        });
+    }
+
+    /** {@code card} is a current answer: its items' JSON is kept once written. */
+    public synchronized ScoreCard reuse(ScoreCard card) {
+        if (written(card.items()) == null && !toReuse(card.items())) {
+            toReuse.addFirst(new WeakReference<>(card.items()));
+            while (toReuse.size() > MAX_LISTS) {
+                toReuse.removeLast();
+            }
+        }
+        return card;
+    }
+
+    /** How many lists' JSON is kept now. */
+    synchronized int kept() {
+        written.removeIf(w -> w.items().get() == null);
+        return written.size();
+    }
+
+    private synchronized Utf8Json written(List<?> items) {
+        for (Written w : written) {
+            if (w.items().get() == items) {
+                return w.json();
+            }
+        }
+        return null;
+    }
+
+    private synchronized boolean toReuse(List<?> items) {
+        return toReuse.stream().anyMatch(r -> r.get() == items);
+    }
+
+    /** Keeps the list's JSON, dropping the least recent past the bounds (never the one just kept). */
+    private synchronized void keep(List<?> items, Utf8Json json) {
+        toReuse.removeIf(r -> r.get() == items || r.get() == null);
+        written.removeIf(w -> w.items().get() == null || w.items().get() == items);
+        written.addFirst(new Written(new WeakReference<>(items), json));
+        while (written.size() > 1 && (written.size() > MAX_LISTS || written.stream().mapToLong(w -> w.json().utf8.length).sum() > MAX_BYTES)) {
+            written.removeLast();
+        }
+    }
+
+    private final class ItemsSerializer extends StdSerializer<Object> {
+        ItemsSerializer() {
+            super(Object.class);
+        }
+
+        @Override
+        public void serialize(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            List<?> items = (List<?>) value;
+            Utf8Json json = written(items);
+            if (json == null && gen.getPrettyPrinter() == null && toReuse(items)) {
+                json = write(items, gen, provider);
+                keep(items, json);
+            }
+            if (json != null) {
+                gen.writeRawValue(json);
+            } else {
+                provider.defaultSerializeValue(items, gen);
+            }
+        }
+
+        /** The list as the answer's generator would write it: its features and escapes, UTF-8. */
+        private Utf8Json write(List<?> items, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            ObjectCodec codec = gen.getCodec();
+            ByteArrayBuilder out = new ByteArrayBuilder();
+            try (JsonGenerator own = (codec == null ? new com.fasterxml.jackson.core.JsonFactory() : codec.getFactory())
+                    .createGenerator(out, JsonEncoding.UTF8)) {
+                own.setCodec(codec);
+                own.setFeatureMask(gen.getFeatureMask());
+                own.setCharacterEscapes(gen.getCharacterEscapes());
+                own.setHighestNonEscapedChar(gen.getHighestEscapedChar());
+                provider.defaultSerializeValue(items, own);
+            }
+            return new Utf8Json(out.toByteArray());
+        }
+    }
+
+    /**
+     * JSON text held as UTF-8 only, to be written raw: a UTF-8 generator copies the bytes; any
+     * other decodes them. Never written as a quoted string.
+     */
+    static final class Utf8Json implements SerializableString {
+        private final byte[] utf8;
+
+        Utf8Json(byte[] utf8) {
+            this.utf8 = utf8;
+        }
+
+        @Override
+        public String getValue() {
+            return new String(utf8, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public int charLength() {
+            return getValue().length();
+        }
+
+        @Override
+        public byte[] asUnquotedUTF8() {
+            return utf8;
+        }
+
+        @Override
+        public int appendUnquotedUTF8(byte[] buffer, int offset) {
+            if (offset + utf8.length > buffer.length) {
+                return -1;
+            }
+            System.arraycopy(utf8, 0, buffer, offset, utf8.length);
+            return utf8.length;
+        }
+
+        @Override
+        public int appendUnquoted(char[] buffer, int offset) {
+            String value = getValue();
+            if (offset + value.length() > buffer.length) {
+                return -1;
+            }
+            value.getChars(0, value.length(), buffer, offset);
+            return value.length();
+        }
+
+        @Override
+        public int writeUnquotedUTF8(OutputStream out) throws IOException {
+            out.write(utf8);
+            return utf8.length;
+        }
+
+        @Override
+        public int putUnquotedUTF8(ByteBuffer buffer) {
+            if (utf8.length > buffer.remaining()) {
+                return -1;
+            }
+            buffer.put(utf8);
+            return utf8.length;
+        }
+
+        @Override
+        public char[] asQuotedChars() {
+            throw quoted();
+        }
+
+        @Override
+        public byte[] asQuotedUTF8() {
+            throw quoted();
+        }
+
+        @Override
+        public int appendQuotedUTF8(byte[] buffer, int offset) {
+            throw quoted();
+        }
+
+        @Override
+        public int appendQuoted(char[] buffer, int offset) {
+            throw quoted();
+        }
+
+        @Override
+        public int writeQuotedUTF8(OutputStream out) {
+            throw quoted();
+        }
+
+        @Override
+        public int putQuotedUTF8(ByteBuffer buffer) {
+            throw quoted();
+        }
+
+        private static UnsupportedOperationException quoted() {
+            return new UnsupportedOperationException("JSON written raw is never a quoted string");
+        }
+    }
+}
