@@ -1,0 +1,98 @@
+package cn.duban.standalone;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How the workbench reaches a clerk's browser over a district's network: its 1.6 MB script is
+ * fetched once per release, not on every visit, and text answers travel compressed to a browser
+ * that accepts it. Before this, every page carried Spring Security's {@code no-store} and nothing
+ * was compressed, so each visit fetched the whole bundle again.
+ */
+@SpringBootTest(classes = DubanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WorkbenchDeliveryIT {
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) {
+        TestData.embeddedDatabase(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<byte[]> get(String path, boolean gzip) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + TestData.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        if (gzip) {
+            request.header("Accept-Encoding", "gzip");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static byte[] gunzip(byte[] body) throws Exception {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            return in.readAllBytes();
+        }
+    }
+
+    private String bundle() throws Exception {
+        HttpResponse<byte[]> page = get("/app/", false);
+        assertThat(page.statusCode()).isEqualTo(200);
+        Matcher script = Pattern.compile("assets/index-[\\w-]+\\.js").matcher(new String(page.body(), StandardCharsets.UTF_8));
+        assertThat(script.find()).as("the page names its script").isTrue();
+        return "/app/" + script.group();
+    }
+
+    @Test
+    void thePageIsAskedForEachTimeAndTheScriptItNamesIsKeptByTheBrowser() throws Exception {
+        // The page names the release's script by its content's hash, so the page itself is never kept.
+        assertThat(get("/app/", false).headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+
+        HttpResponse<byte[]> script = get(bundle(), false);
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        String cacheControl = script.headers().firstValue("Cache-Control").orElse("");
+        assertThat(cacheControl).contains("max-age=31536000").contains("immutable").contains("private").doesNotContain("no-store");
+        assertThat(script.headers().firstValue("Pragma")).isEmpty();
+    }
+
+    @Test
+    void theScriptTravelsCompressedToABrowserThatAcceptsItAndWholeToOneThatDoesNot() throws Exception {
+        String path = bundle();
+        HttpResponse<byte[]> plain = get(path, false);
+        HttpResponse<byte[]> compressed = get(path, true);
+
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(compressed.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(gunzip(compressed.body())).isEqualTo(plain.body());
+        assertThat(compressed.body().length).isLessThan(plain.body().length / 2);
+    }
+
+    @Test
+    void jsonAnswersTravelCompressedToo() throws Exception {
+        HttpResponse<byte[]> plain = get("/v3/api-docs", false);
+        HttpResponse<byte[]> compressed = get("/v3/api-docs", true);
+
+        assertThat(compressed.statusCode()).isEqualTo(200);
+        assertThat(compressed.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(compressed.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(new String(gunzip(compressed.body()), StandardCharsets.UTF_8)).isEqualTo(new String(plain.body(), StandardCharsets.UTF_8));
+    }
+}
