@@ -112,7 +112,8 @@ public class CurrentScoreJson extends SimpleModule {
         public void serialize(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
             List<?> items = (List<?>) value;
             Utf8Json json = written(items);
-            if (json == null && gen.getPrettyPrinter() == null && toReuse(items)) {
+            // Kept only as the answer's own mapper writes it: a generator without one, or a pretty one, writes as before.
+            if (json == null && gen.getCodec() != null && gen.getPrettyPrinter() == null && toReuse(items)) {
                 json = write(items, gen, provider);
                 keep(items, json);
             }
@@ -127,8 +128,7 @@ public class CurrentScoreJson extends SimpleModule {
         private Utf8Json write(List<?> items, JsonGenerator gen, SerializerProvider provider) throws IOException {
             ObjectCodec codec = gen.getCodec();
             ByteArrayBuilder out = new ByteArrayBuilder();
-            try (JsonGenerator own = (codec == null ? new com.fasterxml.jackson.core.JsonFactory() : codec.getFactory())
-                    .createGenerator(out, JsonEncoding.UTF8)) {
+            try (JsonGenerator own = codec.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
                 own.setCodec(codec);
                 own.setFeatureMask(gen.getFeatureMask());
                 own.setCharacterEscapes(gen.getCharacterEscapes());

@@ -5,7 +5,6 @@ import cn.duban.query.common.DecodedDocuments;
 import cn.duban.query.common.ReadModelJson;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 
@@ -33,10 +32,7 @@ public class SchemeQueries {
 
     /** The scheme, or a 404 naming it. */
     public SchemeView one(String schemeId) {
-        Document stored = schemes.find(Filters.eq("_id", schemeId)).first();
-        if (stored == null) {
-            throw new NotFoundException("考核方案不存在 / scheme not found: " + schemeId);
-        }
-        return decoded.decode(stored);
+        return SchemesProjection.stored(schemes, schemeId).map(decoded::decode)
+                .orElseThrow(() -> new NotFoundException("考核方案不存在 / scheme not found: " + schemeId));
     }
 }

@@ -30,8 +30,12 @@ public class SchemesProjection {
     }
 
     public static Optional<SchemeView> find(MongoCollection<Document> schemes, String id) {
-        return Optional.ofNullable(schemes.find(Filters.eq("_id", id)).first())
-                .map(d -> ReadModelJson.fromDocument(d, SchemeView.class));
+        return stored(schemes, id).map(d -> ReadModelJson.fromDocument(d, SchemeView.class));
+    }
+
+    /** The scheme's document as stored, not decoded. */
+    static Optional<Document> stored(MongoCollection<Document> schemes, String id) {
+        return Optional.ofNullable(schemes.find(Filters.eq("_id", id)).first());
     }
 
     @EventHandler
