@@ -4,7 +4,6 @@ import cn.duban.kernel.scoring.ScoreCard;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.ObjectCodec;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.SerializationConfig;
@@ -16,10 +15,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.ref.WeakReference;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 
@@ -43,7 +39,7 @@ public class CurrentScoreJson extends SimpleModule {
     static final int MAX_LISTS = 64;
     static final long MAX_BYTES = 64L << 20;
 
-    private record Written(WeakReference<List<?>> items, Utf8Json json) {
+    private record Written(WeakReference<List<?>> items, RawJson json) {
     }
 
     /** Most recent first. */
@@ -80,7 +76,7 @@ public class CurrentScoreJson extends SimpleModule {
         return written.size();
     }
 
-    private synchronized Utf8Json written(List<?> items) {
+    private synchronized RawJson written(List<?> items) {
         for (Written w : written) {
             if (w.items().get() == items) {
                 return w.json();
@@ -94,11 +90,11 @@ public class CurrentScoreJson extends SimpleModule {
     }
 
     /** Keeps the list's JSON, dropping the least recent past the bounds (never the one just kept). */
-    private synchronized void keep(List<?> items, Utf8Json json) {
+    private synchronized void keep(List<?> items, RawJson json) {
         toReuse.removeIf(r -> r.get() == items || r.get() == null);
         written.removeIf(w -> w.items().get() == null || w.items().get() == items);
         written.addFirst(new Written(new WeakReference<>(items), json));
-        while (written.size() > 1 && (written.size() > MAX_LISTS || written.stream().mapToLong(w -> w.json().utf8.length).sum() > MAX_BYTES)) {
+        while (written.size() > 1 && (written.size() > MAX_LISTS || written.stream().mapToLong(w -> w.json().length()).sum() > MAX_BYTES)) {
             written.removeLast();
         }
     }
@@ -111,7 +107,7 @@ public class CurrentScoreJson extends SimpleModule {
         @Override
         public void serialize(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
             List<?> items = (List<?>) value;
-            Utf8Json json = written(items);
+            RawJson json = written(items);
             // Kept only as the answer's own mapper writes it: a generator without one, or a pretty one, writes as before.
             if (json == null && gen.getCodec() != null && gen.getPrettyPrinter() == null && toReuse(items)) {
                 json = write(items, gen, provider);
@@ -125,7 +121,7 @@ public class CurrentScoreJson extends SimpleModule {
         }
 
         /** The list as the answer's generator would write it: its features and escapes, UTF-8. */
-        private Utf8Json write(List<?> items, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        private RawJson write(List<?> items, JsonGenerator gen, SerializerProvider provider) throws IOException {
             ObjectCodec codec = gen.getCodec();
             ByteArrayBuilder out = new ByteArrayBuilder();
             try (JsonGenerator own = codec.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
@@ -135,102 +131,8 @@ public class CurrentScoreJson extends SimpleModule {
                 own.setHighestNonEscapedChar(gen.getHighestEscapedChar());
                 provider.defaultSerializeValue(items, own);
             }
-            return new Utf8Json(out.toByteArray());
-        }
-    }
-
-    /**
-     * JSON text held as UTF-8 only, to be written raw: a UTF-8 generator copies the bytes; any
-     * other decodes them. Never written as a quoted string.
-     */
-    static final class Utf8Json implements SerializableString {
-        private final byte[] utf8;
-
-        Utf8Json(byte[] utf8) {
-            this.utf8 = utf8;
-        }
-
-        @Override
-        public String getValue() {
-            return new String(utf8, StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public int charLength() {
-            return getValue().length();
-        }
-
-        @Override
-        public byte[] asUnquotedUTF8() {
-            return utf8;
-        }
-
-        @Override
-        public int appendUnquotedUTF8(byte[] buffer, int offset) {
-            if (offset + utf8.length > buffer.length) {
-                return -1;
-            }
-            System.arraycopy(utf8, 0, buffer, offset, utf8.length);
-            return utf8.length;
-        }
-
-        @Override
-        public int appendUnquoted(char[] buffer, int offset) {
-            String value = getValue();
-            if (offset + value.length() > buffer.length) {
-                return -1;
-            }
-            value.getChars(0, value.length(), buffer, offset);
-            return value.length();
-        }
-
-        @Override
-        public int writeUnquotedUTF8(OutputStream out) throws IOException {
-            out.write(utf8);
-            return utf8.length;
-        }
-
-        @Override
-        public int putUnquotedUTF8(ByteBuffer buffer) {
-            if (utf8.length > buffer.remaining()) {
-                return -1;
-            }
-            buffer.put(utf8);
-            return utf8.length;
-        }
-
-        @Override
-        public char[] asQuotedChars() {
-            throw quoted();
-        }
-
-        @Override
-        public byte[] asQuotedUTF8() {
-            throw quoted();
-        }
-
-        @Override
-        public int appendQuotedUTF8(byte[] buffer, int offset) {
-            throw quoted();
-        }
-
-        @Override
-        public int appendQuoted(char[] buffer, int offset) {
-            throw quoted();
-        }
-
-        @Override
-        public int writeQuotedUTF8(OutputStream out) {
-            throw quoted();
-        }
-
-        @Override
-        public int putQuotedUTF8(ByteBuffer buffer) {
-            throw quoted();
-        }
-
-        private static UnsupportedOperationException quoted() {
-            return new UnsupportedOperationException("JSON written raw is never a quoted string");
+            byte[] utf8 = out.toByteArray();
+            return new RawJson(utf8, 0, utf8.length);
         }
     }
 }
