@@ -1,16 +1,10 @@
 package cn.duban.query.assessment;
 
 import cn.duban.kernel.scoring.ScoreCard;
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
-import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import org.springframework.stereotype.Component;
 
@@ -48,15 +42,7 @@ public class CurrentScoreJson extends SimpleModule {
 
     public CurrentScoreJson() {
         super("duban-current-score-json");
-        setSerializerModifier(new BeanSerializerModifier() {
-            @Override
-            public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription bean, List<BeanPropertyWriter> properties) {
-                if (bean.getBeanClass() == ScoreCard.class) {
-                    properties.stream().filter(p -> p.getName().equals("items")).forEach(p -> p.assignSerializer(new ItemsSerializer()));
-                }
-                return properties;
-            }
-        });
+        setSerializerModifier(RawJson.serializing(ScoreCard.class, "items", ItemsSerializer::new));
     }
 
     /** {@code card} is a current answer: its items' JSON is kept once written. */
@@ -122,13 +108,8 @@ public class CurrentScoreJson extends SimpleModule {
 
         /** The list as the answer's generator would write it: its features and escapes, UTF-8. */
         private RawJson write(List<?> items, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            ObjectCodec codec = gen.getCodec();
             ByteArrayBuilder out = new ByteArrayBuilder();
-            try (JsonGenerator own = codec.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-                own.setCodec(codec);
-                own.setFeatureMask(gen.getFeatureMask());
-                own.setCharacterEscapes(gen.getCharacterEscapes());
-                own.setHighestNonEscapedChar(gen.getHighestEscapedChar());
+            try (JsonGenerator own = RawJson.writingAs(gen, out)) {
                 provider.defaultSerializeValue(items, own);
             }
             byte[] utf8 = out.toByteArray();

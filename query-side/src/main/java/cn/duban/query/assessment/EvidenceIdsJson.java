@@ -1,17 +1,11 @@
 package cn.duban.query.assessment;
 
 import cn.duban.kernel.scoring.Contribution;
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
-import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import org.springframework.stereotype.Component;
 
@@ -83,15 +77,7 @@ public class EvidenceIdsJson extends SimpleModule {
 
     public EvidenceIdsJson() {
         super("duban-evidence-ids-json");
-        setSerializerModifier(new BeanSerializerModifier() {
-            @Override
-            public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription bean, List<BeanPropertyWriter> properties) {
-                if (bean.getBeanClass() == Contribution.class) {
-                    properties.stream().filter(p -> p.getName().equals("evidence")).forEach(p -> p.assignSerializer(new IdsSerializer()));
-                }
-                return properties;
-            }
-        });
+        setSerializerModifier(RawJson.serializing(Contribution.class, "evidence", IdsSerializer::new));
     }
 
     /** How many lists' JSON is kept now. */
@@ -190,15 +176,10 @@ public class EvidenceIdsJson extends SimpleModule {
 
         /** Ids {@code from} to the end of {@code ids} as the answer's generator writes them. */
         private Encoded encode(Settings settings, JsonGenerator gen, List<?> ids, int from) throws IOException {
-            ObjectCodec codec = gen.getCodec();
             int count = ids.size() - from;
             ByteArrayOutputStream out = new ByteArrayOutputStream(count * 40);
             int[] ends = new int[count];
-            try (JsonGenerator own = codec.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-                own.setCodec(codec);
-                own.setFeatureMask(gen.getFeatureMask());
-                own.setCharacterEscapes(gen.getCharacterEscapes());
-                own.setHighestNonEscapedChar(gen.getHighestEscapedChar());
+            try (JsonGenerator own = RawJson.writingAs(gen, out)) {
                 own.writeStartArray();
                 for (int i = 0; i < count; i++) {
                     Object id = ids.get(from + i);

@@ -1,16 +1,28 @@
 package cn.duban.query.assessment;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * JSON text held as UTF-8 only (a range of an array, not copied), to be written raw: a UTF-8
- * generator copies the bytes; any other decodes them. Never written as a quoted string.
+ * generator copies the bytes; any other decodes them. Never written as a quoted string. Also what
+ * the modules that keep JSON ({@link CurrentScoreJson}, {@link EvidenceIdsJson}) share: writing
+ * the text as the answer's own generator would, and putting their serializer on one property.
  */
 final class RawJson implements SerializableString {
     private final byte[] utf8;
@@ -21,6 +33,34 @@ final class RawJson implements SerializableString {
         this.utf8 = utf8;
         this.offset = offset;
         this.length = length;
+    }
+
+    /**
+     * A UTF-8 generator into {@code out} that writes as {@code gen} does: the same factory, codec,
+     * features and escapes, so that what it writes may later be written raw into an answer of
+     * {@code gen}'s. {@code gen} has a codec.
+     */
+    static JsonGenerator writingAs(JsonGenerator gen, OutputStream out) throws IOException {
+        ObjectCodec codec = gen.getCodec();
+        JsonGenerator own = codec.getFactory().createGenerator(out, JsonEncoding.UTF8);
+        own.setCodec(codec);
+        own.setFeatureMask(gen.getFeatureMask());
+        own.setCharacterEscapes(gen.getCharacterEscapes());
+        own.setHighestNonEscapedChar(gen.getHighestEscapedChar());
+        return own;
+    }
+
+    /** Has {@code property} of {@code bean} written by a serializer from {@code serializer}. */
+    static BeanSerializerModifier serializing(Class<?> bean, String property, Supplier<JsonSerializer<Object>> serializer) {
+        return new BeanSerializerModifier() {
+            @Override
+            public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription description, List<BeanPropertyWriter> properties) {
+                if (description.getBeanClass() == bean) {
+                    properties.stream().filter(p -> p.getName().equals(property)).forEach(p -> p.assignSerializer(serializer.get()));
+                }
+                return properties;
+            }
+        };
     }
 
     /** How many bytes. */

@@ -3,7 +3,6 @@ package cn.duban.query.assessment;
 import cn.duban.kernel.scoring.Contribution;
 import cn.duban.kernel.scoring.ItemScore;
 import cn.duban.kernel.scoring.ScoreCard;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,16 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CurrentScoreJsonTest {
     private final CurrentScoreJson currentJson = new CurrentScoreJson();
-    /** As the platform's properties configure Spring's mapper (duban-platform.properties). */
-    private final ObjectMapper plain = mapper().build();
-    private final ObjectMapper withModule = mapper().modulesToInstall(currentJson).build();
-
-    private static Jackson2ObjectMapperBuilder mapper() {
-        return Jackson2ObjectMapperBuilder.json()
-                .featuresToEnable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .serializationInclusion(JsonInclude.Include.NON_NULL);
-    }
+    private final ObjectMapper plain = PlatformMapper.builder().build();
+    private final ObjectMapper withModule = PlatformMapper.builder().modulesToInstall(currentJson).build();
 
     private static ItemScore item(String code, int evidence) {
         List<String> ids = IntStream.range(0, evidence).mapToObj(i -> "0190a6c2-0000-7000-8000-" + String.format("%012d", i)).toList();

@@ -1,14 +1,10 @@
 package cn.duban.query.assessment;
 
 import cn.duban.kernel.scoring.Contribution;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -20,16 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EvidenceIdsJsonTest {
     private final EvidenceIdsJson idsJson = new EvidenceIdsJson();
-    /** As the platform's properties configure Spring's mapper (duban-platform.properties). */
-    private final ObjectMapper plain = mapper().build();
-    private final ObjectMapper withModule = mapper().modulesToInstall(idsJson).build();
-
-    private static Jackson2ObjectMapperBuilder mapper() {
-        return Jackson2ObjectMapperBuilder.json()
-                .featuresToEnable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .serializationInclusion(JsonInclude.Include.NON_NULL);
-    }
+    private final ObjectMapper plain = PlatformMapper.builder().build();
+    private final ObjectMapper withModule = PlatformMapper.builder().modulesToInstall(idsJson).build();
 
     /** Ids as the fact log holds them: each its own string, made once. */
     private static List<String> ids(String prefix, int from, int to) {
