@@ -259,10 +259,8 @@ public final class ChunkedLog {
     }
 
     /**
-     * The key's tail from its last chunk alone. Chunks are numbered 0, 1, 2… without gaps, so the
-     * last is found by doubling and then halving over existence checks of single ids (a dozen point
-     * lookups for a 100k-entry log), instead of reading the whole log at the first append after a
-     * start (issue 14: the admin's audit trail took seconds).
+     * The key's tail from its last chunk alone, found by {@link #lastChunk}, instead of reading the
+     * whole log at the first append after a start (issue 14: the admin's audit trail took seconds).
      */
     private Tail loadTail(String key) {
         Tail tail = new Tail();
@@ -276,29 +274,52 @@ public final class ChunkedLog {
         return tail;
     }
 
+    /** The key's last chunk, or null when it has none: four reads for a log of 125,000 entries (3,900 chunks). */
     Document lastChunk(String key) {
-        if (!exists(key, 0)) {
-            return null;
-        }
-        int present = 0;
-        int absent = 1;
-        while (exists(key, absent)) {
-            present = absent;
-            absent *= 2;
-        }
-        while (absent - present > 1) {
-            int mid = (present + absent) >>> 1;
-            if (exists(key, mid)) {
-                present = mid;
-            } else {
-                absent = mid;
-            }
-        }
-        return chunks.find(Filters.eq("_id", chunkId(key, present))).first();
+        int last = lastPresent(numbers -> {
+            Set<Integer> found = new HashSet<>();
+            chunks.find(Filters.in("_id", numbers.stream().map(n -> chunkId(key, n)).toList()))
+                    .projection(new Document("n", 1).append("_id", 0))
+                    .forEach(d -> found.add(d.getInteger("n")));
+            return found;
+        });
+        return last < 0 ? null : chunks.find(Filters.eq("_id", chunkId(key, last))).first();
     }
 
-    private boolean exists(String key, int n) {
-        return chunks.find(Filters.eq("_id", chunkId(key, n))).projection(new Document("_id", 1)).first() != null;
+    /**
+     * The highest number for which {@code present} says a chunk exists, or -1 when none does. Chunks
+     * are numbered 0, 1, 2… without gaps, so a number is present exactly when it is at most the
+     * last. Each call asks about up to {@value #PROBE} numbers in one read: first 0 and every power
+     * of two, then numbers spread evenly between the highest present and the lowest absent one.
+     * Asking one number at a time took about 25 reads for the busiest unit's log at a million events,
+     * a sixth of a second when the first command after a start waited for them twice (issue 14).
+     */
+    static int lastPresent(java.util.function.Function<List<Integer>, Set<Integer>> present) {
+        List<Integer> ask = new ArrayList<>(List.of(0));
+        for (int power = 1; power > 0; power <<= 1) {
+            ask.add(power);
+        }
+        int below = -1;
+        int above = Integer.MAX_VALUE;
+        while (true) {
+            Set<Integer> found = present.apply(ask);
+            for (int n : ask) {
+                if (found.contains(n)) {
+                    below = Math.max(below, n);
+                } else if (n > below) {
+                    above = Math.min(above, n);
+                }
+            }
+            if (below < 0 || above - below <= 1) {
+                return below;
+            }
+            long gap = (long) above - below - 1;
+            int step = (int) ((gap + PROBE + 1) / (PROBE + 1)); // the numbers asked and the one above split the gap into parts of at most step - 1
+            ask = new ArrayList<>();
+            for (long n = below + step; n < above && ask.size() < PROBE; n += step) {
+                ask.add((int) n);
+            }
+        }
     }
 
     /** Forgets cached tails, after a handler failed (the store is the truth) or on reset. */

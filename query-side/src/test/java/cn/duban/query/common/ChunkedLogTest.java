@@ -118,4 +118,25 @@ class ChunkedLogTest extends ProjectionTestBase {
         assertThat(log.size("xinqi")).as("with the buffered entry").isEqualTo(total + 1);
         assertThat(values(log.entriesAt("xinqi", new int[]{total - 1, total}))).as("stored entries only").containsExactly(total - 1);
     }
+
+    /**
+     * The last chunk is found in a few reads of at most 64 numbers each, whatever the log's length:
+     * every length up to 5,000 chunks and some far longer, with a store that answers which of the
+     * numbers asked exist.
+     */
+    @Test
+    void theLastChunkIsFoundInAFewReadsWhateverTheLogsLength() {
+        List<Integer> lasts = new ArrayList<>(range(-1, 5_000));
+        lasts.addAll(List.of(65_535, 65_536, 1_000_000, Integer.MAX_VALUE - 1));
+        for (int last : lasts) {
+            int[] reads = {0};
+            int found = ChunkedLog.lastPresent(numbers -> {
+                reads[0]++;
+                assertThat(numbers).hasSizeLessThanOrEqualTo(64);
+                return numbers.stream().filter(n -> n <= last).collect(java.util.stream.Collectors.toSet());
+            });
+            assertThat(found).as("last chunk of %d", last).isEqualTo(last);
+            assertThat(reads[0]).as("reads for last chunk %d", last).isLessThanOrEqualTo(last <= 5_000 ? 3 : last <= 1_000_000 ? 5 : 6);
+        }
+    }
 }
