@@ -29,7 +29,7 @@ public class ProjectionBatching {
         private final List<WriteBehind> readModels;
 
         FlushAtEndOfBatch(List<WriteBehind> readModels) {
-            this.readModels = readModels;
+            this.readModels = List.copyOf(readModels);
         }
 
         @Override
@@ -39,13 +39,22 @@ public class ProjectionBatching {
                 result = chain.proceed();
                 boolean lastOfBatch = !(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage();
                 if (lastOfBatch) {
-                    readModels.forEach(WriteBehind::flush);
+                    flushAll();
                 }
             } catch (Exception | Error e) {
                 readModels.forEach(WriteBehind::discard);
                 throw e;
             }
             return result;
+        }
+
+        /**
+         * Writes every read model's buffer side by side ({@link SideBySide}) and returns when all
+         * are written: each writes only its own collections. Flushed in turn, a rebuild at a million
+         * events kept 1.3 to 1.6 of this machine's 2 cores busy (issue 14).
+         */
+        void flushAll() {
+            SideBySide.run(readModels.stream().<Runnable>map(readModel -> readModel::flush).toList());
         }
     }
 }
