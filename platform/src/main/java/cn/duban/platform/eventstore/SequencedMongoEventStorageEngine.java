@@ -681,17 +681,18 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             }
             pos = c.last() + 1;
             if (pos >= windowEnd) {
-                boolean behind = window.full();
                 windowEnd = pos + Math.max(batchSize, STREAM_WINDOW);
                 if (out.size() >= batchSize) {
-                    // The reader will ask for this window next; while it handles this batch, read it ahead.
-                    if (behind) {
-                        readAhead(pos, windowEnd);
-                    }
                     break;
                 }
                 window = window(pos, windowEnd);
             }
+        }
+        if (out.size() >= batchSize) {
+            // A full batch: the reader is behind, and asks for the window from pos next; read it while
+            // the reader handles this batch. Asked here, not only at a window's end: a commit longer
+            // than a window (a bulk import's) ends its batch inside the next window.
+            readAhead(pos, pos + Math.max(batchSize, STREAM_WINDOW));
         }
         return out;
     }
@@ -762,8 +763,9 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
 
     /**
      * Positions {@code from} (inclusive) to {@code to} (exclusive) as stored, with each event's text
-     * when it was read ahead. {@link #full} windows never change: commits are only ever inserted,
-     * and every position of a full window is taken.
+     * when it was read ahead; read ahead, also the commit that runs past {@code to} when one does.
+     * {@link #full} windows never change: commits are only ever inserted, and every position of a
+     * full window is taken.
      */
     private record Window(long from, long to, TreeMap<Long, Commit> commits, Map<StoredEvent, Rendered> rendered) {
         boolean full() {
@@ -790,6 +792,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
             try {
                 Window w = ahead.get();
                 if (w.to() == to && w.full()) {
+                    windowsReadAheadUsed.incrementAndGet();
                     return w;
                 }
             } catch (ExecutionException e) {
@@ -812,6 +815,13 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         return t;
     });
 
+    /** How many windows read ahead a reader was handed (the others were read again). */
+    private final java.util.concurrent.atomic.AtomicLong windowsReadAheadUsed = new java.util.concurrent.atomic.AtomicLong();
+
+    long windowsReadAheadUsed() {
+        return windowsReadAheadUsed.get();
+    }
+
     /** Where the windows read ahead and not yet asked for begin. */
     Set<Long> readingAheadFrom() {
         return Set.copyOf(readingAhead.keySet());
@@ -823,6 +833,11 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         }
         readingAhead.computeIfAbsent(from, f -> reader.submit(() -> {
             TreeMap<Long, Commit> commits = commitsAt(range(from, to));
+            if (commits.isEmpty() || commits.lastKey() < to - 1) {
+                // The window's end lies inside a commit that ends after it (one longer than a window):
+                // that commit is the reader's next, and is read with the window.
+                nextCommitFrom(to, reservedBound()).ifPresent(c -> commits.put(c.last(), c));
+            }
             Map<StoredEvent, Rendered> rendered = new IdentityHashMap<>();
             commits.values().forEach(c -> c.events().forEach(e -> rendered.put(e, Rendered.of(e))));
             return new Window(from, to, commits, rendered);

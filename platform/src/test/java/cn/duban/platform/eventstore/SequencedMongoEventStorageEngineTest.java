@@ -333,6 +333,34 @@ class SequencedMongoEventStorageEngineTest {
         assertThat(rest).containsExactlyElementsOf(java.util.stream.LongStream.range(200, 252).boxed().toList());
     }
 
+    /**
+     * Commits longer than a window, as a bulk import writes them, end each batch inside the next
+     * window. The reader still gets each next commit read ahead and handed to it, and every event
+     * once, in order.
+     */
+    @Test
+    void commitsLongerThanAWindowAreReadAheadToo() {
+        for (int k = 0; k < 4; k++) {
+            List<DomainEventMessage<?>> commit = new ArrayList<>();
+            for (int i = 0; i < 250; i++) {
+                commit.add(event("bulk-" + k, i));
+            }
+            engine.appendEvents(commit);                   // positions 250 k .. 250 k + 249
+        }
+        List<Long> seen = new ArrayList<>();
+        TrackingToken token = null;
+        for (int k = 0; k < 4; k++) {
+            List<? extends TrackedEventData<?>> batch = engine.fetchTrackedEvents(token, 100);
+            assertThat(batch).as("batch %d: one whole commit", k).hasSize(250);
+            batch.forEach(e -> seen.add(e.trackingToken().position().orElseThrow()));
+            token = batch.get(batch.size() - 1).trackingToken();
+            assertThat(engine.readingAheadFrom()).as("after batch %d", k).containsExactly(250L * (k + 1));
+        }
+        assertThat(engine.windowsReadAheadUsed()).as("the second, third and fourth commits read ahead").isEqualTo(3);
+        assertThat(engine.fetchTrackedEvents(token, 100)).isEmpty();
+        assertThat(seen).containsExactlyElementsOf(java.util.stream.LongStream.range(0, 1000).boxed().toList());
+    }
+
     static Document lateEvent(long seq) {
         return new Document("eventId", "late-" + seq).append("aggregateType", "Thing").append("aggregateId", "late").append("seq", seq)
                 .append("payloadType", Happened.class.getName()).append("payloadRevision", null)
