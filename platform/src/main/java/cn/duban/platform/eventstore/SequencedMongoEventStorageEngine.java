@@ -816,7 +816,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     });
 
     /** How many windows read ahead a reader was handed (the others were read again). */
-    private final java.util.concurrent.atomic.AtomicLong windowsReadAheadUsed = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong windowsReadAheadUsed = new AtomicLong();
 
     long windowsReadAheadUsed() {
         return windowsReadAheadUsed.get();
