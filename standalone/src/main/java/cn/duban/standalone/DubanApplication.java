@@ -14,7 +14,8 @@ import org.springframework.context.annotation.FilterType;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@ComponentScan(basePackages = {"cn.duban.platform", "cn.duban.command", "cn.duban.query", "cn.duban.standalone.demo"},
+@ComponentScan(basePackages = {"cn.duban.platform", "cn.duban.command", "cn.duban.query", "cn.duban.standalone.demo",
+        "cn.duban.standalone.startup"},
         excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
                 classes = {CommandSideApplication.class, QuerySideApplication.class}))
 public class DubanApplication {

@@ -27,6 +27,17 @@ public final class ReadModelJson {
     }
 
     /**
+     * Builds and caches Jackson's reader and writer of each type now rather than at its first
+     * document: at the start, so the first events after it do not (see FirstUseWarmUp).
+     */
+    public static void prepare(Class<?>... types) {
+        for (Class<?> type : types) {
+            MAPPER.readerFor(type);
+            MAPPER.writerFor(type);
+        }
+    }
+
+    /**
      * The record as a document, through Jackson's token buffer: no JSON text written and parsed
      * again, which was a fifth of a rebuild's time (issue 14). Nested objects are documents too.
      */

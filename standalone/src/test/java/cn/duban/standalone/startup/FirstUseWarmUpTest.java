@@ -1,0 +1,32 @@
+package cn.duban.standalone.startup;
+
+import cn.duban.kernel.assignment.AssignmentEvent;
+import cn.duban.kernel.reporting.TrainingRecorded;
+import cn.duban.kernel.scheme.SchemePublished;
+import cn.duban.platform.json.Json;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The warm-up prepares a reader for every event the store holds: records only, found however
+ * deeply the sealed families nest, and each one a type the event serializer's mapper can read.
+ */
+class FirstUseWarmUpTest {
+    @Test
+    void everyEventRecordIsFoundAndHasAReader() {
+        Set<Class<?>> events = FirstUseWarmUp.eventTypes();
+        assertThat(events).contains(TrainingRecorded.class, SchemePublished.class)
+                .containsAll(Set.of(AssignmentEvent.class.getPermittedSubclasses()).stream().filter(c -> !c.isSealed()).toList());
+        assertThat(events).allSatisfy(type -> {
+            assertThat(type.isRecord()).as(type.getName()).isTrue();
+            // readerFor swallows a failure to build the reader; this asks whether one can be built.
+            @SuppressWarnings("deprecation")
+            boolean readable = Json.mapper().canDeserialize(Json.mapper().constructType(type));
+            assertThat(readable).as(type.getName()).isTrue();
+        });
+        assertThat(events).hasSizeGreaterThan(50);
+    }
+}
