@@ -50,6 +50,9 @@ class FirstUseWarmUp implements ApplicationRunner {
         this.endpoints = requestMappingHandlerMapping;
         this.http = http;
         this.validator = validator;
+        // Started as soon as what it uses exists, so it runs beside the rest of the start (the other
+        // beans, Axon's processors, the web server) rather than after it. Everything it touches is
+        // built for concurrent use: Jackson's caches and the validator's metadata.
         this.preparing = new Thread(this::prepare, "first-use-warm-up");
         preparing.setDaemon(true);
         preparing.start();
