@@ -27,12 +27,16 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
     private final Path file;
 
     /**
-     * How long H2 keeps a chunk it no longer needs before it may write over it. H2's default, 45 s,
-     * assumes the operating system may take that long to write its buffers out; with a commit per
-     * append it kept about 55 KB per append in the file (a probe of 10,000 appends with two
-     * read-model writes each: 558 MB at 45 s, 62 MB at 1 s). Here the file is forced to disk every
-     * {@link #SYNC_EVERY_MS}, so a chunk older than this is on disk in every chunk that replaced it.
-     * Not 0: H2 then may reuse a chunk that its own chunk map still lists (h2database#2752).
+     * How long H2 keeps a chunk before it may write over it, counted from the chunk's creation. H2's
+     * default, 45 s, assumes the operating system may take that long to write its buffers out; with a
+     * commit per append it kept about 55 KB per append in the file (a probe of 10,000 appends with two
+     * read-model writes each: 558 MB at 45 s, 62 MB at 1 s). That a chunk is written over only once
+     * the commit that emptied it is on the disk is held by {@link OrderedIndexH2Backend#forceToDisk},
+     * not by this. Not 0: H2 then may reuse a chunk that its own chunk map still lists
+     * (h2database#2752), and a reader walking an old root of a map needs its chunks for a while (H2's
+     * own advice). Half a second was tried on issue 14's 100k benchmark: the data files' peak during
+     * the load and the commands 57 MB, against 62 MB at 2 s in the run after it, where runs of one
+     * code scatter over 52-66 MB; not worth the margin.
      */
     static final int RETENTION_MS = 2_000;
     static final long SYNC_EVERY_MS = 500;
@@ -100,10 +104,10 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
             return;
         }
         try {
-            store.sync();
+            backend.forceToDisk();
             syncedVersion = version;
         } catch (RuntimeException e) {
-            // Tried again next round, and said: the retention above relies on this succeeding.
+            // Tried again next round, and said: until it succeeds, H2 writes over no chunk emptied since.
             log.error("Could not force the embedded database file {} to disk", file, e);
         }
     }

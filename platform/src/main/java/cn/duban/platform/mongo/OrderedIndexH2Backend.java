@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStore.TxCounter;
 import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,12 @@ final class OrderedIndexH2Backend extends H2Backend {
     private final ReentrantLock turn = new ReentrantLock(true);
     /** The thread whose commit lets the cut go once the roots are taken; written only by the thread holding {@link #turn}. */
     private volatile Thread releasesCutAtRoots;
+    /**
+     * The version that was current when the last force to disk began, kept in use until the next
+     * one has finished (see {@link #forceToDisk}); guarded by itself being replaced under {@link #forcing}.
+     */
+    private TxCounter inUseUntilNextForce;
+    private final Object forcing = new Object();
     /** When the last commit finished, for {@link #commitIfDue}. */
     private volatile long lastCommitNanos = System.nanoTime();
 
@@ -181,6 +188,46 @@ final class OrderedIndexH2Backend extends H2Backend {
         }
     }
 
+    /**
+     * Forces the file to disk; from then on H2 may write over the chunks that the commits written
+     * before it emptied, and over no other. H2 writes over an emptied chunk once it is older than the
+     * retention time and no version still in use ({@link MVStore#registerVersionUsage}) comes before
+     * the commit that emptied it. The age counts from the chunk's creation, not from that commit: on
+     * its own H2 would write over a chunk made long ago as soon as a commit emptied it, possibly
+     * before that commit reached the disk, and a power cut could then leave the disk with neither
+     * the chunk's pages nor their replacements, and the file unreadable ({@code PowerCutTest}).
+     * So the version current when a force begins is kept in use until the next force has finished.
+     * Every version before it was written in full by then (H2 writes one commit at a time), and so
+     * is on the disk once this force returns: the chunks it emptied are the ones let go.
+     * Run by the syncer's thread every {@link EmbeddedMongo#SYNC_EVERY_MS}, and once at the open.
+     */
+    void forceToDisk() {
+        synchronized (forcing) {
+            MVStore store = getMvStore();
+            if (store.isClosed()) {
+                return;
+            }
+            TxCounter current = store.registerVersionUsage();
+            try {
+                store.sync();
+            } catch (RuntimeException e) {
+                store.deregisterVersionUsage(current);
+                throw e;
+            }
+            TxCounter previous = inUseUntilNextForce;
+            inUseUntilNextForce = current;
+            store.deregisterVersionUsage(previous);
+        }
+    }
+
+    /** At the stop: the stop forces and moves the chunks itself, and H2 closes only a store with no version in use. */
+    private void releaseForcedVersion() {
+        synchronized (forcing) {
+            getMvStore().deregisterVersionUsage(inUseUntilNextForce);
+            inUseUntilNextForce = null;
+        }
+    }
+
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         if (READS.contains(command) || "aggregate".equals(command) && !writes(query)) {
@@ -241,7 +288,9 @@ final class OrderedIndexH2Backend extends H2Backend {
             reorderExistingIndexes(store);
             store.commit();
             store.setRetentionTime(EmbeddedMongo.RETENTION_MS);
-            return new OrderedIndexH2Backend(store, file);
+            OrderedIndexH2Backend backend = new OrderedIndexH2Backend(store, file);
+            backend.forceToDisk();
+            return backend;
         } catch (RuntimeException e) {
             store.closeImmediately();
             throw e;
@@ -273,29 +322,34 @@ final class OrderedIndexH2Backend extends H2Backend {
         try {
             // mongo-java-server's shutdown closes the backend, and the server's own close may ask again.
             if (!getMvStore().isClosed()) {
-                compactForStop(getMvStore());
+                compactForStop();
             }
         } catch (RuntimeException e) {
             // Compaction only gives back disk space: said, and the stop goes on to close the store.
             log.warn("Could not compact the embedded database file at the stop; it stays as large as it was", e);
         } finally {
+            releaseForcedVersion();
             super.close();
         }
     }
 
-    static void compactForStop(MVStore store) {
-        // A chunk whose pages were all rewritten is freed only once no kept version needs it: H2 keeps
-        // the last five by default, and nothing will read an old version any more.
+    private void compactForStop() {
+        MVStore store = getMvStore();
+        // Nothing will read an old version any more: a chunk whose pages were all rewritten may be
+        // written over as soon as the rewrite is on the disk. H2 would keep the last five versions.
         store.setRetentionTime(0);
         store.setVersionsToKeep(0);
         store.commit();
-        rewriteForStop(store);
+        rewriteForStop(store, this::forceToDisk);
+        releaseForcedVersion();
         if (store.getFileStore() instanceof RandomAccessStore file) {
             file.sync();
             // Moves every chunk that lies after the first free block, then truncates the file. H2's
             // own compactFile rewrote and moved within one time limit: on issue 14's 1M store its
             // rounds of rewriting ran out of their 10 s before the move began and left the file
-            // larger. Here the move always runs, after a rewrite of its own limit.
+            // larger. Here the move always runs, after a rewrite of its own limit. The move is H2's,
+            // forcing the file as it goes: before it begins and after each step's chunk of where the
+            // chunks went.
             file.compactMoveChunks(100, Long.MAX_VALUE, store);
         }
     }
@@ -307,11 +361,13 @@ final class OrderedIndexH2Backend extends H2Backend {
      * 100k store after the stop (73 MB, chunks 57 % live) 2 s of this took the moved file to 49 MB,
      * none 73 MB; on its 1M store (527 MB) 2 s gave 513 MB.
      */
-    private static void rewriteForStop(MVStore store) {
+    private static void rewriteForStop(MVStore store, Runnable forceToDisk) {
         long budgetNanos = Math.min(STOP_REWRITE_MAX_NANOS, store.getFileStore().size() * 1_000_000_000L / STOP_REWRITE_BYTES_PER_SECOND);
         long start = System.nanoTime();
         while (System.nanoTime() - start < budgetNanos && store.compact(SLICE_TARGET_FILL_RATE, STOP_SLICE_BYTES)) {
             store.commit();
+            // Lets the next round write over the chunks this one emptied, now that it is on the disk.
+            forceToDisk.run();
         }
     }
 
