@@ -58,7 +58,7 @@ final class OrderedIndexH2Backend extends H2Backend {
     private volatile Thread releasesCutAtRoots;
     /**
      * The version that was current when the last force to disk began, kept in use until the next
-     * one has finished (see {@link #forceToDisk}); guarded by itself being replaced under {@link #forcing}.
+     * one has finished (see {@link #forceToDisk}); guarded by {@link #forcing}.
      */
     private TxCounter inUseUntilNextForce;
     private final Object forcing = new Object();
@@ -198,7 +198,8 @@ final class OrderedIndexH2Backend extends H2Backend {
      * the chunk's pages nor their replacements, and the file unreadable ({@code PowerCutTest}).
      * So the version current when a force begins is kept in use until the next force has finished.
      * Every version before it was written in full by then (H2 writes one commit at a time), and so
-     * is on the disk once this force returns: the chunks it emptied are the ones let go.
+     * is on the disk once this force returns: the chunks those versions emptied are the ones let go.
+     * The version itself may be on the disk too; its chunks wait for the next force, to be sure.
      * Run by the syncer's thread every {@link EmbeddedMongo#SYNC_EVERY_MS}, and once at the open.
      */
     void forceToDisk() {
@@ -366,7 +367,7 @@ final class OrderedIndexH2Backend extends H2Backend {
         long start = System.nanoTime();
         while (System.nanoTime() - start < budgetNanos && store.compact(SLICE_TARGET_FILL_RATE, STOP_SLICE_BYTES)) {
             store.commit();
-            // Lets the next round write over the chunks this one emptied, now that it is on the disk.
+            // Lets the next rounds write over the chunks the rounds before emptied, now on the disk.
             forceToDisk.run();
         }
     }
