@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * The in-process MongoDB of the one-command run: mongo-java-server with its H2 backend, files under
@@ -113,13 +114,18 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
     }
 
     public static EmbeddedMongo start(Path dataDir, int port) {
+        return start(dataDir, port, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(Path, int)}, H2 opening the file by the name {@code h2Name} makes of its path (a test's file system). */
+    static EmbeddedMongo start(Path dataDir, int port, UnaryOperator<String> h2Name) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create DATA_DIR " + dataDir.toAbsolutePath(), e);
         }
         Path file = dataDir.resolve("duban.mv.db").toAbsolutePath();
-        OrderedIndexH2Backend backend = OrderedIndexH2Backend.open(file.toString());
+        OrderedIndexH2Backend backend = OrderedIndexH2Backend.open(h2Name.apply(file.toString()));
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();

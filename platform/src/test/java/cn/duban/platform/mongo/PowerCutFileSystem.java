@@ -35,6 +35,10 @@ public final class PowerCutFileSystem extends FilePathWrapper {
 
     /** The name H2 opens {@code file} by through this file system. */
     static String pathOf(java.nio.file.Path file) {
+        return pathOf(file.toString());
+    }
+
+    static String pathOf(String file) {
         return SCHEME + ":" + file;
     }
 
@@ -64,8 +68,12 @@ public final class PowerCutFileSystem extends FilePathWrapper {
 
     static final class Disk extends FileBaseDefault {
         private final FileChannel file;
+        /** Before the cut, what waits for the next force; after it, all the process wrote since the last force, which it still reads. */
         private final List<Write> unforced = new ArrayList<>();
+        /** After the cut, how long the process last made the file. */
+        private long sizeAfterTheCut = Long.MAX_VALUE;
         private long sizeAtLastForce;
+        private long forces;
         private boolean cut;
 
         private Disk(FileChannel file) throws IOException {
@@ -80,7 +88,8 @@ public final class PowerCutFileSystem extends FilePathWrapper {
 
         /**
          * The power fails: of the writes not forced, those {@code reachedDisk} accepts are on the disk,
-         * in the order they were made; nothing written after this reaches it.
+         * in the order they were made; nothing written after this reaches it. The process, which
+         * goes on until it is stopped, still reads what it wrote, so that its stop does not fail.
          */
         synchronized void cut(Predicate<Write> reachedDisk) throws IOException {
             for (Write write : unforced) {
@@ -88,7 +97,8 @@ public final class PowerCutFileSystem extends FilePathWrapper {
                     writeThrough(write);
                 }
             }
-            unforced.clear();
+            // Laid over the file in the order made, the writes give back what the process wrote
+            // wherever the disk took only some of them.
             cut = true;
         }
 
@@ -118,8 +128,9 @@ public final class PowerCutFileSystem extends FilePathWrapper {
         public synchronized int write(ByteBuffer src, long position) {
             byte[] bytes = new byte[src.remaining()];
             src.get(bytes);
-            if (!cut) {
-                unforced.add(new Write(position, bytes));
+            unforced.add(new Write(position, bytes));
+            if (cut) {
+                sizeAfterTheCut = Math.max(sizeAfterTheCut, position + bytes.length);
             }
             return bytes.length;
         }
@@ -130,17 +141,19 @@ public final class PowerCutFileSystem extends FilePathWrapper {
             for (Write write : unforced) {
                 size = Math.max(size, write.end());
             }
-            return size;
+            return Math.min(size, sizeAfterTheCut);
         }
 
         /** H2 forces the file right before it shortens it: the shortening counts as forced too. */
         @Override
         protected synchronized void implTruncate(long size) throws IOException {
-            force(true);
-            if (!cut) {
-                file.truncate(size);
-                sizeAtLastForce = file.size();
+            if (cut) {
+                sizeAfterTheCut = size;
+                return;
             }
+            force(true);
+            file.truncate(size);
+            sizeAtLastForce = file.size();
         }
 
         @Override
@@ -154,6 +167,16 @@ public final class PowerCutFileSystem extends FilePathWrapper {
             unforced.clear();
             file.force(metaData);
             sizeAtLastForce = file.size();
+            forces++;
+            notifyAll();
+        }
+
+        /** Returns once the file has been forced {@code count} more times from now. */
+        synchronized void awaitForces(int count) throws InterruptedException {
+            long until = forces + count;
+            while (forces < until) {
+                wait();
+            }
         }
 
         private void writeThrough(Write write) throws IOException {

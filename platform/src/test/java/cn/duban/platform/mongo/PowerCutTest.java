@@ -1,5 +1,9 @@
 package cn.duban.platform.mongo;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -49,6 +53,70 @@ class PowerCutTest {
         Random coin = new Random(seed);
         Reports reports = forcedThenReplacedThenCut(file, new Random(seed), oldSpace -> write -> coin.nextBoolean());
         assertThat(reportsAfterTheCut(file)).isIn(reports.forced(), reports.replaced());
+    }
+
+    /**
+     * Through the whole embedded server, as the platform runs it (its syncer committing, forcing the
+     * file every half second and compacting in slices), with mongo-java-server's maps and Duban's
+     * own types for documents and index keys: after a cut at a moment of durable writes, the file
+     * opens and holds every write acknowledged before the last force. This one leaves the timing to
+     * the server's own timers and so does not provoke the race the tests above do: it passed
+     * without {@code forceToDisk}'s version in use too (3 runs of 3). Cut before the reports were
+     * forced, it fails (tried).
+     */
+    @Test
+    void whatWasAcknowledgedBeforeTheLastForceSurvivesAPowerCutOfTheEmbeddedServer() throws Exception {
+        Path dir = dataDir.resolve("server");
+        Random random = new Random(11);
+        Random coin = new Random(12);
+        Map<Integer, String> acknowledged = new TreeMap<>();
+        EmbeddedMongo mongo = EmbeddedMongo.start(dir, 0, PowerCutFileSystem::pathOf);
+        try (MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoDatabase database = client.getDatabase("duban");
+            MongoCollection<org.bson.Document> reports = database.getCollection("reports");
+            MongoCollection<org.bson.Document> drafts = database.getCollection("drafts");
+            // Given reports acknowledged as an append is (written, then the commit it waits for), beside
+            // drafts that are then deleted, which leaves the chunks half empty for the slices,
+            for (int i = 0; i < 300; i++) {
+                String text = text(random);
+                reports.insertOne(new org.bson.Document("_id", i).append("text", text));
+                drafts.insertOne(new org.bson.Document("_id", i).append("text", text(random)));
+                mongo.awaitDurable();
+                acknowledged.put(i, text);
+            }
+            drafts.deleteMany(new org.bson.Document());
+            mongo.awaitDurable();
+            // when, the file forced since, durable writes go on for a second,
+            PowerCutFileSystem.Disk disk = PowerCutFileSystem.diskOf(dir.resolve("duban.mv.db").toAbsolutePath());
+            disk.awaitForces(1);
+            MongoCollection<org.bson.Document> later = database.getCollection("later");
+            long until = System.nanoTime() + 1_000_000_000L;
+            for (int i = 0; System.nanoTime() < until; i++) {
+                later.insertOne(new org.bson.Document("_id", i).append("text", text(random)));
+                mongo.awaitDurable();
+            }
+            // and the power fails, the disk having taken any of the writes since the last force,
+            disk.cut(write -> coin.nextBoolean());
+        } finally {
+            mongo.close();
+        }
+
+        // then every report acknowledged is there.
+        Map<Integer, String> read = new TreeMap<>();
+        try (EmbeddedMongo reopened = EmbeddedMongo.start(dir, 0); MongoClient client = MongoClients.create(reopened.connectionString())) {
+            client.getDatabase("duban").getCollection("reports").find()
+                    .forEach(report -> read.put(report.getInteger("_id"), report.getString("text")));
+        }
+        assertThat(read).isEqualTo(acknowledged);
+    }
+
+    /** Text that compresses about as little as a report's: 2,000 random letters. */
+    private static String text(Random random) {
+        StringBuilder text = new StringBuilder(2_000);
+        for (int i = 0; i < 2_000; i++) {
+            text.append((char) ('a' + random.nextInt(26)));
+        }
+        return text.toString();
     }
 
     /** The reports as they were forced, and as they were replaced since. */
