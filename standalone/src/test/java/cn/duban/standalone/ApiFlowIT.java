@@ -168,8 +168,7 @@ class ApiFlowIT {
         assertThat(api.post("/api/units/police/adjustments", Map.of("schemeId", "beilun-2023", "itemCode", "D1", "points", -3.5, "reason", "出租房屋专项检查未开展")).status()).isEqualTo(201);
 
         JsonNode end = score("xinqi");
-        // Read again, the current answer's items are the JSON kept when it was first written (CurrentScoreJson);
-        // a limit above every list makes a new list, written afresh: the same text.
+        // Read again, and with a limit above every list (a new list, written afresh): the same text.
         String again = api.get("/api/units/xinqi/score?scheme=beilun-2023").raw().body();
         String fresh = api.get("/api/units/xinqi/score?scheme=beilun-2023&evidenceLimit=10000").raw().body();
         assertThat(again.substring(again.indexOf("\"items\":"))).isEqualTo(fresh.substring(fresh.indexOf("\"items\":")))

@@ -31,8 +31,8 @@ import java.util.List;
  * it; one that leaves it early (a disqualified fact taken out) is kept beside it when most of it
  * was new.
  *
- * <p>The bytes are what the answer's own generator writes (its factory, features and escapes, as in
- * {@link CurrentScoreJson}); lists written with other settings, through a {@link java.io.Writer},
+ * <p>The bytes are what the answer's own generator writes (its factory, features and escapes,
+ * {@link RawJson#writingAs}); lists written with other settings, through a {@link java.io.Writer},
  * pretty-printed or shorter than {@link #MIN_IDS} are written as before. What is kept is bounded in
  * count and in bytes; the least recently used goes first.
  */

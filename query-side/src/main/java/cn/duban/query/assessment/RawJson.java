@@ -21,8 +21,8 @@ import java.util.function.Supplier;
 /**
  * JSON text held as UTF-8 only (a range of an array, not copied), to be written raw: a UTF-8
  * generator copies the bytes; any other decodes them. Never written as a quoted string. Also what
- * the modules that keep JSON ({@link CurrentScoreJson}, {@link EvidenceIdsJson}) share: writing
- * the text as the answer's own generator would, and putting their serializer on one property.
+ * a module that keeps JSON ({@link EvidenceIdsJson}) needs: writing the text as the answer's own
+ * generator would, and putting its serializer on one property.
  */
 final class RawJson implements SerializableString {
     private final byte[] utf8;

@@ -31,14 +31,12 @@ public class ScoreQueryController {
     private final ScoreQueries queries;
     private final Comparisons comparisons;
     private final ReadAfterWrite readAfterWrite;
-    private final CurrentScoreJson currentJson;
 
     private final java.time.Clock clock;
 
     public ScoreQueryController(ScoreQueries queries, Comparisons comparisons, ReadAfterWrite readAfterWrite,
-                                CurrentScoreJson currentJson, java.time.Clock dubanClock) {
+                                java.time.Clock dubanClock) {
         this.clock = dubanClock;
-        this.currentJson = currentJson;
         this.queries = queries;
         this.comparisons = comparisons;
         this.readAfterWrite = readAfterWrite;
@@ -72,11 +70,7 @@ public class ScoreQueryController {
         ScoreCard card = view == Comparisons.View.EFFECTIVE
                 ? comparisons.score(unitId, schemeId, asOf == null ? clock.instant() : asOf, view)
                 : queries.score(unitId, schemeId, asOf);
-        if (evidenceLimit != null) {
-            return card.evidenceLimited(evidenceLimit);
-        }
-        // The current answer's items stay the same list until the unit's ledger changes.
-        return asOf == null && view == Comparisons.View.RECORDING ? currentJson.reuse(card) : card;
+        return evidenceLimit == null ? card : card.evidenceLimited(evidenceLimit);
     }
 
     @GetMapping("/units/{unitId}/comparison")
