@@ -533,7 +533,9 @@ class WorkbenchBrowserIT {
     void aSupervisorRecordsAFindingWithEvidenceAndOrdersARectification() throws Exception {
         signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
         open("/rounds", "督查轮次");
-        wait.until(d -> d.findElements(By.cssSelector(".rounds .el-table__row")).stream().anyMatch(r -> r.getText().contains("2023年年中督查")));
+        // The whole row, status included: once a CI run read the page after the round's name was shown and before its status tag was.
+        wait.until(d -> d.findElements(By.cssSelector(".rounds .el-table__row")).stream()
+                .anyMatch(r -> r.getText().contains("2023年年中督查") && r.getText().contains("进行中")));
         assertThat(page()).contains("年中督查", "进行中");
         shots("rounds");
         browser.findElements(By.cssSelector(".rounds .el-table__row")).stream().filter(r -> r.getText().contains("2023年年中督查")).findFirst().orElseThrow().click();
