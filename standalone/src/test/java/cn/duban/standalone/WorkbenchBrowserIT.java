@@ -112,14 +112,28 @@ class WorkbenchBrowserIT {
 
     /** Photographs the screen at desktop and phone width, and checks it speaks in words. */
     void shots(String name) throws Exception {
+        shots(name, () -> { });
+    }
+
+    /** As {@link #shots(String)}, checking at phone width what must be in sight there. */
+    void shots(String name, Runnable onPhone) throws Exception {
         humanWordsOnly(name);
         save(name + "-desktop");
         browser.manage().window().setSize(new Dimension(390, 844));
         Thread.sleep(400);
         humanWordsOnly(name + " (phone)");
+        onPhone.run();
         save(name + "-phone");
         browser.manage().window().setSize(new Dimension(1280, 1000));
         Thread.sleep(200);
+    }
+
+    /** The first shown card of a page's phone layout, which must fit the window's width. */
+    WebElement phoneCard(String css) {
+        WebElement card = visible(By.cssSelector(css));
+        long width = ((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.innerWidth")).longValue();
+        assertThat((long) card.getRect().getX() + card.getRect().getWidth()).as(css + " fits the phone's width").isLessThanOrEqualTo(width);
+        return card;
     }
 
     void humanWordsOnly(String screen) {
@@ -344,7 +358,9 @@ class WorkbenchBrowserIT {
         // Two dates compared: each unit's change, and for one unit the causes in words.
         open("/compare", "两日对比");
         wait.until(d -> !d.findElements(By.cssSelector(".rows .el-table__row")).isEmpty());
-        shots("compare");
+        // On a phone each unit's change is in sight, not in a column scrolled away.
+        String firstChange = browser.findElements(By.cssSelector(".rows .el-table__row")).get(0).findElements(By.tagName("td")).get(3).getText();
+        shots("compare", () -> assertThat(phoneCard(".row-card").getText()).contains("2023-06-30：", "→", firstChange));
         browser.findElements(By.cssSelector(".rows .el-table__row")).get(0).click();
         wait.until(d -> !d.findElements(By.cssSelector(".change .cause")).isEmpty());
         shots("compare-unit");
@@ -618,7 +634,14 @@ class WorkbenchBrowserIT {
         wait.until(d -> !d.findElements(By.cssSelector(".results .el-table__row")).isEmpty());
         wait.until(d -> page().contains("优秀"));
         assertThat(visible(By.cssSelector("[data-test=export]")).getAttribute("href")).endsWith("/api/schemes/beilun-2023/export.xlsx");
-        shots("year-end");
+        // The first unit's year-end score and grade, the columns a phone's width used to scroll out of sight.
+        String first = browser.findElements(By.cssSelector(".results .el-table__row")).get(0).getText();
+        shots("year-end", () -> {
+            String card = phoneCard(".result-card").getText();
+            assertThat(card).contains("年终得分", "优秀");
+            assertThat(first).contains(card.lines().filter(l -> l.startsWith("年终得分")).findFirst().orElseThrow()
+                    .replaceAll("年终得分 (\\S+) .*", "$1"));
+        });
         tab("通报");
         wait.until(d -> d.findElement(By.cssSelector("[data-test=notice-text]")).getText().contains("表彰"));
         click("发布通报");
@@ -663,7 +686,7 @@ class WorkbenchBrowserIT {
         waitForText("评分标准");
         wait.until(d -> page().contains("S1.1") && page().contains("领导重视"));
         assertThat(page()).contains("已发布", "督查权重", "30%");
-        shots("scheme");
+        shots("scheme", () -> assertThat(phoneCard(".item-card").getText()).contains("S1.1 领导重视", "6 分", "基础工作"));
         closeDrawer();
     }
 
