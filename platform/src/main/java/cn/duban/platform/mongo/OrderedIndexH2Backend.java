@@ -41,7 +41,7 @@ final class OrderedIndexH2Backend extends H2Backend {
      * not the read-model write made before it (after a crash that write was lost for good, the token
      * saying it was handled: {@code CrashRecoveryIT} on H2 2.5.252), or a document and not its index
      * entry. A command that writes holds this shared for the whole command; a commit holds it alone
-     * while H2 takes the roots, and lets it go once they are taken ({@link RootsTakenFileStore}): the
+     * while H2 takes the roots, and lets it go once they are taken ({@link HookedFileStore}): the
      * pages are then written beside the writers, which copy what they change. That holds only because
      * a stored document is never changed in place ({@link IdIndexedH2Collection} updates a copy);
      * {@code ConsistentCommitsTest} crashes a store 40 times mid-load and fails without either.
@@ -101,10 +101,11 @@ final class OrderedIndexH2Backend extends H2Backend {
     private static final long STOP_REWRITE_MAX_NANOS = 2_000_000_000L;
     /** Chunks fuller than this on average are left alone: H2's own auto-compact rate. */
     private static final int SLICE_TARGET_FILL_RATE = 90;
+    private final HookedFileStore file;
 
     /**
-     * Rewrites up to a slice of the emptiest and oldest chunks' live pages into new chunks, when the
-     * chunks are on average less than 90 % live: a quarter of a megabyte while durable appends
+     * Rewrites up to a slice of the emptiest chunks' live pages into new chunks ({@link #rewrite}), when
+     * the chunks are on average less than 90 % live: a quarter of a megabyte while durable appends
      * arrive, since their commits wait for the slice (see {@link #turn}), and a megabyte otherwise,
      * writes that wait for no commit included (a rebuild, processors catching up): the writers go on
      * beside a slice. With slices a quarter for any write (a rule from when slices held the writers
@@ -124,7 +125,7 @@ final class OrderedIndexH2Backend extends H2Backend {
         // 0.3 s of the command's commit after a second of idle slices, JFR).
         turn.lock();
         try {
-            if (!store.isClosed() && store.compact(SLICE_TARGET_FILL_RATE, appendsArriving ? SLICE_BYTES / 4 : SLICE_BYTES)) {
+            if (!store.isClosed() && rewrite(store, appendsArriving ? SLICE_BYTES / 4 : SLICE_BYTES)) {
                 commit();
             }
         } finally {
@@ -259,8 +260,9 @@ final class OrderedIndexH2Backend extends H2Backend {
                 || stages.stream().anyMatch(st -> !(st instanceof Document d) || d.containsKey("$out") || d.containsKey("$merge"));
     }
 
-    private OrderedIndexH2Backend(MVStore store, RootsTakenFileStore file) {
+    private OrderedIndexH2Backend(MVStore store, HookedFileStore file) {
         super(store);
+        this.file = file;
         file.onRootsTaken(this::rootsTaken);
     }
 
@@ -273,9 +275,9 @@ final class OrderedIndexH2Backend extends H2Backend {
         // H2 commits nothing on its own (no background commit, and a buffer of 0 turns off the commit
         // a writer's thread made past it): see `cut`. Its background compaction is off with it
         // (an auto-compact rate of 0 says so too): EmbeddedMongo runs compactSlice every 0.2 s instead.
-        // The file store is H2's own with one hook (RootsTakenFileStore); it reads its settings from
+        // The file store is H2's own with two hooks (HookedFileStore); it reads its settings from
         // its own map, so the auto-compact rate is given to it there.
-        RootsTakenFileStore file = new RootsTakenFileStore(new HashMap<>(Map.of("autoCompactFillRate", 0)));
+        HookedFileStore file = new HookedFileStore(new HashMap<>(Map.of("autoCompactFillRate", 0)));
         file.open(fileName, false, (char[]) null);
         MVStore store;
         try {
@@ -341,7 +343,7 @@ final class OrderedIndexH2Backend extends H2Backend {
         store.setRetentionTime(0);
         store.setVersionsToKeep(0);
         store.commit();
-        rewriteForStop(store, this::forceToDisk);
+        rewriteForStop(store);
         releaseForcedVersion();
         if (store.getFileStore() instanceof RandomAccessStore file) {
             file.sync();
@@ -356,20 +358,30 @@ final class OrderedIndexH2Backend extends H2Backend {
     }
 
     /**
-     * Rewrites the emptiest and oldest chunks' live pages, as the slices do, for a second per 50 MB
+     * Rewrites the emptiest chunks' live pages, as the slices do, for a second per 50 MB
      * of file and 2 s at most: the stop of issue 14's benchmark comes right after two rebuilds of
      * every read model, which leave chunks faster than the slices compact them. On a copy of its
      * 100k store after the stop (73 MB, chunks 57 % live) 2 s of this took the moved file to 49 MB,
      * none 73 MB; on its 1M store (527 MB) 2 s gave 513 MB.
      */
-    private static void rewriteForStop(MVStore store, Runnable forceToDisk) {
+    private void rewriteForStop(MVStore store) {
         long budgetNanos = Math.min(STOP_REWRITE_MAX_NANOS, store.getFileStore().size() * 1_000_000_000L / STOP_REWRITE_BYTES_PER_SECOND);
         long start = System.nanoTime();
-        while (System.nanoTime() - start < budgetNanos && store.compact(SLICE_TARGET_FILL_RATE, STOP_SLICE_BYTES)) {
+        while (System.nanoTime() - start < budgetNanos && rewrite(store, STOP_SLICE_BYTES)) {
             store.commit();
             // Lets the next rounds write over the chunks the rounds before emptied, now on the disk.
-            forceToDisk.run();
+            forceToDisk();
         }
+    }
+
+    /**
+     * One round of H2's compaction, rewriting at most {@code budget} live bytes, of the emptiest chunks
+     * first ({@link EmptiestChunksFirst}, through {@link HookedFileStore#rewriteBudget}). Only the
+     * syncer's slices and the stop call this, each in its turn.
+     */
+    private boolean rewrite(MVStore store, int budget) {
+        file.rewriteBudget(budget);
+        return store.compact(SLICE_TARGET_FILL_RATE, budget);
     }
 
     private static void reorderExistingIndexes(MVStore store) {
