@@ -14,7 +14,7 @@ import java.util.function.Function;
  * is a version, and an append commits. Once a chunk is some thousand commits old its rank is 0
  * whatever its fill rate, and among chunks ranked alike H2 keeps those with the least live data. In
  * the load of issue 14's 1M store (a probe of H2's chunk figures every 3 s) the chunks were half
- * dead (362 of 727 MB by H2's page lengths), 87 MB of it in chunks 10-30 % live, while the slices
+ * dead (362 of 727 MB by H2's page lengths), 91 MB of it in chunks 10-30 % live, while the slices
  * rewrote fuller ones and the file grew to 618 MB. Only the choice is changed here; H2 still checks
  * each chunk offered and does the rewrite.
  */
