@@ -90,7 +90,8 @@ final class OrderedIndexH2Backend extends H2Backend {
             "getLastError", "getlasterror", "hostInfo", "getCmdLineOpts");
     /**
      * How much of partly used chunks one {@link #compactSlice} rewrites at most while no durable
-     * append arrives, a quarter of it while appends do. A slice holds H2's store lock, which every
+     * append arrives; a quarter of it while appends do, or half when the chunks are less than
+     * {@link #LOW_FILL_RATE} % live. A slice holds H2's store lock, which every
      * commit waits for, and rewriting costs about 0.1 s a megabyte on a 2-core machine (documents
      * decoded, encoded and compressed again).
      */
