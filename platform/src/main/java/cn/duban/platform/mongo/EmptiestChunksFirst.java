@@ -43,7 +43,7 @@ final class EmptiestChunksFirst {
         List<Candidate<C>> candidates = new ArrayList<>();
         for (C chunk : chunks) {
             Space s = space.apply(chunk);
-            if (s.live() > 0 && s.live() < s.length() && s.live() <= budget
+            if (s.live() > 0 && s.live() < s.length()
                     && (retentionMs < 0 || s.createdAt() + retentionMs <= now) && s.version() < newestVersion) {
                 candidates.add(new Candidate<>(chunk, s));
             }
@@ -51,6 +51,7 @@ final class EmptiestChunksFirst {
         candidates.sort(Comparator.comparingDouble(Candidate::fill));
         List<C> chosen = new ArrayList<>();
         long left = budget;
+        // A chunk with more live bytes than the budget never fits what is left: it is never offered.
         for (Candidate<C> c : candidates) {
             if (c.space().live() <= left) {
                 chosen.add(c.chunk());
