@@ -33,13 +33,17 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
      * commit per append it kept about 55 KB per append in the file (a probe of 10,000 appends with two
      * read-model writes each: 558 MB at 45 s, 62 MB at 1 s). That a chunk is written over only once
      * the commit that emptied it is on the disk is held by {@link OrderedIndexH2Backend#forceToDisk},
-     * not by this. Not 0: H2 then may reuse a chunk that its own chunk map still lists
-     * (h2database#2752), and a reader walking an old root of a map needs its chunks for a while (H2's
-     * own advice). Half a second was tried on issue 14's 100k benchmark: the data files' peak during
-     * the load and the commands 57 MB, against 62 MB at 2 s in the run after it, where runs of one
-     * code scatter over 52-66 MB; not worth the margin.
+     * not by this. H2 drops emptied chunks in the order they were emptied and stops at the first that
+     * is still too young, so this holds every chunk emptied while commands arrive, old ones too, for
+     * about this long. Half a second: on issue 14's 100k benchmark, with the slices rewriting the
+     * emptiest chunks first, the data files' peak during the load and the commands was 49 and 45 MB
+     * (two runs) against 56-58 MB at 2 s (five runs); a probe of H2's chunks during the commands found
+     * 4-9 MB in wholly dead chunks waiting at 2 s, 1-2 MB at half a second. Not 0: H2 then may reuse a
+     * chunk that its own chunk map still lists (h2database#2752). A reader walking an old root of a
+     * map needs its chunks meanwhile (H2's own advice); for a chunk older than this the wait for the
+     * next force to disk (up to {@link #SYNC_EVERY_MS} and the force) was already all it had at 2 s.
      */
-    static final int RETENTION_MS = 2_000;
+    static final int RETENTION_MS = 500;
     static final long SYNC_EVERY_MS = 500;
     /** How often the syncer looks whether a commit is due ({@link OrderedIndexH2Backend#commitIfDue}). */
     static final long COMMIT_CHECK_EVERY_MS = 100;
