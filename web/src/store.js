@@ -1,6 +1,6 @@
 import { reactive } from 'vue';
 import { get } from './api.js';
-import { lang } from './i18n.js';
+import { lang, t } from './i18n.js';
 
 /** Who is signed in, whether this is the demo, and the words for every code (GET /api/dictionary), read once. */
 export const store = reactive({ me: null, about: null, units: [], words: {}, people: {}, schemes: [], ready: false });
@@ -31,9 +31,16 @@ export function unitName(id) {
   return u ? u.name : id;
 }
 
-/** A person by their display name, never their account. */
+/** A person by their display name, never their account; the platform's own actors (system:setup …) in words. */
 export function person(username) {
-  return store.people[username] || username;
+  if (store.people[username]) {
+    return store.people[username];
+  }
+  if (username && username.startsWith('system:')) {
+    const known = store.words.systemActor && store.words.systemActor[username];
+    return known ? word('systemActor', username) : t('系统', 'System');
+  }
+  return username;
 }
 
 export function unitsOfType(type) {

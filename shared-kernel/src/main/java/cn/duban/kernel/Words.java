@@ -4,6 +4,7 @@ import cn.duban.kernel.assignment.AssignmentStatus;
 import cn.duban.kernel.assignment.Light;
 import cn.duban.kernel.assignment.ReportingFrequency;
 import cn.duban.kernel.people.Role;
+import cn.duban.kernel.people.SystemActors;
 import cn.duban.kernel.reporting.InfoLevel;
 import cn.duban.kernel.reporting.TrainingKind;
 import cn.duban.kernel.scheme.AchievementLevels;
@@ -129,6 +130,10 @@ public final class Words {
                 "REPORT_MISSED", "未按时报送", "Report missed", "INFO_REPORT_REJECTED", "信息被退回", "Information report rejected",
                 "RECORD_DISQUALIFIED", "抽查不实", "Record found untrue", "RECTIFICATION_ORDERED", "限期整改", "Rectification ordered",
                 "RECTIFICATION_REJECTED", "整改被退回", "Rectification returned", "LISTED_SUPERVISION", "挂牌督办", "Listed supervision");
+        // Who acted when no person did: the platform's own actors, as events record them.
+        strings("systemActor", SystemActors.SETUP, "系统初始化", "Initial setup", SystemActors.RESET_ADMIN, "命令行重置管理员",
+                "Lead office reset from the command line", SystemActors.DEADLINES, "期限检查（系统）", "Deadline checker",
+                SystemActors.DEMO, "演示数据导入", "Demo data load");
         // What an assignment's history lists, by the event's type.
         strings("assignmentEvent", "AssignmentIssued", "交办", "Issued", "AssignmentAcknowledged", "签收", "Acknowledged",
                 "AssignmentProgressReported", "报送进展", "Progress reported", "AssignmentUrged", "催办", "Urged",

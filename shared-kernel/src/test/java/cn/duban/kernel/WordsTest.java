@@ -48,4 +48,16 @@ class WordsTest {
         assertThat(Words.zh("light", "RED")).isEqualTo("已逾期");
         assertThat(Words.zh("light", "PURPLE")).isEqualTo("PURPLE");
     }
+
+    @Test
+    void everySystemActorHasChineseAndEnglishWords() throws IllegalAccessException {
+        for (java.lang.reflect.Field f : cn.duban.kernel.people.SystemActors.class.getFields()) {
+            String actor = (String) f.get(null);
+            Words.Word w = Words.all().get("systemActor").get(actor);
+            assertThat(w).as(actor).isNotNull();
+            assertThat(w.zh()).as(actor).matches(".*[\\u4e00-\\u9fff].*");
+            assertThat(w.en()).as(actor).isNotBlank();
+        }
+        assertThat(cn.duban.kernel.people.SystemActors.class.getFields()).isNotEmpty();
+    }
 }

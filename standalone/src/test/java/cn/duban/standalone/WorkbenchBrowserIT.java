@@ -51,7 +51,7 @@ class WorkbenchBrowserIT {
     /** What a person must never read: a unit's id, a code, an ISO instant. */
     static final Pattern MACHINE_WORDS = Pattern.compile("(?<![A-Za-z_])(xinqi|daqi|gafj|yjglj|shzlzx|zhzfj|OPEN|COMPLETED|CANCELLED|COMPLETION_SUBMITTED"
             + "|RED|GREEN|YELLOW|BLUE|STREET|DEPARTMENT|LEAD_OFFICE|UNIT_STAFF|SUPERVISOR|PER_FAILURE|THRESHOLD|QUOTA|GENERAL|TYPICAL)(?![A-Za-z_])"
-            + "|\\d{4}-\\d{2}-\\d{2}T\\d{2}:");
+            + "|\\d{4}-\\d{2}-\\d{2}T\\d{2}:|system:[a-z-]+");
 
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) {
@@ -675,7 +675,10 @@ class WorkbenchBrowserIT {
         press(form.findElement(buttonNamed("创建")));
         waitForText("已创建用户 大碶街道信息员");
         wait.until(d -> page().contains("大碶街道信息员"));
-        shots("users");
+        // Who granted each role: a person's name, or the platform's own actor in words.
+        assertThat(page()).contains("系统初始化", "演示数据导入");
+        // At phone width a card per user: the role, who granted it and the actions in sight.
+        shots("users", () -> assertThat(phoneCard(".user-card").getText()).contains("账号", "最近授权", "改角色", "重置密码"));
 
         open("/statistics", "督办统计");
         wait.until(d -> page().contains("按时签收") && page().contains("新碶街道"));

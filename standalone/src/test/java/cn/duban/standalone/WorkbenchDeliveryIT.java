@@ -95,4 +95,18 @@ class WorkbenchDeliveryIT {
         assertThat(compressed.headers().firstValue("Content-Encoding")).contains("gzip");
         assertThat(new String(gunzip(compressed.body()), StandardCharsets.UTF_8)).isEqualTo(new String(plain.body(), StandardCharsets.UTF_8));
     }
+
+    /** Both pages name the tab's icon, which anyone may fetch, before signing in too (it was a 404 for /favicon.ico). */
+    @Test
+    void bothPagesNameAnIconAnyoneMayFetch() throws Exception {
+        for (String page : new String[] {"/login.html", "/app/"}) {
+            assertThat(new String(get(page, false).body(), StandardCharsets.UTF_8)).as(page)
+                    .contains("<link rel=\"icon\" href=\"/assets/icon.svg\"");
+        }
+        HttpResponse<String> icon = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/assets/icon.svg")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+        assertThat(icon.body()).contains("<svg", "督");
+    }
 }

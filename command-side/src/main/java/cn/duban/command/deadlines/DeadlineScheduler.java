@@ -1,5 +1,6 @@
 package cn.duban.command.deadlines;
 
+import cn.duban.kernel.people.SystemActors;
 import cn.duban.command.assignment.OpenAssignments;
 import cn.duban.command.supervision.OpenRectifications;
 import cn.duban.kernel.calendar.DistrictTime;
@@ -58,7 +59,7 @@ public class DeadlineScheduler {
         for (String id : ids) {
             try {
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(checkOf.apply(id))
-                        .andMetaData(Map.of(Audit.ACTOR, "system:deadlines")));
+                        .andMetaData(Map.of(Audit.ACTOR, SystemActors.DEADLINES)));
             } catch (ConcurrencyException e) {
                 log.debug("The {} {} changed while its deadline was checked; the next round checks it again", what, id);
             } catch (RuntimeException e) {

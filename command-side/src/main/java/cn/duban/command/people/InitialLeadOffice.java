@@ -1,5 +1,6 @@
 package cn.duban.command.people;
 
+import cn.duban.kernel.people.SystemActors;
 import cn.duban.kernel.people.Role;
 import cn.duban.kernel.people.RegisterUser;
 import cn.duban.platform.axon.Audit;
@@ -57,7 +58,7 @@ public class InitialLeadOffice implements ApplicationRunner {
         }
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RegisterUser(USERNAME, "流管中心管理员", Role.LEAD_OFFICE, null))
-                    .andMetaData(Map.of(Audit.ACTOR, "system:setup")));
+                    .andMetaData(Map.of(Audit.ACTOR, SystemActors.SETUP)));
         } catch (AggregateStreamCreationException | ConcurrencyException alreadyThere) {
             log.info("The initial lead-office account exists already; setting its password");
         }
@@ -83,7 +84,7 @@ public class InitialLeadOffice implements ApplicationRunner {
      * record like any other, by {@code system:reset-admin}.
      */
     private void resetAdmin() {
-        Map<String, String> meta = Map.of(Audit.ACTOR, "system:reset-admin");
+        Map<String, String> meta = Map.of(Audit.ACTOR, SystemActors.RESET_ADMIN);
         String id = cn.duban.kernel.AggregateIds.user(USERNAME);
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RegisterUser(USERNAME, "流管中心管理员", Role.LEAD_OFFICE, null)).andMetaData(meta));

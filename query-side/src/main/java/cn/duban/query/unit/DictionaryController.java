@@ -39,7 +39,7 @@ public class DictionaryController {
             description = "words: group → code → {zh, en}. Groups: unitType, role, assignmentStatus, light, reportingFrequency, infoLevel, "
                     + "trainingKind, factKind, achievementLevel, indicator, ruleKind, contributionSource, roundKind, inspectionMethod, severity, "
                     + "verdict, sampleKind, samplingPeriod, grade, infoReportStatus, appealStatus, rectificationStatus, copyNoticeStatus, "
-                    + "sampledRecordStatus, findingStatus, roundStatus, schemeStatus, notificationKind, assignmentEvent. people: username → display name.")
+                    + "sampledRecordStatus, findingStatus, roundStatus, schemeStatus, notificationKind, assignmentEvent, systemActor (the platform's own actors, such as system:setup). people: username → display name.")
     public Dictionary dictionary() {
         Map<String, String> people = new java.util.TreeMap<>();
         users.all().forEach(u -> people.put(u.username(), u.displayName()));

@@ -1,5 +1,6 @@
 package cn.duban.standalone.demo;
 
+import cn.duban.kernel.people.SystemActors;
 import cn.duban.command.deadlines.DeadlineScheduler;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -67,7 +68,7 @@ public class DemoLoader implements ApplicationRunner {
         for (String[] u : DEMO_USERS) {
             gateway.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
                     new cn.duban.kernel.people.RegisterUser(u[0], u[1], cn.duban.kernel.people.Role.valueOf(u[2]), u[3]))
-                    .andMetaData(java.util.Map.of(cn.duban.platform.axon.Audit.ACTOR, "system:demo")));
+                    .andMetaData(java.util.Map.of(cn.duban.platform.axon.Audit.ACTOR, SystemActors.DEMO)));
             credentials.setPassword(u[0], DEMO_PASSWORD);
         }
         log.info("--demo: users xinqi-staff, gafj-staff (unit staff), supervisor, supervisor2, leader; password {}", DEMO_PASSWORD);

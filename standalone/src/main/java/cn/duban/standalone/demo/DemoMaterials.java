@@ -1,5 +1,6 @@
 package cn.duban.standalone.demo;
 
+import cn.duban.kernel.people.SystemActors;
 import cn.duban.kernel.material.Material;
 import cn.duban.platform.materials.MaterialStore;
 
@@ -31,8 +32,8 @@ final class DemoMaterials {
     /** A sign-in sheet and a photo for one training of a unit. */
     List<Material> forTraining(String unit, String trainingId, String heldOn, int attendees) {
         List<Material> files = new ArrayList<>();
-        files.add(store.store("签到表-" + heldOn + ".pdf", signInSheet(trainingId, heldOn, attendees), null, unit, "system:demo"));
-        files.add(store.store("培训现场-" + heldOn + ".png", photo(), null, unit, "system:demo"));
+        files.add(store.store("签到表-" + heldOn + ".pdf", signInSheet(trainingId, heldOn, attendees), null, unit, SystemActors.DEMO));
+        files.add(store.store("培训现场-" + heldOn + ".png", photo(), null, unit, SystemActors.DEMO));
         return files;
     }
 
@@ -42,12 +43,12 @@ final class DemoMaterials {
         for (int i = 1; i <= lines; i++) {
             body.add(i + ".  ____________________________________________");
         }
-        return store.store(name, page(heading, body), null, unit, "system:demo");
+        return store.store(name, page(heading, body), null, unit, SystemActors.DEMO);
     }
 
     /** A photo of a rectified site or a session. */
     Material photo(String unit, String name) {
-        return store.store(name, photo(), null, unit, "system:demo");
+        return store.store(name, photo(), null, unit, SystemActors.DEMO);
     }
 
     /** A valid one-page PDF listing numbered attendee lines (ASCII: the standard fonts have no Chinese). */
