@@ -37,7 +37,7 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
      * is still too young, so this holds every chunk emptied while commands arrive, old ones too, for
      * about this long. Half a second: on issue 14's 100k benchmark, with the slices rewriting the
      * emptiest chunks first, the data files' peak during the load and the commands was 49 and 45 MB
-     * (two runs) against 56-58 MB at 2 s (five runs); a probe of H2's chunks during the commands found
+     * (two runs) against 57-60 MB at 2 s (five runs); a probe of H2's chunks during the commands found
      * 4-9 MB in wholly dead chunks waiting at 2 s, 1-2 MB at half a second. Not 0: H2 then may reuse a
      * chunk that its own chunk map still lists (h2database#2752). A reader walking an old root of a
      * map needs its chunks meanwhile (H2's own advice); for a chunk older than this the wait for the
