@@ -418,6 +418,9 @@ class WorkbenchBrowserIT {
     void oneSupervisorChecksASampledRecordAndAnotherRechecksIt() throws Exception {
         signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
         open("/sampling", "抽查核实");
+        wait.until(d -> page().contains("新碶街道"));
+        // At phone width a card per sample, its progress in sight.
+        shots("samples", () -> assertThat(phoneCard(".sample-card").getText()).contains("抽取", "期间", "已复核"));
         WebElement row = wait.until(d -> d.findElements(By.cssSelector(".samples .el-table__row")).stream()
                 .filter(r -> r.getText().contains("新碶街道")).findFirst().orElse(null));
         row.click();
