@@ -1,10 +1,10 @@
 package cn.duban.command.deadlines;
 
-import cn.duban.kernel.people.SystemActors;
 import cn.duban.command.assignment.OpenAssignments;
 import cn.duban.command.supervision.OpenRectifications;
 import cn.duban.kernel.calendar.DistrictTime;
 import cn.duban.kernel.assignment.CheckAssignmentDeadlines;
+import cn.duban.kernel.people.SystemActors;
 import cn.duban.kernel.supervision.CheckRectificationDeadline;
 import cn.duban.platform.axon.Audit;
 import org.axonframework.commandhandling.GenericCommandMessage;

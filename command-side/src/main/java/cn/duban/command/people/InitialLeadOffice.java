@@ -1,8 +1,8 @@
 package cn.duban.command.people;
 
-import cn.duban.kernel.people.SystemActors;
 import cn.duban.kernel.people.Role;
 import cn.duban.kernel.people.RegisterUser;
+import cn.duban.kernel.people.SystemActors;
 import cn.duban.platform.axon.Audit;
 import cn.duban.platform.security.Credentials;
 import org.axonframework.commandhandling.GenericCommandMessage;

@@ -1,7 +1,7 @@
 package cn.duban.standalone.demo;
 
-import cn.duban.kernel.people.SystemActors;
 import cn.duban.command.deadlines.DeadlineScheduler;
+import cn.duban.kernel.people.SystemActors;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package cn.duban.standalone.demo;
 
-import cn.duban.kernel.people.SystemActors;
 import cn.duban.kernel.material.Material;
+import cn.duban.kernel.people.SystemActors;
 import cn.duban.platform.materials.MaterialStore;
 
 import javax.imageio.ImageIO;
