@@ -645,6 +645,15 @@ class WorkbenchBrowserIT {
             assertThat(first).contains(card.lines().filter(l -> l.startsWith("年终得分")).findFirst().orElseThrow()
                     .replaceAll("年终得分 (\\S+) .*", "$1"));
         });
+        // In English the grades are in English too (the notice itself is published in Chinese).
+        click("English");
+        waitForText("Year-end results and notice");
+        wait.until(d -> d.findElements(By.cssSelector(".results .el-table__row")).size() == 44
+                && d.findElement(By.cssSelector(".results")).getText().contains("Excellent"));
+        assertThat(browser.findElement(By.cssSelector(".results")).getText()).doesNotContain("优秀", "良好", "合格");
+        shots("year-end-english");
+        click("中文");
+        waitForText("年终考核与通报");
         tab("通报");
         wait.until(d -> d.findElement(By.cssSelector("[data-test=notice-text]")).getText().contains("表彰"));
         click("发布通报");
