@@ -17,3 +17,8 @@ export function t(zh, en) {
   }
   return lang() === 'en' && en ? en : zh;
 }
+
+/** A count after a heading: 待签收（2） in Chinese, "To acknowledge (2)" in English. */
+export function count(n) {
+  return lang() === 'en' ? ` (${n})` : `（${n}）`;
+}
