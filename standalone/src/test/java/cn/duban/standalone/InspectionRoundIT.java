@@ -114,6 +114,7 @@ class InspectionRoundIT {
         assertThat(afterVeto.get(0).get("rank").asInt()).isEqualTo(1);
         JsonNode notice = api.get("/api/rounds/year-end/beilun-2023/notice").body();
         assertThat(notice.get("results").get(notice.get("results").size() - 1).get("grade").asText()).isEqualTo("不合格（一票否决）");
+        assertThat(notice.get("results").get(notice.get("results").size() - 1).get("gradeCode").asText()).isEqualTo("VETOED");
         assertThat(notice.get("text").asText()).contains("考核结果的通报").contains("新碶街道");
     }
 

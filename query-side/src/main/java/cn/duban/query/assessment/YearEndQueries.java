@@ -48,7 +48,8 @@ public class YearEndQueries {
         return YearEnd.Grade.of(row.yearEnd(), row.vetoed()).label();
     }
 
-    public record Graded(int rank, String unitId, String name, BigDecimal yearEnd, String grade) {
+    /** {@code grade} as the notice words it (优秀 …); {@code gradeCode} the dictionary's key for it, for a screen in another language. */
+    public record Graded(int rank, String unitId, String name, BigDecimal yearEnd, String grade, YearEnd.Grade gradeCode) {
     }
 
     /** @param honours 表彰 and 通报批评; null in a notice published in {@link NoticeTemplate#GRADES} */
@@ -66,7 +67,7 @@ public class YearEndQueries {
         Instant at = asOf == null ? clock.instant() : asOf;
         List<Row> rows = result(schemeId, at);
         List<Graded> graded = rows.stream()
-                .map(r -> new Graded(r.rank(), r.unitId(), r.name(), r.yearEnd(), grade(r))).toList();
+                .map(r -> new Graded(r.rank(), r.unitId(), r.name(), r.yearEnd(), grade(r), YearEnd.Grade.of(r.yearEnd(), r.vetoed()))).toList();
         StringBuilder text = new StringBuilder();
         text.append("关于").append(scheme.year()).append("年度流动人口服务管理目标责任制考核结果的通报\n\n");
         text.append("根据《").append(scheme.title()).append("》，经年终考核并结合督查情况，现将考核结果通报如下：\n");
