@@ -84,6 +84,8 @@ class WorkbenchBrowserIT {
     void signIn(String username, String password) {
         browser.manage().deleteAllCookies();
         browser.get("http://localhost:" + port + "/login.html");
+        // Each journey begins in Chinese, whatever language an earlier one (or its failure) left chosen.
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.removeItem('duban.lang')");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("signin")));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
@@ -446,6 +448,17 @@ class WorkbenchBrowserIT {
         assertThat(browser.findElement(By.cssSelector("[data-record='" + record + "']")).getText())
                 .as("supervisors named by their names, not their accounts").doesNotContain("supervisor");
         shots("sample-rechecked");
+        // In English the verdicts' line has English punctuation around its words, not 「：」 and 「（」.
+        closeDrawer();
+        click("English");
+        wait.until(d -> d.findElements(By.cssSelector(".samples .el-table__row")).stream().anyMatch(r -> r.getText().contains("新碶街道")));
+        browser.findElements(By.cssSelector(".samples .el-table__row")).stream().filter(r -> r.getText().contains("新碶街道")).findFirst().orElseThrow().click();
+        WebElement verdicts = wait.until(d -> d.findElement(By.cssSelector("[data-record='" + record + "'] .verdicts")));
+        wait.until(d -> verdicts.getText().contains("Recheck: "));
+        assertThat(verdicts.getText()).matches("Check: Borne out \\(\\S+, [^)]+\\) · Recheck: Borne out \\(\\S+\\)").doesNotContain("：", "（", "，");
+        closeDrawer();
+        click("中文");
+        waitForText("抽查核实");
     }
 
     /** 新碶's clerk: a campaign launched, a step with its quantity, an indicator figure and an appeal, all by clicking. */
