@@ -37,8 +37,8 @@ export function person(username) {
     return store.people[username];
   }
   if (username && username.startsWith('system:')) {
-    const known = store.words.systemActor && store.words.systemActor[username];
-    return known ? word('systemActor', username) : t('系统', 'System');
+    const known = word('systemActor', username);
+    return known !== username ? known : t('系统', 'System');
   }
   return username;
 }
@@ -48,14 +48,23 @@ export function unitsOfType(type) {
 }
 
 /**
- * A domain message the server words in both languages ("挂牌督办 / listed supervision：…"), in the
- * reader's: in Chinese the English halves are left out.
+ * A message the server words in both languages, "中文 / English", perhaps followed by its data after
+ * a colon ("催办 / urged：出租房屋排查"), in the reader's language: the Chinese half, or the English
+ * half, capitalised, with the data after an English colon. Text that is not such a message (what a person wrote)
+ * is shown as it is. The server reads the same pattern (cn.duban.kernel.Bilingual).
  */
+const BILINGUAL = /^([^A-Za-z]*?) \/ ([A-Za-z][^：]*)(?:：([\s\S]*))?$/;
 export function said(text) {
-  if (!text || lang() === 'en') {
+  const m = text ? BILINGUAL.exec(text) : null;
+  if (!m) {
     return text || '';
   }
-  return text.replace(/\s\/\s[A-Za-z][A-Za-z0-9 ,.'()%-]*/g, '');
+  const [, zh, en, data] = m;
+  if (lang() === 'en') {
+    // Written in the middle of a sentence ("… / overdue"); shown alone, it begins one.
+    return en.charAt(0).toUpperCase() + en.slice(1) + (data != null ? ': ' + data : '');
+  }
+  return zh + (data != null ? '：' + data : '');
 }
 
 const BEIJING = 'Asia/Shanghai';

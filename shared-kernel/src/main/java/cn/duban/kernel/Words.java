@@ -174,4 +174,10 @@ public final class Words {
         Word w = GROUPS.getOrDefault(group, Map.of()).get(code);
         return w == null ? code : w.zh();
     }
+
+    /** The English of a code in a group, or the code itself when it has none. */
+    public static String en(String group, String code) {
+        Word w = GROUPS.getOrDefault(group, Map.of()).get(code);
+        return w == null ? code : w.en();
+    }
 }

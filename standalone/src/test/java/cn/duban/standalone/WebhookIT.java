@@ -124,7 +124,8 @@ class WebhookIT {
         assertThat(BAD_SIGNATURES).isEmpty();
         JsonNode body = Api.JSON.readTree(DING_BODIES.get(1));
         assertThat(body.get("msgtype").asText()).isEqualTo("text");
-        assertThat(body.at("/text/content").asText()).startsWith("【督办】新碶街道：新交办任务").contains("出租房屋专项整治");
+        assertThat(body.at("/text/content").asText()).startsWith("【督办】新碶街道：新交办任务：").contains("出租房屋专项整治", "牵头，截止")
+                .as("a group chat gets the Chinese half of the platform's messages").doesNotContain("new assignment", "lead unit");
 
         JsonNode failed = deliveries(api, "FAILED");
         assertThat(failed).hasSize(1);

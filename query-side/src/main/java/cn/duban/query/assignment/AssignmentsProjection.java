@@ -3,6 +3,7 @@ package cn.duban.query.assignment;
 import cn.duban.query.common.Positions;
 import cn.duban.query.common.ProjectionGroups;
 import cn.duban.platform.eventstore.RecordingTime;
+import cn.duban.kernel.Words;
 import cn.duban.kernel.assignment.AssignmentStatus;
 import cn.duban.kernel.assignment.Phase;
 import cn.duban.kernel.assignment.ReportingFrequency;
@@ -241,7 +242,12 @@ public class AssignmentsProjection {
 
     @EventHandler
     void on(cn.duban.kernel.assignment.AssignmentLightChanged e, EventMessage<?> m, TrackingToken t) {
-        update(e.assignmentId(), m, t, e.unitId(), cn.duban.kernel.Words.zh("light", e.from().name()) + " → " + cn.duban.kernel.Words.zh("light", e.to().name()) + "：" + e.reason(), v -> v.unit(e.unitId()).light = e.to().name());
+        // Worded in both languages, as the platform's other messages (the workbench shows the reader's
+        // half). The event's reason only says again what the light's words say (已逾期 / overdue).
+        String from = e.from().name();
+        String to = e.to().name();
+        String text = Words.zh("light", from) + " → " + Words.zh("light", to) + " / " + Words.en("light", from) + " → " + Words.en("light", to);
+        update(e.assignmentId(), m, t, e.unitId(), text, v -> v.unit(e.unitId()).light = to);
     }
 
     private void update(String id, EventMessage<?> m, TrackingToken t, String unitId, String text, Consumer<AssignmentView> change) {

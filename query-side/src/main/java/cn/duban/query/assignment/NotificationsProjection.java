@@ -1,5 +1,6 @@
 package cn.duban.query.assignment;
 
+import cn.duban.kernel.Bilingual;
 import cn.duban.query.common.Positions;
 import cn.duban.query.common.ProjectionGroups;
 import cn.duban.query.unit.UnitsProjection;
@@ -73,8 +74,8 @@ public class NotificationsProjection {
     @EventHandler
     void on(AssignmentIssued e, EventMessage<?> m, TrackingToken t) {
         String title = "新交办任务 / new assignment：" + e.title();
-        notify(e.leadUnit(), "ASSIGNMENT_ISSUED", e.assignmentId(), title, "牵头，截止 " + e.deadline(), m, t);
-        e.responsibleUnits().forEach(u -> notify(u, "ASSIGNMENT_ISSUED", e.assignmentId(), title, "责任单位，截止 " + e.deadline(), m, t));
+        notify(e.leadUnit(), "ASSIGNMENT_ISSUED", e.assignmentId(), title, "牵头，截止 " + e.deadline() + " / lead unit, due " + e.deadline(), m, t);
+        e.responsibleUnits().forEach(u -> notify(u, "ASSIGNMENT_ISSUED", e.assignmentId(), title, "责任单位，截止 " + e.deadline() + " / responsible unit, due " + e.deadline(), m, t));
     }
 
     @EventHandler
@@ -85,13 +86,13 @@ public class NotificationsProjection {
     @EventHandler
     void on(AssignmentDeadlineApproaching e, EventMessage<?> m, TrackingToken t) {
         unitsOf(e.assignmentId()).forEach(u -> notify(u, "DEADLINE_NEAR", e.assignmentId(), "即将到期 / due soon：" + titleOf(e.assignmentId()),
-                "截止 " + e.deadline() + "，剩余 " + e.daysLeft() + " 天", m, t));
+                "截止 " + e.deadline() + "，剩余 " + e.daysLeft() + " 天 / due " + e.deadline() + ", " + e.daysLeft() + (e.daysLeft() == 1 ? " day left" : " days left"), m, t));
     }
 
     @EventHandler
     void on(AssignmentWentOverdue e, EventMessage<?> m, TrackingToken t) {
         unitsOf(e.assignmentId()).forEach(u -> notify(u, "OVERDUE", e.assignmentId(), "已逾期 / overdue：" + titleOf(e.assignmentId()),
-                "截止日期 " + e.deadline() + " 已过", m, t));
+                "截止日期 " + e.deadline() + " 已过 / deadline " + e.deadline() + " passed", m, t));
     }
 
     @EventHandler
@@ -152,8 +153,9 @@ public class NotificationsProjection {
         d.put("_id", id);
         notifications.replaceOne(Filters.eq("_id", id), d, new ReplaceOptions().upsert(true));
         Document unit = units.find(Filters.eq("_id", unitId)).first();
-        webhooks.enqueue(id, unitId, "【督办】" + (unit == null ? unitId : unit.getString("name")) + "：" + title
-                + (message == null || message.isBlank() ? "" : "\n" + message));
+        // A district office's group chat reads Chinese.
+        webhooks.enqueue(id, unitId, "【督办】" + (unit == null ? unitId : unit.getString("name")) + "：" + Bilingual.chinese(title)
+                + (message == null || message.isBlank() ? "" : "\n" + Bilingual.chinese(message)));
     }
 
     public static List<Notification> of(MongoCollection<Document> notifications, String unitId) {

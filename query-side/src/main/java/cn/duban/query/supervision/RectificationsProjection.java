@@ -119,7 +119,7 @@ public class RectificationsProjection {
         rectifications.update(e.rectificationId(), m.getIdentifier(), v -> {
             v.listed = true;
             v.listedOn = e.escalatedOn();
-            v.history.add(step("LISTED", "逾期未整改，挂牌督办 / overdue, under listed supervision (due " + e.dueOn() + ")", List.of(), m));
+            v.history.add(step("LISTED", "逾期未整改，挂牌督办（期限 " + e.dueOn() + "） / overdue, under listed supervision (due " + e.dueOn() + ")", List.of(), m));
         });
     }
 

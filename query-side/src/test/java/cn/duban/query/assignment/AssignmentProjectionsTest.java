@@ -4,6 +4,7 @@ import cn.duban.query.common.ProjectionTestBase;
 import cn.duban.kernel.assignment.Light;
 import cn.duban.kernel.assignment.ReportingFrequency;
 import cn.duban.kernel.assignment.AssignmentAcknowledged;
+import cn.duban.kernel.assignment.AssignmentDeadlineApproaching;
 import cn.duban.kernel.assignment.AssignmentIssued;
 import cn.duban.kernel.assignment.AssignmentLightChanged;
 import cn.duban.kernel.assignment.AssignmentUrged;
@@ -67,6 +68,8 @@ class AssignmentProjectionsTest extends ProjectionTestBase {
         assertThat(v.history).extracting(AssignmentsProjection.HistoryEntry::type)
                 .as("a redelivered event is not a second entry")
                 .containsExactly("AssignmentIssued", "AssignmentAcknowledged", "AssignmentWentOverdue", "AssignmentLightChanged");
+        assertThat(v.history.get(3).text()).as("the light's change worded in both languages")
+                .isEqualTo("正常推进 → 已逾期 / On track → Overdue");
         assertThat(v.history).extracting(AssignmentsProjection.HistoryEntry::position).containsExactly(0L, 1L, 2L, 3L);
         assertThat(v.history.get(0).actor()).isEqualTo("tester");
     }
@@ -85,5 +88,16 @@ class AssignmentProjectionsTest extends ProjectionTestBase {
         NotificationsProjection.Notification read = NotificationsProjection.of(collection, "xinqi").get(0);
         assertThat(read.read()).isTrue();
         assertThat(read.readAt()).isEqualTo(Instant.parse("2023-03-01T06:00:00Z"));
+    }
+
+    /** The platform's own messages in both languages, "中文 / English", for the workbench to show the reader's half. */
+    @Test
+    void deadlineNotificationsAreWordedInBothLanguages() throws Exception {
+        given(ISSUED, new AssignmentDeadlineApproaching("a1", DEADLINE, 1), new AssignmentWentOverdue("a1", DEADLINE));
+        List<NotificationsProjection.Notification> xinqi = NotificationsProjection.of(harness.db.getCollection(NotificationsProjection.COLLECTION), "xinqi");
+        assertThat(xinqi).extracting(NotificationsProjection.Notification::message).containsExactlyInAnyOrder(
+                "责任单位，截止 2023-03-31 / responsible unit, due 2023-03-31",
+                "截止 2023-03-31，剩余 1 天 / due 2023-03-31, 1 day left",
+                "截止日期 2023-03-31 已过 / deadline 2023-03-31 passed");
     }
 }

@@ -40,5 +40,7 @@ class RectificationsProjectionTest extends ProjectionTestBase {
                 .containsExactly("ORDERED", "REPORTED", "REJECTED", "LISTED", "REPORTED", "VERIFIED");
         assertThat(v.history.get(1).evidence()).containsExactly("training-1");
         assertThat(v.history.get(2).actor()).isEqualTo("tester");
+        // Both halves name the deadline missed: the workbench shows the reader's half.
+        assertThat(v.history.get(3).text()).isEqualTo("逾期未整改，挂牌督办（期限 2023-07-28） / overdue, under listed supervision (due 2023-07-28)");
     }
 }
