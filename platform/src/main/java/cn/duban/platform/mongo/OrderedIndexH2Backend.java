@@ -236,11 +236,17 @@ final class OrderedIndexH2Backend extends H2Backend {
         }
     }
 
-    /** At the stop: the stop forces and moves the chunks itself, and H2 closes only a store with no version in use. */
+    /**
+     * At the stop: the stop forces and moves the chunks itself, and H2 closes only a store with no
+     * version in use. Once: the compaction releases it before it moves chunks; the close releases it
+     * if the compaction failed or never ran.
+     */
     private void releaseForcedVersion() {
         synchronized (forcing) {
-            getMvStore().deregisterVersionUsage(inUseUntilNextForce);
-            inUseUntilNextForce = null;
+            if (inUseUntilNextForce != null) {
+                getMvStore().deregisterVersionUsage(inUseUntilNextForce);
+                inUseUntilNextForce = null;
+            }
         }
     }
 

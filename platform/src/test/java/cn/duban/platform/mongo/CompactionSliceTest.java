@@ -26,8 +26,8 @@ class CompactionSliceTest {
             Random random = new Random(15);
             // Chunks of kept and dropped documents side by side, then the dropped ones deleted: half-empty chunks.
             for (int i = 0; i < 300; i++) {
-                insert(backend, channel, "kept", new Document("_id", i).append("text", text(random)));
-                insert(backend, channel, "dropped", new Document("_id", i).append("text", text(random)));
+                insert(backend, channel, "kept", new Document("_id", i).append("text", ReportText.of(random)));
+                insert(backend, channel, "dropped", new Document("_id", i).append("text", ReportText.of(random)));
                 if (i % 10 == 9) {
                     backend.commit();
                 }
@@ -52,14 +52,5 @@ class CompactionSliceTest {
 
     private static void insert(OrderedIndexH2Backend backend, EmbeddedChannel channel, String collection, Document doc) {
         backend.handleCommand(channel, "duban", "insert", new Document("insert", collection).append("documents", List.of(doc)));
-    }
-
-    /** Text that compresses about as little as a report's: 2,000 random letters. */
-    private static String text(Random random) {
-        StringBuilder s = new StringBuilder(2_000);
-        for (int i = 0; i < 2_000; i++) {
-            s.append((char) ('a' + random.nextInt(26)));
-        }
-        return s.toString();
     }
 }

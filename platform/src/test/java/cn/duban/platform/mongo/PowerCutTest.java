@@ -78,9 +78,9 @@ class PowerCutTest {
             // Given reports acknowledged as an append is (written, then the commit it waits for), beside
             // drafts that are then deleted, which leaves the chunks half empty for the slices,
             for (int i = 0; i < 300; i++) {
-                String text = text(random);
+                String text = ReportText.of(random);
                 reports.insertOne(new org.bson.Document("_id", i).append("text", text));
-                drafts.insertOne(new org.bson.Document("_id", i).append("text", text(random)));
+                drafts.insertOne(new org.bson.Document("_id", i).append("text", ReportText.of(random)));
                 mongo.awaitDurable();
                 acknowledged.put(i, text);
             }
@@ -92,7 +92,7 @@ class PowerCutTest {
             MongoCollection<org.bson.Document> later = database.getCollection("later");
             long until = System.nanoTime() + 1_000_000_000L;
             for (int i = 0; System.nanoTime() < until; i++) {
-                later.insertOne(new org.bson.Document("_id", i).append("text", text(random)));
+                later.insertOne(new org.bson.Document("_id", i).append("text", ReportText.of(random)));
                 mongo.awaitDurable();
             }
             // and the power fails, the disk having taken any of the writes since the last force,
@@ -108,15 +108,6 @@ class PowerCutTest {
                     .forEach(report -> read.put(report.getInteger("_id"), report.getString("text")));
         }
         assertThat(read).isEqualTo(acknowledged);
-    }
-
-    /** Text that compresses about as little as a report's: 2,000 random letters. */
-    private static String text(Random random) {
-        StringBuilder text = new StringBuilder(2_000);
-        for (int i = 0; i < 2_000; i++) {
-            text.append((char) ('a' + random.nextInt(26)));
-        }
-        return text.toString();
     }
 
     /** The reports as they were forced, and as they were replaced since. */
