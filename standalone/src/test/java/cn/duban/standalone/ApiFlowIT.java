@@ -463,6 +463,8 @@ class ApiFlowIT {
         assertThat(items.get("S1.1").get("causes").get(0).get("what").asText()).contains("二季度无工作总结");
         assertThat(items.get("S2.5").get("causes").get(0).get("eventType").asText()).isEqualTo("IndicatorReported");
         assertThat(items.get("S1.4").get("causes").get(0).get("what").asText()).contains("2023-01-05");
+        assertThat(items.get("S1.4").get("causes").get(0).get("whatEn").asText()).as("the same cause in English").startsWith("Training").contains("2023-01-05");
+        assertThat(items.get("S1.1").get("causes").get(0).get("whatEn").asText()).contains("二季度无工作总结").doesNotContain("：");
         assertThat(items.get("BONUS").get("delta").decimalValue()).isEqualByComparingTo("5");
 
         // Effective time: on 1 February only the January training (reported months later) had happened.

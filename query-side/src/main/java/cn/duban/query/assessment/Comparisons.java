@@ -31,7 +31,8 @@ import java.util.function.Predicate;
 public class Comparisons {
     public enum View { RECORDING, EFFECTIVE }
 
-    public record Cause(String eventId, String eventType, Instant recordedAt, String actor, String what) {
+    /** {@code what} in Chinese, {@code whatEn} in English, as score explanations give {@code reason} and {@code reasonEn}. */
+    public record Cause(String eventId, String eventType, Instant recordedAt, String actor, String what, String whatEn) {
     }
 
     public record ItemChange(String code, String title, BigDecimal before, BigDecimal after, BigDecimal delta, String reason,
@@ -120,15 +121,15 @@ public class Comparisons {
     }
 
     /** A fact's level in words: a training's kind, a report's or an achievement's level, a campaign's kind as given. */
-    private static String level(FactEntry e) {
+    private static String level(FactEntry e, boolean english) {
         String group = e.kind() == cn.duban.kernel.scheme.FactKind.TRAINING ? "trainingKind"
                 : e.kind().isAchievement() ? "achievementLevel" : e.kind().name().startsWith("INFO") ? "infoLevel" : null;
-        return group == null ? e.level() : Words.zh(group, e.level());
+        return group == null ? e.level() : english ? Words.en(group, e.level()) : Words.zh(group, e.level());
     }
 
     private static Cause cause(FactEntry e) {
         String what = switch (e.factType()) {
-            case "OCCURRENCE" -> Words.zh("factKind", e.kind().name()) + (e.level() == null ? "" : "（" + level(e) + "）")
+            case "OCCURRENCE" -> Words.zh("factKind", e.kind().name()) + (e.level() == null ? "" : "（" + level(e, false) + "）")
                     + (e.on() == null ? "" : "，" + e.on());
             case "INDICATOR" -> Indicators.of(e.indicator()).zh() + " " + e.year() + "年：" + Indicators.of(e.indicator()).show(e.value());
             case "ADJUSTMENT" -> "考核组调整 " + e.points().toPlainString() + "：" + e.reason();
@@ -138,7 +139,19 @@ public class Comparisons {
             case "DISQUALIFICATION" -> "抽查不实：" + e.reason();
             default -> e.eventType();
         };
-        return new Cause(e.eventId(), e.eventType(), e.recordedAt(), e.actor(), what);
+        // What a person wrote (a reason) stays as written.
+        String whatEn = switch (e.factType()) {
+            case "OCCURRENCE" -> Words.en("factKind", e.kind().name()) + (e.level() == null ? "" : " (" + level(e, true) + ")")
+                    + (e.on() == null ? "" : ", " + e.on());
+            case "INDICATOR" -> Indicators.of(e.indicator()).en() + " " + e.year() + ": " + Indicators.of(e.indicator()).show(e.value());
+            case "ADJUSTMENT" -> "Adjusted by the assessors " + e.points().toPlainString() + ": " + e.reason();
+            case "FAILURE" -> "Not carried out: " + e.reason();
+            case "RETIREMENT" -> "Unit merged away (" + e.on() + "): " + e.reason();
+            case "APPEAL" -> "Appeal " + Words.en("appealStatus", e.level()).toLowerCase() + ": " + e.reason();
+            case "DISQUALIFICATION" -> "Found untrue on sampling: " + e.reason();
+            default -> e.eventType();
+        };
+        return new Cause(e.eventId(), e.eventType(), e.recordedAt(), e.actor(), what, whatEn);
     }
 
 }
