@@ -127,31 +127,31 @@ public class Comparisons {
         return group == null ? e.level() : english ? Words.en(group, e.level()) : Words.zh(group, e.level());
     }
 
+    /** A cause in both languages; what a person wrote (a reason) stays as written in both. */
+    private record Worded(String zh, String en) {
+    }
+
     private static Cause cause(FactEntry e) {
-        String what = switch (e.factType()) {
-            case "OCCURRENCE" -> Words.zh("factKind", e.kind().name()) + (e.level() == null ? "" : "（" + level(e, false) + "）")
-                    + (e.on() == null ? "" : "，" + e.on());
-            case "INDICATOR" -> Indicators.of(e.indicator()).zh() + " " + e.year() + "年：" + Indicators.of(e.indicator()).show(e.value());
-            case "ADJUSTMENT" -> "考核组调整 " + e.points().toPlainString() + "：" + e.reason();
-            case "FAILURE" -> "未落实：" + e.reason();
-            case "RETIREMENT" -> "单位撤并（" + e.on() + "）：" + e.reason();
-            case "APPEAL" -> "申诉" + Words.zh("appealStatus", e.level()) + "：" + e.reason();
-            case "DISQUALIFICATION" -> "抽查不实：" + e.reason();
-            default -> e.eventType();
+        String reason = e.reason();
+        Worded what = switch (e.factType()) {
+            case "OCCURRENCE" -> new Worded(
+                    Words.zh("factKind", e.kind().name()) + (e.level() == null ? "" : "（" + level(e, false) + "）") + (e.on() == null ? "" : "，" + e.on()),
+                    Words.en("factKind", e.kind().name()) + (e.level() == null ? "" : " (" + level(e, true) + ")") + (e.on() == null ? "" : ", " + e.on()));
+            case "INDICATOR" -> {
+                var indicator = Indicators.of(e.indicator());
+                yield new Worded(indicator.zh() + " " + e.year() + "年：" + indicator.show(e.value()),
+                        indicator.en() + " " + e.year() + ": " + indicator.show(e.value()));
+            }
+            case "ADJUSTMENT" -> new Worded("考核组调整 " + e.points().toPlainString() + "：" + reason,
+                    "Adjusted by the assessors " + e.points().toPlainString() + ": " + reason);
+            case "FAILURE" -> new Worded("未落实：" + reason, "Not carried out: " + reason);
+            case "RETIREMENT" -> new Worded("单位撤并（" + e.on() + "）：" + reason, "Unit merged away (" + e.on() + "): " + reason);
+            case "APPEAL" -> new Worded("申诉" + Words.zh("appealStatus", e.level()) + "：" + reason,
+                    "Appeal " + Words.en("appealStatus", e.level()).toLowerCase() + ": " + reason);
+            case "DISQUALIFICATION" -> new Worded("抽查不实：" + reason, "Found untrue on sampling: " + reason);
+            default -> new Worded(e.eventType(), e.eventType());
         };
-        // What a person wrote (a reason) stays as written.
-        String whatEn = switch (e.factType()) {
-            case "OCCURRENCE" -> Words.en("factKind", e.kind().name()) + (e.level() == null ? "" : " (" + level(e, true) + ")")
-                    + (e.on() == null ? "" : ", " + e.on());
-            case "INDICATOR" -> Indicators.of(e.indicator()).en() + " " + e.year() + ": " + Indicators.of(e.indicator()).show(e.value());
-            case "ADJUSTMENT" -> "Adjusted by the assessors " + e.points().toPlainString() + ": " + e.reason();
-            case "FAILURE" -> "Not carried out: " + e.reason();
-            case "RETIREMENT" -> "Unit merged away (" + e.on() + "): " + e.reason();
-            case "APPEAL" -> "Appeal " + Words.en("appealStatus", e.level()).toLowerCase() + ": " + e.reason();
-            case "DISQUALIFICATION" -> "Found untrue on sampling: " + e.reason();
-            default -> e.eventType();
-        };
-        return new Cause(e.eventId(), e.eventType(), e.recordedAt(), e.actor(), what, whatEn);
+        return new Cause(e.eventId(), e.eventType(), e.recordedAt(), e.actor(), what.zh(), what.en());
     }
 
 }
