@@ -796,4 +796,40 @@ class WorkbenchBrowserIT {
         assertThat(new Api(port).get("/api/assignments/" + id).body().get("deadline").asText()).isEqualTo(later.toString());
         shots("extension-granted");
     }
+
+    /** The lead office urges 新碶 from the board's drawer; the clerk reads the urge among the notifications, in Chinese and in English. */
+    @Test
+    @Order(18)
+    void theLeadOfficeUrgesAUnitAndItsClerkReadsTheUrge() throws Exception {
+        JsonNode open = java.util.stream.StreamSupport.stream(new Api(port).get("/api/assignments").body().spliterator(), false)
+                .filter(a -> !"COMPLETED".equals(a.get("status").asText()) && !"CANCELLED".equals(a.get("status").asText()))
+                .filter(a -> a.get("responsibleUnits").toString().contains("\"xinqi\"")).findFirst().orElseThrow();
+        String title = open.get("title").asText();
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/assignments", "交办督办");
+        wait.until(d -> d.findElements(By.cssSelector(".board .el-table__row")).stream().anyMatch(r -> r.getText().contains(title)));
+        press(browser.findElements(By.cssSelector(".board .el-table__row")).stream().filter(r -> r.getText().contains(title)).findFirst().orElseThrow());
+        click("催办");
+        WebElement form = dialog();
+        form.findElement(By.cssSelector("textarea")).sendKeys("请于本周五前报送进展（工作台）");
+        press(form.findElement(buttonNamed("发送催办")));
+        waitForText("已催办");
+
+        signIn("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/inbox", "我的待办");
+        tab("通知");
+        WebElement urge = wait.until(d -> d.findElements(By.cssSelector(".el-timeline-item")).stream()
+                .filter(n -> n.getText().contains("请于本周五前报送进展（工作台）")).findFirst().orElse(null));
+        assertThat(urge.getText()).contains("催办：" + title).doesNotContain("urged");
+        shots("urged");
+        // In English the platform's half of the message, its data after an English colon.
+        click("English");
+        waitForText("My tasks");
+        tab("Notifications");
+        WebElement urgeInEnglish = wait.until(d -> d.findElements(By.cssSelector(".el-timeline-item")).stream()
+                .filter(n -> n.getText().contains("请于本周五前报送进展（工作台）")).findFirst().orElse(null));
+        assertThat(urgeInEnglish.getText()).contains("Urged: " + title).doesNotContain("催办");
+        click("中文");
+        waitForText("我的待办");
+    }
 }
