@@ -832,4 +832,39 @@ class WorkbenchBrowserIT {
         click("中文");
         waitForText("我的待办");
     }
+
+    /** The lead office disables the clerk added earlier, who can then not sign in, and enables them again. */
+    @Test
+    @Order(19)
+    void theLeadOfficeDisablesAUserWhoCanNoLongerSignInAndEnablesThemAgain() throws Exception {
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/users", "用户管理");
+        WebElement clerk = wait.until(d -> d.findElements(By.cssSelector(".wide-only .el-table__row")).stream()
+                .filter(r -> r.getText().contains("daqi-clerk")).findFirst().orElse(null));
+        press(clerk.findElement(buttonNamed("停用")));
+        visible(By.cssSelector(".el-message-box__input input")).sendKeys("岗位调整（工作台）");
+        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        waitForText("已停用");
+        wait.until(d -> d.findElements(By.cssSelector(".wide-only .el-table__row")).stream()
+                .anyMatch(r -> r.getText().contains("daqi-clerk") && r.getText().contains("停用") && r.getText().contains("启用")));
+
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/login.html");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("signin")));
+        browser.findElement(By.id("username")).sendKeys("daqi-clerk");
+        browser.findElement(By.id("password")).sendKeys("daqi-clerk-2023-pass");
+        browser.findElement(By.id("signin")).click();
+        wait.until(d -> d.getCurrentUrl().contains("error") && d.findElement(By.id("message")).isDisplayed());
+        assertThat(browser.findElement(By.id("message")).getText()).contains("用户名或密码不正确");
+        shots("disabled-sign-in");
+
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/users", "用户管理");
+        WebElement disabled = wait.until(d -> d.findElements(By.cssSelector(".wide-only .el-table__row")).stream()
+                .filter(r -> r.getText().contains("daqi-clerk")).findFirst().orElse(null));
+        press(disabled.findElement(buttonNamed("启用")));
+        waitForText("已启用");
+        signIn("daqi-clerk", "daqi-clerk-2023-pass");
+        open("/inbox", "我的待办");
+    }
 }
