@@ -867,4 +867,27 @@ class WorkbenchBrowserIT {
         signIn("daqi-clerk", "daqi-clerk-2023-pass");
         open("/inbox", "我的待办");
     }
+
+    /** The lead office makes the clerk a leader: the table says so, and the clerk's menu becomes a leader's, with nothing of a unit's. */
+    @Test
+    @Order(20)
+    void theLeadOfficeChangesAUsersRoleAndTheirScreensFollow() throws Exception {
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/users", "用户管理");
+        WebElement clerk = wait.until(d -> d.findElements(By.cssSelector(".wide-only .el-table__row")).stream()
+                .filter(r -> r.getText().contains("daqi-clerk")).findFirst().orElse(null));
+        press(clerk.findElement(buttonNamed("改角色")));
+        WebElement form = dialog();
+        choose(selectOf(form, "角色"), "领导查看");
+        press(form.findElement(buttonNamed("保存")));
+        waitForText("角色已更改");
+        wait.until(d -> d.findElements(By.cssSelector(".wide-only .el-table__row")).stream()
+                .anyMatch(r -> r.getText().contains("daqi-clerk") && r.getText().contains("领导查看")));
+
+        signIn("daqi-clerk", "daqi-clerk-2023-pass");
+        open("/", "街道排名");
+        String menu = browser.findElement(By.cssSelector(".el-menu")).getText();
+        assertThat(menu).contains("考核总览", "年终考核", "交办督办").doesNotContain("我的待办", "工作填报", "用户管理");
+        shots("role-changed");
+    }
 }
