@@ -890,4 +890,33 @@ class WorkbenchBrowserIT {
         assertThat(menu).contains("考核总览", "年终考核", "交办督办").doesNotContain("我的待办", "工作填报", "用户管理");
         shots("role-changed");
     }
+
+    /** A supervisor closes the mid-year round and publishes its results; the year-end result then counts its inspection scores. */
+    @Test
+    @Order(21)
+    void aSupervisorClosesTheRoundAndTheYearEndCountsIt() throws Exception {
+        signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/rounds", "督查轮次");
+        wait.until(d -> d.findElements(By.cssSelector(".rounds .el-table__row")).stream().anyMatch(r -> r.getText().contains("2023年年中督查")));
+        browser.findElements(By.cssSelector(".rounds .el-table__row")).stream().filter(r -> r.getText().contains("2023年年中督查")).findFirst().orElseThrow().click();
+        waitForText("基准得分");
+        click("关闭轮次");
+        wait.until(d -> page().contains("督查得分计入年终结果"));
+        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        waitForText("轮次已关闭");
+        click("通报结果");
+        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        waitForText("已通报");
+        shots("round-published");
+
+        JsonNode chaiqiao = java.util.stream.StreamSupport.stream(new Api(port).get("/api/rounds/year-end/beilun-2023").body().spliterator(), false)
+                .filter(r -> "柴桥街道".equals(r.get("name").asText())).findFirst().orElseThrow();
+        assertThat(chaiqiao.get("inspectionScores")).as("the closed round counts").hasSize(1);
+        String inspection = chaiqiao.get("inspectionScores").get(0).asText();
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/year-end", "年终考核与通报");
+        WebElement row = wait.until(d -> d.findElements(By.cssSelector(".results .el-table__row")).stream()
+                .filter(r -> r.getText().contains("柴桥街道")).findFirst().orElse(null));
+        assertThat(row.getText()).contains(inspection, chaiqiao.get("yearEnd").asText()).doesNotContain("无已关闭轮次");
+    }
 }
