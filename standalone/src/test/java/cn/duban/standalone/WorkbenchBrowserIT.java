@@ -82,6 +82,12 @@ class WorkbenchBrowserIT {
     }
 
     void signIn(String username, String password) {
+        trySignIn(username, password);
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("login")));
+    }
+
+    /** Fills in and sends the sign-in form, signed out first; whether it lets the user in is the caller's to see. */
+    void trySignIn(String username, String password) {
         browser.manage().deleteAllCookies();
         browser.get("http://localhost:" + port + "/login.html");
         // Each journey begins in Chinese, whatever language an earlier one (or its failure) left chosen.
@@ -90,7 +96,11 @@ class WorkbenchBrowserIT {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("signin")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("login")));
+    }
+
+    /** Waits for the first element matching {@code css} whose text contains {@code text}: a table's row, a card, a timeline's item. */
+    WebElement shown(String css, String text) {
+        return wait.until(d -> d.findElements(By.cssSelector(css)).stream().filter(e -> e.getText().contains(text)).findFirst().orElse(null));
     }
 
     void open(String route, String waitFor) {
@@ -807,8 +817,7 @@ class WorkbenchBrowserIT {
         String title = open.get("title").asText();
         signIn("admin", TestData.ADMIN_PASSWORD);
         open("/assignments", "交办督办");
-        wait.until(d -> d.findElements(By.cssSelector(".board .el-table__row")).stream().anyMatch(r -> r.getText().contains(title)));
-        press(browser.findElements(By.cssSelector(".board .el-table__row")).stream().filter(r -> r.getText().contains(title)).findFirst().orElseThrow());
+        press(shown(".board .el-table__row", title));
         click("催办");
         WebElement form = dialog();
         form.findElement(By.cssSelector("textarea")).sendKeys("请于本周五前报送进展（工作台）");
@@ -818,16 +827,14 @@ class WorkbenchBrowserIT {
         signIn("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
         open("/inbox", "我的待办");
         tab("通知");
-        WebElement urge = wait.until(d -> d.findElements(By.cssSelector(".el-timeline-item")).stream()
-                .filter(n -> n.getText().contains("请于本周五前报送进展（工作台）")).findFirst().orElse(null));
+        WebElement urge = shown(".el-timeline-item", "请于本周五前报送进展（工作台）");
         assertThat(urge.getText()).contains("催办：" + title).doesNotContain("urged");
         shots("urged");
         // In English the platform's half of the message, its data after an English colon.
         click("English");
         waitForText("My tasks");
         tab("Notifications");
-        WebElement urgeInEnglish = wait.until(d -> d.findElements(By.cssSelector(".el-timeline-item")).stream()
-                .filter(n -> n.getText().contains("请于本周五前报送进展（工作台）")).findFirst().orElse(null));
+        WebElement urgeInEnglish = shown(".el-timeline-item", "请于本周五前报送进展（工作台）");
         assertThat(urgeInEnglish.getText()).contains("Urged: " + title).doesNotContain("催办");
         click("中文");
         waitForText("我的待办");
@@ -839,8 +846,7 @@ class WorkbenchBrowserIT {
     void theLeadOfficeDisablesAUserWhoCanNoLongerSignInAndEnablesThemAgain() throws Exception {
         signIn("admin", TestData.ADMIN_PASSWORD);
         open("/users", "用户管理");
-        WebElement clerk = wait.until(d -> d.findElements(By.cssSelector(".wide-only .el-table__row")).stream()
-                .filter(r -> r.getText().contains("daqi-clerk")).findFirst().orElse(null));
+        WebElement clerk = shown(".wide-only .el-table__row", "daqi-clerk");
         press(clerk.findElement(buttonNamed("停用")));
         visible(By.cssSelector(".el-message-box__input input")).sendKeys("岗位调整（工作台）");
         press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
@@ -848,20 +854,14 @@ class WorkbenchBrowserIT {
         wait.until(d -> d.findElements(By.cssSelector(".wide-only .el-table__row")).stream()
                 .anyMatch(r -> r.getText().contains("daqi-clerk") && r.getText().contains("停用") && r.getText().contains("启用")));
 
-        browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/login.html");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("signin")));
-        browser.findElement(By.id("username")).sendKeys("daqi-clerk");
-        browser.findElement(By.id("password")).sendKeys("daqi-clerk-2023-pass");
-        browser.findElement(By.id("signin")).click();
+        trySignIn("daqi-clerk", "daqi-clerk-2023-pass");
         wait.until(d -> d.getCurrentUrl().contains("error") && d.findElement(By.id("message")).isDisplayed());
         assertThat(browser.findElement(By.id("message")).getText()).contains("用户名或密码不正确");
         shots("disabled-sign-in");
 
         signIn("admin", TestData.ADMIN_PASSWORD);
         open("/users", "用户管理");
-        WebElement disabled = wait.until(d -> d.findElements(By.cssSelector(".wide-only .el-table__row")).stream()
-                .filter(r -> r.getText().contains("daqi-clerk")).findFirst().orElse(null));
+        WebElement disabled = shown(".wide-only .el-table__row", "daqi-clerk");
         press(disabled.findElement(buttonNamed("启用")));
         waitForText("已启用");
         signIn("daqi-clerk", "daqi-clerk-2023-pass");
@@ -874,8 +874,7 @@ class WorkbenchBrowserIT {
     void theLeadOfficeChangesAUsersRoleAndTheirScreensFollow() throws Exception {
         signIn("admin", TestData.ADMIN_PASSWORD);
         open("/users", "用户管理");
-        WebElement clerk = wait.until(d -> d.findElements(By.cssSelector(".wide-only .el-table__row")).stream()
-                .filter(r -> r.getText().contains("daqi-clerk")).findFirst().orElse(null));
+        WebElement clerk = shown(".wide-only .el-table__row", "daqi-clerk");
         press(clerk.findElement(buttonNamed("改角色")));
         WebElement form = dialog();
         choose(selectOf(form, "角色"), "领导查看");
@@ -897,8 +896,7 @@ class WorkbenchBrowserIT {
     void aSupervisorClosesTheRoundAndTheYearEndCountsIt() throws Exception {
         signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
         open("/rounds", "督查轮次");
-        wait.until(d -> d.findElements(By.cssSelector(".rounds .el-table__row")).stream().anyMatch(r -> r.getText().contains("2023年年中督查")));
-        browser.findElements(By.cssSelector(".rounds .el-table__row")).stream().filter(r -> r.getText().contains("2023年年中督查")).findFirst().orElseThrow().click();
+        shown(".rounds .el-table__row", "2023年年中督查").click();
         waitForText("基准得分");
         click("关闭轮次");
         wait.until(d -> page().contains("督查得分计入年终结果"));
@@ -915,8 +913,7 @@ class WorkbenchBrowserIT {
         String inspection = chaiqiao.get("inspectionScores").get(0).asText();
         signIn("admin", TestData.ADMIN_PASSWORD);
         open("/year-end", "年终考核与通报");
-        WebElement row = wait.until(d -> d.findElements(By.cssSelector(".results .el-table__row")).stream()
-                .filter(r -> r.getText().contains("柴桥街道")).findFirst().orElse(null));
+        WebElement row = shown(".results .el-table__row", "柴桥街道");
         assertThat(row.getText()).contains(inspection, chaiqiao.get("yearEnd").asText()).doesNotContain("无已关闭轮次");
     }
 }
