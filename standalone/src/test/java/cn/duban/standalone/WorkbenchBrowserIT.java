@@ -840,13 +840,18 @@ class WorkbenchBrowserIT {
         waitForText("我的待办");
     }
 
+    /** The users table's row of the clerk added in the administration journey, as the lead office sees it. */
+    WebElement addedClerkOnTheUsersPage() {
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/users", "用户管理");
+        return shown(".wide-only .el-table__row", "daqi-clerk");
+    }
+
     /** The lead office disables the clerk added earlier, who can then not sign in, and enables them again. */
     @Test
     @Order(19)
     void theLeadOfficeDisablesAUserWhoCanNoLongerSignInAndEnablesThemAgain() throws Exception {
-        signIn("admin", TestData.ADMIN_PASSWORD);
-        open("/users", "用户管理");
-        WebElement clerk = shown(".wide-only .el-table__row", "daqi-clerk");
+        WebElement clerk = addedClerkOnTheUsersPage();
         press(clerk.findElement(buttonNamed("停用")));
         visible(By.cssSelector(".el-message-box__input input")).sendKeys("岗位调整（工作台）");
         press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
@@ -859,10 +864,7 @@ class WorkbenchBrowserIT {
         assertThat(browser.findElement(By.id("message")).getText()).contains("用户名或密码不正确");
         shots("disabled-sign-in");
 
-        signIn("admin", TestData.ADMIN_PASSWORD);
-        open("/users", "用户管理");
-        WebElement disabled = shown(".wide-only .el-table__row", "daqi-clerk");
-        press(disabled.findElement(buttonNamed("启用")));
+        press(addedClerkOnTheUsersPage().findElement(buttonNamed("启用")));
         waitForText("已启用");
         signIn("daqi-clerk", "daqi-clerk-2023-pass");
         open("/inbox", "我的待办");
@@ -872,9 +874,7 @@ class WorkbenchBrowserIT {
     @Test
     @Order(20)
     void theLeadOfficeChangesAUsersRoleAndTheirScreensFollow() throws Exception {
-        signIn("admin", TestData.ADMIN_PASSWORD);
-        open("/users", "用户管理");
-        WebElement clerk = shown(".wide-only .el-table__row", "daqi-clerk");
+        WebElement clerk = addedClerkOnTheUsersPage();
         press(clerk.findElement(buttonNamed("改角色")));
         WebElement form = dialog();
         choose(selectOf(form, "角色"), "领导查看");
