@@ -227,7 +227,7 @@ public class AssignmentsProjection {
 
     @EventHandler
     void on(cn.duban.kernel.assignment.AssignmentDeadlineApproaching e, EventMessage<?> m, TrackingToken t) {
-        update(e.assignmentId(), m, t, null, e.deadline() + "（剩余" + e.daysLeft() + "天）", v -> v.reminders++);
+        update(e.assignmentId(), m, t, null, DeadlineWords.dueSoon(e.deadline(), e.daysLeft()), v -> v.reminders++);
     }
 
     @EventHandler

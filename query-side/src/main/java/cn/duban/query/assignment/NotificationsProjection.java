@@ -86,7 +86,7 @@ public class NotificationsProjection {
     @EventHandler
     void on(AssignmentDeadlineApproaching e, EventMessage<?> m, TrackingToken t) {
         unitsOf(e.assignmentId()).forEach(u -> notify(u, "DEADLINE_NEAR", e.assignmentId(), "即将到期 / due soon：" + titleOf(e.assignmentId()),
-                "截止 " + e.deadline() + "，剩余 " + e.daysLeft() + " 天 / due " + e.deadline() + ", " + e.daysLeft() + (e.daysLeft() == 1 ? " day left" : " days left"), m, t));
+                DeadlineWords.dueSoon(e.deadline(), e.daysLeft()), m, t));
     }
 
     @EventHandler

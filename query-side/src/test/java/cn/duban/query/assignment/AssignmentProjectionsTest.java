@@ -99,5 +99,7 @@ class AssignmentProjectionsTest extends ProjectionTestBase {
                 "责任单位，截止 2023-03-31 / responsible unit, due 2023-03-31",
                 "截止 2023-03-31，剩余 1 天 / due 2023-03-31, 1 day left",
                 "截止日期 2023-03-31 已过 / deadline 2023-03-31 passed");
+        assertThat(view().history).filteredOn(h -> h.type().equals("AssignmentDeadlineApproaching"))
+                .extracting(AssignmentsProjection.HistoryEntry::text).containsExactly("截止 2023-03-31，剩余 1 天 / due 2023-03-31, 1 day left");
     }
 }
