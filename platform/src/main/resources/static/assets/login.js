@@ -9,6 +9,9 @@
   if (params.has('error')) {
     message.textContent = t('signInFailed');
     message.hidden = false;
+  } else if (params.has('disabled')) {
+    message.textContent = t('disabled');
+    message.hidden = false;
   } else if (params.has('starting')) {
     message.textContent = t('starting');
     message.hidden = false;

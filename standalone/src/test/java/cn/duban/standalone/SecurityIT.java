@@ -193,6 +193,36 @@ class SecurityIT {
         assertThat(lead.get("/api/me").status()).isEqualTo(200);
     }
 
+    /** A disabled account is told so only after its right password; a wrong one reads as any failed sign-in, and the API says nothing more. */
+    @Test
+    void aDisabledAccountIsToldSoOnlyAfterItsRightPassword() throws Exception {
+        Api zhao = lead.newUser("zhao-clerk", "UNIT_STAFF", "daqi");
+        assertThat(lead.post("/api/users/zhao-clerk/disable", Map.of("reason", "调岗")).status()).isEqualTo(200);
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        String base = "http://localhost:" + port;
+        String csrf = cookie(browser.send(HttpRequest.newBuilder(URI.create(base + "/login.html")).build(), HttpResponse.BodyHandlers.ofString()), "XSRF-TOKEN");
+        java.util.function.Function<String, String> signInWith = password -> {
+            try {
+                HttpResponse<String> r = browser.send(form(base + "/login", "username=zhao-clerk&password=" + password + "&_csrf=" + csrf,
+                        "XSRF-TOKEN=" + csrf), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(302);
+                return r.headers().firstValue("Location").orElse("");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        assertThat(signInWith.apply("not-the-password")).endsWith("/login.html?error");
+        // The right password is not a guess: refused six times more (a lock comes after five failures), the account is not made to wait.
+        for (int i = 0; i < 6; i++) {
+            assertThat(signInWith.apply("zhao-clerk-password")).endsWith("/login.html?disabled");
+        }
+        assertThat(zhao.get("/api/me").status()).isEqualTo(401);
+        assertThat(zhao.get("/api/me").body().toString()).doesNotContain("disabled", "停用");
+        // Enabled again, the same password signs in.
+        assertThat(lead.post("/api/users/zhao-clerk/enable", Map.of()).status()).isEqualTo(200);
+        assertThat(signInWith.apply("zhao-clerk-password")).doesNotContain("login.html");
+    }
+
     @Test
     void theWebSessionNeedsItsCsrfTokenAndAnswersWithSecurityHeaders() throws Exception {
         HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();

@@ -860,8 +860,8 @@ class WorkbenchBrowserIT {
                 .anyMatch(r -> r.getText().contains("daqi-clerk") && r.getText().contains("停用") && r.getText().contains("启用")));
 
         trySignIn("daqi-clerk", "daqi-clerk-2023-pass");
-        wait.until(d -> d.getCurrentUrl().contains("error") && d.findElement(By.id("message")).isDisplayed());
-        assertThat(browser.findElement(By.id("message")).getText()).contains("用户名或密码不正确");
+        wait.until(d -> d.getCurrentUrl().contains("disabled") && d.findElement(By.id("message")).isDisplayed());
+        assertThat(browser.findElement(By.id("message")).getText()).contains("该账号已停用");
         shots("disabled-sign-in");
 
         press(addedClerkOnTheUsersPage().findElement(buttonNamed("启用")));

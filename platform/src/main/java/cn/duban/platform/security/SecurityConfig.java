@@ -14,10 +14,14 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -118,8 +122,12 @@ public class SecurityConfig {
             }
             write(json, res, 401, ApiError.of("UNAUTHENTICATED", "请先登录 / sign in first"));
         }));
+        // A disabled account is told apart only after its right password (see authenticationProvider).
+        var failure = new ExceptionMappingAuthenticationFailureHandler();
+        failure.setDefaultFailureUrl("/login.html?error");
+        failure.setExceptionMappings(java.util.Map.of(DisabledException.class.getName(), "/login.html?disabled"));
         http.formLogin(f -> f.loginPage("/login.html").loginProcessingUrl("/login").defaultSuccessUrl("/app/", true)
-                .failureUrl("/login.html?error").permitAll());
+                .failureHandler(failure).permitAll());
         http.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login.html?logout"));
         if (oidc.getIfAvailable() != null) {
             http.oauth2Login(o -> o.loginPage("/login.html").userInfoEndpoint(u -> u.oidcUserService(oidcUsers)));
@@ -190,6 +198,31 @@ public class SecurityConfig {
     @Bean
     org.springframework.security.crypto.password.PasswordEncoder passwordEncoder(Credentials credentials) {
         return credentials.encoder();
+    }
+
+    /**
+     * The directory's users, checked as Spring Security does but for one thing: a disabled account is
+     * refused only after its password proved right, so the sign-in page can tell its user the account
+     * is disabled (else a clerk whose account was disabled would think they forgot their password)
+     * without telling anyone who tries names which accounts exist. A lock (repeated failures) is still
+     * checked first: it is there to stop guessing.
+     */
+    @Bean
+    DaoAuthenticationProvider authenticationProvider(DirectoryUserDetailsService users,
+                                                     org.springframework.security.crypto.password.PasswordEncoder encoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        provider.setPreAuthenticationChecks(user -> {
+            if (!user.isAccountNonLocked()) {
+                throw new LockedException("User account is locked");
+            }
+        });
+        provider.setPostAuthenticationChecks(user -> {
+            if (!user.isEnabled()) {
+                throw new DisabledException("User is disabled");
+            }
+        });
+        return provider;
     }
 
     @Bean

@@ -36,6 +36,11 @@ public class SignInAttempts {
             log.info("Sign-in for '{}' failed while the platform was starting; not counted", username.replaceAll("[\\r\\n]", "_"));
             return;
         }
+        if (e.getException() instanceof org.springframework.security.authentication.DisabledException) {
+            // Refused after the right password (SecurityConfig.authenticationProvider): not a guess.
+            log.info("Sign-in refused for disabled account '{}' from {}", username.replaceAll("[\\r\\n]", "_"), address);
+            return;
+        }
         credentials.recordFailure(username, address, reason);
         throttle.failed(address);
         log.warn("Sign-in failed for '{}' from {}: {}", username.replaceAll("[\\r\\n]", "_"), address, reason);
