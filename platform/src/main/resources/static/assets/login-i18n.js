@@ -21,11 +21,5 @@ window.DubanI18n = (function () {
     current = current === 'zh' ? 'en' : 'zh';
     localStorage.setItem('duban.lang', current);
   }
-  /** Server messages come as "中文 / English": show the half of the chosen language. */
-  function message(text) {
-    if (!text) return '';
-    const parts = String(text).split(' / ');
-    return parts.length === 2 ? (current === 'zh' ? parts[0] : parts[1]) : text;
-  }
-  return { t, apply, toggle, message, lang: () => current };
+  return { t, apply, toggle, lang: () => current };
 })();

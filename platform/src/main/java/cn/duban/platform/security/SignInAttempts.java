@@ -31,19 +31,21 @@ public class SignInAttempts {
         }
         String address = e.getAuthentication().getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
         String reason = e.getException().getClass().getSimpleName();
+        // As typed, it could forge log lines.
+        String logged = username.replaceAll("[\\r\\n]", "_");
         if (availability.getReadinessState() != org.springframework.boot.availability.ReadinessState.ACCEPTING_TRAFFIC) {
             // Still starting (the demo loading, the directory catching up): the account may not be known yet.
-            log.info("Sign-in for '{}' failed while the platform was starting; not counted", username.replaceAll("[\\r\\n]", "_"));
+            log.info("Sign-in for '{}' failed while the platform was starting; not counted", logged);
             return;
         }
         if (e.getException() instanceof org.springframework.security.authentication.DisabledException) {
             // Refused after the right password (SecurityConfig.authenticationProvider): not a guess.
-            log.info("Sign-in refused for disabled account '{}' from {}", username.replaceAll("[\\r\\n]", "_"), address);
+            log.info("Sign-in refused for disabled account '{}' from {}", logged, address);
             return;
         }
         credentials.recordFailure(username, address, reason);
         throttle.failed(address);
-        log.warn("Sign-in failed for '{}' from {}: {}", username.replaceAll("[\\r\\n]", "_"), address, reason);
+        log.warn("Sign-in failed for '{}' from {}: {}", logged, address, reason);
     }
 
     @EventListener
