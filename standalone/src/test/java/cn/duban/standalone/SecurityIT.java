@@ -258,7 +258,9 @@ class SecurityIT {
         // Sessions live in the database: a query side started apart (as in deploy/) knows this one.
         String uri = embedded.connectionString();
         try (var querySide = new org.springframework.boot.builder.SpringApplicationBuilder(cn.duban.query.QuerySideApplication.class)
-                .run("--server.port=0", "--duban.mongodb-uri=" + uri, "--duban.deadlines.initial-delay=PT24H")) {
+                .run("--server.port=0", "--duban.mongodb-uri=" + uri, "--duban.deadlines.initial-delay=PT24H",
+                        // Another process in deploy/; in this JVM it needs its own name, or it takes this one's segments as its own.
+                        "--duban.node-name=query-side-apart")) {
             int other = ((org.springframework.boot.web.context.WebServerApplicationContext) querySide).getWebServer().getPort();
             HttpResponse<String> there = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + other + "/api/me"))
                     .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());

@@ -108,9 +108,17 @@ public class AxonConfig {
     }
 
     @Bean
-    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer)
-                .claimTimeout(Duration.ofSeconds(10)).build();
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer,
+                                 @org.springframework.beans.factory.annotation.Value("${duban.node-name:}") String nodeName) {
+        var tokens = MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer)
+                .claimTimeout(Duration.ofSeconds(10));
+        // A segment's claim names its process. Axon's default name (pid@host) is the same for two
+        // applications in one JVM, which would then both take a segment as their own and, when one
+        // stops, leave the other without its claim for a while.
+        if (!nodeName.isBlank()) {
+            tokens.nodeId(nodeName);
+        }
+        return tokens.build();
     }
 
     @Bean
