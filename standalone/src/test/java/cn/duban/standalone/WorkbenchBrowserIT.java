@@ -67,12 +67,15 @@ class WorkbenchBrowserIT {
     void start() throws IOException, InterruptedException {
         browser = Chromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        // The demo's ranking is complete once its read models caught up.
-        Api admin = new Api(port);
-        for (int i = 0; i < 200 && admin.get("/api/schemes/beilun-2023/ranking").body().size() < 44; i++) {
-            Thread.sleep(100);
-        }
+        // The demo is recorded before the server answers; its read models follow.
+        assertThat(projections.awaitPosition(engine.headPosition(), Duration.ofSeconds(60))).as("read models caught up").isTrue();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.duban.platform.consistency.ProjectionProgress projections;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.duban.platform.eventstore.SequencedMongoEventStorageEngine engine;
 
     @AfterAll
     void stop() {
