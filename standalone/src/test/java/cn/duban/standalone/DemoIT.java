@@ -110,6 +110,13 @@ class DemoIT {
         assertThat(board).hasSize(12);
         assertThat(statuses).contains("OPEN", "COMPLETED");
         assertThat(lights).contains("RED", "BLUE", "YELLOW", "GREEN", "NONE");
+        // Today's deadline check saw every assignment issued today: one already past its deadline is red.
+        java.time.LocalDate today = java.time.LocalDate.now(cn.duban.kernel.calendar.DistrictTime.ZONE);
+        board.forEach(a -> {
+            if (a.get("status").asText().equals("OPEN") && java.time.LocalDate.parse(a.get("deadline").asText()).isBefore(today)) {
+                assertThat(a.get("light").asText()).as(a.get("title").asText()).isEqualTo("RED");
+            }
+        });
         // Several units in each colour.
         java.util.Map<String, Integer> unitLights = new java.util.HashMap<>();
         for (JsonNode a : board) {

@@ -33,9 +33,12 @@ public class DeadlineScheduler {
     private final cn.duban.command.supervision.OpenCopyNotices copyNotices;
     private final CommandGateway commands;
     private final Clock clock;
+    private final org.springframework.boot.availability.ApplicationAvailability availability;
 
     public DeadlineScheduler(OpenAssignments open, OpenRectifications rectifications, cn.duban.command.scheme.OpenSchemeReporting schemes,
-                             cn.duban.command.supervision.OpenCopyNotices copyNotices, CommandGateway commands, Clock dubanClock) {
+                             cn.duban.command.supervision.OpenCopyNotices copyNotices, CommandGateway commands, Clock dubanClock,
+                             org.springframework.boot.availability.ApplicationAvailability availability) {
+        this.availability = availability;
         this.schemes = schemes;
         this.copyNotices = copyNotices;
         this.open = open;
@@ -44,7 +47,21 @@ public class DeadlineScheduler {
         this.clock = dubanClock;
     }
 
+    /**
+     * Once the platform accepts traffic: before that, start-up is still recording (the demo's load
+     * runs under its simulated clock, whose "today" is a day of its year) and the watch lists are
+     * still catching up, so a round then would check some days of the past against some of the open
+     * subjects, and the demo would come out differently on each start.
+     */
     @Scheduled(fixedDelayString = "${duban.deadlines.check-interval:PT1M}", initialDelayString = "${duban.deadlines.initial-delay:PT10S}")
+    public void checkWhenReady() {
+        if (availability.getReadinessState() == org.springframework.boot.availability.ReadinessState.ACCEPTING_TRAFFIC) {
+            checkAll();
+        } else {
+            log.debug("Still starting; deadlines are checked by the next round");
+        }
+    }
+
     public void checkAll() {
         LocalDate today = LocalDate.now(clock.withZone(DistrictTime.ZONE));
         // One check records everything the day calls for, as one commit.

@@ -31,13 +31,16 @@ public class DemoLoader implements ApplicationRunner {
     private final CommandGateway gateway;
     private final SequencedMongoEventStorageEngine engine;
     private final DeadlineScheduler deadlines;
+    private final cn.duban.platform.consistency.ProjectionProgress progress;
 
     private final cn.duban.platform.security.Credentials credentials;
     private final java.time.Clock clock;
 
     public DemoLoader(CommandGateway gateway, SequencedMongoEventStorageEngine engine, DeadlineScheduler deadlines,
                       cn.duban.platform.security.Credentials credentials, java.time.Clock dubanClock,
-                      cn.duban.platform.materials.MaterialStore materials, cn.duban.platform.DemoMark mark) {
+                      cn.duban.platform.materials.MaterialStore materials, cn.duban.platform.DemoMark mark,
+                      cn.duban.platform.consistency.ProjectionProgress progress) {
+        this.progress = progress;
         this.mark = mark;
         this.materials = materials;
         this.gateway = gateway;
@@ -64,6 +67,11 @@ public class DemoLoader implements ApplicationRunner {
         int commands = new DemoYear(gateway, clock, materials, sample -> engine.readEvents(sample).asStream()
                 .map(m -> m.getPayload()).filter(cn.duban.kernel.supervision.SampleDrawn.class::isInstance)
                 .map(p -> ((cn.duban.kernel.supervision.SampleDrawn) p).drawn()).findFirst().orElseThrow()).load();
+        // The check asks what the watch lists know is open; they learn of today's assignments from
+        // their events, so they catch up first, or today's lights wait for the next minute's check.
+        if (!progress.awaitPosition(engine.lastCommittedPosition(), java.time.Duration.ofSeconds(60))) {
+            log.warn("--demo: the read models did not catch up within a minute; today's deadlines are checked by the next round");
+        }
         deadlines.checkAll();
         for (String[] u : DEMO_USERS) {
             gateway.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
