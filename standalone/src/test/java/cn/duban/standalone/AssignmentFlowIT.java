@@ -83,7 +83,23 @@ class AssignmentFlowIT {
         assertThat(api.post("/api/assignments/" + id + "/completion", Map.of("unitId", "xinqi", "note", "x")).status()).isEqualTo(400);
         assertThat(api.post("/api/assignments/" + id + "/completion", Map.of("unitId", "gafj", "note", "已完成")).status()).isEqualTo(200);
         assertThat(api.post("/api/assignments/" + id + "/completion/return", Map.of("reason", "缺少台账")).status()).isEqualTo(200);
-        assertThat(api.post("/api/assignments/" + id + "/completion", Map.of("unitId", "gafj", "note", "补充台账")).status()).isEqualTo(200);
+        // Sent again with the ledger it lacked (办结材料): a file uploaded for the lead unit, not one of another unit's.
+        String ledger = api.upload("/api/materials", "整治台账.pdf", MaterialsIT.SIGN_IN_SHEET,
+                Map.of("unitId", "gafj")).body().get("sha256").asText();
+        String othersFile = api.upload("/api/materials", "培训现场.png", MaterialsIT.PHOTO_PNG,
+                Map.of("unitId", "xinqi")).body().get("sha256").asText();
+        long before = api.get("/api/assignments/" + id).body().get("history").size();
+        Api.Response othersFiles = api.post("/api/assignments/" + id + "/completion", Map.of("unitId", "gafj", "note", "补充台账", "materials", List.of(othersFile)));
+        assertThat(othersFiles.status()).isEqualTo(400);
+        assertThat(othersFiles.body().get("field").asText()).isEqualTo("materials[0]");
+        assertThat(api.post("/api/assignments/" + id + "/completion", Map.of("unitId", "gafj", "note", "补充台账", "materials", List.of("not-a-hash")))
+                .body().get("field").asText()).startsWith("materials");
+        assertThat(api.get("/api/assignments/" + id).body().get("history")).hasSize((int) before);
+        assertThat(api.post("/api/assignments/" + id + "/completion", Map.of("unitId", "gafj", "note", "补充台账", "materials", List.of(ledger))).status())
+                .isEqualTo(200);
+        JsonNode resubmitted = api.get("/api/assignments/" + id).body().get("history").get((int) before);
+        assertThat(resubmitted.get("type").asText()).isEqualTo("AssignmentCompletionSubmitted");
+        assertThat(resubmitted.get("materials").get(0).get("name").asText()).isEqualTo("整治台账.pdf");
         assertThat(api.post("/api/assignments/" + id + "/completion/acceptance", Map.of("note", "办结")).status()).isEqualTo(200);
         assertThat(api.post("/api/assignments/" + id + "/progress", Map.of("unitId", "daqi", "text", "late")).status()).isEqualTo(409);
 

@@ -107,8 +107,14 @@ class DemoIT {
             lights.add(a.get("light").asText());
             statuses.add(a.get("status").asText());
         });
-        assertThat(board).hasSize(12);
-        assertThat(statuses).contains("OPEN", "COMPLETED");
+        assertThat(board).hasSize(13);
+        assertThat(statuses).contains("OPEN", "COMPLETED", "COMPLETION_SUBMITTED");
+        // The completion waiting for the lead office carries its files (办结材料), shown in its history.
+        JsonNode waiting = api.get("/api/assignments/" + java.util.stream.StreamSupport.stream(board.spliterator(), false)
+                .filter(a -> a.get("status").asText().equals("COMPLETION_SUBMITTED")).findFirst().orElseThrow().get("id").asText()).body();
+        JsonNode submitted = java.util.stream.StreamSupport.stream(waiting.get("history").spliterator(), false)
+                .filter(h -> h.get("type").asText().equals("AssignmentCompletionSubmitted")).findFirst().orElseThrow();
+        assertThat(submitted.get("materials").findValuesAsText("name")).containsExactly("服务站点自查报告.pdf", "站点整改后.png");
         assertThat(lights).contains("RED", "BLUE", "YELLOW", "GREEN", "NONE");
         // Today's deadline check saw every assignment issued today: one already past its deadline is red.
         java.time.LocalDate today = java.time.LocalDate.now(cn.duban.kernel.calendar.DistrictTime.ZONE);

@@ -163,7 +163,7 @@ class Assignment {
     }
 
     @CommandHandler
-    void handle(SubmitAssignmentCompletion c) {
+    void handle(SubmitAssignmentCompletion c, References references) {
         requireOpen();
         if (!leadUnit.equals(c.unitId())) {
             throw new InvalidInputException("unitId", "只有牵头单位可以申请办结 / only the lead unit submits completion");
@@ -171,7 +171,7 @@ class Assignment {
         if (status == AssignmentStatus.COMPLETION_SUBMITTED) {
             throw new ConflictException("已提交办结申请 / completion already submitted");
         }
-        apply(new AssignmentCompletionSubmitted(assignmentId, c.unitId(), c.note()));
+        apply(new AssignmentCompletionSubmitted(assignmentId, c.unitId(), c.note(), references.requireMaterials(c.unitId(), c.materials())));
     }
 
     @CommandHandler

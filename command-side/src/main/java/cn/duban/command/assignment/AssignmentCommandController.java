@@ -76,7 +76,10 @@ public class AssignmentCommandController {
     public record LinkRequest(@NotNull FactLink.Kind kind, @NotBlank String id) {
     }
 
-    public record CompletionRequest(@NotBlank String unitId, @Size(max = 5000) String note) {
+    /** {@code materials}: the sha256 of files uploaded for the unit (办结材料). */
+    public record CompletionRequest(@NotBlank String unitId, @Size(max = 5000) String note,
+                                    @Size(max = cn.duban.kernel.material.Material.MAX_PER_RECORD)
+                                    List<@NotNull @jakarta.validation.constraints.Pattern(regexp = cn.duban.kernel.material.Material.SHA256_REGEX) String> materials) {
     }
 
     public record NoteRequest(@Size(max = 5000) String note) {
@@ -119,9 +122,9 @@ public class AssignmentCommandController {
     }
 
     @PostMapping("/{id}/completion")
-    @Operation(summary = "办结申请 / the lead unit asks for completion")
+    @Operation(summary = "办结申请 / the lead unit asks for completion", description = "With a note and the files that show it done (materials: sha256 of the unit's uploads).")
     public Map<String, String> submitCompletion(@PathVariable String id, @Valid @RequestBody CompletionRequest r) {
-        commands.send(new SubmitAssignmentCompletion(id, r.unitId(), r.note()));
+        commands.send(new SubmitAssignmentCompletion(id, r.unitId(), r.note(), r.materials()));
         return Map.of("id", id, "status", "COMPLETION_SUBMITTED");
     }
 

@@ -92,20 +92,27 @@ class AssignmentTest {
             };
         }
 
-        /** One file, {@link #SIGN_IN_SHEET}, uploaded for xinqi. */
+        /** Two files: {@link #SIGN_IN_SHEET} uploaded for xinqi, {@link #SELF_INSPECTION} for police. */
         @Override
         public List<cn.duban.kernel.material.Material> requireMaterials(String unitId, List<String> sha256s) {
+            cn.duban.kernel.material.Material own = switch (unitId) {
+                case "xinqi" -> SIGN_IN_SHEET;
+                case "police" -> SELF_INSPECTION;
+                default -> null;
+            };
             for (int i = 0; i < sha256s.size(); i++) {
-                if (!unitId.equals("xinqi") || !sha256s.get(i).equals(SIGN_IN_SHEET.sha256())) {
+                if (own == null || !sha256s.get(i).equals(own.sha256())) {
                     throw new InvalidInputException("materials[" + i + "]", "not uploaded for " + unitId);
                 }
             }
-            return sha256s.stream().map(h -> SIGN_IN_SHEET).toList();
+            return sha256s.stream().map(h -> own).toList();
         }
     };
 
     static final cn.duban.kernel.material.Material SIGN_IN_SHEET = new cn.duban.kernel.material.Material("a".repeat(64), "签到表.pdf",
             "application/pdf", 2048);
+    static final cn.duban.kernel.material.Material SELF_INSPECTION = new cn.duban.kernel.material.Material("b".repeat(64), "自查报告.pdf",
+            "application/pdf", 4096);
 
     FixtureConfiguration<Assignment> fixture;
 
@@ -198,9 +205,7 @@ class AssignmentTest {
                 .expectException(InvalidInputException.class).expectNoEvents();
     }
 
-    @Nested
-    class Completion {
-        @Test
+    @Test
     void progressLinksOnlyTheUnitsOwnRecords() {
         List<FactLink> borrowed = List.of(new FactLink(FactLink.Kind.CAMPAIGN, "c1"), new FactLink(FactLink.Kind.TRAINING, "t2"));
         fixture.given(ISSUED).when(new ReportAssignmentProgress("a1", "xinqi", "整治38家", Map.of(), borrowed))
@@ -210,12 +215,23 @@ class AssignmentTest {
                 .expectException(NotFoundException.class).expectNoEvents();
     }
 
-    @Test
+    @Nested
+    class Completion {
+        @Test
         void theLeadUnitSubmitsAndTheLeadOfficeCloses() {
             fixture.given(ISSUED).when(new SubmitAssignmentCompletion("a1", "police", "已完成"))
                     .expectEvents(new AssignmentCompletionSubmitted("a1", "police", "已完成"));
             fixture.given(ISSUED, new AssignmentCompletionSubmitted("a1", "police", "已完成"))
                     .when(new AcceptAssignmentCompletion("a1", "办结")).expectEvents(new AssignmentCompleted("a1", "办结"));
+        }
+
+        @Test
+        void theCompletionCarriesTheLeadUnitsFilesAndNoOthers() {
+            fixture.given(ISSUED).when(new SubmitAssignmentCompletion("a1", "police", "自查报告见附件", List.of(SELF_INSPECTION.sha256())))
+                    .expectEvents(new AssignmentCompletionSubmitted("a1", "police", "自查报告见附件", List.of(SELF_INSPECTION)));
+            fixture.given(ISSUED).when(new SubmitAssignmentCompletion("a1", "police", "借用他单位材料", List.of(SIGN_IN_SHEET.sha256())))
+                    .expectException(InvalidInputException.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("not uploaded for police"))
+                    .expectNoEvents();
         }
 
         @Test

@@ -265,7 +265,8 @@ public class AssignmentsProjection {
 
     private static HistoryEntry entry(EventMessage<?> m, TrackingToken t, String unitId, String text) {
         Object actor = m.getMetaData().get(Audit.ACTOR);
-        List<cn.duban.kernel.material.Material> files = m.getPayload() instanceof AssignmentProgressReported p ? p.materials() : List.of();
+        List<cn.duban.kernel.material.Material> files = m.getPayload() instanceof AssignmentProgressReported p ? p.materials()
+                : m.getPayload() instanceof AssignmentCompletionSubmitted c ? c.materials() : List.of();
         return new HistoryEntry(m.getIdentifier(), Positions.of(t), RecordingTime.of(m), m.getPayloadType().getSimpleName(),
                 actor == null ? null : actor.toString(), unitId, text, files);
     }

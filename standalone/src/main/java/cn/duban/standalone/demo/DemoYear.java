@@ -386,7 +386,7 @@ public final class DemoYear {
     /**
      * This year's assignments, dated around today so the board shows every light: due in two days
      * (BLUE), a monthly report missed by units that have not reported (YELLOW), on track (GREEN),
-     * past due (RED).
+     * past due (RED), and one done early, its completion waiting for the lead office.
      */
     private void currentAssignments(List<RosterUnit> roster) {
         now(() -> currentAssignmentsToday(roster));
@@ -411,6 +411,14 @@ public final class DemoYear {
         send("lead-office", new IssueAssignment(late, "重点人员动态管控", null, null, null, "gafj", List.of("shzlzx"),
                 "动态管控到位", today.minusDays(5), List.of(), ReportingFrequency.NONE, today.minusDays(30)));
         send("gafj", new AcknowledgeAssignment(late, "gafj"));
+        // Done early, waiting for the lead office to accept it or send it back (办结待审核).
+        String done = id("assignment");
+        send("lead-office", new IssueAssignment(done, "流动人口服务站点规范化自查", "对照标准逐项自查，报送自查报告", null, null, "gafj",
+                List.of(), "自查全覆盖", today.plusDays(10), List.of(), ReportingFrequency.NONE, today.minusDays(40)));
+        send("gafj", new AcknowledgeAssignment(done, "gafj"));
+        send("gafj", new SubmitAssignmentCompletion(done, "gafj", "已对照标准完成全部站点自查，问题已整改，报送自查报告及整改台账。",
+                List.of(materials.document("gafj", "服务站点自查报告.pdf", "Self-inspection report  " + done, 12).sha256(),
+                        materials.photo("gafj", "站点整改后.png").sha256())));
     }
 
     /** The year's assignments (交办), phased as in seed 002, in every state a board shows. */
@@ -455,13 +463,15 @@ public final class DemoYear {
             }
             switch (p.outcome()) {
                 case "completed" -> {
-                    on(p.deadline().minusDays(6), p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已完成交办任务，台账齐全"));
+                    on(p.deadline().minusDays(6), p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已完成交办任务，台账齐全",
+                            List.of(materials.document(p.lead(), "办结报告.pdf", "Completion report  " + a, 10).sha256())));
                     on(p.deadline().minusDays(3), "lead-office", new AcceptAssignmentCompletion(a, "同意办结"));
                 }
                 case "returned-then-completed" -> {
                     on(p.deadline().minusDays(15), p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已完成"));
                     on(p.deadline().minusDays(12), "lead-office", new ReturnAssignmentCompletion(a, "缺少各街道登记率台账，请补充"));
-                    on(p.deadline().minusDays(6), p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已补充台账"));
+                    on(p.deadline().minusDays(6), p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已补充台账",
+                            List.of(materials.document(p.lead(), "各街道登记率台账.pdf", "Registration rates by street  " + a, 10).sha256())));
                     on(p.deadline().minusDays(4), "lead-office", new AcceptAssignmentCompletion(a, "同意办结"));
                 }
                 case "extended-then-completed" -> {
