@@ -919,4 +919,51 @@ class WorkbenchBrowserIT {
         WebElement row = shown(".results .el-table__row", "柴桥街道");
         assertThat(row.getText()).contains(inspection, chaiqiao.get("yearEnd").asText()).doesNotContain("无已关闭轮次");
     }
+
+    /**
+     * The lead office reads the files of 公安分局's completion and sends it back with a reason; the
+     * clerk sends it again with the ledger it lacked, and the lead office, reading both, accepts it.
+     */
+    @Test
+    @Order(22)
+    void theLeadOfficeReturnsACompletionAndAcceptsItSentAgainWithItsLedger() throws Exception {
+        String title = "流动人口服务站点规范化自查";
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/assignments", "交办督办");
+        press(shown(".board .el-table__row", title));
+        assertThat(shown(".el-drawer .history-files", "服务站点自查报告.pdf").getText()).contains("站点整改后.png");
+        click("退回重办");
+        visible(By.cssSelector(".el-message-box__input input")).sendKeys("缺少整改台账，请补充（工作台）");
+        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        waitForText("已退回");
+
+        signIn("gafj-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/inbox", "我的待办");
+        press(shown(".task", title).findElement(buttonNamed("申请办结")));
+        WebElement form = dialog();
+        form.findElement(By.cssSelector("textarea")).sendKeys("已补充整改台账（工作台）");
+        Path ledger = Files.createTempFile("整改台账", ".pdf");
+        Files.write(ledger, MaterialsIT.SIGN_IN_SHEET);
+        form.findElement(By.cssSelector("input[type=file]")).sendKeys(ledger.toAbsolutePath().toString());
+        wait.until(d -> !form.findElements(By.cssSelector(".el-upload-list__item.is-success")).isEmpty());
+        press(form.findElement(buttonNamed("提交办结")));
+        waitForText("办结申请已提交");
+
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/assignments", "交办督办");
+        press(shown(".board .el-table__row", title));
+        shown(".el-drawer .el-timeline-item", "缺少整改台账，请补充（工作台）");
+        WebElement sentAgain = shown(".el-drawer .el-timeline-item", "已补充整改台账（工作台）");
+        assertThat(sentAgain.getText()).contains("申请办结", ledger.getFileName().toString());
+        shots("completion-sent-again");
+        click("同意办结");
+        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        waitForText("已办结");
+        String id = java.util.stream.StreamSupport.stream(new Api(port).get("/api/assignments").body().spliterator(), false)
+                .filter(a -> title.equals(a.get("title").asText())).findFirst().orElseThrow().get("id").asText();
+        JsonNode done = new Api(port).get("/api/assignments/" + id).body();
+        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(java.util.stream.StreamSupport.stream(done.get("history").spliterator(), false).map(h -> h.get("type").asText()))
+                .endsWith("AssignmentCompletionSubmitted", "AssignmentCompletionReturned", "AssignmentCompletionSubmitted", "AssignmentCompleted");
+    }
 }
