@@ -7,18 +7,19 @@ import { CanvasRenderer } from 'echarts/renderers';
 echarts.use([BarChart, LineChart, AriaComponent, GridComponent, TooltipComponent, CanvasRenderer]);
 
 /**
- * An ECharts chart in the element `el` (a ref), drawn from `option()` when mounted and whenever
- * `source()` changes, resized with the window and disposed with the component.
+ * An ECharts chart in the element `el` (a ref), drawn from `option(width)` when mounted, whenever
+ * `source()` changes and when the window is resized (an option may fit its labels to the width),
+ * and disposed with the component.
  */
 export function useChart(el, option, source) {
   let chart;
   const draw = () => {
     if (chart) {
-      chart.setOption(option(), true);
       chart.resize();
+      chart.setOption(option(el.value.clientWidth), true);
     }
   };
-  const resize = () => chart && chart.resize();
+  const resize = draw;
   onMounted(() => {
     chart = echarts.init(el.value);
     draw();

@@ -254,7 +254,21 @@ class WorkbenchBrowserIT {
         WebElement streets = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=streets][aria-label]")));
         wait.until(d -> streets.getAttribute("aria-label").contains("新碶街道"));
         assertThat(browser.findElement(By.cssSelector("[data-test=departments][aria-label]")).getAttribute("aria-label")).contains("公安分局");
+        // What waits for the lead office, counted as the API counts it; a count leads to the page that decides it.
+        Api admin = new Api(port);
+        assertThat(waiting("reports")).isEqualTo(admin.get("/api/info-reports/pending").body().size() + "信息待审核");
+        assertThat(waiting("completions")).isEqualTo(admin.get("/api/assignments?status=COMPLETION_SUBMITTED").body().size() + "办结待审核")
+                .isEqualTo("1办结待审核");
+        assertThat(waiting("appeals")).endsWith("申诉待处理");
         shots("overview");
+        press(browser.findElement(By.cssSelector("[data-waiting=completions]")));
+        WebElement row = shown(".board .el-table__row", "流动人口服务站点规范化自查");
+        assertThat(browser.findElements(By.cssSelector(".board .el-table__row"))).as("only the completion waiting").containsExactly(row);
+    }
+
+    /** The count and words of one entry of the overview's waiting list. */
+    String waiting(String key) {
+        return wait.until(d -> d.findElement(By.cssSelector("[data-waiting=" + key + "]"))).getText().replaceAll("\\s+", "");
     }
 
     @Test
