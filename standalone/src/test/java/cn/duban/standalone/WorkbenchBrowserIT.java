@@ -980,4 +980,47 @@ class WorkbenchBrowserIT {
         assertThat(java.util.stream.StreamSupport.stream(done.get("history").spliterator(), false).map(h -> h.get("type").asText()))
                 .endsWith("AssignmentCompletionSubmitted", "AssignmentCompletionReturned", "AssignmentCompletionSubmitted", "AssignmentCompleted");
     }
+
+    /**
+     * From the board's filtered links, the lead office denies an extension with its reason, cancels
+     * that assignment (撤销) and reopens one already completed (重新打开), each with its reason.
+     */
+    @Test
+    @Order(23)
+    void theLeadOfficeDeniesAnExtensionCancelsAnAssignmentAndReopensAClosedOne() throws Exception {
+        Api admin = new Api(port);
+        JsonNode asking = java.util.stream.StreamSupport.stream(admin.get("/api/assignments?status=OPEN").body().spliterator(), false)
+                .filter(a -> a.get("pendingExtension") == null && !a.get("deadline").asText().endsWith("-12-31")).findFirst().orElseThrow();
+        String askingId = asking.get("id").asText();
+        assertThat(admin.post("/api/assignments/" + askingId + "/extension-requests", java.util.Map.of("unitId", asking.get("leadUnit").asText(),
+                "requestedDeadline", java.time.LocalDate.parse(asking.get("deadline").asText()).plusDays(1).toString(),
+                "reason", "需要更多时间（工作台）")).status()).isEqualTo(200);
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/assignments?extension=1", "交办督办");
+        press(shown(".board .el-table__row", asking.get("title").asText()));
+        click("不同意延期");
+        visible(By.cssSelector(".el-message-box__input input")).sendKeys("年度节点不能推迟（工作台）");
+        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        waitForText("已不同意延期");
+        click("撤销");
+        visible(By.cssSelector(".el-message-box__input input")).sendKeys("任务调整，另行交办（工作台）");
+        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        waitForText("已撤销");
+        JsonNode cancelled = admin.get("/api/assignments/" + askingId).body();
+        assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.get("pendingExtension")).isNull();
+        assertThat(java.util.stream.StreamSupport.stream(cancelled.get("history").spliterator(), false).map(h -> h.get("type").asText()))
+                .endsWith("AssignmentExtensionRequested", "AssignmentExtensionDenied", "AssignmentCancelled");
+
+        String closed = admin.get("/api/assignments?status=COMPLETED").body().get(0).get("title").asText();
+        open("/assignments?status=COMPLETED", "交办督办");
+        press(shown(".board .el-table__row", closed));
+        click("重新打开");
+        visible(By.cssSelector(".el-message-box__input input")).sendKeys("核查发现台账不全，重新办理（工作台）");
+        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        waitForText("已重新打开");
+        JsonNode reopened = java.util.stream.StreamSupport.stream(admin.get("/api/assignments").body().spliterator(), false)
+                .filter(a -> closed.equals(a.get("title").asText())).findFirst().orElseThrow();
+        assertThat(reopened.get("status").asText()).isEqualTo("OPEN");
+    }
 }
