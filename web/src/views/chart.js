@@ -13,13 +13,23 @@ echarts.use([BarChart, LineChart, AriaComponent, GridComponent, TooltipComponent
  */
 export function useChart(el, option, source) {
   let chart;
-  const draw = () => {
+  let drawnWidth = 0;
+  const draw = (animated = true) => {
     if (chart) {
       chart.resize();
-      chart.setOption(option(el.value.clientWidth), true);
+      drawnWidth = el.value.clientWidth;
+      const o = option(drawnWidth);
+      // Drawn anew for a new width, without replaying the bars' entry animation on every resize event.
+      chart.setOption(animated ? o : { ...o, animation: false }, true);
     }
   };
-  const resize = draw;
+  const resize = () => {
+    if (chart && el.value.clientWidth !== drawnWidth) {
+      draw(false);
+    } else if (chart) {
+      chart.resize();
+    }
+  };
   onMounted(() => {
     chart = echarts.init(el.value);
     draw();

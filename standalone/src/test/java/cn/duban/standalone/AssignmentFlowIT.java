@@ -82,6 +82,10 @@ class AssignmentFlowIT {
 
         assertThat(api.post("/api/assignments/" + id + "/completion", Map.of("unitId", "xinqi", "note", "x")).status()).isEqualTo(400);
         assertThat(api.post("/api/assignments/" + id + "/completion", Map.of("unitId", "gafj", "note", "已完成")).status()).isEqualTo(200);
+        // The lead unit sees its completion waiting for the lead office; a responsible unit does not.
+        assertThat(api.get("/api/units/gafj/inbox").body().get("completionsAwaitingDecision").findValuesAsText("id")).containsExactly(id);
+        assertThat(api.get("/api/units/gafj/inbox").body().get("toReport").findValuesAsText("id")).doesNotContain(id);
+        assertThat(api.get("/api/units/xinqi/inbox").body().get("completionsAwaitingDecision")).isEmpty();
         assertThat(api.post("/api/assignments/" + id + "/completion/return", Map.of("reason", "缺少台账")).status()).isEqualTo(200);
         // Sent again with the ledger it lacked (办结材料): a file uploaded for the lead unit, not one of another unit's.
         String ledger = api.upload("/api/materials", "整治台账.pdf", MaterialsIT.SIGN_IN_SHEET,

@@ -50,7 +50,12 @@ public class AssignmentQueries {
                            int reminders, int missedReports) {
     }
 
-    public record Inbox(String unitId, List<BoardRow> toAcknowledge, List<BoardRow> toReport, List<BoardRow> overdue) {
+    /**
+     * A unit's tasks: to acknowledge, to report on, overdue; and, for its lead unit, the completions
+     * it sent that wait for the lead office (nothing to do, but the clerk sees where they went).
+     */
+    public record Inbox(String unitId, List<BoardRow> toAcknowledge, List<BoardRow> toReport, List<BoardRow> overdue,
+                        List<BoardRow> completionsAwaitingDecision) {
     }
 
     LocalDate today() {
@@ -168,6 +173,7 @@ public class AssignmentQueries {
         List<BoardRow> toAcknowledge = new ArrayList<>();
         List<BoardRow> toReport = new ArrayList<>();
         List<BoardRow> overdue = new ArrayList<>();
+        List<BoardRow> awaitingDecision = new ArrayList<>();
         for (AssignmentView v : all()) {
             if (status(v).closed()) {
                 continue;
@@ -177,7 +183,9 @@ public class AssignmentQueries {
                 continue;
             }
             BoardRow row = row(v);
-            if (mine.get().acknowledgedAt == null) {
+            if (status(v) == AssignmentStatus.COMPLETION_SUBMITTED && unitId.equals(v.leadUnit)) {
+                awaitingDecision.add(row);
+            } else if (mine.get().acknowledgedAt == null) {
                 toAcknowledge.add(row);
             } else if (status(v) == AssignmentStatus.OPEN) {
                 toReport.add(row);
@@ -186,6 +194,6 @@ public class AssignmentQueries {
                 overdue.add(row);
             }
         }
-        return new Inbox(unitId, toAcknowledge, toReport, overdue);
+        return new Inbox(unitId, toAcknowledge, toReport, overdue, awaitingDecision);
     }
 }
