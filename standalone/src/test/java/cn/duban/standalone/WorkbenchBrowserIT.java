@@ -962,6 +962,8 @@ class WorkbenchBrowserIT {
         wait.until(d -> !form.findElements(By.cssSelector(".el-upload-list__item.is-success")).isEmpty());
         press(form.findElement(buttonNamed("提交办结")));
         waitForText("办结申请已提交");
+        // Still in sight while the lead office decides.
+        assertThat(shown("[data-test=awaiting-decision] .task", title).getText()).contains("待审核办结");
 
         signIn("admin", TestData.ADMIN_PASSWORD);
         open("/assignments", "交办督办");
