@@ -199,6 +199,17 @@ class WorkbenchBrowserIT {
         }
     }
 
+    /** Presses the primary button of the open confirmation (el-message-box). */
+    void confirm() {
+        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+    }
+
+    /** Gives the reason the open prompt asks for, and confirms it. */
+    void giveReason(String reason) {
+        visible(By.cssSelector(".el-message-box__input input")).sendKeys(reason);
+        confirm();
+    }
+
     /** The open dialog (el-dialog), or the message box of a confirmation. */
     WebElement dialog() {
         return visible(By.cssSelector(".el-dialog"));
@@ -366,7 +377,7 @@ class WorkbenchBrowserIT {
         shots("info-review");
         reports.get(0).findElement(By.cssSelector(".el-button--success")).click();
         waitForText("确认录用");
-        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        confirm();
         waitForText("已录用");
         wait.until(d -> !d.findElement(By.cssSelector(".page-sub")).getText().equals(waiting));
         assertThat(browser.findElements(By.cssSelector("[data-report='" + report + "']"))).isEmpty();
@@ -458,7 +469,7 @@ class WorkbenchBrowserIT {
         shots("sample");
         String record = browser.findElements(By.cssSelector(".record")).get(0).getAttribute("data-record");
         press(browser.findElement(By.cssSelector("[data-record='" + record + "']")).findElement(By.xpath(".//button[span[text()='核查：属实']]")));
-        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        confirm();
         waitForText("已核查");
         wait.until(d -> d.findElement(By.cssSelector("[data-record='" + record + "']")).getText().contains("待另一名督查人员复核"));
 
@@ -469,7 +480,7 @@ class WorkbenchBrowserIT {
         WebElement mine = wait.until(d -> d.findElement(By.cssSelector("[data-record='" + record + "']")));
         wait.until(d -> !mine.findElements(By.xpath(".//button[span[text()='复核：属实']]")).isEmpty());
         press(mine.findElement(By.xpath(".//button[span[text()='复核：属实']]")));
-        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        confirm();
         waitForText("已复核");
         wait.until(d -> d.findElement(By.cssSelector("[data-record='" + record + "']")).getText().contains("复核：属实（"));
         assertThat(browser.findElement(By.cssSelector("[data-record='" + record + "']")).getText())
@@ -661,7 +672,7 @@ class WorkbenchBrowserIT {
         browser.findElements(By.cssSelector(".wide .el-table__row")).stream()
                 .filter(r -> r.getText().contains("培训台账缺少学时记录（工作台）")).findFirst().orElseThrow().click();
         click("核实通过");
-        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        confirm();
         waitForText("已核实");
         wait.until(d -> d.findElements(By.cssSelector(".wide .el-table__row")).stream()
                 .anyMatch(r -> r.getText().contains("培训台账缺少学时记录（工作台）") && r.getText().contains("已核实")));
@@ -697,10 +708,10 @@ class WorkbenchBrowserIT {
         tab("通报");
         wait.until(d -> d.findElement(By.cssSelector("[data-test=notice-text]")).getText().contains("表彰"));
         click("发布通报");
-        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        confirm();
         wait.until(d -> page().contains("发布后通报内容固定"));
         Thread.sleep(500);
-        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        confirm();
         waitForText("通报已发布");
         wait.until(d -> !d.findElements(By.cssSelector(".published")).isEmpty());
         assertThat(visible(By.cssSelector(".published")).getText()).contains("2023年度考核结果通报");
@@ -818,7 +829,7 @@ class WorkbenchBrowserIT {
         String title = new Api(port).get("/api/assignments/" + id).body().get("title").asText();
         press(browser.findElements(By.cssSelector(".board .el-table__row")).stream().filter(r -> r.getText().contains(title)).findFirst().orElseThrow());
         click("同意延期");
-        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        confirm();
         waitForText("已同意延期");
         assertThat(new Api(port).get("/api/assignments/" + id).body().get("deadline").asText()).isEqualTo(later.toString());
         shots("extension-granted");
@@ -870,8 +881,7 @@ class WorkbenchBrowserIT {
     void theLeadOfficeDisablesAUserWhoCanNoLongerSignInAndEnablesThemAgain() throws Exception {
         WebElement clerk = addedClerkOnTheUsersPage();
         press(clerk.findElement(buttonNamed("停用")));
-        visible(By.cssSelector(".el-message-box__input input")).sendKeys("岗位调整（工作台）");
-        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        giveReason("岗位调整（工作台）");
         waitForText("已停用");
         wait.until(d -> d.findElements(By.cssSelector(".wide-only .el-table__row")).stream()
                 .anyMatch(r -> r.getText().contains("daqi-clerk") && r.getText().contains("停用") && r.getText().contains("启用")));
@@ -917,10 +927,10 @@ class WorkbenchBrowserIT {
         waitForText("基准得分");
         click("关闭轮次");
         wait.until(d -> page().contains("督查得分计入年终结果"));
-        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        confirm();
         waitForText("轮次已关闭");
         click("通报结果");
-        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        confirm();
         waitForText("已通报");
         shots("round-published");
 
@@ -947,8 +957,7 @@ class WorkbenchBrowserIT {
         press(shown(".board .el-table__row", title));
         assertThat(shown(".el-drawer .history-files", "服务站点自查报告.pdf").getText()).contains("站点整改后.png");
         click("退回重办");
-        visible(By.cssSelector(".el-message-box__input input")).sendKeys("缺少整改台账，请补充（工作台）");
-        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        giveReason("缺少整改台账，请补充（工作台）");
         waitForText("已退回");
 
         signIn("gafj-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
@@ -973,7 +982,7 @@ class WorkbenchBrowserIT {
         assertThat(sentAgain.getText()).contains("申请办结", ledger.getFileName().toString());
         shots("completion-sent-again");
         click("同意办结");
-        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        confirm();
         waitForText("已办结");
         String id = java.util.stream.StreamSupport.stream(new Api(port).get("/api/assignments").body().spliterator(), false)
                 .filter(a -> title.equals(a.get("title").asText())).findFirst().orElseThrow().get("id").asText();
@@ -1001,12 +1010,10 @@ class WorkbenchBrowserIT {
         open("/assignments?extension=1", "交办督办");
         press(shown(".board .el-table__row", asking.get("title").asText()));
         click("不同意延期");
-        visible(By.cssSelector(".el-message-box__input input")).sendKeys("年度节点不能推迟（工作台）");
-        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        giveReason("年度节点不能推迟（工作台）");
         waitForText("已不同意延期");
         click("撤销");
-        visible(By.cssSelector(".el-message-box__input input")).sendKeys("任务调整，另行交办（工作台）");
-        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        giveReason("任务调整，另行交办（工作台）");
         waitForText("已撤销");
         JsonNode cancelled = admin.get("/api/assignments/" + askingId).body();
         assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
@@ -1018,8 +1025,7 @@ class WorkbenchBrowserIT {
         open("/assignments?status=COMPLETED", "交办督办");
         press(shown(".board .el-table__row", closed));
         click("重新打开");
-        visible(By.cssSelector(".el-message-box__input input")).sendKeys("核查发现台账不全，重新办理（工作台）");
-        press(visible(By.cssSelector(".el-message-box__btns .el-button--primary")));
+        giveReason("核查发现台账不全，重新办理（工作台）");
         waitForText("已重新打开");
         JsonNode reopened = java.util.stream.StreamSupport.stream(admin.get("/api/assignments").body().spliterator(), false)
                 .filter(a -> closed.equals(a.get("title").asText())).findFirst().orElseThrow();
