@@ -167,7 +167,7 @@ class ScaleBenchmark {
             cells.add(rawDurable.toString());
             // The raw inserts' 18,000 documents are no part of the store: the data files are measured without them.
             client.getDatabase("bench_raw").drop();
-            Rate four = commands(http, base, sessions, 4, units, 1600);
+            Rate four = profiled("commands-" + n, () -> commands(http, base, sessions, 4, units, 1600));
             cells.set(2, four.toString());
             cells.add(String.format("%.3f (%.3f)", four.perSecond / raw.perSecond, four.perSecond / rawDurable.perSecond));
             // The engine alone, as the raw inserts beside it: the read models' processors, which would
@@ -413,6 +413,26 @@ class ScaleBenchmark {
                 throw new IllegalStateException(r.statusCode() + " " + r.body());
             }
         });
+    }
+
+    /**
+     * Runs {@code measured}; with {@code -Dbench.jfr=DIR}, under a JFR recording (the JDK's "profile"
+     * settings) saved as {@code DIR/NAME.jfr}, so that a profile covers the measured commands and
+     * nothing else of the run.
+     */
+    static <T> T profiled(String name, java.util.concurrent.Callable<T> measured) throws Exception {
+        String dir = System.getProperty("bench.jfr");
+        if (dir == null) {
+            return measured.call();
+        }
+        try (var recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+            recording.start();
+            T result = measured.call();
+            recording.stop();
+            Files.createDirectories(Path.of(dir));
+            recording.dump(Path.of(dir, name + ".jfr"));
+            return result;
+        }
     }
 
     /** One operation of a measured run: the {@code i}th, by thread {@code thread}. */

@@ -81,6 +81,32 @@ final class IdIndexedH2Collection extends H2Collection {
         }
     }
 
+    /**
+     * mongo-java-server keeps a collection's data size up to date by encoding every document inserted,
+     * and the old and the new one of every update, and writing the sum into the collection's meta
+     * map: thread samples of the benchmark's commands at 100k (issue 14) put 17 % of the process's
+     * samples there. Only {@code collStats} and {@code validate} read it, and Duban asks for neither;
+     * they get it counted when they ask ({@link #getDataSize}).
+     */
+    @Override
+    protected boolean tracksDataSize() {
+        return false;
+    }
+
+    /** The documents' BSON size, counted now: what the tracked sum held. */
+    @Override
+    protected synchronized int getDataSize() {
+        if (documents == null) {
+            // Asked by H2Collection's constructor, for a debug line, before this class holds its map.
+            return super.getDataSize();
+        }
+        long size = 0;
+        for (Document document : documents.values()) {
+            size += StoredBson.size(document);
+        }
+        return (int) Math.min(Integer.MAX_VALUE, size);
+    }
+
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
                                          int batchSize, Document fieldSelector) {

@@ -2,7 +2,6 @@ package cn.duban.platform.mongo;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.h2.mvstore.WriteBuffer;
@@ -16,8 +15,8 @@ import java.util.Map;
  * The value type of the embedded server's collections. mongo-java-server stores each document in
  * H2 through H2's generic type, that is by Java serialization: several times the document's BSON
  * size, and slow to write whenever a commit rewrites a page of documents. This type writes a
- * document as a marker byte H2's generic type never writes followed by its BSON, with
- * mongo-java-server's own wire encoder (the form the document arrived in), and still reads
+ * document as a marker byte H2's generic type never writes followed by its BSON (written by
+ * {@link StoredBson}, read by mongo-java-server's own wire decoder), and still reads
  * documents written the old way, so an existing file needs no conversion. A document the BSON
  * encoder cannot represent, or one being updated while a commit writes it, is written the old way.
  */
@@ -28,19 +27,19 @@ final class StoredDocumentType extends ObjectDataType {
     @Override
     public void write(WriteBuffer buffer, Object value) {
         if (value instanceof Document document) {
-            ByteBuf bson = Unpooled.buffer(256);
+            org.bson.io.BasicOutputBuffer bson;
             try {
-                BsonEncoder.encodeDocument(document, bson);
-            } catch (IllegalArgumentException | java.util.ConcurrentModificationException notNow) {
-                // Not representable in BSON, or being changed: mongo-java-server updates a stored
-                // document in place (under its collection's lock) while a commit may be writing the
-                // page that holds it. The generic type writes it as before (it does not fail on a
-                // concurrent change), and the update marks the page for the next commit anyway.
+                bson = StoredBson.encode(document);
+            } catch (IllegalArgumentException | org.bson.BSONException | java.util.ConcurrentModificationException notNow) {
+                // Not representable in BSON (a type the wire encoder does not know, a name with a NUL),
+                // or being changed while a commit writes it. The generic type writes it as before (it
+                // does not fail on a concurrent change), and an update marks the page for the next
+                // commit anyway.
                 super.write(buffer, value);
                 return;
             }
             buffer.put(BSON_DOCUMENT);
-            buffer.put(bson.nioBuffer());
+            buffer.put(bson.getInternalBuffer(), 0, bson.getSize());
         } else {
             super.write(buffer, value);
         }
