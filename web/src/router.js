@@ -35,5 +35,7 @@ export const router = createRouter({
     { path: '/users', component: Users },
     { path: '/schemes', component: Schemes },
     { path: '/statistics', component: Statistics },
+    // An address the workbench does not know (an old bookmark, a mistyped link) opens the overview, not an empty page.
+    { path: '/:unknown(.*)*', redirect: '/' },
   ],
 });

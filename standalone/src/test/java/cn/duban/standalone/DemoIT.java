@@ -27,6 +27,66 @@ class DemoIT {
     @org.springframework.beans.factory.annotation.Autowired
     cn.duban.platform.consistency.ProjectionProgress projections;
 
+    /** The key and count of each thing /api/me/waiting says waits, in its order. */
+    static java.util.Map<String, Long> waiting(Api as) {
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        as.get("/api/me/waiting").body().forEach(w -> out.put(w.get("key").asText(), w.get("count").asLong()));
+        return out;
+    }
+
+    @Test
+    void whatWaitsForEachRolesDecisionIsCountedAsItsListsHaveIt() {
+        Api api = new Api(port);
+        JsonNode head = api.get("/actuator/health").body().at("/components/database/details/eventStoreHead");
+        assertThat(projections.awaitPosition(head.asLong(), java.time.Duration.ofSeconds(60))).as("read models caught up").isTrue();
+
+        // The review queue, now read from what awaits a decision, is every report whose record says SUBMITTED.
+        JsonNode pending = api.get("/api/info-reports/pending").body();
+        List<String> queued = new java.util.ArrayList<>();
+        pending.forEach(r -> queued.add(r.get("reportId").asText()));
+        List<String> submitted = new java.util.ArrayList<>();
+        api.get("/api/records?kind=INFO_REPORT&status=SUBMITTED").body().forEach(r -> submitted.add(r.get("id").asText()));
+        assertThat(queued).hasSizeGreaterThan(10).containsExactlyInAnyOrderElementsOf(submitted);
+        JsonNode oldest = pending.get(0);
+        assertThat(oldest.get("unitName").asText()).isNotBlank();
+        assertThat(oldest.get("eventId").asText()).isNotBlank();
+        assertThat(oldest.get("submittedBy").asText()).isNotBlank();
+        for (int i = 1; i < pending.size(); i++) {
+            assertThat(pending.get(i).get("recordedAt").asText()).isGreaterThanOrEqualTo(pending.get(i - 1).get("recordedAt").asText());
+        }
+
+        JsonNode open = api.get("/api/assignments?status=OPEN").body();
+        long extensions = 0;
+        for (JsonNode a : open) {
+            extensions += a.hasNonNull("pendingExtension") ? 1 : 0;
+        }
+        long appeals = 0;
+        for (JsonNode a : api.get("/api/records?kind=APPEAL").body()) {
+            appeals += "FILED".equals(a.get("status").asText()) ? 1 : 0;
+        }
+        assertThat(waiting(api)).containsExactly(java.util.Map.entry("reports", (long) queued.size()),
+                java.util.Map.entry("completions", (long) api.get("/api/assignments?status=COMPLETION_SUBMITTED").body().size()),
+                java.util.Map.entry("extensions", extensions), java.util.Map.entry("appeals", appeals));
+        assertThat(waiting(api).get("completions")).isEqualTo(1);
+
+        Api supervisor = api.as("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        long reported = supervisor.get("/api/rectifications?status=REPORTED").body().size();
+        long toCheck = 0;
+        for (JsonNode sample : supervisor.get("/api/samples").body()) {
+            for (JsonNode r : sample.get("records")) {
+                String status = r.get("status").asText();
+                toCheck += status.equals("DRAWN") || (status.equals("CHECKED") && !r.at("/check/by").asText().equals("supervisor")) ? 1 : 0;
+            }
+        }
+        assertThat(waiting(supervisor)).containsExactly(java.util.Map.entry("rectifications", reported), java.util.Map.entry("samples", toCheck));
+        assertThat(reported).isPositive();
+        assertThat(toCheck).isPositive();
+
+        // Unit staff and leaders decide none of these: nothing waits for them here (a clerk's 待办 is the inbox).
+        assertThat(waiting(api.as("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD))).isEmpty();
+        assertThat(waiting(api.as("leader", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD))).isEmpty();
+    }
+
     @Test
     void aYearOfBeilunWithScoresTimelinesAndLightsThatDiffer() throws Exception {
         Api api = new Api(port);

@@ -107,6 +107,11 @@ public final class Documents<T> implements WriteBehind {
         collection.replaceOne(Filters.eq("_id", id.apply(v)), d, new ReplaceOptions().upsert(true));
     }
 
+    /** The views changed in this batch and not yet written (none unless written behind): what the next {@link #flush()} writes. */
+    public java.util.Collection<T> pendingViews() {
+        return pending == null ? List.of() : java.util.Collections.unmodifiableCollection(pending.values());
+    }
+
     @Override
     public void flush() {
         if (pending == null || pending.isEmpty()) {

@@ -1,10 +1,7 @@
 package cn.duban.query.reporting;
 
 import cn.duban.kernel.material.Material;
-import cn.duban.kernel.scheme.FactKind;
 import cn.duban.query.reporting.ReportedRecordsProjection.RecordView;
-import cn.duban.query.assessment.FactEntry;
-import cn.duban.query.assessment.ScoreQueries;
 import cn.duban.query.common.ReadAfterWrite;
 import cn.duban.query.unit.UnitQueries;
 import cn.duban.query.unit.UnitsProjection.UnitView;
@@ -21,27 +18,23 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static cn.duban.query.common.ReadAfterWrite.MIN_POSITION_HEADER;
 
-/** The review queue of information reports (from each unit's fact log, which the assessment slice keeps) and each reported record with its text and files. */
+/** The review queue of information reports (from the read model of records awaiting a decision) and each reported record with its text and files. */
 @RestController
 @RequestMapping("/api")
 @Tag(name = "填报 Reporting")
 public class InfoReportQueryController {
     private final UnitQueries units;
-    private final ScoreQueries scores;
     private final ReadAfterWrite readAfterWrite;
     private final ReportedRecords records;
 
-    public InfoReportQueryController(UnitQueries units, ScoreQueries scores, ReadAfterWrite readAfterWrite, ReportedRecords records) {
+    public InfoReportQueryController(UnitQueries units, ReadAfterWrite readAfterWrite, ReportedRecords records) {
         this.units = units;
-        this.scores = scores;
         this.readAfterWrite = readAfterWrite;
         this.records = records;
     }
@@ -72,24 +65,12 @@ public class InfoReportQueryController {
     @Operation(summary = "待审核信息 / information reports submitted and not yet accepted or rejected, oldest first")
     public List<PendingReport> pendingReports(@RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
         readAfterWrite.await(min);
-        List<PendingReport> out = new ArrayList<>();
-        for (UnitView unit : units.all()) {
-            Map<String, FactEntry> submitted = new LinkedHashMap<>();
-            for (FactEntry e : scores.facts(unit.id())) {
-                if (e.kind() == FactKind.INFO_SUBMITTED) {
-                    submitted.put(e.subjectId(), e);
-                } else if (e.kind() == FactKind.INFO_ACCEPTED || e.kind() == FactKind.INFO_REJECTED) {
-                    submitted.remove(e.subjectId());
-                }
-            }
-            Map<String, RecordView> content = records.byIds(submitted.keySet());
-            submitted.values().forEach(e -> {
-                RecordView r = content.get(e.subjectId());
-                out.add(new PendingReport(e.subjectId(), unit.id(), unit.name(), e.on(), e.recordedAt(), e.actor(), e.eventId(),
-                        r == null ? null : r.title, r == null ? null : r.text, r == null ? null : r.category, r == null ? List.of() : r.materials));
-            });
-        }
-        out.sort(Comparator.comparing(PendingReport::recordedAt));
-        return out;
+        Map<String, String> names = new LinkedHashMap<>();
+        units.all().forEach(u -> names.put(u.id(), u.name()));
+        // From the read model of what waits (a few records), not every unit's whole fact log.
+        return records.awaitingDecision("INFO_REPORT").stream()
+                .map(r -> new PendingReport(r.id, r.unitId, names.get(r.unitId), r.on, r.recordedAt, r.recordedBy,
+                        r.eventIds.isEmpty() ? null : r.eventIds.get(0), r.title, r.text, r.category, r.materials))
+                .toList();
     }
 }

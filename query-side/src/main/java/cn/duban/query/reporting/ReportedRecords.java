@@ -6,6 +6,7 @@ import cn.duban.kernel.people.Role;
 import cn.duban.platform.security.CurrentUser;
 import cn.duban.query.common.Documents;
 import cn.duban.query.reporting.ReportedRecordsProjection.RecordView;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
@@ -25,8 +26,11 @@ import java.util.Optional;
 public class ReportedRecords {
     private final Documents<RecordView> records;
 
+    private final MongoCollection<Document> awaiting;
+
     public ReportedRecords(MongoDatabase db) {
         this.records = ReportedRecordsProjection.documents(db);
+        this.awaiting = db.getCollection(ReportedRecordsProjection.AWAITING);
     }
 
     public Optional<RecordView> find(String id) {
@@ -65,6 +69,21 @@ public class ReportedRecords {
                 .sorted(Comparator.comparing((RecordView v) -> v.recordedAt).reversed())
                 .limit(LIST_LIMIT)
                 .toList();
+    }
+
+    /**
+     * The records of this kind (INFO_REPORT or APPEAL) that wait for the lead office's decision,
+     * oldest first: the small read model of what waits names them, the records read by id.
+     */
+    public List<RecordView> awaitingDecision(String kind) {
+        List<String> ids = new ArrayList<>();
+        awaiting.find(Filters.eq("kind", kind)).projection(new Document("_id", 1)).forEach(d -> ids.add(d.getString("_id")));
+        return byIds(ids).values().stream().sorted(Comparator.comparing((RecordView v) -> v.recordedAt).thenComparing(v -> v.id)).toList();
+    }
+
+    /** How many records of this kind wait for the lead office's decision. */
+    public long countAwaitingDecision(String kind) {
+        return awaiting.countDocuments(Filters.eq("kind", kind));
     }
 
     /** The records with these ids that exist, in the order asked. */

@@ -19,7 +19,15 @@ import cn.duban.query.common.Actors;
 import cn.duban.query.common.Documents;
 import cn.duban.query.common.ProjectionGroups;
 import cn.duban.query.common.WriteBehind;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -81,15 +89,74 @@ public class ReportedRecordsProjection implements WriteBehind {
         public List<String> eventIds = new ArrayList<>();
     }
 
+    /**
+     * Read model {@code records_awaiting_decision}: the id, kind, unit and time of each record whose
+     * status waits for the lead office's decision ({@link #awaitsDecision}), and of no other. The
+     * review queue and the overview's counts read it instead of every record (at a city's scale,
+     * the review queue read every unit's whole fact log on each request). Written from the records
+     * a batch changed, at its flush, so it is always what the records' statuses say.
+     */
+    public static final String AWAITING = "records_awaiting_decision";
+
     private final Documents<RecordView> records;
+    private final MongoCollection<Document> awaiting;
 
     public ReportedRecordsProjection(MongoDatabase db) {
         this.records = documents(db).writingBehind();
+        this.awaiting = db.getCollection(AWAITING);
+        fillAwaitingOnce();
+    }
+
+    /** An information report not yet accepted or rejected, or an appeal not yet decided. */
+    public static boolean awaitsDecision(RecordView v) {
+        return ("INFO_REPORT".equals(v.kind) && "SUBMITTED".equals(v.status)) || ("APPEAL".equals(v.kind) && "FILED".equals(v.status));
+    }
+
+    private static Document awaitingEntry(RecordView v) {
+        return new Document("_id", v.id).append("kind", v.kind).append("unitId", v.unitId)
+                .append("recordedAt", v.recordedAt == null ? null : java.util.Date.from(v.recordedAt));
+    }
+
+    /** The mark of the read model filled: a document of no kind, which no query for a kind reads. */
+    private static Document filled() {
+        return new Document("_id", "~filled");
+    }
+
+    /**
+     * A store whose records were written before this read model existed gets it from them, once,
+     * before the processors start (this runs as the bean is made): one pass over the records, the
+     * first start after the upgrade only. Each entry is written whatever is there and the mark goes
+     * last, so a start cut short, or two processes starting at once, leave it whole.
+     */
+    private void fillAwaitingOnce() {
+        if (awaiting.find(Filters.eq("_id", filled().get("_id"))).first() != null) {
+            return;
+        }
+        List<WriteModel<Document>> entries = new ArrayList<>();
+        for (RecordView v : records.where(new Document("status", new Document("$in", List.of("SUBMITTED", "FILED"))))) {
+            if (awaitsDecision(v)) {
+                entries.add(new ReplaceOneModel<>(Filters.eq("_id", v.id), awaitingEntry(v), new ReplaceOptions().upsert(true)));
+            }
+        }
+        entries.add(new ReplaceOneModel<>(Filters.eq("_id", filled().get("_id")), filled(), new ReplaceOptions().upsert(true)));
+        awaiting.bulkWrite(entries, new BulkWriteOptions().ordered(true));
     }
 
     @Override
     public void flush() {
+        List<WriteModel<Document>> changes = new ArrayList<>();
+        for (RecordView v : records.pendingViews()) {
+            if (!"INFO_REPORT".equals(v.kind) && !"APPEAL".equals(v.kind)) {
+                continue; // never awaits a decision: no write for the trainings and figures of every command
+            }
+            changes.add(awaitsDecision(v)
+                    ? new ReplaceOneModel<>(Filters.eq("_id", v.id), awaitingEntry(v), new ReplaceOptions().upsert(true))
+                    : new DeleteOneModel<>(Filters.eq("_id", v.id)));
+        }
         records.flush();
+        if (!changes.isEmpty()) {
+            awaiting.bulkWrite(changes, new BulkWriteOptions().ordered(true));
+        }
     }
 
     @Override
@@ -234,5 +301,8 @@ public class ReportedRecordsProjection implements WriteBehind {
     @ResetHandler
     void reset() {
         records.drop();
+        awaiting.drop();
+        // Filled as the replay goes, from the first event: nothing to fill from records at a restart.
+        awaiting.insertOne(filled());
     }
 }

@@ -1,0 +1,78 @@
+package cn.duban.query.waiting;
+
+import cn.duban.platform.security.CurrentUser;
+import cn.duban.platform.security.DubanPrincipal;
+import cn.duban.query.assignment.AssignmentQueries;
+import cn.duban.query.common.ReadAfterWrite;
+import cn.duban.query.reporting.ReportedRecords;
+import cn.duban.query.supervision.SupervisionQueries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+import static cn.duban.query.common.ReadAfterWrite.MIN_POSITION_HEADER;
+
+/**
+ * 待处理: how many things wait for the signed-in user's decision, by what decides them. The overview
+ * used to count them in the browser from four whole lists (the review queue, two boards and every
+ * appeal), which at a city's scale meant every unit's fact log on each visit.
+ */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "待处理 Waiting")
+public class WaitingController {
+    private final ReportedRecords records;
+    private final AssignmentQueries assignments;
+    private final SupervisionQueries supervision;
+    private final ReadAfterWrite readAfterWrite;
+
+    public WaitingController(ReportedRecords records, AssignmentQueries assignments, SupervisionQueries supervision,
+                             ReadAfterWrite readAfterWrite) {
+        this.records = records;
+        this.assignments = assignments;
+        this.supervision = supervision;
+        this.readAfterWrite = readAfterWrite;
+    }
+
+    /**
+     * One kind of thing waiting: {@code reports} (information reports to accept or reject),
+     * {@code completions} (assignments sent for completion), {@code extensions} (open assignments
+     * with an extension asked), {@code appeals} (filed, not decided), {@code rectifications}
+     * (reported, to verify), {@code samples} (drawn records to check, and records another
+     * supervisor checked, to recheck).
+     */
+    public record Waiting(String key, long count) {
+    }
+
+    @GetMapping("/me/waiting")
+    @Operation(summary = "待处理 / how many things wait for my decision",
+            description = "The lead office: reports, completions, extensions, appeals. Supervisors: rectifications, samples. Others: none.")
+    public List<Waiting> waiting(@RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        readAfterWrite.await(min);
+        DubanPrincipal me = CurrentUser.get().orElse(null);
+        if (me == null) {
+            return List.of();
+        }
+        return switch (me.role()) {
+            case LEAD_OFFICE -> List.of(
+                    new Waiting("reports", records.countAwaitingDecision("INFO_REPORT")),
+                    new Waiting("completions", assignments.board(null, "COMPLETION_SUBMITTED", null, null, null).size()),
+                    new Waiting("extensions", assignments.board(null, "OPEN", null, null, null).stream()
+                            .filter(a -> a.pendingExtension() != null).count()),
+                    new Waiting("appeals", records.countAwaitingDecision("APPEAL")));
+            case SUPERVISOR -> List.of(
+                    new Waiting("rectifications", supervision.rectifications(null, "REPORTED", null, null).size()),
+                    new Waiting("samples", supervision.samples(null).stream().flatMap(s -> s.records.stream())
+                            // A recheck must be another supervisor's than the check (the sample's rule).
+                            .filter(r -> "DRAWN".equals(r.status) || ("CHECKED".equals(r.status) && r.check != null
+                                    && !me.username().equals(r.check.by())))
+                            .count()));
+            case UNIT_STAFF, LEADER -> List.of();
+        };
+    }
+}
