@@ -595,6 +595,24 @@ class WorkbenchBrowserIT {
         }
         assertThat(found).as("the adjustment is a fact of 大碶").isTrue();
         shots("adjustments");
+
+        // A failure on an item that deducts per failure (未落实的每次扣N分), dated in the scheme's year.
+        tab("未落实记录");
+        WebElement failures = visible(By.cssSelector("#pane-failure"));
+        choose(selectOf(failures, "单位"), "大碶街道");
+        choose(selectOf(failures, "考核项目"), null);
+        field(failures, "日期").sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "2023-11-20",
+                org.openqa.selenium.Keys.ENTER);
+        field(failures, "情况说明").sendKeys("11月流动人口信息未按时录入（工作台）");
+        press(failures.findElement(buttonNamed("记录未落实")));
+        waitForText("未落实情况已记录");
+        com.fasterxml.jackson.databind.JsonNode failure = null;
+        for (com.fasterxml.jackson.databind.JsonNode f : new Api(port).get("/api/units/daqi/facts").body()) {
+            failure = "11月流动人口信息未按时录入（工作台）".equals(f.path("reason").asText()) ? f : failure;
+        }
+        assertThat(failure).as("the failure is a fact of 大碶").isNotNull();
+        assertThat(failure.path("on").asText()).isEqualTo("2023-11-20");
+        shots("failures");
     }
 
     /** A supervisor records a finding with its evidence picked from the unit's records, and orders its rectification. */
@@ -1037,4 +1055,37 @@ class WorkbenchBrowserIT {
                 .filter(a -> closed.equals(a.get("title").asText())).findFirst().orElseThrow();
         assertThat(reopened.get("status").asText()).isEqualTo("OPEN");
     }
+
+    /**
+     * The lead office vetoes a unit (一票否决) from the year-end page: the unit drops to the bottom of
+     * the results, marked vetoed and graded 不合格. Last: every journey before reads the year-end
+     * results without it.
+     */
+    @Test
+    @Order(24)
+    void theLeadOfficeVetoesAUnitWhichThenRanksLastAndFails() throws Exception {
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/year-end", "年终考核与通报");
+        WebElement table = visible(By.cssSelector(".results"));
+        wait.until(d -> table.findElements(By.cssSelector(".el-table__row")).size() > 40);
+        assertThat(table.findElements(By.cssSelector(".el-table__row")).get(0).getText()).doesNotContain("区统计局");
+        click("一票否决");
+        WebElement form = dialog();
+        choose(selectOf(form, "单位"), "区统计局");
+        field(form, "理由").sendKeys("统计数据弄虚作假（工作台）");
+        press(form.findElement(buttonNamed("确认否决")));
+        waitForText("已一票否决");
+        wait.until(d -> {
+            List<WebElement> rows = table.findElements(By.cssSelector(".el-table__row"));
+            return rows.get(rows.size() - 1).getText().contains("区统计局");
+        });
+        List<WebElement> rows = table.findElements(By.cssSelector(".el-table__row"));
+        assertThat(rows.get(rows.size() - 1).getText()).contains("区统计局", "一票否决", "不合格");
+        JsonNode vetoed = java.util.stream.StreamSupport.stream(new Api(port).get("/api/rounds/year-end/beilun-2023").body().spliterator(), false)
+                .filter(r -> r.path("name").asText().equals("区统计局")).findFirst().orElseThrow();
+        assertThat(vetoed.path("vetoed").asBoolean()).isTrue();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", rows.get(rows.size() - 1));
+        shots("year-end-veto");
+    }
+
 }
