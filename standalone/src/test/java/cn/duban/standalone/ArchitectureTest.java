@@ -91,17 +91,19 @@ class ArchitectureTest {
      * year-end result; rounds show each unit's baseline score; the audit trail and the evidence behind a point
      * read each other.
      */
-    static final Map<String, Set<String>> QUERY = Map.of(
-            "unit", Set.of("common"),
-            "people", Set.of("common"),
-            "scheme", Set.of("common"),
-            "reporting", Set.of("common", "unit", "assessment"),
-            "assessment", Set.of("common", "unit", "scheme", "supervision", "audit"),
-            "assignment", Set.of("common", "unit", "assessment", "webhook"),
-            "supervision", Set.of("common", "unit", "scheme", "assessment", "reporting"),
-            "audit", Set.of("common", "assessment"),
-            "common", Set.of(),
-            "webhook", Set.of());
+    static final Map<String, Set<String>> QUERY = Map.ofEntries(
+            Map.entry("unit", Set.of("common")),
+            Map.entry("people", Set.of("common")),
+            Map.entry("scheme", Set.of("common")),
+            Map.entry("reporting", Set.of("common", "unit", "assessment")),
+            Map.entry("assessment", Set.of("common", "unit", "scheme", "supervision", "audit")),
+            Map.entry("assignment", Set.of("common", "unit", "assessment", "webhook")),
+            Map.entry("supervision", Set.of("common", "unit", "scheme", "assessment", "reporting")),
+            Map.entry("audit", Set.of("common", "assessment")),
+            // 待处理: counts what the slices that decide things keep, and keeps nothing of its own.
+            Map.entry("waiting", Set.of("common", "reporting", "assignment", "supervision")),
+            Map.entry("common", Set.of()),
+            Map.entry("webhook", Set.of()));
 
     @ArchTest
     static void eachSliceUsesOnlyTheSlicesItNames(JavaClasses classes) {
