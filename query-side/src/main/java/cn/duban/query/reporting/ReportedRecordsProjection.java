@@ -107,9 +107,12 @@ public class ReportedRecordsProjection implements WriteBehind {
         fillAwaitingOnce();
     }
 
+    /** Each kind of record the lead office decides, and the status in which it waits for that decision. */
+    private static final Map<String, String> WAITING_STATUS = Map.of("INFO_REPORT", "SUBMITTED", "APPEAL", "FILED");
+
     /** An information report not yet accepted or rejected, or an appeal not yet decided. */
     public static boolean awaitsDecision(RecordView v) {
-        return ("INFO_REPORT".equals(v.kind) && "SUBMITTED".equals(v.status)) || ("APPEAL".equals(v.kind) && "FILED".equals(v.status));
+        return v.status != null && v.status.equals(WAITING_STATUS.get(v.kind));
     }
 
     private static Document awaitingEntry(RecordView v) {
@@ -133,7 +136,7 @@ public class ReportedRecordsProjection implements WriteBehind {
             return;
         }
         List<WriteModel<Document>> entries = new ArrayList<>();
-        for (RecordView v : records.where(new Document("status", new Document("$in", List.of("SUBMITTED", "FILED"))))) {
+        for (RecordView v : records.where(new Document("status", new Document("$in", List.copyOf(WAITING_STATUS.values()))))) {
             if (awaitsDecision(v)) {
                 entries.add(new ReplaceOneModel<>(Filters.eq("_id", v.id), awaitingEntry(v), new ReplaceOptions().upsert(true)));
             }
@@ -146,7 +149,7 @@ public class ReportedRecordsProjection implements WriteBehind {
     public void flush() {
         List<WriteModel<Document>> changes = new ArrayList<>();
         for (RecordView v : records.pendingViews()) {
-            if (!"INFO_REPORT".equals(v.kind) && !"APPEAL".equals(v.kind)) {
+            if (!WAITING_STATUS.containsKey(v.kind)) {
                 continue; // never awaits a decision: no write for the trainings and figures of every command
             }
             changes.add(awaitsDecision(v)

@@ -59,12 +59,15 @@ public class WaitingController {
             return List.of();
         }
         return switch (me.role()) {
-            case LEAD_OFFICE -> List.of(
-                    new Waiting("reports", records.countAwaitingDecision("INFO_REPORT")),
-                    new Waiting("completions", assignments.board(null, "COMPLETION_SUBMITTED", null, null, null).size()),
-                    new Waiting("extensions", assignments.board(null, "OPEN", null, null, null).stream()
-                            .filter(a -> a.pendingExtension() != null).count()),
-                    new Waiting("appeals", records.countAwaitingDecision("APPEAL")));
+            case LEAD_OFFICE -> {
+                // One read of the board for both counts, filtered as its links filter it.
+                List<AssignmentQueries.BoardRow> board = assignments.board(null, null, null, null, null);
+                yield List.of(
+                        new Waiting("reports", records.countAwaitingDecision("INFO_REPORT")),
+                        new Waiting("completions", board.stream().filter(a -> "COMPLETION_SUBMITTED".equals(a.status())).count()),
+                        new Waiting("extensions", board.stream().filter(a -> "OPEN".equals(a.status()) && a.pendingExtension() != null).count()),
+                        new Waiting("appeals", records.countAwaitingDecision("APPEAL")));
+            }
             case SUPERVISOR -> List.of(
                     new Waiting("rectifications", supervision.rectifications(null, "REPORTED", null, null).size()),
                     new Waiting("samples", supervision.samples(null).stream().flatMap(s -> s.records.stream())
