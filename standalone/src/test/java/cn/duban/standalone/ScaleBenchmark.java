@@ -85,8 +85,8 @@ class ScaleBenchmark {
         int[] sizes = Arrays.stream(System.getProperty("bench.events", "10000,100000").split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         Path out = Path.of("target", "scale-benchmark.md");
         StringBuilder table = new StringBuilder("""
-                | events | HTTP session, 1 client | HTTP session, 4 clients | HTTP Basic, 1 client | raw insertOne, 4 threads | raw insertOne + H2 commit, 4 threads | 4 clients ÷ raw (÷ raw + commit) | append in-process, 4 threads, processors stopped | append ÷ raw + commit | score p50 / p99: server (round trip) | asOf p50 / p99: server (round trip) | score answer | score, evidenceLimit=5: p50 / p99, server (round trip); answer | asOf, evidenceLimit=5: server (round trip) | timeline (default) | review queue (/api/info-reports/pending): p50 / p99, server (round trip) | rebuild | plain fold | rebuild ÷ fold | live heap after GC, caches warm | first command after restart | RSS after restart | live heap after GC, after restart | data files while running: peak in the load and the commands; peak; at the end | data files | events' JSON | new JVM on the store: ready after; first and second command (Basic) |
-                | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+                | events | HTTP session, 1 client | HTTP session, 4 clients | HTTP Basic, 1 client | raw insertOne, 4 threads | raw insertOne + H2 commit, 4 threads | 4 clients ÷ raw (÷ raw + commit) | append in-process, 4 threads, processors stopped | append ÷ raw + commit | score p50 / p99: server (round trip) | asOf p50 / p99: server (round trip) | score answer | score, evidenceLimit=5: p50 / p99, server (round trip); answer | asOf, evidenceLimit=5: server (round trip) | timeline (default) | review queue (/api/info-reports/pending): p50 / p99, server (round trip) | closed round's result: first read; p50 / p99, server (round trip) | year-end result: first read; p50 / p99, server (round trip) | results notice draft (表彰, 通报批评): first read; p50 / p99, server (round trip) | published notice (as of its publication): first read; p50 / p99, server (round trip) | one evidence event of the busiest unit: first read; p50 / p99, server (round trip) | rebuild | plain fold | rebuild ÷ fold | live heap after GC, caches warm | first command after restart | RSS after restart | live heap after GC, after restart | data files while running: peak in the load and the commands; peak; at the end | data files | events' JSON | new JVM on the store: ready after; first and second command (Basic) |
+                | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
                 """);
         // Surefire turns Java assertions on unless told otherwise (the benchmarks profile does); with
         // them on, H2 walks every chunk at each commit, which the jar never does.
@@ -143,6 +143,15 @@ class ScaleBenchmark {
             Thread.sleep(5);
             String loadedAt = Instant.now().toString();
             Thread.sleep(5);
+            // A closed inspection round, as a year has two: the year-end result weighs its scores, and its
+            // result scores every unit's baseline, frozen at the round's opening.
+            Api supervisor = admin.newUser("bench-supervisor", "SUPERVISOR", null);
+            String round = supervisor.post("/api/rounds", Map.of("schemeId", "beilun-2023", "kind", "MID_YEAR", "title", "上半年督查",
+                    "cutoff", loadedAt)).id();
+            check(supervisor.post("/api/rounds/" + round + "/scores", Map.of("unitId", BUSY, "score", 90, "reason", "现场督查")));
+            check(supervisor.post("/api/rounds/" + round + "/closure", ""));
+            // A results notice published now: whoever opens it later reads the year-end result as of its publication.
+            String notice = admin.post("/api/rounds/year-end/beilun-2023/notices", Map.of()).id();
 
             Session[] sessions = new Session[4];
             for (int i = 0; i < sessions.length; i++) {
@@ -195,6 +204,17 @@ class ScaleBenchmark {
             // The lead office's review queue (every bulk-loaded report is accepted: none waits), as its
             // overview and its review page ask; until release 17 it read every unit's whole fact log.
             cells.add(latency(http, base, sessions[0], "/api/info-reports/pending", 100).toString());
+            // Reads that until release 18 folded or walked every unit's whole fact log (a round's result,
+            // the year-end result, the notice's 表彰 and 通报批评) or the unit's (an evidence event): the
+            // first read after the commands, then 30 after 5 more.
+            cells.add(firstThenLatency(http, base, sessions[0], "/api/rounds/" + round, 30));
+            cells.add(firstThenLatency(http, base, sessions[0], "/api/rounds/year-end/beilun-2023", 30));
+            cells.add(firstThenLatency(http, base, sessions[0], "/api/rounds/year-end/beilun-2023/notice", 30));
+            cells.add(firstThenLatency(http, base, sessions[0], "/api/notices/" + notice, 30));
+            Document firstChunk = ctx.getBean(com.mongodb.client.MongoDatabase.class).getCollection("unit_facts")
+                    .find(new Document("key", BUSY).append("n", 0)).first();
+            String firstFact = firstChunk.getList("entries", Document.class).get(0).getString("eventId");
+            cells.add(firstThenLatency(http, base, sessions[0], "/api/units/" + BUSY + "/events/" + firstFact, 30));
 
             long events = engine.headPosition() + 1;
             // The faster of two rebuilds, as of the two folds below: treated alike, their ratio does not
@@ -341,7 +361,7 @@ class ScaleBenchmark {
                             .add(System.nanoTime() - t0);
                 }
             });
-            timed.addUrlPatterns("/api/units/*", "/api/info-reports/*");
+            timed.addUrlPatterns("/api/units/*", "/api/info-reports/*", "/api/rounds/*", "/api/notices/*");
             timed.setOrder(Ordered.HIGHEST_PRECEDENCE);
             return timed;
         }));
@@ -510,10 +530,26 @@ class ScaleBenchmark {
 
     /** p50 and p99 of {@code count} reads after 100 warm-up reads, on the server and round trip. */
     static Latency latency(HttpClient http, String base, Session s, String path, int count) throws Exception {
+        return latency(http, base, s, path, 100, count);
+    }
+
+    /** The first read's round trip, then {@link #latency} of {@code count} reads after 5 warm-up reads. */
+    static String firstThenLatency(HttpClient http, String base, Session s, String path, int count) throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<String> first = s.read(http, base + path);
+        long firstMillis = (System.nanoTime() - t0) / 1_000_000;
+        if (first.statusCode() != 200) {
+            throw new IllegalStateException(path + ": " + first.statusCode() + " " + first.body());
+        }
+        return firstMillis + " ms; " + latency(http, base, s, path, 5, count);
+    }
+
+    /** p50 and p99 of {@code count} reads after {@code warmUps} warm-up reads, on the server and round trip. */
+    static Latency latency(HttpClient http, String base, Session s, String path, int warmUps, int count) throws Exception {
         URI uri = URI.create(base + path);
         ConcurrentLinkedQueue<Long> server = SERVER_NANOS.computeIfAbsent(uri.getRawPath() + "?" + uri.getRawQuery(), k -> new ConcurrentLinkedQueue<>());
         server.clear();
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < warmUps; i++) {
             s.read(http, base + path);
         }
         long[] nanos = new long[count];
@@ -527,14 +563,14 @@ class ScaleBenchmark {
         }
         // The filter records a read once its answer is written, which may be just after the client has it.
         long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (server.size() < 100 + count && System.nanoTime() < waitUntil) {
+        while (server.size() < warmUps + count && System.nanoTime() < waitUntil) {
             Thread.sleep(1);
         }
         Long[] recorded = server.toArray(Long[]::new);
-        if (recorded.length != 100 + count) {
-            throw new IllegalStateException("the server timed " + recorded.length + " reads of " + path + ", not " + (100 + count));
+        if (recorded.length != warmUps + count) {
+            throw new IllegalStateException("the server timed " + recorded.length + " reads of " + path + ", not " + (warmUps + count));
         }
-        long[] onServer = Arrays.stream(recorded).skip(100).mapToLong(Long::longValue).sorted().toArray();
+        long[] onServer = Arrays.stream(recorded).skip(warmUps).mapToLong(Long::longValue).sorted().toArray();
         Arrays.sort(nanos);
         return new Latency(p(onServer, 0.5), p(onServer, 0.99), p(nanos, 0.5), p(nanos, 0.99));
     }
