@@ -136,6 +136,43 @@ final class FoldedLedgers {
         return ledger.reportingClosed(closed).card(knownAt);
     }
 
+    /**
+     * The card of {@code unit} under this scheme version from the first {@code count} facts of
+     * {@code log}, every one of them counted whenever it was recorded: an inspection round's baseline,
+     * the log frozen at the round's position. From the latest checkpoint within them, so at most
+     * {@link #SPACING} facts are folded; its instant is {@link Instant#MAX}, as the fold from nothing
+     * that knows every fact ({@code FoldedLedgersTest}).
+     */
+    ScoreCard prefixCard(UnitProfile unit, SchemeDocument scheme, int version, List<FactEntry> log, int count, boolean closed) {
+        if (count < 0 || count > log.size()) {
+            throw new IllegalArgumentException("a prefix of " + count + " facts of a log of " + log.size());
+        }
+        Key key = new Key(unit.id(), scheme.id(), version);
+        Folded f;
+        synchronized (this) {
+            f = recent.computeIfAbsent(key, k -> new Folded(new UnitLedger(scheme, version, unit)));
+        }
+        Checkpoint from = null;
+        synchronized (f) {
+            if (!continues(f, log)) {
+                f.restart(new UnitLedger(scheme, version, unit));
+            }
+            foldTo(f, log);
+            remember(key, f.weight());
+            for (Checkpoint c : f.checkpoints) {
+                if (c.folded() > count) {
+                    break;
+                }
+                from = c;
+            }
+        }
+        UnitLedger ledger = from == null ? new UnitLedger(scheme, version, unit) : from.ledger().copy();
+        for (int i = from == null ? 0 : from.folded(); i < count; i++) {
+            ledger.record(log.get(i).toFact());
+        }
+        return ledger.reportingClosed(closed).card(Instant.MAX);
+    }
+
     /** Folds the facts of {@code log} from {@code from} up to {@code to} that were recorded by {@code knownAt}; returns {@code to}. */
     private static int foldRecordedBy(UnitLedger ledger, List<FactEntry> log, int from, int to, Instant knownAt) {
         for (int i = from; i < to; i++) {

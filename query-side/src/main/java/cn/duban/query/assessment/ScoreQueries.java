@@ -124,6 +124,30 @@ public class ScoreQueries {
         return new ScoreCard(card.unitId(), card.schemeId(), card.schemeVersion(), versionAt, card.total(), card.regular(), card.bonus(), card.items());
     }
 
+    /**
+     * An inspection round's baseline of a unit: its facts up to the round's frozen position, every
+     * one counted, under the scheme version in force at the cutoff; the card says the cutoff. The
+     * same answer as {@link #score(String, String, Instant, Instant, java.util.function.Predicate)}
+     * with {@code position <= upToPosition} known at {@link Instant#MAX}, folded from the ledger's
+     * nearest checkpoint instead of from nothing: a round's result scores every unit, and the
+     * year-end result every closed round.
+     */
+    public ScoreCard baseline(String unitId, String schemeId, Instant cutoff, long upToPosition) {
+        UnitView unit = unit(unitId);
+        SchemeView scheme = scheme(schemeId);
+        SchemeView.Version version = versionAt(scheme, cutoff);
+        List<FactEntry> log = facts.read(unitId);
+        // The log is in position order (ChunkedLog.append refuses an earlier position): the facts up
+        // to the position are a prefix of it.
+        int count = 0;
+        while (count < log.size() && log.get(count).position() <= upToPosition) {
+            count++;
+        }
+        ScoreCard card = folded.prefixCard(new UnitProfile(unit.id(), unit.type()), version.document(), version.version(), log, count,
+                scheme.reportingClosedBy(Instant.MAX));
+        return new ScoreCard(card.unitId(), card.schemeId(), card.schemeVersion(), cutoff, card.total(), card.regular(), card.bonus(), card.items());
+    }
+
     private static SchemeView.Version versionAt(SchemeView scheme, Instant at) {
         return scheme.versionAt(at).orElseThrow(() -> new NotFoundException(
                 "该时间考核方案尚未起草 / scheme " + scheme.id() + " did not exist at " + at));
@@ -221,10 +245,7 @@ public class ScoreQueries {
         List<UnitView> all = units();
         List<RankingEntry> rows = new ArrayList<>();
         if (asOf == null) {
-            List<String> ids = all.stream().map(u -> ScoreProjection.key(schemeId, u.id())).toList();
-            Map<String, ScoreTotals> current = totals.find(Filters.in("_id", ids)).into(new ArrayList<>()).stream()
-                    .map(d -> ReadModelJson.fromDocument(d, ScoreTotals.class))
-                    .collect(Collectors.toMap(ScoreTotals::unitId, Function.identity()));
+            Map<String, ScoreTotals> current = currentTotals(schemeId, all);
             for (UnitView u : all) {
                 ScoreTotals t = current.get(u.id());
                 if (t != null) {
@@ -245,6 +266,17 @@ public class ScoreQueries {
             }
         }
         return ranked(rows);
+    }
+
+    /**
+     * The maintained current totals of these units under the scheme, by unit id: one read. A unit
+     * the scheme does not apply to (or no longer, retired) has none, as its card now has no items.
+     */
+    public Map<String, ScoreTotals> currentTotals(String schemeId, List<UnitView> units) {
+        List<String> ids = units.stream().map(u -> ScoreProjection.key(schemeId, u.id())).toList();
+        return totals.find(Filters.in("_id", ids)).into(new ArrayList<>()).stream()
+                .map(d -> ReadModelJson.fromDocument(d, ScoreTotals.class))
+                .collect(Collectors.toMap(ScoreTotals::unitId, Function.identity()));
     }
 
     /** Best first; equal totals share a rank (1, 2, 2, 4), ties listed by unit id. */

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The year-end result of every unit as of an instant: its assessed score and its inspection scores
@@ -29,6 +30,7 @@ public class YearEndQueries {
     private final ScoreQueries scores;
     private final RoundQueries rounds;
     private final MongoCollection<Document> vetoes;
+    private final MongoDatabase db;
 
     private final java.time.Clock clock;
 
@@ -37,6 +39,7 @@ public class YearEndQueries {
         this.scores = scores;
         this.rounds = rounds;
         this.vetoes = db.getCollection(VetoesProjection.COLLECTION);
+        this.db = db;
     }
 
     public record Row(String unitId, String name, BigDecimal assessed, List<BigDecimal> inspectionScores, BigDecimal inspectionMean,
@@ -65,7 +68,7 @@ public class YearEndQueries {
     public Notice notice(String schemeId, Instant asOf, NoticeTemplate template) {
         var scheme = scores.scheme(schemeId);
         Instant at = asOf == null ? clock.instant() : asOf;
-        List<Row> rows = result(schemeId, at);
+        List<Row> rows = rows(schemeId, at, asOf == null);
         List<Graded> graded = rows.stream()
                 .map(r -> new Graded(r.rank(), r.unitId(), r.name(), r.yearEnd(), grade(r), YearEnd.Grade.of(r.yearEnd(), r.vetoed()))).toList();
         StringBuilder text = new StringBuilder();
@@ -79,7 +82,8 @@ public class YearEndQueries {
         }
         NoticeHonours.Honours honours = null;
         if (template == NoticeTemplate.GRADES_HONOURS) {
-            honours = NoticeHonours.of(rows.stream().map(r -> standing(r, scheme.year(), at)).toList());
+            Map<String, List<FactEntry>> marks = NoticeMarks.byUnit(db);
+            honours = NoticeHonours.of(rows.stream().map(r -> standing(r, marks.getOrDefault(r.unitId(), List.of()), scheme.year(), at)).toList());
             List<NoticeHonours.Standing> commended = new ArrayList<>(honours.commendedStreets());
             commended.addAll(honours.commendedDepartments());
             if (!commended.isEmpty()) {
@@ -100,13 +104,14 @@ public class YearEndQueries {
     /**
      * What the honours rule reads of a unit, known at {@code at}: its result; its records found untrue
      * on recheck from the start of the scheme's year up to {@code at} (a notice published in January
-     * still names December's rechecks); its 抄告单 escalated in the scheme's year.
+     * still names December's rechecks); its 抄告单 escalated in the scheme's year. From its log's
+     * entries of those two kinds ({@link NoticeMarks}), not its whole log.
      */
-    private NoticeHonours.Standing standing(Row r, int year, Instant at) {
+    private NoticeHonours.Standing standing(Row r, List<FactEntry> marks, int year, Instant at) {
         Instant yearStart = java.time.LocalDate.of(year, 1, 1).atStartOfDay(cn.duban.kernel.calendar.DistrictTime.ZONE).toInstant();
         java.util.Set<String> untrue = new java.util.HashSet<>();
         int escalated = 0;
-        for (FactEntry f : scores.facts(r.unitId())) {
+        for (FactEntry f : marks) {
             if (f.recordedAt().isAfter(at)) {
                 continue;
             }
@@ -121,8 +126,12 @@ public class YearEndQueries {
     }
 
     public List<Row> result(String schemeId, Instant asOf) {
+        return rows(schemeId, asOf == null ? clock.instant() : asOf, asOf == null);
+    }
+
+    /** The result as of {@code at}; {@code now}: {@code at} is the present, whose totals are maintained. */
+    private List<Row> rows(String schemeId, Instant at, boolean now) {
         var scheme = scores.scheme(schemeId);
-        Instant at = asOf == null ? clock.instant() : asOf;
         var version = scheme.versionAt(at).orElseThrow(() -> new cn.duban.kernel.error.NotFoundException(
                 "该时间考核方案尚未起草 / scheme " + schemeId + " did not exist at " + at));
         BigDecimal w = version.document().supervisionWeight() == null ? BigDecimal.ZERO : version.document().supervisionWeight();
@@ -131,23 +140,37 @@ public class YearEndQueries {
         List<RoundView> closed = rounds.all().stream()
                 .filter(r -> r.schemeId.equals(schemeId) && r.closedAt != null && !r.closedAt.isAfter(at)).toList();
         List<VetoView> vetoed = VetoesProjection.of(vetoes, schemeId).stream().filter(v -> !v.at().isAfter(at)).toList();
+        // Each closed round's result once: it scores every unit's baseline.
+        List<RoundQueries.RoundResult> closedResults = closed.stream().map(r -> rounds.result(r.id)).toList();
+        List<cn.duban.query.unit.UnitsProjection.UnitView> units = scores.units();
+        // Now: the maintained totals, as the ranking reads them; an earlier instant folds each unit's ledger.
+        var current = now ? scores.currentTotals(schemeId, units) : null;
         List<Row> rows = new ArrayList<>();
-        for (var unit : scores.units()) {
+        for (var unit : units) {
             if (unit.registeredAt().isAfter(at)) {
                 continue; // not yet registered then
             }
-            var card = scores.score(unit.id(), schemeId, at);
-            if (card.items().isEmpty()) {
-                continue;
+            BigDecimal assessed;
+            if (current != null) {
+                var totals = current.get(unit.id());
+                if (totals == null) {
+                    continue;
+                }
+                assessed = totals.total();
+            } else {
+                var card = scores.score(unit.id(), schemeId, at);
+                if (card.items().isEmpty()) {
+                    continue;
+                }
+                assessed = card.total();
             }
             List<BigDecimal> inspections = new ArrayList<>();
-            for (RoundView r : closed) {
-                rounds.result(r.id).units().stream().filter(u -> u.unitId().equals(unit.id()))
-                        .forEach(u -> inspections.add(u.inspectionScore()));
+            for (RoundQueries.RoundResult result : closedResults) {
+                result.units().stream().filter(u -> u.unitId().equals(unit.id())).forEach(u -> inspections.add(u.inspectionScore()));
             }
-            YearEnd.Weighed weighed = YearEnd.weigh(card.total(), inspections, w);
+            YearEnd.Weighed weighed = YearEnd.weigh(assessed, inspections, w);
             var veto = vetoed.stream().filter(v -> v.unitId().equals(unit.id())).findFirst();
-            rows.add(new Row(unit.id(), unit.name(), card.total(), inspections, weighed.inspectionMean(),
+            rows.add(new Row(unit.id(), unit.name(), assessed, inspections, weighed.inspectionMean(),
                     Num.norm(w), weighed.yearEnd(), veto.isPresent(), veto.map(VetoView::reason).orElse(null), 0));
         }
         rows.sort(Comparator.comparing(Row::vetoed).thenComparing(Row::yearEnd, Comparator.reverseOrder()).thenComparing(Row::unitId));

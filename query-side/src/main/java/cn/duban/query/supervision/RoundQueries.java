@@ -52,7 +52,7 @@ public class RoundQueries {
 
     /** A unit's baseline: facts up to the frozen position, scheme version in force at the cutoff. */
     public ScoreCard baseline(RoundView round, String unitId) {
-        return scores.score(unitId, round.schemeId, round.cutoff, Instant.MAX, e -> e.position() <= round.baselinePosition);
+        return scores.baseline(unitId, round.schemeId, round.cutoff, round.baselinePosition);
     }
 
     public RoundResult result(String id) {

@@ -66,6 +66,26 @@ class FoldedLedgersTest {
         }
     }
 
+    /** An inspection round's baseline: the first facts of the log, each counted whenever recorded, from the nearest checkpoint. */
+    @Test
+    void aPrefixOfTheLogEqualsAFoldFromNothingOfIt() {
+        FoldedLedgers ledgers = new FoldedLedgers(1_000_000);
+        List<FactEntry> log = log(3000, "e");
+        List<Integer> counts = new ArrayList<>(List.of(0, 1, FoldedLedgers.SPACING - 1, FoldedLedgers.SPACING, FoldedLedgers.SPACING + 1, 3000));
+        for (int k = 0; k < 20; k++) {
+            counts.add(random.nextInt(3001));
+        }
+        for (int count : counts) {
+            boolean closed = random.nextBoolean();
+            assertThat(ledgers.prefixCard(XINQI, SCHEME, 1, log, count, closed)).as("the first %d facts", count)
+                    .isEqualTo(fold(log.subList(0, count), Instant.MAX, closed));
+        }
+        // Asked after current answers, which fold the ledger to the end of the log and take checkpoints on the way.
+        Instant end = T0.plusSeconds(60L * 3001);
+        ledgers.card(XINQI, SCHEME, 1, log, end, false);
+        assertThat(ledgers.prefixCard(XINQI, SCHEME, 1, log, 1000, false)).isEqualTo(fold(log.subList(0, 1000), Instant.MAX, false));
+    }
+
     @Test
     void aGrowingLogIsFoldedOnFromWhereItWas() {
         FoldedLedgers ledgers = new FoldedLedgers(1_000_000);
