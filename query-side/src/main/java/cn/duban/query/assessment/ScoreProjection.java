@@ -48,11 +48,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Three read models about scores, all fed by the same fold:
+ * Four read models about scores, all fed by the same fold:
  * <ul>
  *   <li>{@code unit_facts}: each unit's scoring facts in recording order (what asOf scores replay);</li>
  *   <li>{@code timelines}: per scheme and unit, the score right after each event that touched the unit;</li>
- *   <li>{@code score_totals}: per scheme and unit, the current totals (what the ranking reads).</li>
+ *   <li>{@code score_totals}: per scheme and unit, the current totals (what the ranking reads);</li>
+ *   <li>{@code notice_marks}: the few facts the results notice's 通报批评 reads ({@link NoticeMarks}).</li>
  * </ul>
  * A {@link UnitLedger} per scheme and unit is kept in memory so an event costs O(items); it is a
  * cache of the fact log, rebuilt from it when missing, when the scheme version changes, after any
@@ -151,6 +152,7 @@ public class ScoreProjection implements WriteBehind {
 
     private final ChunkedLog facts;
     private final ChunkedLog timelines;
+    private final NoticeMarks marks;
     private final MongoCollection<Document> totals;
     private final MongoCollection<Document> saved;
     /** Ledgers to save at the end of the batch, by key. */
@@ -179,6 +181,10 @@ public class ScoreProjection implements WriteBehind {
         this.totals = db.getCollection(TOTALS);
         this.units = db.getCollection(UnitsProjection.COLLECTION);
         this.schemes = db.getCollection(SchemesProjection.COLLECTION);
+        this.marks = new NoticeMarks(db);
+        List<String> unitIds = new ArrayList<>();
+        units.find().projection(new Document("_id", 1)).forEach(d -> unitIds.add(d.getString("_id")));
+        marks.fillOnce(facts, unitIds);
     }
 
     public static String key(String schemeId, String unitId) {
@@ -199,8 +205,9 @@ public class ScoreProjection implements WriteBehind {
         String type = event.getClass().getSimpleName();
         Object actor = message.getMetaData().get(Audit.ACTOR);
         try {
-            facts.append(event.unitId(), position, eventId,
-                    FactEntry.of(fact, position, type, actor == null ? null : actor.toString()).toDocument());
+            Document entry = FactEntry.of(fact, position, type, actor == null ? null : actor.toString()).toDocument();
+            facts.append(event.unitId(), position, eventId, entry);
+            marks.appended(event.unitId(), entry);
             UnitProfile unit = unit(event.unitId());
             for (SchemeView scheme : schemes()) {
                 if (!concerns(fact, scheme.id())) {
@@ -425,7 +432,7 @@ public class ScoreProjection implements WriteBehind {
     @Override
     public void flush() {
         // The fact log, the timelines and the totals are three collections, written side by side.
-        SideBySide.run(List.of(facts::flush, timelines::flush, this::writeTotals));
+        SideBySide.run(List.of(facts::flush, timelines::flush, this::writeTotals, marks::flush));
         // After the facts: a saved ledger never runs ahead of the log it is folded on from.
         saveLedgers();
     }
@@ -452,6 +459,7 @@ public class ScoreProjection implements WriteBehind {
     public void discard() {
         facts.discard();
         timelines.discard();
+        marks.discard();
         pendingTotals.clear();
         toSave.clear();
         ledgers.clear();
@@ -486,6 +494,7 @@ public class ScoreProjection implements WriteBehind {
         discard();
         facts.reset();
         timelines.reset();
+        marks.reset();
         totals.drop();
         saved.drop();
     }

@@ -165,6 +165,46 @@ class ScoreProjectionTest extends ProjectionTestBase {
         assertThat(totals()).isEqualByComparingTo("202");
     }
 
+    /**
+     * The results notice's marks: a record found untrue and a 抄告单 escalated are copied from the
+     * fact log as they are appended, once however often delivered, and trainings are not. A store
+     * whose logs were written before the marks existed gets them from its logs once, at the next
+     * start; a replay starts them empty.
+     */
+    @Test
+    void theNoticeMarksAreTheLogsUntrueRecordsAndEscalatedCopyNotices() throws Exception {
+        ScoreProjection score = new ScoreProjection(harness.db);
+        schemeAndUnitGiven(score, SCHEME);
+        List<TrackedEventMessage<?>> given = harness.given(score,
+                new TrainingRecorded("t1", "xinqi", LocalDate.of(2023, 3, 15), "流动人口信息采集培训", 40, new BigDecimal("2")),
+                new cn.duban.kernel.supervision.SampledRecordDisqualified("s1", "xinqi",
+                        cn.duban.kernel.supervision.SampleKind.TRAINING, "t1", cn.duban.kernel.supervision.Verdict.FLAGGED, "无签到表", "li", "wang"),
+                new cn.duban.kernel.supervision.CopyNoticeEscalated("cn-1", "xinqi", LocalDate.of(2023, 5, 1), LocalDate.of(2023, 5, 2)));
+        score.flush();
+        for (TrackedEventMessage<?> m : given) {
+            harness.redeliver(score, m);
+        }
+        score.flush();
+        var marks = NoticeMarks.byUnit(harness.db);
+        assertThat(marks.get("xinqi")).extracting(FactEntry::factType, FactEntry::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("DISQUALIFICATION", null),
+                org.assertj.core.groups.Tuple.tuple("OCCURRENCE", FactKind.COPY_NOTICE_ESCALATED));
+        List<FactEntry> log = new ChunkedLog(harness.db, ScoreProjection.FACTS).read("xinqi").stream().map(FactEntry::fromDocument).toList();
+        assertThat(marks.get("xinqi")).as("the log's own entries").containsExactly(log.get(1), log.get(2));
+
+        harness.db.getCollection(NoticeMarks.COLLECTION).drop(); // as a store of an earlier release has it
+        new ScoreProjection(harness.db);
+        assertThat(NoticeMarks.byUnit(harness.db)).as("filled from the logs at the start").isEqualTo(marks);
+        harness.db.getCollection(NoticeMarks.COLLECTION).deleteMany(new Document("unitId", "xinqi"));
+        new ScoreProjection(harness.db);
+        assertThat(NoticeMarks.byUnit(harness.db)).as("filled once, not at every start").isEmpty();
+
+        score.reset();
+        assertThat(NoticeMarks.byUnit(harness.db)).isEmpty();
+        new ScoreProjection(harness.db);
+        assertThat(NoticeMarks.byUnit(harness.db)).as("a replay fills them, not the next start").isEmpty();
+    }
+
     /** The scheme drafted and published and 新碶 registered, handled first by their own read models, as the one processor does. */
     private void schemeAndUnitGiven(ScoreProjection score, SchemeDocument scheme) throws Exception {
         for (TrackedEventMessage<?> m : harness.given(new SchemesProjection(harness.db), new SchemeDrafted("beilun-2023", 1, scheme),
