@@ -251,6 +251,8 @@ class ApiFlowIT {
         assertThat(event.at("/metaData/clientAddress").asText()).isNotBlank();
         assertThat(event.get("position").asLong()).isNotNegative();
         assertThat(api.get("/api/units/xinqi/events/nope").status()).isEqualTo(404);
+        assertThat(api.get("/api/units/daqi/events/" + evidence).status()).as("another unit's event").isEqualTo(404);
+        assertThat(api.get("/api/units/nowhere/events/" + evidence).status()).isEqualTo(404);
         // The assignment flow is in another test class; here every act was by the lead office, or by daqi's clerk.
         Api clerk = api.newUser("daqi-clerk", "UNIT_STAFF", "daqi");
         assertThat(clerk.post("/api/units/daqi/info-reports", Map.of("title", "t", "submittedOn", "2023-05-05")).status()).isEqualTo(201);

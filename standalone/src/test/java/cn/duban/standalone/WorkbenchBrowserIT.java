@@ -953,7 +953,10 @@ class WorkbenchBrowserIT {
         shots("role-changed");
     }
 
-    /** A supervisor closes the mid-year round and publishes its results; the year-end result then counts its inspection scores. */
+    /**
+     * A supervisor sets 柴桥's inspection score (调整督查分) with its reason, closes the mid-year round
+     * and publishes its results; the year-end result then counts the score set.
+     */
     @Test
     @Order(21)
     void aSupervisorClosesTheRoundAndTheYearEndCountsIt() throws Exception {
@@ -961,6 +964,15 @@ class WorkbenchBrowserIT {
         open("/rounds", "督查轮次");
         shown(".rounds .el-table__row", "2023年年中督查").click();
         waitForText("基准得分");
+        press(shown(".el-drawer .el-table__row", "柴桥街道").findElement(buttonNamed("调整督查分")));
+        WebElement form = dialog();
+        assertThat(form.getText()).contains("调整督查分 · 柴桥街道", "基准得分");
+        setNumber(field(form, "督查得分"), "88.5");
+        field(form, "理由").sendKeys("现场督查：出租房屋台账不全（工作台）");
+        press(form.findElement(buttonNamed("保存")));
+        waitForText("督查得分已保存");
+        wait.until(d -> shown(".el-drawer .el-table__row", "柴桥街道").getText().contains("现场督查：出租房屋台账不全（工作台）"));
+        assertThat(shown(".el-drawer .el-table__row", "柴桥街道").getText()).contains("88.5");
         click("关闭轮次");
         wait.until(d -> page().contains("督查得分计入年终结果"));
         confirm();
@@ -973,6 +985,7 @@ class WorkbenchBrowserIT {
         JsonNode chaiqiao = java.util.stream.StreamSupport.stream(new Api(port).get("/api/rounds/year-end/beilun-2023").body().spliterator(), false)
                 .filter(r -> "柴桥街道".equals(r.get("name").asText())).findFirst().orElseThrow();
         assertThat(chaiqiao.get("inspectionScores")).as("the closed round counts").hasSize(1);
+        assertThat(chaiqiao.get("inspectionScores").get(0).decimalValue()).as("the score the supervisor set").isEqualByComparingTo("88.5");
         String inspection = chaiqiao.get("inspectionScores").get(0).asText();
         signIn("admin", TestData.ADMIN_PASSWORD);
         open("/year-end", "年终考核与通报");

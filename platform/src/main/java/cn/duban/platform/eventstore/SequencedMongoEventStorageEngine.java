@@ -524,6 +524,12 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                 .flatMap(c -> c.events().stream().filter(e -> e.position() == position).findFirst());
     }
 
+    /** The stored event of this id, found by the index on event ids; empty when there is none. */
+    public Optional<StoredEvent> eventById(String eventId) {
+        Document commit = events.find(Filters.eq("events.eventId", eventId)).first();
+        return commit == null ? Optional.empty() : Commit.of(commit).events().stream().filter(e -> eventId.equals(e.eventId())).findFirst();
+    }
+
     /** Every stored event from a position on, in position order: each read an index look-up. */
     public void forEachEvent(long fromPosition, Consumer<StoredEvent> action) {
         long bound = reservedBound();

@@ -37,10 +37,11 @@ public class EvidenceController {
     @GetMapping(path = "/units/{unitId}/events/{eventId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "证据事件 / one event behind a unit's score, as stored: payload, metadata (actor, role, address), times, position")
     public ResponseEntity<String> event(@PathVariable String unitId, @PathVariable String eventId) {
-        FactEntry entry = scores.facts(unitId).stream().filter(f -> f.eventId().equals(eventId)).findFirst()
-                .orElseThrow(() -> new NotFoundException("该单位没有此事件 / no such event of unit " + unitId + ": " + eventId));
-        StoredEvent event = engine.eventAt(entry.position()).filter(e -> eventId.equals(e.eventId()))
-                .orElseThrow(() -> new NotFoundException("事件存储中没有该位置 / no event " + eventId + " at position " + entry.position()));
+        scores.unit(unitId);
+        // The event by its id, then the unit's fact of it by its position: neither reads the unit's whole log.
+        java.util.function.Supplier<NotFoundException> none = () -> new NotFoundException("该单位没有此事件 / no such event of unit " + unitId + ": " + eventId);
+        StoredEvent event = engine.eventById(eventId).orElseThrow(none);
+        FactEntry entry = scores.fact(unitId, event.position(), eventId).orElseThrow(none);
         Document out = new Document("eventId", eventId).append("position", entry.position())
                 .append("aggregateId", event.aggregateId()).append("aggregateType", event.aggregateType())
                 .append("sequence", event.sequence()).append("type", event.payloadType())

@@ -188,6 +188,47 @@ public final class ChunkedLog {
         return out;
     }
 
+    /**
+     * The key's stored entry of this event at this position, if there is one: the first chunk whose
+     * last position is not before it is found by halving (the log is in position order, as
+     * {@link #append} keeps it), and read on while its entries are not past the position. About
+     * sixteen point reads for a log of 3,900 chunks, not the log.
+     */
+    public java.util.Optional<Document> entryAt(String key, long position, String eventId) {
+        Document last = lastChunk(key);
+        if (last == null) {
+            return java.util.Optional.empty();
+        }
+        int lastNumber = last.getInteger("n");
+        int low = 0;
+        int high = lastNumber;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            Document chunk = chunks.find(Filters.eq("_id", chunkId(key, middle))).projection(new Document("lastPosition", 1)).first();
+            if (chunk == null) {
+                throw new IllegalStateException("chunk " + middle + " of " + key + " missing below its last, " + lastNumber);
+            }
+            if (((Number) chunk.get("lastPosition")).longValue() < position) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        for (int n = low; n <= lastNumber; n++) {
+            Document chunk = n == lastNumber ? last : chunks.find(Filters.eq("_id", chunkId(key, n))).first();
+            for (Document entry : chunk == null ? List.<Document>of() : chunk.getList("entries", Document.class)) {
+                long at = ((Number) entry.get("position")).longValue();
+                if (at > position) {
+                    return java.util.Optional.empty();
+                }
+                if (at == position && eventId.equals(entry.getString("eventId"))) {
+                    return java.util.Optional.of(entry);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The number of the chunk that holds a key's entry at this index: every chunk but the last is full, and always was. */
     public static int chunkHolding(int index) {
         return index / CHUNK;

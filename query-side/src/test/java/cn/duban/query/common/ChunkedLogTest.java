@@ -124,6 +124,32 @@ class ChunkedLogTest extends ProjectionTestBase {
      * every length up to 5,000 chunks and some far longer, with a store that answers which of the
      * numbers asked exist.
      */
+    /**
+     * An event's entry is found by its position among the chunks, whichever chunk holds it: the first,
+     * the last, one of several entries at one position (across a chunk's end), and nothing for an
+     * id at no position of the log, a position between two, or beyond the last.
+     */
+    @Test
+    void anEntryIsFoundByItsPositionWithoutReadingTheLog() {
+        ChunkedLog log = new ChunkedLog(harness.db, LOG);
+        List<long[]> written = new ArrayList<>();
+        for (int i = 0; i < 32 * 40 + 7; i++) {
+            long position = 3L * i - (i % 5 == 1 ? 3 : 0); // every fifth entry shares the position before it
+            String id = "e" + i;
+            log.append("xinqi", position, id, new Document("eventId", id).append("position", position).append("i", i));
+            written.add(new long[] {position, i});
+        }
+        log.flush();
+        for (long[] w : written) {
+            assertThat(log.entryAt("xinqi", w[0], "e" + w[1])).as("e%d at %d", w[1], w[0])
+                    .hasValueSatisfying(d -> assertThat(d.getInteger("i")).isEqualTo((int) w[1]));
+        }
+        assertThat(log.entryAt("xinqi", 3, "e0")).as("another position").isEmpty();
+        assertThat(log.entryAt("xinqi", 4, "e1")).as("between two").isEmpty();
+        assertThat(log.entryAt("xinqi", 1_000_000, "e1")).as("beyond the last").isEmpty();
+        assertThat(log.entryAt("daqi", 0, "e0")).as("another key").isEmpty();
+    }
+
     @Test
     void theLastChunkIsFoundInAFewReadsWhateverTheLogsLength() {
         List<Integer> lasts = new ArrayList<>(range(-1, 5_000));
