@@ -49,9 +49,12 @@ public class ScoreQueries {
     /**
      * Each unit's ledger folded to the end of its log, with checkpoints: a current or {@code asOf}
      * score no longer folds all of a unit's facts (issue 14). At most about this many facts are held
-     * in ledgers, plus a small weight per checkpoint (checkpoints share the ledger's lists).
+     * in ledgers, plus a small weight per checkpoint (checkpoints share the ledger's lists). Held
+     * facts cost heap (release 18's benchmark at 1M, every unit's ledger asked for: 751 MB live under
+     * a bound of a million, 532 MB under 400,000), so the bound keeps the live heap under issue 14's
+     * 512 MB; a district's year (10k events) or a hundred thousand events fit whole.
      */
-    static final long FOLDED_FACTS = 1_000_000;
+    static final long FOLDED_FACTS = 300_000;
     private final FoldedLedgers folded = new FoldedLedgers(FOLDED_FACTS);
     private final ChunkedLog timelines;
     private final ChunkedLog factLog;
@@ -103,13 +106,35 @@ public class ScoreQueries {
     }
 
     /**
-     * The unit's fact of this event, which the event store holds at {@code position}: found by the
-     * position among the log's chunks, a dozen small reads for the busiest unit at a million events,
-     * where the drill-down read and searched its whole log (issue 14).
+     * The unit's fact of this event, which the event store holds at {@code position}: from the
+     * decoded log when it is held and has it, else found by the position among the log's chunks (a
+     * dozen small reads for the busiest unit at a million events), where the drill-down read and
+     * searched its whole log (issue 14).
      */
     public java.util.Optional<FactEntry> fact(String unitId, long position, String eventId) {
         unit(unitId);
-        return factLog.entryAt(unitId, position, eventId).map(FactEntry::fromDocument);
+        java.util.Optional<FactEntry> held = facts.held(unitId).flatMap(log -> at(log, position, eventId));
+        return held.isPresent() ? held : factLog.entryAt(unitId, position, eventId).map(FactEntry::fromDocument);
+    }
+
+    /** The entry of the event at the position in a log in position order, by halving. */
+    static java.util.Optional<FactEntry> at(List<FactEntry> log, long position, String eventId) {
+        int low = 0;
+        int high = log.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (log.get(middle).position() < position) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        for (int i = low; i < log.size() && log.get(i).position() == position; i++) {
+            if (log.get(i).eventId().equals(eventId)) {
+                return java.util.Optional.of(log.get(i));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     public ScoreCard score(String unitId, String schemeId, Instant asOf) {
@@ -145,8 +170,17 @@ public class ScoreQueries {
      * year-end result every closed round.
      */
     public ScoreCard baseline(String unitId, String schemeId, Instant cutoff, long upToPosition) {
-        UnitView unit = unit(unitId);
+        return baseline(unit(unitId), scheme(schemeId), cutoff, upToPosition);
+    }
+
+    /** As {@link #baseline(String, String, Instant, long)}, of each unit, the scheme read once: a round's result. */
+    public List<ScoreCard> baselines(List<UnitView> units, String schemeId, Instant cutoff, long upToPosition) {
         SchemeView scheme = scheme(schemeId);
+        return units.stream().map(u -> baseline(u, scheme, cutoff, upToPosition)).toList();
+    }
+
+    private ScoreCard baseline(UnitView unit, SchemeView scheme, Instant cutoff, long upToPosition) {
+        String unitId = unit.id();
         SchemeView.Version version = versionAt(scheme, cutoff);
         List<FactEntry> log = facts.read(unitId);
         // The log is in position order (ChunkedLog.append refuses an earlier position): the facts up
@@ -284,7 +318,7 @@ public class ScoreQueries {
      * The maintained current totals of these units under the scheme, by unit id: one read. A unit
      * the scheme does not apply to (or no longer, retired) has none, as its card now has no items.
      */
-    public Map<String, ScoreTotals> currentTotals(String schemeId, List<UnitView> units) {
+    private Map<String, ScoreTotals> currentTotals(String schemeId, List<UnitView> units) {
         List<String> ids = units.stream().map(u -> ScoreProjection.key(schemeId, u.id())).toList();
         return totals.find(Filters.in("_id", ids)).into(new ArrayList<>()).stream()
                 .map(d -> ReadModelJson.fromDocument(d, ScoreTotals.class))

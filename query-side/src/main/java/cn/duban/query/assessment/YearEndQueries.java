@@ -142,35 +142,18 @@ public class YearEndQueries {
         List<VetoView> vetoed = VetoesProjection.of(vetoes, schemeId).stream().filter(v -> !v.at().isAfter(at)).toList();
         // Each closed round's result once: it scores every unit's baseline.
         List<RoundQueries.RoundResult> closedResults = closed.stream().map(r -> rounds.result(r.id)).toList();
-        List<cn.duban.query.unit.UnitsProjection.UnitView> units = scores.units();
-        // Now: the maintained totals, as the ranking reads them; an earlier instant folds each unit's ledger.
-        var current = now ? scores.currentTotals(schemeId, units) : null;
+        // Each unit's assessed score is its total in the ranking then: the maintained totals now, each
+        // unit's folded ledger for an earlier instant; units not yet registered, or not assessed, are not in it.
         List<Row> rows = new ArrayList<>();
-        for (var unit : units) {
-            if (unit.registeredAt().isAfter(at)) {
-                continue; // not yet registered then
-            }
-            BigDecimal assessed;
-            if (current != null) {
-                var totals = current.get(unit.id());
-                if (totals == null) {
-                    continue;
-                }
-                assessed = totals.total();
-            } else {
-                var card = scores.score(unit.id(), schemeId, at);
-                if (card.items().isEmpty()) {
-                    continue;
-                }
-                assessed = card.total();
-            }
+        for (ScoreQueries.RankingEntry unit : scores.ranking(schemeId, now ? null : at)) {
+            BigDecimal assessed = unit.total();
             List<BigDecimal> inspections = new ArrayList<>();
             for (RoundQueries.RoundResult result : closedResults) {
-                result.units().stream().filter(u -> u.unitId().equals(unit.id())).forEach(u -> inspections.add(u.inspectionScore()));
+                result.units().stream().filter(u -> u.unitId().equals(unit.unitId())).forEach(u -> inspections.add(u.inspectionScore()));
             }
             YearEnd.Weighed weighed = YearEnd.weigh(assessed, inspections, w);
-            var veto = vetoed.stream().filter(v -> v.unitId().equals(unit.id())).findFirst();
-            rows.add(new Row(unit.id(), unit.name(), assessed, inspections, weighed.inspectionMean(),
+            var veto = vetoed.stream().filter(v -> v.unitId().equals(unit.unitId())).findFirst();
+            rows.add(new Row(unit.unitId(), unit.name(), assessed, inspections, weighed.inspectionMean(),
                     Num.norm(w), weighed.yearEnd(), veto.isPresent(), veto.map(VetoView::reason).orElse(null), 0));
         }
         rows.sort(Comparator.comparing(Row::vetoed).thenComparing(Row::yearEnd, Comparator.reverseOrder()).thenComparing(Row::unitId));

@@ -120,6 +120,15 @@ public final class DecodedLogCache<T> {
         }
     }
 
+    /**
+     * The key's entries as last read, without asking the store; empty when none are held. A true
+     * prefix of the log as stored now (logs only grow at their end), not necessarily all of it.
+     */
+    public synchronized java.util.Optional<List<T>> held(String key) {
+        Snapshot<T> known = recent.get(key);
+        return known == null ? java.util.Optional.empty() : java.util.Optional.of(known.entries());
+    }
+
     /** Forgets everything (a reset of the read model). */
     public synchronized void clear() {
         recent.clear();

@@ -58,11 +58,12 @@ public class RoundQueries {
     public RoundResult result(String id) {
         RoundView round = view(id);
         List<UnitResult> units = new ArrayList<>();
-        for (var unit : scores.units()) {
-            if (unit.position() > round.baselinePosition) {
-                continue; // registered after the cutoff
-            }
-            ScoreCard baseline = baseline(round, unit.id());
+        // Registered by the cutoff, the scheme read once for all of them.
+        var registered = scores.units().stream().filter(u -> u.position() <= round.baselinePosition).toList();
+        List<ScoreCard> baselines = scores.baselines(registered, round.schemeId, round.cutoff, round.baselinePosition);
+        for (int i = 0; i < registered.size(); i++) {
+            var unit = registered.get(i);
+            ScoreCard baseline = baselines.get(i);
             if (baseline.items().isEmpty()) {
                 continue;
             }
