@@ -1,6 +1,7 @@
 package cn.duban.query.assessment;
 
 import cn.duban.query.common.ChunkedLog;
+import cn.duban.query.common.FilledOnce;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -23,9 +24,6 @@ import java.util.Map;
  */
 public final class NoticeMarks {
     public static final String COLLECTION = "notice_marks";
-    /** The mark of the collection filled: no unit's, which no read of marks returns. */
-    private static final String FILLED = "~filled";
-
     private final MongoCollection<Document> marks;
     private final List<WriteModel<Document>> pending = new ArrayList<>();
 
@@ -67,36 +65,31 @@ public final class NoticeMarks {
     /** Emptied for a replay, which fills it again from the first event on. */
     void reset() {
         pending.clear();
-        marks.drop();
-        marks.insertOne(new Document("_id", FILLED));
+        FilledOnce.emptied(marks);
     }
 
     /**
-     * A store whose fact logs were written before this collection existed gets it from them, once,
-     * before the processors start: one pass over every unit's log, at the first start after the
-     * upgrade only. Marks are written whatever is there and the mark of the collection filled goes
-     * last, so a start cut short, or two processes starting at once, leave it whole.
+     * A store whose fact logs were written before this collection existed gets it from them, once
+     * ({@link FilledOnce}): one pass over every unit's log, at the first start after the upgrade only.
      */
-    void fillOnce(ChunkedLog facts, List<String> unitIds) {
-        if (marks.find(Filters.eq("_id", FILLED)).first() != null) {
-            return;
-        }
-        List<WriteModel<Document>> found = new ArrayList<>();
-        for (String unitId : unitIds) {
-            facts.forEach(unitId, entry -> {
-                if (concerns(entry)) {
-                    found.add(upsert(unitId, entry));
-                }
-            });
-        }
-        found.add(new ReplaceOneModel<>(Filters.eq("_id", FILLED), new Document("_id", FILLED), new ReplaceOptions().upsert(true)));
-        marks.bulkWrite(found, new BulkWriteOptions().ordered(true));
+    void fillOnce(ChunkedLog facts, java.util.function.Supplier<List<String>> unitIds) {
+        FilledOnce.fill(marks, () -> {
+            List<WriteModel<Document>> found = new ArrayList<>();
+            for (String unitId : unitIds.get()) {
+                facts.forEach(unitId, entry -> {
+                    if (concerns(entry)) {
+                        found.add(upsert(unitId, entry));
+                    }
+                });
+            }
+            return found;
+        });
     }
 
     /** Every unit's marks, by unit id, each in the order of its log. */
     static Map<String, List<FactEntry>> byUnit(MongoDatabase db) {
         Map<String, List<FactEntry>> out = new HashMap<>();
-        List<Document> all = db.getCollection(COLLECTION).find(Filters.ne("_id", FILLED)).into(new ArrayList<>());
+        List<Document> all = db.getCollection(COLLECTION).find(FilledOnce.entries()).into(new ArrayList<>());
         all.sort(java.util.Comparator.comparingLong(d -> ((Number) d.get("position")).longValue()));
         for (Document d : all) {
             out.computeIfAbsent(d.getString("unitId"), k -> new ArrayList<>()).add(FactEntry.fromDocument(d));

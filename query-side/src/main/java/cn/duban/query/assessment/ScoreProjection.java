@@ -182,9 +182,8 @@ public class ScoreProjection implements WriteBehind {
         this.units = db.getCollection(UnitsProjection.COLLECTION);
         this.schemes = db.getCollection(SchemesProjection.COLLECTION);
         this.marks = new NoticeMarks(db);
-        List<String> unitIds = new ArrayList<>();
-        units.find().projection(new Document("_id", 1)).forEach(d -> unitIds.add(d.getString("_id")));
-        marks.fillOnce(facts, unitIds);
+        // The units are read only when the marks are not yet filled: not at every start.
+        marks.fillOnce(facts, () -> units.find().projection(new Document("_id", 1)).map(d -> d.getString("_id")).into(new ArrayList<>()));
     }
 
     public static String key(String schemeId, String unitId) {

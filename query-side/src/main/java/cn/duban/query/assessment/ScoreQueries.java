@@ -109,10 +109,9 @@ public class ScoreQueries {
      * The unit's fact of this event, which the event store holds at {@code position}: from the
      * decoded log when it is held and has it, else found by the position among the log's chunks (a
      * dozen small reads for the busiest unit at a million events), where the drill-down read and
-     * searched its whole log (issue 14).
+     * searched its whole log (issue 14). The caller has checked that the unit exists ({@link #unit}).
      */
     public java.util.Optional<FactEntry> fact(String unitId, long position, String eventId) {
-        unit(unitId);
         java.util.Optional<FactEntry> held = facts.held(unitId).flatMap(log -> at(log, position, eventId));
         return held.isPresent() ? held : factLog.entryAt(unitId, position, eventId).map(FactEntry::fromDocument);
     }

@@ -83,7 +83,10 @@ public class YearEndQueries {
         NoticeHonours.Honours honours = null;
         if (template == NoticeTemplate.GRADES_HONOURS) {
             Map<String, List<FactEntry>> marks = NoticeMarks.byUnit(db);
-            honours = NoticeHonours.of(rows.stream().map(r -> standing(r, marks.getOrDefault(r.unitId(), List.of()), scheme.year(), at)).toList());
+            Map<String, cn.duban.kernel.unit.UnitType> types = scores.units().stream()
+                    .collect(java.util.stream.Collectors.toMap(u -> u.id(), u -> u.type()));
+            honours = NoticeHonours.of(rows.stream()
+                    .map(r -> standing(r, types.get(r.unitId()), marks.getOrDefault(r.unitId(), List.of()), scheme.year(), at)).toList());
             List<NoticeHonours.Standing> commended = new ArrayList<>(honours.commendedStreets());
             commended.addAll(honours.commendedDepartments());
             if (!commended.isEmpty()) {
@@ -107,7 +110,7 @@ public class YearEndQueries {
      * still names December's rechecks); its 抄告单 escalated in the scheme's year. From its log's
      * entries of those two kinds ({@link NoticeMarks}), not its whole log.
      */
-    private NoticeHonours.Standing standing(Row r, List<FactEntry> marks, int year, Instant at) {
+    private static NoticeHonours.Standing standing(Row r, cn.duban.kernel.unit.UnitType type, List<FactEntry> marks, int year, Instant at) {
         Instant yearStart = java.time.LocalDate.of(year, 1, 1).atStartOfDay(cn.duban.kernel.calendar.DistrictTime.ZONE).toInstant();
         java.util.Set<String> untrue = new java.util.HashSet<>();
         int escalated = 0;
@@ -121,7 +124,7 @@ public class YearEndQueries {
                 escalated++;
             }
         }
-        return new NoticeHonours.Standing(r.unitId(), r.name(), scores.unit(r.unitId()).type(), r.yearEnd(),
+        return new NoticeHonours.Standing(r.unitId(), r.name(), type, r.yearEnd(),
                 YearEnd.Grade.of(r.yearEnd(), r.vetoed()), untrue.size(), escalated);
     }
 

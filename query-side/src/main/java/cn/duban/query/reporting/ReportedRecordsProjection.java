@@ -16,6 +16,7 @@ import cn.duban.kernel.reporting.InfoReportSubmitted;
 import cn.duban.kernel.reporting.TrainingRecorded;
 import cn.duban.platform.eventstore.RecordingTime;
 import cn.duban.query.common.Actors;
+import cn.duban.query.common.FilledOnce;
 import cn.duban.query.common.Documents;
 import cn.duban.query.common.ProjectionGroups;
 import cn.duban.query.common.WriteBehind;
@@ -120,29 +121,20 @@ public class ReportedRecordsProjection implements WriteBehind {
                 .append("recordedAt", v.recordedAt == null ? null : java.util.Date.from(v.recordedAt));
     }
 
-    /** The mark of the read model filled: a document of no kind, which no query for a kind reads. */
-    private static Document filled() {
-        return new Document("_id", "~filled");
-    }
-
     /**
-     * A store whose records were written before this read model existed gets it from them, once,
-     * before the processors start (this runs as the bean is made): one pass over the records, the
-     * first start after the upgrade only. Each entry is written whatever is there and the mark goes
-     * last, so a start cut short, or two processes starting at once, leave it whole.
+     * A store whose records were written before this read model existed gets it from them, once
+     * ({@link FilledOnce}): one pass over the records waiting, the first start after the upgrade only.
      */
     private void fillAwaitingOnce() {
-        if (awaiting.find(Filters.eq("_id", filled().get("_id"))).first() != null) {
-            return;
-        }
-        List<WriteModel<Document>> entries = new ArrayList<>();
-        for (RecordView v : records.where(new Document("status", new Document("$in", List.copyOf(WAITING_STATUS.values()))))) {
-            if (awaitsDecision(v)) {
-                entries.add(new ReplaceOneModel<>(Filters.eq("_id", v.id), awaitingEntry(v), new ReplaceOptions().upsert(true)));
+        FilledOnce.fill(awaiting, () -> {
+            List<WriteModel<Document>> entries = new ArrayList<>();
+            for (RecordView v : records.where(new Document("status", new Document("$in", List.copyOf(WAITING_STATUS.values()))))) {
+                if (awaitsDecision(v)) {
+                    entries.add(new ReplaceOneModel<>(Filters.eq("_id", v.id), awaitingEntry(v), new ReplaceOptions().upsert(true)));
+                }
             }
-        }
-        entries.add(new ReplaceOneModel<>(Filters.eq("_id", filled().get("_id")), filled(), new ReplaceOptions().upsert(true)));
-        awaiting.bulkWrite(entries, new BulkWriteOptions().ordered(true));
+            return entries;
+        });
     }
 
     @Override
@@ -304,8 +296,6 @@ public class ReportedRecordsProjection implements WriteBehind {
     @ResetHandler
     void reset() {
         records.drop();
-        awaiting.drop();
-        // Filled as the replay goes, from the first event: nothing to fill from records at a restart.
-        awaiting.insertOne(filled());
+        FilledOnce.emptied(awaiting);
     }
 }
