@@ -4,6 +4,7 @@ import cn.duban.kernel.error.NotFoundException;
 import cn.duban.kernel.scoring.Fact;
 import cn.duban.kernel.scoring.ScoreCard;
 import cn.duban.kernel.scoring.Scoring;
+import cn.duban.kernel.scoring.Totals;
 import cn.duban.kernel.scoring.UnitProfile;
 import cn.duban.kernel.unit.UnitType;
 import cn.duban.query.assessment.ScoreProjection.ScoreTotals;
@@ -56,6 +57,13 @@ public class ScoreQueries {
      */
     static final long FOLDED_FACTS = 300_000;
     private final FoldedLedgers folded = new FoldedLedgers(FOLDED_FACTS);
+    /**
+     * Ledgers kept for totals along each unit's log, a checkpoint every 256 facts, for the answers
+     * that score every unit at an earlier point: at a million events about 4,000 checkpoints for a
+     * scheme version, a few kilobytes each; this bound holds several scheme versions' worth.
+     */
+    static final int TOTALS_CHECKPOINTS = 20_000;
+    private final TotalsCheckpoints checkpoints = new TotalsCheckpoints(TOTALS_CHECKPOINTS);
     private final ChunkedLog timelines;
     private final ChunkedLog factLog;
     private final Clock clock;
@@ -78,6 +86,17 @@ public class ScoreQueries {
      * last among them.
      */
     public record Timeline(String unitId, String schemeId, List<TimelinePoint> points, int total, boolean downsampled) {
+    }
+
+    /** A unit's totals at some point; null totals when the scheme did not assess it then (no item applied, or retired). */
+    public record Standing(Totals totals) {
+        public boolean assessed() {
+            return totals != null;
+        }
+
+        static Standing of(ScoreCard card) {
+            return new Standing(card.items().isEmpty() ? null : new Totals(card.total(), card.regular(), card.bonus()));
+        }
     }
 
     public record RankingEntry(String unitId, String name, UnitType type, BigDecimal total, BigDecimal regular,
@@ -165,17 +184,30 @@ public class ScoreQueries {
      * one counted, under the scheme version in force at the cutoff; the card says the cutoff. The
      * same answer as {@link #score(String, String, Instant, Instant, java.util.function.Predicate)}
      * with {@code position <= upToPosition} known at {@link Instant#MAX}, folded from the ledger's
-     * nearest checkpoint instead of from nothing: a round's result scores every unit, and the
-     * year-end result every closed round.
+     * nearest checkpoint instead of from nothing: one unit's card in the round (the Excel export).
      */
     public ScoreCard baseline(String unitId, String schemeId, Instant cutoff, long upToPosition) {
         return baseline(unit(unitId), scheme(schemeId), cutoff, upToPosition);
     }
 
-    /** As {@link #baseline(String, String, Instant, long)}, of each unit, the scheme read once: a round's result. */
-    public List<ScoreCard> baselines(List<UnitView> units, String schemeId, Instant cutoff, long upToPosition) {
+    /**
+     * Each unit's baseline totals in a round ({@link #baseline}'s, the scheme read once): from
+     * the nearest of the checkpoints kept for totals along its log, reading only the stretch after
+     * it; where that stretch holds a record found untrue that the checkpoint was not told of, from
+     * the unit's card. A round's result, and through it the year-end result and its notice.
+     */
+    public List<Standing> baselineTotals(List<UnitView> units, String schemeId, Instant cutoff, long upToPosition) {
         SchemeView scheme = scheme(schemeId);
-        return units.stream().map(u -> baseline(u, scheme, cutoff, upToPosition)).toList();
+        SchemeView.Version version = versionAt(scheme, cutoff);
+        boolean closed = scheme.reportingClosedBy(Instant.MAX);
+        return units.stream().map(u -> checkpoints.upTo(new UnitProfile(u.id(), u.type()), version.document(), version.version(),
+                        storedLog(u.id()), upToPosition, closed)
+                .orElseGet(() -> Standing.of(baseline(u, scheme, cutoff, upToPosition)))).toList();
+    }
+
+    /** The unit's fact log as stored, a stretch at a time. */
+    private TotalsCheckpoints.Log storedLog(String unitId) {
+        return (from, to, entry) -> factLog.forEachBetween(unitId, from, to, d -> entry.accept(FactEntry.fromDocument(d)));
     }
 
     private ScoreCard baseline(UnitView unit, SchemeView scheme, Instant cutoff, long upToPosition) {
@@ -298,15 +330,18 @@ public class ScoreQueries {
                 }
             }
         } else {
-            versionAt(scheme, asOf); // a 404 when the scheme did not exist then, whatever the units
+            SchemeView.Version version = versionAt(scheme, asOf); // a 404 when the scheme did not exist then, whatever the units
             for (UnitView u : all) {
                 if (u.registeredAt().isAfter(asOf)) {
                     continue;
                 }
-                // The same answer as the unit's own score then, reporting closed or not, from its folded ledger.
-                ScoreCard card = card(u, scheme, asOf);
-                if (!card.items().isEmpty()) {
-                    rows.add(new RankingEntry(u.id(), u.name(), u.type(), card.total(), card.regular(), card.bonus(), 0));
+                // The totals of the unit's own score then, reporting closed or not: from the checkpoints
+                // kept for totals, else (a record found untrue in the stretch read) from its card.
+                Standing standing = checkpoints.asOf(new UnitProfile(u.id(), u.type()), version.document(), version.version(),
+                        storedLog(u.id()), asOf, scheme.reportingClosedBy(asOf)).orElseGet(() -> Standing.of(card(u, scheme, asOf)));
+                if (standing.assessed()) {
+                    Totals t = standing.totals();
+                    rows.add(new RankingEntry(u.id(), u.name(), u.type(), t.total(), t.regular(), t.bonus(), 0));
                 }
             }
         }

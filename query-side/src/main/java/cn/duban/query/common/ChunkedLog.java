@@ -189,6 +189,50 @@ public final class ChunkedLog {
     }
 
     /**
+     * Each stored entry of the key at an index from {@code from} up to {@code to} (exclusive), in
+     * order, reading only the chunks that hold them, {@value #PROBE} to a read: a stretch of a long
+     * log without the log. Stops early where the stored log does; {@code to} of
+     * {@link Integer#MAX_VALUE} reads to its end.
+     */
+    public void forEachBetween(String key, int from, int to, Consumer<Document> entry) {
+        if (from >= to) {
+            return;
+        }
+        if (to == Integer.MAX_VALUE) {
+            // To the end: the next chunks read ahead while these are handled, as a whole log is.
+            forEachChunk(chunks, key, chunkHolding(from), chunk -> {
+                int n = chunk.getInteger("n");
+                List<Document> entries = chunk.getList("entries", Document.class);
+                for (int j = Math.max(0, from - n * CHUNK); j < entries.size(); j++) {
+                    entry.accept(entries.get(j));
+                }
+            });
+            return;
+        }
+        int last = chunkHolding(to - 1);
+        for (int first = chunkHolding(from); first <= last; first += PROBE) {
+            List<Document> found = find(chunks, key, IntStream.rangeClosed(first, Math.min(last, first + PROBE - 1)).boxed().toList());
+            found.sort(Comparator.comparingInt(d -> d.getInteger("n")));
+            for (Document chunk : found) {
+                int n = chunk.getInteger("n");
+                List<Document> entries = chunk.getList("entries", Document.class);
+                for (int j = 0; j < entries.size(); j++) {
+                    int index = n * CHUNK + j;
+                    if (index >= from && index < to) {
+                        entry.accept(entries.get(j));
+                    }
+                }
+                if (entries.size() < CHUNK) {
+                    return; // the last chunk
+                }
+            }
+            if (found.size() < Math.min(last, first + PROBE - 1) - first + 1) {
+                return;
+            }
+        }
+    }
+
+    /**
      * The key's stored entry of this event at this position, if there is one: the first chunk whose
      * last position is not before it is found by halving (the log is in position order, as
      * {@link #append} keeps it), and read on while its entries are not past the position. About

@@ -60,13 +60,13 @@ public class RoundQueries {
         List<UnitResult> units = new ArrayList<>();
         // Registered by the cutoff, the scheme read once for all of them.
         var registered = scores.units().stream().filter(u -> u.position() <= round.baselinePosition).toList();
-        List<ScoreCard> baselines = scores.baselines(registered, round.schemeId, round.cutoff, round.baselinePosition);
+        var baselines = scores.baselineTotals(registered, round.schemeId, round.cutoff, round.baselinePosition);
         for (int i = 0; i < registered.size(); i++) {
             var unit = registered.get(i);
-            ScoreCard baseline = baselines.get(i);
-            if (baseline.items().isEmpty()) {
+            if (!baselines.get(i).assessed()) {
                 continue;
             }
+            var baseline = baselines.get(i).totals();
             var change = round.scores.stream().filter(s -> s.unitId().equals(unit.id())).reduce((a, b) -> b);
             List<Finding> findings = round.findings.stream().filter(f -> f.unitId().equals(unit.id())).toList();
             units.add(new UnitResult(unit.id(), unit.name(), baseline.total(),

@@ -49,6 +49,24 @@ class ChunkedLogTest extends ProjectionTestBase {
         assertThat(chunks).hasSize(5).allSatisfy(c -> assertThat(c.getList("entries", Document.class)).hasSizeLessThanOrEqualTo(32));
     }
 
+    /** A stretch of a long log reads back as the same stretch of the whole log, across chunks and batches of chunks, and stops where the log does. */
+    @Test
+    void aStretchReadsBackAsTheSameStretchOfTheWholeLog() {
+        ChunkedLog log = new ChunkedLog(harness.db, LOG);
+        int size = 32 * 64 * 2 + 45;
+        batch(log, "xinqi", 0, size);
+        int[][] stretches = {{0, 0}, {0, 1}, {5, 6}, {31, 33}, {32, 64}, {0, size}, {100, 32 * 64 + 7}, {32 * 64 - 1, 32 * 64 * 2 + 1},
+                {size - 3, size + 40}, {size, size + 5}, {size + 10, size + 100}, {3000, 2000}};
+        for (int[] s : stretches) {
+            List<Document> read = new ArrayList<>();
+            new ChunkedLog(harness.db, LOG).forEachBetween("xinqi", s[0], s[1], read::add);
+            assertThat(values(read)).as("entries %d to %d", s[0], s[1]).isEqualTo(range(Math.min(s[0], size), Math.max(Math.min(s[0], size), Math.min(s[1], size))));
+        }
+        List<Document> none = new ArrayList<>();
+        log.forEachBetween("daqi", 0, 10, none::add);
+        assertThat(none).isEmpty();
+    }
+
     @Test
     void aBatchDeliveredAgainAddsNothing() {
         ChunkedLog first = new ChunkedLog(harness.db, LOG);

@@ -1,0 +1,209 @@
+package cn.duban.query.assessment;
+
+import cn.duban.kernel.scheme.FactKind;
+import cn.duban.kernel.scheme.SchemeDocument;
+import cn.duban.kernel.scheme.beilun.Beilun2023;
+import cn.duban.kernel.scoring.Fact;
+import cn.duban.kernel.scoring.Scoring;
+import cn.duban.kernel.scoring.UnitProfile;
+import cn.duban.kernel.supervision.SampleKind;
+import cn.duban.kernel.unit.UnitType;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Totals from the checkpoints kept along a log are the fold from nothing over the same facts: of a
+ * prefix up to a position (a round's baseline) and of the facts recorded by an instant (a ranking
+ * then), with records found untrue anywhere in the log; an answer reads only a stretch of the log.
+ */
+class TotalsCheckpointsTest {
+    static final SchemeDocument SCHEME = Beilun2023.scheme();
+    static final UnitProfile XINQI = new UnitProfile("xinqi", UnitType.STREET);
+    static final Instant T0 = Instant.parse("2023-02-01T00:00:00Z");
+    static final String[] INDICATORS = {"registration_rate", "rental_registration_rate", "accuracy_rate", "crime_rate"};
+
+    final Random random = new Random(17);
+
+    /** The log as stored, counting the entries each read hands out. */
+    static final class StoredLog implements TotalsCheckpoints.Log {
+        final List<FactEntry> entries = new ArrayList<>();
+        long read;
+
+        @Override
+        public void forEachBetween(int from, int to, Consumer<FactEntry> entry) {
+            for (int i = Math.max(0, from); i < Math.min(to, entries.size()); i++) {
+                read++;
+                entry.accept(entries.get(i));
+            }
+        }
+    }
+
+    /**
+     * {@code n} more facts at positions two apart; recording instants mostly rise but now and then
+     * step back, as concurrent writers' do. With {@code untrue}, about one fact in a hundred finds
+     * an earlier record untrue: a training, an information report, a figure or nothing counted yet.
+     */
+    void grow(StoredLog log, int n, boolean untrue) {
+        grow(log, n, untrue, "e");
+    }
+
+    void grow(StoredLog log, int n, boolean untrue, String ids) {
+        for (int k = 0; k < n; k++) {
+            int i = log.entries.size();
+            String id = ids + i;
+            Instant at = T0.plusSeconds(60L * i - (random.nextInt(10) == 0 ? 150 : 0));
+            LocalDate on = LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365));
+            Fact fact;
+            if (untrue && i > 10 && random.nextInt(100) == 0) {
+                int j = random.nextInt(i);
+                fact = switch (random.nextInt(4)) {
+                    case 0 -> new Fact.Disqualification(id, at, SampleKind.TRAINING, "t" + j, "不实");
+                    case 1 -> new Fact.Disqualification(id, at, SampleKind.INFO_REPORT, "r" + j, "不实");
+                    case 2 -> new Fact.Disqualification(id, at, SampleKind.INDICATOR_REPORT, ids + j, "不实");
+                    default -> new Fact.Disqualification(id, at, SampleKind.INFO_REPORT, "never-reported-" + j, "不实");
+                };
+            } else {
+                fact = switch (random.nextInt(4)) {
+                    case 0 -> new Fact.Occurrence(id, at, FactKind.TRAINING, random.nextBoolean() ? "BUSINESS" : "SKILLS", on,
+                            Map.of("attendees", BigDecimal.valueOf(10 + random.nextInt(50))), "t" + i);
+                    case 1 -> new Fact.Occurrence(id, at, FactKind.INFO_ACCEPTED, random.nextBoolean() ? "CITY" : "DISTRICT", on, Map.of(), "r" + i);
+                    case 2 -> new Fact.IndicatorValue(id, at, INDICATORS[random.nextInt(INDICATORS.length)], 2022 + random.nextInt(2),
+                            BigDecimal.valueOf(70 + random.nextInt(30)));
+                    default -> new Fact.Occurrence(id, at, FactKind.MEDIA_PUBLICATION, "CITY", on, Map.of(), null);
+                };
+            }
+            log.entries.add(FactEntry.of(fact, 2L * i + 1, "Test", "tester"));
+        }
+    }
+
+    static ScoreQueries.Standing foldUpTo(StoredLog log, long position, boolean closed) {
+        List<Fact> facts = log.entries.stream().filter(e -> e.position() <= position).map(FactEntry::toFact).toList();
+        return ScoreQueries.Standing.of(Scoring.score(SCHEME, 1, XINQI, facts, Instant.MAX, closed));
+    }
+
+    static ScoreQueries.Standing foldAsOf(StoredLog log, Instant at, boolean closed) {
+        return ScoreQueries.Standing.of(Scoring.score(SCHEME, 1, XINQI, log.entries.stream().map(FactEntry::toFact).toList(), at, closed));
+    }
+
+    @Test
+    void aPrefixUpToAPositionEqualsAFoldFromNothingOfIt() {
+        TotalsCheckpoints checkpoints = new TotalsCheckpoints(1_000);
+        StoredLog log = new StoredLog();
+        grow(log, 3000, false);
+        List<Long> positions = new ArrayList<>(List.of(-1L, 0L, 1L, 2L, 3L, 2L * TotalsCheckpoints.SPACING - 1, 2L * TotalsCheckpoints.SPACING + 1,
+                2L * TotalsCheckpoints.SPACING + 2, 5999L, 6000L, Long.MAX_VALUE));
+        for (int k = 0; k < 30; k++) {
+            positions.add((long) random.nextInt(6100));
+        }
+        for (long position : positions) {
+            boolean closed = random.nextBoolean();
+            assertThat(checkpoints.upTo(XINQI, SCHEME, 1, log, position, closed)).as("up to position %d", position)
+                    .contains(foldUpTo(log, position, closed));
+        }
+    }
+
+    @Test
+    void theFactsRecordedByAnInstantEqualAFoldFromNothingOfThem() {
+        TotalsCheckpoints checkpoints = new TotalsCheckpoints(1_000);
+        StoredLog log = new StoredLog();
+        grow(log, 3000, false);
+        List<Instant> instants = new ArrayList<>(List.of(T0.minusSeconds(1), T0, T0.plusSeconds(60L * 3000), Instant.MAX));
+        for (int k = 0; k < 30; k++) {
+            instants.add(T0.plusSeconds(random.nextInt(60 * 3100) - 300));
+        }
+        for (Instant at : instants) {
+            boolean closed = random.nextBoolean();
+            assertThat(checkpoints.asOf(XINQI, SCHEME, 1, log, at, closed)).as("as of %s", at).contains(foldAsOf(log, at, closed));
+        }
+    }
+
+    /**
+     * Records found untrue, later in the log than their facts: each checkpoint is the state of its
+     * prefix (told only of the findings before it), and an answer whose stretch holds a finding its
+     * checkpoint was not told of is left to the caller, never answered wrong.
+     */
+    @Test
+    void recordsFoundUntrueAnywhereInTheLogNeverGiveAWrongAnswer() {
+        TotalsCheckpoints checkpoints = new TotalsCheckpoints(1_000);
+        StoredLog log = new StoredLog();
+        grow(log, 4000, true);
+        long untrue = log.entries.stream().filter(e -> e.toFact() instanceof Fact.Disqualification).count();
+        assertThat(untrue).isGreaterThan(20);
+        int answered = 0;
+        int asked = 0;
+        for (int k = 0; k < 60; k++) {
+            boolean closed = random.nextBoolean();
+            long position = random.nextInt(8100);
+            Optional<ScoreQueries.Standing> upTo = checkpoints.upTo(XINQI, SCHEME, 1, log, position, closed);
+            upTo.ifPresent(s -> assertThat(s).as("up to position %d", position).isEqualTo(foldUpTo(log, position, closed)));
+            Instant at = T0.plusSeconds(random.nextInt(60 * 4100));
+            Optional<ScoreQueries.Standing> asOf = checkpoints.asOf(XINQI, SCHEME, 1, log, at, closed);
+            asOf.ifPresent(s -> assertThat(s).as("as of %s", at).isEqualTo(foldAsOf(log, at, closed)));
+            asked += 2;
+            answered += (upTo.isPresent() ? 1 : 0) + (asOf.isPresent() ? 1 : 0);
+        }
+        // A stretch of 256 facts holds a finding about one time in three here, at one fact in a hundred.
+        assertThat(answered).as("answered of %d", asked).isGreaterThan(asked / 4);
+        assertThat(checkpoints.upTo(XINQI, SCHEME, 1, log, Long.MAX_VALUE, true)).as("the whole log")
+                .contains(foldUpTo(log, Long.MAX_VALUE, true));
+    }
+
+    /** Once the chain is folded, an answer reads one stretch of the log, and a grown log only what was added. */
+    @Test
+    void anAnswerReadsOneStretchAndAGrownLogOnlyWhatWasAdded() {
+        TotalsCheckpoints checkpoints = new TotalsCheckpoints(1_000);
+        StoredLog log = new StoredLog();
+        grow(log, 5000, false);
+        checkpoints.upTo(XINQI, SCHEME, 1, log, Long.MAX_VALUE, true);
+        assertThat(log.read).as("the first answer folds the log once").isEqualTo(5000);
+        for (int k = 0; k < 10; k++) {
+            long position = random.nextInt(9000);
+            log.read = 0;
+            assertThat(checkpoints.upTo(XINQI, SCHEME, 1, log, position, true)).contains(foldUpTo(log, position, true));
+            assertThat(log.read).as("read for position %d", position).isLessThanOrEqualTo(TotalsCheckpoints.SPACING);
+        }
+        grow(log, 300, false);
+        log.read = 0;
+        Instant end = T0.plusSeconds(60L * 5300);
+        assertThat(checkpoints.asOf(XINQI, SCHEME, 1, log, end, true)).contains(foldAsOf(log, end, true));
+        assertThat(log.read).as("the facts added, and the last one folded before them").isEqualTo(301);
+    }
+
+    /** A log that does not continue what was folded (a rebuild, written with other ids) is folded again from its start. */
+    @Test
+    void aLogThatIsNotAContinuationIsFoldedAgain() {
+        TotalsCheckpoints checkpoints = new TotalsCheckpoints(1_000);
+        StoredLog log = new StoredLog();
+        grow(log, 1000, false);
+        checkpoints.upTo(XINQI, SCHEME, 1, log, Long.MAX_VALUE, true);
+        StoredLog rebuilt = new StoredLog();
+        grow(rebuilt, 1200, false, "rebuilt-");
+        assertThat(checkpoints.upTo(XINQI, SCHEME, 1, rebuilt, Long.MAX_VALUE, false)).contains(foldUpTo(rebuilt, Long.MAX_VALUE, false));
+        assertThat(checkpoints.upTo(XINQI, SCHEME, 1, rebuilt, 999, true)).contains(foldUpTo(rebuilt, 999, true));
+    }
+
+    /** Past the bound the least recently read chains are dropped, and answers are still right. */
+    @Test
+    void pastTheBoundTheLeastRecentlyReadAreDroppedAndStillAnswerRight() {
+        TotalsCheckpoints checkpoints = new TotalsCheckpoints(20);
+        StoredLog log = new StoredLog();
+        grow(log, 2000, false);
+        for (int unit = 0; unit < 5; unit++) {
+            UnitProfile profile = new UnitProfile("unit-" + unit, UnitType.STREET);
+            checkpoints.upTo(profile, SCHEME, 1, log, Long.MAX_VALUE, true);
+        }
+        assertThat(checkpoints.size()).as("chains of 8 checkpoints each, 20 held").isLessThanOrEqualTo(2);
+        assertThat(checkpoints.upTo(XINQI, SCHEME, 1, log, 1234, true)).contains(foldUpTo(log, 1234, true));
+    }
+}
