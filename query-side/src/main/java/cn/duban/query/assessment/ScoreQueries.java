@@ -205,9 +205,19 @@ public class ScoreQueries {
                 .orElseGet(() -> Standing.of(baseline(u, scheme, cutoff, upToPosition)))).toList();
     }
 
-    /** The unit's fact log as stored, a stretch at a time. */
+    /**
+     * The unit's fact log as stored, a stretch at a time: from its decoded entries when they are held
+     * and reach the stretch's end (a held log is a true prefix of the stored one), else from the store.
+     */
     private TotalsCheckpoints.Log storedLog(String unitId) {
-        return (from, to, entry) -> factLog.forEachBetween(unitId, from, to, d -> entry.accept(FactEntry.fromDocument(d)));
+        return (from, to, entry) -> {
+            List<FactEntry> held = to == Integer.MAX_VALUE ? null : facts.held(unitId).orElse(null);
+            if (held != null && held.size() >= to) {
+                held.subList(from, to).forEach(entry);
+            } else {
+                factLog.forEachBetween(unitId, from, to, d -> entry.accept(FactEntry.fromDocument(d)));
+            }
+        };
     }
 
     private ScoreCard baseline(UnitView unit, SchemeView scheme, Instant cutoff, long upToPosition) {
