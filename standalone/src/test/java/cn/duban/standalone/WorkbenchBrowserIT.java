@@ -637,7 +637,7 @@ class WorkbenchBrowserIT {
         wait.until(d -> d.findElements(By.cssSelector(".rounds .el-table__row")).stream()
                 .anyMatch(r -> r.getText().contains("2023年年中督查") && r.getText().contains("进行中")));
         assertThat(page()).contains("年中督查", "进行中");
-        shots("rounds");
+        shots("rounds", () -> assertThat(phoneCard(".round-card").getText()).contains("督查", "基准时刻："));
         browser.findElements(By.cssSelector(".rounds .el-table__row")).stream().filter(r -> r.getText().contains("2023年年中督查")).findFirst().orElseThrow().click();
         waitForText("基准得分");
         click("记录督查发现");
@@ -675,7 +675,12 @@ class WorkbenchBrowserIT {
         press(order.findElement(buttonNamed("下达")));
         waitForText("已下达整改");
         wait.until(d -> d.findElement(By.cssSelector("[data-finding='" + findingId + "']")).getText().contains("已下达整改：待整改"));
-        shots("round-drawer");
+        // At phone width each unit is a card with its scores and its findings, the order among them.
+        shots("round-drawer", () -> {
+            assertThat(phoneCard(".unit-card").getText()).contains("基准得分", "督查得分");
+            WebElement xinqi = shown(".unit-card", "新碶街道");
+            assertThat(xinqi.getText()).contains("培训台账缺少学时记录（工作台）", "已下达整改：待整改");
+        });
     }
 
     /** 新碶 reports the rectification; another supervisor's verification closes it. */
@@ -981,7 +986,8 @@ class WorkbenchBrowserIT {
         click("通报结果");
         confirm();
         waitForText("已通报");
-        shots("round-published");
+        shots("round-published", () -> assertThat(shown(".unit-card", "柴桥街道").getText())
+                .contains("督查得分 54.5", "调整理由：现场督查：出租房屋台账不全，扣2分（工作台）"));
 
         JsonNode chaiqiao = java.util.stream.StreamSupport.stream(new Api(port).get("/api/rounds/year-end/beilun-2023").body().spliterator(), false)
                 .filter(r -> "柴桥街道".equals(r.get("name").asText())).findFirst().orElseThrow();
