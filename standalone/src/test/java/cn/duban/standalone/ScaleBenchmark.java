@@ -207,10 +207,11 @@ class ScaleBenchmark {
             // Reads that until release 18 folded or walked every unit's whole fact log (a round's result,
             // the year-end result, the notice's 表彰 and 通报批评) or the unit's (an evidence event): the
             // first read after the commands, then 20 after 2 more (at 1M a published notice took seconds each).
-            cells.add(firstThenLatency(http, base, sessions[0], "/api/rounds/" + round, 20));
-            cells.add(firstThenLatency(http, base, sessions[0], "/api/rounds/year-end/beilun-2023", 20));
-            cells.add(firstThenLatency(http, base, sessions[0], "/api/rounds/year-end/beilun-2023/notice", 20));
-            cells.add(firstThenLatency(http, base, sessions[0], "/api/notices/" + notice, 20));
+            cells.addAll(profiled("reads-" + n, () -> List.of(
+                    firstThenLatency(http, base, sessions[0], "/api/rounds/" + round, 20),
+                    firstThenLatency(http, base, sessions[0], "/api/rounds/year-end/beilun-2023", 20),
+                    firstThenLatency(http, base, sessions[0], "/api/rounds/year-end/beilun-2023/notice", 20),
+                    firstThenLatency(http, base, sessions[0], "/api/notices/" + notice, 20))));
             Document firstChunk = ctx.getBean(com.mongodb.client.MongoDatabase.class).getCollection("unit_facts")
                     .find(new Document("key", BUSY).append("n", 0)).first();
             String firstFact = firstChunk.getList("entries", Document.class).get(0).getString("eventId");
@@ -440,8 +441,8 @@ class ScaleBenchmark {
 
     /**
      * Runs {@code measured}; with {@code -Dbench.jfr=DIR}, under a JFR recording (the JDK's "profile"
-     * settings) saved as {@code DIR/NAME.jfr}, so that a profile covers the measured commands and
-     * nothing else of the run.
+     * settings) saved as {@code DIR/NAME.jfr}, so that a profile covers the measured commands (or
+     * the reads for every unit) and nothing else of the run.
      */
     static <T> T profiled(String name, java.util.concurrent.Callable<T> measured) throws Exception {
         String dir = System.getProperty("bench.jfr");

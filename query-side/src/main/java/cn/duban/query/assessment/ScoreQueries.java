@@ -206,14 +206,18 @@ public class ScoreQueries {
     }
 
     /**
-     * The unit's fact log as stored, a stretch at a time: from its decoded entries when they are held
-     * and reach the stretch's end (a held log is a true prefix of the stored one), else from the store.
+     * The unit's fact log as stored, a stretch at a time: from its decoded entries when they are held,
+     * brought up to date from the log's last chunk; else only the stretch, from the store. Reading
+     * the stretches from the store while the logs were held (at 100k, all of them) made a round's
+     * result 54 ms p50 against 23 from the held logs, most of it decoding the same facts again.
      */
     private TotalsCheckpoints.Log storedLog(String unitId) {
         return (from, to, entry) -> {
-            List<FactEntry> held = to == Integer.MAX_VALUE ? null : facts.held(unitId).orElse(null);
-            if (held != null && held.size() >= to) {
-                held.subList(from, to).forEach(entry);
+            List<FactEntry> held = facts.held(unitId).isPresent() ? facts.read(unitId) : null;
+            if (held != null) {
+                for (int i = Math.max(0, from); i < Math.min(to, held.size()); i++) {
+                    entry.accept(held.get(i));
+                }
             } else {
                 factLog.forEachBetween(unitId, from, to, d -> entry.accept(FactEntry.fromDocument(d)));
             }
