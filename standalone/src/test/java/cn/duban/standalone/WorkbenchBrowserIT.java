@@ -1125,4 +1125,48 @@ class WorkbenchBrowserIT {
         });
     }
 
+    /**
+     * 互查 (seed 003): 新碶's clerk records two findings on 大碶 through the API, as an inspecting
+     * unit's staff do; a supervisor confirms one and dismisses the other with a reason in the round's
+     * drawer, and each shows the decision, who made it and why.
+     */
+    @Test
+    @Order(25)
+    void aSupervisorConfirmsOneMutualFindingAndDismissesAnother() throws Exception {
+        String password = cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD;
+        String round = new Api(port, "supervisor", password).post("/api/rounds", java.util.Map.of("schemeId", "beilun-2023", "kind", "SPECIAL",
+                "title", "街道互查（工作台）", "cutoff", java.time.Instant.now().toString(), "inspectors", List.of("xinqi", "daqi"))).id();
+        Api xinqi = new Api(port, "xinqi-staff", password);
+        String upheld = xinqi.post("/api/rounds/" + round + "/findings", java.util.Map.of("unitId", "daqi", "itemCode", "S1.4",
+                "text", "培训签到表缺页（工作台）", "severity", "MINOR")).id();
+        String dismissed = xinqi.post("/api/rounds/" + round + "/findings", java.util.Map.of("unitId", "daqi", "itemCode", "S1.4",
+                "text", "宣传信息未留底（工作台）", "severity", "MINOR")).id();
+
+        signIn("supervisor", password);
+        open("/rounds", "督查轮次");
+        shown(".rounds .el-table__row", "街道互查（工作台）").click();
+        waitForText("基准得分");
+        shown(".el-drawer .units .el-table__row", "大碶街道").findElement(By.cssSelector(".el-table__expand-icon")).click();
+        WebElement first = visible(By.cssSelector("[data-finding='" + upheld + "']"));
+        wait.until(d -> first.getText().contains("待确认")); // Element Plus tags zoom in: not read as shown until then
+        assertThat(first.getText()).contains("培训签到表缺页（工作台）", "互查单位：新碶街道");
+        press(first.findElement(buttonNamed("确认")));
+        confirm();
+        wait.until(d -> visible(By.cssSelector("[data-finding='" + upheld + "']")).getText().contains("已确认"));
+        press(visible(By.cssSelector("[data-finding='" + dismissed + "']")).findElement(buttonNamed("驳回")));
+        giveReason("与实地核查不符，信息已留底（工作台）");
+        wait.until(d -> visible(By.cssSelector("[data-finding='" + dismissed + "']")).getText().contains("已驳回"));
+
+        assertThat(visible(By.cssSelector("[data-finding='" + upheld + "']")).getText()).contains("确认：督查组李组长")
+                .doesNotContain("驳回");
+        assertThat(visible(By.cssSelector("[data-finding='" + dismissed + "']")).getText())
+                .contains("驳回：督查组李组长", "理由：与实地核查不符，信息已留底（工作台）").doesNotContain("下达整改");
+        java.util.Map<String, String> statuses = new java.util.HashMap<>();
+        for (JsonNode u : new Api(port).get("/api/rounds/" + round).body().get("units")) {
+            u.get("findings").forEach(f -> statuses.put(f.get("findingId").asText(), f.get("status").asText()));
+        }
+        assertThat(statuses).containsEntry(upheld, "CONFIRMED").containsEntry(dismissed, "DISMISSED");
+        shots("mutual-findings", () -> assertThat(shown(".unit-card", "大碶街道").getText()).contains("已确认", "已驳回", "理由："));
+    }
+
 }
