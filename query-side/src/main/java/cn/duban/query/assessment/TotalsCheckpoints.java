@@ -42,6 +42,10 @@ final class TotalsCheckpoints {
     /** A unit's fact log as stored: its entries from one index up to another (exclusive), in order, fewer where the log ends. */
     interface Log {
         void forEachBetween(int from, int to, Consumer<FactEntry> entry);
+
+        /** Told, before the first read, how long the log was when last folded (0 the first time). */
+        default void expect(int entries) {
+        }
     }
 
     record Key(String unitId, String schemeId, int version) {
@@ -109,6 +113,7 @@ final class TotalsCheckpoints {
         Key key = new Key(unit.id(), scheme.id(), version);
         Chain chain = chain(key, scheme, version, unit);
         synchronized (chain) {
+            log.expect(chain.folded);
             if (chain.lastPosition <= upToPosition) {
                 extend(chain, key, scheme, version, unit, log);
             }
@@ -140,6 +145,7 @@ final class TotalsCheckpoints {
         Key key = new Key(unit.id(), scheme.id(), version);
         Chain chain = chain(key, scheme, version, unit);
         synchronized (chain) {
+            log.expect(chain.folded);
             extend(chain, key, scheme, version, unit, log);
             if (!chain.latest.isAfter(knownAt)) {
                 return Optional.of(totals(chain.running.copy(), closed));

@@ -129,6 +129,11 @@ public final class DecodedLogCache<T> {
         return known == null ? java.util.Optional.empty() : java.util.Optional.of(known.entries());
     }
 
+    /** Whether a log of this many entries, read now, would be held without dropping another. */
+    public synchronized boolean hasRoomFor(long entries) {
+        return held + entries <= maxEntries;
+    }
+
     /** Forgets everything (a reset of the read model). */
     public synchronized void clear() {
         recent.clear();
