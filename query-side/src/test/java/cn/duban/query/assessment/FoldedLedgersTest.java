@@ -33,20 +33,26 @@ class FoldedLedgersTest {
     List<FactEntry> log(int n, String prefix) {
         List<FactEntry> log = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            String id = prefix + i;
-            Instant at = T0.plusSeconds(60L * i - (random.nextInt(10) == 0 ? 150 : 0));
-            LocalDate on = LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365));
-            Fact fact = switch (random.nextInt(4)) {
-                case 0 -> new Fact.Occurrence(id, at, FactKind.TRAINING, random.nextBoolean() ? "BUSINESS" : "SKILLS", on,
-                        Map.of("attendees", BigDecimal.valueOf(10 + random.nextInt(50))), "t" + i);
-                case 1 -> new Fact.Occurrence(id, at, FactKind.INFO_ACCEPTED, random.nextBoolean() ? "CITY" : "DISTRICT", on, Map.of(), "r" + i);
-                case 2 -> new Fact.IndicatorValue(id, at, INDICATORS[random.nextInt(INDICATORS.length)], 2022 + random.nextInt(2),
-                        BigDecimal.valueOf(70 + random.nextInt(30)));
-                default -> new Fact.Occurrence(id, at, FactKind.MEDIA_PUBLICATION, "CITY", on, Map.of(), null);
-            };
-            log.add(FactEntry.of(fact, i, "Test", "tester"));
+            log.add(FactEntry.of(fact(random, prefix + i, i), i, "Test", "tester"));
         }
         return log;
+    }
+
+    /**
+     * The {@code i}th fact of a test log, with this id: a training, an accepted report, a figure or a
+     * publication, recorded a minute after the one before, now and then a little earlier.
+     */
+    static Fact fact(Random random, String id, int i) {
+        Instant at = T0.plusSeconds(60L * i - (random.nextInt(10) == 0 ? 150 : 0));
+        LocalDate on = LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365));
+        return switch (random.nextInt(4)) {
+            case 0 -> new Fact.Occurrence(id, at, FactKind.TRAINING, random.nextBoolean() ? "BUSINESS" : "SKILLS", on,
+                    Map.of("attendees", BigDecimal.valueOf(10 + random.nextInt(50))), "t" + i);
+            case 1 -> new Fact.Occurrence(id, at, FactKind.INFO_ACCEPTED, random.nextBoolean() ? "CITY" : "DISTRICT", on, Map.of(), "r" + i);
+            case 2 -> new Fact.IndicatorValue(id, at, INDICATORS[random.nextInt(INDICATORS.length)], 2022 + random.nextInt(2),
+                    BigDecimal.valueOf(70 + random.nextInt(30)));
+            default -> new Fact.Occurrence(id, at, FactKind.MEDIA_PUBLICATION, "CITY", on, Map.of(), null);
+        };
     }
 
     static ScoreCard fold(List<FactEntry> log, Instant at, boolean closed) {

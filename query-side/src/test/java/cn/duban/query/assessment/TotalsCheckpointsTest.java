@@ -1,8 +1,6 @@
 package cn.duban.query.assessment;
 
-import cn.duban.kernel.scheme.FactKind;
 import cn.duban.kernel.scheme.SchemeDocument;
-import cn.duban.kernel.scheme.beilun.Beilun2023;
 import cn.duban.kernel.scoring.Fact;
 import cn.duban.kernel.scoring.Scoring;
 import cn.duban.kernel.scoring.UnitProfile;
@@ -10,12 +8,9 @@ import cn.duban.kernel.supervision.SampleKind;
 import cn.duban.kernel.unit.UnitType;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -28,10 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * then), with records found untrue anywhere in the log; an answer reads only a stretch of the log.
  */
 class TotalsCheckpointsTest {
-    static final SchemeDocument SCHEME = Beilun2023.scheme();
-    static final UnitProfile XINQI = new UnitProfile("xinqi", UnitType.STREET);
-    static final Instant T0 = Instant.parse("2023-02-01T00:00:00Z");
-    static final String[] INDICATORS = {"registration_rate", "rental_registration_rate", "accuracy_rate", "crime_rate"};
+    static final SchemeDocument SCHEME = FoldedLedgersTest.SCHEME;
+    static final UnitProfile XINQI = FoldedLedgersTest.XINQI;
+    static final Instant T0 = FoldedLedgersTest.T0;
 
     final Random random = new Random(17);
 
@@ -62,10 +56,9 @@ class TotalsCheckpointsTest {
         for (int k = 0; k < n; k++) {
             int i = log.entries.size();
             String id = ids + i;
-            Instant at = T0.plusSeconds(60L * i - (random.nextInt(10) == 0 ? 150 : 0));
-            LocalDate on = LocalDate.of(2023, 1, 1).plusDays(random.nextInt(365));
             Fact fact;
             if (untrue && i > 10 && random.nextInt(100) == 0) {
+                Instant at = T0.plusSeconds(60L * i);
                 int j = random.nextInt(i);
                 fact = switch (random.nextInt(4)) {
                     case 0 -> new Fact.Disqualification(id, at, SampleKind.TRAINING, "t" + j, "不实");
@@ -74,14 +67,7 @@ class TotalsCheckpointsTest {
                     default -> new Fact.Disqualification(id, at, SampleKind.INFO_REPORT, "never-reported-" + j, "不实");
                 };
             } else {
-                fact = switch (random.nextInt(4)) {
-                    case 0 -> new Fact.Occurrence(id, at, FactKind.TRAINING, random.nextBoolean() ? "BUSINESS" : "SKILLS", on,
-                            Map.of("attendees", BigDecimal.valueOf(10 + random.nextInt(50))), "t" + i);
-                    case 1 -> new Fact.Occurrence(id, at, FactKind.INFO_ACCEPTED, random.nextBoolean() ? "CITY" : "DISTRICT", on, Map.of(), "r" + i);
-                    case 2 -> new Fact.IndicatorValue(id, at, INDICATORS[random.nextInt(INDICATORS.length)], 2022 + random.nextInt(2),
-                            BigDecimal.valueOf(70 + random.nextInt(30)));
-                    default -> new Fact.Occurrence(id, at, FactKind.MEDIA_PUBLICATION, "CITY", on, Map.of(), null);
-                };
+                fact = FoldedLedgersTest.fact(random, id, i);
             }
             log.entries.add(FactEntry.of(fact, 2L * i + 1, "Test", "tester"));
         }
