@@ -197,6 +197,11 @@ public class ScoreQueries {
      * the unit's card. A round's result, and through it the year-end result and its notice.
      */
     public List<Standing> baselineTotals(List<UnitView> units, String schemeId, Instant cutoff, long upToPosition) {
+        if (units.isEmpty()) {
+            // A round frozen before any unit was registered: no baseline to score, whether or not the
+            // scheme existed at its cutoff (the version in force is asked for only to score a unit).
+            return List.of();
+        }
         SchemeView scheme = scheme(schemeId);
         SchemeView.Version version = versionAt(scheme, cutoff);
         boolean closed = scheme.reportingClosedBy(Instant.MAX);
