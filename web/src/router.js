@@ -15,6 +15,7 @@ import Rounds from './views/Rounds.vue';
 import YearEnd from './views/YearEnd.vue';
 import Adjustments from './views/Adjustments.vue';
 import Rectifications from './views/Rectifications.vue';
+import MutualInspection from './views/MutualInspection.vue';
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -32,6 +33,7 @@ export const router = createRouter({
     { path: '/adjustments', component: Adjustments },
     { path: '/year-end', component: YearEnd },
     { path: '/rounds', component: Rounds },
+    { path: '/mutual-inspection', component: MutualInspection },
     { path: '/users', component: Users },
     { path: '/schemes', component: Schemes },
     { path: '/statistics', component: Statistics },

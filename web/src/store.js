@@ -98,3 +98,8 @@ export function lightType(light) {
 export function can(...roles) {
   return store.me && roles.includes(store.me.role);
 }
+
+/** A record a unit reported, as a finding cites it: 培训 · 消防安全培训 · 2023-05-12. */
+export function recordLabel(r) {
+  return `${word('recordKind', r.kind)} · ${r.title || ''}${r.on ? ' · ' + r.on : ''}`;
+}

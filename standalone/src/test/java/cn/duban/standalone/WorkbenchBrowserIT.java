@@ -263,6 +263,18 @@ class WorkbenchBrowserIT {
         wait.until(d -> d.findElements(By.cssSelector(".el-drawer")).stream().noneMatch(WebElement::isDisplayed));
     }
 
+    /** The finding a round holds with these words, as the API answers it; the test fails if there is none. */
+    JsonNode findingNamed(String round, String text) {
+        for (JsonNode u : new Api(port).get("/api/rounds/" + round).body().get("units")) {
+            for (JsonNode f : u.get("findings")) {
+                if (f.get("text").asText().equals(text)) {
+                    return f;
+                }
+            }
+        }
+        throw new AssertionError("round " + round + " holds no finding '" + text + "'");
+    }
+
     void save(String name) throws IOException {
         File f = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(f.toPath(), SHOTS.resolve("workbench-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
@@ -642,7 +654,7 @@ class WorkbenchBrowserIT {
         waitForText("基准得分");
         click("记录督查发现");
         WebElement form = dialog();
-        choose(selectOf(form, "单位"), "新碶街道");
+        choose(selectOf(form, "被检查单位"), "新碶街道");
         choose(selectOf(form, "考核项目"), null);
         field(form, "问题").sendKeys("培训台账缺少学时记录（工作台）");
         choose(selectOf(form, "依据记录"), null);
@@ -650,15 +662,7 @@ class WorkbenchBrowserIT {
         shots("finding-form");
         press(form.findElement(buttonNamed("记录")));
         waitForText("督查发现已记录");
-        com.fasterxml.jackson.databind.JsonNode mine = null;
-        for (com.fasterxml.jackson.databind.JsonNode u : new Api(port).get("/api/rounds/demo-round-2023-mid").body().get("units")) {
-            for (com.fasterxml.jackson.databind.JsonNode f : u.get("findings")) {
-                if (f.get("text").asText().equals("培训台账缺少学时记录（工作台）")) {
-                    mine = f;
-                }
-            }
-        }
-        assertThat(mine).isNotNull();
+        JsonNode mine = findingNamed("demo-round-2023-mid", "培训台账缺少学时记录（工作台）");
         assertThat(mine.get("unitId").asText()).isEqualTo("xinqi");
         assertThat(mine.get("evidence")).as("evidence picked from the unit's records").hasSize(1);
 
@@ -1126,21 +1130,41 @@ class WorkbenchBrowserIT {
     }
 
     /**
-     * 互查 (seed 003): 新碶's clerk records two findings on 大碶 through the API, as an inspecting
-     * unit's staff do; a supervisor confirms one and dismisses the other with a reason in the round's
-     * drawer, and each shows the decision, who made it and why.
+     * 互查 (seed 003): 新碶's clerk records a finding on 大碶 on the unit's 单位互查 screen (another
+     * through the API); a supervisor confirms one and dismisses the other with a reason in the round's
+     * drawer, each shows the decision, who made it and why, and the clerk reads them on their screen.
      */
     @Test
     @Order(25)
-    void aSupervisorConfirmsOneMutualFindingAndDismissesAnother() throws Exception {
+    void aClerkRecordsAMutualFindingAndASupervisorDecidesIt() throws Exception {
         String password = cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD;
         String round = new Api(port, "supervisor", password).post("/api/rounds", java.util.Map.of("schemeId", "beilun-2023", "kind", "SPECIAL",
                 "title", "街道互查（工作台）", "cutoff", java.time.Instant.now().toString(), "inspectors", List.of("xinqi", "daqi"))).id();
-        Api xinqi = new Api(port, "xinqi-staff", password);
-        String upheld = xinqi.post("/api/rounds/" + round + "/findings", java.util.Map.of("unitId", "daqi", "itemCode", "S1.4",
-                "text", "培训签到表缺页（工作台）", "severity", "MINOR")).id();
-        String dismissed = xinqi.post("/api/rounds/" + round + "/findings", java.util.Map.of("unitId", "daqi", "itemCode", "S1.4",
-                "text", "宣传信息未留底（工作台）", "severity", "MINOR")).id();
+        String dismissed = new Api(port, "xinqi-staff", password).post("/api/rounds/" + round + "/findings", java.util.Map.of("unitId", "daqi",
+                "itemCode", "S1.4", "text", "宣传信息未留底（工作台）", "severity", "MINOR")).id();
+
+        // 新碶's clerk records the other on their own screen, choosing among the units but their own.
+        signIn("xinqi-staff", password);
+        open("/mutual-inspection", "街道互查（工作台）");
+        press(shown(".mutual-round", "街道互查（工作台）").findElement(buttonNamed("记录发现")));
+        WebElement form = dialog();
+        WebElement unit = selectOf(form, "被检查单位");
+        choose(unit, "大碶街道");
+        String options = unit.findElement(By.cssSelector("input")).getAttribute("aria-controls");
+        assertThat(browser.findElements(By.xpath("//*[@id='" + options + "']//li[normalize-space(.)='新碶街道']"))).as("a unit does not inspect itself").isEmpty();
+        choose(selectOf(form, "考核项目"), null);
+        field(form, "问题").sendKeys("培训签到表缺页（工作台）");
+        press(form.findElement(buttonNamed("记录")));
+        waitForText("互查发现已提交");
+        JsonNode recorded = findingNamed(round, "培训签到表缺页（工作台）");
+        assertThat(recorded.get("unitId").asText()).isEqualTo("daqi");
+        assertThat(recorded.get("inspectorUnitId").asText()).isEqualTo("xinqi");
+        String upheld = recorded.get("findingId").asText();
+        WebElement mine = visible(By.cssSelector("[data-finding='" + upheld + "']"));
+        wait.until(d -> mine.getText().contains("待确认"));
+        assertThat(shown(".mutual-round", "街道互查（工作台）").getText()).contains("本单位记录的发现（2）", "被检查单位：大碶街道", "宣传信息未留底（工作台）");
+        assertThat(mine.getText()).doesNotContain("确认：").as("a clerk decides nothing").doesNotContain("驳回");
+        shots("mutual-inspection", () -> assertThat(phoneCard(".mutual-round").getText()).contains("培训签到表缺页（工作台）", "待确认"));
 
         signIn("supervisor", password);
         open("/rounds", "督查轮次");
@@ -1167,6 +1191,13 @@ class WorkbenchBrowserIT {
         }
         assertThat(statuses).containsEntry(upheld, "CONFIRMED").containsEntry(dismissed, "DISMISSED");
         shots("mutual-findings", () -> assertThat(shown(".unit-card", "大碶街道").getText()).contains("已确认", "已驳回", "理由："));
+
+        // and 新碶's clerk reads what became of them.
+        signIn("xinqi-staff", password);
+        open("/mutual-inspection", "街道互查（工作台）");
+        wait.until(d -> visible(By.cssSelector("[data-finding='" + upheld + "']")).getText().contains("已确认"));
+        assertThat(visible(By.cssSelector("[data-finding='" + dismissed + "']")).getText())
+                .contains("已驳回", "驳回：督查组李组长", "理由：与实地核查不符，信息已留底（工作台）");
     }
 
 }
