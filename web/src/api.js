@@ -1,5 +1,5 @@
 import { ElMessage } from 'element-plus';
-import { t } from './i18n.js';
+import { t, said, colon, joined, paren } from './i18n.js';
 
 function csrf() {
   const c = document.cookie.split('; ').find(x => x.startsWith('XSRF-TOKEN='));
@@ -35,7 +35,7 @@ export async function api(method, path, body, contentType) {
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
   if (!res.ok) {
-    const message = data && data.message ? data.message : t('操作失败', 'Failed') + ' (' + res.status + ')';
+    const message = told(data, res.status);
     ElMessage.error(message);
     const error = new Error(message);
     error.status = res.status;
@@ -45,6 +45,23 @@ export async function api(method, path, body, contentType) {
 }
 
 /** Uploads one file for a unit (台账材料); answers what the server stored: sha256, name, type, size. */
+/**
+ * An error as its reader reads it: each field the API names (a form's, or a path in a pasted
+ * document such as items[0].max), and what was wrong in the reader's language.
+ */
+function told(data, status) {
+  if (!data || !data.message) {
+    return t('操作失败', 'Failed') + paren(status);
+  }
+  const prefix = data.field ? data.field + ': ' : null;
+  const violations = data.violations
+    || (data.field ? [{ field: data.field, message: data.message.startsWith(prefix) ? data.message.slice(prefix.length) : data.message }] : null);
+  if (!violations) {
+    return said(data.message);
+  }
+  return joined(violations.map(v => (v.field ? v.field + colon() : '') + said(v.message)), true);
+}
+
 export async function upload(file, unitId) {
   const form = new FormData();
   form.append('file', file);
@@ -53,7 +70,7 @@ export async function upload(file, unitId) {
     headers: { 'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': csrf(), Accept: 'application/json' } });
   const data = await res.json().catch(() => null);
   if (!res.ok) {
-    const message = data && data.message ? data.message : t('上传失败', 'Upload failed');
+    const message = data && data.message ? told(data, res.status) : t('上传失败', 'Upload failed');
     ElMessage.error(message);
     throw new Error(message);
   }

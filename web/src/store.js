@@ -47,25 +47,8 @@ export function unitsOfType(type) {
   return store.units.filter(u => u.type === type && !u.retiredOn);
 }
 
-/**
- * A message the server words in both languages, "中文 / English", perhaps followed by its data after
- * a colon ("催办 / urged：出租房屋排查"), in the reader's language: the Chinese half, or the English
- * half, capitalised, with the data after an English colon. Text that is not such a message (what a person wrote)
- * is shown as it is. The server reads the same pattern (cn.duban.kernel.Bilingual).
- */
-const BILINGUAL = /^([^A-Za-z]*?) \/ ([A-Za-z][^：]*)(?:：([\s\S]*))?$/;
-export function said(text) {
-  const m = text ? BILINGUAL.exec(text) : null;
-  if (!m) {
-    return text || '';
-  }
-  const [, zh, en, data] = m;
-  if (lang() === 'en') {
-    // Written in the middle of a sentence ("… / overdue"); shown alone, it begins one.
-    return en.charAt(0).toUpperCase() + en.slice(1) + (data != null ? ': ' + data : '');
-  }
-  return zh + (data != null ? '：' + data : '');
-}
+// The server's two-language messages, in the reader's language (kept with the other words in i18n.js).
+export { said } from './i18n.js';
 
 const BEIJING = 'Asia/Shanghai';
 

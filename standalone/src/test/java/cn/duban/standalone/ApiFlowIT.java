@@ -128,6 +128,16 @@ class ApiFlowIT {
         assertThat(typo.body().get("field").asText()).isEqualTo("items[0].rules[0].perMising");
         Api.Response yaml = api.post("/api/schemes", "id: yaml-2023\nyear: 2023\ntitle: 测试\nitems:\n  - code: A\n    title: t\n    max: 5\n",
                 Map.of("Content-Type", "application/yaml"));
+        // A mistake in a pasted document is said in words, never as Jackson says it ("java.math.BigDecimal").
+        Api.Response word = api.post("/api/schemes", "id: yaml-2023\nyear: 2023\ntitle: 测试\nitems:\n  - code: A\n    title: t\n    max: 五分\n",
+                Map.of("Content-Type", "application/yaml"));
+        assertThat(word.status()).isEqualTo(400);
+        assertThat(word.body().get("field").asText()).isEqualTo("items[0].max");
+        assertThat(word.body().get("message").asText()).isEqualTo("items[0].max: 类型不正确，应为数字 / wrong type, expected a number");
+        Api.Response broken = api.post("/api/schemes", "id: yaml-2023\ntitle: \"未闭合\n", Map.of("Content-Type", "application/yaml"));
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.body().get("message").asText()).startsWith("文档无法解析，错在第").contains("/ cannot parse the document at line")
+                .doesNotContain("java", "\n");
         assertThat(yaml.status()).isEqualTo(201);
         assertThat(head()).isEqualTo(before + 1);
     }

@@ -1200,4 +1200,47 @@ class WorkbenchBrowserIT {
                 .contains("已驳回", "驳回：督查组李组长", "理由：与实地核查不符，信息已留底（工作台）");
     }
 
+
+    /**
+     * The lead office imports a scheme by pasting YAML: a mistake is named and stores nothing, the
+     * mended text is saved as a draft, and 发布方案 (confirmed) publishes it. The scheme is of 2021,
+     * so the pages that open on the newest published year keep opening on 2023's.
+     */
+    @Test
+    @Order(26)
+    void theLeadOfficeImportsASchemeAndPublishesIt() throws Exception {
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/schemes", "考核方案");
+        String yaml = "id: trial-2021\nyear: 2021\ntitle: 2021年度试行考核办法（工作台）\nitems:\n  - code: A1\n    title: 信息报送\n    max: %s\n";
+        long before = engine.headPosition();
+        click("导入方案");
+        WebElement form = dialog();
+        WebElement source = visibleIn(form, By.cssSelector(".source textarea"));
+        source.sendKeys(yaml.formatted("五分"));
+        press(form.findElement(buttonNamed("存为草稿")));
+        // Named as the document names it, and said in words, not as Jackson says it.
+        WebElement error = visible(By.cssSelector(".el-message--error"));
+        assertThat(error.getText()).contains("items[0].max：类型不正确，应为数字").doesNotContain("java", "/ ");
+        assertThat(engine.headPosition()).as("a scheme with a mistake stores nothing").isEqualTo(before);
+        source.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+        source.sendKeys(yaml.formatted("5"));
+        press(form.findElement(buttonNamed("存为草稿")));
+        // Saved as a draft, it opens for review.
+        waitForText("方案已存为草稿");
+        WebElement drawer = visible(By.cssSelector(".el-drawer"));
+        wait.until(d -> drawer.getText().contains("2021 · 2021年度试行考核办法（工作台）") && drawer.getText().contains("信息报送"));
+        assertThat(drawer.getText()).contains("草稿 · 第1版", "项目数");
+        press(drawer.findElement(buttonNamed("发布方案")));
+        confirm();
+        waitForText("方案已发布");
+        assertThat(new Api(port).get("/api/schemes/trial-2021").body().get("status").asText()).isEqualTo("PUBLISHED");
+        wait.until(d -> drawer.getText().contains("已发布 · 第1版"));
+        assertThat(drawer.findElements(buttonNamed("发布方案"))).as("nothing left to publish").isEmpty();
+        closeDrawer();
+        wait.until(d -> shown(".el-table__row", "2021年度试行考核办法（工作台）").getText().contains("已发布"));
+        shots("scheme-imported", () -> {
+            assertThat(phoneCard(".scheme-card").getText()).contains("2023年度", "已发布");
+            assertThat(shown(".scheme-card", "2021年度试行考核办法（工作台）").getText()).contains("2021年度 · 第1版", "已发布");
+        });
+    }
 }

@@ -110,9 +110,13 @@ public class SchemeCommandController {
             }
             return doc;
         } catch (JsonMappingException e) {
-            throw new InvalidInputException(ApiExceptionHandler.path(e), "格式不正确 / malformed: " + e.getOriginalMessage());
+            // In words, as for any body: Jackson's own text names Java types ("java.math.BigDecimal").
+            throw new InvalidInputException(ApiExceptionHandler.path(e), ApiExceptionHandler.describe(e));
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("", "文档无法解析 / cannot parse the document: " + e.getOriginalMessage());
+            var at = e.getLocation();
+            throw new InvalidInputException("", at == null ? "文档无法解析 / cannot parse the document"
+                    : "文档无法解析，错在第" + at.getLineNr() + "行第" + at.getColumnNr() + "列 / cannot parse the document at line "
+                    + at.getLineNr() + ", column " + at.getColumnNr());
         } catch (IOException e) {
             throw new InvalidInputException("", "文档无法读取 / cannot read the document");
         }

@@ -77,7 +77,7 @@ public class ApiExceptionHandler {
     }
 
     /** What was wrong with a value, in words (never Jackson's text, which names Java types). */
-    static String describe(JsonMappingException e) {
+    public static String describe(JsonMappingException e) {
         if (e instanceof StrictJson.Refused) {
             return e.getOriginalMessage();
         }
@@ -88,7 +88,7 @@ public class ApiExceptionHandler {
             return "未知字段 / unknown field";
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
-            return "取值须为 / must be one of " + java.util.Arrays.toString(ife.getTargetType().getEnumConstants());
+            return "取值须为 / must be one of：" + java.util.Arrays.toString(ife.getTargetType().getEnumConstants());
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mie && mie.getTargetType() != null) {
             return "类型不正确，应为" + kind(mie.getTargetType()) + " / wrong type, expected " + kindEn(mie.getTargetType());
@@ -155,7 +155,7 @@ public class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
         String value = String.valueOf(e.getValue());
-        return validation(List.of(new Violation(e.getName(), "格式不正确 / malformed value '"
+        return validation(List.of(new Violation(e.getName(), "格式不正确 / malformed value：'"
                 + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'")));
     }
 
