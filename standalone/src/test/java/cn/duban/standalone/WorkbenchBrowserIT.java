@@ -1130,8 +1130,8 @@ class WorkbenchBrowserIT {
     }
 
     /**
-     * 互查 (seed 003): 新碶's clerk records a finding on 大碶 on the unit's 单位互查 screen (another
-     * through the API); a supervisor confirms one and dismisses the other with a reason in the round's
+     * 互查 (seed 003): told of the round in their inbox, 新碶's clerk records a finding on 大碶 on the
+     * unit's 单位互查 screen (another through the API); a supervisor confirms one and dismisses the other with a reason in the round's
      * drawer, each shows the decision, who made it and why, and the clerk reads them on their screen.
      */
     @Test
@@ -1144,8 +1144,13 @@ class WorkbenchBrowserIT {
                 "itemCode", "S1.4", "text", "宣传信息未留底（工作台）", "severity", "MINOR")).id();
 
         // 新碶's clerk records the other on their own screen, choosing among the units but their own.
+        // Their inbox tells them of the round; its button leads to their 单位互查 screen.
         signIn("xinqi-staff", password);
-        open("/mutual-inspection", "街道互查（工作台）");
+        open("/inbox", "我的待办");
+        WebElement task = shown("[data-test=mutual] .task", "街道互查（工作台）");
+        assertThat(task.getText()).contains("本单位为互查单位", "本单位已记录：1");
+        press(task.findElement(buttonNamed("去互查")));
+        waitForText("单位互查");
         press(shown(".mutual-round", "街道互查（工作台）").findElement(buttonNamed("记录发现")));
         WebElement form = dialog();
         WebElement unit = selectOf(form, "被检查单位");

@@ -43,10 +43,13 @@ final class TotalsCheckpoints {
     interface Log {
         void forEachBetween(int from, int to, Consumer<FactEntry> entry);
 
-        /** Told, before the first read, how long the log was when last folded (0 the first time). */
+        /** Told, before the first read, how long the log was when last folded; {@link #UNKNOWN} if it never was. */
         default void expect(int entries) {
         }
     }
+
+    /** What {@link Log#expect} is told of a log not yet folded. */
+    static final int UNKNOWN = -1;
 
     record Key(String unitId, String schemeId, int version) {
     }
@@ -68,6 +71,8 @@ final class TotalsCheckpoints {
         /** The disqualifications of the log the running ledger was told of, all before where it ends. */
         final List<Fact.Disqualification> foreseen = new ArrayList<>();
         int folded;
+        /** Whether the log was ever read: a log with no facts is folded, and stays at 0. */
+        boolean read;
         long lastPosition = -1;
         String lastEventId;
         Instant latest = Instant.MIN;
@@ -113,7 +118,7 @@ final class TotalsCheckpoints {
         Key key = new Key(unit.id(), scheme.id(), version);
         Chain chain = chain(key, scheme, version, unit);
         synchronized (chain) {
-            log.expect(chain.folded);
+            log.expect(chain.read ? chain.folded : UNKNOWN);
             if (chain.lastPosition <= upToPosition) {
                 extend(chain, key, scheme, version, unit, log);
             }
@@ -145,7 +150,7 @@ final class TotalsCheckpoints {
         Key key = new Key(unit.id(), scheme.id(), version);
         Chain chain = chain(key, scheme, version, unit);
         synchronized (chain) {
-            log.expect(chain.folded);
+            log.expect(chain.read ? chain.folded : UNKNOWN);
             extend(chain, key, scheme, version, unit, log);
             if (!chain.latest.isAfter(knownAt)) {
                 return Optional.of(totals(chain.running.copy(), closed));
@@ -187,6 +192,7 @@ final class TotalsCheckpoints {
 
     /** Folds the facts stored after where the chain ends, checking first that the log continues what was folded. */
     private void extend(Chain chain, Key key, SchemeDocument scheme, int version, UnitProfile unit, Log log) {
+        chain.read = true;
         int before = chain.checkpoints.size();
         int from = chain.folded;
         boolean[] restart = {false};

@@ -33,6 +33,12 @@ class TotalsCheckpointsTest {
     static final class StoredLog implements TotalsCheckpoints.Log {
         final List<FactEntry> entries = new ArrayList<>();
         long read;
+        final List<Integer> expected = new ArrayList<>();
+
+        @Override
+        public void expect(int entries) {
+            expected.add(entries);
+        }
 
         @Override
         public void forEachBetween(int from, int to, Consumer<FactEntry> entry) {
@@ -191,5 +197,28 @@ class TotalsCheckpointsTest {
         }
         assertThat(checkpoints.size()).as("chains of 8 checkpoints each, 20 held").isLessThanOrEqualTo(2);
         assertThat(checkpoints.upTo(XINQI, SCHEME, 1, log, 1234, true)).contains(foldUpTo(log, 1234, true));
+    }
+
+    /**
+     * A log is told it was never folded only before its first read, even when it holds no facts:
+     * the store is then asked for its length (ScoreQueries), which must not happen at every answer.
+     */
+    @Test
+    void aLogIsToldItsLengthWhenLastFoldedAndUnknownOnlyTheFirstTime() {
+        TotalsCheckpoints checkpoints = new TotalsCheckpoints(1_000);
+        StoredLog empty = new StoredLog();
+        UnitProfile quiet = new UnitProfile("quiet", UnitType.STREET);
+        checkpoints.upTo(quiet, SCHEME, 1, empty, Long.MAX_VALUE, true);
+        checkpoints.asOf(quiet, SCHEME, 1, empty, T0, true);
+        checkpoints.upTo(quiet, SCHEME, 1, empty, 10, true);
+        assertThat(empty.expected).containsExactly(TotalsCheckpoints.UNKNOWN, 0, 0);
+
+        StoredLog log = new StoredLog();
+        grow(log, 600, false);
+        checkpoints.upTo(XINQI, SCHEME, 1, log, 100, true);
+        grow(log, 10, false);
+        checkpoints.asOf(XINQI, SCHEME, 1, log, T0, true);
+        checkpoints.asOf(XINQI, SCHEME, 1, log, T0, true);
+        assertThat(log.expected).containsExactly(TotalsCheckpoints.UNKNOWN, 600, 610);
     }
 }
