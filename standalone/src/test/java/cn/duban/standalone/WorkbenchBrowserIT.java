@@ -1148,7 +1148,8 @@ class WorkbenchBrowserIT {
         signIn("xinqi-staff", password);
         open("/inbox", "我的待办");
         WebElement task = shown("[data-test=mutual] .task", "街道互查（工作台）");
-        assertThat(task.getText()).contains("本单位为互查单位", "本单位已记录：1");
+        assertThat(task.getText()).contains("本单位为互查单位", "本单位已记录发现1条");
+        shots("inbox-mutual", () -> assertThat(shown("[data-test=mutual] .task", "街道互查（工作台）").getText()).contains("去互查"));
         press(task.findElement(buttonNamed("去互查")));
         waitForText("单位互查");
         press(shown(".mutual-round", "街道互查（工作台）").findElement(buttonNamed("记录发现")));
