@@ -167,4 +167,55 @@ class InspectionRoundIT {
         assertThat(xiapu.post("/api/rounds/" + ordinary + "/findings", onChaiqiao).status()).isEqualTo(403);
         assertThat(api.get("/api/rounds/" + ordinary).body().toString()).doesNotContain("培训签到表缺页");
     }
+
+    /**
+     * 互查 (seed 003: the towns check each other's records): while the round is open, an inspecting
+     * unit's staff read the other units' records and files, which their findings cite; staff of a unit
+     * outside the round never do, and once the round is closed neither do they. Reading is all it
+     * grants: another unit's file is still not theirs to attach.
+     */
+    @Test
+    void anInspectingUnitReadsTheOtherUnitsRecordsOnlyWhileTheRoundIsOpen() {
+        Api api = new Api(port);
+        for (String[] u : new String[][]{{"dagang", "大港街道"}, {"meishan", "梅山街道"}, {"chunxiao", "春晓街道"}}) {
+            api.post("/api/units", Map.of("id", u[0], "name", u[1], "type", "STREET"));
+        }
+        api.post("/api/schemes", ApiFlowIT.SCHEME.replace("beilun-2023", "reading-2023"));
+        api.post("/api/schemes/reading-2023/publish", "");
+        Api meishan = api.newUser("meishan-clerk", "UNIT_STAFF", "meishan");
+        Api dagang = api.newUser("dagang-inspector", "UNIT_STAFF", "dagang");
+        Api chunxiao = api.newUser("chunxiao-clerk", "UNIT_STAFF", "chunxiao");
+        Api supervisor = api.newUser("reading-supervisor", "SUPERVISOR", null);
+        String file = meishan.upload("/api/materials", "签到表.pdf", MaterialsIT.SIGN_IN_SHEET, Map.of()).body().get("sha256").asText();
+        String training = meishan.post("/api/units/meishan/trainings", Map.of("heldOn", "2023-03-15", "topic", "梅山业务培训",
+                "materials", List.of(file))).id();
+
+        assertThat(dagang.get("/api/records/" + training).status()).as("before the round").isEqualTo(403);
+        assertThat(dagang.get("/api/materials/" + file).status()).as("before the round").isEqualTo(403);
+        assertThat(dagang.get("/api/records?unitId=meishan").body()).as("their own unit's, which has none").isEmpty();
+
+        String round = supervisor.post("/api/rounds", Map.of("schemeId", "reading-2023", "kind", "SPECIAL", "title", "台账互查",
+                "cutoff", Instant.now().toString(), "inspectors", List.of("dagang", "meishan"))).id();
+        Api.Response record = dagang.get("/api/records/" + training);
+        assertThat(record.status()).isEqualTo(200);
+        assertThat(dagang.get("/api/records?unitId=meishan").body()).extracting(r -> r.get("title").asText()).containsExactly("梅山业务培训");
+        assertThat(dagang.get("/api/materials/" + file).status()).isEqualTo(200);
+        assertThat(chunxiao.get("/api/records/" + training).status()).as("a unit outside the round").isEqualTo(403);
+        assertThat(chunxiao.get("/api/materials/" + file).status()).as("a unit outside the round").isEqualTo(403);
+        assertThat(chunxiao.get("/api/records?unitId=meishan").body()).isEmpty();
+
+        String evidence = record.body().get("eventIds").get(0).asText();
+        Api.Response finding = dagang.post("/api/rounds/" + round + "/findings", Map.of("unitId", "meishan", "itemCode", "S1.4",
+                "text", "签到表无培训时长", "severity", "MINOR", "evidence", List.of(evidence)));
+        assertThat(finding.status()).isEqualTo(201);
+        assertThat(unit(api.get("/api/rounds/" + round).body(), "meishan").get("findings").get(0).get("evidence"))
+                .extracting(JsonNode::asText).containsExactly(evidence);
+        Api.Response borrowed = dagang.post("/api/units/dagang/trainings", Map.of("heldOn", "2023-03-16", "topic", "借用材料", "materials", List.of(file)));
+        assertThat(borrowed.status()).as("read, not theirs to attach").isEqualTo(400);
+
+        assertThat(supervisor.post("/api/rounds/" + round + "/closure", "").status()).isEqualTo(200);
+        assertThat(dagang.get("/api/records/" + training).status()).as("the round closed").isEqualTo(403);
+        assertThat(dagang.get("/api/materials/" + file).status()).as("the round closed").isEqualTo(403);
+        assertThat(dagang.get("/api/records?unitId=meishan").body()).isEmpty();
+    }
 }

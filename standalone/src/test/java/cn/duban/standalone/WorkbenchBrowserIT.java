@@ -1160,14 +1160,19 @@ class WorkbenchBrowserIT {
         assertThat(browser.findElements(By.xpath("//*[@id='" + options + "']//li[normalize-space(.)='新碶街道']"))).as("a unit does not inspect itself").isEmpty();
         choose(selectOf(form, "考核项目"), null);
         field(form, "问题").sendKeys("培训签到表缺页（工作台）");
+        // While the round is open the clerk reads 大碶's records, and cites one.
+        choose(selectOf(form, "依据记录"), null);
+        form.findElement(By.cssSelector(".el-dialog__title")).click();
         press(form.findElement(buttonNamed("记录")));
         waitForText("互查发现已提交");
         JsonNode recorded = findingNamed(round, "培训签到表缺页（工作台）");
         assertThat(recorded.get("unitId").asText()).isEqualTo("daqi");
         assertThat(recorded.get("inspectorUnitId").asText()).isEqualTo("xinqi");
         String upheld = recorded.get("findingId").asText();
+        assertThat(recorded.get("evidence")).as("a record of 大碶's cited").hasSize(1);
         WebElement mine = visible(By.cssSelector("[data-finding='" + upheld + "']"));
         wait.until(d -> mine.getText().contains("待确认"));
+        assertThat(mine.getText()).contains("依据：").doesNotContain("该单位报送的记录");
         assertThat(shown(".mutual-round", "街道互查（工作台）").getText()).contains("本单位记录的发现（2）", "被检查单位：大碶街道", "宣传信息未留底（工作台）");
         assertThat(mine.getText()).doesNotContain("确认：").as("a clerk decides nothing").doesNotContain("驳回");
         shots("mutual-inspection", () -> assertThat(phoneCard(".mutual-round").getText()).contains("培训签到表缺页（工作台）", "待确认"));

@@ -37,9 +37,11 @@ import java.nio.charset.StandardCharsets;
 @Tag(name = "台账材料 Materials")
 public class MaterialController {
     private final MaterialStore store;
+    private final cn.duban.platform.security.UnitReading reading;
 
-    public MaterialController(MaterialStore store) {
+    public MaterialController(MaterialStore store, cn.duban.platform.security.UnitReading reading) {
         this.store = store;
+        this.reading = reading;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -93,8 +95,8 @@ public class MaterialController {
     private MaterialStore.Stored readable(String sha256) {
         MaterialStore.Stored stored = store.find(sha256).orElseThrow(() -> new NotFoundException("文件不存在 / no such file"));
         DubanPrincipal user = CurrentUser.get().orElseThrow(() -> new ForbiddenException("请先登录 / sign in first"));
-        if (user.role() == Role.UNIT_STAFF && !stored.units().contains(user.unitId())) {
-            throw new ForbiddenException("只能查看本单位的材料 / unit staff open their own unit's files only");
+        if (stored.units().stream().noneMatch(unit -> reading.mayRead(user, unit))) {
+            throw new ForbiddenException("只能查看本单位及本单位正在互查的单位的材料 / unit staff open their own unit's files, and those of the units they inspect in an open 互查 round");
         }
         return stored;
     }

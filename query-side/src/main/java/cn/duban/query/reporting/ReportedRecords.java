@@ -4,6 +4,7 @@ import cn.duban.kernel.error.ForbiddenException;
 import cn.duban.kernel.error.NotFoundException;
 import cn.duban.kernel.people.Role;
 import cn.duban.platform.security.CurrentUser;
+import cn.duban.platform.security.UnitReading;
 import cn.duban.query.common.Documents;
 import cn.duban.query.reporting.ReportedRecordsProjection.RecordView;
 import com.mongodb.client.MongoCollection;
@@ -21,16 +22,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What units reported, with their text and files; unit staff read their own unit's records only. */
+/**
+ * What units reported, with their text and files; unit staff read their own unit's records, and
+ * those of the units they inspect in an open 互查 round ({@link UnitReading}).
+ */
 @Service
 public class ReportedRecords {
     private final Documents<RecordView> records;
 
     private final MongoCollection<Document> awaiting;
 
-    public ReportedRecords(MongoDatabase db) {
+    private final UnitReading reading;
+
+    public ReportedRecords(MongoDatabase db, UnitReading reading) {
         this.records = ReportedRecordsProjection.documents(db);
         this.awaiting = db.getCollection(ReportedRecordsProjection.AWAITING);
+        this.reading = reading;
     }
 
     public Optional<RecordView> find(String id) {
@@ -40,8 +47,9 @@ public class ReportedRecords {
     /** The record, if the user of this request may read it. */
     public RecordView readable(String id) {
         RecordView v = find(id).orElseThrow(() -> new NotFoundException("记录不存在 / no such record: " + id));
-        CurrentUser.get().filter(u -> u.role() == Role.UNIT_STAFF && !u.unitId().equals(v.unitId)).ifPresent(u -> {
-            throw new ForbiddenException("只能查看本单位的记录 / unit staff read their own unit's records only");
+        CurrentUser.get().filter(u -> !reading.mayRead(u, v.unitId)).ifPresent(u -> {
+            throw new ForbiddenException("只能查看本单位及本单位正在互查的单位的记录 / unit staff read their own unit's records, "
+                    + "and those of the units they inspect in an open 互查 round");
         });
         return v;
     }
@@ -51,10 +59,11 @@ public class ReportedRecords {
 
     /**
      * A unit's records of one kind and status (any, where not given), newest first; unit staff list
-     * their own unit's only, whatever they ask for.
+     * their own unit's where they ask for none or for one they may not read.
      */
     public List<RecordView> list(String unitId, String kind, String status) {
-        String unit = CurrentUser.get().filter(u -> u.role() == Role.UNIT_STAFF).map(u -> u.unitId()).orElse(unitId);
+        String unit = CurrentUser.get().filter(u -> u.role() == Role.UNIT_STAFF && (unitId == null || !reading.mayRead(u, unitId)))
+                .map(u -> u.unitId()).orElse(unitId);
         List<Bson> filters = new ArrayList<>();
         if (unit != null) {
             filters.add(Filters.eq("unitId", unit));

@@ -27,7 +27,7 @@ class RecordsAwaitingDecisionTest extends ProjectionTestBase {
     }
 
     List<String> awaiting(String kind) {
-        return new ReportedRecords(harness.db).awaitingDecision(kind).stream().map(v -> v.id).toList();
+        return new ReportedRecords(harness.db, null).awaitingDecision(kind).stream().map(v -> v.id).toList();
     }
 
     @Test
@@ -39,7 +39,7 @@ class RecordsAwaitingDecisionTest extends ProjectionTestBase {
         projection.flush();
         assertThat(awaiting("INFO_REPORT")).containsExactly("r1", "r2", "r3");
         assertThat(awaiting("APPEAL")).containsExactly("a1");
-        assertThat(new ReportedRecords(harness.db).countAwaitingDecision("INFO_REPORT")).isEqualTo(3);
+        assertThat(new ReportedRecords(harness.db, null).countAwaitingDecision("INFO_REPORT")).isEqualTo(3);
 
         // Decided in a later batch, and one submitted and decided within the same batch.
         harness.given(projection, new InfoReportAccepted("r1", "xinqi", InfoLevel.GENERAL, ON),

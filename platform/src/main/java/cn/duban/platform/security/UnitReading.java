@@ -1,0 +1,40 @@
+package cn.duban.platform.security;
+
+import cn.duban.kernel.people.Role;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Whose records and files the user of a request may read. Everyone but unit staff reads every
+ * unit's; unit staff read their own unit's, and another's only where a feature grants it (a 互查
+ * round their unit inspects in, while it is open). Where no feature is present (a command-side
+ * process, which has no read models) staff read their own unit's only.
+ */
+@Component
+public class UnitReading {
+    /** A feature's grant to a unit's staff of reading another unit's records and files. */
+    public interface Grant {
+        boolean grants(String readerUnit, String unitId);
+    }
+
+    private final ObjectProvider<Grant> grants;
+
+    public UnitReading(ObjectProvider<Grant> grants) {
+        this.grants = grants;
+    }
+
+    /** Whether this user may read the unit's records and files now. */
+    public boolean mayRead(DubanPrincipal user, String unitId) {
+        if (user.role() != Role.UNIT_STAFF || user.unitId().equals(unitId)) {
+            return true;
+        }
+        return grants.orderedStream().anyMatch(g -> g.grants(user.unitId(), unitId));
+    }
+
+    /** Whether the user of this request may read any of these units' records and files. */
+    public boolean mayReadAny(List<String> unitIds) {
+        return CurrentUser.get().map(u -> unitIds.stream().anyMatch(id -> mayRead(u, id))).orElse(false);
+    }
+}
