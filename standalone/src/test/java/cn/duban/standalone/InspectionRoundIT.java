@@ -33,6 +33,17 @@ class InspectionRoundIT {
         throw new AssertionError("no unit " + id);
     }
 
+    /** The lead office registers these streets (id, name, id, name…) and publishes ApiFlowIT's scheme under this id. */
+    Api streetsUnder(String schemeId, String... idsAndNames) {
+        Api api = new Api(port);
+        for (int i = 0; i < idsAndNames.length; i += 2) {
+            api.post("/api/units", Map.of("id", idsAndNames[i], "name", idsAndNames[i + 1], "type", "STREET"));
+        }
+        api.post("/api/schemes", ApiFlowIT.SCHEME.replace("beilun-2023", schemeId));
+        api.post("/api/schemes/" + schemeId + "/publish", "");
+        return api;
+    }
+
     @Test
     void aRoundsFiguresStayWhatTheyWereAtItsCutoff() throws Exception {
         Api api = new Api(port);
@@ -125,12 +136,7 @@ class InspectionRoundIT {
      */
     @Test
     void aMutualRoundLetsItsUnitsInspectEachOtherUnderASupervisor() {
-        Api api = new Api(port);
-        for (String[] u : new String[][]{{"xiapu", "霞浦街道"}, {"chaiqiao", "柴桥街道"}, {"baifeng", "白峰街道"}}) {
-            api.post("/api/units", Map.of("id", u[0], "name", u[1], "type", "STREET"));
-        }
-        api.post("/api/schemes", ApiFlowIT.SCHEME.replace("beilun-2023", "mutual-2023"));
-        api.post("/api/schemes/mutual-2023/publish", "");
+        Api api = streetsUnder("mutual-2023", "xiapu", "霞浦街道", "chaiqiao", "柴桥街道", "baifeng", "白峰街道");
         Api xiapu = api.newUser("xiapu-inspector", "UNIT_STAFF", "xiapu");
         Api baifeng = api.newUser("baifeng-clerk", "UNIT_STAFF", "baifeng");
         Api supervisor = api.newUser("mutual-supervisor", "SUPERVISOR", null);
@@ -176,12 +182,7 @@ class InspectionRoundIT {
      */
     @Test
     void anInspectingUnitReadsTheOtherUnitsRecordsOnlyWhileTheRoundIsOpen() {
-        Api api = new Api(port);
-        for (String[] u : new String[][]{{"dagang", "大港街道"}, {"meishan", "梅山街道"}, {"chunxiao", "春晓街道"}}) {
-            api.post("/api/units", Map.of("id", u[0], "name", u[1], "type", "STREET"));
-        }
-        api.post("/api/schemes", ApiFlowIT.SCHEME.replace("beilun-2023", "reading-2023"));
-        api.post("/api/schemes/reading-2023/publish", "");
+        Api api = streetsUnder("reading-2023", "dagang", "大港街道", "meishan", "梅山街道", "chunxiao", "春晓街道");
         Api meishan = api.newUser("meishan-clerk", "UNIT_STAFF", "meishan");
         Api dagang = api.newUser("dagang-inspector", "UNIT_STAFF", "dagang");
         Api chunxiao = api.newUser("chunxiao-clerk", "UNIT_STAFF", "chunxiao");
