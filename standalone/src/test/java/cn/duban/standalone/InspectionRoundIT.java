@@ -197,6 +197,12 @@ class InspectionRoundIT {
 
         String round = supervisor.post("/api/rounds", Map.of("schemeId", "reading-2023", "kind", "SPECIAL", "title", "台账互查",
                 "cutoff", Instant.now().toString(), "inspectors", List.of("dagang", "meishan"))).id();
+        // The round is found by its inspecting unit and its status, as the clerk's inbox asks.
+        assertThat(dagang.get("/api/rounds?status=OPEN&inspector=dagang").body()).extracting(r -> r.get("id").asText()).containsExactly(round);
+        assertThat(dagang.get("/api/rounds?status=OPEN&inspector=chunxiao").body()).isEmpty();
+        Api.Response badStatus = dagang.get("/api/rounds?status=ONGOING");
+        assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(badStatus.body().get("field").asText()).isEqualTo("status");
         Api.Response record = dagang.get("/api/records/" + training);
         assertThat(record.status()).isEqualTo(200);
         assertThat(dagang.get("/api/records?unitId=meishan").body()).extracting(r -> r.get("title").asText()).containsExactly("梅山业务培训");
@@ -218,5 +224,7 @@ class InspectionRoundIT {
         assertThat(dagang.get("/api/records/" + training).status()).as("the round closed").isEqualTo(403);
         assertThat(dagang.get("/api/materials/" + file).status()).as("the round closed").isEqualTo(403);
         assertThat(dagang.get("/api/records?unitId=meishan").body()).isEmpty();
+        assertThat(dagang.get("/api/rounds?status=OPEN&inspector=dagang").body()).isEmpty();
+        assertThat(dagang.get("/api/rounds?status=CLOSED&inspector=dagang").body()).hasSize(1);
     }
 }
