@@ -1209,6 +1209,16 @@ class WorkbenchBrowserIT {
         wait.until(d -> visible(By.cssSelector("[data-finding='" + upheld + "']")).getText().contains("已确认"));
         assertThat(visible(By.cssSelector("[data-finding='" + dismissed + "']")).getText())
                 .contains("已驳回", "驳回：督查组李组长", "理由：与实地核查不符，信息已留底（工作台）");
+        // In English, with English punctuation.
+        click("English");
+        waitForText("Findings your unit recorded (2)");
+        assertThat(page()).contains("Mutual inspection", "Unit inspected: 大碶街道", "Inspecting units: 新碶街道, 大碶街道")
+                .doesNotContain("本单位记录的发现", "：");
+        assertThat(visible(By.cssSelector("[data-finding='" + dismissed + "']")).getText())
+                .contains("Dismissed by: 督查组李组长, reason: 与实地核查不符，信息已留底（工作台）");
+        save("mutual-inspection-en-desktop");
+        click("中文");
+        waitForText("本单位记录的发现");
     }
 
 
