@@ -85,8 +85,8 @@ class ScaleBenchmark {
         int[] sizes = Arrays.stream(System.getProperty("bench.events", "10000,100000").split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         Path out = Path.of("target", "scale-benchmark.md");
         StringBuilder table = new StringBuilder("""
-                | events | HTTP session, 1 client | HTTP session, 4 clients | HTTP Basic, 1 client | raw insertOne, 4 threads | raw insertOne + H2 commit, 4 threads | 4 clients ÷ raw (÷ raw + commit) | append in-process, 4 threads, processors stopped | append ÷ raw + commit | score p50 / p99: server (round trip) | asOf p50 / p99: server (round trip) | score answer | score, evidenceLimit=5: p50 / p99, server (round trip); answer | asOf, evidenceLimit=5: server (round trip) | timeline (default) | review queue (/api/info-reports/pending): p50 / p99, server (round trip) | closed round's result: first read; p50 / p99, server (round trip) | year-end result: first read; p50 / p99, server (round trip) | results notice draft (表彰, 通报批评): first read; p50 / p99, server (round trip) | published notice (as of its publication): first read; p50 / p99, server (round trip) | one evidence event of the busiest unit: first read; p50 / p99, server (round trip) | rebuild | plain fold | rebuild ÷ fold | live heap after GC, caches warm | first command after restart | RSS after restart | live heap after GC, after restart | data files while running: peak in the load and the commands; peak; at the end | data files | events' JSON | new JVM on the store: ready after; first and second command (Basic) |
-                | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+                | events | HTTP session, 1 client | HTTP session, 4 clients | HTTP Basic, 1 client | raw insertOne, 4 threads | raw insertOne + H2 commit, 4 threads | 4 clients ÷ raw (÷ raw + commit) | append in-process, 4 threads, processors stopped | append ÷ raw + commit | score p50 / p99: server (round trip) | asOf p50 / p99: server (round trip) | score answer | score, evidenceLimit=5: p50 / p99, server (round trip); answer | asOf, evidenceLimit=5: server (round trip) | timeline (default) | review queue (/api/info-reports/pending): p50 / p99, server (round trip) | closed round's result: first read; p50 / p99, server (round trip) | year-end result: first read; p50 / p99, server (round trip) | results notice draft (表彰, 通报批评): first read; p50 / p99, server (round trip) | published notice (as of its publication): first read; p50 / p99, server (round trip) | Excel export (every unit's card now): first read; p50 / p99, server (round trip) | one evidence event of the busiest unit: first read; p50 / p99, server (round trip) | rebuild | plain fold | rebuild ÷ fold | live heap after GC, caches warm | first command after restart | RSS after restart | live heap after GC, after restart | data files while running: peak in the load and the commands; peak; at the end | data files | events' JSON | new JVM on the store: ready after; first and second command (Basic) |
+                | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
                 """);
         // Surefire turns Java assertions on unless told otherwise (the benchmarks profile does); with
         // them on, H2 walks every chunk at each commit, which the jar never does.
@@ -211,7 +211,9 @@ class ScaleBenchmark {
                     firstThenLatency(http, base, sessions[0], "/api/rounds/" + round, 20),
                     firstThenLatency(http, base, sessions[0], "/api/rounds/year-end/beilun-2023", 20),
                     firstThenLatency(http, base, sessions[0], "/api/rounds/year-end/beilun-2023/notice", 20),
-                    firstThenLatency(http, base, sessions[0], "/api/notices/" + notice, 20))));
+                    firstThenLatency(http, base, sessions[0], "/api/notices/" + notice, 20),
+                    // The scoring tables as a district files them: every unit's whole card, item by item.
+                    firstThenLatency(http, base, sessions[0], "/api/schemes/beilun-2023/export.xlsx", 10))));
             Document firstChunk = ctx.getBean(com.mongodb.client.MongoDatabase.class).getCollection("unit_facts")
                     .find(new Document("key", BUSY).append("n", 0)).first();
             String firstFact = firstChunk.getList("entries", Document.class).get(0).getString("eventId");
@@ -362,7 +364,7 @@ class ScaleBenchmark {
                             .add(System.nanoTime() - t0);
                 }
             });
-            timed.addUrlPatterns("/api/units/*", "/api/info-reports/*", "/api/rounds/*", "/api/notices/*");
+            timed.addUrlPatterns("/api/units/*", "/api/info-reports/*", "/api/rounds/*", "/api/notices/*", "/api/schemes/*");
             timed.setOrder(Ordered.HIGHEST_PRECEDENCE);
             return timed;
         }));

@@ -4,8 +4,6 @@ import cn.duban.kernel.people.Role;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-
 /**
  * Whose records and files the user of a request may read. Everyone but unit staff reads every
  * unit's; unit staff read their own unit's, and another's only where a feature grants it (a 互查
@@ -31,10 +29,5 @@ public class UnitReading {
             return true;
         }
         return grants.orderedStream().anyMatch(g -> g.grants(user.unitId(), unitId));
-    }
-
-    /** Whether the user of this request may read any of these units' records and files. */
-    public boolean mayReadAny(List<String> unitIds) {
-        return CurrentUser.get().map(u -> unitIds.stream().anyMatch(id -> mayRead(u, id))).orElse(false);
     }
 }
