@@ -341,6 +341,9 @@ class ApiFlowIT {
                 }
             }
             assertThat(start).isNotNegative();
+            // The unit by its name, not its id; the instant in Beijing time to the minute, not an ISO instant.
+            assertThat(sheet.getRow(start).getCell(0).getStringCellValue()).isEqualTo("新碶街道");
+            assertThat(sheet.getRow(start).getCell(2).getStringCellValue()).matches(".+，截至 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
             var header = sheet.getRow(start + 1);
             assertThat(header.getCell(2).getStringCellValue()).isEqualTo("考核内容");
             assertThat(header.getCell(3).getStringCellValue()).isEqualTo("分值");

@@ -39,6 +39,8 @@ import java.util.Map;
 @Tag(name = "评分 Scores")
 public class ExcelExportController {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final java.time.format.DateTimeFormatter AS_OF = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(cn.duban.kernel.calendar.DistrictTime.ZONE);
     static final String[] HEADER = {"项目编号", "考核类别", "考核内容", "分值", "评分标准", "自查分", "考核分"};
     private final ScoreQueries scores;
     private final RoundQueries rounds;
@@ -82,9 +84,10 @@ public class ExcelExportController {
                         continue;
                     }
                     Row title = sheet.createRow(r++);
-                    title.createCell(0).setCellValue(unit.name() + "（" + unit.id() + "）");
+                    // As the district reads it: the unit by its name, the instant in Beijing time to the minute.
+                    title.createCell(0).setCellValue(unit.name());
                     title.getCell(0).setCellStyle(bold);
-                    title.createCell(2).setCellValue(scheme.title() + "，截至 " + at + (roundView == null ? "" : "，" + roundView.title));
+                    title.createCell(2).setCellValue(scheme.title() + "，截至 " + AS_OF.format(at) + (roundView == null ? "" : "，" + roundView.title));
                     Row header = sheet.createRow(r++);
                     for (int c = 0; c < HEADER.length; c++) {
                         header.createCell(c).setCellValue(HEADER[c]);
