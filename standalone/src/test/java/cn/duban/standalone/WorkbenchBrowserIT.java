@@ -66,7 +66,9 @@ class WorkbenchBrowserIT {
     @BeforeAll
     void start() throws IOException, InterruptedException {
         browser = Chromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // Polled every 100 ms, not Selenium's 500: nearly every step waits for something to show, and
+        // at 500 ms each waited on average a quarter of a second longer than the page took.
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(100));
         // The demo is recorded before the server answers; its read models follow.
         assertThat(projections.awaitPosition(engine.headPosition(), Duration.ofSeconds(60))).as("read models caught up").isTrue();
     }
