@@ -6,6 +6,9 @@ import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([BarChart, LineChart, AriaComponent, GridComponent, TooltipComponent, CanvasRenderer]);
 
+/** Bars and lines drawn at once, not grown, for someone who asked their system for less motion. */
+const reducedMotion = () => window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 /**
  * An ECharts chart in the element `el` (a ref), drawn from `option(width)` when mounted, whenever
  * `source()` changes and when the window is resized (an option may fit its labels to the width),
@@ -20,7 +23,7 @@ export function useChart(el, option, source) {
       drawnWidth = el.value.clientWidth;
       const o = option(drawnWidth);
       // Drawn anew for a new width, without replaying the bars' entry animation on every resize event.
-      chart.setOption(animated ? o : { ...o, animation: false }, true);
+      chart.setOption(animated && !reducedMotion() ? o : { ...o, animation: false }, true);
     }
   };
   const resize = () => {
