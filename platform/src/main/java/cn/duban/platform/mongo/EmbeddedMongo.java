@@ -145,6 +145,11 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
         return file;
     }
 
+    /** Whether H2 holds changes no commit has taken yet (a test's view of the commits). */
+    boolean hasUncommittedChanges() {
+        return backend.getMvStore().hasUnsavedChanges();
+    }
+
     private final Object commits = new Object();
     /** Tickets handed out so far, and the highest ticket a finished commit covered. */
     private long asked;
@@ -157,8 +162,31 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
      * while a commit runs share the next one (group commit): each is still answered only after its own
      * writes are on disk, and concurrent appends need far fewer commits than one each.
      */
+    /** Whether this thread runs a bulk load ({@link #durableTogether}), whose writes are committed at its end. */
+    private final ThreadLocal<Boolean> loadingInBulk = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    @Override
+    public <T> T durableTogether(java.util.function.Supplier<T> load) {
+        if (loadingInBulk.get()) {
+            return load.get();
+        }
+        loadingInBulk.set(Boolean.TRUE);
+        T loaded;
+        try {
+            loaded = load.get();
+        } finally {
+            loadingInBulk.remove();
+        }
+        awaitDurable();
+        return loaded;
+    }
+
     @Override
     public void awaitDurable() {
+        if (loadingInBulk.get()) {
+            // Committed with the rest of the load when it ends, before it is acknowledged.
+            return;
+        }
         long ticket;
         synchronized (commits) {
             // The caller's writes are done: any commit that begins from here on includes them.
