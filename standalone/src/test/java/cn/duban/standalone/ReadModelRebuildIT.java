@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadModelRebuildIT {
     static final List<String> READ_MODELS = List.of(UnitsProjection.COLLECTION, SchemesProjection.COLLECTION,
-            ScoreProjection.FACTS, ScoreProjection.TIMELINES, ScoreProjection.TOTALS,
+            ScoreProjection.FACTS, ScoreProjection.TIMELINES, ScoreProjection.TIMELINE_STRIDES, ScoreProjection.TOTALS,
             cn.duban.query.assignment.AssignmentsProjection.COLLECTION, cn.duban.query.assignment.NotificationsProjection.COLLECTION,
             cn.duban.query.supervision.RoundsProjection.COLLECTION, cn.duban.query.supervision.VetoesProjection.COLLECTION,
             cn.duban.query.audit.AuditProjection.COLLECTION, cn.duban.query.supervision.SamplesProjection.COLLECTION,
@@ -95,6 +95,7 @@ class ReadModelRebuildIT {
     void rebuiltReadModelsEqualTheLiveOnes() {
         Map<String, List<Document>> live = snapshot();
         assertThat(live.get(ScoreProjection.TIMELINES)).hasSizeGreaterThan(5);
+        assertThat(live.get(ScoreProjection.TIMELINE_STRIDES)).as("each timeline's first point at least").isNotEmpty();
         assertThat(live.get(ScoreProjection.TOTALS)).hasSize(5);
         var response = admin.rebuild(120);
         assertThat(response.getBody()).containsEntry("status", "REBUILT");

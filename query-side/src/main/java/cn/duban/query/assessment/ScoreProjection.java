@@ -65,6 +65,14 @@ import java.util.Set;
 public class ScoreProjection implements WriteBehind {
     public static final String FACTS = "unit_facts";
     public static final String TIMELINES = "timelines";
+    /**
+     * Every {@value #TIMELINE_STRIDE}th point of each timeline (the 0th, the 32nd, ...), copied: a long
+     * timeline's default answer picks its points from these, reading one chunk for 32 strides
+     * instead of one for each point it keeps (issue 14: at a million events the busiest unit's
+     * 1,000 points took a thousand of its chunks).
+     */
+    public static final String TIMELINE_STRIDES = "timeline_strides";
+    public static final int TIMELINE_STRIDE = 32;
     public static final String TOTALS = "score_totals";
     /**
      * Each scheme's and unit's ledger as it stood after some event, saved every {@link #SAVE_EVERY}
@@ -152,6 +160,7 @@ public class ScoreProjection implements WriteBehind {
 
     private final ChunkedLog facts;
     private final ChunkedLog timelines;
+    private final ChunkedLog strides;
     private final NoticeMarks marks;
     private final MongoCollection<Document> totals;
     private final MongoCollection<Document> saved;
@@ -178,6 +187,7 @@ public class ScoreProjection implements WriteBehind {
         this.saved = db.getCollection(LEDGERS);
         this.facts = new ChunkedLog(db, FACTS);
         this.timelines = new ChunkedLog(db, TIMELINES);
+        this.strides = new ChunkedLog(db, TIMELINE_STRIDES);
         this.totals = db.getCollection(TOTALS);
         this.units = db.getCollection(UnitsProjection.COLLECTION);
         this.schemes = db.getCollection(SchemesProjection.COLLECTION);
@@ -234,8 +244,11 @@ public class ScoreProjection implements WriteBehind {
                     continue;
                 }
                 Totals t = state.ledger.totals();
-                timelines.append(key(scheme.id(), unit.id()), position, eventId,
-                        new TimelinePoint(at, position, t.total(), t.regular(), t.bonus(), state.version, new EventRef(type, eventId)).toDocument());
+                Document point = new TimelinePoint(at, position, t.total(), t.regular(), t.bonus(), state.version, new EventRef(type, eventId)).toDocument();
+                int index = timelines.appendAt(key(scheme.id(), unit.id()), position, eventId, point);
+                if (index >= 0 && index % TIMELINE_STRIDE == 0) {
+                    strides.append(key(scheme.id(), unit.id()), position, eventId, point);
+                }
                 saveTotals(new ScoreTotals(scheme.id(), unit.id(), state.version, t.total(), t.regular(), t.bonus(), position, at));
             }
         } catch (RuntimeException e) {
@@ -431,7 +444,12 @@ public class ScoreProjection implements WriteBehind {
     @Override
     public void flush() {
         // The fact log, the timelines and the totals are three collections, written side by side.
-        SideBySide.run(List.of(facts::flush, timelines::flush, this::writeTotals, marks::flush));
+        // The strides before their timeline: a point written to the timeline is never handled again
+        // (it is found there), so its stride must be stored by then.
+        SideBySide.run(List.of(facts::flush, () -> {
+            strides.flush();
+            timelines.flush();
+        }, this::writeTotals, marks::flush));
         // After the facts: a saved ledger never runs ahead of the log it is folded on from.
         saveLedgers();
     }
@@ -458,6 +476,7 @@ public class ScoreProjection implements WriteBehind {
     public void discard() {
         facts.discard();
         timelines.discard();
+        strides.discard();
         marks.discard();
         pendingTotals.clear();
         toSave.clear();
@@ -493,6 +512,7 @@ public class ScoreProjection implements WriteBehind {
         discard();
         facts.reset();
         timelines.reset();
+        strides.reset();
         marks.reset();
         totals.drop();
         saved.drop();

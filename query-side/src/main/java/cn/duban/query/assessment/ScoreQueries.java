@@ -65,6 +65,7 @@ public class ScoreQueries {
     static final int TOTALS_CHECKPOINTS = 20_000;
     private final TotalsCheckpoints checkpoints = new TotalsCheckpoints(TOTALS_CHECKPOINTS);
     private final ChunkedLog timelines;
+    private final ChunkedLog strides;
     private final ChunkedLog factLog;
     private final Clock clock;
     private final UnitQueries unitQueries;
@@ -77,6 +78,7 @@ public class ScoreQueries {
         this.totals = db.getCollection(ScoreProjection.TOTALS);
         this.facts = new DecodedLogCache<>(db, ScoreProjection.FACTS, FactEntry::fromDocument, CACHED_FACTS);
         this.timelines = new ChunkedLog(db, ScoreProjection.TIMELINES);
+        this.strides = new ChunkedLog(db, ScoreProjection.TIMELINE_STRIDES);
         this.factLog = new ChunkedLog(db, ScoreProjection.FACTS);
     }
 
@@ -319,6 +321,14 @@ public class ScoreQueries {
         if (from == null && to == null) {
             int total = timelines.size(key);
             if (total > limit) {
+                int[] kept = fromStrides(total, strides.size(key), limit);
+                if (kept.length > 0) {
+                    List<Document> points = new ArrayList<>(strides.entriesAt(key, kept));
+                    if ((total - 1) % ScoreProjection.TIMELINE_STRIDE != 0) {
+                        points.addAll(timelines.entriesAt(key, new int[] {total - 1}));
+                    }
+                    return new Timeline(unitId, schemeId, decode(points), total, true);
+                }
                 return new Timeline(unitId, schemeId, decode(timelines.entriesAt(key, evenlySpacedIndexes(total, limit))), total, true);
             }
         }
@@ -334,6 +344,24 @@ public class ScoreQueries {
 
     private static boolean within(Instant at, Instant from, Instant to) {
         return (from == null || !at.isBefore(from)) && (to == null || !at.isAfter(to));
+    }
+
+    /**
+     * Which of a long timeline's strides (every {@value ScoreProjection#TIMELINE_STRIDE}th point) its
+     * default answer keeps, evenly spaced, the timeline's last point added to them: as many points
+     * in all as asked, as from the timeline itself, spaced as evenly to within a stride. None (the points are then picked from the
+     * timeline, which then takes fewer chunks than asked points to read) when there are fewer
+     * strides than that, or when they are not all stored (a store written before there were
+     * strides, until a rebuild), or when only the first and the last point are asked for.
+     */
+    static int[] fromStrides(int total, int storedStrides, int limit) {
+        int strides = (total + ScoreProjection.TIMELINE_STRIDE - 1) / ScoreProjection.TIMELINE_STRIDE;
+        boolean lastIsAStride = (total - 1) % ScoreProjection.TIMELINE_STRIDE == 0;
+        int room = lastIsAStride ? limit : limit - 1;
+        if (limit < 3 || storedStrides != strides || strides < room) {
+            return new int[0];
+        }
+        return evenlySpacedIndexes(strides, room);
     }
 
     static <T> List<T> evenlySpaced(List<T> all, int limit) {

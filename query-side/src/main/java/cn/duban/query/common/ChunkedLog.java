@@ -66,9 +66,14 @@ public final class ChunkedLog {
 
     /** Appends unless this event is already there; true when appended. Written at {@link #flush()}. */
     public boolean append(String key, long position, String eventId, Document entry) {
+        return appendAt(key, position, eventId, entry) >= 0;
+    }
+
+    /** As {@link #append}, answering the entry's index in the key's log, or -1 when the event was already there. */
+    public int appendAt(String key, long position, String eventId, Document entry) {
         Tail tail = tails.computeIfAbsent(key, this::loadTail);
         if (position < tail.lastPosition || (position == tail.lastPosition && tail.idsAtLastPosition.contains(eventId))) {
-            return false;
+            return -1;
         }
         int chunk = tail.size >= CHUNK ? tail.chunk + 1 : tail.chunk;
         boolean startsChunk = chunk != tail.chunk || tail.size == 0;
@@ -83,7 +88,7 @@ public final class ChunkedLog {
         tail.size++;
         tail.lastPosition = position;
         tail.idsAtLastPosition = idsAfter;
-        return true;
+        return tail.chunk * CHUNK + tail.size - 1;
     }
 
     /**

@@ -36,4 +36,26 @@ class TimelineDownsamplingTest {
         }
         assertThat(ScoreQueries.evenlySpacedIndexes(125_003, 1)).containsExactly(125_002);
     }
+
+    /**
+     * A long timeline's default answer picks evenly spaced strides (every 32nd point) and adds the
+     * last point: as many points as asked; from the timeline itself when the strides are fewer or
+     * not all stored.
+     */
+    @Test
+    void aLongTimelinesPointsArePickedFromItsStridesWhenTheyAreEnoughAndAllStored() {
+        // 125,003 points: 3,907 strides, of which 999 are kept, and the last point besides.
+        int[] kept = ScoreQueries.fromStrides(125_003, 3_907, 1000);
+        assertThat(kept).hasSize(999).startsWith(0).endsWith(3_906);
+        assertThat(IntStream.range(1, kept.length).allMatch(k -> kept[k] > kept[k - 1])).as("strictly increasing").isTrue();
+        // 31,969 points: the last (31,968 = 999 x 32) is the 1,000th stride: all strides, nothing besides.
+        assertThat(ScoreQueries.fromStrides(31_969, 1_000, 1000)).hasSize(1000).startsWith(0).endsWith(999);
+        // 31,968 points: 999 strides and the last point.
+        assertThat(ScoreQueries.fromStrides(31_968, 999, 1000)).hasSize(999);
+        // 31,937 points: 999 strides, the last among them: one point short, so picked from the timeline.
+        assertThat(ScoreQueries.fromStrides(31_937, 999, 1000)).isEmpty();
+        assertThat(ScoreQueries.fromStrides(125_003, 0, 1000)).as("a store from before the strides").isEmpty();
+        assertThat(ScoreQueries.fromStrides(125_003, 3_906, 1000)).as("a stride missing").isEmpty();
+        assertThat(ScoreQueries.fromStrides(125_003, 3_907, 2)).as("the first and the last: read from the timeline").isEmpty();
+    }
 }
