@@ -29,11 +29,12 @@ class DurableTogetherTest {
         try (MongoClient client = MongoClients.create(mongo.connectionString())) {
             MongoCollection<Document> events = client.getDatabase("duban").getCollection("events");
             events.insertOne(new Document("_id", 0));
-            // Just committed: the syncer's own commit is not due for a second.
+            // Just committed: the syncer's own commit is not due for a second, and the load's few
+            // inserts below take milliseconds (a commit by the syncer meanwhile would fail the first check).
             mongo.awaitDurable();
 
             String loaded = mongo.durableTogether(() -> {
-                for (int i = 1; i <= 20; i++) {
+                for (int i = 1; i <= 5; i++) {
                     events.insertOne(new Document("_id", i));
                     mongo.awaitDurable();
                 }
@@ -45,7 +46,7 @@ class DurableTogetherTest {
                     mongo.awaitDurable();
                 }).orTimeout(10, TimeUnit.SECONDS).join();
                 assertThat(mongo.hasUncommittedChanges()).as("another thread's append committed").isFalse();
-                events.insertOne(new Document("_id", 21));
+                events.insertOne(new Document("_id", 6));
                 mongo.awaitDurable();
                 assertThat(mongo.hasUncommittedChanges()).isTrue();
                 return "loaded";
@@ -54,7 +55,7 @@ class DurableTogetherTest {
             assertThat(loaded).isEqualTo("loaded");
             assertThat(mongo.hasUncommittedChanges()).as("committed before the load returned").isFalse();
             // The thread is itself again: its next append commits before it returns.
-            events.insertOne(new Document("_id", 22));
+            events.insertOne(new Document("_id", 7));
             mongo.awaitDurable();
             assertThat(mongo.hasUncommittedChanges()).isFalse();
         } finally {
