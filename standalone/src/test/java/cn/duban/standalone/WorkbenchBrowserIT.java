@@ -798,7 +798,8 @@ class WorkbenchBrowserIT {
 
         open("/statistics", "督办统计");
         wait.until(d -> page().contains("按时签收") && page().contains("新碶街道"));
-        shots("statistics");
+        // At phone width a card per unit, every figure of its row in sight.
+        shots("statistics", () -> assertThat(phoneCard(".stat-card").getText()).contains("交办：", "办结率：", "按时签收：", "按时办结：", "被催办：", "漏报："));
 
         open("/schemes", "考核方案");
         browser.findElements(By.cssSelector(".el-table__row")).stream().filter(r -> r.getText().contains("2023")).findFirst().orElseThrow().click();
