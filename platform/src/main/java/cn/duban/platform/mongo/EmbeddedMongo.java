@@ -156,12 +156,6 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
     private long durable;
     private boolean committing;
 
-    /**
-     * Writes the H2 store's pending changes to disk now instead of within its one-second autocommit,
-     * and returns once a commit that began after the caller's writes has finished. Callers that arrive
-     * while a commit runs share the next one (group commit): each is still answered only after its own
-     * writes are on disk, and concurrent appends need far fewer commits than one each.
-     */
     /** Whether this thread runs a bulk load ({@link #durableTogether}), whose writes are committed at its end. */
     private final ThreadLocal<Boolean> loadingInBulk = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
@@ -181,6 +175,12 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
         return loaded;
     }
 
+    /**
+     * Writes the H2 store's pending changes to disk now instead of within its one-second autocommit,
+     * and returns once a commit that began after the caller's writes has finished. Callers that arrive
+     * while a commit runs share the next one (group commit): each is still answered only after its own
+     * writes are on disk, and concurrent appends need far fewer commits than one each.
+     */
     @Override
     public void awaitDurable() {
         if (loadingInBulk.get()) {

@@ -349,10 +349,11 @@ public class ScoreQueries {
     /**
      * Which of a long timeline's strides (every {@value ScoreProjection#TIMELINE_STRIDE}th point) its
      * default answer keeps, evenly spaced, the timeline's last point added to them: as many points
-     * in all as asked, as from the timeline itself, spaced as evenly to within a stride. None (the points are then picked from the
-     * timeline, which then takes fewer chunks than asked points to read) when there are fewer
-     * strides than that, or when they are not all stored (a store written before there were
-     * strides, until a rebuild), or when only the first and the last point are asked for.
+     * in all as asked, as from the timeline itself, spaced as evenly to within a stride. None (the
+     * points are then picked from the timeline, which then takes fewer chunks than asked points to
+     * read) when there are fewer strides than that, when they are not all stored (a store written
+     * before there were strides, until a rebuild; or read between the strides' write and their
+     * timeline's), or when only the first and the last point are asked for.
      */
     static int[] fromStrides(int total, int storedStrides, int limit) {
         int strides = (total + ScoreProjection.TIMELINE_STRIDE - 1) / ScoreProjection.TIMELINE_STRIDE;
