@@ -1279,4 +1279,39 @@ class WorkbenchBrowserIT {
             assertThat(shown(".scheme-card", "2021年度试行考核办法（工作台）").getText()).contains("2021年度 · 第1版", "已发布");
         });
     }
+
+    /**
+     * The journeys above run with reduced motion asked for (quicker, nothing waits for an animation);
+     * most people see the workbench animated. With the browser's motion as most have it, the board's
+     * drawer slides in and out, the issue form's dialog opens and its unit list drops down, and each
+     * is used as before.
+     */
+    @Test
+    @Order(27)
+    void theBoardWorksAnimatedAsMostPeopleSeeIt() throws Exception {
+        org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+                List.of(java.util.Map.of("name", "prefers-reduced-motion", "value", "no-preference"))));
+        try {
+            signIn("admin", TestData.ADMIN_PASSWORD);
+            open("/assignments", "交办督办");
+            assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return getComputedStyle(document.querySelector('.el-button')).transitionDuration")).as("animated").isNotEqualTo("0s");
+            wait.until(d -> !d.findElements(By.cssSelector(".board .el-table__row")).isEmpty());
+            press(browser.findElements(By.cssSelector(".board .el-table__row")).get(0));
+            waitForText("办理历史");
+            closeDrawer();
+
+            press(browser.findElement(By.cssSelector("[data-test=issue]")));
+            WebElement form = wait.until(d -> d.findElement(By.cssSelector(".issue-form")));
+            press(form.findElement(By.cssSelector("[data-test=issue-lead] input")));
+            press(wait.until(d -> d.findElements(By.cssSelector(".el-select-dropdown__item")).stream()
+                    .filter(o -> o.isDisplayed() && o.getText().equals("公安分局")).findFirst().orElse(null)));
+            wait.until(d -> form.findElement(By.cssSelector("[data-test=issue-lead]")).getText().contains("公安分局"));
+            press(form.findElement(buttonNamed("取消")));
+            wait.until(d -> !form.isDisplayed());
+        } finally {
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of()));
+        }
+    }
 }
