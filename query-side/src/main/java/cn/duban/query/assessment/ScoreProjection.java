@@ -226,28 +226,29 @@ public class ScoreProjection implements WriteBehind {
                 if (version.isEmpty()) {
                     continue;
                 }
+                String key = key(scheme.id(), unit.id());
                 LedgerState state = ledger(scheme.id(), version.get(), unit, position);
                 if (fact instanceof Fact.Disqualification d && !state.ledger.foresees(d)) {
                     // Kept for totals, the ledger cannot take back what the record counted: folded again,
                     // told of this disqualification (the log read includes it), which is rare.
-                    ledgers.remove(key(scheme.id(), unit.id()));
+                    ledgers.remove(key);
                     state = ledger(scheme.id(), version.get(), unit, position);
                 }
                 state.record(position, eventId, fact);
                 if (state.unsaved >= saveEvery) {
-                    toSave.add(key(scheme.id(), unit.id()));
+                    toSave.add(key);
                 }
                 if (!state.ledger.applies()) {
                     if (fact instanceof Fact.Retirement) {
-                        pendingTotals.put(key(scheme.id(), unit.id()), null); // retired: no longer ranked under this scheme
+                        pendingTotals.put(key, null); // retired: no longer ranked under this scheme
                     }
                     continue;
                 }
                 Totals t = state.ledger.totals();
                 Document point = new TimelinePoint(at, position, t.total(), t.regular(), t.bonus(), state.version, new EventRef(type, eventId)).toDocument();
-                int index = timelines.appendAt(key(scheme.id(), unit.id()), position, eventId, point);
+                int index = timelines.appendAt(key, position, eventId, point);
                 if (index >= 0 && index % TIMELINE_STRIDE == 0) {
-                    strides.append(key(scheme.id(), unit.id()), position, eventId, point);
+                    strides.append(key, position, eventId, point);
                 }
                 saveTotals(new ScoreTotals(scheme.id(), unit.id(), state.version, t.total(), t.regular(), t.bonus(), position, at));
             }
