@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -70,16 +71,23 @@ public class ExcelExportController {
             bold.setFont(font);
             CellStyle wrap = book.createCellStyle();
             wrap.setWrapText(true);
+            // Every unit's card without its evidence (the workbook prints scores, not what explains them):
+            // from the checkpoints kept for totals, not each unit's whole log folded with its evidence.
+            List<UnitView> units = scores.units();
+            List<ScoreCard> cards = roundView != null
+                    ? scores.baselineCardsWithoutEvidence(units, roundView.schemeId, roundView.cutoff, roundView.baselinePosition)
+                    : scores.cardsWithoutEvidence(units, schemeId, at);
             for (UnitType type : UnitType.values()) {
                 Sheet sheet = book.createSheet(type == UnitType.STREET ? "街道（附件1）" : "部门（附件2）");
                 sheet.setColumnWidth(2, 20 * 256);
                 sheet.setColumnWidth(4, 60 * 256);
                 int r = 0;
-                for (UnitView unit : scores.units()) {
+                for (int u = 0; u < units.size(); u++) {
+                    UnitView unit = units.get(u);
+                    ScoreCard card = cards.get(u);
                     if (unit.type() != type) {
                         continue;
                     }
-                    ScoreCard card = roundView != null ? rounds.baseline(roundView, unit.id()) : scores.score(unit.id(), schemeId, at);
                     if (card.items().isEmpty()) {
                         continue;
                     }

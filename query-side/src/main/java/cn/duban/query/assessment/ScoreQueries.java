@@ -5,6 +5,7 @@ import cn.duban.kernel.scoring.Fact;
 import cn.duban.kernel.scoring.ScoreCard;
 import cn.duban.kernel.scoring.Scoring;
 import cn.duban.kernel.scoring.Totals;
+import cn.duban.kernel.scoring.UnitLedger;
 import cn.duban.kernel.scoring.UnitProfile;
 import cn.duban.kernel.unit.UnitType;
 import cn.duban.query.assessment.ScoreProjection.ScoreTotals;
@@ -96,6 +97,11 @@ public class ScoreQueries {
             return totals != null;
         }
 
+        /** The ledger's totals, none where the scheme does not score the unit (as its card then has no items). */
+        static Standing of(UnitLedger ledger) {
+            return new Standing(ledger.applies() ? ledger.totals() : null);
+        }
+
         static Standing of(ScoreCard card) {
             return new Standing(card.items().isEmpty() ? null : new Totals(card.total(), card.regular(), card.bonus()));
         }
@@ -182,23 +188,31 @@ public class ScoreQueries {
     }
 
     /**
-     * An inspection round's baseline of a unit: its facts up to the round's frozen position, every
-     * one counted, under the scheme version in force at the cutoff; the card says the cutoff. The
-     * same answer as {@link #score(String, String, Instant, Instant, java.util.function.Predicate)}
-     * with {@code position <= upToPosition} known at {@link Instant#MAX}, folded from the ledger's
-     * nearest checkpoint instead of from nothing: one unit's card in the round (the Excel export).
-     */
-    public ScoreCard baseline(String unitId, String schemeId, Instant cutoff, long upToPosition) {
-        return baseline(unit(unitId), scheme(schemeId), cutoff, upToPosition);
-    }
-
-    /**
      * Each unit's baseline totals in a round ({@link #baseline}'s, the scheme read once): from
      * the nearest of the checkpoints kept for totals along its log, reading only the stretch after
      * it; where that stretch holds a record found untrue that the checkpoint was not told of, from
      * the unit's card. A round's result, and through it the year-end result and its notice.
      */
     public List<Standing> baselineTotals(List<UnitView> units, String schemeId, Instant cutoff, long upToPosition) {
+        return atBaseline(units, schemeId, cutoff, upToPosition, (ledger, closed) -> Standing.of(ledger.reportingClosed(closed)), Standing::of);
+    }
+
+    /**
+     * Each unit's baseline card in a round without its evidence ({@link #baseline}'s, but for its
+     * contributions), from the checkpoints kept for totals as {@link #baselineTotals}: the Excel
+     * export of a round's baselines.
+     */
+    public List<ScoreCard> baselineCardsWithoutEvidence(List<UnitView> units, String schemeId, Instant cutoff, long upToPosition) {
+        return atBaseline(units, schemeId, cutoff, upToPosition,
+                (ledger, closed) -> ledger.reportingClosed(closed).cardWithoutEvidence(cutoff), ScoreCard::withoutEvidence);
+    }
+
+    /**
+     * Each unit's answer at a round's baseline: read from a ledger of the checkpoints kept for totals
+     * (told whether reporting is closed), else from the unit's card. The scheme is read once.
+     */
+    private <T> List<T> atBaseline(List<UnitView> units, String schemeId, Instant cutoff, long upToPosition,
+                                   java.util.function.BiFunction<UnitLedger, Boolean, T> fromLedger, Function<ScoreCard, T> fromCard) {
         if (units.isEmpty()) {
             // A round frozen before any unit was registered: no baseline to score, whether or not the
             // scheme existed at its cutoff (the version in force is asked for only to score a unit).
@@ -211,8 +225,26 @@ public class ScoreQueries {
         // start folds every unit's whole log to build them (seconds at a million events), reading and
         // decoding while another unit folds. The order of the units is kept.
         return units.parallelStream().map(u -> checkpoints.upTo(new UnitProfile(u.id(), u.type()), version.document(), version.version(),
-                        storedLog(u.id()), upToPosition, closed)
-                .orElseGet(() -> Standing.of(baseline(u, scheme, cutoff, upToPosition)))).toList();
+                        storedLog(u.id()), upToPosition, ledger -> fromLedger.apply(ledger, closed))
+                .orElseGet(() -> fromCard.apply(baseline(u, scheme, cutoff, upToPosition)))).toList();
+    }
+
+    /**
+     * Each unit's card as of an instant without its evidence ({@link #score(String, String, Instant)}'s,
+     * but for its contributions): from the checkpoints kept for totals, reading only the stretch
+     * after the nearest one, else (a record found untrue in that stretch) from the unit's card. The
+     * Excel export: its cards folded every unit's whole log with its evidence, 10 s at a million events.
+     */
+    public List<ScoreCard> cardsWithoutEvidence(List<UnitView> units, String schemeId, Instant at) {
+        SchemeView scheme = scheme(schemeId);
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        SchemeView.Version version = versionAt(scheme, at);
+        boolean closed = scheme.reportingClosedBy(at);
+        return units.parallelStream().map(u -> checkpoints.asOf(new UnitProfile(u.id(), u.type()), version.document(), version.version(),
+                        storedLog(u.id()), at, ledger -> ledger.reportingClosed(closed).cardWithoutEvidence(at))
+                .orElseGet(() -> card(u, scheme, at).withoutEvidence())).toList();
     }
 
     /**
@@ -250,6 +282,13 @@ public class ScoreQueries {
         };
     }
 
+    /**
+     * An inspection round's baseline of a unit: its facts up to the round's frozen position, every
+     * one counted, under the scheme version in force at the cutoff; the card says the cutoff. The
+     * same answer as {@link #score(String, String, Instant, Instant, java.util.function.Predicate)}
+     * with {@code position <= upToPosition} known at {@link Instant#MAX}, folded from the ledger's
+     * nearest checkpoint instead of from nothing.
+     */
     private ScoreCard baseline(UnitView unit, SchemeView scheme, Instant cutoff, long upToPosition) {
         String unitId = unit.id();
         SchemeView.Version version = versionAt(scheme, cutoff);

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Every unit's totals at an earlier point of its log, without its log: the answers that score every
@@ -115,6 +116,14 @@ final class TotalsCheckpoints {
      * after the nearest checkpoint holds a disqualification it was not told of.
      */
     Optional<ScoreQueries.Standing> upTo(UnitProfile unit, SchemeDocument scheme, int version, Log log, long upToPosition, boolean closed) {
+        return upTo(unit, scheme, version, log, upToPosition, ledger -> totals(ledger, closed));
+    }
+
+    /**
+     * As {@link #upTo(UnitProfile, SchemeDocument, int, Log, long, boolean)}, answered by {@code read}
+     * from a ledger of its own (one the caller may change) folded to the position.
+     */
+    <T> Optional<T> upTo(UnitProfile unit, SchemeDocument scheme, int version, Log log, long upToPosition, Function<UnitLedger, T> read) {
         Key key = new Key(unit.id(), scheme.id(), version);
         Chain chain = chain(key, scheme, version, unit);
         synchronized (chain) {
@@ -123,7 +132,7 @@ final class TotalsCheckpoints {
                 extend(chain, key, scheme, version, unit, log);
             }
             if (chain.lastPosition <= upToPosition) {
-                return Optional.of(totals(chain.running.copy(), closed));
+                return Optional.of(read.apply(chain.running.copy()));
             }
             int k = 0;
             while (k + 1 < chain.checkpoints.size() && chain.checkpoints.get(k + 1).lastPosition() <= upToPosition) {
@@ -137,7 +146,7 @@ final class TotalsCheckpoints {
                     refused[0] = !fold(ledger, e);
                 }
             });
-            return refused[0] ? Optional.empty() : Optional.of(totals(ledger, closed));
+            return refused[0] ? Optional.empty() : Optional.of(read.apply(ledger));
         }
     }
 
@@ -147,13 +156,21 @@ final class TotalsCheckpoints {
      * extended to the log's end, as a fact may be recorded out of order.
      */
     Optional<ScoreQueries.Standing> asOf(UnitProfile unit, SchemeDocument scheme, int version, Log log, Instant knownAt, boolean closed) {
+        return asOf(unit, scheme, version, log, knownAt, ledger -> totals(ledger, closed));
+    }
+
+    /**
+     * As {@link #asOf(UnitProfile, SchemeDocument, int, Log, Instant, boolean)}, answered by {@code read}
+     * from a ledger of its own (one the caller may change) folded to the instant.
+     */
+    <T> Optional<T> asOf(UnitProfile unit, SchemeDocument scheme, int version, Log log, Instant knownAt, Function<UnitLedger, T> read) {
         Key key = new Key(unit.id(), scheme.id(), version);
         Chain chain = chain(key, scheme, version, unit);
         synchronized (chain) {
             log.expect(chain.read ? chain.folded : UNKNOWN);
             extend(chain, key, scheme, version, unit, log);
             if (!chain.latest.isAfter(knownAt)) {
-                return Optional.of(totals(chain.running.copy(), closed));
+                return Optional.of(read.apply(chain.running.copy()));
             }
             int k = 0;
             while (k + 1 < chain.checkpoints.size() && !chain.checkpoints.get(k + 1).latest().isAfter(knownAt)) {
@@ -172,12 +189,12 @@ final class TotalsCheckpoints {
                     }
                 });
             }
-            return refused[0] ? Optional.empty() : Optional.of(totals(ledger, closed));
+            return refused[0] ? Optional.empty() : Optional.of(read.apply(ledger));
         }
     }
 
     private static ScoreQueries.Standing totals(UnitLedger ledger, boolean closed) {
-        return new ScoreQueries.Standing(ledger.reportingClosed(closed).applies() ? ledger.totals() : null);
+        return ScoreQueries.Standing.of(ledger.reportingClosed(closed));
     }
 
     /** Folds one fact; false when it is a disqualification the ledger was not told of. */

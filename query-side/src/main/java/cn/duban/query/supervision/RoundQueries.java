@@ -2,7 +2,6 @@ package cn.duban.query.supervision;
 
 import cn.duban.query.assessment.ScoreQueries;
 import cn.duban.kernel.error.NotFoundException;
-import cn.duban.kernel.scoring.ScoreCard;
 import cn.duban.query.supervision.RoundsProjection.Finding;
 import cn.duban.query.supervision.RoundsProjection.RoundView;
 import com.mongodb.client.MongoDatabase;
@@ -48,11 +47,6 @@ public class RoundQueries {
         List<RoundView> out = new ArrayList<>(rounds.all());
         out.sort(java.util.Comparator.comparing((RoundView r) -> r.cutoff));
         return out;
-    }
-
-    /** A unit's baseline: facts up to the frozen position, scheme version in force at the cutoff. */
-    public ScoreCard baseline(RoundView round, String unitId) {
-        return scores.baseline(unitId, round.schemeId, round.cutoff, round.baselinePosition);
     }
 
     public RoundResult result(String id) {

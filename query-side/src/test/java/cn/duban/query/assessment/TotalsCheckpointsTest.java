@@ -2,6 +2,7 @@ package cn.duban.query.assessment;
 
 import cn.duban.kernel.scheme.SchemeDocument;
 import cn.duban.kernel.scoring.Fact;
+import cn.duban.kernel.scoring.ScoreCard;
 import cn.duban.kernel.scoring.Scoring;
 import cn.duban.kernel.scoring.UnitProfile;
 import cn.duban.kernel.supervision.SampleKind;
@@ -149,6 +150,56 @@ class TotalsCheckpointsTest {
         assertThat(answered).as("answered of %d", asked).isGreaterThan(asked / 4);
         assertThat(checkpoints.upTo(XINQI, SCHEME, 1, log, Long.MAX_VALUE, true)).as("the whole log")
                 .contains(foldUpTo(log, Long.MAX_VALUE, true));
+    }
+
+    /**
+     * A card without its evidence (the Excel export's) read from the checkpoints is the fold from
+     * nothing's card but for its contributions: up to a position and as of an instant, with records
+     * found untrue in the log, and the self-assessments and appeals the facts carry.
+     */
+    @Test
+    void aCardWithoutEvidenceIsTheFoldsCardButForWhatExplainsIt() {
+        TotalsCheckpoints checkpoints = new TotalsCheckpoints(1_000);
+        StoredLog log = new StoredLog();
+        List<String> codes = SCHEME.items().stream().map(cn.duban.kernel.scheme.SchemeItem::code).toList();
+        for (int round = 0; round < 6; round++) {
+            grow(log, 480, true);
+            // What the unit and the assessors say of items: self-assessments, adjustments, appeals decided.
+            for (int k = 0; k < 20; k++) {
+                int i = log.entries.size();
+                Instant at = T0.plusSeconds(60L * i);
+                String code = codes.get(random.nextInt(codes.size()));
+                Fact said = switch (random.nextInt(3)) {
+                    case 0 -> new Fact.SelfAssessment("j" + i, at, SCHEME.id(), code, java.math.BigDecimal.valueOf(random.nextInt(4)), "自评");
+                    case 1 -> new Fact.Adjustment("j" + i, at, SCHEME.id(), code, java.math.BigDecimal.valueOf(random.nextInt(5) - 3), "考核组调整");
+                    default -> new Fact.Appeal("j" + i, at, "a" + i, SCHEME.id(), code, "UPHELD", java.math.BigDecimal.ONE, "申诉");
+                };
+                log.entries.add(FactEntry.of(said, 2L * i + 1, "Test", "tester"));
+            }
+        }
+        List<Fact> all = log.entries.stream().map(FactEntry::toFact).toList();
+        int answered = 0;
+        for (int k = 0; k < 40; k++) {
+            boolean closed = random.nextBoolean();
+            long position = random.nextInt(6100);
+            Instant cutoff = T0.plusSeconds(random.nextInt(60 * 3100));
+            Optional<ScoreCard> upTo = checkpoints.upTo(XINQI, SCHEME, 1, log, position,
+                    ledger -> ledger.reportingClosed(closed).cardWithoutEvidence(cutoff));
+            List<Fact> prefix = log.entries.stream().filter(e -> e.position() <= position).map(FactEntry::toFact).toList();
+            ScoreCard foldedUpTo = Scoring.score(SCHEME, 1, XINQI, prefix, Instant.MAX, closed);
+            upTo.ifPresent(c -> assertThat(c).as("up to position %d", position).isEqualTo(new ScoreCard(foldedUpTo.unitId(),
+                    foldedUpTo.schemeId(), 1, cutoff, foldedUpTo.total(), foldedUpTo.regular(), foldedUpTo.bonus(), foldedUpTo.items())
+                    .withoutEvidence()));
+            Instant at = T0.plusSeconds(random.nextInt(60 * 3100));
+            Optional<ScoreCard> asOf = checkpoints.asOf(XINQI, SCHEME, 1, log, at, ledger -> ledger.reportingClosed(closed).cardWithoutEvidence(at));
+            asOf.ifPresent(c -> assertThat(c).as("as of %s", at).isEqualTo(Scoring.score(SCHEME, 1, XINQI, all, at, closed).withoutEvidence()));
+            answered += (upTo.isPresent() ? 1 : 0) + (asOf.isPresent() ? 1 : 0);
+        }
+        assertThat(answered).as("answered of 80").isGreaterThan(20);
+        ScoreCard whole = checkpoints.asOf(XINQI, SCHEME, 1, log, Instant.MAX, ledger -> ledger.cardWithoutEvidence(Instant.MAX)).orElseThrow();
+        assertThat(whole.items()).as("items scored").isNotEmpty().allSatisfy(i -> assertThat(i.contributions()).isEmpty());
+        assertThat(whole.items().stream().filter(i -> i.selfScore() != null)).as("self-assessed items").isNotEmpty();
+        assertThat(whole.items().stream().filter(i -> !i.appeals().isEmpty())).as("appealed items").isNotEmpty();
     }
 
     /** Once the chain is folded, an answer reads one stretch of the log, and a grown log only what was added. */

@@ -21,4 +21,11 @@ public record ScoreCard(String unitId, String schemeId, int schemeVersion, Insta
                 i.contributions().stream().map(c -> c.limited(atMost)).toList(), i.appeals())).toList();
         return new ScoreCard(unitId, schemeId, schemeVersion, asOf, total, regular, bonus, limited);
     }
+
+    /** The same card without what explains it (every item's contributions left out): what {@link UnitLedger#cardWithoutEvidence} gives. */
+    public ScoreCard withoutEvidence() {
+        List<ItemScore> bare = items.stream().map(i -> new ItemScore(i.code(), i.category(), i.title(), i.max(), i.bonus(), i.base(),
+                i.computed(), i.score(), i.selfScore(), i.selfNote(), i.gap(), List.of(), i.appeals())).toList();
+        return new ScoreCard(unitId, schemeId, schemeVersion, asOf, total, regular, bonus, bare);
+    }
 }

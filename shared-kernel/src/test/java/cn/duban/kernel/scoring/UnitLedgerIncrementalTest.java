@@ -95,6 +95,7 @@ class UnitLedgerIncrementalTest {
         boolean closed = true;
         int foldedAgain = 0;
         int restored = 0;
+        int withoutEvidence = 0;
         for (int n = 0; n < 800; n++) {
             Fact fact = randomFact(random, n, facts, codes, scheme.id());
             facts.add(fact);
@@ -117,7 +118,15 @@ class UnitLedgerIncrementalTest {
             }
             assertThat(forTotals.reportingClosed(closed).totals()).as("totals after fact %d, %s", n, fact)
                     .isEqualTo(every.reportingClosed(closed).totals());
+            if (n % 16 == 0 || fact instanceof Fact.Disqualification) {
+                // The card without its evidence: the same from either ledger, and the card's own but for its contributions.
+                ScoreCard card = every.card(fact.recordedAt());
+                assertThat(forTotals.cardWithoutEvidence(fact.recordedAt())).as("card without evidence after fact %d", n)
+                        .isEqualTo(every.cardWithoutEvidence(fact.recordedAt())).isEqualTo(card.withoutEvidence());
+                withoutEvidence++;
+            }
         }
+        assertThat(withoutEvidence).as("cards without evidence compared").isGreaterThan(50);
         assertThat(foldedAgain).as("disqualifications met").isGreaterThan(3);
         assertThat(restored).as("read back from its state").isGreaterThan(5);
         UnitLedger kept = forTotals;
