@@ -39,9 +39,9 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
      * emptiest chunks first, the data files' peak during the load and the commands was 49 and 45 MB
      * (two runs) against 57-60 MB at 2 s (five runs); a probe of H2's chunks during the commands found
      * 6.1 MB in wholly dead chunks waiting at 2 s, 1.2-1.4 MB at half a second (medians of each run). Not 0: H2 then may reuse a
-     * chunk that its own chunk map still lists (h2database#2752). A reader walking an old root of a
-     * map needs its chunks meanwhile (H2's own advice); for a chunk older than this the wait for the
-     * next force to disk (up to {@link #SYNC_EVERY_MS} and the force) was already all it had at 2 s.
+     * chunk that its own chunk map still lists (h2database#2752). A query walking an old root of a
+     * map keeps its version in use meanwhile ({@link OrderedIndexH2Backend#handleCommand}), so no
+     * chunk it reads is dropped however long it takes.
      */
     static final int RETENTION_MS = 500;
     static final long SYNC_EVERY_MS = 500;

@@ -250,27 +250,46 @@ final class OrderedIndexH2Backend extends H2Backend {
         }
     }
 
+    /**
+     * Every command keeps the version current when it began in use until it ends
+     * ({@link MVStore#registerVersionUsage}), so that H2 drops no chunk it may still read. A query
+     * walks the roots of its maps as they were when it began; without this only the retention time
+     * and the version kept for the next force protected those chunks, about a second, while the
+     * slices went on rewriting chunks and H2 dropped the emptied ones. At a million events a query
+     * that scans a collection takes seconds, and one failed with "Chunk 7518 not found" in issue 14's
+     * benchmark (the store itself was whole: every document read back after it). {@code LongReadsTest}.
+     */
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        if (READS.contains(command) || "aggregate".equals(command) && !writes(query)) {
-            return super.handleCommand(channel, database, command, query);
-        }
-        cut.readLock().lock();
+        TxCounter reading = getMvStore().registerVersionUsage();
         try {
-            return super.handleCommand(channel, database, command, query);
+            if (READS.contains(command) || "aggregate".equals(command) && !writes(query)) {
+                return super.handleCommand(channel, database, command, query);
+            }
+            cut.readLock().lock();
+            try {
+                return super.handleCommand(channel, database, command, query);
+            } finally {
+                cut.readLock().unlock();
+            }
         } finally {
-            cut.readLock().unlock();
+            getMvStore().deregisterVersionUsage(reading);
         }
     }
 
-    /** The legacy wire protocol's queries, which may carry commands that write: held as writes. */
+    /** The legacy wire protocol's queries, which may carry commands that write: held as writes, and their version kept in use. */
     @Override
     public QueryResult handleQuery(MongoQuery query) {
-        cut.readLock().lock();
+        TxCounter reading = getMvStore().registerVersionUsage();
         try {
-            return super.handleQuery(query);
+            cut.readLock().lock();
+            try {
+                return super.handleQuery(query);
+            } finally {
+                cut.readLock().unlock();
+            }
         } finally {
-            cut.readLock().unlock();
+            getMvStore().deregisterVersionUsage(reading);
         }
     }
 
