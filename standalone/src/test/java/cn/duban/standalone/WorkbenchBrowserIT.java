@@ -666,6 +666,16 @@ class WorkbenchBrowserIT {
         shots("rounds", () -> assertThat(phoneCard(".round-card").getText()).contains("督查", "基准时刻："));
         browser.findElements(By.cssSelector(".rounds .el-table__row")).stream().filter(r -> r.getText().contains("2023年年中督查")).findFirst().orElseThrow().click();
         waitForText("基准得分");
+        // The round's scoring tables at its cutoff, as the district files them: what the link gives the supervisor.
+        WebElement export = visible(By.cssSelector("[data-test='round-export']"));
+        assertThat(export.getText()).isEqualTo("导出基准考核表（Excel）");
+        assertThat(export.getAttribute("href")).endsWith("/api/schemes/beilun-2023/export.xlsx?round=demo-round-2023-mid");
+        Object answer = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.arrayBuffer()"
+                        + ".then(b => done(r.status + ' ' + r.headers.get('content-type') + ' ' + b.byteLength)));", export.getAttribute("href"));
+        assertThat(answer.toString()).startsWith("200 " + cn.duban.query.assessment.ExcelExportController.XLSX);
+        assertThat(Long.parseLong(answer.toString().replaceAll(".* ", ""))).as("the workbook's bytes").isGreaterThan(5_000);
+        shots("round-export", () -> assertThat(visible(By.cssSelector("[data-test='round-export']")).getText()).isEqualTo("导出基准考核表（Excel）"));
         click("记录督查发现");
         WebElement form = dialog();
         choose(selectOf(form, "被检查单位"), "新碶街道");
