@@ -1324,4 +1324,43 @@ class WorkbenchBrowserIT {
             chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of()));
         }
     }
+
+    /**
+     * An answer that takes a while (a round's results read for the first time after a restart takes
+     * seconds at a city's scale): the page says it is computing, and never that there are no rounds
+     * while it waits. Every request is held back 1.2 s by DevTools' network emulation.
+     */
+    @Test
+    @Order(28)
+    void aSlowAnswerSaysItIsComputingNotThatThereIsNothing() throws Exception {
+        org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) browser;
+        signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        chrome.executeCdpCommand("Network.enable", java.util.Map.of());
+        chrome.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", false, "latency", 1200,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        try {
+            open("/rounds", "督查轮次");
+            boolean sawComputing = false;
+            long until = System.nanoTime() + 30_000_000_000L;
+            while (true) {
+                String shown = page();
+                assertThat(shown).as("while the rounds are on their way").doesNotContain("尚无督查轮次");
+                if (!sawComputing && shown.contains("正在计算各单位得分")) {
+                    sawComputing = true;
+                    save("computing-desktop");
+                }
+                if (shown.contains("2023年年中督查")) {
+                    break;
+                }
+                assertThat(System.nanoTime()).as("the rounds shown within 30 s").isLessThan(until);
+                frames();
+            }
+            assertThat(sawComputing).as("正在计算各单位得分 shown while waiting").isTrue();
+            wait.until(d -> !page().contains("正在计算各单位得分"));
+        } finally {
+            chrome.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", false, "latency", 0,
+                    "downloadThroughput", -1, "uploadThroughput", -1));
+            chrome.executeCdpCommand("Network.disable", java.util.Map.of());
+        }
+    }
 }
