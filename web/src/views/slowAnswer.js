@@ -12,12 +12,17 @@ export function useSlowAnswer(after = 300) {
   const slow = ref(false);
   let asked = 0;
 
-  async function awaiting(work) {
+  /** Runs `work` and returns its answer; hands it to `show` only if no later question was asked meanwhile. */
+  async function awaiting(work, show = () => {}) {
     const mine = ++asked;
     pending.value = true;
     const timer = setTimeout(() => { if (mine === asked) slow.value = true; }, after);
     try {
-      return await work();
+      const answer = await work();
+      if (mine === asked) {
+        show(answer);
+      }
+      return answer;
     } finally {
       clearTimeout(timer);
       // Only the latest question ends the wait: an earlier answer arriving late leaves the mask up.
