@@ -85,7 +85,7 @@ class ScaleBenchmark {
         int[] sizes = Arrays.stream(System.getProperty("bench.events", "10000,100000").split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         Path out = Path.of("target", "scale-benchmark.md");
         StringBuilder table = new StringBuilder("""
-                | events | HTTP session, 1 client | HTTP session, 4 clients | HTTP Basic, 1 client | raw insertOne, 4 threads | raw insertOne + H2 commit, 4 threads | 4 clients ÷ raw (÷ raw + commit) | append in-process, 4 threads, processors stopped | append ÷ raw + commit | score p50 / p99: server (round trip) | asOf p50 / p99: server (round trip) | score answer | score, evidenceLimit=5: p50 / p99, server (round trip); answer | asOf, evidenceLimit=5: server (round trip) | timeline (default) | review queue (/api/info-reports/pending): p50 / p99, server (round trip) | closed round's result: first read; p50 / p99, server (round trip) | year-end result: first read; p50 / p99, server (round trip) | results notice draft (表彰, 通报批评): first read; p50 / p99, server (round trip) | published notice (as of its publication): first read; p50 / p99, server (round trip) | Excel export (every unit's card now): first read; p50 / p99, server (round trip) | one evidence event of the busiest unit: first read; p50 / p99, server (round trip) | rebuild | plain fold | rebuild ÷ fold | live heap after GC, caches warm | first command after restart | RSS after restart | live heap after GC, after restart | data files while running: peak in the load and the commands; peak; at the end | data files | events' JSON | new JVM on the store: ready after; first and second command (Basic) |
+                | events | HTTP session, 1 client | HTTP session, 4 clients | HTTP Basic, 1 client | raw insertOne, 4 threads | raw insertOne + H2 commit, 4 threads | 4 clients ÷ raw (÷ raw + commit) | append in-process, 4 threads, processors stopped | append ÷ raw + commit | score p50 / p99: server (round trip) | asOf p50 / p99: server (round trip) | score answer | score, evidenceLimit=5: p50 / p99, server (round trip); answer | asOf, evidenceLimit=5: server (round trip) | timeline (default) | review queue (/api/info-reports/pending): p50 / p99, server (round trip) | closed round's result: first read; p50 / p99, server (round trip) | year-end result: first read; p50 / p99, server (round trip) | results notice draft (表彰, 通报批评): first read; p50 / p99, server (round trip) | published notice (as of its publication): first read; p50 / p99, server (round trip) | Excel export (every unit's card now): first read; p50 / p99, server (round trip) | one evidence event of the busiest unit: first read; p50 / p99, server (round trip) | rebuild | plain fold | rebuild ÷ fold | live heap after GC, caches warm | first command after restart | RSS after restart | live heap after GC, after restart | data files while running: peak in the load and the commands; peak; at the end | data files | events' JSON | new JVM on the store: ready after; first and second command (Basic); then a closed round's result, first read (Basic) |
                 | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
                 """);
         // Surefire turns Java assertions on unless told otherwise (the benchmarks profile does); with
@@ -115,6 +115,7 @@ class ScaleBenchmark {
         ConfigurableApplicationContext ctx = start(dir);
         long eventsJson;
         long running;
+        String round;
         // The file's size between the start and the end of the first run, sampled: a size taken once
         // scattered from 78 to 182 MB at 100k, as H2 had or had not yet given back the end of the file.
         // The peak is kept per phase: the rebuilds drop every read model and write it again.
@@ -146,7 +147,7 @@ class ScaleBenchmark {
             // A closed inspection round, as a year has two: the year-end result weighs its scores, and its
             // result scores every unit's baseline, frozen at the round's opening.
             Api supervisor = admin.newUser("bench-supervisor", "SUPERVISOR", null);
-            String round = supervisor.post("/api/rounds", Map.of("schemeId", "beilun-2023", "kind", "MID_YEAR", "title", "上半年督查",
+            round = supervisor.post("/api/rounds", Map.of("schemeId", "beilun-2023", "kind", "MID_YEAR", "title", "上半年督查",
                     "cutoff", loadedAt)).id();
             check(supervisor.post("/api/rounds/" + round + "/scores", Map.of("unitId", BUSY, "score", 90, "reason", "现场督查")));
             check(supervisor.post("/api/rounds/" + round + "/closure", ""));
@@ -259,16 +260,17 @@ class ScaleBenchmark {
         cells.add(mb(inUse) + "; " + mb(phasePeaks.values().stream().mapToLong(Long::longValue).max().orElse(0)) + "; " + mb(running));
         cells.add(mb(sizeOf(dir)));
         cells.add(mb(eventsJson));
-        cells.add(coldStart(dir));
+        cells.add(coldStart(dir, round));
         return "| " + String.join(" | ", cells) + " |";
     }
 
     /**
      * The restart above runs in this warm JVM. This one starts a new JVM on the same store (the test
      * class path, not the packaged jar) and answers when it was ready (health UP) and how long its
-     * first two commands took, each with an HTTP Basic sign-in and so with its Argon2 hash.
+     * first two commands took, each with an HTTP Basic sign-in and so with its Argon2 hash, then the
+     * first read of a closed round's result (every unit's baseline).
      */
-    static String coldStart(Path dir) throws Exception {
+    static String coldStart(Path dir, String round) throws Exception {
         int port;
         try (var socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -308,7 +310,15 @@ class ScaleBenchmark {
                         "attendees", 10, "hours", 1)));
                 commands.add((System.nanoTime() - c0) / 1_000_000 + " ms");
             }
-            return String.format("%.1f s; %s", ready / 1000.0, String.join(", ", commands));
+            // What a supervisor opening the rounds page right after a restart waits for: every unit's
+            // baseline, from checkpoints the warm-up builds from the start (TotalsWarmUp) or, for the
+            // units it has not reached yet, folded by this read.
+            long r0 = System.nanoTime();
+            Api.Response result = admin.get("/api/rounds/" + round);
+            if (result.status() != 200) {
+                throw new IllegalStateException("the round's result after the cold start: " + result.status());
+            }
+            return String.format("%.1f s; %s; %d ms", ready / 1000.0, String.join(", ", commands), (System.nanoTime() - r0) / 1_000_000);
         } finally {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {

@@ -193,6 +193,20 @@ final class TotalsCheckpoints {
         }
     }
 
+    /**
+     * Brings the chain of {@code unit} under this scheme version to the end of its log, as the next
+     * answer would, and answers nothing: the checkpoints kept warm ahead of the answers
+     * ({@link ScoreQueries#keepTotalsCheckpointsWarm}). Returns how many facts it folded.
+     */
+    int extendToEnd(UnitProfile unit, SchemeDocument scheme, int version, Log log) {
+        Key key = new Key(unit.id(), scheme.id(), version);
+        Chain chain = chain(key, scheme, version, unit);
+        synchronized (chain) {
+            log.expect(chain.read ? chain.folded : UNKNOWN);
+            return extend(chain, key, scheme, version, unit, log);
+        }
+    }
+
     private static ScoreQueries.Standing totals(UnitLedger ledger, boolean closed) {
         return ScoreQueries.Standing.of(ledger.reportingClosed(closed));
     }
@@ -207,11 +221,15 @@ final class TotalsCheckpoints {
         return true;
     }
 
-    /** Folds the facts stored after where the chain ends, checking first that the log continues what was folded. */
-    private void extend(Chain chain, Key key, SchemeDocument scheme, int version, UnitProfile unit, Log log) {
+    /**
+     * Folds the facts stored after where the chain ends, checking first that the log continues what
+     * was folded; returns how many it folded.
+     */
+    private int extend(Chain chain, Key key, SchemeDocument scheme, int version, UnitProfile unit, Log log) {
         chain.read = true;
         int before = chain.checkpoints.size();
         int from = chain.folded;
+        int[] appended = {0};
         boolean[] restart = {false};
         boolean[] first = {true};
         log.forEachBetween(Math.max(0, from - 1), Integer.MAX_VALUE, e -> {
@@ -225,15 +243,21 @@ final class TotalsCheckpoints {
             }
             first[0] = false;
             append(chain, scheme, version, unit, log, e);
+            appended[0]++;
         });
         if (restart[0] || (from > 0 && first[0])) {
             // Not a continuation of what was folded (a rebuild, or a shorter log): from the start.
             chain.start(UnitLedger.forTotals(scheme, version, unit, List.of()));
-            log.forEachBetween(0, Integer.MAX_VALUE, e -> append(chain, scheme, version, unit, log, e));
+            appended[0] = 0;
+            log.forEachBetween(0, Integer.MAX_VALUE, e -> {
+                append(chain, scheme, version, unit, log, e);
+                appended[0]++;
+            });
         }
         if (chain.checkpoints.size() != before) {
             remember(key, chain);
         }
+        return appended[0];
     }
 
     private static void append(Chain chain, SchemeDocument scheme, int version, UnitProfile unit, Log log, FactEntry e) {

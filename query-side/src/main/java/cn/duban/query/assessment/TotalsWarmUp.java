@@ -1,0 +1,80 @@
+package cn.duban.query.assessment;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps every unit's checkpoints kept for totals built ahead of the answers that score every unit at
+ * once ({@link ScoreQueries#keepTotalsCheckpointsWarm}): once the application is ready, and then
+ * every {@code duban.scores.warm-up-interval} (a minute), so that units, schemes and facts added
+ * since are folded too. After the first pass a pass reads only each log's end. On a thread of its
+ * own, not the shared scheduler's: the first pass at a million events takes seconds, and the
+ * deadline checks and the webhook sender must not wait for it.
+ */
+@Component
+class TotalsWarmUp implements DisposableBean {
+    private static final Logger log = LoggerFactory.getLogger(TotalsWarmUp.class);
+
+    private final ScoreQueries scores;
+    private final Duration interval;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "totals-warm-up");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean closing;
+    private boolean warmedOnce;
+
+    TotalsWarmUp(ScoreQueries scores, @Value("${duban.scores.warm-up-interval:PT1M}") Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("duban.scores.warm-up-interval must be positive: " + interval);
+        }
+        this.scores = scores;
+        this.interval = interval;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        thread.scheduleWithFixedDelay(this::pass, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void pass() {
+        long t0 = System.nanoTime();
+        try {
+            long folded = scores.keepTotalsCheckpointsWarm();
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (!warmedOnce) {
+                log.info("各单位得分检查点已备好：折算 {} 条事实，用时 {} ms / totals checkpoints ready: {} facts folded in {} ms",
+                        folded, ms, folded, ms);
+                warmedOnce = true;
+            } else if (folded > 0) {
+                log.debug("totals checkpoints extended by {} facts in {} ms", folded, ms);
+            }
+        } catch (RuntimeException e) {
+            if (closing) {
+                log.debug("totals warm-up stopped by the shutdown", e);
+            } else {
+                // The next pass tries again; the answers meanwhile build what they need themselves.
+                log.warn("得分检查点预备失败，{} 后重试 / totals warm-up failed, retrying in {}", interval, interval, e);
+            }
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        closing = true;
+        // Interrupted, a pass stops at its next read of the store (the driver throws), before the client closes.
+        thread.shutdownNow();
+        thread.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,80 @@
+package cn.duban.query.assessment;
+
+import cn.duban.kernel.reporting.TrainingRecorded;
+import cn.duban.kernel.scheme.SchemeDocument;
+import cn.duban.kernel.scheme.SchemeDrafted;
+import cn.duban.kernel.scheme.SchemePublished;
+import cn.duban.kernel.unit.UnitRegistered;
+import cn.duban.kernel.unit.UnitType;
+import cn.duban.query.common.ProjectionTestBase;
+import cn.duban.query.scheme.SchemeQueries;
+import cn.duban.query.scheme.SchemesProjection;
+import cn.duban.query.unit.UnitQueries;
+import cn.duban.query.unit.UnitsProjection;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The checkpoints kept for totals, built ahead of the answers: for every unit under the newest two
+ * years' schemes only, each fact folded once however often the warm-up runs, and the answers
+ * afterwards those of queries never warmed.
+ */
+class TotalsWarmUpTest extends ProjectionTestBase {
+
+    @Test
+    void everyUnitOfTheNewestTwoYearsIsFoldedOnceAndTheAnswersStayTheSame() throws Exception {
+        ScoreProjection score = new ScoreProjection(harness.db);
+        for (int year = 2021; year <= 2023; year++) {
+            SchemeDocument doc = new SchemeDocument("beilun-" + year, year, "北仑区" + year + "年度考核",
+                    ScoreProjectionTest.SCHEME.supervisionWeight(), ScoreProjectionTest.SCHEME.items());
+            for (TrackedEventMessage<?> m : harness.given(new SchemesProjection(harness.db), new SchemeDrafted(doc.id(), 1, doc),
+                    new SchemePublished(doc.id(), 1, year))) {
+                harness.redeliver(score, m);
+            }
+        }
+        for (TrackedEventMessage<?> m : harness.given(new UnitsProjection(harness.db), new UnitRegistered("xinqi", "新碶街道", UnitType.STREET),
+                new UnitRegistered("daqi", "大碶街道", UnitType.STREET))) {
+            harness.redeliver(score, m);
+        }
+        // 600 trainings of one unit (two checkpoints and a stretch), 10 of the other.
+        trainings(score, "xinqi", 0, 600);
+        trainings(score, "daqi", 0, 10);
+
+        ScoreQueries warmed = new ScoreQueries(harness.db, new UnitQueries(harness.db), new SchemeQueries(harness.db), Clock.systemUTC());
+        assertThat(warmed.keepTotalsCheckpointsWarm()).as("every fact, under 2022's and 2023's schemes").isEqualTo(2 * 610);
+        assertThat(warmed.totalsChainsHeld()).as("two units, two schemes: none for 2021's").isEqualTo(4);
+        assertThat(warmed.keepTotalsCheckpointsWarm()).as("nothing new").isZero();
+
+        trainings(score, "daqi", 10, 3);
+        assertThat(warmed.keepTotalsCheckpointsWarm()).as("only the facts added since").isEqualTo(2 * 3);
+
+        ScoreQueries cold = new ScoreQueries(harness.db, new UnitQueries(harness.db), new SchemeQueries(harness.db), Clock.systemUTC());
+        Instant cutoff = Instant.now();
+        long middle = new cn.duban.query.common.ChunkedLog(harness.db, ScoreProjection.FACTS).read("xinqi").get(400).getLong("position");
+        for (long upTo : new long[]{middle, Long.MAX_VALUE}) {
+            assertThat(warmed.baselineTotals(warmed.units(), "beilun-2023", cutoff, upTo))
+                    .isEqualTo(cold.baselineTotals(cold.units(), "beilun-2023", cutoff, upTo))
+                    .extracting(s -> s.totals().total()).doesNotContainNull();
+        }
+        assertThat(warmed.ranking("beilun-2022", cutoff)).isEqualTo(cold.ranking("beilun-2022", cutoff));
+        assertThat(warmed.totalsChainsHeld()).as("the answers found the chains built").isEqualTo(4);
+    }
+
+    private void trainings(ScoreProjection score, String unitId, int from, int count) throws Exception {
+        List<Object> events = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            events.add(new TrainingRecorded(unitId + "-t" + i, unitId, LocalDate.of(2023, 1, 1).plusDays(i % 360), "培训" + i, 10, BigDecimal.ONE));
+        }
+        harness.given(score, events.toArray());
+        score.flush();
+    }
+}
