@@ -329,6 +329,8 @@ class ApiFlowIT {
     @Order(17)
     void theExcelWorkbookHasTheSeedsLayoutAndTheScoresCellByCell() throws Exception {
         byte[] workbook = api.bytes("/api/schemes/beilun-2023/export.xlsx");
+        assertThat(api.get("/api/schemes/beilun-2023/export.xlsx").header("Content-Type")).as("a workbook, no charset")
+                .isEqualTo(cn.duban.query.assessment.ExcelExportController.XLSX);
         JsonNode score = score("xinqi");
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook))) {
             assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("街道（附件1）");

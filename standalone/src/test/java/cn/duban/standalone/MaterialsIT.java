@@ -121,6 +121,8 @@ class MaterialsIT {
             String sha256 = content.get("materials").get(i).get("sha256").asText();
             Api.Response opened = li.get("/api/materials/" + sha256);
             assertThat(opened.status()).isEqualTo(200);
+            assertThat(opened.header("Content-Type")).as("the file's own type, no charset: it is no text")
+                    .isEqualTo(List.of("application/pdf", "image/jpeg", "image/png").get(i));
             assertThat(li.bytes("/api/materials/" + sha256)).isEqualTo(List.of(SIGN_IN_SHEET, PHOTO_JPEG, PHOTO_PNG).get(i));
         }
         assertThat(li.get("/api/materials/" + hashes.get(0)).header("Content-Disposition")).startsWith("inline");
