@@ -85,7 +85,7 @@ class ScaleBenchmark {
         int[] sizes = Arrays.stream(System.getProperty("bench.events", "10000,100000").split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         Path out = Path.of("target", "scale-benchmark.md");
         StringBuilder table = new StringBuilder("""
-                | events | HTTP session, 1 client | HTTP session, 4 clients | HTTP Basic, 1 client | raw insertOne, 4 threads | raw insertOne + H2 commit, 4 threads | 4 clients ÷ raw (÷ raw + commit) | append in-process, 4 threads, processors stopped | append ÷ raw + commit | score p50 / p99: server (round trip) | asOf p50 / p99: server (round trip) | score answer | score, evidenceLimit=5: p50 / p99, server (round trip); answer | asOf, evidenceLimit=5: server (round trip) | timeline (default) | review queue (/api/info-reports/pending): p50 / p99, server (round trip) | closed round's result: first read; p50 / p99, server (round trip) | year-end result: first read; p50 / p99, server (round trip) | results notice draft (表彰, 通报批评): first read; p50 / p99, server (round trip) | published notice (as of its publication): first read; p50 / p99, server (round trip) | Excel export (every unit's card now): first read; p50 / p99, server (round trip) | one evidence event of the busiest unit: first read; p50 / p99, server (round trip) | rebuild | plain fold | rebuild ÷ fold | live heap after GC, caches warm | first command after restart | RSS after restart | live heap after GC, after restart | data files while running: peak in the load and the commands; peak; at the end | data files | events' JSON | new JVM on the store: ready after; first and second command (Basic); then a closed round's result, first read (Basic) |
+                | events | HTTP session, 1 client | HTTP session, 4 clients | HTTP Basic, 1 client | raw insertOne, 4 threads | raw insertOne + H2 commit, 4 threads | 4 clients ÷ raw (÷ raw + commit) | append in-process, 4 threads, processors stopped | append ÷ raw + commit | score p50 / p99: server (round trip) | asOf p50 / p99: server (round trip) | score answer | score, evidenceLimit=5: p50 / p99, server (round trip); answer | asOf, evidenceLimit=5: server (round trip) | timeline (default) | review queue (/api/info-reports/pending): p50 / p99, server (round trip) | closed round's result: first read; p50 / p99, server (round trip) | year-end result: first read; p50 / p99, server (round trip) | results notice draft (表彰, 通报批评): first read; p50 / p99, server (round trip) | published notice (as of its publication): first read; p50 / p99, server (round trip) | Excel export (every unit's card now): first read; p50 / p99, server (round trip) | one evidence event of the busiest unit: first read; p50 / p99, server (round trip) | rebuild | plain fold | rebuild ÷ fold | live heap after GC, caches warm | first command after restart | RSS after restart | live heap after GC, after restart | data files while running: peak in the load and the commands; peak; at the end | data files | events' JSON | new JVM on the store: ready after; first and second command (Basic); its totals warm-up done after (facts, time); then a closed round's result, first read (Basic) |
                 | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
                 """);
         // Surefire turns Java assertions on unless told otherwise (the benchmarks profile does); with
@@ -267,9 +267,14 @@ class ScaleBenchmark {
     /**
      * The restart above runs in this warm JVM. This one starts a new JVM on the same store (the test
      * class path, not the packaged jar) and answers when it was ready (health UP) and how long its
-     * first two commands took, each with an HTTP Basic sign-in and so with its Argon2 hash, then the
-     * first read of a closed round's result (every unit's baseline).
+     * first two commands took, each with an HTTP Basic sign-in and so with its Argon2 hash; then when
+     * its warm-up of the checkpoints kept for totals was done, and the first read of a closed round's
+     * result (every unit's baseline) after it.
      */
+    static final String WARM_UP_LOGGER = "cn.duban.query.assessment.TotalsWarmUp";
+    /** The warm-up's line once its first pass is done: how many facts it folded, in how many ms. */
+    static final java.util.regex.Pattern WARMED = java.util.regex.Pattern.compile("totals checkpoints ready: (\\d+) facts folded in (\\d+) ms");
+
     static String coldStart(Path dir, String round) throws Exception {
         int port;
         try (var socket = new java.net.ServerSocket(0)) {
@@ -280,7 +285,8 @@ class ScaleBenchmark {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), DubanApplication.class.getName(),
                 "--duban.data-dir=" + dir, "--server.port=" + port, "--duban.mongodb-uri=", "--duban.admin-password=" + PASSWORD,
-                "--duban.deadlines.initial-delay=PT24H", "--logging.level.root=WARN")
+                "--duban.deadlines.initial-delay=PT24H", "--logging.level.root=WARN",
+                "--logging.level." + WARM_UP_LOGGER + "=INFO")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             HttpClient http = HttpClient.newHttpClient();
@@ -310,15 +316,25 @@ class ScaleBenchmark {
                         "attendees", 10, "hours", 1)));
                 commands.add((System.nanoTime() - c0) / 1_000_000 + " ms");
             }
-            // What a supervisor opening the rounds page right after a restart waits for: every unit's
-            // baseline, from checkpoints the warm-up builds from the start (TotalsWarmUp) or, for the
-            // units it has not reached yet, folded by this read.
+            // A supervisor opening the rounds page once the warm-up's first pass has built every unit's
+            // checkpoints (TotalsWarmUp, 10 s after ready): each unit's baseline folds one stretch. Read at
+            // once after the commands, the page waited for every unit's whole log to be folded by a JVM
+            // still compiling: 15.8 s at 1M without the warm-up (one run), 20.0 s with it begun at once.
+            java.util.regex.Matcher warmed;
+            while (!(warmed = WARMED.matcher(new String(Files.readAllBytes(log), StandardCharsets.UTF_8))).find()) {
+                if (!process.isAlive() || System.nanoTime() - t0 > 600_000_000_000L) {
+                    throw new IllegalStateException("no warm-up within 10 minutes: " + Files.readString(log));
+                }
+                Thread.sleep(100);
+            }
+            long warmedAfter = (System.nanoTime() - t0) / 1_000_000 - ready;
             long r0 = System.nanoTime();
             Api.Response result = admin.get("/api/rounds/" + round);
             if (result.status() != 200) {
                 throw new IllegalStateException("the round's result after the cold start: " + result.status());
             }
-            return String.format("%.1f s; %s; %d ms", ready / 1000.0, String.join(", ", commands), (System.nanoTime() - r0) / 1_000_000);
+            return String.format("%.1f s; %s; %.1f s (%s facts in %s ms); %d ms", ready / 1000.0, String.join(", ", commands),
+                    warmedAfter / 1000.0, warmed.group(1), warmed.group(2), (System.nanoTime() - r0) / 1_000_000);
         } finally {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
