@@ -1361,6 +1361,28 @@ class WorkbenchBrowserIT {
             }
             assertThat(sawComputing).as("正在计算各单位得分 shown while waiting").isTrue();
             wait.until(d -> !page().contains("正在计算各单位得分"));
+
+            // On a phone, in English: the cards' list says the same in its words.
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.setItem('duban.lang', 'en')");
+            browser.manage().window().setSize(new Dimension(390, 844));
+            browser.get("about:blank"); // else the same address is not loaded again, only its hash
+            browser.get("http://localhost:" + port + "/app/#/rounds");
+            boolean sawComputingOnPhone = false;
+            until = System.nanoTime() + 30_000_000_000L;
+            while (true) {
+                String shown = page();
+                assertThat(shown).as("while the rounds are on their way, on a phone").doesNotContain("No rounds", "尚无督查轮次");
+                if (!sawComputingOnPhone && shown.contains("Computing every unit's score")) {
+                    sawComputingOnPhone = true;
+                    save("computing-phone-en");
+                }
+                if (shown.contains("2023年年中督查")) {
+                    break;
+                }
+                assertThat(System.nanoTime()).as("the rounds shown within 30 s, on a phone").isLessThan(until);
+                frames();
+            }
+            assertThat(sawComputingOnPhone).as("Computing every unit's score shown on a phone while waiting").isTrue();
         } finally {
             chrome.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", false, "latency", 0,
                     "downloadThroughput", -1, "uploadThroughput", -1));
