@@ -264,6 +264,10 @@ class ScaleBenchmark {
         return "| " + String.join(" | ", cells) + " |";
     }
 
+    static final String WARM_UP_LOGGER = "cn.duban.query.assessment.TotalsWarmUp";
+    /** The warm-up's line once its first pass is done: how many facts it folded, in how many ms. */
+    static final java.util.regex.Pattern WARMED = java.util.regex.Pattern.compile("totals checkpoints ready: (\\d+) facts folded in (\\d+) ms");
+
     /**
      * The restart above runs in this warm JVM. This one starts a new JVM on the same store (the test
      * class path, not the packaged jar) and answers when it was ready (health UP) and how long its
@@ -271,10 +275,6 @@ class ScaleBenchmark {
      * its warm-up of the checkpoints kept for totals was done, and the first read of a closed round's
      * result (every unit's baseline) after it.
      */
-    static final String WARM_UP_LOGGER = "cn.duban.query.assessment.TotalsWarmUp";
-    /** The warm-up's line once its first pass is done: how many facts it folded, in how many ms. */
-    static final java.util.regex.Pattern WARMED = java.util.regex.Pattern.compile("totals checkpoints ready: (\\d+) facts folded in (\\d+) ms");
-
     static String coldStart(Path dir, String round) throws Exception {
         int port;
         try (var socket = new java.net.ServerSocket(0)) {

@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
  * that units, schemes and facts added since are folded too. After the first pass a pass reads only
  * each log's end.
  *
- * <p>Not at once: in a new JVM the first pass on a million events folds for about 18 s on one core,
- * and begun at once it took the first command after the start from about 0.9 s to 1.5-1.7 s (one
- * run each), over issue 14's line of a second. Whoever comes in the first seconds after a start is
+ * <p>Not at once: in a new JVM the first pass on a million events folds for 13-19 s on one core, and
+ * begun at once it took the first command after the start from 0.6-1.0 s to 1.5-1.8 s (three starts),
+ * over issue 14's line of a second. Whoever comes in the first seconds after a start is
  * more likely to record something than to read every unit's result. On a thread of its own, not the
  * shared scheduler's, so that the deadline checks and the webhook sender never wait for a pass.
  */
