@@ -1344,22 +1344,7 @@ class WorkbenchBrowserIT {
                 "downloadThroughput", -1, "uploadThroughput", -1));
         try {
             open("/rounds", "督查轮次");
-            boolean sawComputing = false;
-            long until = System.nanoTime() + 30_000_000_000L;
-            while (true) {
-                String shown = page();
-                assertThat(shown).as("while the rounds are on their way").doesNotContain("尚无督查轮次");
-                if (!sawComputing && shown.contains("正在计算各单位得分")) {
-                    sawComputing = true;
-                    save("computing-desktop");
-                }
-                if (shown.contains("2023年年中督查")) {
-                    break;
-                }
-                assertThat(System.nanoTime()).as("the rounds shown within 30 s").isLessThan(until);
-                frames();
-            }
-            assertThat(sawComputing).as("正在计算各单位得分 shown while waiting").isTrue();
+            roundsComeAfterSaying("正在计算各单位得分", List.of("尚无督查轮次"), "computing-desktop");
             wait.until(d -> !page().contains("正在计算各单位得分"));
 
             // On a phone, in English: the cards' list says the same in its words.
@@ -1367,26 +1352,34 @@ class WorkbenchBrowserIT {
             browser.manage().window().setSize(new Dimension(390, 844));
             browser.get("about:blank"); // else the same address is not loaded again, only its hash
             browser.get("http://localhost:" + port + "/app/#/rounds");
-            boolean sawComputingOnPhone = false;
-            until = System.nanoTime() + 30_000_000_000L;
-            while (true) {
-                String shown = page();
-                assertThat(shown).as("while the rounds are on their way, on a phone").doesNotContain("No rounds", "尚无督查轮次");
-                if (!sawComputingOnPhone && shown.contains("Computing every unit's score")) {
-                    sawComputingOnPhone = true;
-                    save("computing-phone-en");
-                }
-                if (shown.contains("2023年年中督查")) {
-                    break;
-                }
-                assertThat(System.nanoTime()).as("the rounds shown within 30 s, on a phone").isLessThan(until);
-                frames();
-            }
-            assertThat(sawComputingOnPhone).as("Computing every unit's score shown on a phone while waiting").isTrue();
+            roundsComeAfterSaying("Computing every unit's score", List.of("No rounds", "尚无督查轮次"), "computing-phone-en");
         } finally {
             chrome.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", false, "latency", 0,
                     "downloadThroughput", -1, "uploadThroughput", -1));
             chrome.executeCdpCommand("Network.disable", java.util.Map.of());
         }
+    }
+
+    /**
+     * Until the demo's round is shown, the rounds page never says there are none, and says it is
+     * computing at least once (photographed the first time).
+     */
+    void roundsComeAfterSaying(String computing, List<String> never, String shot) throws IOException {
+        boolean sawComputing = false;
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            String shown = page();
+            assertThat(shown).as("while the rounds are on their way").doesNotContain(never.toArray(String[]::new));
+            if (!sawComputing && shown.contains(computing)) {
+                sawComputing = true;
+                save(shot);
+            }
+            if (shown.contains("2023年年中督查")) {
+                break;
+            }
+            assertThat(System.nanoTime()).as("the rounds shown within 30 s").isLessThan(until);
+            frames();
+        }
+        assertThat(sawComputing).as(computing + " shown while waiting").isTrue();
     }
 }
