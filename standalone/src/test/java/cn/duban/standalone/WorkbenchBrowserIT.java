@@ -1344,6 +1344,8 @@ class WorkbenchBrowserIT {
                 "downloadThroughput", -1, "uploadThroughput", -1));
         try {
             open("/rounds", "督查轮次");
+            assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.documentElement.lang"))
+                    .as("the page's language, for screen readers").isEqualTo("zh-CN");
             roundsComeAfterSaying("正在计算各单位得分", List.of("尚无督查轮次"), "computing-desktop");
             wait.until(d -> !page().contains("正在计算各单位得分"));
 
@@ -1352,7 +1354,9 @@ class WorkbenchBrowserIT {
             browser.manage().window().setSize(new Dimension(390, 844));
             browser.get("about:blank"); // else the same address is not loaded again, only its hash
             browser.get("http://localhost:" + port + "/app/#/rounds");
-            roundsComeAfterSaying("Computing every unit's score", List.of("No rounds", "尚无督查轮次"), "computing-phone-en");
+            roundsComeAfterSaying("Computing every unit's score...", List.of("No rounds", "尚无督查轮次"), "computing-phone-en");
+            assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.documentElement.lang"))
+                    .as("the page's language in English").isEqualTo("en");
         } finally {
             chrome.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", false, "latency", 0,
                     "downloadThroughput", -1, "uploadThroughput", -1));
