@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * each log's end.
  *
  * <p>Not at once: in a new JVM the first pass on a million events folds for 13-19 s on one core, and
- * begun at once it took the first command after the start from 0.6-1.0 s to 1.5-1.8 s (three starts),
+ * begun at once it took the first command after the start from 0.6-1.0 s to 1.1-1.8 s (four starts),
  * over issue 14's line of a second. Whoever comes in the first seconds after a start is
  * more likely to record something than to read every unit's result. On a thread of its own, not the
  * shared scheduler's, so that the deadline checks and the webhook sender never wait for a pass.
