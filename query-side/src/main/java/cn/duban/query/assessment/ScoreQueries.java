@@ -64,7 +64,7 @@ public class ScoreQueries {
      * scheme version, a few kilobytes each; this bound holds several scheme versions' worth.
      */
     static final int TOTALS_CHECKPOINTS = 20_000;
-    private final TotalsCheckpoints checkpoints = new TotalsCheckpoints(TOTALS_CHECKPOINTS);
+    private final TotalsCheckpoints checkpoints;
     private final ChunkedLog timelines;
     private final ChunkedLog strides;
     private final ChunkedLog factLog;
@@ -72,7 +72,14 @@ public class ScoreQueries {
     private final UnitQueries unitQueries;
     private final SchemeQueries schemeQueries;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public ScoreQueries(MongoDatabase db, UnitQueries unitQueries, SchemeQueries schemeQueries, Clock dubanClock) {
+        this(db, unitQueries, schemeQueries, dubanClock, TOTALS_CHECKPOINTS);
+    }
+
+    /** With another bound of the checkpoints kept for totals (a test's). */
+    ScoreQueries(MongoDatabase db, UnitQueries unitQueries, SchemeQueries schemeQueries, Clock dubanClock, int totalsCheckpoints) {
+        this.checkpoints = new TotalsCheckpoints(totalsCheckpoints);
         this.unitQueries = unitQueries;
         this.schemeQueries = schemeQueries;
         this.clock = dubanClock;
@@ -256,24 +263,36 @@ public class ScoreQueries {
      * by that first answer, the checkpoints took it 5.6-7.9 s at a million events. Nothing answered
      * changes: an answer extends a chain as this does, and a chain is never trusted over the log.
      * One unit at a time, on the caller's thread ({@link TotalsWarmUp}'s); an answer asking for a
-     * unit meanwhile waits for that unit's chain only. Returns how many facts were folded.
+     * unit meanwhile waits for that unit's chain only. A chain not yet held is built only while the
+     * bound has room ahead ({@link TotalsCheckpoints#hasRoomAhead}): past it, units are left to their
+     * answers rather than built, dropped and built again on every pass.
      */
-    public long keepTotalsCheckpointsWarm() {
+    public Warmed keepTotalsCheckpointsWarm() {
         List<SchemeView> schemes = schemes();
         int newest = schemes.stream().mapToInt(SchemeView::year).max().orElse(0);
         List<UnitView> units = units();
         Instant now = clock.instant();
         long folded = 0;
+        int left = 0;
         for (SchemeView scheme : schemes) {
             SchemeView.Version version = scheme.year() >= newest - 1 ? scheme.versionAt(now).orElse(null) : null;
             if (version == null) {
                 continue; // an older year's, or not yet in force
             }
             for (UnitView u : units) {
-                folded += checkpoints.extendToEnd(new UnitProfile(u.id(), u.type()), version.document(), version.version(), storedLog(u.id()));
+                UnitProfile unit = new UnitProfile(u.id(), u.type());
+                if (!checkpoints.holds(unit, version.document(), version.version()) && !checkpoints.hasRoomAhead()) {
+                    left++;
+                    continue;
+                }
+                folded += checkpoints.extendToEnd(unit, version.document(), version.version(), storedLog(u.id()));
             }
         }
-        return folded;
+        return new Warmed(folded, left);
+    }
+
+    /** What a warm-up did: the facts it folded, and the units (under a scheme) it left to their answers, the bound reached. */
+    public record Warmed(long facts, int unitsLeft) {
     }
 
     /** How many chains of checkpoints kept for totals are held (one per unit and scheme version asked for). */

@@ -309,6 +309,20 @@ final class TotalsCheckpoints {
         }
     }
 
+    /** Whether the chain of this unit under this scheme version is held. */
+    synchronized boolean holds(UnitProfile unit, SchemeDocument scheme, int version) {
+        return recent.containsKey(new Key(unit.id(), scheme.id(), version));
+    }
+
+    /**
+     * Whether a chain not yet held may be built ahead of the answers: while three quarters of the
+     * bound are free of checkpoints. Built past it, a warm-up would drop chains it built itself and
+     * fold them again on its next pass, every pass.
+     */
+    synchronized boolean hasRoomAhead() {
+        return held < maxCheckpoints * 3L / 4;
+    }
+
     /** How many chains are held now. */
     synchronized int size() {
         return recent.size();

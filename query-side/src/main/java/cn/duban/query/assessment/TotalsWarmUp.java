@@ -62,11 +62,17 @@ class TotalsWarmUp implements DisposableBean {
     private void pass() {
         long t0 = System.nanoTime();
         try {
-            long folded = scores.keepTotalsCheckpointsWarm();
+            ScoreQueries.Warmed warmed = scores.keepTotalsCheckpointsWarm();
+            long folded = warmed.facts();
             long ms = (System.nanoTime() - t0) / 1_000_000;
             if (!warmedOnce) {
                 log.info("各单位得分检查点已备好：折算 {} 条事实，用时 {} ms / totals checkpoints ready: {} facts folded in {} ms",
                         folded, ms, folded, ms);
+                if (warmed.unitsLeft() > 0) {
+                    // Each answer for every unit then folds these units' logs itself (seconds at a city's scale).
+                    log.warn("得分检查点已达上限，{} 个单位未预先备好 / totals checkpoints at their bound: {} units left to their answers",
+                            warmed.unitsLeft(), warmed.unitsLeft());
+                }
                 warmedOnce = true;
             } else if (folded > 0) {
                 log.debug("totals checkpoints extended by {} facts in {} ms", folded, ms);

@@ -50,12 +50,12 @@ class TotalsWarmUpTest extends ProjectionTestBase {
         trainings(score, "daqi", 0, 10);
 
         ScoreQueries warmed = new ScoreQueries(harness.db, new UnitQueries(harness.db), new SchemeQueries(harness.db), Clock.systemUTC());
-        assertThat(warmed.keepTotalsCheckpointsWarm()).as("every fact, under 2022's and 2023's schemes").isEqualTo(2 * 610);
+        assertThat(warmed.keepTotalsCheckpointsWarm()).as("every fact, under 2022's and 2023's schemes").isEqualTo(new ScoreQueries.Warmed(2 * 610, 0));
         assertThat(warmed.totalsChainsHeld()).as("two units, two schemes: none for 2021's").isEqualTo(4);
-        assertThat(warmed.keepTotalsCheckpointsWarm()).as("nothing new").isZero();
+        assertThat(warmed.keepTotalsCheckpointsWarm().facts()).as("nothing new").isZero();
 
         trainings(score, "daqi", 10, 3);
-        assertThat(warmed.keepTotalsCheckpointsWarm()).as("only the facts added since").isEqualTo(2 * 3);
+        assertThat(warmed.keepTotalsCheckpointsWarm().facts()).as("only the facts added since").isEqualTo(2 * 3);
 
         ScoreQueries cold = new ScoreQueries(harness.db, new UnitQueries(harness.db), new SchemeQueries(harness.db), Clock.systemUTC());
         Instant cutoff = Instant.now();
@@ -67,6 +67,43 @@ class TotalsWarmUpTest extends ProjectionTestBase {
         }
         assertThat(warmed.ranking("beilun-2022", cutoff)).isEqualTo(cold.ranking("beilun-2022", cutoff));
         assertThat(warmed.totalsChainsHeld()).as("the answers found the chains built").isEqualTo(4);
+    }
+
+    /**
+     * Near the bound a warm-up builds no more chains: else each pass would drop chains it built and
+     * fold them again, every minute. Four chains (two of 3 checkpoints, two of 1) under a bound of 6.
+     */
+    @Test
+    void atTheBoundTheWarmUpLeavesUnitsToTheirAnswersInsteadOfFoldingThemEveryPass() throws Exception {
+        ScoreProjection score = new ScoreProjection(harness.db);
+        for (int year = 2022; year <= 2023; year++) {
+            SchemeDocument doc = new SchemeDocument("beilun-" + year, year, "北仑区" + year + "年度考核",
+                    ScoreProjectionTest.SCHEME.supervisionWeight(), ScoreProjectionTest.SCHEME.items());
+            for (TrackedEventMessage<?> m : harness.given(new SchemesProjection(harness.db), new SchemeDrafted(doc.id(), 1, doc),
+                    new SchemePublished(doc.id(), 1, year))) {
+                harness.redeliver(score, m);
+            }
+        }
+        for (TrackedEventMessage<?> m : harness.given(new UnitsProjection(harness.db), new UnitRegistered("xinqi", "新碶街道", UnitType.STREET),
+                new UnitRegistered("daqi", "大碶街道", UnitType.STREET))) {
+            harness.redeliver(score, m);
+        }
+        trainings(score, "xinqi", 0, 600);
+        trainings(score, "daqi", 0, 10);
+
+        ScoreQueries bounded = new ScoreQueries(harness.db, new UnitQueries(harness.db), new SchemeQueries(harness.db), Clock.systemUTC(), 6);
+        ScoreQueries.Warmed first = bounded.keepTotalsCheckpointsWarm();
+        assertThat(first.unitsLeft()).as("left to their answers").isPositive();
+        int held = bounded.totalsChainsHeld();
+        ScoreQueries.Warmed second = bounded.keepTotalsCheckpointsWarm();
+        assertThat(second.facts()).as("nothing folded again").isZero();
+        assertThat(second.unitsLeft()).isEqualTo(first.unitsLeft());
+        assertThat(bounded.totalsChainsHeld()).isEqualTo(held);
+
+        ScoreQueries unbounded = new ScoreQueries(harness.db, new UnitQueries(harness.db), new SchemeQueries(harness.db), Clock.systemUTC());
+        Instant now = Instant.now();
+        assertThat(bounded.baselineTotals(bounded.units(), "beilun-2023", now, Long.MAX_VALUE))
+                .as("the units left are answered all the same").isEqualTo(unbounded.baselineTotals(unbounded.units(), "beilun-2023", now, Long.MAX_VALUE));
     }
 
     private void trainings(ScoreProjection score, String unitId, int from, int count) throws Exception {
