@@ -32,22 +32,8 @@ class TotalsWarmUpTest extends ProjectionTestBase {
 
     @Test
     void everyUnitOfTheNewestTwoYearsIsFoldedOnceAndTheAnswersStayTheSame() throws Exception {
-        ScoreProjection score = new ScoreProjection(harness.db);
-        for (int year = 2021; year <= 2023; year++) {
-            SchemeDocument doc = new SchemeDocument("beilun-" + year, year, "北仑区" + year + "年度考核",
-                    ScoreProjectionTest.SCHEME.supervisionWeight(), ScoreProjectionTest.SCHEME.items());
-            for (TrackedEventMessage<?> m : harness.given(new SchemesProjection(harness.db), new SchemeDrafted(doc.id(), 1, doc),
-                    new SchemePublished(doc.id(), 1, year))) {
-                harness.redeliver(score, m);
-            }
-        }
-        for (TrackedEventMessage<?> m : harness.given(new UnitsProjection(harness.db), new UnitRegistered("xinqi", "新碶街道", UnitType.STREET),
-                new UnitRegistered("daqi", "大碶街道", UnitType.STREET))) {
-            harness.redeliver(score, m);
-        }
         // 600 trainings of one unit (two checkpoints and a stretch), 10 of the other.
-        trainings(score, "xinqi", 0, 600);
-        trainings(score, "daqi", 0, 10);
+        ScoreProjection score = schemesUnitsAndTrainings(2021);
 
         ScoreQueries warmed = new ScoreQueries(harness.db, new UnitQueries(harness.db), new SchemeQueries(harness.db), Clock.systemUTC());
         assertThat(warmed.keepTotalsCheckpointsWarm()).as("every fact, under 2022's and 2023's schemes").isEqualTo(new ScoreQueries.Warmed(2 * 610, 0));
@@ -75,21 +61,7 @@ class TotalsWarmUpTest extends ProjectionTestBase {
      */
     @Test
     void atTheBoundTheWarmUpLeavesUnitsToTheirAnswersInsteadOfFoldingThemEveryPass() throws Exception {
-        ScoreProjection score = new ScoreProjection(harness.db);
-        for (int year = 2022; year <= 2023; year++) {
-            SchemeDocument doc = new SchemeDocument("beilun-" + year, year, "北仑区" + year + "年度考核",
-                    ScoreProjectionTest.SCHEME.supervisionWeight(), ScoreProjectionTest.SCHEME.items());
-            for (TrackedEventMessage<?> m : harness.given(new SchemesProjection(harness.db), new SchemeDrafted(doc.id(), 1, doc),
-                    new SchemePublished(doc.id(), 1, year))) {
-                harness.redeliver(score, m);
-            }
-        }
-        for (TrackedEventMessage<?> m : harness.given(new UnitsProjection(harness.db), new UnitRegistered("xinqi", "新碶街道", UnitType.STREET),
-                new UnitRegistered("daqi", "大碶街道", UnitType.STREET))) {
-            harness.redeliver(score, m);
-        }
-        trainings(score, "xinqi", 0, 600);
-        trainings(score, "daqi", 0, 10);
+        schemesUnitsAndTrainings(2022);
 
         ScoreQueries bounded = new ScoreQueries(harness.db, new UnitQueries(harness.db), new SchemeQueries(harness.db), Clock.systemUTC(), 6);
         ScoreQueries.Warmed first = bounded.keepTotalsCheckpointsWarm();
@@ -104,6 +76,26 @@ class TotalsWarmUpTest extends ProjectionTestBase {
         Instant now = Instant.now();
         assertThat(bounded.baselineTotals(bounded.units(), "beilun-2023", now, Long.MAX_VALUE))
                 .as("the units left are answered all the same").isEqualTo(unbounded.baselineTotals(unbounded.units(), "beilun-2023", now, Long.MAX_VALUE));
+    }
+
+    /** A scheme for each year from {@code firstYear} to 2023, 新碶 and 大碶, and 600 and 10 trainings. */
+    private ScoreProjection schemesUnitsAndTrainings(int firstYear) throws Exception {
+        ScoreProjection score = new ScoreProjection(harness.db);
+        for (int year = firstYear; year <= 2023; year++) {
+            SchemeDocument doc = new SchemeDocument("beilun-" + year, year, "北仑区" + year + "年度考核",
+                    ScoreProjectionTest.SCHEME.supervisionWeight(), ScoreProjectionTest.SCHEME.items());
+            for (TrackedEventMessage<?> m : harness.given(new SchemesProjection(harness.db), new SchemeDrafted(doc.id(), 1, doc),
+                    new SchemePublished(doc.id(), 1, year))) {
+                harness.redeliver(score, m);
+            }
+        }
+        for (TrackedEventMessage<?> m : harness.given(new UnitsProjection(harness.db), new UnitRegistered("xinqi", "新碶街道", UnitType.STREET),
+                new UnitRegistered("daqi", "大碶街道", UnitType.STREET))) {
+            harness.redeliver(score, m);
+        }
+        trainings(score, "xinqi", 0, 600);
+        trainings(score, "daqi", 0, 10);
+        return score;
     }
 
     private void trainings(ScoreProjection score, String unitId, int from, int count) throws Exception {
