@@ -1,4 +1,8 @@
 import { ref } from 'vue';
+import { t } from '../i18n.js';
+
+/** What the mask says over a page whose answer scores every unit (rounds, year-end, a comparison). */
+export const computingEveryUnit = () => t('正在计算各单位得分…', 'Computing every unit\'s score...');
 
 /**
  * A page's state while it waits for an answer. `pending` is true from the request until its answer:
