@@ -466,7 +466,7 @@ class WorkbenchBrowserIT {
     @Order(7)
     void aUnitClerkReportsATrainingWithItsPhoto() throws Exception {
         open("/report", "工作填报");
-        Path photo = Files.createTempFile("培训现场", ".png");
+        Path photo = TestData.newFile("培训现场", ".png");
         java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
         javax.imageio.ImageIO.write(image, "png", photo.toFile());
         WebElement form = browser.findElement(By.cssSelector("[data-test=training-form]"));
@@ -1050,7 +1050,7 @@ class WorkbenchBrowserIT {
         press(shown(".task", title).findElement(buttonNamed("申请办结")));
         WebElement form = dialog();
         form.findElement(By.cssSelector("textarea")).sendKeys("已补充整改台账（工作台）");
-        Path ledger = Files.createTempFile("整改台账", ".pdf");
+        Path ledger = TestData.newFile("整改台账", ".pdf");
         Files.write(ledger, MaterialsIT.SIGN_IN_SHEET);
         form.findElement(By.cssSelector("input[type=file]")).sendKeys(ledger.toAbsolutePath().toString());
         wait.until(d -> !form.findElements(By.cssSelector(".el-upload-list__item.is-success")).isEmpty());
