@@ -41,16 +41,19 @@ public class Credentials {
     static final String ITERATIONS = "duban.security.argon2.iterations";
     static final int DEFAULT_MEMORY_KIB = 16384;
     static final int DEFAULT_ITERATIONS = 2;
+    static final String FAILURES = "sign_in_failures";
+    static final long FAILURES_KEPT_DAYS = 180;
 
     public Credentials(MongoDatabase db,
                        @Value("${" + MEMORY_KIB + ":" + DEFAULT_MEMORY_KIB + "}") int memoryKib,
                        @Value("${" + ITERATIONS + ":" + DEFAULT_ITERATIONS + "}") int iterations, RecentRights recent) {
         this.recent = recent;
         this.credentials = db.getCollection("credentials");
-        this.failures = db.getCollection("sign_in_failures");
+        this.failures = db.getCollection(FAILURES);
         // Kept 180 days: enough to investigate, and a flood of failures cannot fill the database for good.
+        // The embedded server ignores this index; ExpiredRecordsSweep deletes them there.
         failures.createIndex(com.mongodb.client.model.Indexes.ascending("at"),
-                new com.mongodb.client.model.IndexOptions().name("expire_after_180_days").expireAfter(180L, java.util.concurrent.TimeUnit.DAYS));
+                new com.mongodb.client.model.IndexOptions().name("expire_after_180_days").expireAfter(FAILURES_KEPT_DAYS, java.util.concurrent.TimeUnit.DAYS));
         this.encoder = passwordEncoder(memoryKib, iterations);
     }
 
