@@ -159,6 +159,21 @@ class MaterialsIT {
     }
 
     @Test
+    void aFileWithALongOfficialTitleKeepsItsName() {
+        Api lead = new Api(port);
+        lead.post("/api/units", Map.of("id", "beilun-zj", "name", "区住建局", "type", "DEPARTMENT"));
+        Api staff = lead.newUser("zj.clerk", "UNIT_STAFF", "beilun-zj");
+        // 200 characters, as a browser sends them: UTF-8 in the part's headers, 600 bytes of them.
+        String title = "关于印发北仑区2023年度流动人口服务管理目标责任制考核办法的通知".repeat(7);
+        String name = title.substring(0, 196) + ".pdf";
+
+        Api.Response up = staff.upload("/api/materials", name, SIGN_IN_SHEET, Map.of());
+
+        assertThat(up.status()).as(up.raw().body()).isEqualTo(201);
+        assertThat(up.body().get("name").asText()).isEqualTo(name);
+    }
+
+    @Test
     void aBadUploadIsA400NamingTheFieldAndStoresNothing() {
         Api lead = new Api(port);
         lead.post("/api/units", Map.of("id", "beilun-ga", "name", "区公安分局", "type", "DEPARTMENT"));
@@ -177,11 +192,15 @@ class MaterialsIT {
                 new Bad("a name with a Windows path", "C:\\\\temp\\\\签到表.pdf", SIGN_IN_SHEET, Map.of(), "file"),
                 new Bad("an extension not its type", "签到表.jpg", SIGN_IN_SHEET, Map.of(), "file"),
                 new Bad("empty", "签到表.pdf", new byte[0], Map.of(), "file"),
+                new Bad("a name over 200 characters", "签".repeat(197) + ".pdf", SIGN_IN_SHEET, Map.of(), "file"),
+                new Bad("a name far over 200 characters", "签".repeat(2000) + ".pdf", SIGN_IN_SHEET, Map.of(), "file"),
                 new Bad("a hash mismatch on resume", "签到表.pdf", SIGN_IN_SHEET, Map.of("sha256", "0".repeat(64)), "sha256"))) {
             Api.Response r = staff.upload("/api/materials", bad.name(), bad.bytes(), bad.fields());
             assertThat(r.status()).as(bad.what() + ": " + r.raw().body()).isEqualTo(400);
             assertThat(r.body().toString()).as(bad.what()).contains("\"" + bad.field() + "\"");
         }
+        assertThat(staff.upload("/api/materials", "签".repeat(2000) + ".pdf", SIGN_IN_SHEET, Map.of()).body().get("message").asText())
+                .as("not 'too large': the file is 1 KB").contains("文件名过长");
         // The lead office must say which unit a file is for; a clerk may not upload for another unit.
         assertThat(lead.upload("/api/materials", "签到表.pdf", SIGN_IN_SHEET, Map.of()).status()).isEqualTo(400);
         assertThat(staff.upload("/api/materials", "签到表.pdf", SIGN_IN_SHEET, Map.of("unitId", "xinqi")).status()).isEqualTo(403);

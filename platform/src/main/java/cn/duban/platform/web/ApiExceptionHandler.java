@@ -159,10 +159,27 @@ public class ApiExceptionHandler {
                 + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'")));
     }
 
+    static final String NAME_TOO_LONG = "文件名过长，最长200字 / the file's name is too long (200 characters at most)";
+
+    /**
+     * Whether Tomcat refused a part's headers for their size (server.tomcat.max-part-header-size): a
+     * file's name far beyond the 200 characters allowed. Spring reports it as an upload too large,
+     * which told a clerk with a small file the wrong thing. Tomcat says so only in its message.
+     */
+    private static boolean partHeadersTooLong(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().startsWith("Header section has more than")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A file beyond the multipart limit, or a form that is not one: the upload is refused as the field {@code file}. */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     ResponseEntity<ApiError> badUpload(org.springframework.web.multipart.MultipartException e) {
-        String why = e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException
+        String why = partHeadersTooLong(e) ? NAME_TOO_LONG
+                : e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException
                 ? "文件过大 / the file is too large" : "上传的表单不完整 / the upload is not a complete multipart form";
         return validation(List.of(new Violation("file", why)));
     }
