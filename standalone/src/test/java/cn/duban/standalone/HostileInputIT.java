@@ -89,7 +89,7 @@ class HostileInputIT {
             if (body != null) {
                 b.header("Content-Type", "application/json");
             }
-            headers.forEach(b::header);
+            headers.forEach(b::setHeader);
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Raw(r.statusCode(), r.body(), r);
         } catch (Exception e) {
@@ -300,6 +300,36 @@ class HostileInputIT {
         // Errors Tomcat answers itself are JSON too.
         String badEncoding = rawSocket("GET /api/units/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(badEncoding).startsWith("HTTP/1.1 400").doesNotContain("<html").contains("\"error\"");
+    }
+
+    @Test
+    @Order(12)
+    void finding12KeysGivenTwiceTextShowingNothingAndSchemeDocumentsAreRefusedLikeEveryBody() {
+        String training = "/api/units/xinqi/trainings";
+        refused(training, "{\"heldOn\":\"2023-05-05\",\"topic\":\"培训\",\"topic\":\"另一个\"}", "topic");
+        refused("/api/units", "{\"id\":\"zw\",\"name\":\"\\u200b\\u200b\",\"type\":\"STREET\"}", "name");
+        refused("/api/units", "{\"id\":\"nb\",\"name\":\"\\u00a0\",\"type\":\"STREET\"}", "name");
+        refused(training, "{\"heldOn\":\"2023-05-05\",\"topic\":\"签到表\\u202Efdp.exe\"}", "topic");
+        assertThat(asAdmin(training, "{\"heldOn\":\"2023-05-05\",\"topic\":\"网格员培训\\u200b\"}").status())
+                .as("an invisible character beside visible ones is text as pasted").isEqualTo(201);
+
+        String item = "{\"code\":\"S1\",\"category\":\"基础工作\",\"title\":\"业务培训\",\"max\":6,\"base\":\"FULL\",\"appliesTo\":{\"all\":true},"
+                + "\"rules\":[{\"kind\":\"QUOTA\",\"fact\":\"TRAINING\",\"required\":2,\"perMissing\":2}]}";
+        String scheme = "{\"id\":\"hostile-2030\",\"year\":2030,\"title\":\"方案\",\"items\":[" + item + "]}";
+        refused("/api/schemes", scheme.replace("\"year\":2030", "\"year\":2030.5"), "year");
+        refused("/api/schemes", scheme.replace("\"year\":2030", "\"year\":\"2030\""), "year");
+        refused("/api/schemes", scheme.replace("\"max\":6", "\"max\":1e300"), "items[0].max");
+        refused("/api/schemes", scheme.replace("\"perMissing\":2", "\"perMissing\":0.0001"), "items[0].rules[0].perMissing");
+        refused("/api/schemes", scheme.replace("\"title\":\"方案\"", "\"title\":\"方\\u0000案\""), "title");
+        refused("/api/schemes", scheme.replace("\"title\":\"方案\"", "\"title\":\"" + "方".repeat(10_001) + "\""), "title");
+        refused("/api/schemes", scheme.replace("\"title\":\"业务培训\"", "\"title\":\"业务培训\",\"title\":\"x\""), "items[0].title");
+        long head = engine.headPosition();
+        Raw yaml = raw("POST", "/api/schemes", "id: hostile-2031\nyear: 2031\ntitle: 方案\ntitle: 另一个\nitems: []\n",
+                Map.of("Authorization", basic("admin", TestData.ADMIN_PASSWORD).get("Authorization"), "Content-Type", "application/yaml"));
+        assertThat(yaml.status()).as(yaml.body()).isEqualTo(400);
+        assertThat(yaml.json().get("field").asText()).isEqualTo("title");
+        assertThat(engine.headPosition()).isEqualTo(head);
+        assertThat(asAdmin("/api/schemes", scheme).status()).as("the same document, well formed").isEqualTo(201);
     }
 
     /** Last in this class: it leaves this test's address blocked for a minute. */

@@ -8,6 +8,7 @@ import cn.duban.kernel.scheme.PublishScheme;
 import cn.duban.kernel.error.InvalidInputException;
 import cn.duban.kernel.scheme.SchemeDocument;
 import cn.duban.platform.web.ApiExceptionHandler;
+import cn.duban.platform.web.StrictJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -35,12 +36,15 @@ import java.util.Map;
 @Tag(name = "考核方案 Schemes")
 public class SchemeCommandController {
     /** Scheme documents are read strictly: a misspelt field is an error, not a silently lost rule. */
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+    // A scheme is read by mappers of its own (JSON or YAML), behind the same boundary as every other
+    // body (StrictJson): before, "year":2030.5 was stored as 2030, "max":1e300 and a title of 20,000
+    // characters with a NUL in it were accepted, and a key given twice kept its last value.
+    private static final ObjectMapper JSON = StrictJson.apply(JsonMapper.builder().addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-    private static final ObjectMapper YAML = YAMLMapper.builder().addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build());
+    private static final ObjectMapper YAML = StrictJson.apply(YAMLMapper.builder().addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build());
 
     private final CommandDispatch commands;
     private final java.time.Clock clock;
@@ -110,9 +114,17 @@ public class SchemeCommandController {
             }
             return doc;
         } catch (JsonMappingException e) {
+            var twice = ApiExceptionHandler.duplicateKey(e);
+            if (twice.isPresent()) {
+                throw new InvalidInputException(twice.get().field(), twice.get().message());
+            }
             // In words, as for any body: Jackson's own text names Java types ("java.math.BigDecimal").
             throw new InvalidInputException(ApiExceptionHandler.path(e), ApiExceptionHandler.describe(e));
         } catch (JsonProcessingException e) {
+            var twice = ApiExceptionHandler.duplicateKey(e);
+            if (twice.isPresent()) {
+                throw new InvalidInputException(twice.get().field(), twice.get().message());
+            }
             var at = e.getLocation();
             throw new InvalidInputException("", at == null ? "文档无法解析 / cannot parse the document"
                     : "文档无法解析，错在第" + at.getLineNr() + "行第" + at.getColumnNr() + "列 / cannot parse the document at line "

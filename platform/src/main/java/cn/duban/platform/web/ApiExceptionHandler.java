@@ -62,6 +62,10 @@ public class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        java.util.Optional<Violation> twice = duplicateKey(cause);
+        if (twice.isPresent()) {
+            return validation(List.of(twice.get()));
+        }
         if (cause instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
             return validation(List.of(new Violation(path(jme), describe(jme))));
         }
@@ -74,6 +78,32 @@ public class ApiExceptionHandler {
                     + (at == null ? "" : "（第" + at.getLineNr() + "行第" + at.getColumnNr() + "列 / line " + at.getLineNr() + ", column " + at.getColumnNr() + "）"))));
         }
         return validation(List.of(new Violation("", "缺少或无法读取请求体 / missing or unreadable body")));
+    }
+
+    /**
+     * A key given twice in one object (StrictJson turns on Jackson's duplicate detection), named by
+     * its path as API.md writes paths. Jackson reports it as a parse error without a path; its parser
+     * still stands in the object that holds the key.
+     */
+    public static java.util.Optional<Violation> duplicateKey(Throwable e) {
+        if (e instanceof JsonMappingException && e.getCause() != null) {
+            // Inside a record Jackson wraps it, with a path that stops at the record.
+            return duplicateKey(e.getCause());
+        }
+        if (!(e instanceof com.fasterxml.jackson.core.JsonParseException jpe) || jpe.getOriginalMessage() == null
+                || !jpe.getOriginalMessage().startsWith("Duplicate field '") || jpe.getProcessor() == null) {
+            return java.util.Optional.empty();
+        }
+        com.fasterxml.jackson.core.JsonParser parser = jpe.getProcessor();
+        java.util.Deque<String> steps = new java.util.ArrayDeque<>();
+        for (var c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            steps.push(c.inArray() ? "[" + Math.max(0, c.getCurrentIndex()) + "]" : c.getCurrentName());
+        }
+        StringBuilder path = new StringBuilder();
+        for (String step : steps) {
+            path.append(step.startsWith("[") || path.isEmpty() ? "" : ".").append(step);
+        }
+        return java.util.Optional.of(new Violation(path.toString(), "字段重复 / given more than once"));
     }
 
     /** What was wrong with a value, in words (never Jackson's text, which names Java types). */

@@ -42,11 +42,12 @@ import java.util.regex.Pattern;
  *   <li><b>Dates</b> only as {@code YYYY-MM-DD} text, instants as ISO-8601 text, years
  *   {@value #MIN_YEAR}–{@value #MAX_YEAR}.</li>
  *   <li><b>Text</b>: at most {@value #MAX_TEXT} characters, no control characters but line breaks
- *   and tabs, no unpaired surrogates. Fields that hold identifiers ({@code id}, {@code …Id},
+ *   and tabs, no unpaired surrogates, no direction overrides, not only invisible characters. Fields that hold identifiers ({@code id}, {@code …Id},
  *   {@code …Ids}, {@code itemCode}, {@code leadUnit}, {@code responsibleUnits}) are 1–64 of
  *   {@code A–Z a–z 0–9 _ . : -}.</li>
  *   <li><b>Map keys</b> (figures, quantities): 1–64 letters, digits, {@code _} or {@code -}: never
  *   a MongoDB operator or a dotted path.</li>
+ *   <li><b>Keys</b> at most once in an object.</li>
  *   <li><b>Size</b>: a document of at most 1 MB, nested at most 64 deep.</li>
  * </ul>
  */
@@ -71,6 +72,9 @@ public class StrictJson {
     public static ObjectMapper apply(ObjectMapper mapper) {
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxDocumentLength(1_000_000).maxNestingDepth(64).maxStringLength(1_000_000).maxNumberLength(1000).build());
+        // A key given twice is ambiguous: Jackson kept the last, so {"topic":"a","topic":"b"} stored "b"
+        // unseen by whoever checked the first. Refused, naming the field (ApiExceptionHandler).
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
         mapper.configure(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, true);
@@ -169,12 +173,39 @@ public class StrictJson {
                 char c = value.charAt(i);
                 if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                     i++;
-                } else if (Character.isSurrogate(c) || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+                } else if (Character.isSurrogate(c) || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
+                        || c == '\u202D' || c == '\u202E') {
+                    // The two overrides turn text around as it is shown: "a\u202Egnp.exe" reads "aexe.png".
                     throw refused(p, "含有无效字符 / contains an invalid character");
                 }
             }
+            if (invisibleOnly(value)) {
+                throw refused(p, "不能只含空格或不可见字符 / must not be only spaces or invisible characters");
+            }
             return value;
         }
+    }
+
+    /**
+     * Text that shows nothing though it holds something Java does not count as a space: a
+     * zero-width space, a no-break space, a byte-order mark. Bean Validation's "not blank" let it
+     * through (a unit named "\u200B\u200B" was registered: a row with no name in every ranking).
+     * Spaces alone stay as they were: a required field refuses them as blank, an optional one keeps them.
+     */
+    static boolean invisibleOnly(String value) {
+        boolean unusual = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c)) {
+                continue;
+            }
+            if (Character.getType(c) == Character.FORMAT || Character.isSpaceChar(c)) {
+                unusual = true;
+                continue;
+            }
+            return false;
+        }
+        return unusual;
     }
 
     static final class Decimal extends StdDeserializer<BigDecimal> {
