@@ -330,6 +330,16 @@ class HostileInputIT {
         assertThat(yaml.json().get("field").asText()).isEqualTo("title");
         assertThat(engine.headPosition()).isEqualTo(head);
         assertThat(asAdmin("/api/schemes", scheme).status()).as("the same document, well formed").isEqualTo(201);
+
+        // A filter naming a value that does not exist is not an empty list.
+        for (String[] get : new String[][]{{"/api/assignments?light=PURPLE", "light", "RED"}, {"/api/assignments?status=DONE", "status", "COMPLETED"},
+                {"/api/rectifications?status=LOST", "status", "VERIFIED"}, {"/api/admin/webhooks/deliveries?status=X", "status", "FAILED"}}) {
+            Raw r = raw("GET", get[0], null, basic("admin", TestData.ADMIN_PASSWORD));
+            assertThat(r.status()).as(get[0] + " " + r.body()).isEqualTo(400);
+            assertThat(r.json().get("field").asText()).isEqualTo(get[1]);
+            assertThat(r.json().get("message").asText()).as("says what may be asked").contains(get[2]);
+        }
+        assertThat(raw("GET", "/api/assignments?light=RED&status=OPEN", null, basic("admin", TestData.ADMIN_PASSWORD)).status()).isEqualTo(200);
     }
 
     /** Last in this class: it leaves this test's address blocked for a minute. */

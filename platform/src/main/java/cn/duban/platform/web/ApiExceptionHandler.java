@@ -185,6 +185,9 @@ public class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
         String value = String.valueOf(e.getValue());
+        if (e.getRequiredType() != null && e.getRequiredType().isEnum()) {
+            return validation(List.of(new Violation(e.getName(), "取值须为 / must be one of：" + java.util.Arrays.toString(e.getRequiredType().getEnumConstants()))));
+        }
         return validation(List.of(new Violation(e.getName(), "格式不正确 / malformed value：'"
                 + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'")));
     }

@@ -25,10 +25,12 @@ public class AssignmentQueryController {
 
     @GetMapping("/assignments")
     @Operation(summary = "任务看板 / the lead office's board", description = "Filters: unit, status (OPEN, COMPLETION_SUBMITTED, COMPLETED, CANCELLED), item, overdue, light (GREEN, BLUE, YELLOW, RED).")
-    public List<BoardRow> board(@RequestParam(required = false) String unit, @RequestParam(required = false) String status,
+    public List<BoardRow> board(@RequestParam(required = false) String unit,
+                                @RequestParam(required = false) cn.duban.kernel.assignment.AssignmentStatus status,
                                 @RequestParam(required = false) String item, @RequestParam(required = false) Boolean overdue,
-                                @RequestParam(required = false) String light) {
-        return queries.board(unit, status, item, overdue, light);
+                                @RequestParam(required = false) cn.duban.kernel.assignment.Light light) {
+        // Typed, so a light or status that does not exist is a 400 naming it, not an empty board.
+        return queries.board(unit, status == null ? null : status.name(), item, overdue, light == null ? null : light.name());
     }
 
     @GetMapping("/assignments/statistics")

@@ -50,7 +50,9 @@ public class SupervisionQueryController {
     @Operation(summary = "整改 / rectifications; listed=true is the listed-supervision (挂牌督办) board",
             description = "Listed first, then by deadline. status: ORDERED, REPORTED, VERIFIED.")
     public List<SupervisionQueries.Rectification> rectifications(@RequestParam(required = false) String unitId,
-                                                                  @RequestParam(required = false) String status,
+                                                                  @RequestParam(required = false) @jakarta.validation.constraints.Pattern(
+                                                                          regexp = "ORDERED|REPORTED|VERIFIED", flags = jakarta.validation.constraints.Pattern.Flag.CASE_INSENSITIVE,
+                                                                          message = "取值须为 / must be one of：[ORDERED, REPORTED, VERIFIED]") String status,
                                                                   @RequestParam(required = false) Boolean listed,
                                                                   @RequestParam(required = false) String roundId) {
         return supervision.rectifications(unitId, status, listed, roundId);

@@ -25,7 +25,8 @@ public class WebhookController {
 
     @GetMapping("/deliveries")
     @Operation(summary = "推送记录 / webhook deliveries", description = "status=PENDING, SENT or FAILED (with the last error).")
-    public List<WebhookDeliveries.Delivery> list(@RequestParam(required = false) String status) {
+    public List<WebhookDeliveries.Delivery> list(@RequestParam(required = false) @jakarta.validation.constraints.Pattern(
+            regexp = "PENDING|SENT|FAILED", message = "取值须为 / must be one of：[PENDING, SENT, FAILED]") String status) {
         return deliveries.list(status);
     }
 
