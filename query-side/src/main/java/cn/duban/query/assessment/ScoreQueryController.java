@@ -122,6 +122,10 @@ public class ScoreQueryController {
         if (limit != null && (limit < 1 || limit > 10_000)) {
             throw new cn.duban.kernel.error.InvalidInputException("limit", "须在1到10000之间 / 1 to 10000");
         }
+        if (from != null && to != null && to.isBefore(from)) {
+            // A window that ends before it begins holds nothing; an empty timeline would look like a quiet unit.
+            throw new cn.duban.kernel.error.InvalidInputException("to", "不能早于 from / must not be before from");
+        }
         readAfterWrite.await(min);
         return queries.timeline(unitId, schemeId, from, to, limit == null ? ScoreQueries.DEFAULT_TIMELINE_POINTS : limit);
     }
