@@ -5,6 +5,7 @@ window.DubanI18n = (function () {
     username: ['用户名', 'User name'], password: ['密码', 'Password'], signIn: ['登录', 'Sign in'],
     signInFailed: ['用户名或密码不正确，或尝试过多请稍后再试', 'Wrong user name or password, or too many attempts: wait and retry'],
     signedOut: ['已退出登录', 'Signed out'],
+    expired: ['页面已过期，请重新登录', 'The page had expired: please sign in again'],
     disabled: ['该账号已停用，如需使用请联系流管中心', 'This account is disabled: ask the lead office to enable it'],
     starting: ['系统正在启动…请稍候，启动完成后即可登录', 'Duban is starting… you can sign in as soon as it is ready']
   };

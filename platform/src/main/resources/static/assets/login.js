@@ -2,8 +2,13 @@
 (function () {
   const t = DubanI18n.t;
   DubanI18n.apply(document);
-  const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
-  document.getElementById('csrf').value = cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+  // Read when the form is sent, not when the page opened: a sign-in in another tab changes the token.
+  function token() {
+    const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+    return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+  }
+  document.getElementById('csrf').value = token();
+  document.querySelector('form').addEventListener('submit', () => { document.getElementById('csrf').value = token(); });
   const params = new URLSearchParams(location.search);
   const message = document.getElementById('message');
   if (params.has('error')) {
@@ -14,6 +19,9 @@
     message.hidden = false;
   } else if (params.has('starting')) {
     message.textContent = t('starting');
+    message.hidden = false;
+  } else if (params.has('expired')) {
+    message.textContent = t('expired');
     message.hidden = false;
   } else if (params.has('logout')) {
     message.textContent = t('signedOut');

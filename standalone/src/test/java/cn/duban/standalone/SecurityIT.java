@@ -236,7 +236,9 @@ class SecurityIT {
         // Signing in without the token is refused; with it, a session starts.
         HttpResponse<String> noToken = browser.send(form(base + "/login", "username=admin&password=" + TestData.ADMIN_PASSWORD, "XSRF-TOKEN=" + csrf),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(noToken.statusCode()).as("back to the form, which says the page had expired").isEqualTo(302);
+        assertThat(noToken.headers().firstValue("Location").orElse("")).endsWith("/login.html?expired");
+        assertThat(noToken.headers().allValues("Set-Cookie").toString()).doesNotContain("SESSION=");
         HttpResponse<String> signedIn = browser.send(form(base + "/login", "username=admin&password=" + TestData.ADMIN_PASSWORD + "&_csrf=" + csrf,
                 "XSRF-TOKEN=" + csrf), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
@@ -251,7 +253,9 @@ class SecurityIT {
         String cookies = session + "; XSRF-TOKEN=" + token;
         HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(base + "/api/units")).header("Content-Type", "application/json")
                 .header("Cookie", cookies).POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"chaiqiao\",\"name\":\"柴桥街道\",\"type\":\"STREET\"}"));
-        assertThat(browser.send(post.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        HttpResponse<String> withoutToken = browser.send(post.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(withoutToken.body()).as("not a matter of the role").contains("安全令牌").doesNotContain("无权");
         assertThat(lead.get("/api/units/chaiqiao").status()).isEqualTo(404);
         assertThat(browser.send(post.header("X-XSRF-TOKEN", token).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
 

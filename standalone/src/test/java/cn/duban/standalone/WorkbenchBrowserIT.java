@@ -1365,6 +1365,56 @@ class WorkbenchBrowserIT {
     }
 
     /**
+     * Two tabs on the sign-in page; one signs in, which changes the page's security token. The other,
+     * sent after, signs in too: the page reads the token when it is sent. It read it when the page
+     * opened, so the server refused the old token with a JSON error about the user's role in place of
+     * a page. A form without any token comes back to the form, which says the page had expired.
+     */
+    @Test
+    @Order(29)
+    void aSignInPageLeftOpenWhileAnotherTabSignedInStillSignsIn() throws Exception {
+        trySignIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("login")));
+        String first = browser.getWindowHandle();
+        browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        try {
+            browser.manage().deleteAllCookies();
+            browser.get("http://localhost:" + port + "/login.html");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("signin")));
+            String kept = browser.getWindowHandle();
+            browser.switchTo().window(first);
+            browser.get("http://localhost:" + port + "/login.html");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("signin")));
+            browser.findElement(By.id("username")).sendKeys("supervisor2");
+            browser.findElement(By.id("password")).sendKeys(cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+            browser.findElement(By.id("signin")).click();
+            wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("login")));
+
+            browser.switchTo().window(kept);
+            browser.findElement(By.id("username")).sendKeys("leader");
+            browser.findElement(By.id("password")).sendKeys(cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+            browser.findElement(By.id("signin")).click();
+            wait.until(ExpectedConditions.urlContains("/app/"));
+            waitForText("领导查看");
+            assertThat(page()).doesNotContain("FORBIDDEN", "无权");
+
+            browser.manage().deleteCookieNamed("XSRF-TOKEN");
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.cookie = 'XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/'");
+            browser.get("http://localhost:" + port + "/login.html");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("signin")));
+            browser.manage().deleteCookieNamed("XSRF-TOKEN");
+            browser.findElement(By.id("username")).sendKeys("leader");
+            browser.findElement(By.id("password")).sendKeys(cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+            browser.findElement(By.id("signin")).click();
+            wait.until(ExpectedConditions.urlContains("expired"));
+            waitForText("页面已过期，请重新登录");
+        } finally {
+            browser.close();
+            browser.switchTo().window(first);
+        }
+    }
+
+    /**
      * Until the demo's round is shown, the rounds page never says there are none, and says it is
      * computing at least once (photographed the first time).
      */

@@ -140,7 +140,14 @@ public class SecurityConfig {
                     write(json, res, 401, ApiError.of("UNAUTHENTICATED", "请先登录 / sign in first"));
                 }, api)
                 .defaultAccessDeniedHandlerFor((req, res, ex) ->
-                        write(json, res, 403, ApiError.of("FORBIDDEN", "无权进行此操作 / not allowed for your role")), api));
+                        write(json, res, 403, ex instanceof org.springframework.security.web.csrf.CsrfException
+                                // Not the user's role: the page's token is missing or from before a sign-in elsewhere.
+                                ? ApiError.of("FORBIDDEN", "页面的安全令牌缺失或已过期，请刷新页面后重试 / the page's security token is missing or stale: reload the page and try again")
+                                : ApiError.of("FORBIDDEN", "无权进行此操作 / not allowed for your role")), api)
+                // A sign-in form without its token (a page kept open while another tab signed in) is sent
+                // back to the form, which says so, rather than to a JSON error in place of a page.
+                .defaultAccessDeniedHandlerFor((req, res, ex) -> res.sendRedirect("/login.html?expired"),
+                        r -> "/login".equals(r.getRequestURI())));
         // The web app reads the token from the XSRF-TOKEN cookie and sends it back as X-XSRF-TOKEN.
         // Every request that carries a session cookie needs it, whatever else it carries; only a
         // request without one (an API client's Basic sign-in, or nobody) has no session to ride on.
