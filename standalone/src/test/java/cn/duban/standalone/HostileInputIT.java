@@ -340,6 +340,10 @@ class HostileInputIT {
             assertThat(r.json().get("message").asText()).as("says what may be asked").contains(get[2]);
         }
         assertThat(raw("GET", "/api/assignments?light=RED&status=OPEN", null, basic("admin", TestData.ADMIN_PASSWORD)).status()).isEqualTo(200);
+        Raw xml = raw("GET", "/api/units/xinqi", null, Map.of("Authorization", basic("admin", TestData.ADMIN_PASSWORD).get("Authorization"),
+                "Accept", "application/xml"));
+        assertThat(xml.status()).isEqualTo(406);
+        assertThat(xml.json().get("error").asText()).isEqualTo("NOT_ACCEPTABLE");
         Raw backwards = raw("GET", "/api/units/xinqi/timeline?scheme=hostile-2030&from=2024-01-01T00:00:00Z&to=2023-01-01T00:00:00Z", null,
                 basic("admin", TestData.ADMIN_PASSWORD));
         assertThat(backwards.status()).as(backwards.body()).isEqualTo(400);

@@ -265,6 +265,16 @@ public class ApiExceptionHandler {
                 "不支持该请求方法 / method not allowed: " + e.getMethod()));
     }
 
+    /**
+     * A client that accepts no JSON (Accept: application/xml). Written straight to the response: an
+     * answer through the message converters would be refused again for the same reason, and the
+     * failure reached {@link #unexpected}, which logged it as an error with its stack trace.
+     */
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+    void notAcceptable(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        InputBoundary.write(response, 406, InputBoundary.errorFor(406));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
         Throwable known = knownCause(e);

@@ -116,6 +116,7 @@ public class InputBoundary implements WebMvcConfigurer {
             case 403 -> ApiError.of("FORBIDDEN", "无权进行此操作 / not allowed for your role");
             case 404 -> ApiError.of("NOT_FOUND", "不存在 / not found");
             case 405 -> ApiError.of("METHOD_NOT_ALLOWED", "不支持该请求方法 / method not allowed");
+            case 406 -> ApiError.of("NOT_ACCEPTABLE", "无法以所要求的格式回答（接口以 JSON 回答）/ cannot answer in the format asked for (the API answers JSON)");
             case 413 -> ApiError.of("PAYLOAD_TOO_LARGE", "请求体过大 / request too large");
             case 415 -> ApiError.of("UNSUPPORTED_MEDIA_TYPE", "不支持的内容类型 / unsupported content type");
             default -> status >= 500 ? ApiError.of("INTERNAL", "服务器内部错误 / internal error")
