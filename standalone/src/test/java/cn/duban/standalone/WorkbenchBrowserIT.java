@@ -1391,11 +1391,11 @@ class WorkbenchBrowserIT {
             wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("login")));
 
             browser.switchTo().window(kept);
-            browser.findElement(By.id("username")).sendKeys("leader");
+            browser.findElement(By.id("username")).sendKeys("gafj-staff");
             browser.findElement(By.id("password")).sendKeys(cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
             browser.findElement(By.id("signin")).click();
             wait.until(ExpectedConditions.urlContains("/app/"));
-            waitForText("领导查看");
+            waitForText("公安分局");
             assertThat(page()).doesNotContain("FORBIDDEN", "无权");
 
             browser.manage().deleteCookieNamed("XSRF-TOKEN");
@@ -1403,7 +1403,7 @@ class WorkbenchBrowserIT {
             browser.get("http://localhost:" + port + "/login.html");
             wait.until(ExpectedConditions.elementToBeClickable(By.id("signin")));
             browser.manage().deleteCookieNamed("XSRF-TOKEN");
-            browser.findElement(By.id("username")).sendKeys("leader");
+            browser.findElement(By.id("username")).sendKeys("gafj-staff");
             browser.findElement(By.id("password")).sendKeys(cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
             browser.findElement(By.id("signin")).click();
             wait.until(ExpectedConditions.urlContains("expired"));
