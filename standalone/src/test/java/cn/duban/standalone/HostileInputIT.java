@@ -331,6 +331,11 @@ class HostileInputIT {
         assertThat(engine.headPosition()).isEqualTo(head);
         assertThat(asAdmin("/api/schemes", scheme).status()).as("the same document, well formed").isEqualTo(201);
 
+        // Lists are bounded like texts: 61 phases (a weekly one for a year is 52) are refused.
+        String phases = java.util.stream.IntStream.range(0, 61).mapToObj(i -> "{\"name\":\"第" + i + "周\",\"deadline\":\"2099-01-01\"}")
+                .collect(java.util.stream.Collectors.joining(","));
+        refused("/api/assignments", "{\"title\":\"t\",\"leadUnit\":\"gafj\",\"deadline\":\"2099-12-31\",\"phases\":[" + phases + "]}", "phases");
+
         // A filter naming a value that does not exist is not an empty list.
         for (String[] get : new String[][]{{"/api/assignments?light=PURPLE", "light", "RED"}, {"/api/assignments?status=DONE", "status", "COMPLETED"},
                 {"/api/rectifications?status=LOST", "status", "VERIFIED"}, {"/api/admin/webhooks/deliveries?status=X", "status", "FAILED"},

@@ -53,13 +53,21 @@ public class AssignmentCommandController {
         this.clock = dubanClock;
     }
 
+    /**
+     * A list's length is bounded like a text's: a weekly phase for a year is 52, and a district has
+     * some fifty units (a city's platform a few hundred). Unbounded, one body under 1 MB carried 20,000
+     * phases into a single event, and the assignment's own page became 0.8 MB.
+     */
+    static final int MAX_PHASES = 60;
+    static final int MAX_UNITS = 500;
+
     public record PhaseRequest(@NotBlank @Size(max = 50) String name, @NotNull LocalDate deadline) {
     }
 
     public record IssueRequest(@NotBlank @Size(max = 200) String title, @Size(max = 5000) String description,
                                String schemeId, String itemCode, @NotBlank String leadUnit,
-                               List<@NotBlank String> responsibleUnits, @Size(max = 500) String target,
-                               @NotNull LocalDate deadline, List<@Valid PhaseRequest> phases,
+                               @Size(max = MAX_UNITS) List<@NotBlank String> responsibleUnits, @Size(max = 500) String target,
+                               @NotNull LocalDate deadline, @Size(max = MAX_PHASES) List<@Valid PhaseRequest> phases,
                                ReportingFrequency reportingFrequency, LocalDate issuedOn) {
     }
 
@@ -68,7 +76,7 @@ public class AssignmentCommandController {
 
     /** {@code materials}: the sha256 of files uploaded for the unit. */
     public record ProgressRequest(@NotBlank String unitId, @Size(max = 5000) String text,
-                                  Map<String, BigDecimal> figures, List<@Valid LinkRequest> links,
+                                  @Size(max = 50) Map<String, BigDecimal> figures, @Size(max = 100) List<@Valid LinkRequest> links,
                                   @Size(max = cn.duban.kernel.material.Material.MAX_PER_RECORD)
                                   List<@NotNull @jakarta.validation.constraints.Pattern(regexp = cn.duban.kernel.material.Material.SHA256_REGEX) String> materials) {
     }
@@ -92,7 +100,7 @@ public class AssignmentCommandController {
                                    @NotBlank @Size(max = 2000) String reason) {
     }
 
-    public record UrgeRequest(List<@NotBlank String> unitIds, @NotBlank @Size(max = 2000) String message) {
+    public record UrgeRequest(@Size(max = MAX_UNITS) List<@NotBlank String> unitIds, @NotBlank @Size(max = 2000) String message) {
     }
 
     @PostMapping

@@ -55,7 +55,7 @@ public class InspectionCommandController {
     }
 
     public record FindingRequest(@NotBlank String unitId, String itemCode, @NotBlank @Size(max = 5000) String text,
-                                 @NotNull Severity severity, List<@NotBlank String> evidence) {
+                                 @NotNull Severity severity, @Size(max = 100) List<@NotBlank String> evidence) {
     }
 
     public record ScoreRequest(@NotBlank String unitId, @NotNull @DecimalMin("0") @DecimalMax("200") BigDecimal score,
