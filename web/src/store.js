@@ -68,6 +68,16 @@ export function today() {
   return instant(new Date().toISOString()).substring(0, 10);
 }
 
+/**
+ * For a date picker's disabled-date: a day after today in the district. A reported fact has
+ * happened (the server refuses a training "held" tomorrow); the picker says so before sending.
+ * The picker hands a local midnight of the day clicked; its calendar date is what counts.
+ */
+export function afterToday(date) {
+  const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  return day > today();
+}
+
 /** The end of a day in Beijing, as the instant an as-of question asks about. */
 export function endOfDay(date) {
   return new Date(date + 'T23:59:59+08:00').toISOString();

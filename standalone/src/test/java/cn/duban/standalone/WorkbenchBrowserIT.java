@@ -471,6 +471,14 @@ class WorkbenchBrowserIT {
         javax.imageio.ImageIO.write(image, "png", photo.toFile());
         WebElement form = browser.findElement(By.cssSelector("[data-test=training-form]"));
         form.findElement(By.cssSelector("input[maxlength='200']")).sendKeys("网格员业务培训（工作台）");
+        // A training is reported once held: the picker offers today, and no day after it (the server refuses those too).
+        press(form.findElement(By.cssSelector(".el-date-editor input")));
+        WebElement todayCell = wait.until(d -> d.findElements(By.cssSelector(".el-date-table td.today")).stream().filter(WebElement::isDisplayed)
+                .findFirst().orElse(null));
+        assertThat(todayCell.getAttribute("class")).doesNotContain("disabled");
+        assertThat(browser.findElements(By.cssSelector(".el-date-table td.disabled")).stream().filter(WebElement::isDisplayed).count())
+                .as("the days after today").isPositive();
+        press(todayCell);
         form.findElement(By.cssSelector("input[type=file]")).sendKeys(photo.toAbsolutePath().toString());
         wait.until(d -> !form.findElements(By.cssSelector(".el-upload-list__item.is-success")).isEmpty());
         shots("report-training");

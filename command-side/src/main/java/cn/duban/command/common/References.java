@@ -44,4 +44,21 @@ public interface References {
      * @throws cn.duban.kernel.error.InvalidInputException (field {@code materials[i]}) when one was not
      */
     java.util.List<cn.duban.kernel.material.Material> requireMaterials(String unitId, java.util.List<String> sha256s);
+
+    /** The district's date now, by the one clock (the demo's load sets it to each act's 2023 instant). */
+    java.time.LocalDate today();
+
+    /**
+     * A reported fact has happened: its date is not after today. A training "held" next month
+     * counted toward this year's quota from the day it was reported (a unit could report its
+     * year's trainings in January), and a mistyped year (2099) stood in every list.
+     *
+     * @throws cn.duban.kernel.error.InvalidInputException (the given field) when the date is after today
+     */
+    default void requireHappened(String field, java.time.LocalDate date) {
+        java.time.LocalDate today = today();
+        if (date != null && date.isAfter(today)) {
+            throw new cn.duban.kernel.error.InvalidInputException(field, "不能晚于今天（" + today + "）/ cannot be after today (" + today + ")");
+        }
+    }
 }

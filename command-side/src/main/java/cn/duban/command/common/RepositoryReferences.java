@@ -28,11 +28,14 @@ public class RepositoryReferences implements References {
     private final Repository<Campaign> campaigns;
     private final Repository<IndicatorReport> indicators;
     private final MaterialStore materials;
+    private final java.time.Clock clock;
 
     public RepositoryReferences(@Lazy Repository<Unit> units, @Lazy Repository<Scheme> schemes, @Lazy Repository<InspectionRound> rounds,
                                 @Lazy Repository<Training> trainings, @Lazy Repository<InfoReport> infoReports,
-                                @Lazy Repository<Campaign> campaigns, @Lazy Repository<IndicatorReport> indicators, MaterialStore materials) {
+                                @Lazy Repository<Campaign> campaigns, @Lazy Repository<IndicatorReport> indicators, MaterialStore materials,
+                                java.time.Clock dubanClock) {
         this.materials = materials;
+        this.clock = dubanClock;
         this.trainings = trainings;
         this.infoReports = infoReports;
         this.campaigns = campaigns;
@@ -40,6 +43,11 @@ public class RepositoryReferences implements References {
         this.units = units;
         this.schemes = schemes;
         this.rounds = rounds;
+    }
+
+    @Override
+    public java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock.withZone(cn.duban.kernel.calendar.DistrictTime.ZONE));
     }
 
     @Override

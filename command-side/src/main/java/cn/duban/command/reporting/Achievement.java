@@ -24,6 +24,7 @@ class Achievement {
     @CommandHandler
     public Achievement(RecordAchievement command, References references) {
         references.requireUnit(command.unitId());
+        references.requireHappened("on", command.on());
         if (!command.kind().isAchievement()) {
             throw new InvalidInputException("kind", "须为 MEDIA_PUBLICATION、LEADER_INSTRUCTION 或 PROMOTION / must be an achievement kind");
         }

@@ -37,6 +37,7 @@ public class Campaign {
     @CommandHandler
     public Campaign(LaunchCampaign command, References references) {
         references.requireUnit(command.unitId());
+        references.requireHappened("launchedOn", command.launchedOn());
         apply(new CampaignLaunched(command.campaignId(), command.unitId(), command.kind(), command.title().strip(), command.launchedOn()));
     }
 
@@ -46,15 +47,18 @@ public class Campaign {
         UnitScope.requireMayActFor(role, actorUnit, unitId);
         requireOpen();
         requireNotBeforeLaunch(command.on());
+        references.requireHappened("on", command.on());
         apply(new CampaignProgressRecorded(campaignId, unitId, kind, command.measure(), command.quantity(), command.on(),
                 references.requireMaterials(unitId, command.materials())));
     }
 
     @CommandHandler
-    void handle(CloseCampaign command, @MetaDataValue(Audit.ROLE) String role, @MetaDataValue(Audit.UNIT) String actorUnit) {
+    void handle(CloseCampaign command, @MetaDataValue(Audit.ROLE) String role, @MetaDataValue(Audit.UNIT) String actorUnit,
+                References references) {
         UnitScope.requireMayActFor(role, actorUnit, unitId);
         requireOpen();
         requireNotBeforeLaunch(command.on());
+        references.requireHappened("on", command.on());
         apply(new CampaignClosed(campaignId, unitId, kind, command.on(), command.summary()));
     }
 

@@ -34,6 +34,7 @@ public class InfoReport {
     @CommandHandler
     public InfoReport(SubmitInfoReport command, References references) {
         references.requireUnit(command.unitId());
+        references.requireHappened("submittedOn", command.submittedOn());
         apply(new InfoReportSubmitted(command.reportId(), command.unitId(), command.title().strip(), command.submittedOn(),
                 command.text() == null || command.text().isBlank() ? null : command.text().strip(),
                 command.category() == null || command.category().isBlank() ? null : command.category().strip(), command.materials()));

@@ -23,6 +23,7 @@ public class Training {
     @CommandHandler
     public Training(RecordTraining command, References references) {
         references.requireUnit(command.unitId());
+        references.requireHappened("heldOn", command.heldOn());
         apply(new TrainingRecorded(command.trainingId(), command.unitId(), command.heldOn(), command.topic().strip(), command.attendees(),
                 command.hours(), command.kind(), command.audience() == null || command.audience().isBlank() ? null : command.audience().strip(),
                 command.materials()));

@@ -27,6 +27,12 @@ public final class AggregateFixtures {
 
     /** One registered unit (xinqi) and one scheme with a PER_FAILURE item and a discretionary one. */
     public static final References REFERENCES = new References() {
+        /** The end of the tests' year: every fact dated in 2023 has happened. */
+        @Override
+        public LocalDate today() {
+            return LocalDate.of(2023, 12, 31);
+        }
+
         final SchemeDocument scheme = new SchemeDocument("beilun-2023", 2023, "考核", null, List.of(
                 new SchemeItem("S1.1", "基础工作", "季度计划", BigDecimal.valueOf(6), Base.FULL, null, AppliesTo.ALL,
                         List.of(new Rule(RuleKind.PER_FAILURE, null, null, null, null, null, null, null, null, null, null, null, BigDecimal.ONE, null)), null),

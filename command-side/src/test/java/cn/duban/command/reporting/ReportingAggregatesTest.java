@@ -51,6 +51,18 @@ class ReportingAggregatesTest {
             fixture.givenNoPriorActivity().when(new RecordTraining("t1", "nobody", ON, "x", 1, BigDecimal.ONE))
                     .expectException(NotFoundException.class).expectNoEvents();
         }
+
+        /** The fixtures' today is 2023-12-31: a training held on it is recorded, one the day after is not yet held. */
+        @Test
+        void aTrainingNotYetHeldIsRefusedAndStoresNothing() {
+            java.time.LocalDate today = java.time.LocalDate.of(2023, 12, 31);
+            fixture.givenNoPriorActivity().when(new RecordTraining("t1", "xinqi", today, "年终培训", 10, BigDecimal.ONE))
+                    .expectSuccessfulHandlerExecution();
+            fixture.givenNoPriorActivity().when(new RecordTraining("t1", "xinqi", today.plusDays(1), "明年的培训", 10, BigDecimal.ONE))
+                    .expectException(cn.duban.kernel.error.InvalidInputException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("heldOn"))
+                    .expectNoEvents();
+        }
     }
 
     @Nested
