@@ -104,6 +104,14 @@ class ReportingAggregatesTest {
         FixtureConfiguration<IndicatorReport> fixture = fixture(IndicatorReport.class);
 
         @Test
+        void aFigureForAYearNotYetBegunIsRefusedAndStoresNothing() {
+            fixture.givenNoPriorActivity().when(new cn.duban.kernel.reporting.ReportIndicator("i9", "xinqi", "registration_rate", 2024,
+                            BigDecimal.valueOf(95), null, null))
+                    .expectException(InvalidInputException.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("year"))
+                    .expectNoEvents();
+        }
+
+        @Test
         void reported() {
             fixture.givenNoPriorActivity().when(new ReportIndicator("i1", "xinqi", "registration_rate", 2023, new BigDecimal("96.5"), null, null))
                     .expectEvents(new IndicatorReported("i1", "xinqi", "registration_rate", 2023, new BigDecimal("96.5"), null, null));
