@@ -98,6 +98,23 @@ class WorkbenchDeliveryIT {
 
     /** Both pages name the tab's icon, which anyone may fetch, before signing in too (it was a 404 for /favicon.ico). */
     @Test
+    void aPageAddressNothingServesOpensTheWorkbenchAndAnApiAddressStaysA404() throws Exception {
+        for (String path : new String[]{"/score", "/app/score", "/workbench/reports"}) {
+            HttpResponse<byte[]> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + TestData.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                    .header("Accept", "text/html,application/xhtml+xml").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(page.statusCode()).as(path).isEqualTo(302);
+            assertThat(page.headers().firstValue("Location").orElse("")).as(path).endsWith("/app/");
+        }
+        assertThat(get("/score", false).statusCode()).as("not asking for a page").isEqualTo(404);
+        assertThat(get("/api/nothing-here", false).statusCode()).isEqualTo(404);
+        HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/app/assets/missing.js"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + TestData.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).as("a missing file is no page").isEqualTo(404);
+    }
+
+    @Test
     void bothPagesNameAnIconAnyoneMayFetch() throws Exception {
         for (String page : new String[] {"/login.html", "/app/"}) {
             assertThat(new String(get(page, false).body(), StandardCharsets.UTF_8)).as(page)

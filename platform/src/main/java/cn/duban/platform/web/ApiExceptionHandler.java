@@ -227,7 +227,26 @@ public class ApiExceptionHandler {
         return validation(e.violations());
     }
 
-    @ExceptionHandler({NotFoundException.class, AggregateNotFoundException.class, NoResourceFoundException.class})
+    /**
+     * An address nothing serves. A browser's page address (a mistyped one, or one written down
+     * without the workbench's "#") opens the workbench, as the workbench's own unknown routes open
+     * its overview; a signed-in clerk who typed /score got a line of JSON. API clients, files and
+     * anything not asking for a page still get the JSON 404.
+     */
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiError> noResource(NoResourceFoundException e, jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI();
+        String accept = request.getHeader("Accept");
+        boolean page = "GET".equals(request.getMethod()) && accept != null && accept.contains("text/html")
+                && !path.startsWith("/api/") && !path.startsWith("/actuator") && !path.startsWith("/v3/")
+                && !path.startsWith("/assets/") && !path.startsWith("/app/assets/") && !path.contains(".");
+        if (page) {
+            return ResponseEntity.status(HttpStatus.FOUND).location(java.net.URI.create("/app/")).build();
+        }
+        return notFound(e);
+    }
+
+    @ExceptionHandler({NotFoundException.class, AggregateNotFoundException.class})
     ResponseEntity<ApiError> notFound(Exception e) {
         String message = e instanceof AggregateNotFoundException anf
                 ? "不存在 / not found: " + anf.getAggregateIdentifier()
