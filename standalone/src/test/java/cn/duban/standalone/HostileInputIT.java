@@ -339,7 +339,10 @@ class HostileInputIT {
         // A filter naming a value that does not exist is not an empty list.
         for (String[] get : new String[][]{{"/api/assignments?light=PURPLE", "light", "RED"}, {"/api/assignments?status=DONE", "status", "COMPLETED"},
                 {"/api/rectifications?status=LOST", "status", "VERIFIED"}, {"/api/admin/webhooks/deliveries?status=X", "status", "FAILED"},
-                {"/api/schemes/hostile-2030/ranking?type=CITY", "type", "STREET"}}) {
+                {"/api/schemes/hostile-2030/ranking?type=CITY", "type", "STREET"},
+                {"/api/assignments?unit=xinq", "unit", "xinq"}, {"/api/rectifications?unitId=xinq", "unitId", "xinq"},
+                {"/api/samples?unitId=xinq", "unitId", "xinq"}, {"/api/copy-notices?unitId=xinq", "unitId", "xinq"},
+                {"/api/rounds?inspector=xinq", "inspector", "xinq"}}) {
             Raw r = raw("GET", get[0], null, basic("admin", TestData.ADMIN_PASSWORD));
             assertThat(r.status()).as(get[0] + " " + r.body()).isEqualTo(400);
             assertThat(r.json().get("field").asText()).isEqualTo(get[1]);

@@ -18,9 +18,11 @@ import java.util.List;
 @Tag(name = "交办任务 Assignments")
 public class AssignmentQueryController {
     private final AssignmentQueries queries;
+    private final cn.duban.query.unit.UnitQueries units;
 
-    public AssignmentQueryController(AssignmentQueries queries) {
+    public AssignmentQueryController(AssignmentQueries queries, cn.duban.query.unit.UnitQueries units) {
         this.queries = queries;
+        this.units = units;
     }
 
     @GetMapping("/assignments")
@@ -30,6 +32,7 @@ public class AssignmentQueryController {
                                 @RequestParam(required = false) String item, @RequestParam(required = false) Boolean overdue,
                                 @RequestParam(required = false) cn.duban.kernel.assignment.Light light) {
         // Typed, so a light or status that does not exist is a 400 naming it, not an empty board.
+        units.requireKnown("unit", unit);
         return queries.board(unit, status == null ? null : status.name(), item, overdue, light == null ? null : light.name());
     }
 

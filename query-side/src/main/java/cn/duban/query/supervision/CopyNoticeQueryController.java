@@ -15,14 +15,17 @@ import java.util.List;
 @Tag(name = "督查 Inspections")
 public class CopyNoticeQueryController {
     private final CopyNoticeQueries notices;
+    private final cn.duban.query.unit.UnitQueries units;
 
-    public CopyNoticeQueryController(CopyNoticeQueries notices) {
+    public CopyNoticeQueryController(CopyNoticeQueries notices, cn.duban.query.unit.UnitQueries units) {
         this.notices = notices;
+        this.units = units;
     }
 
     @GetMapping("/api/copy-notices")
     @Operation(summary = "抄告单 / copy notices, to or from a unit when unitId is given, newest first")
     public List<CopyNoticeView> all(@RequestParam(required = false) String unitId) {
+        units.requireKnown("unitId", unitId);
         return notices.all(unitId);
     }
 

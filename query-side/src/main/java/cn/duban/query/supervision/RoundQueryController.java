@@ -18,9 +18,11 @@ import java.util.List;
 @Tag(name = "督查 Inspections")
 public class RoundQueryController {
     private final RoundQueries rounds;
+    private final cn.duban.query.unit.UnitQueries units;
 
-    public RoundQueryController(RoundQueries rounds) {
+    public RoundQueryController(RoundQueries rounds, cn.duban.query.unit.UnitQueries units) {
         this.rounds = rounds;
+        this.units = units;
     }
 
     /**
@@ -32,6 +34,7 @@ public class RoundQueryController {
             description = "status: OPEN, CLOSED or PUBLISHED; inspector: only the 互查 rounds this unit inspects in")
     public List<RoundQueries.RoundResult> all(@RequestParam(required = false) @Pattern(regexp = "OPEN|CLOSED|PUBLISHED") String status,
                                               @RequestParam(required = false) @Size(max = 64) String inspector) {
+        units.requireKnown("inspector", inspector);
         return rounds.all().stream()
                 .filter(r -> status == null || status.equals(r.status))
                 .filter(r -> inspector == null || (r.inspectors != null && r.inspectors.contains(inspector)))

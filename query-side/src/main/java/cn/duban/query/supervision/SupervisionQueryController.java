@@ -14,14 +14,17 @@ import java.util.List;
 @Tag(name = "督查 Inspections")
 public class SupervisionQueryController {
     private final SupervisionQueries supervision;
+    private final cn.duban.query.unit.UnitQueries units;
 
-    public SupervisionQueryController(SupervisionQueries supervision) {
+    public SupervisionQueryController(SupervisionQueries supervision, cn.duban.query.unit.UnitQueries units) {
         this.supervision = supervision;
+        this.units = units;
     }
 
     @GetMapping("/api/samples")
     @Operation(summary = "抽查 / samples, newest first")
     public List<SampleView> samples(@RequestParam(required = false) String unitId) {
+        units.requireKnown("unitId", unitId);
         return supervision.samples(unitId);
     }
 
@@ -37,6 +40,7 @@ public class SupervisionQueryController {
     public List<SupervisionQueries.SamplingRates> rates(@RequestParam(required = false) String unitId,
                                                         @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate from,
                                                         @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to) {
+        units.requireKnown("unitId", unitId);
         return supervision.rates(unitId, from, to);
     }
 
@@ -55,6 +59,7 @@ public class SupervisionQueryController {
                                                                           message = "取值须为 / must be one of：[ORDERED, REPORTED, VERIFIED]") String status,
                                                                   @RequestParam(required = false) Boolean listed,
                                                                   @RequestParam(required = false) String roundId) {
+        units.requireKnown("unitId", unitId);
         return supervision.rectifications(unitId, status, listed, roundId);
     }
 

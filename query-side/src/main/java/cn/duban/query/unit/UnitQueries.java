@@ -32,6 +32,18 @@ public class UnitQueries {
         return out;
     }
 
+    /**
+     * A filter's unit exists: a list filtered by a mistyped unit ("xinq") answered an empty list,
+     * which reads as "nothing for this unit". Null (no filter) passes.
+     *
+     * @throws cn.duban.kernel.error.InvalidInputException naming the filter's parameter
+     */
+    public void requireKnown(String parameter, String unitId) {
+        if (unitId != null && units.find(Filters.eq("_id", unitId)).first() == null) {
+            throw new cn.duban.kernel.error.InvalidInputException(parameter, "没有该单位 / no such unit: " + unitId);
+        }
+    }
+
     /** The unit, or a 404 naming it. */
     public UnitView one(String unitId) {
         Document d = units.find(Filters.eq("_id", unitId)).first();
