@@ -169,6 +169,11 @@ public final class Words {
         return Collections.unmodifiableMap(GROUPS);
     }
 
+    /** The codes of a group, in their order (none for a group that does not exist). */
+    public static java.util.Set<String> codes(String group) {
+        return Collections.unmodifiableSet(GROUPS.getOrDefault(group, Map.of()).keySet());
+    }
+
     /** The Chinese of a code in a group, or the code itself when it has none. */
     public static String zh(String group, String code) {
         Word w = GROUPS.getOrDefault(group, Map.of()).get(code);

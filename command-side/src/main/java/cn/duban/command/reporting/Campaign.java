@@ -38,6 +38,12 @@ public class Campaign {
     public Campaign(LaunchCampaign command, References references) {
         references.requireUnit(command.unitId());
         references.requireHappened("launchedOn", command.launchedOn());
+        // No rule scores a campaign by its kind (rules name measures), so the kinds are the ones the
+        // district runs, OTHER for the rest: a kind of any other name was stored and shown as its code.
+        java.util.Set<String> kinds = cn.duban.kernel.Words.codes("campaignKind");
+        if (!kinds.contains(command.kind())) {
+            throw new InvalidInputException("kind", "取值须为 / must be one of：" + kinds);
+        }
         apply(new CampaignLaunched(command.campaignId(), command.unitId(), command.kind(), command.title().strip(), command.launchedOn()));
     }
 

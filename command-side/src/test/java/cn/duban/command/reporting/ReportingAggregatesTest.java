@@ -87,6 +87,15 @@ class ReportingAggregatesTest {
         FixtureConfiguration<Campaign> fixture = fixture(Campaign.class);
 
         @Test
+        void aKindTheDistrictDoesNotRunIsRefusedAndOtherIsKept() {
+            fixture.givenNoPriorActivity().when(new LaunchCampaign("c1", "xinqi", "NOPE", "整治", ON))
+                    .expectException(InvalidInputException.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("kind"))
+                    .expectNoEvents();
+            fixture.givenNoPriorActivity().when(new LaunchCampaign("c1", "xinqi", "OTHER", "消防安全整治", ON))
+                    .expectEvents(new CampaignLaunched("c1", "xinqi", "OTHER", "消防安全整治", ON));
+        }
+
+        @Test
         void launched() {
             fixture.givenNoPriorActivity().when(new LaunchCampaign("c1", "xinqi", "GROUP_RENTAL", "群租整治", ON))
                     .expectEvents(new CampaignLaunched("c1", "xinqi", "GROUP_RENTAL", "群租整治", ON));
