@@ -7,7 +7,6 @@
     const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
     return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
   }
-  document.getElementById('csrf').value = token();
   document.querySelector('form').addEventListener('submit', () => { document.getElementById('csrf').value = token(); });
   const params = new URLSearchParams(location.search);
   const message = document.getElementById('message');

@@ -23,9 +23,10 @@ public class IndicatorReport {
     @CommandHandler
     public IndicatorReport(ReportIndicator command, References references) {
         references.requireUnit(command.unitId());
-        if (command.year() > references.today().getYear()) {
+        int thisYear = references.today().getYear();
+        if (command.year() > thisYear) {
             // A year's figure is reported during or after that year, never before it begins.
-            throw new cn.duban.kernel.error.InvalidInputException("year", "不能晚于今年（" + references.today().getYear() + "）/ cannot be after this year");
+            throw new cn.duban.kernel.error.InvalidInputException("year", "不能晚于今年（" + thisYear + "）/ cannot be after this year");
         }
         cn.duban.kernel.reporting.IndicatorFigure.requireConsistent(command.indicator(), command.value(), command.numerator(), command.denominator());
         apply(new IndicatorReported(command.reportId(), command.unitId(), command.indicator(), command.year(), command.value(), command.numerator(), command.denominator(),

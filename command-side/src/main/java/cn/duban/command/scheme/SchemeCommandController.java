@@ -113,17 +113,14 @@ public class SchemeCommandController {
                 throw new InvalidInputException("", "缺少方案文档 / scheme document is missing");
             }
             return doc;
-        } catch (JsonMappingException e) {
-            var twice = ApiExceptionHandler.duplicateKey(e);
-            if (twice.isPresent()) {
-                throw new InvalidInputException(twice.get().field(), twice.get().message());
-            }
-            // In words, as for any body: Jackson's own text names Java types ("java.math.BigDecimal").
-            throw new InvalidInputException(ApiExceptionHandler.path(e), ApiExceptionHandler.describe(e));
         } catch (JsonProcessingException e) {
             var twice = ApiExceptionHandler.duplicateKey(e);
             if (twice.isPresent()) {
                 throw new InvalidInputException(twice.get().field(), twice.get().message());
+            }
+            if (e instanceof JsonMappingException jme) {
+                // In words, as for any body: Jackson's own text names Java types ("java.math.BigDecimal").
+                throw new InvalidInputException(ApiExceptionHandler.path(jme), ApiExceptionHandler.describe(jme));
             }
             var at = e.getLocation();
             throw new InvalidInputException("", at == null ? "文档无法解析 / cannot parse the document"

@@ -169,43 +169,33 @@ public class StrictJson {
             if (value.length() > MAX_TEXT) {
                 throw refused(p, "超过" + MAX_TEXT + "个字符 / longer than " + MAX_TEXT + " characters");
             }
+            // One pass over the text: the characters refused, and whether anything in it shows.
+            boolean shows = false;
+            boolean unusualSpace = false;
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                     i++;
+                    shows = true;
                 } else if (Character.isSurrogate(c) || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
                         || c == '\u202D' || c == '\u202E') {
                     // The two overrides turn text around as it is shown: "a\u202Egnp.exe" reads "aexe.png".
                     throw refused(p, "含有无效字符 / contains an invalid character");
+                } else if (!Character.isWhitespace(c)) {
+                    boolean invisible = Character.getType(c) == Character.FORMAT || Character.isSpaceChar(c);
+                    unusualSpace |= invisible;
+                    shows |= !invisible;
                 }
             }
-            if (invisibleOnly(value)) {
+            // Text that shows nothing though it holds something Java does not count as a space (a
+            // zero-width or no-break space, a byte-order mark): Bean Validation's "not blank" let a unit
+            // named "\u200B\u200B" through, a row with no name in every ranking. Spaces alone stay as
+            // they were: a required field refuses them as blank, an optional one keeps them.
+            if (unusualSpace && !shows) {
                 throw refused(p, "不能只含空格或不可见字符 / must not be only spaces or invisible characters");
             }
             return value;
         }
-    }
-
-    /**
-     * Text that shows nothing though it holds something Java does not count as a space: a
-     * zero-width space, a no-break space, a byte-order mark. Bean Validation's "not blank" let it
-     * through (a unit named "\u200B\u200B" was registered: a row with no name in every ranking).
-     * Spaces alone stay as they were: a required field refuses them as blank, an optional one keeps them.
-     */
-    static boolean invisibleOnly(String value) {
-        boolean unusual = false;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isWhitespace(c)) {
-                continue;
-            }
-            if (Character.getType(c) == Character.FORMAT || Character.isSpaceChar(c)) {
-                unusual = true;
-                continue;
-            }
-            return false;
-        }
-        return unusual;
     }
 
     static final class Decimal extends StdDeserializer<BigDecimal> {
