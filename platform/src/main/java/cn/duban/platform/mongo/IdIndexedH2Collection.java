@@ -121,6 +121,21 @@ final class IdIndexedH2Collection extends H2Collection {
 
     private QueryResult find(Document query, Document orderBy, int numberToSkip, int numberToReturn,
                              int batchSize, Document fieldSelector) {
+        long[] positions = askedPositions(query, orderBy);
+        if (positions != null) {
+            List<Document> found = new ArrayList<>(Math.min(positions.length, 256));
+            for (long position : positions) {
+                Document d = documents.get(position);
+                if (d != null) {
+                    found.add(d);
+                }
+            }
+            if (idDirection(orderBy) < 0) {
+                java.util.Collections.reverse(found);
+            }
+            // Each document was found by its _id, which is all the query asks: nothing left to match.
+            return matchDocumentsFromStream(found.stream(), new Document(), null, numberToSkip, numberToReturn, batchSize, fieldSelector);
+        }
         Object id = pinnedId(query);
         if (id != null && !(query.size() == 1 && query.containsKey("_id"))) {
             Index<Object> ids = idIndex();
@@ -149,6 +164,35 @@ final class IdIndexedH2Collection extends H2Collection {
             }
         }
         return null;
+    }
+
+    /**
+     * The positions of a query that asks for nothing but {@code _id} in a list of {@code Long}s, as the
+     * event store reads its windows ({@code {_id: {$in: [n, n+1, …]}}}), sorted and distinct; null for
+     * any other query, or a collection whose keys are not all {@code Long}s (see the class comment), or
+     * a sort on anything but {@code _id}. mongo-java-server answers such a query through its index: it
+     * sorts the list with its general value comparator (which turns every number into a double to
+     * compare it), then, for every document found, compares its {@code _id} with the list's values one
+     * by one: at a rebuild's window of 2,000 positions about a thousand comparisons per event.
+     */
+    private long[] askedPositions(Document query, Document orderBy) {
+        if (query.size() != 1 || !(query.get("_id") instanceof Document condition) || condition.size() != 1
+                || !(condition.get("$in") instanceof java.util.Collection<?> values)
+                || (orderBy != null && !orderBy.isEmpty() && idDirection(orderBy) == 0)) {
+            return null;
+        }
+        long[] positions = new long[values.size()];
+        int n = 0;
+        for (Object value : values) {
+            if (!(value instanceof Long position)) {
+                return null;
+            }
+            positions[n++] = position;
+        }
+        if (!documents.isEmpty() && !(documents.firstKey() instanceof Long && documents.lastKey() instanceof Long)) {
+            return null;
+        }
+        return java.util.Arrays.stream(positions).sorted().distinct().toArray();
     }
 
     /** A value {@code _id} is compared with for equality (not an operator, a pattern, a sub-document or a list). */

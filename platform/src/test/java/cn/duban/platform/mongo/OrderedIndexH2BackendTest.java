@@ -340,6 +340,31 @@ class OrderedIndexH2BackendTest {
         }
     }
 
+    /** The event store's windows ({@code _id $in} a run of positions) are answered by key, as MongoDB answers them. */
+    @Test
+    void aListOfPositionsIsAnsweredInOrderOnceEachWithSortSkipLimitAndProjection() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> positions = client.getDatabase("duban").getCollection("positions");
+            LongStream.rangeClosed(1, 50).map(i -> i * 3).forEach(id -> positions.insertOne(new Document("_id", id).append("text", "第" + id + "条")));
+
+            List<Long> asked = List.of(30L, 4L, 3L, 3L, 150L, 151L, 9L);
+            assertThat(ids(positions.find(Filters.in("_id", asked)))).containsExactly(3L, 9L, 30L, 150L);
+            assertThat(ids(positions.find(Filters.in("_id", asked)).sort(new Document("_id", -1)).skip(1).limit(2))).containsExactly(30L, 9L);
+            assertThat(positions.find(Filters.in("_id", List.of(6L))).projection(new Document("text", 1)).first())
+                    .isEqualTo(new Document("_id", 6L).append("text", "第6条"));
+            assertThat(ids(positions.find(Filters.in("_id", List.<Long>of())))).isEmpty();
+            // Anything else is answered as before: numbers of other types match by value, other conditions apply.
+            assertThat(ids(positions.find(Filters.in("_id", List.of(3, 6.0, 7L))))).containsExactly(3L, 6L);
+            assertThat(ids(positions.find(Filters.and(Filters.in("_id", asked), Filters.eq("text", "第9条"))))).containsExactly(9L);
+            assertThat(ids(positions.find(Filters.in("_id", asked)).sort(new Document("text", 1)))).containsExactly(150L, 30L, 3L, 9L);
+
+            // Keys of another type beside the Longs: every one is still found by value.
+            positions.insertOne(new Document("_id", 151).append("text", "整数"));
+            assertThat(ids(positions.find(Filters.in("_id", asked)))).containsExactly(3L, 9L, 30L, 150L, 151);
+        }
+    }
+
     @Test
     void aQueryPinningOneIdFindsUpdatesAndDeletesOnlyThatDocumentWhenTheRestMatches() {
         try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
