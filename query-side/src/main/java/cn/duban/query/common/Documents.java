@@ -26,6 +26,9 @@ public final class Documents<T> implements WriteBehind {
     private final Function<T, List<String>> seen;
     /** Views changed in this batch, by id, in the order first changed; null when writing through. */
     private final Map<String, T> pending;
+    private static final String ID_FIELD = "id";
+    /** Whether the view has an {@code id} field, which {@link #view} fills from {@code _id} when it was not stored. */
+    private final boolean hasIdField;
 
     public Documents(MongoCollection<Document> collection, Class<T> type, Function<T, String> id, Function<T, List<String>> seen) {
         this(collection, type, id, seen, false);
@@ -38,6 +41,7 @@ public final class Documents<T> implements WriteBehind {
         this.id = id;
         this.seen = seen;
         this.pending = writeBehind ? new LinkedHashMap<>() : null;
+        this.hasIdField = java.util.Arrays.stream(type.getFields()).anyMatch(f -> f.getName().equals(ID_FIELD));
     }
 
     /**
@@ -56,12 +60,12 @@ public final class Documents<T> implements WriteBehind {
             return pending.get(key);
         }
         Document d = collection.find(Filters.eq("_id", key)).first();
-        return d == null ? null : ReadModelJson.fromDocument(d, type);
+        return d == null ? null : view(d);
     }
 
     public List<T> where(Bson filter) {
         List<T> out = new ArrayList<>();
-        collection.find(filter).forEach(d -> out.add(ReadModelJson.fromDocument(d, type)));
+        collection.find(filter).forEach(d -> out.add(view(d)));
         return out;
     }
 
@@ -102,9 +106,29 @@ public final class Documents<T> implements WriteBehind {
             pending.put(id.apply(v), v);
             return;
         }
+        collection.replaceOne(Filters.eq("_id", id.apply(v)), document(id.apply(v), v), new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * The view as stored: its key as {@code _id}, and its {@code id} field, when that is the key, only
+     * there. A reported record kept its id twice, some 40 bytes of the 300-odd each record takes, and the
+     * reported records are the largest read model (issue 14's data files at a million events).
+     */
+    private Document document(String key, T v) {
         Document d = ReadModelJson.toDocument(v);
-        d.put("_id", id.apply(v));
-        collection.replaceOne(Filters.eq("_id", id.apply(v)), d, new ReplaceOptions().upsert(true));
+        if (key.equals(d.get(ID_FIELD))) {
+            d.remove(ID_FIELD);
+        }
+        d.put("_id", key);
+        return d;
+    }
+
+    /** The view a stored document holds; a document written before {@link #document} still has its {@code id} and keeps it. */
+    private T view(Document d) {
+        if (hasIdField && !d.containsKey(ID_FIELD)) {
+            d.put(ID_FIELD, d.get("_id"));
+        }
+        return ReadModelJson.fromDocument(d, type);
     }
 
     /** The views changed in this batch and not yet written (none unless written behind): what the next {@link #flush()} writes. */
@@ -119,9 +143,7 @@ public final class Documents<T> implements WriteBehind {
         }
         List<ReplaceOneModel<Document>> writes = new ArrayList<>(pending.size());
         pending.forEach((key, v) -> {
-            Document d = ReadModelJson.toDocument(v);
-            d.put("_id", key);
-            writes.add(new ReplaceOneModel<>(Filters.eq("_id", key), d, new ReplaceOptions().upsert(true)));
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", key), document(key, v), new ReplaceOptions().upsert(true)));
         });
         collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
         pending.clear();

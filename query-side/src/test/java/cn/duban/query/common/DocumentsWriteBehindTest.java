@@ -56,4 +56,23 @@ class DocumentsWriteBehindTest extends ProjectionTestBase {
         projection.flush();
         assertThat(reader.find("r1").count).isEqualTo(1);
     }
+
+    /** A view keyed by its id keeps the id once, as _id, and reads back whole; one stored with it twice still reads. */
+    @Test
+    void aViewKeyedByItsIdStoresItOnceAndReadsItBack() {
+        var collection = harness.db.getCollection("write_behind_test");
+        Documents<View> projection = store().writingBehind();
+        projection.create("e1", view("r1"));
+        projection.flush();
+        store().create("e2", view("r2"));
+
+        for (String key : List.of("r1", "r2")) {
+            org.bson.Document stored = collection.find(new org.bson.Document("_id", key)).first();
+            assertThat(stored).as("stored as written behind and through").doesNotContainKey("id").containsEntry("_id", key);
+            assertThat(store().find(key).id).isEqualTo(key);
+        }
+        collection.insertOne(new org.bson.Document("_id", "r3").append("id", "r3").append("count", 2).append("seen", List.of("e3")));
+        assertThat(store().find("r3").id).isEqualTo("r3");
+        assertThat(store().all()).extracting(v -> v.id).containsExactlyInAnyOrder("r1", "r2", "r3");
+    }
 }
