@@ -224,7 +224,8 @@ class ScaleBenchmark {
             // The faster of two rebuilds, as of the two folds below: treated alike, their ratio does not
             // depend on which of them met a slow moment of the machine.
             phase.set(Phase.REBUILDS);
-            double rebuildSeconds = Math.min(rebuild(ctx), rebuild(ctx));
+            ConfigurableApplicationContext rebuilt = ctx;
+            double rebuildSeconds = Math.min(profiled("rebuild-" + n, () -> rebuild(rebuilt)), rebuild(ctx));
             phase.set(Phase.FOLDS);
             long[] json = new long[1];
             Serializer serializer = ctx.getBean("eventSerializer", Serializer.class);
@@ -470,7 +471,7 @@ class ScaleBenchmark {
     /**
      * Runs {@code measured}; with {@code -Dbench.jfr=DIR}, under a JFR recording (the JDK's "profile"
      * settings) saved as {@code DIR/NAME.jfr}, so that a profile covers the measured commands (or
-     * the reads for every unit) and nothing else of the run.
+     * the reads for every unit, or a rebuild) and nothing else of the run.
      */
     static <T> T profiled(String name, java.util.concurrent.Callable<T> measured) throws Exception {
         String dir = System.getProperty("bench.jfr");
