@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
+import de.bwaldvogel.mongo.oplog.NoopOplog;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
@@ -63,12 +64,65 @@ final class IdIndexedH2Collection extends H2Collection {
     @Override
     public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
                                                  boolean isMulti, boolean isUpsert, Oplog oplog) {
+        if (!isMulti && oplog instanceof NoopOplog && isReplacementById(selector, updateQuery)) {
+            return replaceById((String) selector.get("_id"), updateQuery, isUpsert);
+        }
         updating = true;
         try {
             return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
         } finally {
             updating = false;
         }
+    }
+
+    /**
+     * {@code replaceOne({_id: "k"}, document)}, as every read model is written, in a collection whose only
+     * index is {@code _id}'s: the key does not change, so there is no index to touch. mongo-java-server
+     * copies the stored document deeply, builds the new one as a deep copy of the replacement, compares
+     * the two and works out every index's keys of both: the embedded server's handling of such writes
+     * was the largest part of its work during a rebuild (issue 14). Keys other than strings (a number
+     * matches its equal of another type) and anything else go the general way.
+     */
+    private boolean isReplacementById(Document selector, Document replacement) {
+        if (selector.size() != 1 || !(selector.get("_id") instanceof String id)) {
+            return false;
+        }
+        for (String field : replacement.keySet()) {
+            if (field.startsWith("$") || field.contains(".")) {
+                return false;
+            }
+        }
+        Object given = replacement.get("_id");
+        List<Index<Object>> indexes = getIndexes();
+        return (given == null || id.equals(given)) && indexes.size() == 1 && indexes.get(0) == idIndex();
+    }
+
+    /** As mongo-java-server answers a replacement: the document stored with {@code _id} first, and {@code n}, {@code nModified} and {@code upserted}. */
+    private Document replaceById(String id, Document replacement, boolean isUpsert) {
+        Document stored = new Document("_id", id);
+        replacement.forEach((field, value) -> {
+            if (!field.equals("_id")) {
+                stored.put(field, value);
+            }
+        });
+        Document old = documents.get(id);
+        Document result = new Document();
+        if (old == null) {
+            if (isUpsert) {
+                addDocument(stored);
+                result.put("upserted", id);
+            }
+            result.put("n", 0);
+            result.put("nModified", 0);
+            return result;
+        }
+        boolean changed = !stored.equals(old);
+        if (changed) {
+            handleUpdate(id, old, stored);
+        }
+        result.put("n", 1);
+        result.put("nModified", changed ? 1 : 0);
+        return result;
     }
 
     @Override

@@ -375,6 +375,49 @@ class OrderedIndexH2BackendTest {
         }
     }
 
+    /** How the read models are written: a whole document replaced by its string key, upserted when new. Answered as before. */
+    @Test
+    void aDocumentReplacedByItsKeyIsStoredAndCountedAsBefore() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> views = client.getDatabase("duban").getCollection("views");
+            var upsert = new com.mongodb.client.model.ReplaceOptions().upsert(true);
+
+            var created = views.replaceOne(Filters.eq("_id", "v1"), new Document("title", "初稿").append("n", 1), upsert);
+            assertThat(created.getMatchedCount()).isZero();
+            assertThat(created.getUpsertedId()).isEqualTo(new org.bson.BsonString("v1"));
+            var changed = views.replaceOne(Filters.eq("_id", "v1"), new Document("title", "定稿").append("_id", "v1"), upsert);
+            assertThat(changed.getMatchedCount()).isEqualTo(1);
+            assertThat(changed.getModifiedCount()).isEqualTo(1);
+            assertThat(changed.getUpsertedId()).isNull();
+            assertThat(views.replaceOne(Filters.eq("_id", "v1"), new Document("title", "定稿")).getModifiedCount()).isZero();
+            assertThat(views.replaceOne(Filters.eq("_id", "absent"), new Document("title", "无")).getMatchedCount()).isZero();
+            var bulk = views.bulkWrite(List.of(
+                    new com.mongodb.client.model.ReplaceOneModel<>(Filters.eq("_id", "v2"), new Document("n", 2), upsert),
+                    new com.mongodb.client.model.ReplaceOneModel<>(Filters.eq("_id", "v1"), new Document("n", 3), upsert)));
+            assertThat(bulk.getUpserts()).hasSize(1);
+            assertThat(bulk.getMatchedCount()).isEqualTo(1);
+            assertThat(views.find().into(new ArrayList<>())).containsExactlyInAnyOrder(
+                    new Document("_id", "v1").append("n", 3), new Document("_id", "v2").append("n", 2));
+            assertThat(views.countDocuments(Filters.eq("_id", "absent"))).isZero();
+            // The key is kept: a replacement naming another _id is refused, as MongoDB refuses it.
+            assertThatThrownBy(() -> views.replaceOne(Filters.eq("_id", "v1"), new Document("_id", "v9").append("n", 9)))
+                    .isInstanceOf(MongoWriteException.class);
+            assertThat(views.countDocuments()).isEqualTo(2);
+            // A collection with a unique index of its own still checks it.
+            MongoCollection<Document> keyed = client.getDatabase("duban").getCollection("keyed");
+            keyed.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
+            keyed.replaceOne(Filters.eq("_id", "a"), new Document("code", "x"), upsert);
+            assertThatThrownBy(() -> keyed.replaceOne(Filters.eq("_id", "b"), new Document("code", "x"), upsert))
+                    .isInstanceOf(MongoWriteException.class);
+        }
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            assertThat(client.getDatabase("duban").getCollection("views").find(Filters.eq("_id", "v1")).first())
+                    .isEqualTo(new Document("_id", "v1").append("n", 3));
+        }
+    }
+
     /** The event store's windows ({@code _id $in} a run of positions) are answered by key, as MongoDB answers them. */
     @Test
     void aListOfPositionsIsAnsweredInOrderOnceEachWithSortSkipLimitAndProjection() {
