@@ -14,6 +14,9 @@ import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -64,8 +67,9 @@ final class IdIndexedH2Collection extends H2Collection {
     @Override
     public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
                                                  boolean isMulti, boolean isUpsert, Oplog oplog) {
-        if (!isMulti && oplog instanceof NoopOplog && isReplacementById(selector, updateQuery)) {
-            return replaceById((String) selector.get("_id"), updateQuery, isUpsert);
+        String replaced = isMulti || !(oplog instanceof NoopOplog) ? null : replacedId(selector, updateQuery);
+        if (replaced != null) {
+            return replaceById(replaced, updateQuery, isUpsert);
         }
         updating = true;
         try {
@@ -81,20 +85,20 @@ final class IdIndexedH2Collection extends H2Collection {
      * copies the stored document deeply, builds the new one as a deep copy of the replacement, compares
      * the two and works out every index's keys of both: the embedded server's handling of such writes
      * was the largest part of its work during a rebuild (issue 14). Keys other than strings (a number
-     * matches its equal of another type) and anything else go the general way.
+     * matches its equal of another type) and anything else go the general way: for them this answers null.
      */
-    private boolean isReplacementById(Document selector, Document replacement) {
+    private String replacedId(Document selector, Document replacement) {
         if (selector.size() != 1 || !(selector.get("_id") instanceof String id)) {
-            return false;
+            return null;
         }
         for (String field : replacement.keySet()) {
             if (field.startsWith("$") || field.contains(".")) {
-                return false;
+                return null;
             }
         }
         Object given = replacement.get("_id");
         List<Index<Object>> indexes = getIndexes();
-        return (given == null || id.equals(given)) && indexes.size() == 1 && indexes.get(0) == idIndex();
+        return (given == null || id.equals(given)) && indexes.size() == 1 && indexes.get(0) == idIndex() ? id : null;
     }
 
     /** As mongo-java-server answers a replacement: the document stored with {@code _id} first, and {@code n}, {@code nModified} and {@code upserted}. */
@@ -185,7 +189,7 @@ final class IdIndexedH2Collection extends H2Collection {
                 }
             }
             if (idDirection(orderBy) < 0) {
-                java.util.Collections.reverse(found);
+                Collections.reverse(found);
             }
             // Each document was found by its _id, which is all the query asks: nothing left to match.
             return matchDocumentsFromStream(found.stream(), new Document(), null, numberToSkip, numberToReturn, batchSize, fieldSelector);
@@ -231,7 +235,7 @@ final class IdIndexedH2Collection extends H2Collection {
      */
     private long[] askedPositions(Document query, Document orderBy) {
         if (query.size() != 1 || !(query.get("_id") instanceof Document condition) || condition.size() != 1
-                || !(condition.get("$in") instanceof java.util.Collection<?> values)
+                || !(condition.get("$in") instanceof Collection<?> values)
                 || (orderBy != null && !orderBy.isEmpty() && idDirection(orderBy) == 0)) {
             return null;
         }
@@ -243,10 +247,10 @@ final class IdIndexedH2Collection extends H2Collection {
             }
             positions[n++] = position;
         }
-        if (!documents.isEmpty() && !(documents.firstKey() instanceof Long && documents.lastKey() instanceof Long)) {
+        if (!documents.isEmpty() && keyClass() != Long.class) {
             return null;
         }
-        return java.util.Arrays.stream(positions).sorted().distinct().toArray();
+        return Arrays.stream(positions).sorted().distinct().toArray();
     }
 
     /** A value {@code _id} is compared with for equality (not an operator, a pattern, a sub-document or a list). */
@@ -288,8 +292,14 @@ final class IdIndexedH2Collection extends H2Collection {
     }
 
     private boolean keysInMongoOrder() {
+        Class<?> keys = keyClass();
+        return keys == Long.class || keys == Integer.class;
+    }
+
+    /** The class of every key when the first and the last key share it (keys are grouped by type); null otherwise, or when there are none. */
+    private Class<?> keyClass() {
         Object first = documents.firstKey();
         Object last = documents.lastKey();
-        return first != null && first.getClass() == last.getClass() && (first instanceof Long || first instanceof Integer);
+        return first != null && first.getClass() == last.getClass() ? first.getClass() : null;
     }
 }

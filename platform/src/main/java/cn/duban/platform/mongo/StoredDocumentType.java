@@ -10,6 +10,7 @@ import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 
@@ -64,7 +65,7 @@ final class StoredDocumentType extends ObjectDataType {
 
     private static byte[] encode(Document document) {
         org.bson.io.BasicOutputBuffer bson = StoredBson.encode(document);
-        return java.util.Arrays.copyOf(bson.getInternalBuffer(), bson.getSize());
+        return Arrays.copyOf(bson.getInternalBuffer(), bson.getSize());
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class Documents<T> implements WriteBehind {
         this.id = id;
         this.seen = seen;
         this.pending = writeBehind ? new LinkedHashMap<>() : null;
-        this.hasIdField = java.util.Arrays.stream(type.getFields()).anyMatch(f -> f.getName().equals(ID_FIELD));
+        this.hasIdField = Arrays.stream(type.getFields()).anyMatch(f -> f.getName().equals(ID_FIELD));
     }
 
     /**
