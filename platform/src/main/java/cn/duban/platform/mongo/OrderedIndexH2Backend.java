@@ -305,14 +305,6 @@ final class OrderedIndexH2Backend extends H2Backend {
         file.onRootsTaken(this::rootsTaken);
     }
 
-    /**
-     * The most keys a page holds (H2: 48). An index entry is small (an event id and its position),
-     * so an index page is bounded by its count, not by its size ({@link HookedFileStore#MAX_PAGE_SIZE}),
-     * and compressed alone. Rewritten from issue 14's 1M store with 48, 128 and 256 keys a page: the
-     * event-id index 29.8, 24.6 and 26.8 MB, the stream-key index 12.7, 7.5 and 6.8 MB.
-     */
-    static final int KEYS_PER_PAGE = 128;
-
     static OrderedIndexH2Backend open(String fileName) {
         // Pages compressed (Deflate): documents of repeated field names shrink several times, and so
         // does what each commit writes. LZF took a 5,000-append probe from 88 MB to 22 MB; Deflate took
@@ -328,7 +320,7 @@ final class OrderedIndexH2Backend extends H2Backend {
         file.open(fileName, false, (char[]) null);
         MVStore store;
         try {
-            store = new MVStore.Builder().adoptFileStore(file).compressHigh().keysPerPage(KEYS_PER_PAGE).autoCommitDisabled()
+            store = new MVStore.Builder().adoptFileStore(file).compressHigh().autoCommitDisabled()
                     .autoCommitBufferSize(0).autoCompactFillRate(0).open();
         } catch (RuntimeException e) {
             file.close();

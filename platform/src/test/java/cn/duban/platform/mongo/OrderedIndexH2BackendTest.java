@@ -375,33 +375,6 @@ class OrderedIndexH2BackendTest {
         }
     }
 
-    /** Index pages hold more keys than H2's 48 (they compress alone): written in key order, as event ids are. */
-    @Test
-    void pagesOfSmallEntriesHoldMoreKeysThanH2Would() {
-        OrderedIndexH2Backend backend = OrderedIndexH2Backend.open(dataDir.resolve("keys.mv.db").toString());
-        try {
-            org.h2.mvstore.MVMap<Long, String> map = backend.getMvStore().openMap("probe");
-            for (long i = 0; i < 2_000; i++) {
-                map.put(i, "0190a6c2-0000-7000-8000-" + i);
-            }
-            backend.getMvStore().commit();
-            assertThat(2_000.0 / leaves(map.getRootPage())).as("keys per leaf").isGreaterThan(60);
-        } finally {
-            backend.close();
-        }
-    }
-
-    private static int leaves(org.h2.mvstore.Page<?, ?> page) {
-        if (page.isLeaf()) {
-            return 1;
-        }
-        int n = 0;
-        for (int i = 0; i < page.getRawChildPageCount(); i++) {
-            n += leaves(page.getChildPage(i));
-        }
-        return n;
-    }
-
     /** How the read models are written: a whole document replaced by its string key, upserted when new. Answered as before. */
     @Test
     void aDocumentReplacedByItsKeyIsStoredAndCountedAsBefore() {
