@@ -68,19 +68,6 @@ final class HookedFileStore extends SingleFileStore {
         this.rewriteBudget = bytes;
     }
 
-    /**
-     * The bytes of the file's chunks that no live page uses, as H2 counts them (each page by the
-     * length class it was written in), chunks emptied and not yet let go included.
-     */
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    long deadBytes() {
-        long dead = 0;
-        for (Chunk<?> chunk : (Collection<Chunk<?>>) (Collection) getChunks().values()) {
-            dead += chunk.maxLen - chunk.maxLenLive;
-        }
-        return dead;
-    }
-
     @Override
     public WriteBuffer getWriteBuffer() {
         rootsTaken.run();

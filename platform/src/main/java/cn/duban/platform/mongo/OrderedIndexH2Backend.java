@@ -105,12 +105,6 @@ final class OrderedIndexH2Backend extends H2Backend {
     /** Chunks less live than this on average get slices of half a megabyte while appends arrive. */
     private static final int LOW_FILL_RATE = 70;
     private final HookedFileStore file;
-    /**
-     * Whether the slices still give space back ({@link SliceProgress}): they stop after 10 s (50
-     * slices) without freeing another 64 KB, and start again once the writers have left 1 MB more
-     * dead. Used on the syncer's thread only.
-     */
-    private final SliceProgress progress = new SliceProgress(50, 64 * 1024, 1024 * 1024);
 
     /**
      * Rewrites up to a slice of the emptiest chunks' live pages into new chunks ({@link #rewrite}), when
@@ -138,7 +132,7 @@ final class OrderedIndexH2Backend extends H2Backend {
         // 0.3 s of the command's commit after a second of idle slices, JFR).
         turn.lock();
         try {
-            if (!store.isClosed() && progress.worthSlicing(file.deadBytes()) && rewrite(store, sliceBudget(store, appendsArriving))) {
+            if (!store.isClosed() && rewrite(store, sliceBudget(store, appendsArriving))) {
                 commit();
             }
         } finally {
