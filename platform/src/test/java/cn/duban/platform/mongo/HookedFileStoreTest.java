@@ -63,22 +63,22 @@ class HookedFileStoreTest {
         MVMap<Integer, String> map = store.openMap("m");
         // Entries of about 8 KB of estimated memory, eight to a page (HookedFileStore.MAX_PAGE_SIZE),
         // so that rewriting 80 of 100 leaves pages of the other 20 live.
-        String kilobyte = "x".repeat(4_000);
+        String entry = "x".repeat(4_000);
         // A chunk of 100 entries left a fifth live, then one of 20 left four fifths live.
         for (int i = 0; i < 100; i++) {
-            map.put(i, kilobyte);
+            map.put(i, entry);
         }
         store.commit();
         for (int i = 100; i < 120; i++) {
-            map.put(i, kilobyte);
+            map.put(i, entry);
         }
         store.commit();
         for (int i = 0; i < 80; i++) {
-            map.put(i, kilobyte + "'");
+            map.put(i, entry + "'");
         }
         store.commit();
         for (int i = 100; i < 104; i++) {
-            map.put(i, kilobyte + "'");
+            map.put(i, entry + "'");
         }
         store.commit();
         map.put(1_000, "a later commit, so that none of the above is the last saved");
@@ -98,8 +98,8 @@ class HookedFileStoreTest {
         assertThat(store.compact(90, 120_000)).as("H2 rewrote what it was offered").isTrue();
         store.commit();
         assertThat(emptiest.maxLenLive).as("its live pages moved").isZero();
-        assertThat(map.get(0)).isEqualTo(kilobyte + "'");
-        assertThat(map.get(99)).isEqualTo(kilobyte);
+        assertThat(map.get(0)).isEqualTo(entry + "'");
+        assertThat(map.get(99)).isEqualTo(entry);
         store.close();
     }
 
