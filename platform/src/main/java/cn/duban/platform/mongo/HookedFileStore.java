@@ -68,6 +68,22 @@ final class HookedFileStore extends SingleFileStore {
         this.rewriteBudget = bytes;
     }
 
+    /**
+     * The bytes of partly live chunks that no live page uses, as H2 counts them (each page by the
+     * length class it was written in): what compaction can give back. Chunks no page uses any more
+     * are left out; H2 lets them go on its own.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    long partlyLiveDeadBytes() {
+        long dead = 0;
+        for (Chunk<?> chunk : (Collection<Chunk<?>>) (Collection) getChunks().values()) {
+            if (chunk.maxLenLive > 0) {
+                dead += chunk.maxLen - chunk.maxLenLive;
+            }
+        }
+        return dead;
+    }
+
     @Override
     public WriteBuffer getWriteBuffer() {
         rootsTaken.run();
