@@ -50,6 +50,48 @@ class CompactionSliceTest {
         }
     }
 
+    /**
+     * On a quiet store, slices that never bring the dead bytes a megabyte lower rest
+     * ({@link QuietSlices}), until the small writes have left a megabyte more dead. Before each look
+     * a few writes leave a chunk nearly empty (about 100 KB dead, committed, so the look is quiet),
+     * and a slice rewrites it. Without the rest every one of the 60 looks rewrote and committed
+     * (seen, with every look taken as not quiet).
+     */
+    @Test
+    void onAQuietStoreSlicesThatGiveLittleBackRestUntilTheWritesLeaveAMegabyteMoreDead() throws Exception {
+        OrderedIndexH2Backend backend = OrderedIndexH2Backend.open(dataDir.resolve("duban.mv.db").toString());
+        try {
+            EmbeddedChannel channel = new EmbeddedChannel();
+            Random random = new Random(16);
+            MVStore store = backend.getMvStore();
+            // Chunks may be rewritten at once: no waiting for H2's retention time between looks.
+            store.setRetentionTime(0);
+            List<Boolean> rewrote = new java.util.ArrayList<>();
+            for (int look = 0; look < 60; look++) {
+                for (int i = 0; i < 60; i++) {
+                    insert(backend, channel, i < 3 ? "kept" : "dropped", new Document("_id", look + "-" + i).append("text", ReportText.of(random)));
+                }
+                backend.commit();
+                backend.handleCommand(channel, "duban", "delete", new Document("delete", "dropped")
+                        .append("deletes", List.of(new Document("q", new Document()).append("limit", 0))));
+                backend.commit();
+                // As the syncer does: emptied chunks are let go once what emptied them is forced.
+                backend.forceToDisk();
+                long version = store.getCurrentVersion();
+                backend.compactSlice(false);
+                rewrote.add(store.getCurrentVersion() > version);
+            }
+
+            int restBegins = rewrote.subList(1, rewrote.size()).indexOf(false) + 1;
+            assertThat(restBegins).as("looks that rewrote before the first rest (%s)", rewrote).isGreaterThanOrEqualTo(25);
+            int restEnds = rewrote.subList(restBegins, rewrote.size()).indexOf(true) + restBegins;
+            assertThat(restEnds).as("the rest ends, once a megabyte more is dead (%s)", rewrote).isGreaterThan(restBegins);
+            assertThat(restEnds - restBegins).as("looks at rest (%s)", rewrote).isGreaterThanOrEqualTo(8);
+        } finally {
+            backend.close();
+        }
+    }
+
     private static void insert(OrderedIndexH2Backend backend, EmbeddedChannel channel, String collection, Document doc) {
         backend.handleCommand(channel, "duban", "insert", new Document("insert", collection).append("documents", List.of(doc)));
     }
