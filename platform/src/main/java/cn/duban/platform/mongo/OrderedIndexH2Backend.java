@@ -149,7 +149,7 @@ final class OrderedIndexH2Backend extends H2Backend {
                 return;
             }
             boolean quiet = !appendsArriving && store.getUnsavedMemory() < QUIET_UNSAVED_BYTES;
-            if (quietSlices.slice(quiet, file.partlyLiveDeadBytes()) && rewrite(store, sliceBudget(store, appendsArriving))) {
+            if (quietSlices.slice(quiet, file::partlyLiveDeadBytes) && rewrite(store, sliceBudget(store, appendsArriving))) {
                 commit();
             }
         } finally {

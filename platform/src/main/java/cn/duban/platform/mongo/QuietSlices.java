@@ -1,5 +1,7 @@
 package cn.duban.platform.mongo;
 
+import java.util.function.LongSupplier;
+
 /**
  * Whether the next compaction slice runs, or the slices rest. A slice rewrites the live pages of the
  * emptiest chunks and, with them, the pages above them up to each map's root, so the pages above
@@ -37,15 +39,17 @@ final class QuietSlices {
     /**
      * Whether to run a slice now.
      *
-     * @param quiet     whether the store was quiet since the last look (see above)
-     * @param deadBytes the bytes of partly live chunks that no live page uses, now
+     * @param quiet       whether the store was quiet since the last look (see above)
+     * @param deadBytesNow the bytes of partly live chunks that no live page uses, asked only on a
+     *                     quiet look (it walks every chunk)
      */
-    boolean slice(boolean quiet, long deadBytes) {
-        if (!quiet || restingAt >= 0 && deadBytes >= restingAt + resumeAfter) {
-            restingAt = -1;
-            lowest = Long.MAX_VALUE;
-            sinceLow = 0;
-            return true;
+    boolean slice(boolean quiet, LongSupplier deadBytesNow) {
+        if (!quiet) {
+            return startAgain();
+        }
+        long deadBytes = deadBytesNow.getAsLong();
+        if (restingAt >= 0 && deadBytes >= restingAt + resumeAfter) {
+            return startAgain();
         }
         if (restingAt >= 0) {
             return false;
@@ -60,6 +64,14 @@ final class QuietSlices {
             restingAt = deadBytes;
             return false;
         }
+        return true;
+    }
+
+    /** Slices run from now, their count of looks without a new low starting afresh. */
+    private boolean startAgain() {
+        restingAt = -1;
+        lowest = Long.MAX_VALUE;
+        sinceLow = 0;
         return true;
     }
 
