@@ -342,13 +342,18 @@ class HostileInputIT {
                 {"/api/schemes/hostile-2030/ranking?type=CITY", "type", "STREET"},
                 {"/api/assignments?unit=xinq", "unit", "xinq"}, {"/api/rectifications?unitId=xinq", "unitId", "xinq"},
                 {"/api/samples?unitId=xinq", "unitId", "xinq"}, {"/api/copy-notices?unitId=xinq", "unitId", "xinq"},
-                {"/api/rounds?inspector=xinq", "inspector", "xinq"}}) {
+                {"/api/rounds?inspector=xinq", "inspector", "xinq"}, {"/api/records?unitId=xinq", "unitId", "xinq"},
+                {"/api/records?status=LOST", "status", "ACCEPTED"}, {"/api/records?kind=REPORT", "kind", "INFO_REPORT"},
+                {"/api/rectifications?roundId=no-such-round", "roundId", "no-such-round"}}) {
             Raw r = raw("GET", get[0], null, basic("admin", TestData.ADMIN_PASSWORD));
             assertThat(r.status()).as(get[0] + " " + r.body()).isEqualTo(400);
             assertThat(r.json().get("field").asText()).isEqualTo(get[1]);
             assertThat(r.json().get("message").asText()).as("says what may be asked").contains(get[2]);
         }
         assertThat(raw("GET", "/api/assignments?light=RED&status=OPEN", null, basic("admin", TestData.ADMIN_PASSWORD)).status()).isEqualTo(200);
+        Raw notices = raw("GET", "/api/rounds/year-end/hostile-2039/notices", null, basic("admin", TestData.ADMIN_PASSWORD));
+        assertThat(notices.status()).as("the notices of a scheme that does not exist: " + notices.body()).isEqualTo(404);
+        assertThat(raw("GET", "/api/rounds/year-end/hostile-2030/notices", null, basic("admin", TestData.ADMIN_PASSWORD)).body()).isEqualTo("[]");
         Raw xml = raw("GET", "/api/units/xinqi", null, Map.of("Authorization", basic("admin", TestData.ADMIN_PASSWORD).get("Authorization"),
                 "Accept", "application/xml"));
         assertThat(xml.status()).isEqualTo(406);

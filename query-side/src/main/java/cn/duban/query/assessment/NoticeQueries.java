@@ -3,6 +3,7 @@ package cn.duban.query.assessment;
 import cn.duban.kernel.error.NotFoundException;
 import cn.duban.query.assessment.NoticesProjection.NoticeView;
 import cn.duban.query.common.Documents;
+import cn.duban.query.scheme.SchemeQueries;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.springframework.stereotype.Service;
@@ -15,10 +16,12 @@ import java.util.List;
 public class NoticeQueries {
     private final Documents<NoticeView> notices;
     private final YearEndQueries yearEnd;
+    private final SchemeQueries schemes;
 
-    public NoticeQueries(MongoDatabase db, YearEndQueries yearEnd) {
+    public NoticeQueries(MongoDatabase db, YearEndQueries yearEnd, SchemeQueries schemes) {
         this.notices = NoticesProjection.documents(db);
         this.yearEnd = yearEnd;
+        this.schemes = schemes;
     }
 
     /** A published notice, reproduced from the events before it. */
@@ -38,7 +41,9 @@ public class NoticeQueries {
         return new PublishedNotice(v.id, v.schemeId, n.title(), v.publishedAt, v.position, v.publishedBy, n);
     }
 
+    /** The scheme's published notices, newest first; a scheme that does not exist is a 404, not "none published". */
     public List<NoticeView> notices(String schemeId) {
+        schemes.one(schemeId);
         return notices.where(Filters.eq("schemeId", schemeId)).stream()
                 .sorted(Comparator.comparing((NoticeView n) -> n.publishedAt).reversed()).toList();
     }

@@ -49,10 +49,14 @@ public class InfoReportQueryController {
     @GetMapping("/records")
     @Operation(summary = "记录列表 / reported records of a unit, kind (TRAINING, INFO_REPORT, INDICATOR, ACHIEVEMENT, APPEAL, CAMPAIGN) and status, newest first, at most 500")
     public List<RecordView> records(@RequestParam(required = false) @Size(max = 64) String unitId,
-                                    @RequestParam(required = false) @Pattern(regexp = "TRAINING|INFO_REPORT|INDICATOR|ACHIEVEMENT|APPEAL|CAMPAIGN") String kind,
-                                    @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,32}") String status,
+                                    @RequestParam(required = false) @Pattern(regexp = "TRAINING|INFO_REPORT|INDICATOR|ACHIEVEMENT|APPEAL|CAMPAIGN",
+                                            message = "取值须为 / must be one of：[TRAINING, INFO_REPORT, INDICATOR, ACHIEVEMENT, APPEAL, CAMPAIGN]") String kind,
+                                    // The statuses the records take (ReportedRecordsProjection); any other asked an empty list.
+                                    @RequestParam(required = false) @Pattern(regexp = "SUBMITTED|ACCEPTED|REJECTED|FILED|UPHELD|OPEN|CLOSED",
+                                            message = "取值须为 / must be one of：[SUBMITTED, ACCEPTED, REJECTED, FILED, UPHELD, OPEN, CLOSED]") String status,
                                     @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
         readAfterWrite.await(min);
+        units.requireKnown("unitId", unitId);
         return records.list(unitId, kind, status);
     }
 

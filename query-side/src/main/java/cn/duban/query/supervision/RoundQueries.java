@@ -43,6 +43,18 @@ public class RoundQueries {
         return v;
     }
 
+    /**
+     * A filter's round exists: a list filtered by a mistyped round answered an empty list, which reads
+     * as "nothing ordered in this round". Null (no filter) passes.
+     *
+     * @throws cn.duban.kernel.error.InvalidInputException naming the filter's parameter
+     */
+    public void requireKnown(String parameter, String roundId) {
+        if (roundId != null && rounds.find(roundId) == null) {
+            throw new cn.duban.kernel.error.InvalidInputException(parameter, "没有该督查轮次 / no such round: " + roundId);
+        }
+    }
+
     public List<RoundView> all() {
         List<RoundView> out = new ArrayList<>(rounds.all());
         out.sort(java.util.Comparator.comparing((RoundView r) -> r.cutoff));

@@ -15,10 +15,12 @@ import java.util.List;
 public class SupervisionQueryController {
     private final SupervisionQueries supervision;
     private final cn.duban.query.unit.UnitQueries units;
+    private final RoundQueries rounds;
 
-    public SupervisionQueryController(SupervisionQueries supervision, cn.duban.query.unit.UnitQueries units) {
+    public SupervisionQueryController(SupervisionQueries supervision, cn.duban.query.unit.UnitQueries units, RoundQueries rounds) {
         this.supervision = supervision;
         this.units = units;
+        this.rounds = rounds;
     }
 
     @GetMapping("/api/samples")
@@ -60,6 +62,7 @@ public class SupervisionQueryController {
                                                                   @RequestParam(required = false) Boolean listed,
                                                                   @RequestParam(required = false) String roundId) {
         units.requireKnown("unitId", unitId);
+        rounds.requireKnown("roundId", roundId);
         return supervision.rectifications(unitId, status, listed, roundId);
     }
 
