@@ -13,7 +13,7 @@ function csrf() {
  */
 let lastPosition = null;
 
-export async function api(method, path, body, contentType) {
+export async function api(method, path, body, contentType, { absentIsNull = false } = {}) {
   const headers = { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' };
   if (method === 'GET' && lastPosition) {
     // Read your own writes: a read after a command waits until the read models include it.
@@ -34,6 +34,9 @@ export async function api(method, path, body, contentType) {
   }
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
+  if (absentIsNull && res.status === 404) {
+    return null;
+  }
   if (!res.ok) {
     const message = told(data, res.status);
     ElMessage.error(message);
@@ -78,6 +81,8 @@ export async function upload(file, unitId) {
 }
 
 export const get = path => api('GET', path);
+/** A read whose 404 is an answer ("no sampling plan yet"), not an error to toast: null. */
+export const getIfAny = path => api('GET', path, undefined, undefined, { absentIsNull: true });
 export const post = (path, body) => api('POST', path, body === undefined ? {} : body);
 
 /** Sends text as it is (a scheme document in JSON or YAML), with its type. */

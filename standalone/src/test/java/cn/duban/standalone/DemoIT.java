@@ -222,7 +222,10 @@ class DemoIT {
         assertThat(supply.get("contributions").get(0).get("reason").asText()).contains("合法合规出租房屋供应量", "上年").doesNotContain("缺上年");
         // 抄告: one answered, one open; sampling: a plan, and 大碶's rechecked records give rates and a 通报批评.
         assertThat(api.get("/api/copy-notices").body()).hasSize(2);
-        assertThat(api.get("/api/samples/plan?scheme=beilun-2023").body().get("period").asText()).isEqualTo("QUARTER");
+        JsonNode plan = api.get("/api/samples/plan?scheme=beilun-2023").body();
+        assertThat(plan.get("period").asText()).isEqualTo("QUARTER");
+        // The two departments retired at the end of 2022 have nothing to sample in 2023; 2023's 44 units do.
+        assertThat(plan.get("units").findValuesAsText("unitId")).hasSize(44).doesNotContain("zongzhiban", "xxcyj").contains("xinqi", "gafj");
         JsonNode rates = api.get("/api/samples/rates?unitId=daqi").body().get(0);
         assertThat(rates.get("accuracyRate").decimalValue()).isEqualByComparingTo("50");
         assertThat(api.get("/api/rounds/year-end/beilun-2023/notice").body().get("text").asText()).contains("大碶街道：抽查发现台账不实（弄虚作假）1条");

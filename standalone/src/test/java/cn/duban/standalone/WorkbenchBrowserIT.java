@@ -50,7 +50,7 @@ class WorkbenchBrowserIT {
     static final Path SHOTS = Chromium.SHOTS;
     /** What a person must never read: a unit's id, a code, an ISO instant. */
     static final Pattern MACHINE_WORDS = Pattern.compile("(?<![A-Za-z_])(xinqi|daqi|gafj|yjglj|shzlzx|zhzfj|OPEN|COMPLETED|CANCELLED|COMPLETION_SUBMITTED"
-            + "|RED|GREEN|YELLOW|BLUE|STREET|DEPARTMENT|LEAD_OFFICE|UNIT_STAFF|SUPERVISOR|PER_FAILURE|THRESHOLD|QUOTA|GENERAL|TYPICAL)(?![A-Za-z_])"
+            + "|RED|GREEN|YELLOW|BLUE|STREET|DEPARTMENT|LEAD_OFFICE|UNIT_STAFF|SUPERVISOR|PER_FAILURE|THRESHOLD|QUOTA|GENERAL|TYPICAL|QUARTER|MONTH)(?![A-Za-z_])"
             + "|\\d{4}-\\d{2}-\\d{2}T\\d{2}:|system:[a-z-]+");
 
     @DynamicPropertySource
@@ -1427,6 +1427,45 @@ class WorkbenchBrowserIT {
             browser.close();
             browser.switchTo().window(first);
         }
+    }
+
+    /**
+     * The sampling plan (方案12) and 准确率 (方案14) on the sampling page: the lead office reads the
+     * demo's quarterly plan against the samples drawn, changes it to three records a month, and a
+     * supervisor reads each unit's months and 大碶's rechecks (one of two untrue: 50.0%).
+     */
+    @Test
+    @Order(30)
+    void theLeadOfficeSetsTheSamplingPlanAndASupervisorReadsItAndTheAccuracy() throws Exception {
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/sampling", "抽查核实");
+        tab("抽查计划");
+        waitForText("每季度每个单位抽查 2 条");
+        assertThat(page()).contains("一季度", "四季度", "已结束的期次中");
+        click("修改抽查计划");
+        WebElement form = dialog();
+        press(visibleIn(form, By.xpath(".//label[contains(@class,'el-radio-button')][normalize-space(.)='每月']")));
+        setNumber(field(form, "每单位条数"), "3");
+        press(form.findElement(buttonNamed("保存")));
+        waitForText("抽查计划已保存");
+        waitForText("每月每个单位抽查 3 条");
+        assertThat(new Api(port).get("/api/samples/plan?scheme=beilun-2023").body().get("period").asText()).isEqualTo("MONTH");
+
+        signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/sampling", "抽查核实");
+        tab("抽查计划");
+        waitForText("每月每个单位抽查 3 条");
+        assertThat(page()).contains("1月", "12月").doesNotContain("修改抽查计划");
+        // 新碶's first-half sample of two trainings counts for January: two of three, short.
+        WebElement xinqi = shown(".plan-table .el-table__fixed-body-wrapper tr, .plan-table tr", "新碶街道");
+        assertThat(xinqi.getText()).contains("2/3");
+        assertThat(xinqi.findElements(By.cssSelector(".cell.short"))).isNotEmpty();
+        shots("sampling-plan", () -> assertThat(phoneCard(".phone-card").getText()).contains("1月"));
+
+        tab("准确率");
+        WebElement daqi = shown(".rates-table tr", "大碶街道");
+        assertThat(daqi.getText()).contains("50.0%", "100.0%");
+        shots("sampling-accuracy", () -> assertThat(phoneCard(".phone-card").getText()).contains("准确率"));
     }
 
     /**

@@ -105,6 +105,9 @@ public class SupervisionQueries {
         }
         List<UnitPlan> out = new java.util.ArrayList<>();
         for (var unit : units.all()) {
+            if (unit.retiredOn() != null && unit.retiredOn().getYear() < year) {
+                continue; // retired before the scheme's year: nothing of it to sample
+            }
             Map<String, Integer> counts = sampled.getOrDefault(unit.id(), Map.of());
             out.add(new UnitPlan(unit.id(), unit.name(), periods.stream().map(p -> {
                 int n = counts.getOrDefault(p, 0);
