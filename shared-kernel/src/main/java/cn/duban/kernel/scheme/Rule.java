@@ -65,8 +65,12 @@ public record Rule(
         this(kind, fact, required, perMissing, deduct, measure, target, points, indicator, min, max, perPoint, perFailure, better, levels, once, cap, null);
     }
 
-    /** Points that accumulate beyond the item's max ({@code PER_ITEM} only). */
-    public boolean isUncapped() {
+    /**
+     * Points that accumulate beyond the item's max ({@code PER_ITEM} only). Not named {@code isUncapped}:
+     * Jackson took that for the property and wrote {@code "uncapped": false} into every rule a scheme
+     * was read back with, which the validator then refused when the document was sent again.
+     */
+    public boolean accumulatesBeyondMax() {
         return Boolean.TRUE.equals(uncapped);
     }
 

@@ -122,7 +122,8 @@ public final class SchemeValidator {
         if (rule.cap() != null) {
             positive(rule.cap(), path + ".cap", out);
         }
-        if (rule.uncapped() != null && rule.kind() != RuleKind.PER_ITEM) {
+        // "uncapped": false says what every rule already is; only true asks for what PER_ITEM alone may do.
+        if (Boolean.TRUE.equals(rule.uncapped()) && rule.kind() != RuleKind.PER_ITEM) {
             out.add(new Violation(path + ".uncapped", "只有按件加分规则（PER_ITEM）可累计超出分值 / only PER_ITEM points may accumulate beyond the max"));
         }
         switch (rule.kind()) {

@@ -85,11 +85,11 @@ final class RuleEvaluator {
             if (!explain) {
                 return contribution(rule.kind().name(), points, null, null, null);
             }
-            String more = rule.isUncapped() ? "（累计加分，不受本项分值限制）" : "";
+            String more = rule.accumulatesBeyondMax() ? "（累计加分，不受本项分值限制）" : "";
             return contribution(rule.kind().name(), points,
                     zh(rule.fact()) + "（" + rule.measure() + "）" + Num.plain(quantity) + " × " + Num.plain(rule.points().flatValue()) + "分" + more,
                     en(rule.fact()) + " (" + rule.measure() + ") " + Num.plain(quantity) + " × " + Num.plain(rule.points().flatValue())
-                            + (rule.isUncapped() ? " (accumulates beyond the item's max)" : ""),
+                            + (rule.accumulatesBeyondMax() ? " (accumulates beyond the item's max)" : ""),
                     t.idsOf(rule.measure()));
         }
         String detailEn;

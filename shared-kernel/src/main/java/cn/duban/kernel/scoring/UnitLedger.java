@@ -530,7 +530,7 @@ public final class UnitLedger {
         for (Rule rule : item.rulesOrEmpty()) {
             Contribution c = RuleEvaluator.evaluate(rule, item, this, why != null);
             if (c != null) {
-                if (rule.isUncapped()) {
+                if (rule.accumulatesBeyondMax()) {
                     beyondMax = beyondMax.add(c.points());
                 } else {
                     sum = sum.add(c.points());
