@@ -31,10 +31,17 @@ export function unitName(id) {
   return u ? u.name : id;
 }
 
-/** A person by their display name, never their account; the platform's own actors (system:setup …) in words. */
+/**
+ * A person by their display name, never their account; the platform's own actors (system:setup …) in
+ * words; an act recorded in a unit's name (as the demo records the units' acts) by the unit's name.
+ */
 export function person(username) {
   if (store.people[username]) {
     return store.people[username];
+  }
+  const unit = store.units.find(u => u.id === username);
+  if (unit) {
+    return unit.name;
   }
   if (username && username.startsWith('system:')) {
     const known = word('systemActor', username);

@@ -52,12 +52,12 @@ final class DemoPreviousYear {
         SchemeDocument seed = Beilun2022.scheme();
         SchemeDocument scheme = new SchemeDocument(seed.id(), seed.year(), seed.title(), seed.supervisionWeight(), seed.items(),
                 LocalDate.of(2023, 1, 15), seed.note());
-        year.on(LocalDate.of(2022, 1, 10), "lead-office", new DraftScheme(scheme));
-        year.on(LocalDate.of(2022, 1, 20), "lead-office", new PublishScheme(SCHEME));
+        year.on(LocalDate.of(2022, 1, 10), DemoYear.LEAD_OFFICE, new DraftScheme(scheme));
+        year.on(LocalDate.of(2022, 1, 20), DemoYear.LEAD_OFFICE, new PublishScheme(SCHEME));
         Set<String> known = new HashSet<>(registered.stream().map(RosterUnit::id).toList());
         for (RosterUnit u : Beilun2022.roster().units()) {
             if (known.add(u.id())) {
-                year.on(LocalDate.of(2021, 12, 20), "lead-office", new RegisterUnit(u.id(), u.name(), u.type()));
+                year.on(LocalDate.of(2021, 12, 20), DemoYear.LEAD_OFFICE, new RegisterUnit(u.id(), u.name(), u.type()));
             }
         }
         for (RosterUnit u : Beilun2022.roster().units()) {
@@ -71,7 +71,7 @@ final class DemoPreviousYear {
         // The 2023 reform: the bodies 2023's roster no longer has were merged at the end of 2022.
         for (RosterUnit u : Beilun2022.roster().units()) {
             if (u.retiredOn() != null) {
-                year.on(LocalDate.of(2023, 1, 5), "lead-office", new cn.duban.kernel.unit.RetireUnit(u.id(), u.retiredOn(), u.retiredBecause()));
+                year.on(LocalDate.of(2023, 1, 5), DemoYear.LEAD_OFFICE, new cn.duban.kernel.unit.RetireUnit(u.id(), u.retiredOn(), u.retiredBecause()));
             }
         }
     }
@@ -99,7 +99,7 @@ final class DemoPreviousYear {
             year.on(submitted, unit, new SubmitInfoReport(report, unit, what[0] + "（2022-" + (i + 1) + "）", submitted,
                     String.format(what[2], 10 + random.nextInt(150), 5 + random.nextInt(50)), what[1], List.of()));
             if (random.nextDouble() < 0.7) {
-                year.on(submitted.plusDays(3), "lead-office", new AcceptInfoReport(report, InfoLevel.GENERAL));
+                year.on(submitted.plusDays(3), DemoYear.LEAD_OFFICE, new AcceptInfoReport(report, InfoLevel.GENERAL));
             }
         }
     }
@@ -132,7 +132,7 @@ final class DemoPreviousYear {
         figure(unit, "vaccination_rate", 2022, rate(86, 99));
         figure(unit, "rental_supply", 2022, BigDecimal.valueOf(rentalSupply2022(unit)));
         if (d < 0.6) {
-            year.on(LocalDate.of(2022, 10, 10), "assessor", new RecordFailure(year.id("failure"), unit, SCHEME, "S1.1", "三季度未分析研究流动人口服务管理工作",
+            year.on(LocalDate.of(2022, 10, 10), DemoYear.LEAD_OFFICE, new RecordFailure(year.id("failure"), unit, SCHEME, "S1.1", "三季度未分析研究流动人口服务管理工作",
                     LocalDate.of(2022, 9, 30)));
         }
         if (random.nextDouble() < 0.2) {
@@ -144,7 +144,7 @@ final class DemoPreviousYear {
     private void department(String unit, double d) {
         infoReports(unit, 3 + (int) Math.round(d * 5));
         if (d < 0.55) {
-            year.on(LocalDate.of(2022, 12, 28), "assessor", new RecordFailure(year.id("failure"), unit, SCHEME, "D0.1", "年终未报送工作总结", LocalDate.of(2022, 12, 20)));
+            year.on(LocalDate.of(2022, 12, 28), DemoYear.LEAD_OFFICE, new RecordFailure(year.id("failure"), unit, SCHEME, "D0.1", "年终未报送工作总结", LocalDate.of(2022, 12, 20)));
         }
         switch (unit) {
             case "gafj" -> {

@@ -58,6 +58,12 @@ import java.util.Random;
  */
 public final class DemoYear {
     private static final String SCHEME = "beilun-2023";
+    /**
+     * Who the lead office's acts (and its assessors' deductions) are recorded by: the lead office's own
+     * account, so screens name a person (流管中心管理员) rather than a made-up actor. A unit's acts
+     * are recorded in the unit's name (its id), which screens show as the unit.
+     */
+    static final String LEAD_OFFICE = cn.duban.command.people.InitialLeadOffice.USERNAME;
     private final CommandGateway gateway;
     private final Random random = new Random(2023_02_13L);
     /** Each street's campaign, which its assignment progress reports link to. */
@@ -157,11 +163,11 @@ public final class DemoYear {
                 LocalDate.of(2024, 1, 15), seed.note());
         List<RosterUnit> roster = Beilun2023.roster().units();
         for (RosterUnit u : roster) {
-            on(LocalDate.of(2021, 12, 20), "lead-office", new RegisterUnit(u.id(), u.name(), u.type()));
+            on(LocalDate.of(2021, 12, 20), LEAD_OFFICE, new RegisterUnit(u.id(), u.name(), u.type()));
         }
         // 仑流管中心〔2023〕2号: drafted in February, published on 13 February.
-        on(LocalDate.of(2023, 2, 8), "lead-office", new DraftScheme(scheme));
-        on(LocalDate.of(2023, 2, 13), "lead-office", new PublishScheme(SCHEME));
+        on(LocalDate.of(2023, 2, 8), LEAD_OFFICE, new DraftScheme(scheme));
+        on(LocalDate.of(2023, 2, 13), LEAD_OFFICE, new PublishScheme(SCHEME));
         // The year before, under seed 000's method, so 2023's year-on-year items read real 2022 figures.
         new DemoPreviousYear(this, materials).load(roster);
         for (RosterUnit u : roster) {
@@ -219,10 +225,10 @@ public final class DemoYear {
         on(LocalDate.of(2023, 9, 5), "gafj", new cn.duban.kernel.supervision.SendCopyNotice(notice, "gafj", "daqi", "出租房屋群租隐患",
                 "检查发现大碶街道某小区3处出租房屋存在群租现象，请核查整改并反馈。"));
         on(LocalDate.of(2023, 9, 20), "daqi", new cn.duban.kernel.supervision.AnswerCopyNotice(notice, "已会同社区逐户核查，3处群租房已全部整改，房东已签订承诺书。"));
-        on(LocalDate.of(2023, 10, 9), "lead-office", new cn.duban.kernel.supervision.SendCopyNotice(id("copy-notice"), null, "chaiqiao", "出租房屋消防安全隐患",
+        on(LocalDate.of(2023, 10, 9), LEAD_OFFICE, new cn.duban.kernel.supervision.SendCopyNotice(id("copy-notice"), null, "chaiqiao", "出租房屋消防安全隐患",
                 "督查发现柴桥街道部分出租房屋未配备灭火器、电动车室内充电，请于20个工作日内整改并反馈。"));
         // The year's sampling plan (seed 003, 方案12): two records of each unit a quarter.
-        on(LocalDate.of(2023, 3, 1), "lead-office", new cn.duban.kernel.supervision.SetSamplingPlan(SCHEME, cn.duban.kernel.supervision.SamplingPeriod.QUARTER, 2));
+        on(LocalDate.of(2023, 3, 1), LEAD_OFFICE, new cn.duban.kernel.supervision.SetSamplingPlan(SCHEME, cn.duban.kernel.supervision.SamplingPeriod.QUARTER, 2));
     }
 
     /**
@@ -270,9 +276,9 @@ public final class DemoYear {
             double r = random.nextDouble();
             LocalDate reviewed = submitted.plusDays(2 + random.nextInt(5));
             if (r < acceptRate) {
-                on(reviewed, "lead-office", new AcceptInfoReport(report, random.nextInt(4) == 0 ? InfoLevel.TYPICAL : InfoLevel.GENERAL));
+                on(reviewed, LEAD_OFFICE, new AcceptInfoReport(report, random.nextInt(4) == 0 ? InfoLevel.TYPICAL : InfoLevel.GENERAL));
             } else if (r < acceptRate + 0.15) {
-                on(reviewed, "lead-office", new RejectInfoReport(report, "内容与已录用信息重复"));
+                on(reviewed, LEAD_OFFICE, new RejectInfoReport(report, "内容与已录用信息重复"));
             }
         }
     }
@@ -315,7 +321,7 @@ public final class DemoYear {
                 BigDecimal.valueOf(Math.round(DemoPreviousYear.rentalSupply2022(unit) * (0.94 + d * 0.14))), null, null));
         int failures = (int) Math.round((1 - d) * 3);
         for (int q = 1; q <= failures; q++) {
-            on(LocalDate.of(2023, q * 3 + 1, 5), "assessor", new RecordFailure(id("failure"), unit, SCHEME, "S1.1", "第" + q + "季度无工作总结",
+            on(LocalDate.of(2023, q * 3 + 1, 5), LEAD_OFFICE, new RecordFailure(id("failure"), unit, SCHEME, "S1.1", "第" + q + "季度无工作总结",
                     LocalDate.of(2023, q * 3, 28)));
         }
         if (random.nextDouble() < d - 0.3) {
@@ -324,7 +330,7 @@ public final class DemoYear {
                     "新居民融合服务经验被主流媒体报道", published));
         }
         if (d < 0.5) {
-            on(LocalDate.of(2023, 12, 27), "assessor", new AdjustScore(id("adj"), unit, SCHEME, "S2.3", BigDecimal.valueOf(-2), "企业主体责任落实检查发现不到位"));
+            on(LocalDate.of(2023, 12, 27), LEAD_OFFICE, new AdjustScore(id("adj"), unit, SCHEME, "S2.3", BigDecimal.valueOf(-2), "企业主体责任落实检查发现不到位"));
         }
         on(LocalDate.of(2023, 12, 22), unit, new RecordSelfAssessment(id("self"), unit, SCHEME, "S1.4", BigDecimal.valueOf(6), "按要求开展业务培训"));
         on(LocalDate.of(2023, 12, 22), unit, new RecordSelfAssessment(id("self"), unit, SCHEME, "S1.3", BigDecimal.valueOf(8), "积极报送信息"));
@@ -335,7 +341,7 @@ public final class DemoYear {
         int failures = (int) Math.round((1 - d) * 2);
         for (int i = 0; i < failures; i++) {
             LocalDate failedOn = day(3, 11);
-            on(failedOn.plusDays(3), "assessor", new RecordFailure(id("failure"), unit, SCHEME, i == 0 ? "D0.1" : "D0.2",
+            on(failedOn.plusDays(3), LEAD_OFFICE, new RecordFailure(id("failure"), unit, SCHEME, i == 0 ? "D0.1" : "D0.2",
                     i == 0 ? "年初无工作计划" : "未参加领导小组会议", failedOn));
         }
         List<SchemeItem> own = scheme.items().stream()
@@ -344,7 +350,7 @@ public final class DemoYear {
                 .toList();
         if (!own.isEmpty() && random.nextDouble() > d) {
             SchemeItem item = own.get(random.nextInt(own.size()));
-            on(LocalDate.of(2023, 12, 27), "assessor", new AdjustScore(id("adj"), unit, SCHEME, item.code(), BigDecimal.valueOf(-(1 + random.nextInt(5))),
+            on(LocalDate.of(2023, 12, 27), LEAD_OFFICE, new AdjustScore(id("adj"), unit, SCHEME, item.code(), BigDecimal.valueOf(-(1 + random.nextInt(5))),
                     "督查发现：" + item.title() + "落实不到位"));
         }
         if (unit.equals("gafj")) {
@@ -396,24 +402,24 @@ public final class DemoYear {
         LocalDate today = LocalDate.now(clock.withZone(cn.duban.kernel.calendar.DistrictTime.ZONE));
         List<String> streets = roster.stream().filter(u -> u.type() == UnitType.STREET).map(RosterUnit::id).toList();
         String dueSoon = id("assignment");
-        send("lead-office", new IssueAssignment(dueSoon, "年末流动人口信息核查", "逐户核查，确保信息准确", null, null, "gafj",
+        send(LEAD_OFFICE, new IssueAssignment(dueSoon, "年末流动人口信息核查", "逐户核查，确保信息准确", null, null, "gafj",
                 streets.subList(0, 4), "核查率100%", today.plusDays(2), List.of(), ReportingFrequency.NONE, today.minusDays(20)));
         String monthly = id("assignment");
-        send("lead-office", new IssueAssignment(monthly, "返岗务工人员服务保障", "每月报送服务保障情况", null, null, "rsj",
+        send(LEAD_OFFICE, new IssueAssignment(monthly, "返岗务工人员服务保障", "每月报送服务保障情况", null, null, "rsj",
                 streets.subList(4, 9), "服务保障全覆盖", today.plusDays(40), List.of(), ReportingFrequency.MONTHLY, today.minusDays(45)));
         for (String u : streets.subList(4, 7)) {
             send(u, new AcknowledgeAssignment(monthly, u));
         }
         String onTrack = id("assignment");
-        send("lead-office", new IssueAssignment(onTrack, "出租房屋消防安全检查", null, null, null, "zhzfj",
+        send(LEAD_OFFICE, new IssueAssignment(onTrack, "出租房屋消防安全检查", null, null, null, "zhzfj",
                 List.of("yjglj", streets.get(9)), "检查全覆盖", today.plusDays(60), List.of(), ReportingFrequency.NONE, today));
         String late = id("assignment");
-        send("lead-office", new IssueAssignment(late, "重点人员动态管控", null, null, null, "gafj", List.of("shzlzx"),
+        send(LEAD_OFFICE, new IssueAssignment(late, "重点人员动态管控", null, null, null, "gafj", List.of("shzlzx"),
                 "动态管控到位", today.minusDays(5), List.of(), ReportingFrequency.NONE, today.minusDays(30)));
         send("gafj", new AcknowledgeAssignment(late, "gafj"));
         // Done early, waiting for the lead office to accept it or send it back (办结待审核).
         String done = id("assignment");
-        send("lead-office", new IssueAssignment(done, "流动人口服务站点规范化自查", "对照标准逐项自查，报送自查报告", null, null, "gafj",
+        send(LEAD_OFFICE, new IssueAssignment(done, "流动人口服务站点规范化自查", "对照标准逐项自查，报送自查报告", null, null, "gafj",
                 List.of(), "自查全覆盖", today.plusDays(10), List.of(), ReportingFrequency.NONE, today.minusDays(40)));
         send("gafj", new AcknowledgeAssignment(done, "gafj"));
         send("gafj", new SubmitAssignmentCompletion(done, "gafj", "已对照标准完成全部站点自查，问题已整改，报送自查报告及整改台账。",
@@ -449,7 +455,7 @@ public final class DemoYear {
         for (Plan p : plans) {
             String a = id("assignment");
             LocalDate issued = p.deadline().minusMonths(5).isBefore(LocalDate.of(2023, 2, 20)) ? LocalDate.of(2023, 2, 20) : p.deadline().minusMonths(5);
-            on(issued, "lead-office", new IssueAssignment(a, p.title(), "依据《北仑区2023年度流动人口服务管理目标责任制考核办法》交办。", p.item() == null ? null : SCHEME,
+            on(issued, LEAD_OFFICE, new IssueAssignment(a, p.title(), "依据《北仑区2023年度流动人口服务管理目标责任制考核办法》交办。", p.item() == null ? null : SCHEME,
                     p.item(), p.lead(), p.responsible(), p.target(), p.deadline(), p.phases(), p.frequency(), null));
             List<String> units = new ArrayList<>();
             units.add(p.lead());
@@ -465,27 +471,27 @@ public final class DemoYear {
                 case "completed" -> {
                     on(p.deadline().minusDays(6), p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已完成交办任务，台账齐全",
                             List.of(materials.document(p.lead(), "办结报告.pdf", "Completion report  " + a, 10).sha256())));
-                    on(p.deadline().minusDays(3), "lead-office", new AcceptAssignmentCompletion(a, "同意办结"));
+                    on(p.deadline().minusDays(3), LEAD_OFFICE, new AcceptAssignmentCompletion(a, "同意办结"));
                 }
                 case "returned-then-completed" -> {
                     on(p.deadline().minusDays(15), p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已完成"));
-                    on(p.deadline().minusDays(12), "lead-office", new ReturnAssignmentCompletion(a, "缺少各街道登记率台账，请补充"));
+                    on(p.deadline().minusDays(12), LEAD_OFFICE, new ReturnAssignmentCompletion(a, "缺少各街道登记率台账，请补充"));
                     on(p.deadline().minusDays(6), p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已补充台账",
                             List.of(materials.document(p.lead(), "各街道登记率台账.pdf", "Registration rates by street  " + a, 10).sha256())));
-                    on(p.deadline().minusDays(4), "lead-office", new AcceptAssignmentCompletion(a, "同意办结"));
+                    on(p.deadline().minusDays(4), LEAD_OFFICE, new AcceptAssignmentCompletion(a, "同意办结"));
                 }
                 case "extended-then-completed" -> {
                     on(p.deadline().minusDays(12), p.lead(), new RequestAssignmentExtension(a, p.lead(), p.deadline().plusMonths(1), "培训师资调整"));
-                    on(p.deadline().minusDays(10), "lead-office", new GrantAssignmentExtension(a));
+                    on(p.deadline().minusDays(10), LEAD_OFFICE, new GrantAssignmentExtension(a));
                     on(p.deadline().plusMonths(1).minusDays(4), p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已完成全部培训"));
-                    on(p.deadline().plusMonths(1).minusDays(2), "lead-office", new AcceptAssignmentCompletion(a, "同意办结"));
+                    on(p.deadline().plusMonths(1).minusDays(2), LEAD_OFFICE, new AcceptAssignmentCompletion(a, "同意办结"));
                 }
                 case "extension-denied" -> {
                     on(p.deadline().minusDays(14), p.lead(), new RequestAssignmentExtension(a, p.lead(), p.deadline().plusMonths(2), "部分社区推进较慢"));
-                    on(p.deadline().minusDays(12), "lead-office", new DenyAssignmentExtension(a, "年度考核节点不能推迟，请加快推进"));
-                    on(p.deadline().minusDays(11), "lead-office", new UrgeAssignment(a, List.of(), "请于本月底前完成并报送进展"));
+                    on(p.deadline().minusDays(12), LEAD_OFFICE, new DenyAssignmentExtension(a, "年度考核节点不能推迟，请加快推进"));
+                    on(p.deadline().minusDays(11), LEAD_OFFICE, new UrgeAssignment(a, List.of(), "请于本月底前完成并报送进展"));
                 }
-                case "open-urged" -> on(p.deadline().minusDays(20), "lead-office", new UrgeAssignment(a, List.of(), "请加快登记点规范化建设进度"));
+                case "open-urged" -> on(p.deadline().minusDays(20), LEAD_OFFICE, new UrgeAssignment(a, List.of(), "请加快登记点规范化建设进度"));
                 default -> {
                 }
             }
