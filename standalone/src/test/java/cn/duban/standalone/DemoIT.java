@@ -64,10 +64,17 @@ class DemoIT {
         for (JsonNode a : api.get("/api/records?kind=APPEAL").body()) {
             appeals += "FILED".equals(a.get("status").asText()) ? 1 : 0;
         }
+        long escalated = 0;
+        for (JsonNode n : api.get("/api/copy-notices").body()) {
+            escalated += "ESCALATED".equals(n.get("status").asText()) ? 1 : 0;
+        }
         assertThat(waiting(api)).containsExactly(java.util.Map.entry("reports", (long) queued.size()),
                 java.util.Map.entry("completions", (long) api.get("/api/assignments?status=COMPLETION_SUBMITTED").body().size()),
-                java.util.Map.entry("extensions", extensions), java.util.Map.entry("appeals", appeals));
+                java.util.Map.entry("extensions", extensions), java.util.Map.entry("appeals", appeals),
+                java.util.Map.entry("copyNotices", escalated));
         assertThat(waiting(api).get("completions")).isEqualTo(1);
+        // The demo's notice to 柴桥, never answered, was escalated when the deadlines first acted.
+        assertThat(waiting(api).get("copyNotices")).isEqualTo(1);
 
         Api supervisor = api.as("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
         long reported = supervisor.get("/api/rectifications?status=REPORTED").body().size();

@@ -25,6 +25,11 @@ public class CopyNoticeQueries {
         return found.stream().sorted(Comparator.comparing((CopyNoticeView v) -> v.sentAt).reversed()).toList();
     }
 
+    /** 抄告单 past their deadline, escalated to the lead office and still not answered: what it must chase. */
+    public long escalatedUnanswered() {
+        return notices.where(Filters.eq("status", "ESCALATED")).size();
+    }
+
     public CopyNoticeView one(String id) {
         CopyNoticeView v = notices.find(id);
         if (v == null) {

@@ -5,6 +5,7 @@ import cn.duban.platform.security.DubanPrincipal;
 import cn.duban.query.assignment.AssignmentQueries;
 import cn.duban.query.common.ReadAfterWrite;
 import cn.duban.query.reporting.ReportedRecords;
+import cn.duban.query.supervision.CopyNoticeQueries;
 import cn.duban.query.supervision.SupervisionQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,20 +30,23 @@ public class WaitingController {
     private final ReportedRecords records;
     private final AssignmentQueries assignments;
     private final SupervisionQueries supervision;
+    private final CopyNoticeQueries copyNotices;
     private final ReadAfterWrite readAfterWrite;
 
     public WaitingController(ReportedRecords records, AssignmentQueries assignments, SupervisionQueries supervision,
-                             ReadAfterWrite readAfterWrite) {
+                             CopyNoticeQueries copyNotices, ReadAfterWrite readAfterWrite) {
         this.records = records;
         this.assignments = assignments;
         this.supervision = supervision;
+        this.copyNotices = copyNotices;
         this.readAfterWrite = readAfterWrite;
     }
 
     /**
      * One kind of thing waiting: {@code reports} (information reports to accept or reject),
      * {@code completions} (assignments sent for completion), {@code extensions} (open assignments
-     * with an extension asked), {@code appeals} (filed, not decided), {@code rectifications}
+     * with an extension asked), {@code appeals} (filed, not decided), {@code copyNotices} (抄告单
+     * escalated to the lead office, still unanswered), {@code rectifications}
      * (reported, to verify), {@code samples} (drawn records to check, and records another
      * supervisor checked, to recheck).
      */
@@ -51,7 +55,7 @@ public class WaitingController {
 
     @GetMapping("/me/waiting")
     @Operation(summary = "待处理 / how many things wait for my decision",
-            description = "The lead office: reports, completions, extensions, appeals. Supervisors: rectifications, samples. Others: none.")
+            description = "The lead office: reports, completions, extensions, appeals, copy notices escalated. Supervisors: rectifications, samples. Others: none.")
     public List<Waiting> waiting(@RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
         readAfterWrite.await(min);
         DubanPrincipal me = CurrentUser.get().orElse(null);
@@ -66,7 +70,8 @@ public class WaitingController {
                         new Waiting("reports", records.countAwaitingDecision("INFO_REPORT")),
                         new Waiting("completions", board.stream().filter(a -> "COMPLETION_SUBMITTED".equals(a.status())).count()),
                         new Waiting("extensions", board.stream().filter(a -> "OPEN".equals(a.status()) && a.pendingExtension() != null).count()),
-                        new Waiting("appeals", records.countAwaitingDecision("APPEAL")));
+                        new Waiting("appeals", records.countAwaitingDecision("APPEAL")),
+                        new Waiting("copyNotices", copyNotices.escalatedUnanswered()));
             }
             case SUPERVISOR -> List.of(
                     new Waiting("rectifications", supervision.rectifications(null, "REPORTED", null, null).size()),
