@@ -16,6 +16,8 @@ import YearEnd from './views/YearEnd.vue';
 import Adjustments from './views/Adjustments.vue';
 import Rectifications from './views/Rectifications.vue';
 import MutualInspection from './views/MutualInspection.vue';
+import CopyNotices from './views/CopyNotices.vue';
+import Units from './views/Units.vue';
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -30,10 +32,12 @@ export const router = createRouter({
     { path: '/compare', component: Compare },
     { path: '/sampling', component: Sampling },
     { path: '/rectifications', component: Rectifications },
+    { path: '/copy-notices', component: CopyNotices },
     { path: '/adjustments', component: Adjustments },
     { path: '/year-end', component: YearEnd },
     { path: '/rounds', component: Rounds },
     { path: '/mutual-inspection', component: MutualInspection },
+    { path: '/units', component: Units },
     { path: '/users', component: Users },
     { path: '/schemes', component: Schemes },
     { path: '/statistics', component: Statistics },

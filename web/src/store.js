@@ -50,6 +50,11 @@ export function person(username) {
   return username;
 }
 
+/** The order people list units in: 街道 first, then 部门, each by name as Chinese sorts it (pinyin). */
+export function streetsFirstByName(a, b) {
+  return a.type === b.type ? a.name.localeCompare(b.name, 'zh-CN') : a.type === 'STREET' ? -1 : 1;
+}
+
 export function unitsOfType(type) {
   return store.units.filter(u => u.type === type && !u.retiredOn);
 }
