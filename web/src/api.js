@@ -47,7 +47,9 @@ export async function api(method, path, body, contentType, { absentIsNull = fals
   return data;
 }
 
-/** Uploads one file for a unit (台账材料); answers what the server stored: sha256, name, type, size. */
+/** How many of an error's places a toast names; the rest are counted. */
+const SHOWN_VIOLATIONS = 5;
+
 /**
  * An error as its reader reads it: each field the API names (a form's, or a path in a pasted
  * document such as items[0].max), and what was wrong in the reader's language.
@@ -62,9 +64,13 @@ function told(data, status) {
   if (!violations) {
     return said(data.message);
   }
-  return joined(violations.map(v => (v.field ? v.field + colon() : '') + said(v.message)), true);
+  // A document wrong throughout (a scheme's 69 items) names its first few places; the rest are counted.
+  const named = violations.slice(0, SHOWN_VIOLATIONS).map(v => (v.field ? v.field + colon() : '') + said(v.message));
+  const more = violations.length - named.length;
+  return joined(named, true) + (more > 0 ? t(`；另有 ${more} 处`, `; and ${more} more`) : '');
 }
 
+/** Uploads one file for a unit (台账材料); answers what the server stored: sha256, name, type, size. */
 export async function upload(file, unitId) {
   const form = new FormData();
   form.append('file', file);
