@@ -18,6 +18,7 @@ import Rectifications from './views/Rectifications.vue';
 import MutualInspection from './views/MutualInspection.vue';
 import CopyNotices from './views/CopyNotices.vue';
 import Units from './views/Units.vue';
+import Archive from './views/Archive.vue';
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -39,6 +40,7 @@ export const router = createRouter({
     { path: '/mutual-inspection', component: MutualInspection },
     { path: '/units', component: Units },
     { path: '/users', component: Users },
+    { path: '/archive', component: Archive },
     { path: '/schemes', component: Schemes },
     { path: '/statistics', component: Statistics },
     // An address the workbench does not know (an old bookmark, a mistyped link) opens the overview, not an empty page.

@@ -128,22 +128,23 @@ public final class ArchiveChain {
             try {
                 node = MAPPER.readTree(text);
             } catch (JsonProcessingException e) {
-                return new Verdict(false, n - 1, n, "not JSON", false);
+                return new Verdict(false, n - 1, n, "不是 JSON / not JSON", false);
             }
             if (!(node instanceof ObjectNode record) || !record.hasNonNull("hash")) {
-                return new Verdict(false, n - 1, n, "no hash", false);
+                return new Verdict(false, n - 1, n, "缺少哈希 / no hash", false);
             }
             if (record.path("line").asLong() != n) {
-                return new Verdict(false, n - 1, n, "line " + record.path("line").asLong() + " where " + n + " was expected (removed or reordered)", false);
+                return new Verdict(false, n - 1, n, "行号为 " + record.path("line").asLong() + "，应为 " + n + "：有记录被删除或调换 / line " + record.path("line").asLong() + " where " + n
+                        + " was expected (removed or reordered)", false);
             }
             if (!previous.equals(record.path("prevHash").asText())) {
-                return new Verdict(false, n - 1, n, "prevHash does not match the line before (removed or reordered)", false);
+                return new Verdict(false, n - 1, n, "与上一行的哈希不符：有记录被删除或调换 / prevHash does not match the line before (removed or reordered)", false);
             }
             String claimed = record.get("hash").asText();
             ObjectNode body = record.deepCopy();
             body.remove("hash");
             if (!claimed.equals(hash(body))) {
-                return new Verdict(false, n - 1, n, "hash does not match the content (edited)", false);
+                return new Verdict(false, n - 1, n, "内容与哈希不符：记录被改动 / hash does not match the content (edited)", false);
             }
             previous = claimed;
         }

@@ -71,7 +71,7 @@ class ArchiveChainTest {
         ArchiveChain.Verdict v = verify(lines);
         assertThat(v.valid()).isFalse();
         assertThat(v.firstBadLine()).isEqualTo(3);
-        assertThat(v.reason()).contains("edited");
+        assertThat(v.reason()).contains("记录被改动", "edited");
     }
 
     @Test
