@@ -1681,6 +1681,27 @@ class WorkbenchBrowserIT {
     }
 
     /**
+     * A leader reads the schemes and tries the 2022 draft revision (drafted above) as the lead office
+     * does, but is offered nothing that drafts or publishes.
+     */
+    @Test
+    @Order(36)
+    void aLeaderReadsTheSchemesAndTriesADraftButCannotPublish() throws Exception {
+        signIn("leader", "leader-new-password-1");
+        open("/schemes", "考核方案");
+        shown(".schemes .el-table__row", "2022").click();
+        WebElement drawer = visible(By.cssSelector(".el-drawer"));
+        wait.until(d -> drawer.getText().contains("第1版现行；第2版为草稿，待发布"));
+        assertThat(drawer.findElements(buttonNamed("发布方案"))).isEmpty();
+        assertThat(drawer.findElements(buttonNamed("截止报送"))).isEmpty();
+        press(drawer.findElement(buttonNamed("试算草稿")));
+        wait.until(d -> visible(By.cssSelector("[data-test=what-if-result]")).getText().contains("个单位的得分将变化"));
+        closeDrawer();
+        assertThat(browser.findElements(buttonNamed("导入方案"))).isEmpty();
+        assertThat(page()).doesNotContain("载入内置方案", "用户管理");
+    }
+
+    /**
      * Until the demo's round is shown, the rounds page never says there are none, and says it is
      * computing at least once (photographed the first time).
      */
