@@ -1533,6 +1533,15 @@ class WorkbenchBrowserIT {
         WebElement escalated = shown(".notices .el-table__row", "出租房屋消防安全隐患");
         assertThat(escalated.getText()).contains("流管中心", "柴桥街道", "逾期已督办");
         assertThat(browser.findElements(By.cssSelector(".notices .el-table__row"))).as("only the notice escalated").containsExactly(escalated);
+        // 柴桥 answered on paper; the lead office enters it on the unit's behalf.
+        escalated.click();
+        assertThat(visible(By.cssSelector(".el-drawer")).getText()).contains("代为反馈");
+        visible(By.cssSelector(".el-drawer textarea[data-test=answer]")).sendKeys("已书面反馈：已逐户配备灭火器（工作台）");
+        click("提交反馈");
+        waitForText("已反馈");
+        JsonNode onBehalf = new Api(port).get("/api/copy-notices?unitId=chaiqiao").body().get(0);
+        assertThat(onBehalf.get("status").asText()).isEqualTo("ANSWERED");
+        assertThat(onBehalf.get("answeredBy").asText()).isEqualTo("admin");
     }
 
     /**
