@@ -1542,6 +1542,17 @@ class WorkbenchBrowserIT {
         JsonNode onBehalf = new Api(port).get("/api/copy-notices?unitId=chaiqiao").body().get(0);
         assertThat(onBehalf.get("status").asText()).isEqualTo("ANSWERED");
         assertThat(onBehalf.get("answeredBy").asText()).isEqualTo("admin");
+        // 进度通报 by unit addressed: received, in time, late, escalated unanswered, awaiting in time.
+        closeDrawer();
+        wait.until(d -> cells(shown(".progress .el-table__row", "柴桥街道")).equals(List.of("柴桥街道", "1", "0", "1", "0", "0")));
+        assertThat(cells(shown(".progress .el-table__row", "新碶街道"))).containsExactly("新碶街道", "1", "1", "0", "0", "0");
+        assertThat(cells(shown(".progress .el-table__row", "大碶街道"))).containsExactly("大碶街道", "1", "1", "0", "0", "0");
+        shots("copy-notice-progress");
+    }
+
+    /** The texts of a table row's cells, in order. */
+    static List<String> cells(WebElement row) {
+        return row.findElements(By.cssSelector("td")).stream().map(c -> c.getText().trim()).toList();
     }
 
     /**
