@@ -55,6 +55,11 @@ export function streetsFirstByName(a, b) {
   return a.type === b.type ? a.name.localeCompare(b.name, 'zh-CN') : a.type === 'STREET' ? -1 : 1;
 }
 
+/** Who sent a 抄告单: the lead office sends in its own name (no unit), a department in its unit's. */
+export function noticeSender(notice) {
+  return notice.fromUnitId ? unitName(notice.fromUnitId) : t('流管中心', 'Lead office');
+}
+
 export function unitsOfType(type) {
   return store.units.filter(u => u.type === type && !u.retiredOn);
 }

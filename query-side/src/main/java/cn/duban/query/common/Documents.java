@@ -64,6 +64,11 @@ public final class Documents<T> implements WriteBehind {
         return d == null ? null : view(d);
     }
 
+    /** How many documents match, counted by the store: nothing decoded. */
+    public long count(Bson filter) {
+        return collection.countDocuments(filter);
+    }
+
     public List<T> where(Bson filter) {
         List<T> out = new ArrayList<>();
         collection.find(filter).forEach(d -> out.add(view(d)));

@@ -27,7 +27,7 @@ public class CopyNoticeQueries {
 
     /** 抄告单 past their deadline, escalated to the lead office and still not answered: what it must chase. */
     public long escalatedUnanswered() {
-        return notices.where(Filters.eq("status", "ESCALATED")).size();
+        return notices.count(Filters.eq("status", "ESCALATED"));
     }
 
     public CopyNoticeView one(String id) {
