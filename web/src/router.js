@@ -19,6 +19,7 @@ import MutualInspection from './views/MutualInspection.vue';
 import CopyNotices from './views/CopyNotices.vue';
 import Units from './views/Units.vue';
 import Archive from './views/Archive.vue';
+import Audit from './views/Audit.vue';
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -41,6 +42,7 @@ export const router = createRouter({
     { path: '/units', component: Units },
     { path: '/users', component: Users },
     { path: '/archive', component: Archive },
+    { path: '/audit', component: Audit },
     { path: '/schemes', component: Schemes },
     { path: '/statistics', component: Statistics },
     // An address the workbench does not know (an old bookmark, a mistyped link) opens the overview, not an empty page.

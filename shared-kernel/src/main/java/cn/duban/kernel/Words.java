@@ -143,6 +143,46 @@ public final class Words {
                 "AssignmentCancelled", "撤销", "Cancelled", "AssignmentReopened", "重新打开", "Reopened",
                 "AssignmentDeadlineApproaching", "临期提醒", "Deadline approaching", "AssignmentWentOverdue", "逾期", "Went overdue",
                 "AssignmentReportMissed", "未按时报送", "Report missed", "AssignmentLightChanged", "亮灯变化", "Light changed");
+        // What an audit trail (操作留痕) lists: every event's type as the act it records, a verb first.
+        strings("eventType",
+                "TrainingRecorded", "登记培训", "Training recorded", "InfoReportSubmitted", "报送信息", "Information report submitted",
+                "InfoReportAccepted", "录用信息", "Information report accepted", "InfoReportRejected", "退回信息", "Information report rejected",
+                "CampaignLaunched", "启动专项整治", "Campaign launched", "CampaignProgressRecorded", "报送整治进展", "Campaign progress reported",
+                "CampaignClosed", "完成专项整治", "Campaign closed", "IndicatorReported", "报送指标数据", "Indicator figure reported",
+                "AchievementRecorded", "登记工作成果", "Achievement recorded",
+                "InspectionRoundOpened", "开启督查轮次", "Inspection round opened", "FindingRecorded", "记录督查问题", "Finding recorded",
+                "FindingConfirmed", "确认互查问题", "Finding confirmed", "FindingDismissed", "驳回互查问题", "Finding dismissed",
+                "InspectionScoreSet", "评定督查得分", "Inspection score set", "InspectionRoundClosed", "关闭督查轮次", "Inspection round closed",
+                "InspectionRoundPublished", "通报督查结果", "Inspection results published", "SampleDrawn", "抽取样本", "Sample drawn",
+                "SampledRecordChecked", "核查抽查记录", "Sampled record checked", "SampledRecordConfirmed", "复核属实", "Sampled record borne out",
+                "SampledRecordDisqualified", "复核不实", "Sampled record found untrue", "RectificationOrdered", "下达整改", "Rectification ordered",
+                "RectificationReported", "报送整改", "Rectification reported", "RectificationVerified", "核实整改", "Rectification verified",
+                "RectificationRejected", "退回整改", "Rectification returned", "RectificationEscalated", "挂牌督办", "Listed for supervision",
+                "VetoRecorded", "记录一票否决", "Veto recorded", "CopyNoticeSent", "发出抄告单", "Copy notice sent",
+                "CopyNoticeAnswered", "反馈抄告单", "Copy notice answered", "CopyNoticeEscalated", "抄告单逾期督办", "Copy notice escalated",
+                "SamplingPlanSet", "设定抽查计划", "Sampling plan set",
+                "ScoreAdjusted", "加减分", "Score adjusted", "FailureRecorded", "记录扣分事项", "Failure recorded",
+                "SelfAssessmentRecorded", "登记自评分", "Self-assessment recorded", "AppealFiled", "提出申诉", "Appeal filed",
+                "AppealUpheld", "申诉成立", "Appeal upheld", "AppealRejected", "驳回申诉", "Appeal rejected",
+                "ResultsPublished", "通报考核结果", "Results published",
+                "AssignmentIssued", "交办任务", "Assignment issued", "AssignmentAcknowledged", "签收任务", "Assignment acknowledged",
+                "AssignmentProgressReported", "报送任务进展", "Assignment progress reported", "AssignmentUrged", "催办任务", "Assignment urged",
+                "AssignmentExtensionRequested", "申请延期", "Extension requested", "AssignmentExtensionGranted", "同意延期", "Extension granted",
+                "AssignmentExtensionDenied", "不同意延期", "Extension denied", "AssignmentCompletionSubmitted", "申请办结", "Completion submitted",
+                "AssignmentCompleted", "确认办结", "Assignment completed", "AssignmentCompletionReturned", "退回重办", "Completion returned",
+                "AssignmentCancelled", "撤销任务", "Assignment cancelled", "AssignmentReopened", "重新打开任务", "Assignment reopened",
+                "AssignmentDeadlineApproaching", "临期提醒", "Deadline approaching", "AssignmentWentOverdue", "任务逾期", "Assignment went overdue",
+                "AssignmentReportMissed", "未按时报送", "Report missed", "AssignmentLightChanged", "亮灯变化", "Light changed",
+                "NotificationRead", "阅读提醒", "Notification read",
+                "UnitRegistered", "新增考核单位", "Unit registered", "UnitRetired", "撤并考核单位", "Unit retired",
+                "SchemeDrafted", "起草考核方案", "Scheme drafted", "SchemePublished", "发布考核方案", "Scheme published",
+                "SchemeReportingClosed", "截止报送", "Reporting closed",
+                "UserRegistered", "新增账号", "Account created", "UserDisabled", "停用账号", "Account disabled",
+                "UserEnabled", "启用账号", "Account enabled", "RoleGranted", "调整角色", "Role changed");
+        // The role an act was recorded in: a person's role, or the demo's load of its year.
+        Map<String, Word> actingRoles = new LinkedHashMap<>(GROUPS.get("role"));
+        actingRoles.put("demo", new Word("演示数据导入", "Demo data load"));
+        GROUPS.put("actingRole", actingRoles);
     }
 
     private Words() {

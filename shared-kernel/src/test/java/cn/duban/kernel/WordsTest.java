@@ -19,6 +19,7 @@ import cn.duban.kernel.unit.UnitType;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +48,27 @@ class WordsTest {
                 .forEach(e -> assertThat(Words.all().get("assignmentEvent")).as(e.getSimpleName()).containsKey(e.getSimpleName()));
         assertThat(Words.zh("light", "RED")).isEqualTo("已逾期");
         assertThat(Words.zh("light", "PURPLE")).isEqualTo("PURPLE");
+    }
+
+    @Test
+    void everyEventOfEveryFamilyHasWordsForTheAuditTrail() {
+        List<Class<?>> families = List.of(cn.duban.kernel.reporting.ReportingEvent.class, cn.duban.kernel.supervision.SupervisionEvent.class,
+                cn.duban.kernel.assessment.AssessmentEvent.class, cn.duban.kernel.assignment.AssignmentEvent.class,
+                cn.duban.kernel.unit.UnitRegistryEvent.class, cn.duban.kernel.scheme.SchemeEvent.class, cn.duban.kernel.people.PeopleEvent.class);
+        int events = 0;
+        for (Class<?> family : families) {
+            for (Class<?> event : family.getPermittedSubclasses()) {
+                Words.Word w = Words.all().get("eventType").get(event.getSimpleName());
+                assertThat(w).as(event.getSimpleName()).isNotNull();
+                assertThat(w.zh()).as(event.getSimpleName()).matches("[\\u4e00-\\u9fff]+");
+                assertThat(w.en()).as(event.getSimpleName()).isNotBlank().doesNotContain("_");
+                events++;
+            }
+        }
+        // no words for an event that no longer exists
+        assertThat(Words.codes("eventType")).hasSize(events);
+        assertThat(Words.zh("actingRole", "demo")).isEqualTo("演示数据导入");
+        assertThat(Words.zh("actingRole", "SUPERVISOR")).isEqualTo("督查组");
     }
 
     @Test

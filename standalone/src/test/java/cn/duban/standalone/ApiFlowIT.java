@@ -275,6 +275,56 @@ class ApiFlowIT {
 
     @Test
     @Order(15)
+    void anAuditTrailIsReadAPageAtATimeEachActNamingWhatItConcerns() {
+        JsonNode whole = api.get("/api/audit/actors/admin").body();
+        JsonNode first = api.get("/api/audit/actors/admin/acts?limit=5").body();
+        assertThat(first.get("total").asInt()).isEqualTo(whole.size());
+        assertThat(first.get("acts")).hasSize(5);
+        JsonNode second = api.get("/api/audit/actors/admin/acts?offset=5&limit=5").body();
+        // Pages are the whole trail's newest first, cut in fives, in the same order.
+        for (int i = 0; i < 5; i++) {
+            assertThat(first.get("acts").get(i).get("eventId").asText()).isEqualTo(whole.get(i).get("eventId").asText());
+            assertThat(second.get("acts").get(i).get("eventId").asText()).isEqualTo(whole.get(5 + i).get("eventId").asText());
+        }
+        JsonNode last = api.get("/api/audit/actors/admin/acts?offset=" + (whole.size() - 2) + "&limit=50").body();
+        assertThat(last.get("acts")).hasSize(2);
+        assertThat(last.get("acts").get(1).get("eventId").asText()).isEqualTo(whole.get(whole.size() - 1).get("eventId").asText());
+        assertThat(api.get("/api/audit/actors/admin/acts?offset=" + whole.size()).body().get("acts")).isEmpty();
+        // What each act concerns, read from its event: the unit of an accepted report, the account a grant named.
+        JsonNode clerk = api.get("/api/audit/actors/daqi-clerk/acts").body();
+        assertThat(clerk.get("total").asInt()).isEqualTo(1);
+        JsonNode submitted = clerk.get("acts").get(0);
+        assertThat(submitted.get("type").asText()).isEqualTo("InfoReportSubmitted");
+        assertThat(submitted.get("unitId").asText()).isEqualTo("daqi");
+        assertThat(submitted.get("subject").asText()).isEqualTo("t");
+        assertThat(submitted.get("role").asText()).isEqualTo("UNIT_STAFF");
+        JsonNode adminActs = api.get("/api/audit/actors/admin/acts?limit=500").body().get("acts");
+        JsonNode registered = java.util.stream.StreamSupport.stream(adminActs.spliterator(), false)
+                .filter(a -> a.get("type").asText().equals("UserRegistered") && a.path("account").asText().equals("daqi-clerk"))
+                .findFirst().orElseThrow();
+        assertThat(registered.has("unitId")).as("a new clerk's unit").isTrue();
+        // An act that names no title of its own takes the one its report began with.
+        JsonNode acceptance = java.util.stream.StreamSupport.stream(adminActs.spliterator(), false)
+                .filter(a -> a.get("type").asText().equals("InfoReportAccepted")).findFirst().orElseThrow();
+        assertThat(acceptance.get("unitId").asText()).isEqualTo("xinqi");
+        assertThat(acceptance.get("subject").asText()).isEqualTo("新碶街道流动人口工作动态");
+        // Who acted: the clerk with one act, the lead office with every other.
+        JsonNode actors = api.get("/api/audit/actors").body();
+        Map<String, Integer> acts = new java.util.HashMap<>();
+        actors.forEach(a -> acts.put(a.get("actor").asText(), a.get("acts").asInt()));
+        assertThat(acts).containsEntry("daqi-clerk", 1).containsEntry("admin", whole.size());
+        assertThat(actors.get(0).get("lastAt").asText()).isNotBlank();
+        // The boundary: each bad value named, and an actor who never was is not an empty trail.
+        assertThat(api.get("/api/audit/actors/admin/acts?limit=0").body().get("field").asText()).isEqualTo("limit");
+        assertThat(api.get("/api/audit/actors/admin/acts?limit=501").body().get("field").asText()).isEqualTo("limit");
+        assertThat(api.get("/api/audit/actors/admin/acts?offset=-1").body().get("field").asText()).isEqualTo("offset");
+        assertThat(api.get("/api/audit/actors/admin/acts?offset=x").status()).isEqualTo(400);
+        assertThat(api.get("/api/audit/actors/nobody-at-all/acts").status()).isEqualTo(404);
+        assertThat(api.get("/api/audit/actors/nobody-at-all").status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(16)
     void theArchiveVerifiesUntouchedAndFailsWhenAltered() throws Exception {
         String archive = api.text("/api/admin/archive");
         List<String> lines = new ArrayList<>(archive.lines().toList());
@@ -308,7 +358,7 @@ class ApiFlowIT {
     }
 
     @Test
-    @Order(16)
+    @Order(17)
     void anUpheldAppealCorrectsTheItemAndTheScoreShowsIt() {
         JsonNode beforeAppeal = item(score("xinqi"), "S1.1");
         assertThat(beforeAppeal.get("score").decimalValue()).isEqualByComparingTo("5");
@@ -326,7 +376,7 @@ class ApiFlowIT {
     }
 
     @Test
-    @Order(17)
+    @Order(18)
     void theExcelWorkbookHasTheSeedsLayoutAndTheScoresCellByCell() throws Exception {
         byte[] workbook = api.bytes("/api/schemes/beilun-2023/export.xlsx");
         assertThat(api.get("/api/schemes/beilun-2023/export.xlsx").header("Content-Type")).as("a workbook, no charset")

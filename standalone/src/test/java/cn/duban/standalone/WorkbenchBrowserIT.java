@@ -1722,6 +1722,38 @@ class WorkbenchBrowserIT {
     }
 
     /**
+     * A supervisor reads what the lead office did (操作留痕), a page at a time, each act in words with
+     * what it concerns; the lead office opens a user's trail from 用户管理.
+     */
+    @Test
+    @Order(37)
+    void aSupervisorReadsTheLeadOfficesTrailAndTheLeadOfficeOpensAUsersTrail() throws Exception {
+        signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/audit", "操作留痕");
+        shown(".actors .el-table__row", "流管中心管理员").click();
+        waitForText("流管中心管理员 共 ");
+        int total = new Api(port).get("/api/audit/actors/admin/acts?limit=1").body().get("total").asInt();
+        assertThat(page()).contains("流管中心管理员 共 " + total + " 项操作");
+        // The report accepted in the fourth journey: the act, the unit, the report's title, the role it was done in.
+        WebElement accepted = shown(".acts .el-table__row", "录用信息");
+        assertThat(accepted.getText()).contains("流管中心").containsAnyOf("街道", "局", "委", "办");
+        assertThat(accepted.getText()).containsPattern("“.+”");
+        // The browser on the server's own machine, in words; never an IPv6 loopback's eight fields.
+        assertThat(accepted.getText()).contains("本机").doesNotContain("0:0:0:0");
+        shots("audit-trail", () -> phoneCard(".phone-card"));
+        String firstPage = browser.findElement(By.cssSelector(".acts .el-table__row")).getText();
+        press(browser.findElement(By.cssSelector("[data-test=pager] .btn-next")));
+        wait.until(d -> !d.findElement(By.cssSelector(".acts .el-table__row")).getText().equals(firstPage));
+        // From 用户管理: 留痕 opens that person's trail.
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/users", "用户管理");
+        shown(".el-table__row", "督查组王组员").findElement(By.cssSelector("[data-test=user-trail]")).click();
+        waitForText("督查组王组员 共 ");
+        assertThat(browser.getCurrentUrl()).contains("actor=supervisor2");
+        shown(".acts .el-table__row", "复核");
+    }
+
+    /**
      * Until the demo's round is shown, the rounds page never says there are none, and says it is
      * computing at least once (photographed the first time).
      */

@@ -541,6 +541,17 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         return commit == null ? Optional.empty() : Commit.of(commit).events().stream().filter(e -> eventId.equals(e.eventId())).findFirst();
     }
 
+    /**
+     * The stored event of an aggregate at a sequence number, found by the stream index (one look-up);
+     * empty when the stream has none there. An auditor reads an act's aggregate's first event to name
+     * what the act concerns (the assignment an overdue mark is about).
+     */
+    public Optional<StoredEvent> eventOf(String aggregateId, long sequence) {
+        Document commit = events.find(Filters.eq("streamKey", streamKey(aggregateId, sequence))).first();
+        return commit == null ? Optional.empty() : Commit.of(commit).events().stream()
+                .filter(e -> aggregateId.equals(e.aggregateId()) && e.sequence() != null && e.sequence() == sequence).findFirst();
+    }
+
     /** Every stored event from a position on, in position order: each read an index look-up. */
     public void forEachEvent(long fromPosition, Consumer<StoredEvent> action) {
         long bound = reservedBound();

@@ -3,7 +3,6 @@ package cn.duban.query.assessment;
 import cn.duban.kernel.error.NotFoundException;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
 import cn.duban.platform.eventstore.StoredEvent;
-import cn.duban.query.audit.AuditProjection.AuditEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bson.Document;
@@ -16,9 +15,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
 
-/** From a point of a score down to the stored event, and who did what. */
+/** From a point of a score down to the stored event. */
 @RestController
 @RequestMapping("/api")
 @Tag(name = "证据 Evidence")
@@ -26,12 +24,10 @@ public class EvidenceController {
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
     private final ScoreQueries scores;
     private final SequencedMongoEventStorageEngine engine;
-    private final cn.duban.query.audit.AuditQueries audit;
 
-    public EvidenceController(ScoreQueries scores, SequencedMongoEventStorageEngine engine, cn.duban.query.audit.AuditQueries audit) {
+    public EvidenceController(ScoreQueries scores, SequencedMongoEventStorageEngine engine) {
         this.scores = scores;
         this.engine = engine;
-        this.audit = audit;
     }
 
     @GetMapping(path = "/units/{unitId}/events/{eventId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -49,11 +45,5 @@ public class EvidenceController {
                 .append("timestamp", event.timestamp().toString())
                 .append("payload", event.payload()).append("metaData", event.metaData());
         return ResponseEntity.ok(out.toJson(JSON));
-    }
-
-    @GetMapping("/audit/actors/{actor}")
-    @Operation(summary = "操作留痕 / everything an actor did: event, time, role, client address, newest first")
-    public List<AuditEntry> actor(@PathVariable String actor) {
-        return audit.byActor(actor);
     }
 }

@@ -1,21 +1,59 @@
 package cn.duban.query.audit;
 
+import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
+import cn.duban.platform.eventstore.StoredEvent;
+import cn.duban.platform.security.UserDirectory;
 import cn.duban.query.audit.AuditProjection.AuditEntry;
 import cn.duban.query.common.ChunkedLog;
+import cn.duban.query.common.ReadModelJson;
+import cn.duban.query.unit.UnitQueries;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
 import org.springframework.stereotype.Service;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** 操作留痕: everything one actor did, from the audit-trail read model. */
 @Service
 public class AuditQueries {
     private final ChunkedLog trail;
+    private final UserDirectory users;
+    private final SequencedMongoEventStorageEngine engine;
+    private final UnitQueries units;
 
-    public AuditQueries(MongoDatabase db) {
+    public AuditQueries(MongoDatabase db, UserDirectory users, SequencedMongoEventStorageEngine engine, UnitQueries units) {
         this.trail = new ChunkedLog(db, AuditProjection.COLLECTION);
+        this.users = users;
+        this.engine = engine;
+        this.units = units;
+    }
+
+    /** One who has acted: how many acts the trail holds and when the last was recorded. */
+    public record Actor(String actor, int acts, Instant lastAt) {
+    }
+
+    /**
+     * One act of a page of a trail: the trail's entry and what the act concerns, read from its event
+     * (the unit, the scheme, the title or subject a person wrote, the account acted on), so a reader
+     * sees "录用信息 · 大碶街道 · 《…》" rather than an event id. Absent where the event names none.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Act(String eventId, long position, Instant at, String type, String aggregateId, String actor, String role,
+                      String clientAddress, String unitId, String schemeId, String subject, String account) {
+    }
+
+    /** A page of a trail, newest first, and how many acts the whole trail holds. */
+    public record Page(int total, List<Act> acts) {
     }
 
     /** Newest first. */
@@ -23,5 +61,97 @@ public class AuditQueries {
         List<AuditEntry> entries = new ArrayList<>(AuditProjection.of(trail, actor));
         Collections.reverse(entries);
         return entries;
+    }
+
+    /**
+     * The acts from the {@code offset}-th newest on, at most {@code limit}: the trail's size from its
+     * last chunk and only the chunks that hold the page (an account's trail can hold 100k acts).
+     */
+    public Page page(String actor, int offset, int limit) {
+        String key = AuditProjection.key(actor);
+        int total = trail.size(key);
+        int to = Math.max(0, total - offset);
+        int from = Math.max(0, to - limit);
+        List<AuditEntry> entries = new ArrayList<>(to - from);
+        trail.forEachBetween(key, from, to, d -> entries.add(ReadModelJson.fromDocument(d, AuditEntry.class)));
+        Collections.reverse(entries);
+        Map<String, Optional<String>> begun = new HashMap<>();
+        return new Page(total, entries.stream().map(e -> act(e, begun)).toList());
+    }
+
+    /** Whether anyone of this name can have acted: an account, a unit, one of the platform's own actors, or any actor with a trail. */
+    public boolean known(String actor) {
+        return candidates().contains(actor) || trail.size(AuditProjection.key(actor)) > 0;
+    }
+
+    /**
+     * Every account, unit and platform actor that has acted, the latest to act first. A unit is an
+     * actor where its acts were recorded in its name (the demo's units, a unit's import) rather than
+     * by one of its staff's accounts.
+     */
+    public List<Actor> actors() {
+        Set<String> candidates = candidates();
+        List<Actor> out = new ArrayList<>();
+        for (String actor : candidates) {
+            String key = AuditProjection.key(actor);
+            int acts = trail.size(key);
+            if (acts > 0) {
+                List<Document> last = new ArrayList<>(1);
+                trail.forEachBetween(key, acts - 1, acts, last::add);
+                Instant at = last.isEmpty() ? null : ReadModelJson.fromDocument(last.get(0), AuditEntry.class).at();
+                out.add(new Actor(actor, acts, at));
+            }
+        }
+        out.sort(Comparator.comparing(Actor::lastAt, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(Actor::actor));
+        return out;
+    }
+
+    private Set<String> candidates() {
+        Set<String> candidates = new LinkedHashSet<>();
+        users.all().forEach(u -> candidates.add(u.username()));
+        units.all().forEach(u -> candidates.add(u.id()));
+        candidates.addAll(systemActors());
+        return candidates;
+    }
+
+    /** The platform's own actors: the words' group lists every one (a test holds it to {@link cn.duban.kernel.people.SystemActors}). */
+    private static Set<String> systemActors() {
+        return cn.duban.kernel.Words.codes("systemActor");
+    }
+
+    /**
+     * An entry with what its event concerns. An act that names no title of its own (an overdue mark,
+     * a report accepted) takes the title its aggregate began with (the assignment's, the report's),
+     * read once a page for each aggregate in {@code begun}.
+     */
+    private Act act(AuditEntry e, Map<String, Optional<String>> begun) {
+        Optional<StoredEvent> event = engine.eventAt(e.position()).filter(s -> e.eventId().equals(s.eventId()));
+        Document p = event.map(StoredEvent::payload).orElseGet(Document::new);
+        String unit = text(p, "unitId", "toUnitId");
+        if (unit == null) {
+            // the unit whose fact the lead office entered, when the event itself names none
+            unit = event.map(StoredEvent::metaData).map(m -> m.getString(cn.duban.platform.axon.Audit.ON_BEHALF_OF)).orElse(null);
+        }
+        String subject = text(p, TITLES);
+        if (subject == null && event.isPresent() && event.get().sequence() != null && event.get().sequence() > 0) {
+            String aggregate = event.get().aggregateId();
+            subject = begun.computeIfAbsent(aggregate, a -> engine.eventOf(a, 0)
+                    .map(StoredEvent::payload).map(first -> text(first, TITLES))).orElse(null);
+        }
+        return new Act(e.eventId(), e.position(), e.at(), e.type(), e.aggregateId(), e.actor(), e.role(), e.clientAddress(),
+                unit, text(p, "schemeId"), subject, text(p, "username"));
+    }
+
+    /** The fields in which a person names what they report, open or send: a report's title, a training's topic, a notice's subject. */
+    private static final String[] TITLES = {"title", "topic", "subject"};
+
+    /** The first of these fields that the payload holds as text. */
+    private static String text(Document payload, String... fields) {
+        for (String f : fields) {
+            if (payload.get(f) instanceof String s && !s.isBlank()) {
+                return s;
+            }
+        }
+        return null;
     }
 }

@@ -1,0 +1,69 @@
+package cn.duban.query.audit;
+
+import cn.duban.kernel.error.InvalidInputException;
+import cn.duban.kernel.error.NotFoundException;
+import cn.duban.query.audit.AuditProjection.AuditEntry;
+import cn.duban.query.audit.AuditQueries.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** 操作留痕: who did what, when, in which role and from where. */
+@RestController
+@RequestMapping("/api/audit")
+@Tag(name = "操作留痕 Audit trail")
+public class AuditController {
+    /** The most acts one page holds: a page is read and each act's event looked up while the reader waits. */
+    static final int MAX_LIMIT = 500;
+
+    private final AuditQueries audit;
+
+    public AuditController(AuditQueries audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping("/actors")
+    @Operation(summary = "留痕人员 / every account and platform actor that has acted: how many acts, the last one's time; the latest to act first")
+    public List<Actor> actors() {
+        return audit.actors();
+    }
+
+    @GetMapping("/actors/{actor}")
+    @Operation(summary = "操作留痕 / everything an actor did: event, time, role, client address, newest first",
+            description = "Every act at once; an account's trail can hold 100k acts, so a screen reads …/acts a page at a time.")
+    public List<AuditEntry> actor(@PathVariable String actor) {
+        requireKnown(actor);
+        return audit.byActor(actor);
+    }
+
+    @GetMapping("/actors/{actor}/acts")
+    @Operation(summary = "操作留痕（分页）/ a page of what an actor did, newest first, each act with what it concerns",
+            description = "At most limit acts (default 50, 1 to 500) from the offset-th newest; total is the whole trail's size. "
+                    + "Each act names what its event concerns where it names it: unitId, schemeId, subject (a title, topic or subject "
+                    + "a person wrote) and account (the account acted on). An actor who is no account and has no trail → 404.")
+    public AuditQueries.Page acts(@PathVariable String actor,
+                                  @Parameter(description = "acts to skip, newest first (0 or more)") @RequestParam(defaultValue = "0") int offset,
+                                  @Parameter(description = "1 to 500") @RequestParam(defaultValue = "50") int limit) {
+        if (offset < 0) {
+            throw new InvalidInputException("offset", "不能为负数 / must not be negative");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidInputException("limit", "须在1到" + MAX_LIMIT + "之间 / 1 to " + MAX_LIMIT);
+        }
+        requireKnown(actor);
+        return audit.page(actor, offset, limit);
+    }
+
+    private void requireKnown(String actor) {
+        if (!audit.known(actor)) {
+            throw new NotFoundException("没有此人员的操作记录 / no such actor: " + actor);
+        }
+    }
+}
