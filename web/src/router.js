@@ -20,6 +20,7 @@ import CopyNotices from './views/CopyNotices.vue';
 import Units from './views/Units.vue';
 import Archive from './views/Archive.vue';
 import Audit from './views/Audit.vue';
+import Webhooks from './views/Webhooks.vue';
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -43,6 +44,7 @@ export const router = createRouter({
     { path: '/users', component: Users },
     { path: '/archive', component: Archive },
     { path: '/audit', component: Audit },
+    { path: '/webhooks', component: Webhooks },
     { path: '/schemes', component: Schemes },
     { path: '/statistics', component: Statistics },
     // An address the workbench does not know (an old bookmark, a mistyped link) opens the overview, not an empty page.

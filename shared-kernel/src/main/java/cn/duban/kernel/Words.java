@@ -175,10 +175,14 @@ public final class Words {
                 "AssignmentReportMissed", "未按时报送", "Report missed", "AssignmentLightChanged", "亮灯变化", "Light changed",
                 "NotificationRead", "阅读提醒", "Notification read",
                 "UnitRegistered", "新增考核单位", "Unit registered", "UnitRetired", "撤并考核单位", "Unit retired",
+                "UnitRenamed", "单位更名", "Unit renamed",
                 "SchemeDrafted", "起草考核方案", "Scheme drafted", "SchemePublished", "发布考核方案", "Scheme published",
                 "SchemeReportingClosed", "截止报送", "Reporting closed",
                 "UserRegistered", "新增账号", "Account created", "UserDisabled", "停用账号", "Account disabled",
                 "UserEnabled", "启用账号", "Account enabled", "RoleGranted", "调整角色", "Role changed");
+        // 消息推送: a notice's delivery to a group robot, and the robots a district can use.
+        strings("webhookStatus", "PENDING", "待发送", "Waiting to be sent", "SENT", "已送达", "Delivered", "FAILED", "发送失败", "Failed");
+        strings("webhookKind", "DINGTALK", "钉钉群机器人", "DingTalk group robot", "WECOM", "企业微信群机器人", "WeCom group robot");
         // The role an act was recorded in: a person's role, or the demo's load of its year.
         Map<String, Word> actingRoles = new LinkedHashMap<>(GROUPS.get("role"));
         actingRoles.put("demo", new Word("演示数据导入", "Demo data load"));

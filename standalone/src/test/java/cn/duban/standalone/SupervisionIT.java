@@ -143,6 +143,7 @@ class SupervisionIT {
             JsonNode january = unit.get("periods").get(0);
             assertThat(january.get("period").asText()).isEqualTo("2023-01");
             assertThat(unit.get("periods")).hasSize(12);
+            assertThat(unit.get("periods").findValuesAsText("underWay")).as("2023 has ended: no period under way").containsOnly("false");
             assertThat(january.get("met").asBoolean()).as(unit.get("unitId").asText()).isEqualTo(unit.get("unitId").asText().equals("xinqi"));
         }
 
@@ -162,6 +163,21 @@ class SupervisionIT {
         api.post("/api/units", Map.of("id", "chaiqiao", "name", "柴桥街道", "type", "STREET"));
         api.post("/api/rounds/vetoes", Map.of("unitId", "xinqi", "schemeId", "beilun-2023", "reason", "发生重大安全事故"));
         assertThat(api.get("/api/rounds/year-end/beilun-2023/notice").body().get("results")).hasSize(3);
+        // 更名: 大碶 renamed after the notice. The same unit with its scores; what was published names it as published.
+        assertThat(notice.get("notice").get("text").asText()).contains("大碶街道").doesNotContain("大碶街道办事处");
+        assertThat(api.post("/api/units/daqi/renaming", Map.of("name", "大碶街道办事处", "on", "2023-10-01", "reason", "机构改革")).status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/units/daqi/renaming", Map.of("name", "大碶街道办事处", "on", "2023-10-01", "reason", "again"))
+                .body().get("field").asText()).as("its name now").isEqualTo("name");
+        assertThat(api.get("/api/rounds/year-end/beilun-2023/notice").body().get("text").asText()).contains("大碶街道办事处");
+        String publishedAt = api.get("/api/notices/" + published.id()).body().get("publishedAt").asText();
+        JsonNode rankedThen = api.get("/api/schemes/beilun-2023/ranking?asOf=" + publishedAt).body();
+        assertThat(rankedThen.toString()).contains("\"大碶街道\"").doesNotContain("大碶街道办事处");
+        assertThat(api.get("/api/schemes/beilun-2023/ranking").body().toString()).contains("大碶街道办事处");
+        JsonNode daqi = api.get("/api/units/daqi").body();
+        assertThat(daqi.get("name").asText()).isEqualTo("大碶街道办事处");
+        assertThat(daqi.at("/formerNames/0/name").asText()).isEqualTo("大碶街道");
+        assertThat(daqi.at("/formerNames/0/on").asText()).isEqualTo("2023-10-01");
         assertThat(api.get("/api/notices/" + published.id()).body()).isEqualTo(notice);
         assertThat(api.get("/api/rounds/year-end/beilun-2023/notices").body()).hasSize(1);
 

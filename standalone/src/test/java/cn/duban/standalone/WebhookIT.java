@@ -131,7 +131,15 @@ class WebhookIT {
         assertThat(failed).hasSize(1);
         assertThat(failed.get(0).get("channel").asText()).isEqualTo("wecom");
         assertThat(failed.get(0).get("attempts").asInt()).isEqualTo(3);
-        assertThat(failed.get(0).get("lastError").asText()).contains("93000");
+        assertThat(failed.get(0).get("lastError").asText()).as("why, in both languages, with what the robot said")
+                .isEqualTo("机器人拒收（errcode 93000: invalid webhook url） / the robot refused: errcode 93000: invalid webhook url");
+        assertThat(failed.get(0).get("queuedAt").asText()).isNotBlank();
+        // The channels as the lead office sees them: never the URL's key or the signing secret.
+        JsonNode channels = api.get("/api/admin/webhooks/channels").body();
+        assertThat(channels).hasSize(2);
+        assertThat(channels.get(0).get("kind").asText()).isEqualTo("DINGTALK");
+        assertThat(channels.get(0).get("host").asText()).isEqualTo("127.0.0.1");
+        assertThat(channels.toString()).doesNotContain("t0", "k0", SECRET);
 
         // A rebuild of the read models sends nothing again.
         assertThat(api.post("/api/admin/projections/rebuild", "").status()).isEqualTo(200);

@@ -56,6 +56,12 @@ class WorkbenchBrowserIT {
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) {
         TestData.embeddedDatabase(registry);
+        // A DingTalk robot nobody answers for (port 1 refuses at once), tried once: 消息推送 lists its failures.
+        registry.add("duban.webhooks.channels[0].id", () -> "ding");
+        registry.add("duban.webhooks.channels[0].kind", () -> "DINGTALK");
+        registry.add("duban.webhooks.channels[0].url", () -> "http://127.0.0.1:1/robot/send?access_token=secret-token");
+        registry.add("duban.webhooks.max-attempts", () -> "1");
+        registry.add("duban.webhooks.poll-interval", () -> "PT0.5S");
     }
 
     @LocalServerPort
@@ -1629,7 +1635,7 @@ class WorkbenchBrowserIT {
      */
     @Test
     @Order(34)
-    void theLeadOfficeAddsAUnitAndRetiresIt() throws Exception {
+    void theLeadOfficeAddsAUnitRenamesItAndRetiresIt() throws Exception {
         signIn("admin", TestData.ADMIN_PASSWORD);
         open("/units", "考核单位");
         shown(".units .el-table__row", "新碶街道");
@@ -1652,15 +1658,29 @@ class WorkbenchBrowserIT {
         assertThat(added.get("type").asText()).isEqualTo("DEPARTMENT");
         shots("units");
 
-        press(shown(".units .el-table__row", name).findElement(buttonNamed("撤并")));
+        // 更名: the same unit under a new name, its former name beside it.
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        press(shown(".units .el-table__row", name).findElement(buttonNamed("更名")));
+        WebElement renaming = dialog();
+        field(renaming, "新名称").sendKeys("区数据管理局（工作台）");
+        WebElement from = field(renaming, "启用日期");
+        from.click();
+        from.sendKeys(today + "\n");
+        field(renaming, "更名原因").sendKeys("机构改革更名");
+        press(renaming.findElement(buttonNamed("更名")));
+        waitForText("已更名为 区数据管理局（工作台）");
+        assertThat(shown(".units .el-table__row", "区数据管理局（工作台）").getText()).contains("原名 区数据局（工作台）（" + today + " 起更名）");
+        String renamed = "区数据管理局（工作台）";
+
+        press(shown(".units .el-table__row", renamed).findElement(buttonNamed("撤并")));
         WebElement retire = dialog();
         WebElement on = field(retire, "撤并日期");
         on.click();
-        on.sendKeys(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString() + "\n");
+        on.sendKeys(today + "\n");
         field(retire, "撤并原因").sendKeys("职能并入区大数据中心（工作台）");
         press(retire.findElement(buttonNamed("撤并")));
         waitForText("已登记撤并");
-        wait.until(d -> shown(".units .el-table__row", name).getText().contains("撤并"));
+        wait.until(d -> shown(".units .el-table__row", renamed).getText().contains("撤并"));
         assertThat(new Api(port).get("/api/units/" + added.get("id").asText()).body().get("retirementReason").asText())
                 .isEqualTo("职能并入区大数据中心（工作台）");
     }
@@ -1751,6 +1771,25 @@ class WorkbenchBrowserIT {
         waitForText("督查组王组员 共 ");
         assertThat(browser.getCurrentUrl()).contains("actor=supervisor2");
         shown(".acts .el-table__row", "复核");
+    }
+
+    /**
+     * The lead office finds the reminders that did not reach the work group's robot, why in words,
+     * and sends one again.
+     */
+    @Test
+    @Order(38)
+    void theLeadOfficeSeesWhichRobotMessagesFailedAndWhyAndSendsOneAgain() throws Exception {
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/webhooks", "消息推送");
+        wait.until(d -> visible(By.cssSelector("[data-test=channels]")).getText().contains("钉钉群机器人"));
+        press(shown("[data-test=status] .el-radio-button", "发送失败"));
+        WebElement failed = shown(".deliveries .el-table__row", "无法连接机器人：连接被拒绝");
+        assertThat(failed.getText()).contains("发送失败", "【督办】", "已尝试 1 次");
+        assertThat(page()).as("the robot's token is never shown").doesNotContain("secret-token");
+        shots("webhooks", () -> phoneCard(".phone-card"));
+        press(browser.findElement(By.cssSelector(".deliveries [data-test=retry]")));
+        waitForText("已重新排队推送");
     }
 
     /**

@@ -11,13 +11,17 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** An assessed unit (责任单位): a department or a sub-district. Registering one twice is a conflict. */
+/**
+ * An assessed unit (责任单位): a department or a sub-district. Registering one twice is a conflict;
+ * a retired unit is neither retired nor renamed again.
+ */
 @Aggregate(cache = "aggregateCache")
 public class Unit {
     @AggregateIdentifier
     private String aggregateId;
     private String unitId;
     private UnitType type;
+    private String name;
     private java.time.LocalDate retiredOn;
 
     protected Unit() {
@@ -42,6 +46,31 @@ public class Unit {
         apply(new cn.duban.kernel.unit.UnitRetired(unitId, c.on(), c.reason().strip()));
     }
 
+    @CommandHandler
+    void handle(cn.duban.kernel.unit.RenameUnit c) {
+        if (retiredOn != null) {
+            throw new cn.duban.kernel.error.ConflictException("该单位已于" + retiredOn + "撤并，不能更名 / retired on " + retiredOn + ", not renamed");
+        }
+        if (c.name() == null || c.name().isBlank()) {
+            throw new cn.duban.kernel.error.InvalidInputException("name", "必填 / required");
+        }
+        if (c.name().strip().equals(name)) {
+            throw new cn.duban.kernel.error.InvalidInputException("name", "与现名称相同 / the same as the unit's name now");
+        }
+        if (c.on() == null) {
+            throw new cn.duban.kernel.error.InvalidInputException("on", "必填 / required");
+        }
+        if (c.reason() == null || c.reason().isBlank()) {
+            throw new cn.duban.kernel.error.InvalidInputException("reason", "必填 / required");
+        }
+        apply(new cn.duban.kernel.unit.UnitRenamed(unitId, c.name().strip(), name, c.on(), c.reason().strip()));
+    }
+
+    @EventSourcingHandler
+    void on(cn.duban.kernel.unit.UnitRenamed event) {
+        this.name = event.name();
+    }
+
     @EventSourcingHandler
     void on(cn.duban.kernel.unit.UnitRetired event) {
         this.retiredOn = event.on();
@@ -52,6 +81,7 @@ public class Unit {
         this.aggregateId = AggregateIds.unit(event.unitId());
         this.unitId = event.unitId();
         this.type = event.type();
+        this.name = event.name();
     }
 
     public String unitId() {

@@ -81,6 +81,21 @@ public class UnitCommandController {
         return java.util.Map.of("id", unitId, "retiredOn", r.on().toString());
     }
 
+    public record RenamingRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 100) String name,
+                                  @jakarta.validation.constraints.NotNull java.time.LocalDate on,
+                                  @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500) String reason) {
+    }
+
+    @PostMapping("/{unitId}/renaming")
+    @Operation(summary = "单位更名 / rename a unit after a reform: the same unit, its history kept",
+            description = "Answers as of an instant before the rename was recorded (a published notice, a ranking as of a day) name the unit "
+                    + "as it was named then; answers about now use the new name. The unit's name now again → 400 naming name; a retired unit → 409.")
+    public java.util.Map<String, String> rename(@org.springframework.web.bind.annotation.PathVariable String unitId,
+                                                @Valid @RequestBody RenamingRequest r) {
+        commands.send(new cn.duban.kernel.unit.RenameUnit(unitId, r.name(), r.on(), r.reason()));
+        return java.util.Map.of("id", unitId, "name", r.name().strip());
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "登记考核单位 / register a unit", description = "A unit id already registered is a 409.")

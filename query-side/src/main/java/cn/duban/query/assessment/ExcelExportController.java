@@ -92,8 +92,8 @@ public class ExcelExportController {
                         continue;
                     }
                     Row title = sheet.createRow(r++);
-                    // As the district reads it: the unit by its name, the instant in Beijing time to the minute.
-                    title.createCell(0).setCellValue(unit.name());
+                    // As the district reads it: the unit by the name it had then, the instant in Beijing time to the minute.
+                    title.createCell(0).setCellValue(unit.nameAt(at));
                     title.getCell(0).setCellStyle(bold);
                     title.createCell(2).setCellValue(scheme.title() + "，截至 " + AS_OF.format(at) + (roundView == null ? "" : "，" + roundView.title));
                     Row header = sheet.createRow(r++);

@@ -500,7 +500,8 @@ public class ScoreQueries {
                         storedLog(u.id()), asOf, scheme.reportingClosedBy(asOf)).orElseGet(() -> Standing.of(card(u, scheme, asOf)));
                 if (standing.assessed()) {
                     Totals t = standing.totals();
-                    rows.add(new RankingEntry(u.id(), u.name(), u.type(), t.total(), t.regular(), t.bonus(), 0));
+                    // named as it was then: a notice published before a rename reads as published
+                    rows.add(new RankingEntry(u.id(), u.nameAt(asOf), u.type(), t.total(), t.regular(), t.bonus(), 0));
                 }
             }
         }

@@ -69,8 +69,12 @@ public class SupervisionQueries {
                                 java.math.BigDecimal accuracyRate, java.math.BigDecimal completenessRate) {
     }
 
-    /** A unit's records sampled in one period of the plan, against the plan's quota. */
-    public record PlanPeriod(String period, int sampled, int quota, boolean met) {
+    /**
+     * A unit's records sampled in one period of the plan, against the plan's quota.
+     *
+     * @param underWay the period today is in (in the district): not yet due, so neither met nor short
+     */
+    public record PlanPeriod(String period, int sampled, int quota, boolean met, boolean underWay) {
     }
 
     public record UnitPlan(String unitId, String name, List<PlanPeriod> periods) {
@@ -93,6 +97,7 @@ public class SupervisionQueries {
         boolean monthly = plan.period.equals(cn.duban.kernel.supervision.SamplingPeriod.MONTH.name());
         java.util.function.Function<LocalDate, String> key = d -> monthly ? String.format("%d-%02d", d.getYear(), d.getMonthValue())
                 : d.getYear() + "-Q" + ((d.getMonthValue() - 1) / 3 + 1);
+        String underWay = key.apply(today);
         List<String> periods = new java.util.ArrayList<>();
         for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year && !d.isAfter(today); d = d.plusMonths(monthly ? 1 : 3)) {
             periods.add(key.apply(d));
@@ -111,7 +116,7 @@ public class SupervisionQueries {
             Map<String, Integer> counts = sampled.getOrDefault(unit.id(), Map.of());
             out.add(new UnitPlan(unit.id(), unit.name(), periods.stream().map(p -> {
                 int n = counts.getOrDefault(p, 0);
-                return new PlanPeriod(p, n, plan.recordsPerUnit, n >= plan.recordsPerUnit);
+                return new PlanPeriod(p, n, plan.recordsPerUnit, n >= plan.recordsPerUnit, p.equals(underWay));
             }).toList()));
         }
         return new PlanFulfilment(schemeId, plan.period, plan.recordsPerUnit, out);

@@ -24,12 +24,37 @@ import java.time.Instant;
 public class UnitsProjection {
     public static final String COLLECTION = "units";
 
-    /** A unit as the API shows it. */
+    /**
+     * A unit as the API shows it.
+     *
+     * @param formerNames the names it had before, oldest first, each with when the rename that ended it was recorded
+     */
     public record UnitView(String id, String name, cn.duban.kernel.unit.UnitType type, Instant registeredAt, long position,
-                           java.time.LocalDate retiredOn, String retirementReason) {
-        public UnitView(String id, String name, cn.duban.kernel.unit.UnitType type, Instant registeredAt, long position) {
-            this(id, name, type, registeredAt, position, null, null);
+                           java.time.LocalDate retiredOn, String retirementReason, java.util.List<FormerName> formerNames) {
+        public UnitView {
+            formerNames = formerNames == null ? java.util.List.of() : java.util.List.copyOf(formerNames);
         }
+
+        public UnitView(String id, String name, cn.duban.kernel.unit.UnitType type, Instant registeredAt, long position) {
+            this(id, name, type, registeredAt, position, null, null, java.util.List.of());
+        }
+
+        /**
+         * The unit's name as an answer about {@code at} (a recording time) names it: the name it had then,
+         * so a notice published before a rename reads as it was published.
+         */
+        public String nameAt(Instant at) {
+            for (FormerName former : formerNames) {
+                if (at.isBefore(former.renamedAt())) {
+                    return former.name();
+                }
+            }
+            return name;
+        }
+    }
+
+    /** A name a unit had until a rename: the rename's recording time, its position, and the day it took effect. */
+    public record FormerName(String name, Instant renamedAt, long position, java.time.LocalDate on, String reason) {
     }
 
     private final MongoCollection<Document> units;
@@ -44,6 +69,16 @@ public class UnitsProjection {
         doc.put("_id", event.unitId());
         // Replacing by id makes a redelivered event change nothing.
         units.replaceOne(Filters.eq("_id", event.unitId()), doc, new ReplaceOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(cn.duban.kernel.unit.UnitRenamed event, @RecordedAt Instant at, TrackingToken token) {
+        long position = Positions.of(token);
+        Document former = ReadModelJson.toDocument(new FormerName(event.previousName(), at, position, event.on(), event.reason()));
+        // Guarded by its position: a redelivered rename finds itself among the former names and changes nothing.
+        units.updateOne(Filters.and(Filters.eq("_id", event.unitId()), Filters.ne("formerNames.position", position)),
+                com.mongodb.client.model.Updates.combine(com.mongodb.client.model.Updates.set("name", event.name()),
+                        com.mongodb.client.model.Updates.push("formerNames", former)));
     }
 
     @EventHandler

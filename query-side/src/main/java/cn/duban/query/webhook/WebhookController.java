@@ -18,9 +18,11 @@ import java.util.Map;
 @Tag(name = "运维 Admin")
 public class WebhookController {
     private final WebhookDeliveries deliveries;
+    private final WebhookProperties props;
 
-    public WebhookController(WebhookDeliveries deliveries) {
+    public WebhookController(WebhookDeliveries deliveries, WebhookProperties props) {
         this.deliveries = deliveries;
+        this.props = props;
     }
 
     @GetMapping("/deliveries")
@@ -28,6 +30,24 @@ public class WebhookController {
     public List<WebhookDeliveries.Delivery> list(@RequestParam(required = false) @jakarta.validation.constraints.Pattern(
             regexp = "PENDING|SENT|FAILED", message = "取值须为 / must be one of：[PENDING, SENT, FAILED]") String status) {
         return deliveries.list(status);
+    }
+
+    /** A channel as the lead office sees it: never its URL's token or its signing secret. */
+    public record ChannelView(String id, String kind, String host) {
+    }
+
+    @GetMapping("/channels")
+    @Operation(summary = "推送渠道 / the group robots notices go to: id, kind (DINGTALK or WECOM) and the robot's host; never the token or secret")
+    public List<ChannelView> channels() {
+        return props.channels().stream().map(c -> new ChannelView(c.id(), c.kind() == null ? null : c.kind().name(), host(c.url()))).toList();
+    }
+
+    private static String host(String url) {
+        try {
+            return url == null ? null : java.net.URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return null; // a URL the sender cannot use either; its deliveries fail and say why
+        }
     }
 
     @PostMapping("/deliveries/{id}/retry")

@@ -47,8 +47,9 @@ public class WebhookDeliveries {
         this.props = props;
     }
 
+    /** @param queuedAt when the notice was queued for the channel (absent on deliveries queued before it was recorded) */
     public record Delivery(String id, String channel, String kind, String notificationId, String unitId, String content,
-                           String status, int attempts, Instant nextAttemptAt, String lastError, Instant sentAt) {
+                           String status, int attempts, Instant nextAttemptAt, String lastError, Instant sentAt, Instant queuedAt) {
     }
 
     /** Queues a message for every configured channel, once per notification. */
@@ -61,7 +62,7 @@ public class WebhookDeliveries {
             try {
                 deliveries.insertOne(new Document("_id", id).append("channel", c.id()).append("kind", c.kind().name())
                         .append("notificationId", notificationId).append("unitId", unitId).append("content", content)
-                        .append("status", "PENDING").append("attempts", 0).append("nextAttemptAt", now));
+                        .append("status", "PENDING").append("attempts", 0).append("nextAttemptAt", now).append("queuedAt", now));
             } catch (MongoWriteException e) {
                 if (!MongoDuplicateKeys.isDuplicateKey(e)) {
                     throw e;
@@ -115,13 +116,17 @@ public class WebhookDeliveries {
         due.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("at", at), new ReplaceOptions().upsert(true));
     }
 
+    /** The deliveries (of one status, or all), the latest queued first; those queued before it was recorded last. */
     public List<Delivery> list(String status) {
         List<Delivery> out = new ArrayList<>();
         deliveries.find(status == null ? new Document() : Filters.eq("status", status)).forEach(d -> out.add(new Delivery(
                 d.getString("_id"), d.getString("channel"), d.getString("kind"), d.getString("notificationId"), d.getString("unitId"),
                 d.getString("content"), d.getString("status"), d.getInteger("attempts", 0),
                 d.getDate("nextAttemptAt") == null ? null : d.getDate("nextAttemptAt").toInstant(), d.getString("lastError"),
-                d.getDate("sentAt") == null ? null : d.getDate("sentAt").toInstant())));
+                d.getDate("sentAt") == null ? null : d.getDate("sentAt").toInstant(),
+                d.getDate("queuedAt") == null ? null : d.getDate("queuedAt").toInstant())));
+        out.sort(java.util.Comparator.comparing(Delivery::queuedAt, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+                .thenComparing(Delivery::id));
         return out;
     }
 

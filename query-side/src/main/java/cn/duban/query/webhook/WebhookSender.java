@@ -52,7 +52,7 @@ public class WebhookSender {
         for (Document d : deliveries.due(now)) {
             Optional<Channel> channel = props.channels().stream().filter(c -> c.id().equals(d.getString("channel"))).findFirst();
             int attempts = d.getInteger("attempts", 0) + 1;
-            String error = channel.isEmpty() ? "channel no longer configured" : send(channel.get(), d.getString("content"), now);
+            String error = channel.isEmpty() ? "该推送渠道已不在配置中 / the channel is no longer configured" : send(channel.get(), d.getString("content"), now);
             if (error == null) {
                 deliveries.sent(d.getString("_id"), clock.instant());
             } else {
@@ -66,7 +66,10 @@ public class WebhookSender {
         }
     }
 
-    /** @return null when the robot accepted the message, else why not */
+    /**
+     * @return null when the robot accepted the message, else why not, in both languages (the lead
+     * office reads it on 消息推送); what the robot or the network said is kept as it came
+     */
     String send(Channel channel, String content, Instant now) {
         try {
             String url = channel.url();
@@ -80,19 +83,38 @@ public class WebhookSender {
                     .header("Content-Type", "application/json; charset=utf-8")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                return "HTTP " + response.statusCode();
+                return "机器人服务返回错误（HTTP " + response.statusCode() + "） / the robot answered HTTP " + response.statusCode();
             }
             JsonNode answer = Json.mapper().readTree(response.body().isBlank() ? "{}" : response.body());
             if (answer.path("errcode").asInt(0) != 0) {
-                return "errcode " + answer.path("errcode").asInt() + ": " + answer.path("errmsg").asText();
+                String said = "errcode " + answer.path("errcode").asInt() + ": " + answer.path("errmsg").asText();
+                return "机器人拒收（" + said + "） / the robot refused: " + said;
             }
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted";
+            return "发送被中断 / interrupted";
         } catch (Exception e) {
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
+            return unreachable(e);
         }
+    }
+
+    /** Why the robot could not be reached, in words where the cause is a common one; otherwise what the JDK said, kept. */
+    static String unreachable(Exception e) {
+        if (e instanceof java.net.http.HttpConnectTimeoutException) {
+            return "无法连接机器人：连接超时 / could not reach the robot: timed out connecting";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "机器人未在时限内应答 / the robot did not answer in time";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "无法连接机器人：连接被拒绝 / could not reach the robot: connection refused";
+        }
+        if (e instanceof java.net.UnknownHostException || e instanceof java.nio.channels.UnresolvedAddressException) {
+            return "无法连接机器人：找不到该地址 / could not reach the robot: unknown host";
+        }
+        String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return "无法连接机器人（" + why + "） / could not reach the robot: " + why;
     }
 
     /** DingTalk's robot signature: Base64(HmacSHA256(timestamp + "\n" + secret)) keyed by the secret. */
