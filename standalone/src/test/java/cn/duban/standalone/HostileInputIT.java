@@ -307,6 +307,11 @@ class HostileInputIT {
     void finding12KeysGivenTwiceTextShowingNothingAndSchemeDocumentsAreRefusedLikeEveryBody() {
         String training = "/api/units/xinqi/trainings";
         refused(training, "{\"heldOn\":\"2023-05-05\",\"topic\":\"培训\",\"topic\":\"另一个\"}", "topic");
+        // A field the endpoint does not take (a misspelt one) is named, not dropped with the record stored without it.
+        refused(training, "{\"heldOn\":\"2023-05-05\",\"topic\":\"培训\",\"materails\":[]}", "materails");
+        assertThat(asAdmin(training, "{\"heldOn\":\"2023-05-05\",\"topic\":\"培训\",\"materails\":[]}").json().get("message").asText())
+                .contains("未知字段", "unknown field", "materials");
+        refused("/api/units/xinqi/renaming", "{\"name\":\"新碶\",\"on\":\"2024-01-01\",\"reason\":\"x\",\"extra\":1}", "extra");
         refused("/api/units", "{\"id\":\"zw\",\"name\":\"\\u200b\\u200b\",\"type\":\"STREET\"}", "name");
         refused("/api/units", "{\"id\":\"nb\",\"name\":\"\\u00a0\",\"type\":\"STREET\"}", "name");
         refused(training, "{\"heldOn\":\"2023-05-05\",\"topic\":\"签到表\\u202Efdp.exe\"}", "topic");

@@ -114,8 +114,11 @@ public class ApiExceptionHandler {
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException) {
             return "不能为 null / must not be null";
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
-            return "未知字段 / unknown field";
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            // The fields it takes, so a misspelling is put right from the answer alone.
+            java.util.Collection<Object> known = u.getKnownPropertyIds();
+            return "未知字段 / unknown field" + (known == null || known.isEmpty() ? ""
+                    : "（可用字段 / fields taken：" + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + "）");
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
             return "取值须为 / must be one of：" + java.util.Arrays.toString(ife.getTargetType().getEnumConstants());

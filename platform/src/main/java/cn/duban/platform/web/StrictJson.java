@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  *   {@code A–Z a–z 0–9 _ . : -}.</li>
  *   <li><b>Map keys</b> (figures, quantities): 1–64 letters, digits, {@code _} or {@code -}: never
  *   a MongoDB operator or a dotted path.</li>
- *   <li><b>Keys</b> at most once in an object.</li>
+ *   <li><b>Keys</b> at most once in an object, and only the fields the endpoint takes.</li>
  *   <li><b>Size</b>: a document of at most 1 MB, nested at most 64 deep.</li>
  * </ul>
  */
@@ -80,6 +80,9 @@ public class StrictJson {
         mapper.configure(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, true);
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
         mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+        // A field the endpoint does not take is refused, naming it: a misspelt optional field
+        // ("materails") was dropped unseen, and the record stored without what the caller sent.
+        mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
