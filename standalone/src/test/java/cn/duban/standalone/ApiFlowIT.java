@@ -290,6 +290,20 @@ class ApiFlowIT {
         assertThat(last.get("acts")).hasSize(2);
         assertThat(last.get("acts").get(1).get("eventId").asText()).isEqualTo(whole.get(whole.size() - 1).get("eventId").asText());
         assertThat(api.get("/api/audit/actors/admin/acts?offset=" + whole.size()).body().get("acts")).isEmpty();
+        // Opened at an instant: the page starts at the newest act recorded before it, and says where that is.
+        int i = 6;
+        while (whole.get(i).get("at").asText().equals(whole.get(i - 1).get("at").asText())) {
+            i++; // an act recorded at the same instant as the one before it (one commit) cannot be told apart by time
+        }
+        Instant justAfter = Instant.parse(whole.get(i).get("at").asText()).plusMillis(1);
+        JsonNode opened = api.get("/api/audit/actors/admin/acts?limit=3&before=" + justAfter).body();
+        assertThat(opened.get("offset").asInt()).isEqualTo(i);
+        assertThat(opened.get("acts").get(0).get("eventId").asText()).isEqualTo(whole.get(i).get("eventId").asText());
+        JsonNode onFrom = api.get("/api/audit/actors/admin/acts?limit=3&offset=2&before=" + justAfter).body();
+        assertThat(onFrom.get("acts").get(0).get("eventId").asText()).isEqualTo(whole.get(i + 2).get("eventId").asText());
+        assertThat(api.get("/api/audit/actors/admin/acts?before=2000-01-01T00:00:00Z").body().get("acts")).as("before anything").isEmpty();
+        assertThat(api.get("/api/audit/actors/admin/acts?before=2099-01-01T00:00:00Z&limit=1").body().get("offset").asInt()).isZero();
+        assertThat(api.get("/api/audit/actors/admin/acts?before=yesterday").body().get("field").asText()).isEqualTo("before");
         // What each act concerns, read from its event: the unit of an accepted report, the account a grant named.
         JsonNode clerk = api.get("/api/audit/actors/daqi-clerk/acts").body();
         assertThat(clerk.get("total").asInt()).isEqualTo(1);

@@ -1763,6 +1763,15 @@ class WorkbenchBrowserIT {
         String firstPage = browser.findElement(By.cssSelector(".acts .el-table__row")).getText();
         press(browser.findElement(By.cssSelector("[data-test=pager] .btn-next")));
         wait.until(d -> !d.findElement(By.cssSelector(".acts .el-table__row")).getText().equals(firstPage));
+        // 跳到某日: the page opens at the last act recorded on or before that day (Beijing time).
+        WebElement day = visible(By.cssSelector(".toolbar .el-date-editor input"));
+        day.click();
+        day.sendKeys("2023-12-20\n");
+        waitForText("自 2023-12-20 及以前的最后一项起");
+        wait.until(d -> {
+            String first = d.findElement(By.cssSelector(".acts .el-table__row")).getText();
+            return first.startsWith("2023-") && first.substring(0, 10).compareTo("2023-12-20") <= 0;
+        });
         // From 用户管理: 留痕 opens that person's trail.
         signIn("admin", TestData.ADMIN_PASSWORD);
         open("/users", "用户管理");

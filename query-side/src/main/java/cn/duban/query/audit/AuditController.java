@@ -46,11 +46,16 @@ public class AuditController {
     @GetMapping("/actors/{actor}/acts")
     @Operation(summary = "操作留痕（分页）/ a page of what an actor did, newest first, each act with what it concerns",
             description = "At most limit acts (default 50, 1 to 500) from the offset-th newest; total is the whole trail's size. "
+                    + "With before (an instant), the page starts at the newest act recorded before it and offset counts on from there; "
+                    + "the answer's offset is where the page starts, counted from the newest act. "
                     + "Each act names what its event concerns where it names it: unitId, schemeId, subject (a title, topic or subject "
                     + "a person wrote) and account (the account acted on). An actor who is no account and has no trail → 404.")
     public AuditQueries.Page acts(@PathVariable String actor,
                                   @Parameter(description = "acts to skip, newest first (0 or more)") @RequestParam(defaultValue = "0") int offset,
-                                  @Parameter(description = "1 to 500") @RequestParam(defaultValue = "50") int limit) {
+                                  @Parameter(description = "1 to 500") @RequestParam(defaultValue = "50") int limit,
+                                  @Parameter(description = "only acts recorded before this instant (ISO-8601), e.g. the end of a day")
+                                  @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                                          iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.Instant before) {
         if (offset < 0) {
             throw new InvalidInputException("offset", "不能为负数 / must not be negative");
         }
@@ -58,7 +63,7 @@ public class AuditController {
             throw new InvalidInputException("limit", "须在1到" + MAX_LIMIT + "之间 / 1 to " + MAX_LIMIT);
         }
         requireKnown(actor);
-        return audit.page(actor, offset, limit);
+        return audit.page(actor, offset, limit, before);
     }
 
     private void requireKnown(String actor) {

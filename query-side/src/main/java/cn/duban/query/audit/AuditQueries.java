@@ -52,8 +52,8 @@ public class AuditQueries {
                       String clientAddress, String unitId, String schemeId, String subject, String account) {
     }
 
-    /** A page of a trail, newest first, and how many acts the whole trail holds. */
-    public record Page(int total, List<Act> acts) {
+    /** A page of a trail, newest first: how many acts the whole trail holds, and how many newer acts come before the page. */
+    public record Page(int total, int offset, List<Act> acts) {
     }
 
     /** Newest first. */
@@ -66,17 +66,24 @@ public class AuditQueries {
     /**
      * The acts from the {@code offset}-th newest on, at most {@code limit}: the trail's size from its
      * last chunk and only the chunks that hold the page (an account's trail can hold 100k acts).
+     * With {@code before}, the offset counts on from the newest act recorded before that instant,
+     * found by the event store's recording times and the trail's positions, not by reading either.
      */
-    public Page page(String actor, int offset, int limit) {
+    public Page page(String actor, int offset, int limit, Instant before) {
         String key = AuditProjection.key(actor);
         int total = trail.size(key);
+        if (before != null) {
+            org.axonframework.eventhandling.TrackingToken token = engine.createTokenAtRecordingTime(before);
+            long firstAtOrAfter = token == null ? 0 : cn.duban.query.common.Positions.of(token) + 1;
+            offset = (int) Math.min(Integer.MAX_VALUE, (long) total - trail.countBefore(key, firstAtOrAfter) + offset);
+        }
         int to = Math.max(0, total - offset);
         int from = Math.max(0, to - limit);
         List<AuditEntry> entries = new ArrayList<>(to - from);
         trail.forEachBetween(key, from, to, d -> entries.add(ReadModelJson.fromDocument(d, AuditEntry.class)));
         Collections.reverse(entries);
         Map<String, Optional<String>> begun = new HashMap<>();
-        return new Page(total, entries.stream().map(e -> act(e, begun)).toList());
+        return new Page(total, offset, entries.stream().map(e -> act(e, begun)).toList());
     }
 
     /** Whether anyone of this name can have acted: an account, a unit, one of the platform's own actors, or any actor with a trail. */

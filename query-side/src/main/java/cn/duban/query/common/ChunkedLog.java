@@ -249,6 +249,49 @@ public final class ChunkedLog {
             return java.util.Optional.empty();
         }
         int lastNumber = last.getInteger("n");
+        for (int n = firstChunkReaching(key, position, lastNumber); n <= lastNumber; n++) {
+            Document chunk = n == lastNumber ? last : chunks.find(Filters.eq("_id", chunkId(key, n))).first();
+            for (Document entry : chunk == null ? List.<Document>of() : chunk.getList("entries", Document.class)) {
+                long at = ((Number) entry.get("position")).longValue();
+                if (at > position) {
+                    return java.util.Optional.empty();
+                }
+                if (at == position && eventId.equals(entry.getString("eventId"))) {
+                    return java.util.Optional.of(entry);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * How many stored entries of the key lie before this position: the chunk that reaches it found by
+     * halving, then its entries counted (an audit trail opened at a day, not read up to it).
+     */
+    public int countBefore(String key, long position) {
+        Document last = lastChunk(key);
+        if (last == null) {
+            return 0;
+        }
+        int lastNumber = last.getInteger("n");
+        int n = firstChunkReaching(key, position, lastNumber);
+        Document chunk = n == lastNumber ? last : chunks.find(Filters.eq("_id", chunkId(key, n))).first();
+        int before = 0;
+        for (Document entry : chunk == null ? List.<Document>of() : chunk.getList("entries", Document.class)) {
+            if (((Number) entry.get("position")).longValue() >= position) {
+                break;
+            }
+            before++;
+        }
+        return n * CHUNK + before;
+    }
+
+    /**
+     * The first chunk whose last position is not before {@code position}, or the last chunk when none
+     * is: found by halving, one point read of a chunk's last position each (the log is in position
+     * order, as {@link #append} keeps it).
+     */
+    private int firstChunkReaching(String key, long position, int lastNumber) {
         int low = 0;
         int high = lastNumber;
         while (low < high) {
@@ -263,19 +306,7 @@ public final class ChunkedLog {
                 high = middle;
             }
         }
-        for (int n = low; n <= lastNumber; n++) {
-            Document chunk = n == lastNumber ? last : chunks.find(Filters.eq("_id", chunkId(key, n))).first();
-            for (Document entry : chunk == null ? List.<Document>of() : chunk.getList("entries", Document.class)) {
-                long at = ((Number) entry.get("position")).longValue();
-                if (at > position) {
-                    return java.util.Optional.empty();
-                }
-                if (at == position && eventId.equals(entry.getString("eventId"))) {
-                    return java.util.Optional.of(entry);
-                }
-            }
-        }
-        return java.util.Optional.empty();
+        return low;
     }
 
     /** The number of the chunk that holds a key's entry at this index: every chunk but the last is full, and always was. */

@@ -169,6 +169,25 @@ class ChunkedLogTest extends ProjectionTestBase {
     }
 
     @Test
+    void theEntriesBeforeAPositionAreCountedWithoutReadingTheLog() {
+        ChunkedLog log = new ChunkedLog(harness.db, LOG);
+        List<Long> positions = new ArrayList<>();
+        for (int i = 0; i < 32 * 12 + 7; i++) {
+            long position = 3L * i - (i % 5 == 1 ? 3 : 0); // every fifth entry shares the position before it
+            log.append("xinqi", position, "e" + i, new Document("eventId", "e" + i).append("position", position));
+            positions.add(position);
+        }
+        log.flush();
+        long beyond = positions.get(positions.size() - 1) + 2;
+        for (long p = 0; p <= beyond; p += p < 100 || p > beyond - 100 ? 1 : 7) {
+            long at = p;
+            long expected = positions.stream().filter(q -> q < at).count();
+            assertThat(log.countBefore("xinqi", p)).as("before %d", p).isEqualTo((int) expected);
+        }
+        assertThat(log.countBefore("daqi", 10)).as("a key with no log").isZero();
+    }
+
+    @Test
     void theLastChunkIsFoundInAFewReadsWhateverTheLogsLength() {
         List<Integer> lasts = new ArrayList<>(range(-1, 5_000));
         lasts.addAll(List.of(65_535, 65_536, 1_000_000, Integer.MAX_VALUE - 1));
