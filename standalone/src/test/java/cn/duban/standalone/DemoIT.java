@@ -225,6 +225,11 @@ class DemoIT {
         }
         assertThat(ranking2022).hasSize(23);
         assertThat(ranking2022.toString()).contains("区综治办", "区新兴产业和服务业发展局");
+        // The 2023 reform renamed four bodies: now under their 2023 names, as of the end of 2022 under the tables' names.
+        assertThat(ranking2022.toString()).contains("区卫生健康局", "区市场监管局").doesNotContain("区卫生计划生育局");
+        String endOf2022 = api.get("/api/schemes/beilun-2022/ranking?asOf=2022-12-31T15:59:59Z").body().toString();
+        assertThat(endOf2022).contains("区卫生计划生育局", "区市场监督管理局", "区交通运输局", "区文化广电新闻出版局").doesNotContain("区卫生健康局");
+        assertThat(api.get("/api/units/wjj").body().at("/formerNames/0/name").asText()).isEqualTo("区卫生计划生育局");
         JsonNode supply = item(api.get("/api/units/xinqi/score?scheme=beilun-2023").body(), "S2.1");
         assertThat(supply.get("contributions").get(0).get("reason").asText()).contains("合法合规出租房屋供应量", "上年").doesNotContain("缺上年");
         // 抄告: one answered, one open; sampling: a plan, and 大碶's rechecked records give rates and a 通报批评.

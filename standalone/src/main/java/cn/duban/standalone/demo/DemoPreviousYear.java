@@ -74,6 +74,16 @@ final class DemoPreviousYear {
                 year.on(LocalDate.of(2023, 1, 5), DemoYear.LEAD_OFFICE, new cn.duban.kernel.unit.RetireUnit(u.id(), u.retiredOn(), u.retiredBecause()));
             }
         }
+        // The same reform renamed four bodies (区卫生计划生育局 → 区卫生健康局 …): the same units, 2022 read under the old names.
+        java.util.Map<String, String> named2023 = new java.util.HashMap<>();
+        registered.forEach(u -> named2023.put(u.id(), u.name()));
+        for (RosterUnit u : Beilun2022.roster().units()) {
+            String now = named2023.get(u.id());
+            if (now != null && !now.equals(u.name())) {
+                year.on(LocalDate.of(2023, 1, 5), DemoYear.LEAD_OFFICE,
+                        new cn.duban.kernel.unit.RenameUnit(u.id(), now, LocalDate.of(2023, 1, 1), "机构改革更名"));
+            }
+        }
     }
 
     private LocalDate day(int fromMonth, int toMonth) {

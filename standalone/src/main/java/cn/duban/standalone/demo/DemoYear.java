@@ -162,8 +162,11 @@ public final class DemoYear {
         SchemeDocument scheme = new SchemeDocument(seed.id(), seed.year(), seed.title(), seed.supervisionWeight(), seed.items(),
                 LocalDate.of(2024, 1, 15), seed.note());
         List<RosterUnit> roster = Beilun2023.roster().units();
+        // Registered as the bodies were named then: four took their 2023 names in the reform (DemoPreviousYear renames them).
+        java.util.Map<String, String> named2022 = new java.util.HashMap<>();
+        cn.duban.kernel.scheme.beilun.Beilun2022.roster().units().forEach(u -> named2022.put(u.id(), u.name()));
         for (RosterUnit u : roster) {
-            on(LocalDate.of(2021, 12, 20), LEAD_OFFICE, new RegisterUnit(u.id(), u.name(), u.type()));
+            on(LocalDate.of(2021, 12, 20), LEAD_OFFICE, new RegisterUnit(u.id(), named2022.getOrDefault(u.id(), u.name()), u.type()));
         }
         // 仑流管中心〔2023〕2号: drafted in February, published on 13 February.
         on(LocalDate.of(2023, 2, 8), LEAD_OFFICE, new DraftScheme(scheme));
