@@ -80,7 +80,7 @@ final class DemoPreviousYear {
         for (RosterUnit u : Beilun2022.roster().units()) {
             String now = named2023.get(u.id());
             if (now != null && !now.equals(u.name())) {
-                year.on(LocalDate.of(2023, 1, 5), DemoYear.LEAD_OFFICE,
+                year.onAt(LocalDate.of(2023, 1, 5), java.time.LocalTime.of(10, 30), DemoYear.LEAD_OFFICE,
                         new cn.duban.kernel.unit.RenameUnit(u.id(), now, LocalDate.of(2023, 1, 1), "机构改革更名"));
             }
         }

@@ -108,6 +108,15 @@ public final class DemoYear {
         at(day, 9 + random.nextInt(8), () -> send(actor, command));
     }
 
+    /**
+     * Schedules sending a command at a fixed time of a day (Beijing), drawing nothing from the demo's
+     * seeded randomness: an act added to the demo leaves every other act's day, time and figures as they were.
+     */
+    void onAt(LocalDate day, java.time.LocalTime time, String actor, Object command) {
+        Instant at = day.atTime(time).atZone(cn.duban.kernel.calendar.DistrictTime.ZONE).toInstant();
+        steps.add(new Step(at, steps.size(), () -> send(actor, command)));
+    }
+
     /** Schedules an act for the real now, once the simulated year is recorded: today's assignments. */
     private void now(Runnable act) {
         steps.add(new Step(null, steps.size(), act));
