@@ -86,6 +86,29 @@ export async function upload(file, unitId) {
   return data;
 }
 
+/**
+ * Downloads a file the API makes (a workbook) under a name, or toasts why it was refused (a
+ * stretch too long to export): a plain link would save the refusal's JSON as the file.
+ */
+export async function download(path, fileName) {
+  const res = await fetch(path, { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+  if (res.status === 401) {
+    location.href = '/login.html';
+    throw new Error('unauthenticated');
+  }
+  if (!res.ok) {
+    const data = await res.json().catch(() => null);
+    const message = told(data, res.status);
+    ElMessage.error(message);
+    throw new Error(message);
+  }
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await res.blob());
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
 export const get = path => api('GET', path);
 /** A read whose 404 is an answer ("no sampling plan yet"), not an error to toast: null. */
 export const getIfAny = path => api('GET', path, undefined, undefined, { absentIsNull: true });

@@ -275,7 +275,7 @@ class ApiFlowIT {
 
     @Test
     @Order(15)
-    void anAuditTrailIsReadAPageAtATimeEachActNamingWhatItConcerns() {
+    void anAuditTrailIsReadAPageAtATimeEachActNamingWhatItConcerns() throws Exception {
         JsonNode whole = api.get("/api/audit/actors/admin").body();
         JsonNode first = api.get("/api/audit/actors/admin/acts?limit=5").body();
         assertThat(first.get("total").asInt()).isEqualTo(whole.size());
@@ -304,6 +304,34 @@ class ApiFlowIT {
         assertThat(api.get("/api/audit/actors/admin/acts?before=2000-01-01T00:00:00Z").body().get("acts")).as("before anything").isEmpty();
         assertThat(api.get("/api/audit/actors/admin/acts?before=2099-01-01T00:00:00Z&limit=1").body().get("offset").asInt()).isZero();
         assertThat(api.get("/api/audit/actors/admin/acts?before=yesterday").body().get("field").asText()).isEqualTo("before");
+        // The same trail as a workbook, in words: the clerk's one act, and the lead office's acts of a stretch.
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                api.bytes("/api/audit/actors/daqi-clerk/acts.xlsx")))) {
+            var sheet = book.getSheet("操作留痕");
+            // the clerk by display name (the test's users are named by their accounts)
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith("daqi-clerk 操作留痕（开始 至 导出时").endsWith("共 1 项）");
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("操作");
+            var row = sheet.getRow(2);
+            assertThat(row.getCell(1).getStringCellValue()).isEqualTo("报送信息");
+            assertThat(row.getCell(2).getStringCellValue()).isEqualTo("大碶街道 · “t”");
+            assertThat(row.getCell(3).getStringCellValue()).isEqualTo("单位人员");
+            assertThat(row.getCell(0).getStringCellValue()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        }
+        Instant stretchFrom = Instant.parse(whole.get(i).get("at").asText());
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                api.bytes("/api/audit/actors/admin/acts.xlsx?from=" + stretchFrom + "&to=" + justAfter)))) {
+            var sheet = book.getSheet("操作留痕");
+            // the acts recorded at that instant: one commit's, newest first as the page lists them
+            int inStretch = 0;
+            for (JsonNode act : whole) {
+                inStretch += act.get("at").asText().equals(whole.get(i).get("at").asText()) ? 1 : 0;
+            }
+            assertThat(sheet.getLastRowNum() - 1).isEqualTo(inStretch);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("共 " + inStretch + " 项");
+        }
+        assertThat(api.get("/api/audit/actors/admin/acts.xlsx?from=" + justAfter + "&to=" + stretchFrom).body().get("field").asText())
+                .isEqualTo("to");
+        assertThat(api.get("/api/audit/actors/nobody-at-all/acts.xlsx").status()).isEqualTo(404);
         // What each act concerns, read from its event: the unit of an accepted report, the account a grant named.
         JsonNode clerk = api.get("/api/audit/actors/daqi-clerk/acts").body();
         assertThat(clerk.get("total").asInt()).isEqualTo(1);

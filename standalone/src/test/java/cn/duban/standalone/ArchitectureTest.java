@@ -89,7 +89,7 @@ class ArchitectureTest {
     /**
      * Query side: scores (assessment) name each unit and scheme and weigh inspection rounds and vetoes into the
      * year-end result; rounds show each unit's baseline score; an archive of a unit reads its facts, and the
-     * audit trail names the units that acted.
+     * audit trail names the units and schemes its acts concern.
      */
     static final Map<String, Set<String>> QUERY = Map.ofEntries(
             Map.entry("unit", Set.of("common")),
@@ -99,7 +99,7 @@ class ArchitectureTest {
             Map.entry("assessment", Set.of("common", "unit", "scheme", "supervision")),
             Map.entry("assignment", Set.of("common", "unit", "assessment", "webhook")),
             Map.entry("supervision", Set.of("common", "unit", "scheme", "assessment", "reporting")),
-            Map.entry("audit", Set.of("common", "unit", "assessment")),
+            Map.entry("audit", Set.of("common", "unit", "scheme", "assessment")),
             // 待处理: counts what the slices that decide things keep, and keeps nothing of its own.
             Map.entry("waiting", Set.of("common", "reporting", "assignment", "supervision")),
             Map.entry("common", Set.of()),

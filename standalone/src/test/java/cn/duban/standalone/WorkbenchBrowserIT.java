@@ -1772,6 +1772,12 @@ class WorkbenchBrowserIT {
             String first = d.findElement(By.cssSelector(".acts .el-table__row")).getText();
             return first.startsWith("2023-") && first.substring(0, 10).compareTo("2023-12-20") <= 0;
         });
+        // 导出Excel: every act, the workbook fetched and handed to the browser, the dialog closed, no error said.
+        press(visible(By.cssSelector("[data-test=export-trail]")));
+        WebElement exportDialog = dialog();
+        press(exportDialog.findElement(By.cssSelector("[data-test=download-trail]")));
+        wait.until(ExpectedConditions.invisibilityOf(exportDialog));
+        assertThat(browser.findElements(By.cssSelector(".el-message--error"))).isEmpty();
         // From 用户管理: 留痕 opens that person's trail.
         signIn("admin", TestData.ADMIN_PASSWORD);
         open("/users", "用户管理");

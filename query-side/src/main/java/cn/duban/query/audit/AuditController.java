@@ -7,12 +7,14 @@ import cn.duban.query.audit.AuditQueries.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
 
 /** 操作留痕: who did what, when, in which role and from where. */
@@ -54,8 +56,7 @@ public class AuditController {
                                   @Parameter(description = "acts to skip, newest first (0 or more)") @RequestParam(defaultValue = "0") int offset,
                                   @Parameter(description = "1 to 500") @RequestParam(defaultValue = "50") int limit,
                                   @Parameter(description = "only acts recorded before this instant (ISO-8601), e.g. the end of a day")
-                                  @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
-                                          iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.Instant before) {
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant before) {
         if (offset < 0) {
             throw new InvalidInputException("offset", "不能为负数 / must not be negative");
         }

@@ -1,14 +1,18 @@
 package cn.duban.query.audit;
 
+import cn.duban.kernel.Words;
+import cn.duban.platform.axon.Audit;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
 import cn.duban.platform.eventstore.StoredEvent;
 import cn.duban.platform.security.UserDirectory;
 import cn.duban.query.audit.AuditProjection.AuditEntry;
 import cn.duban.query.common.ChunkedLog;
+import cn.duban.query.common.Positions;
 import cn.duban.query.common.ReadModelJson;
 import cn.duban.query.unit.UnitQueries;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 
@@ -16,8 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,9 +77,7 @@ public class AuditQueries {
         String key = AuditProjection.key(actor);
         int total = trail.size(key);
         if (before != null) {
-            org.axonframework.eventhandling.TrackingToken token = engine.createTokenAtRecordingTime(before);
-            long firstAtOrAfter = token == null ? 0 : cn.duban.query.common.Positions.of(token) + 1;
-            offset = (int) Math.min(Integer.MAX_VALUE, (long) total - trail.countBefore(key, firstAtOrAfter) + offset);
+            offset = (int) Math.min(Integer.MAX_VALUE, (long) total - trail.countBefore(key, firstPositionAtOrAfter(before)) + offset);
         }
         int to = Math.max(0, total - offset);
         int from = Math.max(0, to - limit);
@@ -84,6 +86,33 @@ public class AuditQueries {
         Collections.reverse(entries);
         Map<String, Optional<String>> begun = new HashMap<>();
         return new Page(total, offset, entries.stream().map(e -> act(e, begun)).toList());
+    }
+
+    /** The acts of a stretch of time, newest first, and how many it holds (more than {@code max}: only the newest {@code max}). */
+    public record Stretch(int count, List<Act> acts) {
+    }
+
+    /**
+     * The acts recorded from {@code from} (inclusive) to {@code to} (exclusive), either open, newest
+     * first, at most {@code max}: both ends found as {@link #page} finds {@code before}.
+     */
+    public Stretch between(String actor, Instant from, Instant to, int max) {
+        String key = AuditProjection.key(actor);
+        int total = trail.size(key);
+        int first = from == null ? 0 : trail.countBefore(key, firstPositionAtOrAfter(from));
+        int end = to == null ? total : trail.countBefore(key, firstPositionAtOrAfter(to));
+        int count = Math.max(0, end - first);
+        List<AuditEntry> entries = new ArrayList<>(Math.min(count, max));
+        trail.forEachBetween(key, Math.max(first, end - max), end, d -> entries.add(ReadModelJson.fromDocument(d, AuditEntry.class)));
+        Collections.reverse(entries);
+        Map<String, Optional<String>> begun = new HashMap<>();
+        return new Stretch(count, entries.stream().map(e -> act(e, begun)).toList());
+    }
+
+    /** The position of the first event recorded at or after an instant (the head's next when none is). */
+    private long firstPositionAtOrAfter(Instant at) {
+        TrackingToken token = engine.createTokenAtRecordingTime(at);
+        return token == null ? 0 : Positions.of(token) + 1;
     }
 
     /** Whether anyone of this name can have acted: an account, a unit, one of the platform's own actors, or any actor with a trail. */
@@ -123,7 +152,7 @@ public class AuditQueries {
 
     /** The platform's own actors: the words' group lists every one (a test holds it to {@link cn.duban.kernel.people.SystemActors}). */
     private static Set<String> systemActors() {
-        return cn.duban.kernel.Words.codes("systemActor");
+        return Words.codes("systemActor");
     }
 
     /**
@@ -137,7 +166,7 @@ public class AuditQueries {
         String unit = text(p, "unitId", "toUnitId");
         if (unit == null) {
             // the unit whose fact the lead office entered, when the event itself names none
-            unit = event.map(StoredEvent::metaData).map(m -> m.getString(cn.duban.platform.axon.Audit.ON_BEHALF_OF)).orElse(null);
+            unit = event.map(StoredEvent::metaData).map(m -> m.getString(Audit.ON_BEHALF_OF)).orElse(null);
         }
         String subject = text(p, TITLES);
         if (subject == null && event.isPresent() && event.get().sequence() != null && event.get().sequence() > 0) {
