@@ -113,7 +113,7 @@ public class AuditExportController {
                 row.createCell(1).setCellValue(Words.zh("eventType", act.type()));
                 row.createCell(2).setCellValue(concerning(act, unitNames, schemeYears));
                 row.createCell(3).setCellValue(act.role() == null ? "" : Words.zh("actingRole", act.role()));
-                row.createCell(4).setCellValue(address(act.clientAddress()));
+                row.createCell(4).setCellValue(act.local() ? "本机" : act.clientAddress() == null ? "" : act.clientAddress());
             }
             book.write(out);
             String name = URLEncoder.encode("操作留痕-" + who(actor, unitNames) + ".xlsx", StandardCharsets.UTF_8).replace("+", "%20");
@@ -145,13 +145,5 @@ public class AuditExportController {
             parts.add(users.find(act.account()).map(UserDirectory.UserView::displayName).orElse(act.account()));
         }
         return String.join(" · ", parts);
-    }
-
-    /** The server's own machine in words, as the workbench shows it. */
-    static String address(String a) {
-        if (a == null) {
-            return "";
-        }
-        return a.startsWith("127.") || a.equals("::1") || a.equals("0:0:0:0:0:0:0:1") ? "本机" : a;
     }
 }

@@ -50,10 +50,17 @@ public class AuditQueries {
      * One act of a page of a trail: the trail's entry and what the act concerns, read from its event
      * (the unit, the scheme, the title or subject a person wrote, the account acted on), so a reader
      * sees "录用信息 · 大碶街道 · 《…》" rather than an event id. Absent where the event names none.
+     *
+     * @param local the act came from the server's own machine (a loopback address), which screens name 本机
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Act(String eventId, long position, Instant at, String type, String aggregateId, String actor, String role,
-                      String clientAddress, String unitId, String schemeId, String subject, String account) {
+                      String clientAddress, boolean local, String unitId, String schemeId, String subject, String account) {
+    }
+
+    /** Whether an address is the server's own machine: IPv4's 127.0.0.0/8 or IPv6's ::1, however written. */
+    static boolean loopback(String address) {
+        return address != null && (address.startsWith("127.") || address.equals("::1") || address.equals("0:0:0:0:0:0:0:1"));
     }
 
     /** A page of a trail, newest first: how many acts the whole trail holds, and how many newer acts come before the page. */
@@ -175,7 +182,7 @@ public class AuditQueries {
                     .map(StoredEvent::payload).map(first -> text(first, TITLES))).orElse(null);
         }
         return new Act(e.eventId(), e.position(), e.at(), e.type(), e.aggregateId(), e.actor(), e.role(), e.clientAddress(),
-                unit, text(p, "schemeId"), subject, text(p, "username"));
+                loopback(e.clientAddress()), unit, text(p, "schemeId"), subject, text(p, "username"));
     }
 
     /** The fields in which a person names what they report, open or send: a report's title, a training's topic, a notice's subject. */
