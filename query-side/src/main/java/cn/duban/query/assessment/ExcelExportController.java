@@ -9,12 +9,10 @@ import cn.duban.query.unit.UnitsProjection.UnitView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,7 +36,7 @@ import java.util.Map;
 @RequestMapping("/api/schemes")
 @Tag(name = "评分 Scores")
 public class ExcelExportController {
-    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String XLSX = cn.duban.query.common.Workbooks.XLSX;
     static final java.time.format.DateTimeFormatter AS_OF = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(cn.duban.kernel.calendar.DistrictTime.ZONE);
     static final String[] HEADER = {"项目编号", "考核类别", "考核内容", "分值", "评分标准", "自查分", "考核分"};
@@ -64,11 +61,8 @@ public class ExcelExportController {
         Instant at = roundView != null ? roundView.cutoff : asOf == null ? clock.instant() : asOf;
         Map<String, String> standards = new HashMap<>();
         scheme.versionAt(at).ifPresent(v -> v.document().items().forEach(i -> standards.put(i.code(), i.standard())));
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            CellStyle bold = book.createCellStyle();
-            Font font = book.createFont();
-            font.setBold(true);
-            bold.setFont(font);
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            CellStyle bold = cn.duban.query.common.Workbooks.bold(book);
             CellStyle wrap = book.createCellStyle();
             wrap.setWrapText(true);
             // Every unit's card without its evidence (the workbook prints scores, not what explains them):
@@ -97,10 +91,7 @@ public class ExcelExportController {
                     title.getCell(0).setCellStyle(bold);
                     title.createCell(2).setCellValue(scheme.title() + "，截至 " + AS_OF.format(at) + (roundView == null ? "" : "，" + roundView.title));
                     Row header = sheet.createRow(r++);
-                    for (int c = 0; c < HEADER.length; c++) {
-                        header.createCell(c).setCellValue(HEADER[c]);
-                        header.getCell(c).setCellStyle(bold);
-                    }
+                    cn.duban.query.common.Workbooks.header(header, HEADER, bold);
                     for (ItemScore item : card.items()) {
                         Row row = sheet.createRow(r++);
                         row.createCell(0).setCellValue(item.code());
@@ -127,10 +118,8 @@ public class ExcelExportController {
                     r++;
                 }
             }
-            book.write(out);
             String name = schemeId + (roundView != null ? "-" + roundView.id : "") + ".xlsx";
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
-                    .header("Content-Disposition", "attachment; filename=\"" + name + "\"").body(out.toByteArray());
+            return cn.duban.query.common.Workbooks.attachment(book, name, name);
         }
     }
 

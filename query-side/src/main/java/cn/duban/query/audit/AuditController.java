@@ -1,7 +1,6 @@
 package cn.duban.query.audit;
 
 import cn.duban.kernel.error.InvalidInputException;
-import cn.duban.kernel.error.NotFoundException;
 import cn.duban.query.audit.AuditProjection.AuditEntry;
 import cn.duban.query.audit.AuditQueries.Actor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,7 +40,7 @@ public class AuditController {
     @Operation(summary = "操作留痕 / everything an actor did: event, time, role, client address, newest first",
             description = "Every act at once; an account's trail can hold 100k acts, so a screen reads …/acts a page at a time.")
     public List<AuditEntry> actor(@PathVariable String actor) {
-        requireKnown(actor);
+        audit.requireKnown(actor);
         return audit.byActor(actor);
     }
 
@@ -63,13 +62,7 @@ public class AuditController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInputException("limit", "须在1到" + MAX_LIMIT + "之间 / 1 to " + MAX_LIMIT);
         }
-        requireKnown(actor);
+        audit.requireKnown(actor);
         return audit.page(actor, offset, limit, before);
-    }
-
-    private void requireKnown(String actor) {
-        if (!audit.known(actor)) {
-            throw new NotFoundException("没有此人员的操作记录 / no such actor: " + actor);
-        }
     }
 }

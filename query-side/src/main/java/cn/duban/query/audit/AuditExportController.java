@@ -3,21 +3,19 @@ package cn.duban.query.audit;
 import cn.duban.kernel.Words;
 import cn.duban.kernel.calendar.DistrictTime;
 import cn.duban.kernel.error.InvalidInputException;
-import cn.duban.kernel.error.NotFoundException;
 import cn.duban.platform.security.UserDirectory;
 import cn.duban.query.audit.AuditQueries.Act;
+import cn.duban.query.common.Workbooks;
 import cn.duban.query.scheme.SchemeQueries;
 import cn.duban.query.unit.UnitQueries;
 import cn.duban.query.unit.UnitsProjection.UnitView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,10 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -72,9 +67,7 @@ public class AuditExportController {
         if (from != null && to != null && !to.isAfter(from)) {
             throw new InvalidInputException("to", "须晚于 from / must be after from");
         }
-        if (!audit.known(actor)) {
-            throw new NotFoundException("没有此人员的操作记录 / no such actor: " + actor);
-        }
+        audit.requireKnown(actor);
         AuditQueries.Stretch stretch = audit.between(actor, from, to, MAX_ROWS);
         if (stretch.count() > MAX_ROWS) {
             throw new InvalidInputException("from", "该时段有 " + stretch.count() + " 项操作，超过 " + MAX_ROWS + " 项，请缩小日期范围 / "
@@ -86,11 +79,8 @@ public class AuditExportController {
         }
         Map<String, Integer> schemeYears = new HashMap<>();
         schemes.all().forEach(sc -> schemeYears.put(sc.id(), sc.year()));
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            CellStyle bold = book.createCellStyle();
-            Font font = book.createFont();
-            font.setBold(true);
-            bold.setFont(font);
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            CellStyle bold = Workbooks.bold(book);
             Sheet sheet = book.createSheet("操作留痕");
             sheet.setColumnWidth(0, 18 * 256);
             sheet.setColumnWidth(1, 16 * 256);
@@ -102,11 +92,7 @@ public class AuditExportController {
             title.createCell(0).setCellValue(who(actor, unitNames) + " 操作留痕（" + (from == null ? "开始" : MINUTE.format(from)) + " 至 "
                     + (to == null ? "导出时" : MINUTE.format(to)) + "，共 " + stretch.count() + " 项）");
             title.getCell(0).setCellStyle(bold);
-            Row header = sheet.createRow(r++);
-            for (int c = 0; c < HEADER.length; c++) {
-                header.createCell(c).setCellValue(HEADER[c]);
-                header.getCell(c).setCellStyle(bold);
-            }
+            Workbooks.header(sheet.createRow(r++), HEADER, bold);
             for (Act act : stretch.acts()) {
                 Row row = sheet.createRow(r++);
                 row.createCell(0).setCellValue(MINUTE.format(act.at()));
@@ -115,10 +101,7 @@ public class AuditExportController {
                 row.createCell(3).setCellValue(act.role() == null ? "" : Words.zh("actingRole", act.role()));
                 row.createCell(4).setCellValue(act.local() ? "本机" : act.clientAddress() == null ? "" : act.clientAddress());
             }
-            book.write(out);
-            String name = URLEncoder.encode("操作留痕-" + who(actor, unitNames) + ".xlsx", StandardCharsets.UTF_8).replace("+", "%20");
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType(cn.duban.query.assessment.ExcelExportController.XLSX))
-                    .header("Content-Disposition", "attachment; filename=\"audit.xlsx\"; filename*=UTF-8''" + name).body(out.toByteArray());
+            return Workbooks.attachment(book, "操作留痕-" + who(actor, unitNames) + ".xlsx", "audit.xlsx");
         }
     }
 

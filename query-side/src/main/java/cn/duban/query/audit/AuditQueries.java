@@ -122,6 +122,13 @@ public class AuditQueries {
         return token == null ? 0 : Positions.of(token) + 1;
     }
 
+    /** A 404 for an actor who is no account, unit or platform actor and has no trail: never an empty trail. */
+    public void requireKnown(String actor) {
+        if (!known(actor)) {
+            throw new cn.duban.kernel.error.NotFoundException("没有此人员的操作记录 / no such actor: " + actor);
+        }
+    }
+
     /** Whether anyone of this name can have acted: an account, a unit, one of the platform's own actors, or any actor with a trail. */
     public boolean known(String actor) {
         return candidates().contains(actor) || trail.size(AuditProjection.key(actor)) > 0;
