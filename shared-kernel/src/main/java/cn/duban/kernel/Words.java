@@ -81,6 +81,7 @@ public final class Words {
         sources.put("ADJUSTMENT", new Word("考核组调整", "Assessor adjustment"));
         sources.put("APPEAL", new Word("申诉", "Appeal"));
         sources.put("SAMPLING", new Word("抽查核实", "Sampling"));
+        sources.put("WITHDRAWAL", new Word("记录撤回", "Withdrawn"));
         sources.put("CLAMP", new Word("分值限制", "Held to the item's range"));
         GROUPS.put("contributionSource", sources);
         group("roundKind", RoundKind.MID_YEAR, "年中督查", "Mid-year", RoundKind.YEAR_END, "年终督查", "Year-end", RoundKind.SPECIAL, "专项督查", "Special");
@@ -104,7 +105,9 @@ public final class Words {
         }
         GROUPS.put("grade", grades);
         // Statuses of read models that are words, not enums.
-        strings("infoReportStatus", "SUBMITTED", "待审核", "Awaiting review", "ACCEPTED", "已录用", "Accepted", "REJECTED", "已退回", "Rejected");
+        strings("infoReportStatus", "SUBMITTED", "待审核", "Awaiting review", "ACCEPTED", "已录用", "Accepted", "REJECTED", "已退回", "Rejected",
+                "WITHDRAWN", "已撤回", "Withdrawn");
+        strings("trainingStatus", "WITHDRAWN", "已撤回", "Withdrawn");
         strings("appealStatus", "FILED", "待处理", "Filed", "UPHELD", "申诉成立", "Upheld", "REJECTED", "已驳回", "Rejected");
         strings("rectificationStatus", "ORDERED", "待整改", "To rectify", "REPORTED", "待核实", "To verify", "VERIFIED", "已核实", "Verified");
         strings("rectificationEvent", "ORDERED", "下达整改", "Ordered", "REPORTED", "报送整改", "Reported", "REJECTED", "退回重改", "Returned",
@@ -145,7 +148,8 @@ public final class Words {
                 "AssignmentReportMissed", "未按时报送", "Report missed", "AssignmentLightChanged", "亮灯变化", "Light changed");
         // What an audit trail (操作留痕) lists: every event's type as the act it records, a verb first.
         strings("eventType",
-                "TrainingRecorded", "登记培训", "Training recorded", "InfoReportSubmitted", "报送信息", "Information report submitted",
+                "TrainingRecorded", "登记培训", "Training recorded", "TrainingWithdrawn", "撤回培训记录", "Training record withdrawn",
+                "InfoReportSubmitted", "报送信息", "Information report submitted", "InfoReportWithdrawn", "撤回信息", "Information report withdrawn",
                 "InfoReportAccepted", "录用信息", "Information report accepted", "InfoReportRejected", "退回信息", "Information report rejected",
                 "CampaignLaunched", "启动专项整治", "Campaign launched", "CampaignProgressRecorded", "报送整治进展", "Campaign progress reported",
                 "CampaignClosed", "完成专项整治", "Campaign closed", "IndicatorReported", "报送指标数据", "Indicator figure reported",

@@ -4,6 +4,11 @@ import cn.duban.command.common.References;
 import cn.duban.kernel.reporting.AcceptInfoReport;
 import cn.duban.kernel.reporting.RejectInfoReport;
 import cn.duban.kernel.reporting.SubmitInfoReport;
+import cn.duban.kernel.reporting.WithdrawInfoReport;
+import cn.duban.kernel.reporting.InfoReportWithdrawn;
+import cn.duban.kernel.people.UnitScope;
+import cn.duban.platform.axon.Audit;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import cn.duban.kernel.error.ConflictException;
 import cn.duban.kernel.reporting.InfoReportAccepted;
 import cn.duban.kernel.reporting.InfoReportRejected;
@@ -17,10 +22,13 @@ import java.time.LocalDate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** An information report (信息材料): submitted by a unit, then accepted (录用) or rejected once. */
+/**
+ * An information report (信息材料): submitted by a unit, then accepted (录用) or rejected once, or
+ * withdrawn (撤回) by its unit's staff or the lead office while it waits for that decision.
+ */
 @Aggregate(cache = "aggregateCache")
 public class InfoReport {
-    enum Status { SUBMITTED, ACCEPTED, REJECTED }
+    enum Status { SUBMITTED, ACCEPTED, REJECTED, WITHDRAWN }
 
     @AggregateIdentifier
     private String reportId;
@@ -52,12 +60,22 @@ public class InfoReport {
         apply(new InfoReportRejected(reportId, unitId, command.reason().strip(), submittedOn));
     }
 
+    @CommandHandler
+    void handle(WithdrawInfoReport command, @MetaDataValue(Audit.ROLE) String role, @MetaDataValue(Audit.UNIT) String actorUnit) {
+        UnitScope.requireMayActFor(role, actorUnit, unitId);
+        requireUndecided();
+        apply(new InfoReportWithdrawn(reportId, unitId, command.reason().strip()));
+    }
+
     private void requireUndecided() {
         if (status == Status.ACCEPTED) {
             throw new ConflictException("该信息已录用 / this report was already accepted");
         }
         if (status == Status.REJECTED) {
             throw new ConflictException("该信息已退回 / this report was already rejected");
+        }
+        if (status == Status.WITHDRAWN) {
+            throw new ConflictException("该信息已撤回 / this report was withdrawn");
         }
     }
 
@@ -77,6 +95,11 @@ public class InfoReport {
     @EventSourcingHandler
     void on(InfoReportRejected event) {
         status = Status.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(InfoReportWithdrawn event) {
+        status = Status.WITHDRAWN;
     }
 
     public String unitId() {

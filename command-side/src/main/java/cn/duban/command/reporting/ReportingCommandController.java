@@ -13,6 +13,7 @@ import cn.duban.command.reporting.ReportingRequests.InfoReportRequest;
 import cn.duban.command.reporting.ReportingRequests.ProgressRequest;
 import cn.duban.command.reporting.ReportingRequests.RejectionRequest;
 import cn.duban.command.reporting.ReportingRequests.TrainingRequest;
+import cn.duban.command.reporting.ReportingRequests.WithdrawalRequest;
 import cn.duban.kernel.reporting.AcceptInfoReport;
 import cn.duban.kernel.reporting.CloseCampaign;
 import cn.duban.kernel.reporting.LaunchCampaign;
@@ -22,6 +23,8 @@ import cn.duban.kernel.reporting.RecordTraining;
 import cn.duban.kernel.reporting.RejectInfoReport;
 import cn.duban.kernel.reporting.ReportIndicator;
 import cn.duban.kernel.reporting.SubmitInfoReport;
+import cn.duban.kernel.reporting.WithdrawInfoReport;
+import cn.duban.kernel.reporting.WithdrawTraining;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -58,6 +61,15 @@ public class ReportingCommandController {
         return new Created(id);
     }
 
+    @PostMapping("/trainings/{id}/withdrawal")
+    @Operation(summary = "撤回培训记录 / withdraw a training record entered in error, saying why",
+            description = "Its unit's staff or the lead office; once, again → 409. From now on it counts for no scheme; "
+                    + "answers as of an earlier instant still count it. Enter it again, corrected, as a new training.")
+    public Map<String, String> withdrawTraining(@PathVariable String id, @Valid @RequestBody WithdrawalRequest r) {
+        commands.send(new WithdrawTraining(id, r.reason()));
+        return Map.of("id", id, "status", "WITHDRAWN");
+    }
+
     @PostMapping("/units/{unitId}/info-reports")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "报送信息材料 / submit an information report: title, text, category and files")
@@ -78,6 +90,15 @@ public class ReportingCommandController {
     public Map<String, String> reject(@PathVariable String id, @Valid @RequestBody RejectionRequest r) {
         commands.send(new RejectInfoReport(id, r.reason()));
         return Map.of("id", id, "status", "REJECTED");
+    }
+
+    @PostMapping("/info-reports/{id}/withdrawal")
+    @Operation(summary = "撤回信息 / withdraw an information report the lead office has not decided on, saying why",
+            description = "Its unit's staff or the lead office; once accepted, rejected or withdrawn → 409. It leaves the review queue "
+                    + "and its submission counts for no scheme from now on.")
+    public Map<String, String> withdrawInfoReport(@PathVariable String id, @Valid @RequestBody WithdrawalRequest r) {
+        commands.send(new WithdrawInfoReport(id, r.reason()));
+        return Map.of("id", id, "status", "WITHDRAWN");
     }
 
     @PostMapping("/units/{unitId}/campaigns")

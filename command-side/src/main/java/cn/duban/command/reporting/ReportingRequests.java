@@ -50,6 +50,10 @@ public final class ReportingRequests {
     public record RejectionRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 
+    /** Why a record is withdrawn: said in its history and its score's explanation. */
+    public record WithdrawalRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
     public record CampaignRequest(
             @NotBlank @Pattern(regexp = Created.NAME) String kind,
             @NotBlank @Size(max = 200) String title,

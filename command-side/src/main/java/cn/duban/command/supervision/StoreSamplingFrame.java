@@ -5,7 +5,9 @@ import cn.duban.kernel.calendar.DistrictTime;
 import cn.duban.kernel.reporting.CampaignProgressRecorded;
 import cn.duban.kernel.reporting.IndicatorReported;
 import cn.duban.kernel.reporting.InfoReportSubmitted;
+import cn.duban.kernel.reporting.InfoReportWithdrawn;
 import cn.duban.kernel.reporting.TrainingRecorded;
+import cn.duban.kernel.reporting.TrainingWithdrawn;
 import cn.duban.kernel.supervision.SampleKind;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
 import cn.duban.platform.eventstore.StoredEvent;
@@ -26,16 +28,21 @@ public class StoreSamplingFrame implements SamplingFrame {
         this.engine = engine;
     }
 
-    /** Which event records a kind of record, its record id, and the date it falls on. */
-    private record Source(Class<?> event, Function<StoredEvent, String> id, Function<StoredEvent, LocalDate> on) {
+    /**
+     * Which event records a kind of record, its record id, and the date it falls on; and which event,
+     * if any, withdraws such a record (a withdrawn record is no longer there to sample).
+     */
+    private record Source(Class<?> event, Function<StoredEvent, String> id, Function<StoredEvent, LocalDate> on, Class<?> withdrawal) {
     }
 
     private static Source source(SampleKind kind) {
         return switch (kind) {
-            case TRAINING -> new Source(TrainingRecorded.class, e -> e.payload().getString("trainingId"), e -> date(e, "heldOn"));
-            case INFO_REPORT -> new Source(InfoReportSubmitted.class, e -> e.payload().getString("reportId"), e -> date(e, "submittedOn"));
-            case CAMPAIGN_PROGRESS -> new Source(CampaignProgressRecorded.class, StoredEvent::eventId, e -> date(e, "on"));
-            case INDICATOR_REPORT -> new Source(IndicatorReported.class, StoredEvent::eventId, e -> DistrictTime.dateOf(e.recordedAt()));
+            case TRAINING -> new Source(TrainingRecorded.class, e -> e.payload().getString("trainingId"), e -> date(e, "heldOn"),
+                    TrainingWithdrawn.class);
+            case INFO_REPORT -> new Source(InfoReportSubmitted.class, e -> e.payload().getString("reportId"), e -> date(e, "submittedOn"),
+                    InfoReportWithdrawn.class);
+            case CAMPAIGN_PROGRESS -> new Source(CampaignProgressRecorded.class, StoredEvent::eventId, e -> date(e, "on"), null);
+            case INDICATOR_REPORT -> new Source(IndicatorReported.class, StoredEvent::eventId, e -> DistrictTime.dateOf(e.recordedAt()), null);
         };
     }
 
@@ -51,6 +58,11 @@ public class StoreSamplingFrame implements SamplingFrame {
             LocalDate on = source.on().apply(e);
             if (!on.isBefore(from) && !on.isAfter(to)) {
                 ids.add(source.id().apply(e));
+            }
+        }
+        if (source.withdrawal() != null) {
+            for (StoredEvent e : engine.findEvents(FormerEventNames.storedNamesOf(source.withdrawal()), "unitId", unitId)) {
+                ids.remove(source.id().apply(e));
             }
         }
         return List.copyOf(ids);

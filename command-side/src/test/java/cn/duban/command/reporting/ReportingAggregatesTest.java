@@ -22,6 +22,10 @@ import cn.duban.kernel.reporting.RejectInfoReport;
 import cn.duban.kernel.reporting.ReportIndicator;
 import cn.duban.kernel.reporting.SubmitInfoReport;
 import cn.duban.kernel.reporting.TrainingRecorded;
+import cn.duban.kernel.reporting.TrainingWithdrawn;
+import cn.duban.kernel.reporting.WithdrawInfoReport;
+import cn.duban.kernel.reporting.WithdrawTraining;
+import cn.duban.kernel.reporting.InfoReportWithdrawn;
 import cn.duban.kernel.scheme.FactKind;
 import java.math.BigDecimal;
 import java.util.List;
@@ -61,6 +65,67 @@ class ReportingAggregatesTest {
             fixture.givenNoPriorActivity().when(new RecordTraining("t1", "xinqi", today.plusDays(1), "明年的培训", 10, BigDecimal.ONE))
                     .expectException(cn.duban.kernel.error.InvalidInputException.class)
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("heldOn"))
+                    .expectNoEvents();
+        }
+    }
+
+    /** 撤回: a record entered in error is withdrawn once, with its reason, by its unit or the lead office. */
+    @Nested
+    class Withdrawals {
+        final org.axonframework.messaging.MetaData xinqiStaff = org.axonframework.messaging.MetaData
+                .with(cn.duban.platform.axon.Audit.ROLE, "UNIT_STAFF").and(cn.duban.platform.axon.Audit.UNIT, "xinqi");
+        final org.axonframework.messaging.MetaData daqiStaff = org.axonframework.messaging.MetaData
+                .with(cn.duban.platform.axon.Audit.ROLE, "UNIT_STAFF").and(cn.duban.platform.axon.Audit.UNIT, "daqi");
+        final org.axonframework.messaging.MetaData leadOffice = org.axonframework.messaging.MetaData
+                .with(cn.duban.platform.axon.Audit.ROLE, "LEAD_OFFICE");
+        final TrainingRecorded held = new TrainingRecorded("t1", "xinqi", ON, "专管员培训", 40, BigDecimal.valueOf(2));
+        final InfoReportSubmitted submitted = new InfoReportSubmitted("r1", "xinqi", "工作动态", ON);
+        FixtureConfiguration<Training> trainings = fixture(Training.class);
+        FixtureConfiguration<InfoReport> reports = fixture(InfoReport.class);
+
+        @Test
+        void aTrainingIsWithdrawnByItsUnitWithTheReasonStripped() {
+            trainings.given(held).when(new WithdrawTraining("t1", " 日期填错 "), xinqiStaff)
+                    .expectEvents(new TrainingWithdrawn("t1", "xinqi", "日期填错"));
+        }
+
+        @Test
+        void theLeadOfficeWithdrawsAnyUnitsTraining() {
+            trainings.given(held).when(new WithdrawTraining("t1", "重复录入"), leadOffice)
+                    .expectEvents(new TrainingWithdrawn("t1", "xinqi", "重复录入"));
+        }
+
+        @Test
+        void anotherUnitsStaffIsRefusedAndNothingIsStored() {
+            trainings.given(held).when(new WithdrawTraining("t1", "x"), daqiStaff)
+                    .expectException(cn.duban.kernel.error.ForbiddenException.class).expectNoEvents();
+            reports.given(submitted).when(new WithdrawInfoReport("r1", "x"), daqiStaff)
+                    .expectException(cn.duban.kernel.error.ForbiddenException.class).expectNoEvents();
+        }
+
+        @Test
+        void aTrainingIsWithdrawnOnceOnly() {
+            trainings.given(held, new TrainingWithdrawn("t1", "xinqi", "日期填错")).when(new WithdrawTraining("t1", "again"), xinqiStaff)
+                    .expectException(ConflictException.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("已撤回"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aReportAwaitingReviewIsWithdrawnAndThenCannotBeDecided() {
+            reports.given(submitted).when(new WithdrawInfoReport("r1", "发错了"), xinqiStaff)
+                    .expectEvents(new InfoReportWithdrawn("r1", "xinqi", "发错了"));
+            reports.given(submitted, new InfoReportWithdrawn("r1", "xinqi", "发错了")).when(new AcceptInfoReport("r1", InfoLevel.GENERAL))
+                    .expectException(ConflictException.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("已撤回"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDecidedReportIsNoLongerWithdrawn() {
+            reports.given(submitted, new InfoReportAccepted("r1", "xinqi", InfoLevel.GENERAL, ON)).when(new WithdrawInfoReport("r1", "x"), xinqiStaff)
+                    .expectException(ConflictException.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("已录用"))
+                    .expectNoEvents();
+            reports.given(submitted, new InfoReportRejected("r1", "xinqi", "不符", ON)).when(new WithdrawInfoReport("r1", "x"), leadOffice)
+                    .expectException(ConflictException.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("已退回"))
                     .expectNoEvents();
         }
     }

@@ -149,6 +149,8 @@ public class Comparisons {
             case "APPEAL" -> new Worded("申诉" + Words.zh("appealStatus", e.level()) + "：" + reason,
                     "Appeal " + Words.en("appealStatus", e.level()).toLowerCase() + ": " + reason);
             case "DISQUALIFICATION" -> new Worded("抽查不实：" + reason, "Found untrue on sampling: " + reason);
+            case "WITHDRAWAL" -> new Worded("撤回" + Words.zh("sampleKind", e.recordKind().name()) + "记录：" + reason,
+                    "Record withdrawn: " + reason);
             default -> new Worded(e.eventType(), e.eventType());
         };
         return new Cause(e.eventId(), e.eventType(), e.recordedAt(), e.actor(), what.zh(), what.en());

@@ -40,7 +40,9 @@ public record FactEntry(String eventId, long position, Instant recordedAt, Strin
                     null, null, null, null, s.schemeId(), s.itemCode(), s.score(), s.note(), null);
         }
         if (fact instanceof Fact.Disqualification d) {
-            return new FactEntry(d.eventId(), position, d.recordedAt(), eventType, actor, "DISQUALIFICATION", null, null, null, null,
+            // A withdrawal is a fact type of its own in the log, so a log written before withdrawals existed reads unchanged.
+            return new FactEntry(d.eventId(), position, d.recordedAt(), eventType, actor,
+                    d.cause() == Fact.Disqualification.Cause.WITHDRAWAL ? "WITHDRAWAL" : "DISQUALIFICATION", null, null, null, null,
                     d.recordId(), null, null, null, null, null, null, d.reason(), d.recordKind());
         }
         if (fact instanceof Fact.Retirement r) {
@@ -142,6 +144,11 @@ public record FactEntry(String eventId, long position, Instant recordedAt, Strin
         return new BigDecimal(stored.toString());
     }
 
+    /** Whether this entry is a {@link Fact.Disqualification}: a record found untrue, or withdrawn. */
+    public boolean takesARecordOut() {
+        return "DISQUALIFICATION".equals(factType) || "WITHDRAWAL".equals(factType);
+    }
+
     public Fact toFact() {
         return switch (factType) {
             case "OCCURRENCE" -> new Fact.Occurrence(eventId, recordedAt, kind, level, on, quantities, subjectId);
@@ -151,6 +158,8 @@ public record FactEntry(String eventId, long position, Instant recordedAt, Strin
             case "SELF_ASSESSMENT" -> new Fact.SelfAssessment(eventId, recordedAt, schemeId, itemCode, points, reason);
             case "APPEAL" -> new Fact.Appeal(eventId, recordedAt, subjectId, schemeId, itemCode, level, points, reason);
             case "DISQUALIFICATION" -> new Fact.Disqualification(eventId, recordedAt, recordKind, subjectId, reason);
+            case "WITHDRAWAL" -> new Fact.Disqualification(eventId, recordedAt, recordKind, subjectId, reason,
+                    Fact.Disqualification.Cause.WITHDRAWAL);
             case "RETIREMENT" -> new Fact.Retirement(eventId, recordedAt, on, reason);
             default -> throw new IllegalStateException("Unknown fact type " + factType);
         };

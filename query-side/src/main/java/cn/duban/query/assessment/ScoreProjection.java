@@ -353,7 +353,7 @@ public class ScoreProjection implements WriteBehind {
             FactEntry entry = FactEntry.fromDocument(d);
             if (entry.position() <= upTo) {
                 log.add(entry);
-                if ("DISQUALIFICATION".equals(entry.factType())) {
+                if (entry.takesARecordOut()) {
                     disqualifications.add((Fact.Disqualification) entry.toFact());
                 }
             }

@@ -52,8 +52,8 @@ public class InfoReportQueryController {
                                     @RequestParam(required = false) @Pattern(regexp = "TRAINING|INFO_REPORT|INDICATOR|ACHIEVEMENT|APPEAL|CAMPAIGN",
                                             message = "取值须为 / must be one of：[TRAINING, INFO_REPORT, INDICATOR, ACHIEVEMENT, APPEAL, CAMPAIGN]") String kind,
                                     // The statuses the records take (ReportedRecordsProjection); any other asked an empty list.
-                                    @RequestParam(required = false) @Pattern(regexp = "SUBMITTED|ACCEPTED|REJECTED|FILED|UPHELD|OPEN|CLOSED",
-                                            message = "取值须为 / must be one of：[SUBMITTED, ACCEPTED, REJECTED, FILED, UPHELD, OPEN, CLOSED]") String status,
+                                    @RequestParam(required = false) @Pattern(regexp = "SUBMITTED|ACCEPTED|REJECTED|WITHDRAWN|FILED|UPHELD|OPEN|CLOSED",
+                                            message = "取值须为 / must be one of：[SUBMITTED, ACCEPTED, REJECTED, WITHDRAWN, FILED, UPHELD, OPEN, CLOSED]") String status,
                                     @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
         readAfterWrite.await(min);
         units.requireKnown("unitId", unitId);

@@ -13,7 +13,9 @@ import cn.duban.kernel.scheme.Indicators;
 import cn.duban.kernel.reporting.InfoReportAccepted;
 import cn.duban.kernel.reporting.InfoReportRejected;
 import cn.duban.kernel.reporting.InfoReportSubmitted;
+import cn.duban.kernel.reporting.InfoReportWithdrawn;
 import cn.duban.kernel.reporting.TrainingRecorded;
+import cn.duban.kernel.reporting.TrainingWithdrawn;
 import cn.duban.platform.eventstore.RecordingTime;
 import cn.duban.query.common.Actors;
 import cn.duban.query.common.FilledOnce;
@@ -81,12 +83,18 @@ public class ReportedRecordsProjection implements WriteBehind {
         /** For an appeal: the scheme and item appealed (its reason is {@link #text}, the decision's note {@link #reason}). */
         public String schemeId;
         public String itemCode;
-        /** For an information report: SUBMITTED, ACCEPTED or REJECTED, with the level or the reason; for an appeal FILED, UPHELD or REJECTED. */
+        /**
+         * For an information report: SUBMITTED, ACCEPTED, REJECTED or WITHDRAWN, with the level or the
+         * reason; for a training none, or WITHDRAWN with the reason; for an appeal FILED, UPHELD or REJECTED.
+         */
         public String status;
         public String level;
         public String reason;
         public Instant recordedAt;
         public String recordedBy;
+        /** For a withdrawn record: when it was withdrawn and by whom (its reason is {@link #reason}). */
+        public Instant withdrawnAt;
+        public String withdrawnBy;
         public List<String> eventIds = new ArrayList<>();
     }
 
@@ -202,6 +210,23 @@ public class ReportedRecordsProjection implements WriteBehind {
             v.status = "REJECTED";
             v.reason = e.reason();
         });
+    }
+
+    @EventHandler
+    void on(TrainingWithdrawn e, EventMessage<?> m) {
+        records.update(e.trainingId(), m.getIdentifier(), v -> withdrawn(v, e.reason(), m));
+    }
+
+    @EventHandler
+    void on(InfoReportWithdrawn e, EventMessage<?> m) {
+        records.update(e.reportId(), m.getIdentifier(), v -> withdrawn(v, e.reason(), m));
+    }
+
+    private static void withdrawn(RecordView v, String reason, EventMessage<?> m) {
+        v.status = "WITHDRAWN";
+        v.reason = reason;
+        v.withdrawnAt = RecordingTime.of(m);
+        v.withdrawnBy = Actors.of(m);
     }
 
     @EventHandler

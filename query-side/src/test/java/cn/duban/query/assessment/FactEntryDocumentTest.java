@@ -32,7 +32,8 @@ class FactEntryDocumentTest extends ProjectionTestBase {
                 new Fact.SelfAssessment("e6", AT, "beilun-2023", "S1.3", new BigDecimal("8"), "自评"),
                 new Fact.Appeal("e7", AT, "a1", "beilun-2023", "S1.1", "UPHELD", new BigDecimal("1.00"), "申诉成立"),
                 new Fact.Disqualification("e8", AT, SampleKind.TRAINING, "t1", "不实"),
-                new Fact.Retirement("e9", AT, ON, "撤并"));
+                new Fact.Retirement("e9", AT, ON, "撤并"),
+                new Fact.Disqualification("f1", AT, SampleKind.INFO_REPORT, "r1", "发错了", Fact.Disqualification.Cause.WITHDRAWAL));
     }
 
     @Test

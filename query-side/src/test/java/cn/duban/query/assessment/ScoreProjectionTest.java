@@ -166,6 +166,35 @@ class ScoreProjectionTest extends ProjectionTestBase {
     }
 
     /**
+     * 撤回 after a restart: the saved ledger did not foresee it, so the log is folded again, told of
+     * it (a fact log's withdrawal read back as one, not as a verdict); the record stops counting, and
+     * it is no mark for the results notice's 通报批评.
+     */
+    @Test
+    void aWithdrawalAfterARestartTakesTheRecordOutAndIsNoNoticeMark() throws Exception {
+        SchemeDocument perTraining = ReadModelJson.fromDocument(Document.parse(PER_TRAINING), SchemeDocument.class);
+        ScoreProjection score = new ScoreProjection(harness.db, 50);
+        schemeAndUnitGiven(score, perTraining);
+        Object[] trainings = new Object[120];
+        for (int i = 0; i < trainings.length; i++) {
+            trainings[i] = new TrainingRecorded("t" + i, "xinqi", LocalDate.of(2023, 1, 1).plusDays(i), "培训" + i, 20, BigDecimal.ONE);
+        }
+        harness.given(score, trainings);
+        score.flush();
+        assertThat(totals()).isEqualByComparingTo("120");
+
+        ScoreProjection restarted = new ScoreProjection(harness.db, 50);
+        harness.given(restarted, new cn.duban.kernel.reporting.TrainingWithdrawn("t7", "xinqi", "重复录入"));
+        restarted.flush();
+        assertThat(totals()).isEqualByComparingTo("119");
+        ScoreProjection again = new ScoreProjection(harness.db, 50);
+        harness.given(again, new TrainingRecorded("t120", "xinqi", LocalDate.of(2023, 6, 1), "培训120", 20, BigDecimal.ONE));
+        again.flush();
+        assertThat(totals()).as("the saved ledger knows of the withdrawal").isEqualByComparingTo("120");
+        assertThat(NoticeMarks.byUnit(harness.db).getOrDefault("xinqi", List.of())).isEmpty();
+    }
+
+    /**
      * The results notice's marks: a record found untrue and a 抄告单 escalated are copied from the
      * fact log as they are appended, once however often delivered, and trainings are not. A store
      * whose logs were written before the marks existed gets them from its logs once, at the next

@@ -6,7 +6,9 @@ import cn.duban.kernel.reporting.InfoLevel;
 import cn.duban.kernel.reporting.InfoReportAccepted;
 import cn.duban.kernel.reporting.InfoReportRejected;
 import cn.duban.kernel.reporting.InfoReportSubmitted;
+import cn.duban.kernel.reporting.InfoReportWithdrawn;
 import cn.duban.kernel.reporting.TrainingRecorded;
+import cn.duban.kernel.reporting.TrainingWithdrawn;
 import cn.duban.query.common.ProjectionTestBase;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,24 @@ class RecordsAwaitingDecisionTest extends ProjectionTestBase {
         assertThat(awaiting("APPEAL")).isEmpty();
         // The trainings of every command never enter it: only the mark and what waits are there.
         assertThat(harness.db.getCollection(ReportedRecordsProjection.AWAITING).countDocuments()).isEqualTo(2);
+    }
+
+    @Test
+    void aWithdrawnReportLeavesTheQueueAndAWithdrawnRecordSaysWhenWhyAndByWhom() throws Exception {
+        ReportedRecordsProjection projection = new ReportedRecordsProjection(harness.db);
+        harness.given(projection, report("r1", "xinqi"), report("r2", "xinqi"),
+                new TrainingRecorded("t1", "xinqi", ON, "培训", 20, BigDecimal.ONE));
+        projection.flush();
+        harness.given(projection, new InfoReportWithdrawn("r1", "xinqi", "发错了"), new TrainingWithdrawn("t1", "xinqi", "日期填错"));
+        projection.flush();
+        assertThat(awaiting("INFO_REPORT")).containsExactly("r2");
+        ReportedRecords records = new ReportedRecords(harness.db, null);
+        assertThat(records.list("xinqi", null, "WITHDRAWN")).extracting(v -> v.id, v -> v.reason)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("r1", "发错了"), org.assertj.core.groups.Tuple.tuple("t1", "日期填错"));
+        ReportedRecordsProjection.RecordView training = records.list("xinqi", "TRAINING", null).get(0);
+        assertThat(training.withdrawnAt).isNotNull().isAfterOrEqualTo(training.recordedAt);
+        assertThat(training.eventIds).as("its recording and its withdrawal").hasSize(2);
+        assertThat(records.list("xinqi", "INFO_REPORT", "SUBMITTED")).extracting(v -> v.id).containsExactly("r2");
     }
 
     @Test

@@ -59,10 +59,27 @@ public sealed interface Fact {
     }
 
     /**
-     * A sampled record found untrue on recheck (抽查不实): from this fact on the record no longer
-     * counts, whichever scheme reads it. {@code recordId} identifies it as {@link SampleKind} says.
+     * A record that stops counting from this fact on, whichever scheme reads it: a sampled record
+     * found untrue on recheck (抽查不实), or one its unit or the lead office withdrew as entered in
+     * error (撤回). {@code recordId} identifies it as {@link SampleKind} says.
      */
     record Disqualification(String eventId, Instant recordedAt, SampleKind recordKind, String recordId,
-                            String reason) implements Fact {
+                            String reason, Cause cause) implements Fact {
+        /** Why the record stopped counting. Stored before withdrawals existed, a fact has none: it was a sampling's. */
+        public enum Cause {
+            /** 复核不实: it is also a fact of its own for the rules that count flagged samples. */
+            SAMPLING,
+            /** 撤回: taken back by who recorded it; nothing else follows from it. */
+            WITHDRAWAL
+        }
+
+        public Disqualification {
+            cause = cause == null ? Cause.SAMPLING : cause;
+        }
+
+        /** A sampled record found untrue. */
+        public Disqualification(String eventId, Instant recordedAt, SampleKind recordKind, String recordId, String reason) {
+            this(eventId, recordedAt, recordKind, recordId, reason, Cause.SAMPLING);
+        }
     }
 }

@@ -373,12 +373,21 @@ public final class UnitLedger {
             throw new IllegalStateException("A ledger kept for totals was not told of disqualification " + d.eventId()
                     + " before the facts it voids: fold the log again with it");
         }
-        if (disqualified.putIfAbsent(key, d) != null) {
+        Fact.Disqualification before = disqualified.putIfAbsent(key, d);
+        boolean verdict = d.cause() == Fact.Disqualification.Cause.SAMPLING;
+        if (before != null) {
+            // Withdrawn first and then found untrue (sampled before it was withdrawn): its facts are
+            // out already, but the verdict counts as any other, or withdrawing a sampled record
+            // would escape the accuracy rules. The verdict's reason then explains it.
+            if (verdict && before.cause() == Fact.Disqualification.Cause.WITHDRAWAL) {
+                disqualified.put(key, d);
+                flag(d);
+            }
             return;
         }
-        // The verdict itself is a fact of the unit, on the day of the recheck, for accuracy rules.
-        recordOccurrence(new Fact.Occurrence(d.eventId(), d.recordedAt(), FactKind.SAMPLE_FLAGGED, d.recordKind().name(),
-                cn.duban.kernel.calendar.DistrictTime.dateOf(d.recordedAt()), Map.of(), d.recordId()));
+        if (verdict) {
+            flag(d);
+        }
         if (!keepsFacts()) {
             return; // the record's facts were kept out from the start (foreseen)
         }
@@ -398,6 +407,12 @@ public final class UnitLedger {
             indicators.values().forEach(byYear -> byYear.values().forEach(values -> values.stream()
                     .filter(v -> v.eventId().equals(d.recordId())).forEach(kept::add)));
         }
+    }
+
+    /** A verdict of 不实 is itself a fact of the unit, on the day of the recheck, for accuracy rules; a withdrawal is none. */
+    private void flag(Fact.Disqualification d) {
+        recordOccurrence(new Fact.Occurrence(d.eventId(), d.recordedAt(), FactKind.SAMPLE_FLAGGED, d.recordKind().name(),
+                cn.duban.kernel.calendar.DistrictTime.dateOf(d.recordedAt()), Map.of(), d.recordId()));
     }
 
     /** The record keys an occurrence counts under: its own event, and the subject it is about where sampling names subjects. */
@@ -584,8 +599,11 @@ public final class UnitLedger {
                 }
             }
             if (evidence.size() > 1) {
-                why.add(new Contribution("SAMPLING", BigDecimal.ZERO, "抽查核实不实，不予计分：" + d.reason(),
-                        "Sampled record found untrue, not counted: " + d.reason(), List.copyOf(evidence)));
+                why.add(d.cause() == Fact.Disqualification.Cause.WITHDRAWAL
+                        ? new Contribution("WITHDRAWAL", BigDecimal.ZERO, "记录已撤回，不予计分：" + d.reason(),
+                                "Record withdrawn, not counted: " + d.reason(), List.copyOf(evidence))
+                        : new Contribution("SAMPLING", BigDecimal.ZERO, "抽查核实不实，不予计分：" + d.reason(),
+                                "Sampled record found untrue, not counted: " + d.reason(), List.copyOf(evidence)));
             }
         });
     }

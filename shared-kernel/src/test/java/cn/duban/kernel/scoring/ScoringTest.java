@@ -806,6 +806,74 @@ class ScoringTest {
             assertThat(i.contributions().get(0).evidence()).containsExactly(trueFigure);
         }
 
+        String withdraw(SampleKind kind, String recordId) {
+            String id = "w" + facts.size();
+            facts.add(new Fact.Disqualification(id, next(), kind, recordId, "日期填错", Fact.Disqualification.Cause.WITHDRAWAL));
+            return id;
+        }
+
+        @Test
+        void aWithdrawnTrainingStopsCountingFromTheWithdrawalOnAndIsNoVerdict() {
+            SchemeDocument s = scheme(item("S1.4", "6", Base.FULL, quota(FactKind.TRAINING, 2, "2")),
+                    item("A1", "4", Base.FULL, threshold(cn.duban.kernel.scheme.Indicators.SAMPLING_ACCURACY, "90", null, "4")));
+            String kept = occur(FactKind.TRAINING, IN_YEAR);
+            String mistaken = occur(FactKind.TRAINING, IN_YEAR);
+            Instant beforeWithdrawal = T0.plusSeconds(60L * seq);
+            String withdrawal = withdraw(SampleKind.TRAINING, "s1");
+
+            assertThat(Scoring.score(s, 1, XINQI, facts, beforeWithdrawal).total()).as("as of before it, as it was").isEqualByComparingTo("10");
+            ScoreCard card = score(s);
+            ItemScore i = item(card, "S1.4");
+            assertThat(i.score()).isEqualByComparingTo("4");
+            assertThat(i.contributions()).extracting(Contribution::source).containsExactly("QUOTA", "WITHDRAWAL");
+            assertThat(i.contributions().get(0).evidence()).containsExactly(kept);
+            Contribution why = i.contributions().get(1);
+            assertThat(why.points()).isEqualByComparingTo("0");
+            assertThat(why.reason()).isEqualTo("记录已撤回，不予计分：日期填错");
+            assertThat(why.reasonEn()).isEqualTo("Record withdrawn, not counted: 日期填错");
+            assertThat(why.evidence()).containsExactly(withdrawal, mistaken);
+            ItemScore accuracy = item(card, "A1");
+            assertThat(accuracy.score()).as("a withdrawal is no sampling verdict").isEqualByComparingTo("4");
+            assertThat(accuracy.contributions().get(0).reason()).contains("尚无抽查复核结果");
+        }
+
+        @Test
+        void aRecordWithdrawnAfterItWasSampledStillCountsAsFoundUntrueWhenTheRecheckSaysSo() {
+            SchemeDocument s = scheme(item("S1.4", "6", Base.FULL, quota(FactKind.TRAINING, 2, "2")),
+                    item("A1", "4", Base.FULL, threshold(cn.duban.kernel.scheme.Indicators.SAMPLING_ACCURACY, "90", null, "4")));
+            occur(FactKind.TRAINING, IN_YEAR);
+            occur(FactKind.TRAINING, IN_YEAR);
+            withdraw(SampleKind.TRAINING, "s1");
+            String verdict = flag(SampleKind.TRAINING, "s1");
+            ScoreCard card = score(s);
+            assertThat(item(card, "S1.4").score()).as("taken out once").isEqualByComparingTo("4");
+            assertThat(item(card, "S1.4").contributions()).filteredOn(c -> c.points().signum() == 0)
+                    .singleElement().satisfies(c -> {
+                        assertThat(c.source()).isEqualTo("SAMPLING");
+                        assertThat(c.evidence()).startsWith(verdict);
+                    });
+            assertThat(item(card, "A1").score()).as("0 of 1 borne out").isEqualByComparingTo("0");
+            flag(SampleKind.TRAINING, "s1");
+            assertThat(item(score(s), "A1").contributions().get(0).reason()).as("the same verdict twice counts once").contains("复核 1 条");
+            UnitLedger ledger = Scoring.ledgerAsOf(s, 1, XINQI, facts, END);
+            assertThat(ledger.totals().total()).isEqualByComparingTo(ledger.card(END).total());
+        }
+
+        @Test
+        void aWithdrawnInfoReportLosesItsSubmission() {
+            SchemeDocument s = scheme(item("S1.2", "4", Base.FULL, quota(FactKind.INFO_SUBMITTED, 1, "4")));
+            facts.add(new Fact.Occurrence("sub", next(), FactKind.INFO_SUBMITTED, null, IN_YEAR, Map.of(), "r1"));
+            assertThat(item(score(s), "S1.2").score()).isEqualByComparingTo("4");
+            withdraw(SampleKind.INFO_REPORT, "r1");
+            assertThat(item(score(s), "S1.2").score()).isEqualByComparingTo("0");
+        }
+
+        @Test
+        void aFactStoredBeforeWithdrawalsExistedIsASamplingVerdict() {
+            assertThat(new Fact.Disqualification("d", T0, SampleKind.TRAINING, "t", "r", null).cause())
+                    .isEqualTo(Fact.Disqualification.Cause.SAMPLING);
+        }
+
         @Test
         void flaggingTwiceOrFlaggingAnotherYearsRecordChangesNothingMore() {
             SchemeDocument s = scheme(item("S1.4", "6", Base.FULL, quota(FactKind.TRAINING, 2, "2")));

@@ -247,11 +247,13 @@ class UnitLedgerIncrementalTest {
         }
         if (roll < 99 && !earlier.isEmpty()) {
             Fact target = earlier.get(random.nextInt(earlier.size()));
+            // A training or a report may be found untrue or withdrawn, in either order, or both.
+            var cause = random.nextBoolean() ? Fact.Disqualification.Cause.SAMPLING : Fact.Disqualification.Cause.WITHDRAWAL;
             if (target instanceof Fact.Occurrence o && o.subjectId() != null && o.kind() == FactKind.TRAINING) {
-                return new Fact.Disqualification(id, at, SampleKind.TRAINING, o.subjectId(), "不实");
+                return new Fact.Disqualification(id, at, SampleKind.TRAINING, o.subjectId(), "不实", cause);
             }
             if (target instanceof Fact.Occurrence o && o.subjectId() != null && o.kind().name().startsWith("INFO")) {
-                return new Fact.Disqualification(id, at, SampleKind.INFO_REPORT, o.subjectId(), "不实");
+                return new Fact.Disqualification(id, at, SampleKind.INFO_REPORT, o.subjectId(), "不实", cause);
             }
             return new Fact.Disqualification(id, at, SampleKind.INDICATOR_REPORT, target.eventId(), "不实");
         }

@@ -1,0 +1,21 @@
+package cn.duban.kernel.reporting;
+
+import cn.duban.kernel.scoring.Fact;
+import cn.duban.kernel.scoring.UnitEvent;
+import cn.duban.kernel.supervision.SampleKind;
+import java.time.Instant;
+import java.util.Optional;
+import org.axonframework.serialization.Revision;
+
+/**
+ * A training record withdrawn as entered in error (撤回), with the reason: from here on it counts for
+ * no scheme. Answers as of an earlier instant still count it, as they did then.
+ */
+@Revision("1")
+public record TrainingWithdrawn(String trainingId, String unitId, String reason) implements ReportingEvent, UnitEvent {
+    @Override
+    public Optional<Fact> fact(String eventId, Instant recordedAt) {
+        return Optional.of(new Fact.Disqualification(eventId, recordedAt, SampleKind.TRAINING, trainingId(), reason(),
+                Fact.Disqualification.Cause.WITHDRAWAL));
+    }
+}
