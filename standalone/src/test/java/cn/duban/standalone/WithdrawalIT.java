@@ -1,0 +1,141 @@
+package cn.duban.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 撤回 over HTTP: a clerk withdraws a training entered in error and a report still awaiting review;
+ * the score drops from then on and says why, an answer as of before is unchanged, the review queue
+ * and the sampling frame no longer hold them, and what may not be withdrawn is refused, storing nothing.
+ */
+@SpringBootTest(classes = DubanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WithdrawalIT {
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) {
+        TestData.embeddedDatabase(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    long head(Api api) {
+        return api.get("/actuator/health").body().at("/components/database/details/eventStoreHead").asLong();
+    }
+
+    static JsonNode trainingItem(JsonNode score) {
+        for (JsonNode i : score.get("items")) {
+            if (i.get("code").asText().equals("S1.4")) {
+                return i;
+            }
+        }
+        throw new AssertionError("no S1.4");
+    }
+
+    BigDecimal trainings(Api api, String query) {
+        return trainingItem(api.get("/api/units/xinqi/score?scheme=beilun-2023" + query).body()).get("score").decimalValue();
+    }
+
+    @Test
+    void aClerkWithdrawsWhatWasEnteredInErrorAndItStopsCountingFromThenOn() throws Exception {
+        Api lead = new Api(port);
+        lead.post("/api/units", Map.of("id", "xinqi", "name", "新碶街道", "type", "STREET"));
+        lead.post("/api/units", Map.of("id", "daqi", "name", "大碶街道", "type", "STREET"));
+        assertThat(lead.post("/api/schemes", ApiFlowIT.SCHEME).status()).isEqualTo(201);
+        lead.post("/api/schemes/beilun-2023/publish", "");
+        Api clerk = lead.newUser("xinqi.clerk", "UNIT_STAFF", "xinqi");
+        Api otherClerk = lead.newUser("daqi.clerk", "UNIT_STAFF", "daqi");
+        Api supervisor = lead.newUser("li.supervisor", "SUPERVISOR", null);
+
+        String kept = clerk.post("/api/units/xinqi/trainings", Map.of("heldOn", "2023-03-01", "topic", "专管员业务培训")).id();
+        String mistaken = clerk.post("/api/units/xinqi/trainings", Map.of("heldOn", "2023-04-01", "topic", "专管员业务培训（重复）")).id();
+        assertThat(trainings(lead, "")).isEqualByComparingTo("6");
+        Instant beforeWithdrawal = Instant.now();
+        Thread.sleep(5);
+
+        // Refused, each storing nothing: another unit's clerk, a supervisor, no reason, a reason too long,
+        // an unknown field, a training that does not exist.
+        long head = head(lead);
+        String path = "/api/trainings/" + mistaken + "/withdrawal";
+        assertThat(otherClerk.post(path, Map.of("reason", "x")).status()).isEqualTo(403);
+        assertThat(supervisor.post(path, Map.of("reason", "x")).status()).isEqualTo(403);
+        for (Object body : List.of(Map.of(), Map.of("reason", "  "), Map.of("reason", "长".repeat(501)), Map.of("reason", "x", "extra", 1))) {
+            Api.Response bad = clerk.post(path, body);
+            assertThat(bad.status()).as("%s", body).isEqualTo(400);
+            assertThat(bad.body().get("field").asText()).isIn("reason", "extra");
+        }
+        assertThat(clerk.post("/api/trainings/no-such-training/withdrawal", Map.of("reason", "x")).status()).isEqualTo(404);
+        assertThat(head(lead)).as("nothing stored").isEqualTo(head);
+
+        Api.Response withdrawn = clerk.post(path, Map.of("reason", "重复录入"));
+        assertThat(withdrawn.status()).isEqualTo(200);
+        assertThat(withdrawn.body().get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(trainings(lead, "")).isEqualByComparingTo("4");
+        JsonNode why = null;
+        for (JsonNode c : trainingItem(lead.get("/api/units/xinqi/score?scheme=beilun-2023").body()).get("contributions")) {
+            if (c.get("source").asText().equals("WITHDRAWAL")) {
+                why = c;
+            }
+        }
+        assertThat(why).as("the score says why").isNotNull();
+        assertThat(why.get("reason").asText()).isEqualTo("记录已撤回，不予计分：重复录入");
+        assertThat(trainings(lead, "&asOf=" + beforeWithdrawal)).as("as of before it, as it was").isEqualByComparingTo("6");
+        Api.Response again = clerk.post(path, Map.of("reason", "再撤一次"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().get("message").asText()).contains("已撤回");
+
+        JsonNode records = clerk.get("/api/records?unitId=xinqi&kind=TRAINING&status=WITHDRAWN").body();
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).get("id").asText()).isEqualTo(mistaken);
+        assertThat(records.get(0).get("reason").asText()).isEqualTo("重复录入");
+        assertThat(records.get(0).get("withdrawnBy").asText()).isEqualTo("xinqi.clerk");
+        assertThat(records.get(0).get("withdrawnAt").asText()).isNotBlank();
+
+        // A report awaiting review: withdrawn, it leaves the queue, and the lead office can no longer decide it.
+        String report = clerk.post("/api/units/xinqi/info-reports", Map.of("title", "发错的信息", "submittedOn", "2023-05-06")).id();
+        String decided = clerk.post("/api/units/xinqi/info-reports", Map.of("title", "已录用的信息", "submittedOn", "2023-05-06")).id();
+        assertThat(lead.post("/api/info-reports/" + decided + "/acceptance", Map.of("level", "GENERAL")).status()).isEqualTo(200);
+        assertThat(pending(lead)).contains(report);
+        assertThat(clerk.post("/api/info-reports/" + report + "/withdrawal", Map.of("reason", "发错了")).status()).isEqualTo(200);
+        assertThat(pending(lead)).doesNotContain(report);
+        Api.Response accept = lead.post("/api/info-reports/" + report + "/acceptance", Map.of("level", "GENERAL"));
+        assertThat(accept.status()).isEqualTo(409);
+        head = head(lead);
+        Api.Response late = clerk.post("/api/info-reports/" + decided + "/withdrawal", Map.of("reason", "想撤回"));
+        assertThat(late.status()).as("decided already").isEqualTo(409);
+        assertThat(late.body().get("message").asText()).contains("已录用");
+        assertThat(head(lead)).isEqualTo(head);
+
+        // The sampling frame holds what is there to sample: not the withdrawn training.
+        Api.Response sample = supervisor.post("/api/samples", Map.of("unitId", "xinqi", "kind", "TRAINING", "from", "2023-01-01",
+                "to", "2023-06-30", "size", 2, "seed", 7));
+        assertThat(sample.status()).isEqualTo(201);
+        List<String> population = new ArrayList<>();
+        supervisor.get("/api/samples/" + sample.id()).body().get("sample").get("population").forEach(n -> population.add(n.asText()));
+        assertThat(population).containsExactly(kept);
+
+        // The trail names the act in words.
+        JsonNode acts = lead.get("/api/audit/actors/" + URLEncoder.encode("xinqi.clerk", StandardCharsets.UTF_8) + "/acts?limit=5").body().get("acts");
+        assertThat(acts.get(0).get("type").asText()).isEqualTo("InfoReportWithdrawn");
+        assertThat(lead.get("/api/dictionary").body().at("/words/eventType/TrainingWithdrawn/zh").asText()).isEqualTo("撤回培训记录");
+    }
+
+    List<String> pending(Api api) {
+        List<String> ids = new ArrayList<>();
+        api.get("/api/info-reports/pending").body().forEach(r -> ids.add(r.get("reportId").asText()));
+        return ids;
+    }
+}
