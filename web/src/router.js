@@ -6,6 +6,7 @@ import InfoReview from './views/InfoReview.vue';
 import Replay from './views/Replay.vue';
 import Inbox from './views/Inbox.vue';
 import Report from './views/Report.vue';
+import Records from './views/Records.vue';
 import Compare from './views/Compare.vue';
 import Sampling from './views/Sampling.vue';
 import Statistics from './views/Statistics.vue';
@@ -32,6 +33,7 @@ export const router = createRouter({
     { path: '/replay', component: Replay },
     { path: '/inbox', component: Inbox },
     { path: '/report', component: Report },
+    { path: '/records', component: Records },
     { path: '/compare', component: Compare },
     { path: '/sampling', component: Sampling },
     { path: '/rectifications', component: Rectifications },

@@ -230,6 +230,18 @@ class DemoIT {
         String endOf2022 = api.get("/api/schemes/beilun-2022/ranking?asOf=2022-12-31T15:59:59Z").body().toString();
         assertThat(endOf2022).contains("区卫生计划生育局", "区市场监督管理局", "区交通运输局", "区文化广电新闻出版局").doesNotContain("区卫生健康局");
         assertThat(api.get("/api/units/wjj").body().at("/formerNames/0/name").asText()).isEqualTo("区卫生计划生育局");
+        // 新碶 entered an October training twice and withdrew the second entry the next morning: as of
+        // that evening it counted, now it does not, and the score says why.
+        JsonNode withdrawn = api.get("/api/records?unitId=xinqi&status=WITHDRAWN").body();
+        assertThat(withdrawn).hasSize(1);
+        assertThat(withdrawn.get(0).get("reason").asText()).isEqualTo("重复录入，同一场培训已于当日报送");
+        assertThat(withdrawn.get(0).get("withdrawnAt").asText()).startsWith("2023-10-17T01:05");
+        JsonNode trainings = item(api.get("/api/units/xinqi/score?scheme=beilun-2023").body(), "S1.4");
+        assertThat(trainings.toString()).contains("记录已撤回，不予计分：重复录入");
+        JsonNode before = item(api.get("/api/units/xinqi/score?scheme=beilun-2023&asOf=2023-10-16T12:00:00Z").body(), "S1.4");
+        assertThat(withdrawn.get(0).get("id").asText()).isEqualTo("demo-training-entered-twice");
+        assertThat(before.toString()).as("counted that evening").contains(withdrawn.get(0).get("eventIds").get(0).asText())
+                .doesNotContain("记录已撤回");
         JsonNode supply = item(api.get("/api/units/xinqi/score?scheme=beilun-2023").body(), "S2.1");
         assertThat(supply.get("contributions").get(0).get("reason").asText()).contains("合法合规出租房屋供应量", "上年").doesNotContain("缺上年");
         // 抄告: one answered, one open; sampling: a plan, and 大碶's rechecked records give rates and a 通报批评.

@@ -127,10 +127,29 @@ class WithdrawalIT {
         supervisor.get("/api/samples/" + sample.id()).body().get("sample").get("population").forEach(n -> population.add(n.asText()));
         assertThat(population).containsExactly(kept);
 
+        // The clerk's own withdrawals tell no one; one the lead office makes for the unit tells its clerks why.
+        assertThat(kinds(clerk)).doesNotContain("RECORD_WITHDRAWN");
+        assertThat(lead.post("/api/trainings/" + kept + "/withdrawal", Map.of("reason", "代录时选错了单位")).status()).isEqualTo(200);
+        JsonNode told = null;
+        for (JsonNode n : clerk.get("/api/units/xinqi/notifications").body().get("notifications")) {
+            if (n.get("kind").asText().equals("RECORD_WITHDRAWN")) {
+                told = n;
+            }
+        }
+        assertThat(told).isNotNull();
+        assertThat(told.toString()).contains("代录时选错了单位", "流管中心撤回了本单位的培训记录");
+
         // The trail names the act in words.
         JsonNode acts = lead.get("/api/audit/actors/" + URLEncoder.encode("xinqi.clerk", StandardCharsets.UTF_8) + "/acts?limit=5").body().get("acts");
         assertThat(acts.get(0).get("type").asText()).isEqualTo("InfoReportWithdrawn");
+        assertThat(acts.get(0).get("subject").asText()).as("the title it was submitted with").contains("发错的信息");
         assertThat(lead.get("/api/dictionary").body().at("/words/eventType/TrainingWithdrawn/zh").asText()).isEqualTo("撤回培训记录");
+    }
+
+    List<String> kinds(Api api) {
+        List<String> kinds = new ArrayList<>();
+        api.get("/api/units/xinqi/notifications").body().get("notifications").forEach(n -> kinds.add(n.get("kind").asText()));
+        return kinds;
     }
 
     List<String> pending(Api api) {

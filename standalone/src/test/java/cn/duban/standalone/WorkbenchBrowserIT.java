@@ -1807,6 +1807,43 @@ class WorkbenchBrowserIT {
     }
 
     /**
+     * 撤回: the clerk finds the training journey 7 reported among 新碶's records, withdraws it with a
+     * reason, and sees it struck through with who withdrew it, when and why; the unit's fact log holds
+     * the withdrawal, and a report already decided offers no 撤回.
+     */
+    @Test
+    @Order(39)
+    void aClerkWithdrawsATrainingEnteredInErrorFromTheRecordsPage() throws Exception {
+        signIn("xinqi-staff", "duban-demo-2023");
+        open("/report", "工作填报");
+        press(visible(By.cssSelector("[data-test=to-records]")));
+        waitForText("填报记录");
+        WebElement decided = shown(".table .el-table__row", "已录用");
+        assertThat(decided.findElements(By.cssSelector("[data-withdraw]"))).as("a report already accepted").isEmpty();
+        choose(visible(By.xpath("//div[contains(@class,'toolbar')]//div[contains(@class,'el-select')][.//span[normalize-space(.)='全部类型']]")), "培训");
+        wait.until(d -> !page().contains("已录用"));
+        WebElement row = shown(".table .el-table__row", "网格员业务培训（工作台）");
+        shots("records");
+        press(row.findElement(By.cssSelector("[data-withdraw]")));
+        WebElement d = dialog();
+        assertThat(d.getText()).contains("培训 · 网格员业务培训（工作台）", "撤回后该培训不再计分");
+        field(d, "撤回原因").sendKeys("培训日期填错，已重新填报");
+        press(d.findElement(buttonNamed("确认撤回")));
+        waitForText("由新碶街道联络员撤回：培训日期填错，已重新填报");
+        WebElement withdrawn = shown(".table .el-table__row.withdrawn", "网格员业务培训（工作台）");
+        assertThat(withdrawn.getText()).contains("已撤回");
+        assertThat(withdrawn.findElements(By.cssSelector("[data-withdraw]"))).isEmpty();
+        shots("records-withdrawn", () -> assertThat(phoneCard(".card.withdrawn").getText()).contains("已撤回", "培训日期填错"));
+
+        // Held today, the training counts for no published scheme's year; the unit's fact log has the withdrawal.
+        boolean logged = false;
+        for (JsonNode fact : new Api(port).get("/api/units/xinqi/facts").body()) {
+            logged |= fact.path("factType").asText().equals("WITHDRAWAL") && fact.path("reason").asText().equals("培训日期填错，已重新填报");
+        }
+        assertThat(logged).as("the fact log holds the withdrawal").isTrue();
+    }
+
+    /**
      * Until the demo's round is shown, the rounds page never says there are none, and says it is
      * computing at least once (photographed the first time).
      */

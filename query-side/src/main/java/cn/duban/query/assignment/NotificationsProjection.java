@@ -11,7 +11,11 @@ import cn.duban.kernel.assignment.AssignmentIssued;
 import cn.duban.kernel.assignment.AssignmentReportMissed;
 import cn.duban.kernel.assignment.AssignmentUrged;
 import cn.duban.kernel.assignment.AssignmentWentOverdue;
+import cn.duban.kernel.people.Role;
 import cn.duban.kernel.reporting.InfoReportRejected;
+import cn.duban.kernel.reporting.InfoReportWithdrawn;
+import cn.duban.kernel.reporting.TrainingWithdrawn;
+import cn.duban.platform.axon.Audit;
 import cn.duban.kernel.supervision.RectificationEscalated;
 import cn.duban.kernel.supervision.RectificationOrdered;
 import cn.duban.kernel.supervision.RectificationRejected;
@@ -112,6 +116,25 @@ public class NotificationsProjection {
     @EventHandler
     void on(InfoReportRejected e, EventMessage<?> m, TrackingToken t) {
         notify(e.unitId(), "INFO_REPORT_REJECTED", e.reportId(), "信息被退回 / report returned", e.reason(), m, t);
+    }
+
+    /** A record the lead office withdrew for the unit (one it entered in error, say): the unit's clerks are told; their own withdrawals they know of. */
+    @EventHandler
+    void on(TrainingWithdrawn e, EventMessage<?> m, TrackingToken t) {
+        if (byLeadOffice(m)) {
+            notify(e.unitId(), "RECORD_WITHDRAWN", e.trainingId(), "流管中心撤回了本单位的培训记录 / the lead office withdrew a training record", e.reason(), m, t);
+        }
+    }
+
+    @EventHandler
+    void on(InfoReportWithdrawn e, EventMessage<?> m, TrackingToken t) {
+        if (byLeadOffice(m)) {
+            notify(e.unitId(), "RECORD_WITHDRAWN", e.reportId(), "流管中心撤回了本单位报送的信息 / the lead office withdrew a report", e.reason(), m, t);
+        }
+    }
+
+    private static boolean byLeadOffice(EventMessage<?> m) {
+        return Role.LEAD_OFFICE.name().equals(m.getMetaData().get(Audit.ROLE));
     }
 
     @EventHandler

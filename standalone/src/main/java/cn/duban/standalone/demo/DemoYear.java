@@ -194,8 +194,22 @@ public final class DemoYear {
         assignments(roster);
         currentAssignments(roster);
         supervision();
+        aTrainingEnteredTwice();
         run();
         return commands;
+    }
+
+    /**
+     * 新碶's clerk enters an autumn training twice and withdraws the second entry the next morning (撤回),
+     * so 填报记录 shows a withdrawn record. Scheduled at fixed times with an id of its own: drawing
+     * from the seeded randomness or the id counter would shift every later act of the demo.
+     */
+    private void aTrainingEnteredTwice() {
+        String twice = "demo-training-entered-twice";
+        LocalDate heldOn = LocalDate.of(2023, 10, 16);
+        onAt(heldOn, java.time.LocalTime.of(17, 12), "xinqi", new RecordTraining(twice, "xinqi", heldOn, "专管员、积分窗口人员业务培训",
+                56, BigDecimal.valueOf(2), TrainingKind.BUSINESS, "社区专管员、积分窗口人员", List.of()));
+        onAt(heldOn.plusDays(1), java.time.LocalTime.of(9, 5), "xinqi", new cn.duban.kernel.reporting.WithdrawTraining(twice, "重复录入，同一场培训已于当日报送"));
     }
 
     /**
