@@ -18,6 +18,15 @@ import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
 import java.util.Map;
+import cn.duban.kernel.AggregateIds;
+import cn.duban.kernel.error.ConflictException;
+import cn.duban.kernel.people.EnableUser;
+import cn.duban.kernel.people.GrantRole;
+import cn.duban.platform.consistency.ProjectionProgress;
+import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
+import java.time.Duration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * First start: the lead office's account {@code admin}, with the password from
@@ -25,7 +34,7 @@ import java.util.Map;
  * it alone (its password is changed in the app).
  */
 @Component
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class InitialLeadOffice implements ApplicationRunner {
     public static final String USERNAME = "admin";
     private static final Logger log = LoggerFactory.getLogger(InitialLeadOffice.class);
@@ -34,12 +43,12 @@ public class InitialLeadOffice implements ApplicationRunner {
     private final CommandGateway commands;
     private final Credentials credentials;
     private final String configured;
-    private final cn.duban.platform.consistency.ProjectionProgress progress;
-    private final cn.duban.platform.eventstore.SequencedMongoEventStorageEngine engine;
+    private final ProjectionProgress progress;
+    private final SequencedMongoEventStorageEngine engine;
 
     public InitialLeadOffice(CommandGateway commands, Credentials credentials, @Value("${duban.admin-password:}") String configured,
-                             cn.duban.platform.consistency.ProjectionProgress progress,
-                             cn.duban.platform.eventstore.SequencedMongoEventStorageEngine engine) {
+                             ProjectionProgress progress,
+                             SequencedMongoEventStorageEngine engine) {
         this.commands = commands;
         this.credentials = credentials;
         this.configured = configured;
@@ -72,7 +81,7 @@ public class InitialLeadOffice implements ApplicationRunner {
             log.warn("\n\n    初始管理员 / initial lead-office account:  {}  /  {}\n    请登录后立即修改密码 / change it after signing in\n", USERNAME, generated);
         }
         // Sign-in reads the user directory: let it learn of the account before anyone tries.
-        if (!progress.awaitPosition(engine.lastCommittedPosition(), java.time.Duration.ofSeconds(60))) {
+        if (!progress.awaitPosition(engine.lastCommittedPosition(), Duration.ofSeconds(60))) {
             log.warn("The user directory has not caught up yet; the first sign-in may have to wait");
         }
     }
@@ -85,18 +94,18 @@ public class InitialLeadOffice implements ApplicationRunner {
      */
     private void resetAdmin() {
         Map<String, String> meta = Map.of(Audit.ACTOR, SystemActors.RESET_ADMIN);
-        String id = cn.duban.kernel.AggregateIds.user(USERNAME);
+        String id = AggregateIds.user(USERNAME);
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RegisterUser(USERNAME, "流管中心管理员", Role.LEAD_OFFICE, null)).andMetaData(meta));
         } catch (AggregateStreamCreationException | ConcurrencyException exists) {
             try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new cn.duban.kernel.people.EnableUser(id)).andMetaData(meta));
-            } catch (cn.duban.kernel.error.ConflictException notDisabled) {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new EnableUser(id)).andMetaData(meta));
+            } catch (ConflictException notDisabled) {
                 log.info("'{}' is enabled", USERNAME);
             }
             try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new cn.duban.kernel.people.GrantRole(id, Role.LEAD_OFFICE, null)).andMetaData(meta));
-            } catch (cn.duban.kernel.error.ConflictException holdsIt) {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new GrantRole(id, Role.LEAD_OFFICE, null)).andMetaData(meta));
+            } catch (ConflictException holdsIt) {
                 log.info("'{}' holds the lead office's role", USERNAME);
             }
         }
@@ -104,7 +113,7 @@ public class InitialLeadOffice implements ApplicationRunner {
         credentials.setPassword(USERNAME, password);
         log.warn("\n\n    管理员账号已恢复 / lead-office account restored:  {}{}\n", USERNAME,
                 password.equals(configured) ? "  (DUBAN_ADMIN_PASSWORD)" : "  /  " + password);
-        if (!progress.awaitPosition(engine.lastCommittedPosition(), java.time.Duration.ofSeconds(60))) {
+        if (!progress.awaitPosition(engine.lastCommittedPosition(), Duration.ofSeconds(60))) {
             log.warn("The user directory has not caught up yet; the first sign-in may have to wait");
         }
     }

@@ -10,6 +10,13 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import cn.duban.kernel.error.ConflictException;
+import cn.duban.kernel.error.InvalidInputException;
+import cn.duban.kernel.unit.RenameUnit;
+import cn.duban.kernel.unit.RetireUnit;
+import cn.duban.kernel.unit.UnitRenamed;
+import cn.duban.kernel.unit.UnitRetired;
+import java.time.LocalDate;
 
 /**
  * An assessed unit (责任单位): a department or a sub-district. Registering one twice is a conflict;
@@ -22,7 +29,7 @@ public class Unit {
     private String unitId;
     private UnitType type;
     private String name;
-    private java.time.LocalDate retiredOn;
+    private LocalDate retiredOn;
 
     protected Unit() {
     }
@@ -33,46 +40,46 @@ public class Unit {
     }
 
     @CommandHandler
-    void handle(cn.duban.kernel.unit.RetireUnit c) {
+    void handle(RetireUnit c) {
         if (retiredOn != null) {
-            throw new cn.duban.kernel.error.ConflictException("该单位已于" + retiredOn + "撤并 / already retired on " + retiredOn);
+            throw new ConflictException("该单位已于" + retiredOn + "撤并 / already retired on " + retiredOn);
         }
         if (c.on() == null) {
-            throw new cn.duban.kernel.error.InvalidInputException("on", "必填 / required");
+            throw new InvalidInputException("on", "必填 / required");
         }
         if (c.reason() == null || c.reason().isBlank()) {
-            throw new cn.duban.kernel.error.InvalidInputException("reason", "必填 / required");
+            throw new InvalidInputException("reason", "必填 / required");
         }
-        apply(new cn.duban.kernel.unit.UnitRetired(unitId, c.on(), c.reason().strip()));
+        apply(new UnitRetired(unitId, c.on(), c.reason().strip()));
     }
 
     @CommandHandler
-    void handle(cn.duban.kernel.unit.RenameUnit c) {
+    void handle(RenameUnit c) {
         if (retiredOn != null) {
-            throw new cn.duban.kernel.error.ConflictException("该单位已于" + retiredOn + "撤并，不能更名 / retired on " + retiredOn + ", not renamed");
+            throw new ConflictException("该单位已于" + retiredOn + "撤并，不能更名 / retired on " + retiredOn + ", not renamed");
         }
         if (c.name() == null || c.name().isBlank()) {
-            throw new cn.duban.kernel.error.InvalidInputException("name", "必填 / required");
+            throw new InvalidInputException("name", "必填 / required");
         }
         if (c.name().strip().equals(name)) {
-            throw new cn.duban.kernel.error.InvalidInputException("name", "与现名称相同 / the same as the unit's name now");
+            throw new InvalidInputException("name", "与现名称相同 / the same as the unit's name now");
         }
         if (c.on() == null) {
-            throw new cn.duban.kernel.error.InvalidInputException("on", "必填 / required");
+            throw new InvalidInputException("on", "必填 / required");
         }
         if (c.reason() == null || c.reason().isBlank()) {
-            throw new cn.duban.kernel.error.InvalidInputException("reason", "必填 / required");
+            throw new InvalidInputException("reason", "必填 / required");
         }
-        apply(new cn.duban.kernel.unit.UnitRenamed(unitId, c.name().strip(), name, c.on(), c.reason().strip()));
+        apply(new UnitRenamed(unitId, c.name().strip(), name, c.on(), c.reason().strip()));
     }
 
     @EventSourcingHandler
-    void on(cn.duban.kernel.unit.UnitRenamed event) {
+    void on(UnitRenamed event) {
         this.name = event.name();
     }
 
     @EventSourcingHandler
-    void on(cn.duban.kernel.unit.UnitRetired event) {
+    void on(UnitRetired event) {
         this.retiredOn = event.on();
     }
 

@@ -28,6 +28,31 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import cn.duban.kernel.error.ForbiddenException;
+import cn.duban.platform.eventstore.UnstorableEventException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.time.temporal.Temporal;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * Maps failures onto API.md's error bodies: 400 naming the field, 404, 409. Nothing else leaks:
@@ -41,7 +66,7 @@ public class ApiExceptionHandler {
     ResponseEntity<ApiError> invalidBody(MethodArgumentNotValidException e) {
         List<Violation> violations = e.getBindingResult().getFieldErrors().stream()
                 .map(fe -> new Violation(fe.getField(), fe.getDefaultMessage()))
-                .sorted(java.util.Comparator.comparing(Violation::field))
+                .sorted(Comparator.comparing(Violation::field))
                 .toList();
         if (violations.isEmpty()) {
             return validation(List.of(new Violation("", e.getBindingResult().getAllErrors().get(0).getDefaultMessage())));
@@ -62,14 +87,14 @@ public class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
-        java.util.Optional<Violation> twice = duplicateKey(cause);
+        Optional<Violation> twice = duplicateKey(cause);
         if (twice.isPresent()) {
             return validation(List.of(twice.get()));
         }
         if (cause instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
             return validation(List.of(new Violation(path(jme), describe(jme))));
         }
-        if (cause instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+        if (cause instanceof StreamConstraintsException) {
             return validation(List.of(new Violation("", "请求体过大、数字过长或嵌套过深 / body too large, a number too long or nested too deep")));
         }
         if (cause instanceof JsonProcessingException jpe) {
@@ -85,17 +110,17 @@ public class ApiExceptionHandler {
      * its path as API.md writes paths. Jackson reports it as a parse error without a path; its parser
      * still stands in the object that holds the key.
      */
-    public static java.util.Optional<Violation> duplicateKey(Throwable e) {
+    public static Optional<Violation> duplicateKey(Throwable e) {
         if (e instanceof JsonMappingException && e.getCause() != null) {
             // Inside a record Jackson wraps it, with a path that stops at the record.
             return duplicateKey(e.getCause());
         }
-        if (!(e instanceof com.fasterxml.jackson.core.JsonParseException jpe) || jpe.getOriginalMessage() == null
+        if (!(e instanceof JsonParseException jpe) || jpe.getOriginalMessage() == null
                 || !jpe.getOriginalMessage().startsWith("Duplicate field '") || jpe.getProcessor() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        com.fasterxml.jackson.core.JsonParser parser = jpe.getProcessor();
-        java.util.Deque<String> steps = new java.util.ArrayDeque<>();
+        JsonParser parser = jpe.getProcessor();
+        Deque<String> steps = new ArrayDeque<>();
         for (var c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
             steps.push(c.inArray() ? "[" + Math.max(0, c.getCurrentIndex()) + "]" : c.getCurrentName());
         }
@@ -103,7 +128,7 @@ public class ApiExceptionHandler {
         for (String step : steps) {
             path.append(step.startsWith("[") || path.isEmpty() ? "" : ".").append(step);
         }
-        return java.util.Optional.of(new Violation(path.toString(), "字段重复 / given more than once"));
+        return Optional.of(new Violation(path.toString(), "字段重复 / given more than once"));
     }
 
     /** What was wrong with a value, in words (never Jackson's text, which names Java types). */
@@ -111,19 +136,19 @@ public class ApiExceptionHandler {
         if (e instanceof StrictJson.Refused) {
             return e.getOriginalMessage();
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException) {
+        if (e instanceof InvalidNullException) {
             return "不能为 null / must not be null";
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+        if (e instanceof UnrecognizedPropertyException u) {
             // The fields it takes, so a misspelling is put right from the answer alone.
-            java.util.Collection<Object> known = u.getKnownPropertyIds();
+            Collection<Object> known = u.getKnownPropertyIds();
             return "未知字段 / unknown field" + (known == null || known.isEmpty() ? ""
                     : "（可用字段 / fields taken：" + known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + "）");
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
-            return "取值须为 / must be one of：" + java.util.Arrays.toString(ife.getTargetType().getEnumConstants());
+        if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
+            return "取值须为 / must be one of：" + Arrays.toString(ife.getTargetType().getEnumConstants());
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mie && mie.getTargetType() != null) {
+        if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
             return "类型不正确，应为" + kind(mie.getTargetType()) + " / wrong type, expected " + kindEn(mie.getTargetType());
         }
         return "格式不正确 / malformed value";
@@ -139,10 +164,10 @@ public class ApiExceptionHandler {
         if (type == Boolean.class || type == boolean.class) {
             return "true/false";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "列表";
         }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+        if (Temporal.class.isAssignableFrom(type)) {
             return "日期文本";
         }
         return "对象";
@@ -189,7 +214,7 @@ public class ApiExceptionHandler {
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
         String value = String.valueOf(e.getValue());
         if (e.getRequiredType() != null && e.getRequiredType().isEnum()) {
-            return validation(List.of(new Violation(e.getName(), "取值须为 / must be one of：" + java.util.Arrays.toString(e.getRequiredType().getEnumConstants()))));
+            return validation(List.of(new Violation(e.getName(), "取值须为 / must be one of：" + Arrays.toString(e.getRequiredType().getEnumConstants()))));
         }
         return validation(List.of(new Violation(e.getName(), "格式不正确 / malformed value：'"
                 + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'")));
@@ -212,16 +237,16 @@ public class ApiExceptionHandler {
     }
 
     /** A file beyond the multipart limit, or a form that is not one: the upload is refused as the field {@code file}. */
-    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
-    ResponseEntity<ApiError> badUpload(org.springframework.web.multipart.MultipartException e) {
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiError> badUpload(MultipartException e) {
         String why = partHeadersTooLong(e) ? NAME_TOO_LONG
-                : e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException
+                : e instanceof MaxUploadSizeExceededException
                 ? "文件过大 / the file is too large" : "上传的表单不完整 / the upload is not a complete multipart form";
         return validation(List.of(new Violation("file", why)));
     }
 
-    @ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
-    ResponseEntity<ApiError> missingPart(org.springframework.web.multipart.support.MissingServletRequestPartException e) {
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e) {
         return validation(List.of(new Violation(e.getRequestPartName(), "必填 / required")));
     }
 
@@ -237,14 +262,14 @@ public class ApiExceptionHandler {
      * anything not asking for a page still get the JSON 404.
      */
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ApiError> noResource(NoResourceFoundException e, jakarta.servlet.http.HttpServletRequest request) {
+    ResponseEntity<ApiError> noResource(NoResourceFoundException e, HttpServletRequest request) {
         String path = request.getRequestURI();
         String accept = request.getHeader("Accept");
         boolean page = "GET".equals(request.getMethod()) && accept != null && accept.contains("text/html")
                 && !path.startsWith("/api/") && !path.startsWith("/actuator") && !path.startsWith("/v3/")
                 && !path.startsWith("/assets/") && !path.startsWith("/app/assets/") && !path.contains(".");
         if (page) {
-            return ResponseEntity.status(HttpStatus.FOUND).location(java.net.URI.create("/app/")).build();
+            return ResponseEntity.status(HttpStatus.FOUND).location(URI.create("/app/")).build();
         }
         return notFound(e);
     }
@@ -257,10 +282,10 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("NOT_FOUND", message));
     }
 
-    @ExceptionHandler({cn.duban.kernel.error.ForbiddenException.class, org.springframework.security.access.AccessDeniedException.class})
+    @ExceptionHandler({ForbiddenException.class, AccessDeniedException.class})
     ResponseEntity<ApiError> forbidden(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of("FORBIDDEN",
-                e instanceof cn.duban.kernel.error.ForbiddenException ? e.getMessage() : "无权进行此操作 / not allowed for your role"));
+                e instanceof ForbiddenException ? e.getMessage() : "无权进行此操作 / not allowed for your role"));
     }
 
     @ExceptionHandler(ConflictException.class)
@@ -292,8 +317,8 @@ public class ApiExceptionHandler {
      * answer through the message converters would be refused again for the same reason, and the
      * failure reached {@link #unexpected}, which logged it as an error with its stack trace.
      */
-    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
-    void notAcceptable(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    void notAcceptable(HttpServletResponse response) throws IOException {
         InputBoundary.write(response, 406, InputBoundary.errorFor(406));
     }
 
@@ -316,13 +341,13 @@ public class ApiExceptionHandler {
         if (e instanceof ConflictException x) {
             return conflict(x);
         }
-        if (e instanceof cn.duban.kernel.error.ForbiddenException x) {
+        if (e instanceof ForbiddenException x) {
             return forbidden(x);
         }
         if (e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException) {
             return concurrency(e);
         }
-        if (e instanceof cn.duban.platform.eventstore.UnstorableEventException x) {
+        if (e instanceof UnstorableEventException x) {
             return validation(List.of(new Violation("", x.getMessage())));
         }
         return notFound(e);
@@ -331,8 +356,8 @@ public class ApiExceptionHandler {
     private static Throwable knownCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidInputException || t instanceof ConflictException || t instanceof ConcurrencyException
-                    || t instanceof cn.duban.kernel.error.ForbiddenException
-                    || t instanceof AggregateStreamCreationException || t instanceof cn.duban.platform.eventstore.UnstorableEventException
+                    || t instanceof ForbiddenException
+                    || t instanceof AggregateStreamCreationException || t instanceof UnstorableEventException
                     || t instanceof NotFoundException || t instanceof AggregateNotFoundException) {
                 return t;
             }

@@ -20,6 +20,15 @@ import static cn.duban.query.common.ReadAfterWrite.MIN_POSITION_HEADER;
 
 import java.time.Instant;
 import java.util.List;
+import cn.duban.kernel.error.InvalidInputException;
+import cn.duban.kernel.error.Violation;
+import cn.duban.kernel.scheme.SchemeValidator;
+import cn.duban.kernel.unit.UnitType;
+import java.time.Clock;
+import java.util.ArrayList;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 
 /**
  * Reads of scores: now, as of an instant, compared between two instants, over time and ranked, and
@@ -32,10 +41,10 @@ public class ScoreQueryController {
     private final Comparisons comparisons;
     private final ReadAfterWrite readAfterWrite;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     public ScoreQueryController(ScoreQueries queries, Comparisons comparisons, ReadAfterWrite readAfterWrite,
-                                java.time.Clock dubanClock) {
+                                Clock dubanClock) {
         this.clock = dubanClock;
         this.queries = queries;
         this.comparisons = comparisons;
@@ -64,7 +73,7 @@ public class ScoreQueryController {
                            @RequestParam(required = false) Integer evidenceLimit,
                            @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
         if (evidenceLimit != null && (evidenceLimit < 0 || evidenceLimit > 10_000)) {
-            throw new cn.duban.kernel.error.InvalidInputException("evidenceLimit", "须在0到10000之间 / 0 to 10000");
+            throw new InvalidInputException("evidenceLimit", "须在0到10000之间 / 0 to 10000");
         }
         readAfterWrite.await(min);
         ScoreCard card = view == Comparisons.View.EFFECTIVE
@@ -96,15 +105,15 @@ public class ScoreQueryController {
         return comparisons.table(schemeId, from, to, view);
     }
 
-    @org.springframework.web.bind.annotation.PostMapping(path = "/schemes/{schemeId}/what-if",
-            consumes = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/schemes/{schemeId}/what-if",
+            consumes = MediaType.APPLICATION_JSON_VALUE)
     @Tag(name = "考核方案 Schemes")
     @Operation(summary = "模拟评分 / what if: every unit's score now under another scheme document (e.g. a draft revision); nothing is stored")
-    public List<ScoreQueries.WhatIfRow> whatIf(@PathVariable String schemeId, @org.springframework.web.bind.annotation.RequestBody
-                                               cn.duban.kernel.scheme.SchemeDocument alternative) {
-        List<cn.duban.kernel.error.Violation> violations = cn.duban.kernel.scheme.SchemeValidator.validate(alternative);
+    public List<ScoreQueries.WhatIfRow> whatIf(@PathVariable String schemeId, @RequestBody
+                                               SchemeDocument alternative) {
+        List<Violation> violations = SchemeValidator.validate(alternative);
         if (!violations.isEmpty()) {
-            throw new cn.duban.kernel.error.InvalidInputException(violations);
+            throw new InvalidInputException(violations);
         }
         return queries.whatIf(schemeId, alternative);
     }
@@ -120,11 +129,11 @@ public class ScoreQueryController {
                              @RequestParam(required = false) Integer limit,
                              @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
         if (limit != null && (limit < 1 || limit > 10_000)) {
-            throw new cn.duban.kernel.error.InvalidInputException("limit", "须在1到10000之间 / 1 to 10000");
+            throw new InvalidInputException("limit", "须在1到10000之间 / 1 to 10000");
         }
         if (from != null && to != null && to.isBefore(from)) {
             // A window that ends before it begins holds nothing; an empty timeline would look like a quiet unit.
-            throw new cn.duban.kernel.error.InvalidInputException("to", "不能早于 from / must not be before from");
+            throw new InvalidInputException("to", "不能早于 from / must not be before from");
         }
         readAfterWrite.await(min);
         return queries.timeline(unitId, schemeId, from, to, limit == null ? ScoreQueries.DEFAULT_TIMELINE_POINTS : limit);
@@ -137,7 +146,7 @@ public class ScoreQueryController {
                     + "view=EFFECTIVE ranks by what had happened by asOf (facts' effective dates), as known now.")
     public List<RankingEntry> ranking(@PathVariable String schemeId,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
-                                      @RequestParam(required = false) cn.duban.kernel.unit.UnitType type,
+                                      @RequestParam(required = false) UnitType type,
                                       @Parameter(description = "RECORDING (default) or EFFECTIVE") @RequestParam(defaultValue = "RECORDING")
                                       Comparisons.View view,
                                       @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
@@ -145,7 +154,7 @@ public class ScoreQueryController {
         List<RankingEntry> all;
         if (view == Comparisons.View.EFFECTIVE) {
             Instant at = asOf == null ? clock.instant() : asOf;
-            List<RankingEntry> rows = new java.util.ArrayList<>();
+            List<RankingEntry> rows = new ArrayList<>();
             for (var unit : queries.units()) {
                 var card = comparisons.score(unit.id(), schemeId, at, view);
                 if (!card.items().isEmpty()) {

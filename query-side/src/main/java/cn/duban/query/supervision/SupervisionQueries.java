@@ -17,6 +17,16 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import cn.duban.kernel.supervision.SamplingPeriod;
+import cn.duban.query.scheme.SchemeQueries;
+import cn.duban.query.unit.UnitQueries;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Samples and rectifications: what follows an inspection. */
 @Service
@@ -25,12 +35,12 @@ public class SupervisionQueries {
     private final Documents<RectificationView> rectifications;
     private final Clock clock;
     private final ReportedRecords records;
-    private final cn.duban.query.unit.UnitQueries units;
-    private final cn.duban.query.scheme.SchemeQueries schemes;
+    private final UnitQueries units;
+    private final SchemeQueries schemes;
     private final Documents<SamplingPlansProjection.PlanView> plans;
 
-    public SupervisionQueries(MongoDatabase db, ReportedRecords records, cn.duban.query.unit.UnitQueries units,
-                              cn.duban.query.scheme.SchemeQueries schemes, Clock dubanClock) {
+    public SupervisionQueries(MongoDatabase db, ReportedRecords records, UnitQueries units,
+                              SchemeQueries schemes, Clock dubanClock) {
         this.records = records;
         this.units = units;
         this.schemes = schemes;
@@ -66,7 +76,7 @@ public class SupervisionQueries {
      * where nothing was drawn or rechecked yet.
      */
     public record SamplingRates(String unitId, int samples, int drawn, int rechecked, int verified, int flagged,
-                                java.math.BigDecimal accuracyRate, java.math.BigDecimal completenessRate) {
+                                BigDecimal accuracyRate, BigDecimal completenessRate) {
     }
 
     /**
@@ -94,21 +104,21 @@ public class SupervisionQueries {
         }
         int year = schemes.one(schemeId).year();
         LocalDate today = LocalDate.now(clock.withZone(DistrictTime.ZONE));
-        boolean monthly = plan.period.equals(cn.duban.kernel.supervision.SamplingPeriod.MONTH.name());
-        java.util.function.Function<LocalDate, String> key = d -> monthly ? String.format("%d-%02d", d.getYear(), d.getMonthValue())
+        boolean monthly = plan.period.equals(SamplingPeriod.MONTH.name());
+        Function<LocalDate, String> key = d -> monthly ? String.format("%d-%02d", d.getYear(), d.getMonthValue())
                 : d.getYear() + "-Q" + ((d.getMonthValue() - 1) / 3 + 1);
         String underWay = key.apply(today);
-        List<String> periods = new java.util.ArrayList<>();
+        List<String> periods = new ArrayList<>();
         for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year && !d.isAfter(today); d = d.plusMonths(monthly ? 1 : 3)) {
             periods.add(key.apply(d));
         }
-        Map<String, Map<String, Integer>> sampled = new java.util.HashMap<>();
+        Map<String, Map<String, Integer>> sampled = new HashMap<>();
         for (SampleView s : samples.all()) {
             if (s.from.getYear() == year) {
-                sampled.computeIfAbsent(s.unitId, u -> new java.util.HashMap<>()).merge(key.apply(s.from), s.records.size(), Integer::sum);
+                sampled.computeIfAbsent(s.unitId, u -> new HashMap<>()).merge(key.apply(s.from), s.records.size(), Integer::sum);
             }
         }
-        List<UnitPlan> out = new java.util.ArrayList<>();
+        List<UnitPlan> out = new ArrayList<>();
         for (var unit : units.all()) {
             if (unit.retiredOn() != null && unit.retiredOn().getYear() < year) {
                 continue; // retired before the scheme's year: nothing of it to sample
@@ -123,13 +133,13 @@ public class SupervisionQueries {
     }
 
     public List<SamplingRates> rates(String unitId, LocalDate from, LocalDate to) {
-        Map<String, List<SampleView>> byUnit = new java.util.TreeMap<>();
+        Map<String, List<SampleView>> byUnit = new TreeMap<>();
         for (SampleView s : unitId == null ? samples.all() : samples.where(Filters.eq("unitId", unitId))) {
             if ((from == null || !s.from.isBefore(from)) && (to == null || !s.to.isAfter(to))) {
-                byUnit.computeIfAbsent(s.unitId, k -> new java.util.ArrayList<>()).add(s);
+                byUnit.computeIfAbsent(s.unitId, k -> new ArrayList<>()).add(s);
             }
         }
-        List<SamplingRates> out = new java.util.ArrayList<>();
+        List<SamplingRates> out = new ArrayList<>();
         byUnit.forEach((unit, list) -> {
             int drawn = 0;
             int verified = 0;
@@ -145,8 +155,8 @@ public class SupervisionQueries {
         return out;
     }
 
-    private static java.math.BigDecimal percent(int part, int whole) {
-        return whole == 0 ? null : java.math.BigDecimal.valueOf(part * 100L).divide(java.math.BigDecimal.valueOf(whole), 1, java.math.RoundingMode.HALF_UP);
+    private static BigDecimal percent(int part, int whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
     }
 
     public List<SampleView> samples(String unitId) {
@@ -179,6 +189,6 @@ public class SupervisionQueries {
     private Rectification withToday(RectificationView v) {
         LocalDate today = LocalDate.now(clock.withZone(DistrictTime.ZONE));
         boolean overdue = "ORDERED".equals(v.status) && today.isAfter(v.dueOn);
-        return new Rectification(v, overdue, overdue ? v.dueOn.until(today, java.time.temporal.ChronoUnit.DAYS) : 0);
+        return new Rectification(v, overdue, overdue ? v.dueOn.until(today, ChronoUnit.DAYS) : 0);
     }
 }

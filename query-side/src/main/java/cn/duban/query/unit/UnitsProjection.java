@@ -17,6 +17,12 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import cn.duban.kernel.unit.UnitRenamed;
+import cn.duban.kernel.unit.UnitRetired;
+import cn.duban.kernel.unit.UnitType;
+import com.mongodb.client.model.Updates;
+import java.time.LocalDate;
+import java.util.List;
 
 /** Read model {@code units}: the registered units (GET /api/units). */
 @Component
@@ -29,14 +35,14 @@ public class UnitsProjection {
      *
      * @param formerNames the names it had before, oldest first, each with when the rename that ended it was recorded
      */
-    public record UnitView(String id, String name, cn.duban.kernel.unit.UnitType type, Instant registeredAt, long position,
-                           java.time.LocalDate retiredOn, String retirementReason, java.util.List<FormerName> formerNames) {
+    public record UnitView(String id, String name, UnitType type, Instant registeredAt, long position,
+                           LocalDate retiredOn, String retirementReason, List<FormerName> formerNames) {
         public UnitView {
-            formerNames = formerNames == null ? java.util.List.of() : java.util.List.copyOf(formerNames);
+            formerNames = formerNames == null ? List.of() : List.copyOf(formerNames);
         }
 
-        public UnitView(String id, String name, cn.duban.kernel.unit.UnitType type, Instant registeredAt, long position) {
-            this(id, name, type, registeredAt, position, null, null, java.util.List.of());
+        public UnitView(String id, String name, UnitType type, Instant registeredAt, long position) {
+            this(id, name, type, registeredAt, position, null, null, List.of());
         }
 
         /**
@@ -54,7 +60,7 @@ public class UnitsProjection {
     }
 
     /** A name a unit had until a rename: the rename's recording time, its position, and the day it took effect. */
-    public record FormerName(String name, Instant renamedAt, long position, java.time.LocalDate on, String reason) {
+    public record FormerName(String name, Instant renamedAt, long position, LocalDate on, String reason) {
     }
 
     private final MongoCollection<Document> units;
@@ -72,20 +78,20 @@ public class UnitsProjection {
     }
 
     @EventHandler
-    void on(cn.duban.kernel.unit.UnitRenamed event, @RecordedAt Instant at, TrackingToken token) {
+    void on(UnitRenamed event, @RecordedAt Instant at, TrackingToken token) {
         long position = Positions.of(token);
         Document former = ReadModelJson.toDocument(new FormerName(event.previousName(), at, position, event.on(), event.reason()));
         // Guarded by its position: a redelivered rename finds itself among the former names and changes nothing.
         units.updateOne(Filters.and(Filters.eq("_id", event.unitId()), Filters.ne("formerNames.position", position)),
-                com.mongodb.client.model.Updates.combine(com.mongodb.client.model.Updates.set("name", event.name()),
-                        com.mongodb.client.model.Updates.push("formerNames", former)));
+                Updates.combine(Updates.set("name", event.name()),
+                        Updates.push("formerNames", former)));
     }
 
     @EventHandler
-    void on(cn.duban.kernel.unit.UnitRetired event) {
-        units.updateOne(Filters.eq("_id", event.unitId()), com.mongodb.client.model.Updates.combine(
-                com.mongodb.client.model.Updates.set("retiredOn", event.on().toString()),
-                com.mongodb.client.model.Updates.set("retirementReason", event.reason())));
+    void on(UnitRetired event) {
+        units.updateOne(Filters.eq("_id", event.unitId()), Updates.combine(
+                Updates.set("retiredOn", event.on().toString()),
+                Updates.set("retirementReason", event.reason())));
     }
 
     @ResetHandler

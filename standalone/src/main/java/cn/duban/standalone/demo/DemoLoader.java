@@ -9,6 +9,22 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
+import cn.duban.kernel.people.RegisterUser;
+import cn.duban.kernel.people.Role;
+import cn.duban.kernel.supervision.SampleDrawn;
+import cn.duban.platform.DemoMark;
+import cn.duban.platform.axon.Audit;
+import cn.duban.platform.consistency.ProjectionProgress;
+import cn.duban.platform.materials.MaterialStore;
+import cn.duban.platform.mongo.DurabilityBarrier;
+import cn.duban.platform.security.Credentials;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * {@code --demo}: on an empty store, loads the Beilun 2023 scheme, its roster and a year of activity
@@ -17,7 +33,7 @@ import org.springframework.stereotype.Component;
  * created, which would otherwise make the store non-empty.
  */
 @Component
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class DemoLoader implements ApplicationRunner {
     /** The demo users' password; printed in the log and the README. Demo data only. */
     public static final String DEMO_PASSWORD = "duban-demo-2023";
@@ -31,15 +47,15 @@ public class DemoLoader implements ApplicationRunner {
     private final CommandGateway gateway;
     private final SequencedMongoEventStorageEngine engine;
     private final DeadlineScheduler deadlines;
-    private final cn.duban.platform.consistency.ProjectionProgress progress;
+    private final ProjectionProgress progress;
 
-    private final cn.duban.platform.security.Credentials credentials;
-    private final java.time.Clock clock;
+    private final Credentials credentials;
+    private final Clock clock;
 
     public DemoLoader(CommandGateway gateway, SequencedMongoEventStorageEngine engine, DeadlineScheduler deadlines,
-                      cn.duban.platform.security.Credentials credentials, java.time.Clock dubanClock,
-                      cn.duban.platform.materials.MaterialStore materials, cn.duban.platform.DemoMark mark,
-                      cn.duban.platform.consistency.ProjectionProgress progress, cn.duban.platform.mongo.DurabilityBarrier durability) {
+                      Credentials credentials, Clock dubanClock,
+                      MaterialStore materials, DemoMark mark,
+                      ProjectionProgress progress, DurabilityBarrier durability) {
         this.durability = durability;
         this.progress = progress;
         this.mark = mark;
@@ -51,9 +67,9 @@ public class DemoLoader implements ApplicationRunner {
         this.deadlines = deadlines;
     }
 
-    private final cn.duban.platform.materials.MaterialStore materials;
-    private final cn.duban.platform.DemoMark mark;
-    private final cn.duban.platform.mongo.DurabilityBarrier durability;
+    private final MaterialStore materials;
+    private final DemoMark mark;
+    private final DurabilityBarrier durability;
 
     @Override
     public void run(ApplicationArguments args) {
@@ -75,20 +91,20 @@ public class DemoLoader implements ApplicationRunner {
 
     /** Records the demo's two years, lets the deadlines act once and adds the demo's users; answers how many commands the years took. */
     private int load() {
-        mark.mark(java.time.Instant.now());
+        mark.mark(Instant.now());
         int commands = new DemoYear(gateway, clock, materials, sample -> engine.readEvents(sample).asStream()
-                .map(m -> m.getPayload()).filter(cn.duban.kernel.supervision.SampleDrawn.class::isInstance)
-                .map(p -> ((cn.duban.kernel.supervision.SampleDrawn) p).drawn()).findFirst().orElseThrow()).load();
+                .map(m -> m.getPayload()).filter(SampleDrawn.class::isInstance)
+                .map(p -> ((SampleDrawn) p).drawn()).findFirst().orElseThrow()).load();
         // The check asks what the watch lists know is open; they learn of today's assignments from
         // their events, so they catch up first, or today's lights wait for the next minute's check.
-        if (!progress.awaitPosition(engine.lastCommittedPosition(), java.time.Duration.ofSeconds(60))) {
+        if (!progress.awaitPosition(engine.lastCommittedPosition(), Duration.ofSeconds(60))) {
             log.warn("--demo: the read models did not catch up within a minute; today's deadlines are checked by the next round");
         }
         deadlines.checkAll();
         for (String[] u : DEMO_USERS) {
-            gateway.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
-                    new cn.duban.kernel.people.RegisterUser(u[0], u[1], cn.duban.kernel.people.Role.valueOf(u[2]), u[3]))
-                    .andMetaData(java.util.Map.of(cn.duban.platform.axon.Audit.ACTOR, SystemActors.DEMO)));
+            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(
+                    new RegisterUser(u[0], u[1], Role.valueOf(u[2]), u[3]))
+                    .andMetaData(Map.of(Audit.ACTOR, SystemActors.DEMO)));
             credentials.setPassword(u[0], DEMO_PASSWORD);
         }
         return commands;

@@ -49,6 +49,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import cn.duban.command.people.InitialLeadOffice;
+import cn.duban.kernel.AggregateIds;
+import cn.duban.kernel.calendar.DistrictTime;
+import cn.duban.kernel.reporting.WithdrawTraining;
+import cn.duban.kernel.scheme.beilun.Beilun2022;
+import cn.duban.kernel.supervision.AnswerCopyNotice;
+import cn.duban.kernel.supervision.CheckSampledRecord;
+import cn.duban.kernel.supervision.DrawSample;
+import cn.duban.kernel.supervision.OpenInspectionRound;
+import cn.duban.kernel.supervision.OrderRectification;
+import cn.duban.kernel.supervision.RecheckSampledRecord;
+import cn.duban.kernel.supervision.RecordFinding;
+import cn.duban.kernel.supervision.ReportRectification;
+import cn.duban.kernel.supervision.RoundKind;
+import cn.duban.kernel.supervision.SampleKind;
+import cn.duban.kernel.supervision.SamplingPeriod;
+import cn.duban.kernel.supervision.SendCopyNotice;
+import cn.duban.kernel.supervision.SetInspectionScore;
+import cn.duban.kernel.supervision.SetSamplingPlan;
+import cn.duban.kernel.supervision.Severity;
+import cn.duban.kernel.supervision.Verdict;
+import cn.duban.platform.materials.MaterialStore;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.function.Function;
 
 /**
  * A deterministic year of Beilun 2023, sent as the commands people would send: the lead office
@@ -63,23 +90,23 @@ public final class DemoYear {
      * account, so screens name a person (流管中心管理员) rather than a made-up actor. A unit's acts
      * are recorded in the unit's name (its id), which screens show as the unit.
      */
-    static final String LEAD_OFFICE = cn.duban.command.people.InitialLeadOffice.USERNAME;
+    static final String LEAD_OFFICE = InitialLeadOffice.USERNAME;
     private final CommandGateway gateway;
     private final Random random = new Random(2023_02_13L);
     /** Each street's campaign, which its assignment progress reports link to. */
-    private final java.util.Map<String, String> campaigns = new java.util.HashMap<>();
+    private final Map<String, String> campaigns = new HashMap<>();
     private int commands;
     private int counter;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     private final DemoMaterials materials;
 
     /** The records a sample drew, read back from its event, so the demo can check and recheck them. */
-    private final java.util.function.Function<String, List<String>> sampledRecords;
+    private final Function<String, List<String>> sampledRecords;
 
-    public DemoYear(CommandGateway gateway, java.time.Clock clock, cn.duban.platform.materials.MaterialStore store,
-                    java.util.function.Function<String, List<String>> sampledRecords) {
+    public DemoYear(CommandGateway gateway, Clock clock, MaterialStore store,
+                    Function<String, List<String>> sampledRecords) {
         this.gateway = gateway;
         this.clock = clock;
         this.materials = new DemoMaterials(store);
@@ -99,7 +126,7 @@ public final class DemoYear {
 
     /** Schedules an act at a time of day (Beijing) on a day; acts run in time order, ties in the order scheduled. */
     void at(LocalDate day, int hour, Runnable act) {
-        Instant at = day.atTime(hour, random.nextInt(60)).atZone(cn.duban.kernel.calendar.DistrictTime.ZONE).toInstant();
+        Instant at = day.atTime(hour, random.nextInt(60)).atZone(DistrictTime.ZONE).toInstant();
         steps.add(new Step(at, steps.size(), act));
     }
 
@@ -112,8 +139,8 @@ public final class DemoYear {
      * Schedules sending a command at a fixed time of a day (Beijing), drawing nothing from the demo's
      * seeded randomness: an act added to the demo leaves every other act's day, time and figures as they were.
      */
-    void onAt(LocalDate day, java.time.LocalTime time, String actor, Object command) {
-        Instant at = day.atTime(time).atZone(cn.duban.kernel.calendar.DistrictTime.ZONE).toInstant();
+    void onAt(LocalDate day, LocalTime time, String actor, Object command) {
+        Instant at = day.atTime(time).atZone(DistrictTime.ZONE).toInstant();
         steps.add(new Step(at, steps.size(), () -> send(actor, command)));
     }
 
@@ -129,7 +156,7 @@ public final class DemoYear {
      */
     private void run() {
         List<Step> ordered = new ArrayList<>(steps);
-        ordered.sort(java.util.Comparator.comparing((Step s) -> s.at() == null ? Instant.MAX : s.at()).thenComparingInt(Step::seq));
+        ordered.sort(Comparator.comparing((Step s) -> s.at() == null ? Instant.MAX : s.at()).thenComparingInt(Step::seq));
         DubanClock simulated = clock instanceof DubanClock c ? c : null;
         try {
             for (Step step : ordered) {
@@ -172,8 +199,8 @@ public final class DemoYear {
                 LocalDate.of(2024, 1, 15), seed.note());
         List<RosterUnit> roster = Beilun2023.roster().units();
         // Registered as the bodies were named then: four took their 2023 names in the reform (DemoPreviousYear renames them).
-        java.util.Map<String, String> named2022 = new java.util.HashMap<>();
-        cn.duban.kernel.scheme.beilun.Beilun2022.roster().units().forEach(u -> named2022.put(u.id(), u.name()));
+        Map<String, String> named2022 = new HashMap<>();
+        Beilun2022.roster().units().forEach(u -> named2022.put(u.id(), u.name()));
         for (RosterUnit u : roster) {
             on(LocalDate.of(2021, 12, 20), LEAD_OFFICE, new RegisterUnit(u.id(), named2022.getOrDefault(u.id(), u.name()), u.type()));
         }
@@ -207,9 +234,9 @@ public final class DemoYear {
     private void aTrainingEnteredTwice() {
         String twice = "demo-training-entered-twice";
         LocalDate heldOn = LocalDate.of(2023, 10, 16);
-        onAt(heldOn, java.time.LocalTime.of(17, 12), "xinqi", new RecordTraining(twice, "xinqi", heldOn, "专管员、积分窗口人员业务培训",
+        onAt(heldOn, LocalTime.of(17, 12), "xinqi", new RecordTraining(twice, "xinqi", heldOn, "专管员、积分窗口人员业务培训",
                 56, BigDecimal.valueOf(2), TrainingKind.BUSINESS, "社区专管员、积分窗口人员", List.of()));
-        onAt(heldOn.plusDays(1), java.time.LocalTime.of(9, 5), "xinqi", new cn.duban.kernel.reporting.WithdrawTraining(twice, "重复录入，同一场培训已于当日报送"));
+        onAt(heldOn.plusDays(1), LocalTime.of(9, 5), "xinqi", new WithdrawTraining(twice, "重复录入，同一场培训已于当日报送"));
     }
 
     /**
@@ -221,40 +248,40 @@ public final class DemoYear {
     private void supervision() {
         String round = "demo-round-2023-mid";
         // The cutoff is the instant the round opens: read from the clock when the act runs.
-        at(LocalDate.of(2023, 7, 10), 9, () -> send("supervisor", new cn.duban.kernel.supervision.OpenInspectionRound(round, SCHEME,
-                cn.duban.kernel.supervision.RoundKind.MID_YEAR, "2023年年中督查", clock.instant())));
+        at(LocalDate.of(2023, 7, 10), 9, () -> send("supervisor", new OpenInspectionRound(round, SCHEME,
+                RoundKind.MID_YEAR, "2023年年中督查", clock.instant())));
         String[][] findings = {{"xinqi", "S1.4", "培训签到表与照片不全", "MAJOR"}, {"daqi", "S1.1", "二季度工作总结未按时报送", "MINOR"},
                 {"chaiqiao", "S2.3", "出租房屋登记信息与实地不符", "SERIOUS"}};
         for (int i = 0; i < findings.length; i++) {
             String[] f = findings[i];
             String finding = id("finding");
-            on(LocalDate.of(2023, 7, 12), "supervisor", new cn.duban.kernel.supervision.RecordFinding(round, finding, f[0], f[1], f[2],
-                    cn.duban.kernel.supervision.Severity.valueOf(f[3]), List.of()));
-            String rectification = cn.duban.kernel.AggregateIds.rectification(finding);
-            on(LocalDate.of(2023, 7, 13), "supervisor", new cn.duban.kernel.supervision.OrderRectification(rectification, round, finding,
+            on(LocalDate.of(2023, 7, 12), "supervisor", new RecordFinding(round, finding, f[0], f[1], f[2],
+                    Severity.valueOf(f[3]), List.of()));
+            String rectification = AggregateIds.rectification(finding);
+            on(LocalDate.of(2023, 7, 13), "supervisor", new OrderRectification(rectification, round, finding,
                     "限期补齐台账并报送整改情况", null, null));
             if (i == 1) {
-                on(LocalDate.of(2023, 7, 28), f[0], new cn.duban.kernel.supervision.ReportRectification(rectification, "已补报二季度工作总结，并建立报送提醒", List.of()));
+                on(LocalDate.of(2023, 7, 28), f[0], new ReportRectification(rectification, "已补报二季度工作总结，并建立报送提醒", List.of()));
             }
         }
-        on(LocalDate.of(2023, 7, 14), "supervisor", new cn.duban.kernel.supervision.SetInspectionScore(round, "chaiqiao", BigDecimal.valueOf(72),
+        on(LocalDate.of(2023, 7, 14), "supervisor", new SetInspectionScore(round, "chaiqiao", BigDecimal.valueOf(72),
                 "实地核查登记信息不符，酌情扣分"));
         LocalDate from = LocalDate.of(2023, 1, 1);
         LocalDate to = LocalDate.of(2023, 6, 30);
-        String sample = cn.duban.kernel.AggregateIds.sample("xinqi", cn.duban.kernel.supervision.SampleKind.TRAINING, from, to);
-        on(LocalDate.of(2023, 7, 15), "supervisor", new cn.duban.kernel.supervision.DrawSample(sample, "xinqi",
-                cn.duban.kernel.supervision.SampleKind.TRAINING, from, to, 2, 20230701L));
+        String sample = AggregateIds.sample("xinqi", SampleKind.TRAINING, from, to);
+        on(LocalDate.of(2023, 7, 15), "supervisor", new DrawSample(sample, "xinqi",
+                SampleKind.TRAINING, from, to, 2, 20230701L));
         sampledAndRechecked();
         // 抄告 (seed 004): the police tell 大碶 of group rentals its inspectors found; 大碶 answers. The
         // lead office tells 柴桥 of fire hazards; 柴桥 never answers, so the deadline checker escalates it.
         String notice = id("copy-notice");
-        on(LocalDate.of(2023, 9, 5), "gafj", new cn.duban.kernel.supervision.SendCopyNotice(notice, "gafj", "daqi", "出租房屋群租隐患",
+        on(LocalDate.of(2023, 9, 5), "gafj", new SendCopyNotice(notice, "gafj", "daqi", "出租房屋群租隐患",
                 "检查发现大碶街道某小区3处出租房屋存在群租现象，请核查整改并反馈。"));
-        on(LocalDate.of(2023, 9, 20), "daqi", new cn.duban.kernel.supervision.AnswerCopyNotice(notice, "已会同社区逐户核查，3处群租房已全部整改，房东已签订承诺书。"));
-        on(LocalDate.of(2023, 10, 9), LEAD_OFFICE, new cn.duban.kernel.supervision.SendCopyNotice(id("copy-notice"), null, "chaiqiao", "出租房屋消防安全隐患",
+        on(LocalDate.of(2023, 9, 20), "daqi", new AnswerCopyNotice(notice, "已会同社区逐户核查，3处群租房已全部整改，房东已签订承诺书。"));
+        on(LocalDate.of(2023, 10, 9), LEAD_OFFICE, new SendCopyNotice(id("copy-notice"), null, "chaiqiao", "出租房屋消防安全隐患",
                 "督查发现柴桥街道部分出租房屋未配备灭火器、电动车室内充电，请于20个工作日内整改并反馈。"));
         // The year's sampling plan (seed 003, 方案12): two records of each unit a quarter.
-        on(LocalDate.of(2023, 3, 1), LEAD_OFFICE, new cn.duban.kernel.supervision.SetSamplingPlan(SCHEME, cn.duban.kernel.supervision.SamplingPeriod.QUARTER, 2));
+        on(LocalDate.of(2023, 3, 1), LEAD_OFFICE, new SetSamplingPlan(SCHEME, SamplingPeriod.QUARTER, 2));
     }
 
     /**
@@ -264,19 +291,19 @@ public final class DemoYear {
     private void sampledAndRechecked() {
         LocalDate from = LocalDate.of(2023, 1, 1);
         LocalDate to = LocalDate.of(2023, 12, 31);
-        String sample = cn.duban.kernel.AggregateIds.sample("daqi", cn.duban.kernel.supervision.SampleKind.INFO_REPORT, from, to);
-        on(LocalDate.of(2023, 12, 15), "supervisor", new cn.duban.kernel.supervision.DrawSample(sample, "daqi",
-                cn.duban.kernel.supervision.SampleKind.INFO_REPORT, from, to, 2, 20231215L));
+        String sample = AggregateIds.sample("daqi", SampleKind.INFO_REPORT, from, to);
+        on(LocalDate.of(2023, 12, 15), "supervisor", new DrawSample(sample, "daqi",
+                SampleKind.INFO_REPORT, from, to, 2, 20231215L));
         // What was drawn is known once the draw is recorded: the checks read it when they run.
         at(LocalDate.of(2023, 12, 18), 10, () -> {
             List<String> drawn = sampledRecords.apply(sample);
-            send("supervisor", new cn.duban.kernel.supervision.CheckSampledRecord(sample, drawn.get(0), cn.duban.kernel.supervision.Verdict.VERIFIED, "与原始台账一致"));
-            send("supervisor", new cn.duban.kernel.supervision.CheckSampledRecord(sample, drawn.get(1), cn.duban.kernel.supervision.Verdict.FLAGGED, "所报数据无原始台账支撑"));
+            send("supervisor", new CheckSampledRecord(sample, drawn.get(0), Verdict.VERIFIED, "与原始台账一致"));
+            send("supervisor", new CheckSampledRecord(sample, drawn.get(1), Verdict.FLAGGED, "所报数据无原始台账支撑"));
         });
         at(LocalDate.of(2023, 12, 20), 15, () -> {
             List<String> drawn = sampledRecords.apply(sample);
-            send("supervisor2", new cn.duban.kernel.supervision.RecheckSampledRecord(sample, drawn.get(0), cn.duban.kernel.supervision.Verdict.VERIFIED, "复核属实"));
-            send("supervisor2", new cn.duban.kernel.supervision.RecheckSampledRecord(sample, drawn.get(1), cn.duban.kernel.supervision.Verdict.FLAGGED,
+            send("supervisor2", new RecheckSampledRecord(sample, drawn.get(0), Verdict.VERIFIED, "复核属实"));
+            send("supervisor2", new RecheckSampledRecord(sample, drawn.get(1), Verdict.FLAGGED,
                     "经核实，所报核查人数系估算，无原始记录"));
         });
     }
@@ -392,7 +419,7 @@ public final class DemoYear {
             for (int i = 0; i < 8; i++) {
                 LocalDate heldOn = day(2, 11);
                 on(heldOn, unit, new RecordTraining(id("training"), unit, heldOn, "职业技能培训", 600 + random.nextInt(900), BigDecimal.valueOf(8),
-                        TrainingKind.SKILLS, "务工人员", java.util.List.of()));
+                        TrainingKind.SKILLS, "务工人员", List.of()));
             }
             indicator(unit, "labor_dispute_closure_rate", rate(88, 97));
             indicator(unit, "worker_training_rate", rate(25, 40));
@@ -425,7 +452,7 @@ public final class DemoYear {
     }
 
     private void currentAssignmentsToday(List<RosterUnit> roster) {
-        LocalDate today = LocalDate.now(clock.withZone(cn.duban.kernel.calendar.DistrictTime.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(DistrictTime.ZONE));
         List<String> streets = roster.stream().filter(u -> u.type() == UnitType.STREET).map(RosterUnit::id).toList();
         String dueSoon = id("assignment");
         send(LEAD_OFFICE, new IssueAssignment(dueSoon, "年末流动人口信息核查", "逐户核查，确保信息准确", null, null, "gafj",
