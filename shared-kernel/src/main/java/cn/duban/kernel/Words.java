@@ -93,7 +93,8 @@ public final class Words {
         group("severity", Severity.MINOR, "一般", "Minor", Severity.MAJOR, "较重", "Major", Severity.SERIOUS, "严重", "Serious");
         group("verdict", Verdict.VERIFIED, "属实", "Borne out", Verdict.FLAGGED, "不实", "Untrue");
         group("sampleKind", SampleKind.TRAINING, "培训", "Trainings", SampleKind.INFO_REPORT, "信息", "Information reports",
-                SampleKind.INDICATOR_REPORT, "指标数据", "Indicator figures", SampleKind.CAMPAIGN_PROGRESS, "整治进展", "Campaign progress");
+                SampleKind.INDICATOR_REPORT, "指标数据", "Indicator figures", SampleKind.CAMPAIGN_PROGRESS, "整治进展", "Campaign progress",
+                SampleKind.ACHIEVEMENT, "工作成果", "Achievements");
         Map<String, Word> periods = new LinkedHashMap<>();
         for (SamplingPeriod p : SamplingPeriod.values()) {
             periods.put(p.name(), new Word(p.label(), p == SamplingPeriod.MONTH ? "Monthly" : "Quarterly"));
@@ -107,7 +108,8 @@ public final class Words {
         // Statuses of read models that are words, not enums.
         strings("infoReportStatus", "SUBMITTED", "待审核", "Awaiting review", "ACCEPTED", "已录用", "Accepted", "REJECTED", "已退回", "Rejected",
                 "WITHDRAWN", "已撤回", "Withdrawn");
-        strings("trainingStatus", "WITHDRAWN", "已撤回", "Withdrawn");
+        // A training's or an achievement's: none, or withdrawn.
+        strings("recordStatus", "WITHDRAWN", "已撤回", "Withdrawn");
         strings("appealStatus", "FILED", "待处理", "Filed", "UPHELD", "申诉成立", "Upheld", "REJECTED", "已驳回", "Rejected");
         strings("rectificationStatus", "ORDERED", "待整改", "To rectify", "REPORTED", "待核实", "To verify", "VERIFIED", "已核实", "Verified");
         strings("rectificationEvent", "ORDERED", "下达整改", "Ordered", "REPORTED", "报送整改", "Reported", "REJECTED", "退回重改", "Returned",
@@ -153,7 +155,7 @@ public final class Words {
                 "InfoReportAccepted", "录用信息", "Information report accepted", "InfoReportRejected", "退回信息", "Information report rejected",
                 "CampaignLaunched", "启动专项整治", "Campaign launched", "CampaignProgressRecorded", "报送整治进展", "Campaign progress reported",
                 "CampaignClosed", "完成专项整治", "Campaign closed", "IndicatorReported", "报送指标数据", "Indicator figure reported",
-                "AchievementRecorded", "登记工作成果", "Achievement recorded",
+                "AchievementRecorded", "登记工作成果", "Achievement recorded", "AchievementWithdrawn", "撤回工作成果", "Achievement withdrawn",
                 "InspectionRoundOpened", "开启督查轮次", "Inspection round opened", "FindingRecorded", "记录督查问题", "Finding recorded",
                 "FindingConfirmed", "确认互查问题", "Finding confirmed", "FindingDismissed", "驳回互查问题", "Finding dismissed",
                 "InspectionScoreSet", "评定督查得分", "Inspection score set", "InspectionRoundClosed", "关闭督查轮次", "Inspection round closed",

@@ -18,7 +18,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 撤回 over HTTP: a clerk withdraws a training entered in error and a report still awaiting review;
+ * 撤回 over HTTP: a clerk withdraws a training and an achievement entered in error and a report still awaiting review;
  * the score drops from then on and says why, an answer as of before is unchanged, the review queue
  * and the sampling frame no longer hold them, and what may not be withdrawn is refused, storing nothing.
  */
@@ -127,6 +127,22 @@ class WithdrawalIT {
         supervisor.get("/api/samples/" + sample.id()).body().get("sample").get("population").forEach(n -> population.add(n.asText()));
         assertThat(population).containsExactly(kept);
 
+        // An achievement claimed for the bonus and withdrawn: the bonus goes, and supervisors can no
+        // longer sample it (achievements are sampled like trainings and reports).
+        String claimed = clerk.post("/api/units/xinqi/achievements", Map.of("kind", "MEDIA_PUBLICATION", "level", "PROVINCE",
+                "title", "省级媒体刊发（级别填错）", "on", "2023-05-20")).id();
+        String kept2 = clerk.post("/api/units/xinqi/achievements", Map.of("kind", "MEDIA_PUBLICATION", "level", "CITY",
+                "title", "宁波日报刊发", "on", "2023-05-21")).id();
+        assertThat(bonus(lead)).isEqualByComparingTo("7");
+        assertThat(otherClerk.post("/api/achievements/" + claimed + "/withdrawal", Map.of("reason", "x")).status()).isEqualTo(403);
+        assertThat(clerk.post("/api/achievements/" + claimed + "/withdrawal", Map.of("reason", "级别填错，应为市级")).status()).isEqualTo(200);
+        assertThat(bonus(lead)).isEqualByComparingTo("2");
+        assertThat(clerk.post("/api/achievements/" + claimed + "/withdrawal", Map.of("reason", "again")).status()).isEqualTo(409);
+        Api.Response achievements = supervisor.post("/api/samples", Map.of("unitId", "xinqi", "kind", "ACHIEVEMENT", "from", "2023-01-01",
+                "to", "2023-06-30", "size", 1, "seed", 7));
+        assertThat(achievements.status()).isEqualTo(201);
+        assertThat(supervisor.get("/api/samples/" + achievements.id()).body().at("/sample/population").toString()).contains(kept2).doesNotContain(claimed);
+
         // The clerk's own withdrawals tell no one; one the lead office makes for the unit tells its clerks why.
         assertThat(kinds(clerk)).doesNotContain("RECORD_WITHDRAWN");
         assertThat(lead.post("/api/trainings/" + kept + "/withdrawal", Map.of("reason", "代录时选错了单位")).status()).isEqualTo(200);
@@ -141,9 +157,13 @@ class WithdrawalIT {
 
         // The trail names the act in words.
         JsonNode acts = lead.get("/api/audit/actors/" + URLEncoder.encode("xinqi.clerk", StandardCharsets.UTF_8) + "/acts?limit=5").body().get("acts");
-        assertThat(acts.get(0).get("type").asText()).isEqualTo("InfoReportWithdrawn");
-        assertThat(acts.get(0).get("subject").asText()).as("the title it was submitted with").contains("发错的信息");
+        assertThat(acts.get(0).get("type").asText()).isEqualTo("AchievementWithdrawn");
+        assertThat(acts.get(0).get("subject").asText()).as("the title it was recorded with").contains("省级媒体刊发（级别填错）");
         assertThat(lead.get("/api/dictionary").body().at("/words/eventType/TrainingWithdrawn/zh").asText()).isEqualTo("撤回培训记录");
+    }
+
+    BigDecimal bonus(Api api) {
+        return api.get("/api/units/xinqi/score?scheme=beilun-2023").body().get("bonus").decimalValue();
     }
 
     List<String> kinds(Api api) {

@@ -23,6 +23,7 @@ import cn.duban.kernel.reporting.RecordTraining;
 import cn.duban.kernel.reporting.RejectInfoReport;
 import cn.duban.kernel.reporting.ReportIndicator;
 import cn.duban.kernel.reporting.SubmitInfoReport;
+import cn.duban.kernel.reporting.WithdrawAchievement;
 import cn.duban.kernel.reporting.WithdrawInfoReport;
 import cn.duban.kernel.reporting.WithdrawTraining;
 import io.swagger.v3.oas.annotations.Operation;
@@ -136,5 +137,14 @@ public class ReportingCommandController {
     public Created achievement(@PathVariable String unitId, @Valid @RequestBody AchievementRequest r) {
         return new Created(commands.send(new RecordAchievement(TimeOrderedIds.next(), unitId, r.kind(), r.level(), r.title(), r.on(),
                 materials.resolve(unitId, r.materials(), "materials"))));
+    }
+
+    @PostMapping("/achievements/{id}/withdrawal")
+    @Operation(summary = "撤回工作成果 / withdraw an achievement entered in error, saying why",
+            description = "Its unit's staff or the lead office; once, again → 409. From now on it earns no bonus; "
+                    + "answers as of an earlier instant still count it.")
+    public Map<String, String> withdrawAchievement(@PathVariable String id, @Valid @RequestBody WithdrawalRequest r) {
+        commands.send(new WithdrawAchievement(id, r.reason()));
+        return Map.of("id", id, "status", "WITHDRAWN");
     }
 }

@@ -2,6 +2,8 @@ package cn.duban.command.supervision;
 
 import cn.duban.kernel.FormerEventNames;
 import cn.duban.kernel.calendar.DistrictTime;
+import cn.duban.kernel.reporting.AchievementRecorded;
+import cn.duban.kernel.reporting.AchievementWithdrawn;
 import cn.duban.kernel.reporting.CampaignProgressRecorded;
 import cn.duban.kernel.reporting.IndicatorReported;
 import cn.duban.kernel.reporting.InfoReportSubmitted;
@@ -43,6 +45,8 @@ public class StoreSamplingFrame implements SamplingFrame {
                     InfoReportWithdrawn.class);
             case CAMPAIGN_PROGRESS -> new Source(CampaignProgressRecorded.class, StoredEvent::eventId, e -> date(e, "on"), null);
             case INDICATOR_REPORT -> new Source(IndicatorReported.class, StoredEvent::eventId, e -> DistrictTime.dateOf(e.recordedAt()), null);
+            case ACHIEVEMENT -> new Source(AchievementRecorded.class, e -> e.payload().getString("achievementId"), e -> date(e, "on"),
+                    AchievementWithdrawn.class);
         };
     }
 

@@ -26,6 +26,8 @@ import cn.duban.kernel.reporting.TrainingWithdrawn;
 import cn.duban.kernel.reporting.WithdrawInfoReport;
 import cn.duban.kernel.reporting.WithdrawTraining;
 import cn.duban.kernel.reporting.InfoReportWithdrawn;
+import cn.duban.kernel.reporting.AchievementWithdrawn;
+import cn.duban.kernel.reporting.WithdrawAchievement;
 import cn.duban.kernel.scheme.FactKind;
 import java.math.BigDecimal;
 import java.util.List;
@@ -115,6 +117,19 @@ class ReportingAggregatesTest {
             reports.given(submitted).when(new WithdrawInfoReport("r1", "发错了"), xinqiStaff)
                     .expectEvents(new InfoReportWithdrawn("r1", "xinqi", "发错了"));
             reports.given(submitted, new InfoReportWithdrawn("r1", "xinqi", "发错了")).when(new AcceptInfoReport("r1", InfoLevel.GENERAL))
+                    .expectException(ConflictException.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("已撤回"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anAchievementIsWithdrawnOnceByItsUnitOrTheLeadOfficeOnly() {
+            AchievementRecorded published = new AchievementRecorded("a1", "xinqi", FactKind.MEDIA_PUBLICATION, "CITY", "宁波日报刊发", ON);
+            FixtureConfiguration<Achievement> achievements = fixture(Achievement.class);
+            achievements.given(published).when(new WithdrawAchievement("a1", " 级别填错 "), xinqiStaff)
+                    .expectEvents(new AchievementWithdrawn("a1", "xinqi", "级别填错"));
+            achievements.given(published).when(new WithdrawAchievement("a1", "x"), daqiStaff)
+                    .expectException(cn.duban.kernel.error.ForbiddenException.class).expectNoEvents();
+            achievements.given(published, new AchievementWithdrawn("a1", "xinqi", "级别填错")).when(new WithdrawAchievement("a1", "x"), leadOffice)
                     .expectException(ConflictException.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("已撤回"))
                     .expectNoEvents();
         }

@@ -12,6 +12,7 @@ import cn.duban.kernel.assignment.AssignmentReportMissed;
 import cn.duban.kernel.assignment.AssignmentUrged;
 import cn.duban.kernel.assignment.AssignmentWentOverdue;
 import cn.duban.kernel.people.Role;
+import cn.duban.kernel.reporting.AchievementWithdrawn;
 import cn.duban.kernel.reporting.InfoReportRejected;
 import cn.duban.kernel.reporting.InfoReportWithdrawn;
 import cn.duban.kernel.reporting.TrainingWithdrawn;
@@ -130,6 +131,13 @@ public class NotificationsProjection {
     void on(InfoReportWithdrawn e, EventMessage<?> m, TrackingToken t) {
         if (byLeadOffice(m)) {
             notify(e.unitId(), "RECORD_WITHDRAWN", e.reportId(), "流管中心撤回了本单位报送的信息 / the lead office withdrew a report", e.reason(), m, t);
+        }
+    }
+
+    @EventHandler
+    void on(AchievementWithdrawn e, EventMessage<?> m, TrackingToken t) {
+        if (byLeadOffice(m)) {
+            notify(e.unitId(), "RECORD_WITHDRAWN", e.achievementId(), "流管中心撤回了本单位的工作成果 / the lead office withdrew an achievement", e.reason(), m, t);
         }
     }
 

@@ -5,6 +5,7 @@ import cn.duban.kernel.assessment.AppealRejected;
 import cn.duban.kernel.assessment.AppealUpheld;
 import cn.duban.kernel.material.Material;
 import cn.duban.kernel.reporting.AchievementRecorded;
+import cn.duban.kernel.reporting.AchievementWithdrawn;
 import cn.duban.kernel.reporting.CampaignClosed;
 import cn.duban.kernel.reporting.CampaignLaunched;
 import cn.duban.kernel.reporting.CampaignProgressRecorded;
@@ -85,7 +86,7 @@ public class ReportedRecordsProjection implements WriteBehind {
         public String itemCode;
         /**
          * For an information report: SUBMITTED, ACCEPTED, REJECTED or WITHDRAWN, with the level or the
-         * reason; for a training none, or WITHDRAWN with the reason; for an appeal FILED, UPHELD or REJECTED.
+         * reason; for a training or an achievement none, or WITHDRAWN with the reason; for an appeal FILED, UPHELD or REJECTED.
          */
         public String status;
         public String level;
@@ -215,6 +216,11 @@ public class ReportedRecordsProjection implements WriteBehind {
     @EventHandler
     void on(TrainingWithdrawn e, EventMessage<?> m) {
         records.update(e.trainingId(), m.getIdentifier(), v -> withdrawn(v, e.reason(), m));
+    }
+
+    @EventHandler
+    void on(AchievementWithdrawn e, EventMessage<?> m) {
+        records.update(e.achievementId(), m.getIdentifier(), v -> withdrawn(v, e.reason(), m));
     }
 
     @EventHandler

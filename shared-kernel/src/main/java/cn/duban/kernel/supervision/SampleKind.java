@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * The kinds of record a supervisor may sample (抽查). A record is identified by its subject: the
- * training or the information report itself, or, for figures that a unit reports again and again,
+ * training, the information report or the achievement itself, or, for figures that a unit reports again and again,
  * the one event that reported them.
  */
 public enum SampleKind {
@@ -17,7 +17,9 @@ public enum SampleKind {
     /** One reported indicator figure; the record id is the id of the event that reported it. */
     INDICATOR_REPORT(Set.of()),
     /** One step of campaign progress; the record id is the id of the event that recorded it. */
-    CAMPAIGN_PROGRESS(Set.of(FactKind.CAMPAIGN_PROGRESS));
+    CAMPAIGN_PROGRESS(Set.of(FactKind.CAMPAIGN_PROGRESS)),
+    /** An achievement claimed for a bonus (媒体刊发, 领导批示, 经验推广); the record id is the achievement id. */
+    ACHIEVEMENT(Set.of(FactKind.MEDIA_PUBLICATION, FactKind.LEADER_INSTRUCTION, FactKind.PROMOTION));
 
     private final Set<FactKind> factKinds;
 

@@ -869,6 +869,18 @@ class ScoringTest {
         }
 
         @Test
+        void aWithdrawnAchievementEarnsNoBonusFromThenOn() {
+            SchemeDocument s = scheme(bonus("BONUS", null, tiered(FactKind.MEDIA_PUBLICATION, Map.of("CITY", d("2"), "PROVINCE", d("5")))));
+            facts.add(new Fact.Occurrence("pub1", next(), FactKind.MEDIA_PUBLICATION, "PROVINCE", IN_YEAR, Map.of(), "a1"));
+            facts.add(new Fact.Occurrence("pub2", next(), FactKind.MEDIA_PUBLICATION, "CITY", IN_YEAR, Map.of(), "a2"));
+            assertThat(score(s).bonus()).isEqualByComparingTo("7");
+            withdraw(SampleKind.ACHIEVEMENT, "a1");
+            ScoreCard card = score(s);
+            assertThat(card.bonus()).isEqualByComparingTo("2");
+            assertThat(item(card, "BONUS").contributions()).extracting(Contribution::source).contains("WITHDRAWAL");
+        }
+
+        @Test
         void aFactStoredBeforeWithdrawalsExistedIsASamplingVerdict() {
             assertThat(new Fact.Disqualification("d", T0, SampleKind.TRAINING, "t", "r", null).cause())
                     .isEqualTo(Fact.Disqualification.Cause.SAMPLING);
