@@ -93,6 +93,22 @@ class WithdrawalIT {
         assertThat(why).as("the score says why").isNotNull();
         assertThat(why.get("reason").asText()).isEqualTo("记录已撤回，不予计分：重复录入");
         assertThat(trainings(lead, "&asOf=" + beforeWithdrawal)).as("as of before it, as it was").isEqualByComparingTo("6");
+        // The score's evidence in words: the withdrawal and the training it took out, with its title.
+        List<String> evidenceIds = new ArrayList<>();
+        why.get("evidence").forEach(id -> evidenceIds.add(id.asText()));
+        JsonNode inWords = clerk.get("/api/units/xinqi/evidence?ids=" + String.join(",", evidenceIds)).body();
+        assertThat(inWords).extracting(e -> e.get("type").asText()).containsExactly("TrainingWithdrawn", "TrainingRecorded");
+        assertThat(inWords.get(1).at("/record/title").asText()).isEqualTo("专管员业务培训（重复）");
+        assertThat(inWords.get(1).at("/record/status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(inWords.get(0).get("reason").asText()).isEqualTo("重复录入");
+        assertThat(otherClerk.get("/api/units/xinqi/evidence?ids=" + evidenceIds.get(0)).status()).as("another unit's clerk").isEqualTo(403);
+        assertThat(lead.get("/api/units/daqi/evidence?ids=" + evidenceIds.get(0)).status()).as("no fact of 大碶").isEqualTo(404);
+        Api.Response none = lead.get("/api/units/xinqi/evidence?ids=");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.body().get("field").asText()).isEqualTo("ids");
+        assertThat(lead.get("/api/units/xinqi/evidence?ids=" + String.join(",", java.util.Collections.nCopies(51, evidenceIds.get(0)))).status())
+                .isEqualTo(400);
+
         Api.Response again = clerk.post(path, Map.of("reason", "再撤一次"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body().get("message").asText()).contains("已撤回");

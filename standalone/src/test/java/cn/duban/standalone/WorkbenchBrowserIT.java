@@ -383,8 +383,13 @@ class WorkbenchBrowserIT {
                 .filter(r -> r.getText().contains("信息报送")).findFirst().orElseThrow();
         infoRow.findElement(By.cssSelector(".el-table__expand-icon")).click();
         WebElement reasons = wait.until(d -> d.findElements(By.cssSelector(".evidence")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
-        assertThat(reasons.findElements(By.partialLinkText("原始事件"))).hasSize(5);
-        assertThat(reasons.getText()).contains("依据记录", "等" + events + "条");
+        // Each in words: the act, the record's title and day, with the raw event one link away.
+        wait.until(d -> reasons.findElements(By.cssSelector("[data-test=evidence-line]")).stream()
+                .allMatch(line -> !line.getText().startsWith("事件")));
+        List<WebElement> lines = reasons.findElements(By.cssSelector("[data-test=evidence-line]"));
+        assertThat(lines).hasSize(5).allSatisfy(line -> assertThat(line.getText()).matches("(?s)(报送信息|录用信息) · .+ · 20\\d\\d-\\d\\d-\\d\\d.*"));
+        assertThat(reasons.findElements(By.partialLinkText("原始数据"))).hasSize(5);
+        assertThat(reasons.getText()).contains("依据记录", "共" + events + "条，列出前5条");
         shots("score");
         // The reasons themselves, photographed where they are (below the chart).
         var js = (org.openqa.selenium.JavascriptExecutor) browser;

@@ -47,11 +47,16 @@ public class ReportedRecords {
     /** The record, if the user of this request may read it. */
     public RecordView readable(String id) {
         RecordView v = find(id).orElseThrow(() -> new NotFoundException("记录不存在 / no such record: " + id));
-        CurrentUser.get().filter(u -> !reading.mayRead(u, v.unitId)).ifPresent(u -> {
+        requireMayRead(v.unitId);
+        return v;
+    }
+
+    /** Refuses unit staff the records of a unit that is neither theirs nor one they inspect in an open 互查 round. */
+    public void requireMayRead(String unitId) {
+        CurrentUser.get().filter(u -> !reading.mayRead(u, unitId)).ifPresent(u -> {
             throw new ForbiddenException("只能查看本单位及本单位正在互查的单位的记录 / unit staff read their own unit's records, "
                     + "and those of the units they inspect in an open 互查 round");
         });
-        return v;
     }
 
     /** At most this many records answer one list, newest first. */

@@ -117,15 +117,7 @@ class ScoreProjectionTest extends ProjectionTestBase {
      */
     @Test
     void afterARestartTheSavedLedgerIsFoldedOnNotTheWholeLog() throws Exception {
-        SchemeDocument perTraining = ReadModelJson.fromDocument(Document.parse(PER_TRAINING), SchemeDocument.class);
-        ScoreProjection score = new ScoreProjection(harness.db, 50);
-        schemeAndUnitGiven(score, perTraining);
-        Object[] trainings = new Object[200];
-        for (int i = 0; i < trainings.length; i++) {
-            trainings[i] = new TrainingRecorded("t" + i, "xinqi", LocalDate.of(2023, 1, 1).plusDays(i), "培训" + i, 20, BigDecimal.ONE);
-        }
-        harness.given(score, trainings);
-        score.flush();
+        ScoreProjection score = trainingsGiven(200);
         assertThat(totals()).isEqualByComparingTo("200");
         Document saved = harness.db.getCollection(ScoreProjection.LEDGERS).find(new Document("_id", ScoreProjection.key("beilun-2023", "xinqi"))).first();
         assertThat(saved).as("saved every 50 facts").isNotNull();
@@ -172,15 +164,7 @@ class ScoreProjectionTest extends ProjectionTestBase {
      */
     @Test
     void aWithdrawalAfterARestartTakesTheRecordOutAndIsNoNoticeMark() throws Exception {
-        SchemeDocument perTraining = ReadModelJson.fromDocument(Document.parse(PER_TRAINING), SchemeDocument.class);
-        ScoreProjection score = new ScoreProjection(harness.db, 50);
-        schemeAndUnitGiven(score, perTraining);
-        Object[] trainings = new Object[120];
-        for (int i = 0; i < trainings.length; i++) {
-            trainings[i] = new TrainingRecorded("t" + i, "xinqi", LocalDate.of(2023, 1, 1).plusDays(i), "培训" + i, 20, BigDecimal.ONE);
-        }
-        harness.given(score, trainings);
-        score.flush();
+        trainingsGiven(120);
         assertThat(totals()).isEqualByComparingTo("120");
 
         ScoreProjection restarted = new ScoreProjection(harness.db, 50);
@@ -232,6 +216,19 @@ class ScoreProjectionTest extends ProjectionTestBase {
         assertThat(NoticeMarks.byUnit(harness.db)).isEmpty();
         new ScoreProjection(harness.db);
         assertThat(NoticeMarks.byUnit(harness.db)).as("a replay fills them, not the next start").isEmpty();
+    }
+
+    /** A scheme of a point per training, 新碶, and that many trainings of 2023 handled by a projection that saves its ledgers every 50 facts. */
+    private ScoreProjection trainingsGiven(int count) throws Exception {
+        ScoreProjection score = new ScoreProjection(harness.db, 50);
+        schemeAndUnitGiven(score, ReadModelJson.fromDocument(Document.parse(PER_TRAINING), SchemeDocument.class));
+        Object[] trainings = new Object[count];
+        for (int i = 0; i < trainings.length; i++) {
+            trainings[i] = new TrainingRecorded("t" + i, "xinqi", LocalDate.of(2023, 1, 1).plusDays(i), "培训" + i, 20, BigDecimal.ONE);
+        }
+        harness.given(score, trainings);
+        score.flush();
+        return score;
     }
 
     /** The scheme drafted and published and 新碶 registered, handled first by their own read models, as the one processor does. */
