@@ -108,7 +108,7 @@ public final class Words {
         // Statuses of read models that are words, not enums.
         strings("infoReportStatus", "SUBMITTED", "待审核", "Awaiting review", "ACCEPTED", "已录用", "Accepted", "REJECTED", "已退回", "Rejected",
                 "WITHDRAWN", "已撤回", "Withdrawn");
-        // A training's or an achievement's: none, or withdrawn.
+        // A training's, an achievement's or an indicator figure's: none, or withdrawn.
         strings("recordStatus", "WITHDRAWN", "已撤回", "Withdrawn");
         strings("appealStatus", "FILED", "待处理", "Filed", "UPHELD", "申诉成立", "Upheld", "REJECTED", "已驳回", "Rejected");
         strings("rectificationStatus", "ORDERED", "待整改", "To rectify", "REPORTED", "待核实", "To verify", "VERIFIED", "已核实", "Verified");
@@ -155,6 +155,7 @@ public final class Words {
                 "InfoReportAccepted", "录用信息", "Information report accepted", "InfoReportRejected", "退回信息", "Information report rejected",
                 "CampaignLaunched", "启动专项整治", "Campaign launched", "CampaignProgressRecorded", "报送整治进展", "Campaign progress reported",
                 "CampaignClosed", "完成专项整治", "Campaign closed", "IndicatorReported", "报送指标数据", "Indicator figure reported",
+                "IndicatorReportWithdrawn", "撤回指标数据", "Indicator figure withdrawn",
                 "AchievementRecorded", "登记工作成果", "Achievement recorded", "AchievementWithdrawn", "撤回工作成果", "Achievement withdrawn",
                 "InspectionRoundOpened", "开启督查轮次", "Inspection round opened", "FindingRecorded", "记录督查问题", "Finding recorded",
                 "FindingConfirmed", "确认互查问题", "Finding confirmed", "FindingDismissed", "驳回互查问题", "Finding dismissed",

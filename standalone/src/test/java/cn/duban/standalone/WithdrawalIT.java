@@ -143,6 +143,14 @@ class WithdrawalIT {
         supervisor.get("/api/samples/" + sample.id()).body().get("sample").get("population").forEach(n -> population.add(n.asText()));
         assertThat(population).containsExactly(kept);
 
+        // A figure reported in error: withdrawn, the one reported before it counts again.
+        clerk.post("/api/units/xinqi/indicators", Map.of("indicator", "registration_rate", "year", 2023, "value", 96));
+        String typo = clerk.post("/api/units/xinqi/indicators", Map.of("indicator", "registration_rate", "year", 2023, "value", 69)).id();
+        assertThat(registration(lead)).isEqualByComparingTo("3");
+        assertThat(clerk.post("/api/indicator-reports/" + typo + "/withdrawal", Map.of("reason", "把96录成了69")).status()).isEqualTo(200);
+        assertThat(registration(lead)).isEqualByComparingTo("7");
+        assertThat(clerk.post("/api/indicator-reports/" + typo + "/withdrawal", Map.of("reason", "again")).status()).isEqualTo(409);
+
         // An achievement claimed for the bonus and withdrawn: the bonus goes, and supervisors can no
         // longer sample it (achievements are sampled like trainings and reports).
         String claimed = clerk.post("/api/units/xinqi/achievements", Map.of("kind", "MEDIA_PUBLICATION", "level", "PROVINCE",
@@ -176,6 +184,15 @@ class WithdrawalIT {
         assertThat(acts.get(0).get("type").asText()).isEqualTo("AchievementWithdrawn");
         assertThat(acts.get(0).get("subject").asText()).as("the title it was recorded with").contains("省级媒体刊发（级别填错）");
         assertThat(lead.get("/api/dictionary").body().at("/words/eventType/TrainingWithdrawn/zh").asText()).isEqualTo("撤回培训记录");
+    }
+
+    BigDecimal registration(Api api) {
+        for (JsonNode i : api.get("/api/units/xinqi/score?scheme=beilun-2023").body().get("items")) {
+            if (i.get("code").asText().equals("S2.5")) {
+                return i.get("score").decimalValue();
+            }
+        }
+        throw new AssertionError("no S2.5");
     }
 
     BigDecimal bonus(Api api) {

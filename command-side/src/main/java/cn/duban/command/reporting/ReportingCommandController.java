@@ -24,6 +24,7 @@ import cn.duban.kernel.reporting.RejectInfoReport;
 import cn.duban.kernel.reporting.ReportIndicator;
 import cn.duban.kernel.reporting.SubmitInfoReport;
 import cn.duban.kernel.reporting.WithdrawAchievement;
+import cn.duban.kernel.reporting.WithdrawIndicatorReport;
 import cn.duban.kernel.reporting.WithdrawInfoReport;
 import cn.duban.kernel.reporting.WithdrawTraining;
 import io.swagger.v3.oas.annotations.Operation;
@@ -145,6 +146,16 @@ public class ReportingCommandController {
                     + "answers as of an earlier instant still count it.")
     public Map<String, String> withdrawAchievement(@PathVariable String id, @Valid @RequestBody WithdrawalRequest r) {
         commands.send(new WithdrawAchievement(id, r.reason()));
+        return Map.of("id", id, "status", "WITHDRAWN");
+    }
+
+    @PostMapping("/indicator-reports/{id}/withdrawal")
+    @Operation(summary = "撤回指标数据 / withdraw an indicator figure reported in error, saying why",
+            description = "Its unit's staff or the lead office; once, again → 409. From now on the figure of that indicator and year "
+                    + "reported before it, if any, counts again; answers as of an earlier instant still count it. "
+                    + "A wrong figure is also corrected by reporting the right one: the latest counts.")
+    public Map<String, String> withdrawIndicatorReport(@PathVariable String id, @Valid @RequestBody WithdrawalRequest r) {
+        commands.send(new WithdrawIndicatorReport(id, r.reason()));
         return Map.of("id", id, "status", "WITHDRAWN");
     }
 }

@@ -6,6 +6,7 @@ import cn.duban.kernel.reporting.AchievementRecorded;
 import cn.duban.kernel.reporting.AchievementWithdrawn;
 import cn.duban.kernel.reporting.CampaignProgressRecorded;
 import cn.duban.kernel.reporting.IndicatorReported;
+import cn.duban.kernel.reporting.IndicatorReportWithdrawn;
 import cn.duban.kernel.reporting.InfoReportSubmitted;
 import cn.duban.kernel.reporting.InfoReportWithdrawn;
 import cn.duban.kernel.reporting.TrainingRecorded;
@@ -32,21 +33,28 @@ public class StoreSamplingFrame implements SamplingFrame {
 
     /**
      * Which event records a kind of record, its record id, and the date it falls on; and which event,
-     * if any, withdraws such a record (a withdrawn record is no longer there to sample).
+     * if any, withdraws such a record and how it names the record (a withdrawn record is no longer
+     * there to sample).
      */
-    private record Source(Class<?> event, Function<StoredEvent, String> id, Function<StoredEvent, LocalDate> on, Class<?> withdrawal) {
+    private record Source(Class<?> event, Function<StoredEvent, String> id, Function<StoredEvent, LocalDate> on,
+                          Class<?> withdrawal, Function<StoredEvent, String> withdrawn) {
+    }
+
+    private static Function<StoredEvent, String> field(String name) {
+        return e -> e.payload().getString(name);
     }
 
     private static Source source(SampleKind kind) {
         return switch (kind) {
-            case TRAINING -> new Source(TrainingRecorded.class, e -> e.payload().getString("trainingId"), e -> date(e, "heldOn"),
-                    TrainingWithdrawn.class);
-            case INFO_REPORT -> new Source(InfoReportSubmitted.class, e -> e.payload().getString("reportId"), e -> date(e, "submittedOn"),
-                    InfoReportWithdrawn.class);
-            case CAMPAIGN_PROGRESS -> new Source(CampaignProgressRecorded.class, StoredEvent::eventId, e -> date(e, "on"), null);
-            case INDICATOR_REPORT -> new Source(IndicatorReported.class, StoredEvent::eventId, e -> DistrictTime.dateOf(e.recordedAt()), null);
-            case ACHIEVEMENT -> new Source(AchievementRecorded.class, e -> e.payload().getString("achievementId"), e -> date(e, "on"),
-                    AchievementWithdrawn.class);
+            case TRAINING -> new Source(TrainingRecorded.class, field("trainingId"), e -> date(e, "heldOn"),
+                    TrainingWithdrawn.class, field("trainingId"));
+            case INFO_REPORT -> new Source(InfoReportSubmitted.class, field("reportId"), e -> date(e, "submittedOn"),
+                    InfoReportWithdrawn.class, field("reportId"));
+            case CAMPAIGN_PROGRESS -> new Source(CampaignProgressRecorded.class, StoredEvent::eventId, e -> date(e, "on"), null, null);
+            case INDICATOR_REPORT -> new Source(IndicatorReported.class, StoredEvent::eventId, e -> DistrictTime.dateOf(e.recordedAt()),
+                    IndicatorReportWithdrawn.class, field("reportedEventId"));
+            case ACHIEVEMENT -> new Source(AchievementRecorded.class, field("achievementId"), e -> date(e, "on"),
+                    AchievementWithdrawn.class, field("achievementId"));
         };
     }
 
@@ -66,7 +74,7 @@ public class StoreSamplingFrame implements SamplingFrame {
         }
         if (source.withdrawal() != null) {
             for (StoredEvent e : engine.findEvents(FormerEventNames.storedNamesOf(source.withdrawal()), "unitId", unitId)) {
-                ids.remove(source.id().apply(e));
+                ids.remove(source.withdrawn().apply(e));
             }
         }
         return List.copyOf(ids);

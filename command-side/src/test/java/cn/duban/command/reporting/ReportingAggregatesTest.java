@@ -28,6 +28,8 @@ import cn.duban.kernel.reporting.WithdrawTraining;
 import cn.duban.kernel.reporting.InfoReportWithdrawn;
 import cn.duban.kernel.reporting.AchievementWithdrawn;
 import cn.duban.kernel.reporting.WithdrawAchievement;
+import cn.duban.kernel.reporting.WithdrawIndicatorReport;
+import cn.duban.kernel.reporting.IndicatorReportWithdrawn;
 import cn.duban.kernel.scheme.FactKind;
 import java.math.BigDecimal;
 import java.util.List;
@@ -132,6 +134,27 @@ class ReportingAggregatesTest {
             achievements.given(published, new AchievementWithdrawn("a1", "xinqi", "级别填错")).when(new WithdrawAchievement("a1", "x"), leadOffice)
                     .expectException(ConflictException.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("已撤回"))
                     .expectNoEvents();
+        }
+
+        /** A figure is a record by the event that reported it: the withdrawal names that event, as a sample would. */
+        @Test
+        void anIndicatorFigureIsWithdrawnNamingTheEventThatReportedIt() {
+            FixtureConfiguration<IndicatorReport> figures = fixture(IndicatorReport.class);
+            IndicatorReported reported = new IndicatorReported("f1", "xinqi", "registration_rate", 2023, new BigDecimal("59.1"), null, null);
+            figures.given(reported).when(new WithdrawIndicatorReport("f1", "应为95.1"), xinqiStaff)
+                    .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                            org.axonframework.test.matchers.Matchers.messageWithPayload(
+                                    new org.hamcrest.CustomTypeSafeMatcher<IndicatorReportWithdrawn>("f1 withdrawn, naming the event that reported it") {
+                                        @Override
+                                        protected boolean matchesSafely(IndicatorReportWithdrawn e) {
+                                            // The fixture gives its events ids of its own; the withdrawal must name the one it gave.
+                                            return e.reportId().equals("f1") && e.unitId().equals("xinqi") && e.reason().equals("应为95.1")
+                                                    && e.reportedEventId() != null && !e.reportedEventId().isBlank();
+                                        }
+                                    }),
+                            org.axonframework.test.matchers.Matchers.andNoMore()));
+            figures.given(reported).when(new WithdrawIndicatorReport("f1", "x"), daqiStaff)
+                    .expectException(cn.duban.kernel.error.ForbiddenException.class).expectNoEvents();
         }
 
         @Test

@@ -13,6 +13,7 @@ import cn.duban.kernel.assignment.AssignmentUrged;
 import cn.duban.kernel.assignment.AssignmentWentOverdue;
 import cn.duban.kernel.people.Role;
 import cn.duban.kernel.reporting.AchievementWithdrawn;
+import cn.duban.kernel.reporting.IndicatorReportWithdrawn;
 import cn.duban.kernel.reporting.InfoReportRejected;
 import cn.duban.kernel.reporting.InfoReportWithdrawn;
 import cn.duban.kernel.reporting.TrainingWithdrawn;
@@ -138,6 +139,13 @@ public class NotificationsProjection {
     void on(AchievementWithdrawn e, EventMessage<?> m, TrackingToken t) {
         if (byLeadOffice(m)) {
             notify(e.unitId(), "RECORD_WITHDRAWN", e.achievementId(), "流管中心撤回了本单位的工作成果 / the lead office withdrew an achievement", e.reason(), m, t);
+        }
+    }
+
+    @EventHandler
+    void on(IndicatorReportWithdrawn e, EventMessage<?> m, TrackingToken t) {
+        if (byLeadOffice(m)) {
+            notify(e.unitId(), "RECORD_WITHDRAWN", e.reportId(), "流管中心撤回了本单位报送的指标数据 / the lead office withdrew an indicator figure", e.reason(), m, t);
         }
     }
 

@@ -10,6 +10,7 @@ import cn.duban.kernel.reporting.CampaignClosed;
 import cn.duban.kernel.reporting.CampaignLaunched;
 import cn.duban.kernel.reporting.CampaignProgressRecorded;
 import cn.duban.kernel.reporting.IndicatorReported;
+import cn.duban.kernel.reporting.IndicatorReportWithdrawn;
 import cn.duban.kernel.scheme.Indicators;
 import cn.duban.kernel.reporting.InfoReportAccepted;
 import cn.duban.kernel.reporting.InfoReportRejected;
@@ -86,7 +87,7 @@ public class ReportedRecordsProjection implements WriteBehind {
         public String itemCode;
         /**
          * For an information report: SUBMITTED, ACCEPTED, REJECTED or WITHDRAWN, with the level or the
-         * reason; for a training or an achievement none, or WITHDRAWN with the reason; for an appeal FILED, UPHELD or REJECTED.
+         * reason; for a training, an achievement or an indicator figure none, or WITHDRAWN with the reason; for an appeal FILED, UPHELD or REJECTED.
          */
         public String status;
         public String level;
@@ -216,6 +217,11 @@ public class ReportedRecordsProjection implements WriteBehind {
     @EventHandler
     void on(TrainingWithdrawn e, EventMessage<?> m) {
         records.update(e.trainingId(), m.getIdentifier(), v -> withdrawn(v, e.reason(), m));
+    }
+
+    @EventHandler
+    void on(IndicatorReportWithdrawn e, EventMessage<?> m) {
+        records.update(e.reportId(), m.getIdentifier(), v -> withdrawn(v, e.reason(), m));
     }
 
     @EventHandler

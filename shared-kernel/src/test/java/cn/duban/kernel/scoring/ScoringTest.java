@@ -881,6 +881,18 @@ class ScoringTest {
         }
 
         @Test
+        void aWithdrawnFigureGivesWayToTheOneReportedBeforeIt() {
+            SchemeDocument s = scheme(item("M5", "7", Base.FULL, threshold("registration_rate", "95", null, "4")));
+            String right = indicator("registration_rate", 2023, "96");
+            String typo = indicator("registration_rate", 2023, "69");
+            assertThat(item(score(s), "M5").score()).isEqualByComparingTo("3");
+            withdraw(SampleKind.INDICATOR_REPORT, typo);
+            ItemScore i = item(score(s), "M5");
+            assertThat(i.score()).isEqualByComparingTo("7");
+            assertThat(i.contributions().get(0).evidence()).containsExactly(right);
+        }
+
+        @Test
         void aFactStoredBeforeWithdrawalsExistedIsASamplingVerdict() {
             assertThat(new Fact.Disqualification("d", T0, SampleKind.TRAINING, "t", "r", null).cause())
                     .isEqualTo(Fact.Disqualification.Cause.SAMPLING);
