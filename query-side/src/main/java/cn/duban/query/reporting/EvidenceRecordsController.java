@@ -57,7 +57,8 @@ public class EvidenceRecordsController {
 
     @GetMapping("/units/{unitId}/evidence")
     @Operation(summary = "证据（可读）/ the events behind a unit's score in words: the act, when, by whom, and the record with its files",
-            description = "ids: 1–50 event ids from a score's evidence, comma-separated; an id that is no fact of this unit → 404. "
+            description = "ids: 1–50 event ids from a score's evidence, each its own parameter (ids=a&ids=b; a query value holds at most "
+                    + "200 characters, so at most five ids comma-separated); an id that is no fact of this unit → 404. "
                     + "Unit staff read their own unit's (and, in an open 互查 round, the units they inspect).")
     public List<Evidence> evidence(@PathVariable String unitId,
                                    @RequestParam @Size(min = 1, max = 50, message = "须为1至50个事件 / 1 to 50 event ids") List<@Size(max = 64) String> ids) {
