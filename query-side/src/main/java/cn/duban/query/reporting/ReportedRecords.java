@@ -5,9 +5,7 @@ import cn.duban.kernel.error.NotFoundException;
 import cn.duban.kernel.people.Role;
 import cn.duban.platform.security.CurrentUser;
 import cn.duban.platform.security.UnitReading;
-import cn.duban.query.common.ChunkedLog;
 import cn.duban.query.common.Documents;
-import cn.duban.query.common.FilledOnce;
 import cn.duban.query.reporting.ReportedRecordsProjection.RecordView;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -36,17 +34,10 @@ public class ReportedRecords {
 
     private final UnitReading reading;
 
-    private final ChunkedLog inOrder;
-    private final MongoCollection<Document> inOrderChunks;
-    /** Whether the records' logs in recording order are whole (a store written before them: not until a rebuild). */
-    private volatile boolean inOrderWhole;
-
     public ReportedRecords(MongoDatabase db, UnitReading reading) {
         this.records = ReportedRecordsProjection.documents(db);
         this.awaiting = db.getCollection(ReportedRecordsProjection.AWAITING);
         this.reading = reading;
-        this.inOrder = new ChunkedLog(db, ReportedRecordsProjection.IN_ORDER);
-        this.inOrderChunks = db.getCollection(ReportedRecordsProjection.IN_ORDER);
     }
 
     public Optional<RecordView> find(String id) {
@@ -88,46 +79,10 @@ public class ReportedRecords {
         if (status != null) {
             filters.add(Filters.eq("status", status));
         }
-        if (!whole()) {
-            return records.where(filters.isEmpty() ? new Document() : Filters.and(filters)).stream()
-                    .sorted(Comparator.comparing((RecordView v) -> v.recordedAt).reversed())
-                    .limit(LIST_LIMIT)
-                    .toList();
-        }
-        return newest(ReportedRecordsProjection.indexKey(unit, kind), status);
-    }
-
-    /** How many ids of a log are read at a time, from its end back, while a list is not full. */
-    private static final int WINDOW = 600;
-
-    /**
-     * The newest records of a log, of this status if one is asked: its ids read from the end back a
-     * window at a time, the records of each window by id. A rare status on a long log reads more windows.
-     */
-    private List<RecordView> newest(String key, String status) {
-        List<RecordView> out = new ArrayList<>();
-        int to = inOrder.size(key);
-        while (to > 0 && out.size() < LIST_LIMIT) {
-            int from = Math.max(0, to - WINDOW);
-            List<String> ids = new ArrayList<>();
-            inOrder.forEachBetween(key, from, to, entry -> ids.add(entry.getString("id")));
-            Map<String, RecordView> found = byIds(ids);
-            for (int i = ids.size() - 1; i >= 0 && out.size() < LIST_LIMIT; i--) {
-                RecordView v = found.get(ids.get(i));
-                if (v != null && (status == null || status.equals(v.status))) {
-                    out.add(v);
-                }
-            }
-            to = from;
-        }
-        return out;
-    }
-
-    private boolean whole() {
-        if (!inOrderWhole) {
-            inOrderWhole = inOrderChunks.find(Filters.eq("_id", FilledOnce.MARK)).first() != null;
-        }
-        return inOrderWhole;
+        return records.where(filters.isEmpty() ? new Document() : Filters.and(filters)).stream()
+                .sorted(Comparator.comparing((RecordView v) -> v.recordedAt).reversed())
+                .limit(LIST_LIMIT)
+                .toList();
     }
 
     /**

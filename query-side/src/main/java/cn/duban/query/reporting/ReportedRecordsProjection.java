@@ -20,8 +20,6 @@ import cn.duban.kernel.reporting.TrainingRecorded;
 import cn.duban.kernel.reporting.TrainingWithdrawn;
 import cn.duban.platform.eventstore.RecordingTime;
 import cn.duban.query.common.Actors;
-import cn.duban.query.common.ChunkedLog;
-import cn.duban.query.common.Positions;
 import cn.duban.query.common.FilledOnce;
 import cn.duban.query.common.Documents;
 import cn.duban.query.common.ProjectionGroups;
@@ -39,7 +37,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -112,50 +109,13 @@ public class ReportedRecordsProjection implements WriteBehind {
      */
     public static final String AWAITING = "records_awaiting_decision";
 
-    /**
-     * Read model {@code records_in_order}: the ids of the records in the order they were recorded, as
-     * chunked logs by unit, by unit and kind, by kind, and of all ({@link #indexKeys}), so that a list
-     * of the newest reads its end instead of every record of the unit, sorted: the busiest unit's list
-     * took 9 to 12 seconds on the benchmark's store of a million events. A store whose records were
-     * written before it existed has no mark ({@link FilledOnce#MARK}) in it, and its lists read the
-     * records as before until a rebuild of the read models fills it.
-     */
-    public static final String IN_ORDER = "records_in_order";
-
     private final Documents<RecordView> records;
     private final MongoCollection<Document> awaiting;
-    private final ChunkedLog inOrder;
-    private final MongoCollection<Document> inOrderChunks;
 
     public ReportedRecordsProjection(MongoDatabase db) {
         this.records = documents(db).writingBehind();
         this.awaiting = db.getCollection(AWAITING);
-        this.inOrder = new ChunkedLog(db, IN_ORDER);
-        this.inOrderChunks = db.getCollection(IN_ORDER);
         fillAwaitingOnce();
-        if (db.getCollection(COLLECTION).find().first() == null) {
-            // Nothing recorded yet: every record will enter the logs as it is recorded.
-            FilledOnce.fill(inOrderChunks, List::of);
-        }
-    }
-
-    /** The logs a record's id is appended to: its unit's, its unit's of its kind, its kind's, and all records'. */
-    public static List<String> indexKeys(String unitId, String kind) {
-        return List.of(indexKey(unitId, kind), indexKey(unitId, null), indexKey(null, kind), indexKey(null, null));
-    }
-
-    /** The log that lists the records of a unit and kind, either of them any (null). */
-    public static String indexKey(String unitId, String kind) {
-        return (unitId == null ? "*" : unitId) + "|" + (kind == null ? "*" : kind);
-    }
-
-    /** A record created: stored, and its id appended to the logs in recording order. */
-    private void created(RecordView v, EventMessage<?> m, TrackingToken t) {
-        records.create(m.getIdentifier(), v);
-        long position = Positions.of(t);
-        for (String key : indexKeys(v.unitId, v.kind)) {
-            inOrder.append(key, position, m.getIdentifier(), new Document("id", v.id));
-        }
     }
 
     /** Each kind of record the lead office decides, and the status in which it waits for that decision. */
@@ -199,7 +159,6 @@ public class ReportedRecordsProjection implements WriteBehind {
                     : new DeleteOneModel<>(Filters.eq("_id", v.id)));
         }
         records.flush();
-        inOrder.flush();
         if (!changes.isEmpty()) {
             awaiting.bulkWrite(changes, new BulkWriteOptions().ordered(true));
         }
@@ -208,7 +167,6 @@ public class ReportedRecordsProjection implements WriteBehind {
     @Override
     public void discard() {
         records.discard();
-        inOrder.discard();
     }
 
     public static Documents<RecordView> documents(MongoDatabase db) {
@@ -216,7 +174,7 @@ public class ReportedRecordsProjection implements WriteBehind {
     }
 
     @EventHandler
-    void on(TrainingRecorded e, EventMessage<?> m, TrackingToken t) {
+    void on(TrainingRecorded e, EventMessage<?> m) {
         RecordView v = base(e.trainingId(), "TRAINING", e.unitId(), m);
         v.title = e.topic();
         v.on = e.heldOn();
@@ -225,11 +183,11 @@ public class ReportedRecordsProjection implements WriteBehind {
         v.attendees = e.attendees();
         v.hours = e.hours();
         v.materials = new ArrayList<>(e.materials());
-        created(v, m, t);
+        records.create(m.getIdentifier(), v);
     }
 
     @EventHandler
-    void on(InfoReportSubmitted e, EventMessage<?> m, TrackingToken t) {
+    void on(InfoReportSubmitted e, EventMessage<?> m) {
         RecordView v = base(e.reportId(), "INFO_REPORT", e.unitId(), m);
         v.title = e.title();
         v.on = e.submittedOn();
@@ -237,7 +195,7 @@ public class ReportedRecordsProjection implements WriteBehind {
         v.category = e.category();
         v.materials = new ArrayList<>(e.materials());
         v.status = "SUBMITTED";
-        created(v, m, t);
+        records.create(m.getIdentifier(), v);
     }
 
     @EventHandler
@@ -284,7 +242,7 @@ public class ReportedRecordsProjection implements WriteBehind {
     }
 
     @EventHandler
-    void on(IndicatorReported e, EventMessage<?> m, TrackingToken t) {
+    void on(IndicatorReported e, EventMessage<?> m) {
         RecordView v = base(e.reportId(), "INDICATOR", e.unitId(), m);
         v.title = Indicators.of(e.indicator()).zh();
         v.indicator = e.indicator();
@@ -293,22 +251,22 @@ public class ReportedRecordsProjection implements WriteBehind {
         v.numerator = e.numerator();
         v.denominator = e.denominator();
         v.materials = new ArrayList<>(e.materials());
-        created(v, m, t);
+        records.create(m.getIdentifier(), v);
     }
 
     @EventHandler
-    void on(AchievementRecorded e, EventMessage<?> m, TrackingToken t) {
+    void on(AchievementRecorded e, EventMessage<?> m) {
         RecordView v = base(e.achievementId(), "ACHIEVEMENT", e.unitId(), m);
         v.title = e.title();
         v.on = e.on();
         v.achievementKind = e.kind().name();
         v.level = e.level();
         v.materials = new ArrayList<>(e.materials());
-        created(v, m, t);
+        records.create(m.getIdentifier(), v);
     }
 
     @EventHandler
-    void on(AppealFiled e, EventMessage<?> m, TrackingToken t) {
+    void on(AppealFiled e, EventMessage<?> m) {
         RecordView v = base(e.appealId(), "APPEAL", e.unitId(), m);
         v.title = "申诉 " + e.itemCode();
         v.schemeId = e.schemeId();
@@ -316,7 +274,7 @@ public class ReportedRecordsProjection implements WriteBehind {
         v.text = e.reason();
         v.status = "FILED";
         v.materials = new ArrayList<>(e.materials());
-        created(v, m, t);
+        records.create(m.getIdentifier(), v);
     }
 
     @EventHandler
@@ -336,13 +294,13 @@ public class ReportedRecordsProjection implements WriteBehind {
     }
 
     @EventHandler
-    void on(CampaignLaunched e, EventMessage<?> m, TrackingToken t) {
+    void on(CampaignLaunched e, EventMessage<?> m) {
         RecordView v = base(e.campaignId(), "CAMPAIGN", e.unitId(), m);
         v.title = e.title();
         v.on = e.launchedOn();
         v.campaignKind = e.kind();
         v.status = "OPEN";
-        created(v, m, t);
+        records.create(m.getIdentifier(), v);
     }
 
     /** A step adds to its measure's total, and its 台账资料 join the campaign's files. */
@@ -376,7 +334,5 @@ public class ReportedRecordsProjection implements WriteBehind {
     void reset() {
         records.drop();
         FilledOnce.emptied(awaiting);
-        inOrder.reset();
-        FilledOnce.emptied(inOrderChunks);
     }
 }
