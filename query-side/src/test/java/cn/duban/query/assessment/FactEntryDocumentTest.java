@@ -56,6 +56,23 @@ class FactEntryDocumentTest extends ProjectionTestBase {
         }
     }
 
+    /**
+     * A saved ledger (TotalsState) keeps its disqualifications as read-model JSON: each reads back with
+     * its cause, and one saved before causes existed reads as a sampling's verdict.
+     */
+    @Test
+    void aDisqualificationReadsBackWithItsCauseAndOneSavedBeforeCausesAsASamplingVerdict() {
+        for (Fact.Disqualification d : List.of(new Fact.Disqualification("e8", AT, SampleKind.TRAINING, "t1", "不实"),
+                new Fact.Disqualification("f1", AT, SampleKind.INFO_REPORT, "r1", "发错了", Fact.Disqualification.Cause.WITHDRAWAL))) {
+            Document saved = ReadModelJson.toDocument(d);
+            assertThat(saved.getString("cause")).isEqualTo(d.cause().name());
+            assertThat(ReadModelJson.fromDocument(saved, Fact.Disqualification.class)).isEqualTo(d);
+        }
+        Document before = ReadModelJson.toDocument(new Fact.Disqualification("e8", AT, SampleKind.TRAINING, "t1", "不实"));
+        before.remove("cause");
+        assertThat(ReadModelJson.fromDocument(before, Fact.Disqualification.class).cause()).isEqualTo(Fact.Disqualification.Cause.SAMPLING);
+    }
+
     @Test
     void writtenFieldByFieldAsJacksonWritesIt() {
         for (long position : new long[]{7, 1L << 33}) {
