@@ -181,6 +181,10 @@ class WithdrawalIT {
         }
         assertThat(told).isNotNull();
         assertThat(told.toString()).contains("代录时选错了单位", "流管中心撤回了本单位的培训记录");
+        // Drawn before it was withdrawn: the sample still holds it, and shows the supervisor it was withdrawn.
+        JsonNode drawnThenWithdrawn = supervisor.get("/api/samples/" + sample.id()).body().at("/contents/" + kept);
+        assertThat(drawnThenWithdrawn.get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(drawnThenWithdrawn.get("reason").asText()).isEqualTo("代录时选错了单位");
 
         // The trail names the act in words.
         JsonNode acts = lead.get("/api/audit/actors/" + URLEncoder.encode("xinqi.clerk", StandardCharsets.UTF_8) + "/acts?limit=5").body().get("acts");
