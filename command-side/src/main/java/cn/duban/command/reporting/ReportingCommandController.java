@@ -68,8 +68,7 @@ public class ReportingCommandController {
             description = "Its unit's staff or the lead office; once, again → 409. From now on it counts for no scheme; "
                     + "answers as of an earlier instant still count it. Enter it again, corrected, as a new training.")
     public Map<String, String> withdrawTraining(@PathVariable String id, @Valid @RequestBody WithdrawalRequest r) {
-        commands.send(new WithdrawTraining(id, r.reason()));
-        return Map.of("id", id, "status", "WITHDRAWN");
+        return withdrawn(id, new WithdrawTraining(id, r.reason()));
     }
 
     @PostMapping("/units/{unitId}/info-reports")
@@ -99,8 +98,7 @@ public class ReportingCommandController {
             description = "Its unit's staff or the lead office; once accepted, rejected or withdrawn → 409. It leaves the review queue "
                     + "and its submission counts for no scheme from now on.")
     public Map<String, String> withdrawInfoReport(@PathVariable String id, @Valid @RequestBody WithdrawalRequest r) {
-        commands.send(new WithdrawInfoReport(id, r.reason()));
-        return Map.of("id", id, "status", "WITHDRAWN");
+        return withdrawn(id, new WithdrawInfoReport(id, r.reason()));
     }
 
     @PostMapping("/units/{unitId}/campaigns")
@@ -145,8 +143,7 @@ public class ReportingCommandController {
             description = "Its unit's staff or the lead office; once, again → 409. From now on it earns no bonus; "
                     + "answers as of an earlier instant still count it.")
     public Map<String, String> withdrawAchievement(@PathVariable String id, @Valid @RequestBody WithdrawalRequest r) {
-        commands.send(new WithdrawAchievement(id, r.reason()));
-        return Map.of("id", id, "status", "WITHDRAWN");
+        return withdrawn(id, new WithdrawAchievement(id, r.reason()));
     }
 
     @PostMapping("/indicator-reports/{id}/withdrawal")
@@ -155,7 +152,12 @@ public class ReportingCommandController {
                     + "reported before it, if any, counts again; answers as of an earlier instant still count it. "
                     + "A wrong figure is also corrected by reporting the right one: the latest counts.")
     public Map<String, String> withdrawIndicatorReport(@PathVariable String id, @Valid @RequestBody WithdrawalRequest r) {
-        commands.send(new WithdrawIndicatorReport(id, r.reason()));
+        return withdrawn(id, new WithdrawIndicatorReport(id, r.reason()));
+    }
+
+    /** Sends a withdrawal (撤回) and answers as each of the four endpoints does. */
+    private Map<String, String> withdrawn(String id, Object withdrawal) {
+        commands.send(withdrawal);
         return Map.of("id", id, "status", "WITHDRAWN");
     }
 }

@@ -65,18 +65,25 @@ public class StoreSamplingFrame implements SamplingFrame {
     @Override
     public List<String> records(String unitId, SampleKind kind, LocalDate from, LocalDate to) {
         Source source = source(kind);
+        Set<String> recorded = FormerEventNames.storedNamesOf(source.event());
+        Set<String> types = new TreeSet<>(recorded);
+        if (source.withdrawal() != null) {
+            types.addAll(FormerEventNames.storedNamesOf(source.withdrawal()));
+        }
+        // One scan of the store for the records and their withdrawals (no index backs it: see Known limits).
         Set<String> ids = new TreeSet<>();
-        for (StoredEvent e : engine.findEvents(FormerEventNames.storedNamesOf(source.event()), "unitId", unitId)) {
+        Set<String> withdrawn = new TreeSet<>();
+        for (StoredEvent e : engine.findEvents(types, "unitId", unitId)) {
+            if (!recorded.contains(e.payloadType())) {
+                withdrawn.add(source.withdrawn().apply(e));
+                continue;
+            }
             LocalDate on = source.on().apply(e);
             if (!on.isBefore(from) && !on.isAfter(to)) {
                 ids.add(source.id().apply(e));
             }
         }
-        if (source.withdrawal() != null) {
-            for (StoredEvent e : engine.findEvents(FormerEventNames.storedNamesOf(source.withdrawal()), "unitId", unitId)) {
-                ids.remove(source.withdrawn().apply(e));
-            }
-        }
+        ids.removeAll(withdrawn);
         return List.copyOf(ids);
     }
 }

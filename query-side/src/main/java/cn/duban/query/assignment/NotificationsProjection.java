@@ -120,37 +120,31 @@ public class NotificationsProjection {
         notify(e.unitId(), "INFO_REPORT_REJECTED", e.reportId(), "信息被退回 / report returned", e.reason(), m, t);
     }
 
-    /** A record the lead office withdrew for the unit (one it entered in error, say): the unit's clerks are told; their own withdrawals they know of. */
     @EventHandler
     void on(TrainingWithdrawn e, EventMessage<?> m, TrackingToken t) {
-        if (byLeadOffice(m)) {
-            notify(e.unitId(), "RECORD_WITHDRAWN", e.trainingId(), "流管中心撤回了本单位的培训记录 / the lead office withdrew a training record", e.reason(), m, t);
-        }
+        withdrawn(e.unitId(), e.trainingId(), "流管中心撤回了本单位的培训记录 / the lead office withdrew a training record", e.reason(), m, t);
     }
 
     @EventHandler
     void on(InfoReportWithdrawn e, EventMessage<?> m, TrackingToken t) {
-        if (byLeadOffice(m)) {
-            notify(e.unitId(), "RECORD_WITHDRAWN", e.reportId(), "流管中心撤回了本单位报送的信息 / the lead office withdrew a report", e.reason(), m, t);
-        }
+        withdrawn(e.unitId(), e.reportId(), "流管中心撤回了本单位报送的信息 / the lead office withdrew a report", e.reason(), m, t);
     }
 
     @EventHandler
     void on(AchievementWithdrawn e, EventMessage<?> m, TrackingToken t) {
-        if (byLeadOffice(m)) {
-            notify(e.unitId(), "RECORD_WITHDRAWN", e.achievementId(), "流管中心撤回了本单位的工作成果 / the lead office withdrew an achievement", e.reason(), m, t);
-        }
+        withdrawn(e.unitId(), e.achievementId(), "流管中心撤回了本单位的工作成果 / the lead office withdrew an achievement", e.reason(), m, t);
     }
 
     @EventHandler
     void on(IndicatorReportWithdrawn e, EventMessage<?> m, TrackingToken t) {
-        if (byLeadOffice(m)) {
-            notify(e.unitId(), "RECORD_WITHDRAWN", e.reportId(), "流管中心撤回了本单位报送的指标数据 / the lead office withdrew an indicator figure", e.reason(), m, t);
-        }
+        withdrawn(e.unitId(), e.reportId(), "流管中心撤回了本单位报送的指标数据 / the lead office withdrew an indicator figure", e.reason(), m, t);
     }
 
-    private static boolean byLeadOffice(EventMessage<?> m) {
-        return Role.LEAD_OFFICE.name().equals(m.getMetaData().get(Audit.ROLE));
+    /** A record the lead office withdrew for the unit (one it entered in error, say): the unit's clerks are told; their own withdrawals they know of. */
+    private void withdrawn(String unitId, String recordId, String title, String reason, EventMessage<?> m, TrackingToken t) {
+        if (Role.LEAD_OFFICE.name().equals(m.getMetaData().get(Audit.ROLE))) {
+            notify(unitId, "RECORD_WITHDRAWN", recordId, title, reason, m, t);
+        }
     }
 
     @EventHandler

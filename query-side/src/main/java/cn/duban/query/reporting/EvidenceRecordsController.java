@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The events behind a score's reasons as a clerk or supervisor reads them: the act, when and by
@@ -67,9 +68,9 @@ public class EvidenceRecordsController {
         List<Evidence> out = new ArrayList<>();
         for (String id : ids) {
             // The event by its id, then the unit's fact of it by its position: as the raw event's answer, no log read whole.
-            NotFoundException none = new NotFoundException("该单位没有此事件 / no such event of unit " + unitId + ": " + id);
-            StoredEvent event = engine.eventById(id).orElseThrow(() -> none);
-            FactEntry fact = scores.fact(unitId, event.position(), id).orElseThrow(() -> none);
+            Supplier<NotFoundException> none = () -> new NotFoundException("该单位没有此事件 / no such event of unit " + unitId + ": " + id);
+            StoredEvent event = engine.eventById(id).orElseThrow(none);
+            FactEntry fact = scores.fact(unitId, event.position(), id).orElseThrow(none);
             out.add(new Evidence(id, fact.eventType(), fact.recordedAt(), fact.actor(), fact.on(), fact.reason(), recordOf(event)));
         }
         return out;
