@@ -487,4 +487,48 @@ class HostileInputIT {
         assertThat(failures).as("%d requests", requests).isEmpty();
         assertThat(requests).isGreaterThanOrEqualTo(2000);
     }
+    @Test
+    @Order(21)
+    void everyReadRefusesABadAddressAndAParameterGivenTwiceNamingTheField() throws Exception {
+        JsonNode openApi = JSON.readTree(raw("GET", "/v3/api-docs", null, basic("admin", TestData.ADMIN_PASSWORD)).body());
+        String[] admin = signIn("admin", TestData.ADMIN_PASSWORD);
+        Map<String, String> asAdmin = Map.of("Cookie", admin[0], "X-XSRF-TOKEN", admin[1]);
+        List<String> failures = new ArrayList<>();
+        int requests = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = openApi.path("paths").fields(); paths.hasNext(); ) {
+            var entry = paths.next();
+            JsonNode get = entry.getValue().path("get");
+            if (get.isMissingNode()) {
+                continue;
+            }
+            List<String> queries = new ArrayList<>();
+            for (JsonNode parameter : get.path("parameters")) {
+                if (parameter.path("in").asText().equals("query") && !parameter.path("schema").path("type").asText().equals("array")) {
+                    queries.add(parameter.path("name").asText());
+                }
+            }
+            String path = entry.getKey();
+            List<Map.Entry<String, String>> asked = new ArrayList<>();
+            if (path.contains("{")) {
+                // Refused by Tomcat (an encoded slash, %00) or by Spring Security's firewall (an encoded "..").
+                for (String address : List.of("a%2Fb", "%00", "%2e%2e")) {
+                    asked.add(Map.entry(path.replaceFirst("\\{[^}]+}", address).replaceAll("\\{[^}]+}", "xinqi"), "path"));
+                }
+            }
+            String plain = path.replaceAll("\\{[^}]+}", "xinqi");
+            for (String query : queries) {
+                asked.add(Map.entry(plain + "?" + query + "=1&" + query + "=2", query));
+            }
+            for (var ask : asked) {
+                Raw r = raw("GET", ask.getKey(), null, asAdmin);
+                requests++;
+                if (r.status() != 400 || !r.json().path("field").asText().equals(ask.getValue()) || r.body().contains("java.")
+                        || r.body().contains("[L")) {
+                    failures.add(ask.getKey() + " → " + r.status() + " " + r.body());
+                }
+            }
+        }
+        assertThat(failures).as("%d requests", requests).isEmpty();
+        assertThat(requests).isGreaterThanOrEqualTo(100);
+    }
 }
