@@ -493,6 +493,10 @@ class HostileInputIT {
         JsonNode openApi = JSON.readTree(raw("GET", "/v3/api-docs", null, basic("admin", TestData.ADMIN_PASSWORD)).body());
         String[] admin = signIn("admin", TestData.ADMIN_PASSWORD);
         Map<String, String> asAdmin = Map.of("Cookie", admin[0], "X-XSRF-TOKEN", admin[1]);
+        // A parameter that takes several values takes them, the first time it is asked for too (the
+        // boundary once judged it by a name Spring had not yet learnt, and kept that judgement).
+        Raw several = raw("GET", "/api/units/xinqi/evidence?ids=a&ids=b", null, asAdmin);
+        assertThat(several.status()).as(several.body()).isEqualTo(404);
         List<String> failures = new ArrayList<>();
         int requests = 0;
         for (Iterator<Map.Entry<String, JsonNode>> paths = openApi.path("paths").fields(); paths.hasNext(); ) {

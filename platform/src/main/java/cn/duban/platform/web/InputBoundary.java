@@ -16,7 +16,9 @@ import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -93,17 +95,22 @@ public class InputBoundary implements WebMvcConfigurer {
         }).addPathPatterns("/api/**");
     }
 
+    private static final ParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
     private final Map<HandlerMethod, Set<String>> several = new ConcurrentHashMap<>();
 
     /** The query parameters of an endpoint that take several values (?ids=a&ids=b): those bound to an array or a collection. */
     Set<String> takesSeveral(HandlerMethod method) {
         return several.computeIfAbsent(method, m -> {
+            // The method's own parameter names: a handler's MethodParameters learn theirs only once
+            // Spring first resolves its arguments, after this interceptor has run.
+            String[] declared = PARAMETER_NAMES.getParameterNames(m.getMethod());
             Set<String> names = new HashSet<>();
             for (MethodParameter parameter : m.getMethodParameters()) {
                 RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
                 Class<?> type = parameter.getParameterType();
                 if (param != null && (type.isArray() || Collection.class.isAssignableFrom(type))) {
-                    names.add(!param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value() : parameter.getParameterName());
+                    names.add(!param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value()
+                            : declared[parameter.getParameterIndex()]);
                 }
             }
             return Set.copyOf(names);
