@@ -148,6 +148,10 @@ public final class Words {
                 "AssignmentCancelled", "撤销", "Cancelled", "AssignmentReopened", "重新打开", "Reopened",
                 "AssignmentDeadlineApproaching", "临期提醒", "Deadline approaching", "AssignmentWentOverdue", "逾期", "Went overdue",
                 "AssignmentReportMissed", "未按时报送", "Report missed", "AssignmentLightChanged", "亮灯变化", "Light changed");
+        // The kinds of act an audit trail (操作留痕) is sorted by: the event families.
+        group("eventFamily", EventFamily.REPORTING, "填报与审核", "Reporting and review", EventFamily.ASSESSMENT, "考核计分", "Scoring",
+                EventFamily.ASSIGNMENT, "交办督办", "Assignments", EventFamily.SUPERVISION, "督查", "Supervision",
+                EventFamily.SCHEME, "考核方案", "Schemes", EventFamily.UNIT, "考核单位", "Units", EventFamily.PEOPLE, "人员账号", "Accounts");
         // What an audit trail (操作留痕) lists: every event's type as the act it records, a verb first.
         strings("eventType",
                 "TrainingRecorded", "登记培训", "Training recorded", "TrainingWithdrawn", "撤回培训记录", "Training record withdrawn",

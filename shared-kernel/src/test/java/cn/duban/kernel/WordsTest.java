@@ -19,7 +19,6 @@ import cn.duban.kernel.unit.UnitType;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +30,7 @@ class WordsTest {
             Map.entry("trainingKind", TrainingKind.class), Map.entry("factKind", FactKind.class), Map.entry("ruleKind", RuleKind.class),
             Map.entry("roundKind", RoundKind.class), Map.entry("inspectionMethod", InspectionMethod.class), Map.entry("severity", Severity.class),
             Map.entry("verdict", Verdict.class), Map.entry("sampleKind", SampleKind.class), Map.entry("samplingPeriod", SamplingPeriod.class),
-            Map.entry("grade", YearEnd.Grade.class));
+            Map.entry("grade", YearEnd.Grade.class), Map.entry("eventFamily", EventFamily.class));
 
     @Test
     void everyConstantOfEveryEnumAPersonReadsHasChineseAndEnglishWords() {
@@ -52,18 +51,13 @@ class WordsTest {
 
     @Test
     void everyEventOfEveryFamilyHasWordsForTheAuditTrail() {
-        List<Class<?>> families = List.of(cn.duban.kernel.reporting.ReportingEvent.class, cn.duban.kernel.supervision.SupervisionEvent.class,
-                cn.duban.kernel.assessment.AssessmentEvent.class, cn.duban.kernel.assignment.AssignmentEvent.class,
-                cn.duban.kernel.unit.UnitRegistryEvent.class, cn.duban.kernel.scheme.SchemeEvent.class, cn.duban.kernel.people.PeopleEvent.class);
         int events = 0;
-        for (Class<?> family : families) {
-            for (Class<?> event : family.getPermittedSubclasses()) {
-                Words.Word w = Words.all().get("eventType").get(event.getSimpleName());
-                assertThat(w).as(event.getSimpleName()).isNotNull();
-                assertThat(w.zh()).as(event.getSimpleName()).matches("[\\u4e00-\\u9fff]+");
-                assertThat(w.en()).as(event.getSimpleName()).isNotBlank().doesNotContain("_");
-                events++;
-            }
+        for (Class<?> event : EventFamily.allEvents()) {
+            Words.Word w = Words.all().get("eventType").get(event.getSimpleName());
+            assertThat(w).as(event.getSimpleName()).isNotNull();
+            assertThat(w.zh()).as(event.getSimpleName()).matches("[\\u4e00-\\u9fff]+");
+            assertThat(w.en()).as(event.getSimpleName()).isNotBlank().doesNotContain("_");
+            events++;
         }
         // no words for an event that no longer exists
         assertThat(Words.codes("eventType")).hasSize(events);

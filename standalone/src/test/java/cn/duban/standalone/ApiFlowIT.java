@@ -1,5 +1,7 @@
 package cn.duban.standalone;
 
+import cn.duban.kernel.EventFamily;
+import cn.duban.kernel.Words;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -271,6 +273,60 @@ class ApiFlowIT {
         assertThat(trail.get(0).get("type").asText()).isEqualTo("InfoReportSubmitted");
         assertThat(trail.get(0).get("role").asText()).isEqualTo("UNIT_STAFF");
         assertThat(api.get("/api/audit/actors/admin").body().size()).isGreaterThan(10);
+    }
+
+    @Test
+    @Order(16)
+    void anAuditTrailIsReadByKindOfActAPageAtATime() throws Exception {
+        JsonNode whole = api.get("/api/audit/actors/admin").body();
+        int kindsActedIn = 0;
+        for (EventFamily kind : EventFamily.values()) {
+            List<String> expected = new ArrayList<>();
+            whole.forEach(act -> {
+                if (kind.holds(act.get("type").asText())) {
+                    expected.add(act.get("eventId").asText());
+                }
+            });
+            JsonNode page = api.get("/api/audit/actors/admin/acts?limit=500&kind=" + kind).body();
+            assertThat(page.get("total").asInt()).as(kind.name()).isEqualTo(expected.size());
+            List<String> listed = new ArrayList<>();
+            page.get("acts").forEach(act -> listed.add(act.get("eventId").asText()));
+            assertThat(listed).as(kind + ": the acts of that kind, newest first").isEqualTo(expected);
+            if (expected.size() >= 3) {
+                kindsActedIn++;
+                JsonNode second = api.get("/api/audit/actors/admin/acts?offset=1&limit=2&kind=" + kind).body();
+                assertThat(second.get("acts")).extracting(a -> a.get("eventId").asText()).containsExactlyElementsOf(expected.subList(1, 3));
+                // Opened at an instant: the page starts at the newest act of the kind recorded before it.
+                JsonNode third = whole.get(indexOf(whole, expected.get(2)));
+                Instant justAfter = Instant.parse(third.get("at").asText()).plusMillis(1);
+                int newer = 0;
+                for (JsonNode act : whole) {
+                    newer += kind.holds(act.get("type").asText()) && !Instant.parse(act.get("at").asText()).isBefore(justAfter) ? 1 : 0;
+                }
+                JsonNode opened = api.get("/api/audit/actors/admin/acts?limit=1&kind=" + kind + "&before=" + justAfter).body();
+                assertThat(opened.get("offset").asInt()).isEqualTo(newer);
+                assertThat(opened.get("acts").get(0).get("eventId").asText()).isEqualTo(expected.get(newer));
+                // The workbook of that kind holds the same acts, and says which kind it is.
+                try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                        api.bytes("/api/audit/actors/admin/acts.xlsx?kind=" + kind)))) {
+                    var sheet = book.getSheet("操作留痕");
+                    assertThat(sheet.getLastRowNum() - 1).isEqualTo(expected.size());
+                    assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("，" + Words.zh("eventFamily", kind.name()) + "，");
+                }
+            }
+        }
+        assertThat(kindsActedIn).as("the lead office acted in several kinds").isGreaterThanOrEqualTo(3);
+        assertThat(api.get("/api/audit/actors/admin/acts?kind=EVERYTHING").body().get("field").asText()).isEqualTo("kind");
+        assertThat(api.get("/api/audit/actors/admin/acts.xlsx?kind=scoring").body().get("field").asText()).isEqualTo("kind");
+    }
+
+    static int indexOf(JsonNode acts, String eventId) {
+        for (int i = 0; i < acts.size(); i++) {
+            if (acts.get(i).get("eventId").asText().equals(eventId)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no act " + eventId);
     }
 
     @Test

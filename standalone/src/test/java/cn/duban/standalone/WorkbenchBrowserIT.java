@@ -1777,9 +1777,18 @@ class WorkbenchBrowserIT {
             String first = d.findElement(By.cssSelector(".acts .el-table__row")).getText();
             return first.startsWith("2023-") && first.substring(0, 10).compareTo("2023-12-20") <= 0;
         });
-        // 导出Excel: every act, the workbook fetched and handed to the browser, the dialog closed, no error said.
+        // By kind of act: only the lead office's scoring acts (加减分, 扣分事项 …), counted as such, from that day still.
+        int scoring = new Api(port).get("/api/audit/actors/admin/acts?limit=1&kind=ASSESSMENT").body().get("total").asInt();
+        press(visible(By.cssSelector("[data-test=act-kind]")));
+        press(shown(".el-select-dropdown__item", "考核计分"));
+        waitForText("流管中心管理员的“考核计分”操作共 " + scoring + " 项");
+        assertThat(browser.getCurrentUrl()).contains("kind=ASSESSMENT");
+        wait.until(d -> d.findElements(By.cssSelector(".acts .el-table__row")).stream()
+                .allMatch(row -> row.getText().matches("(?s).*(加减分|记录扣分事项|登记自评分|提出申诉|申诉成立|驳回申诉|通报考核结果).*")));
+        // 导出Excel: the acts of that kind, the workbook fetched and handed to the browser, the dialog closed, no error said.
         press(visible(By.cssSelector("[data-test=export-trail]")));
         WebElement exportDialog = dialog();
+        assertThat(exportDialog.getText()).contains("只导出“考核计分”类操作");
         press(exportDialog.findElement(By.cssSelector("[data-test=download-trail]")));
         wait.until(ExpectedConditions.invisibilityOf(exportDialog));
         assertThat(browser.findElements(By.cssSelector(".el-message--error"))).isEmpty();

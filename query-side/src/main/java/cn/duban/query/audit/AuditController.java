@@ -1,5 +1,6 @@
 package cn.duban.query.audit;
 
+import cn.duban.kernel.EventFamily;
 import cn.duban.kernel.error.InvalidInputException;
 import cn.duban.query.audit.AuditProjection.AuditEntry;
 import cn.duban.query.audit.AuditQueries.Actor;
@@ -49,13 +50,17 @@ public class AuditController {
             description = "At most limit acts (default 50, 1 to 500) from the offset-th newest; total is the whole trail's size. "
                     + "With before (an instant), the page starts at the newest act recorded before it and offset counts on from there; "
                     + "the answer's offset is where the page starts, counted from the newest act. "
+                    + "With kind, only acts of that kind (total counts them; offset and before count among them); it reads the whole trail once. "
                     + "Each act names what its event concerns where it names it: unitId, schemeId, subject (a title, topic or subject "
                     + "a person wrote) and account (the account acted on). An actor who is no account and has no trail → 404.")
     public AuditQueries.Page acts(@PathVariable String actor,
                                   @Parameter(description = "acts to skip, newest first (0 or more)") @RequestParam(defaultValue = "0") int offset,
                                   @Parameter(description = "1 to 500") @RequestParam(defaultValue = "50") int limit,
                                   @Parameter(description = "only acts recorded before this instant (ISO-8601), e.g. the end of a day")
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant before) {
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant before,
+                                  @Parameter(description = "only acts of this kind: REPORTING 填报与审核, ASSESSMENT 考核计分, ASSIGNMENT 交办督办, "
+                                          + "SUPERVISION 督查, SCHEME 考核方案, UNIT 考核单位, PEOPLE 人员账号")
+                                  @RequestParam(required = false) EventFamily kind) {
         if (offset < 0) {
             throw new InvalidInputException("offset", "不能为负数 / must not be negative");
         }
@@ -63,6 +68,6 @@ public class AuditController {
             throw new InvalidInputException("limit", "须在1到" + MAX_LIMIT + "之间 / 1 to " + MAX_LIMIT);
         }
         audit.requireKnown(actor);
-        return audit.page(actor, offset, limit, before);
+        return kind == null ? audit.page(actor, offset, limit, before) : audit.page(actor, offset, limit, before, kind);
     }
 }

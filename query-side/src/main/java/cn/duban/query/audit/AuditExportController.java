@@ -1,5 +1,6 @@
 package cn.duban.query.audit;
 
+import cn.duban.kernel.EventFamily;
 import cn.duban.kernel.Words;
 import cn.duban.kernel.calendar.DistrictTime;
 import cn.duban.kernel.error.InvalidInputException;
@@ -10,6 +11,7 @@ import cn.duban.query.scheme.SchemeQueries;
 import cn.duban.query.unit.UnitQueries;
 import cn.duban.query.unit.UnitsProjection.UnitView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -62,13 +64,14 @@ public class AuditExportController {
                     + " acts: a stretch holding more → 400 naming from, to be narrowed.")
     public ResponseEntity<byte[]> export(@PathVariable String actor,
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to)
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                         @Parameter(description = "only acts of this kind, as …/acts takes it") @RequestParam(required = false) EventFamily kind)
             throws IOException {
         if (from != null && to != null && !to.isAfter(from)) {
             throw new InvalidInputException("to", "须晚于 from / must be after from");
         }
         audit.requireKnown(actor);
-        AuditQueries.Stretch stretch = audit.between(actor, from, to, MAX_ROWS);
+        AuditQueries.Stretch stretch = kind == null ? audit.between(actor, from, to, MAX_ROWS) : audit.between(actor, from, to, MAX_ROWS, kind);
         if (stretch.count() > MAX_ROWS) {
             throw new InvalidInputException("from", "该时段有 " + stretch.count() + " 项操作，超过 " + MAX_ROWS + " 项，请缩小日期范围 / "
                     + stretch.count() + " acts, more than " + MAX_ROWS + ": narrow the dates");
@@ -90,7 +93,8 @@ public class AuditExportController {
             int r = 0;
             Row title = sheet.createRow(r++);
             title.createCell(0).setCellValue(who(actor, unitNames) + " 操作留痕（" + (from == null ? "开始" : MINUTE.format(from)) + " 至 "
-                    + (to == null ? "导出时" : MINUTE.format(to)) + "，共 " + stretch.count() + " 项）");
+                    + (to == null ? "导出时" : MINUTE.format(to)) + (kind == null ? "" : "，" + Words.zh("eventFamily", kind.name()))
+                    + "，共 " + stretch.count() + " 项）");
             title.getCell(0).setCellStyle(bold);
             Workbooks.header(sheet.createRow(r++), HEADER, bold);
             for (Act act : stretch.acts()) {
@@ -122,7 +126,8 @@ public class AuditExportController {
             parts.add(year == null ? act.schemeId() : year + "年度考核方案");
         }
         if (act.subject() != null) {
-            parts.add("“" + act.subject() + "”");
+            // A title with quotes of its own takes single ones inside the outer pair, as the workbench shows it.
+            parts.add("“" + act.subject().replace('“', '‘').replace('”', '’') + "”");
         }
         if (act.account() != null) {
             parts.add(users.find(act.account()).map(UserDirectory.UserView::displayName).orElse(act.account()));

@@ -1,13 +1,7 @@
 package cn.duban.standalone.startup;
 
-import cn.duban.kernel.assessment.AssessmentEvent;
-import cn.duban.kernel.assignment.AssignmentEvent;
-import cn.duban.kernel.people.PeopleEvent;
-import cn.duban.kernel.reporting.ReportingEvent;
-import cn.duban.kernel.scheme.SchemeEvent;
+import cn.duban.kernel.EventFamily;
 import cn.duban.kernel.scoring.TotalsState;
-import cn.duban.kernel.supervision.SupervisionEvent;
-import cn.duban.kernel.unit.UnitRegistryEvent;
 import cn.duban.platform.json.Json;
 import cn.duban.query.assessment.ScoreProjection;
 import cn.duban.query.audit.AuditProjection;
@@ -24,10 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -81,7 +72,7 @@ class FirstUseWarmUp implements ApplicationRunner {
                 http.readerFor(body);
                 validator.getConstraintsForClass(body);
             }
-            Set<Class<?>> events = eventTypes();
+            Set<Class<?>> events = EventFamily.allEvents();
             for (Class<?> event : events) {
                 Json.mapper().readerFor(event);
             }
@@ -93,21 +84,5 @@ class FirstUseWarmUp implements ApplicationRunner {
             // Only the first requests' speed depends on it: said, and the start goes on.
             log.warn("Could not prepare JSON readers ahead of the first requests; those will take longer", e);
         }
-    }
-
-    /** Every event the store holds: the records of the events' sealed families, however deeply nested. */
-    static Set<Class<?>> eventTypes() {
-        Set<Class<?>> found = new LinkedHashSet<>();
-        Deque<Class<?>> todo = new ArrayDeque<>(List.of(AssessmentEvent.class, AssignmentEvent.class, PeopleEvent.class,
-                ReportingEvent.class, SchemeEvent.class, SupervisionEvent.class, UnitRegistryEvent.class));
-        while (!todo.isEmpty()) {
-            Class<?> c = todo.pop();
-            if (c.isSealed()) {
-                todo.addAll(List.of(c.getPermittedSubclasses()));
-            } else {
-                found.add(c);
-            }
-        }
-        return found;
     }
 }

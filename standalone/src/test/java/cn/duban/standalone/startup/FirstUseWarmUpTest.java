@@ -1,5 +1,6 @@
 package cn.duban.standalone.startup;
 
+import cn.duban.kernel.EventFamily;
 import cn.duban.kernel.assignment.AssignmentEvent;
 import cn.duban.kernel.reporting.TrainingRecorded;
 import cn.duban.kernel.scheme.SchemePublished;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FirstUseWarmUpTest {
     @Test
     void everyEventRecordIsFoundAndHasAReader() {
-        Set<Class<?>> events = FirstUseWarmUp.eventTypes();
+        Set<Class<?>> events = EventFamily.allEvents();
         assertThat(events).contains(TrainingRecorded.class, SchemePublished.class)
                 .containsAll(Set.of(AssignmentEvent.class.getPermittedSubclasses()).stream().filter(c -> !c.isSealed()).toList());
         assertThat(events).allSatisfy(type -> {
@@ -35,7 +36,7 @@ class FirstUseWarmUpTest {
     }
 
     /**
-     * The families are listed by hand in the warm-up: this finds the events another way, as every
+     * The families are listed by hand ({@link EventFamily}): this finds the events another way, as every
      * record of the kernel that is some {@code …Event} family's member, so a family added to the
      * kernel and not to the list fails here.
      */
@@ -50,6 +51,6 @@ class FirstUseWarmUpTest {
                 .collect(Collectors.toSet());
 
         assertThat(kernelEvents).hasSizeGreaterThan(50);
-        assertThat(FirstUseWarmUp.eventTypes()).containsAll(kernelEvents);
+        assertThat(EventFamily.allEvents()).containsAll(kernelEvents);
     }
 }
