@@ -98,8 +98,8 @@ public class AuditQueries {
     /**
      * As {@link #page}, of the acts of one kind only (an event family: 考核计分, 人员账号 …). The trail
      * keeps no log per kind, so this reads the actor's whole trail once, looking at each act's type
-     * alone, and then the chunks that hold the page: an account's year at a district is a few
-     * thousand acts; the trail of the benchmark's busiest account (100k acts) is where it costs.
+     * alone, and then the chunks that hold the page: the busiest trail of the benchmark's 1M store
+     * (the lead office's, 6,671 acts) answers in 24-98 ms; it grows with the trail's length.
      */
     public Page page(String actor, int offset, int limit, Instant before, EventFamily kind) {
         String key = AuditProjection.key(actor);
