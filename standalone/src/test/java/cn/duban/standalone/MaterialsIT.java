@@ -94,10 +94,12 @@ class MaterialsIT {
         // Another unit's clerk can neither open the files nor attach them to a record of theirs.
         assertThat(other.get("/api/materials/" + hashes.get(1)).status()).isEqualTo(403);
         assertThat(other.get("/api/records/" + trainingId).status()).isEqualTo(403);
-        // Listing records: the lead office reads the unit's, newest first; another unit's clerk asking for them gets their own (none).
+        // Listing records: the lead office reads the unit's, newest first; another unit's clerk asking for them is refused, and
+        // asking for none lists their own (none).
         JsonNode listed = lead.get("/api/records?unitId=xinqi&kind=TRAINING").body();
         assertThat(listed).extracting(r -> r.get("title").asText()).containsExactly("出租房屋管理培训", "流动人口信息采集业务培训");
-        assertThat(other.get("/api/records?unitId=xinqi").body()).isEmpty();
+        assertThat(other.get("/api/records?unitId=xinqi").status()).isEqualTo(403);
+        assertThat(other.get("/api/records").body()).isEmpty();
         Api.Response badKind = lead.get("/api/records?kind=NONSENSE");
         assertThat(badKind.status()).isEqualTo(400);
         assertThat(badKind.body().get("field").asText()).isEqualTo("kind");

@@ -160,5 +160,16 @@ class RoleMatrixIT {
         }
         assertThat(wrong).as("%d calls", calls).isEmpty();
         assertThat(calls).isGreaterThan(300);
+
+        // Beyond the role: a unit's clerk reads its own unit's notifications, to-do list and records, not another's.
+        Api clerk = new Api(port, "matrix-staff", "matrix-staff-password");
+        Api supervisor = new Api(port, "matrix-supervisor", "matrix-supervisor-password");
+        for (String path : List.of("/api/units/%s/notifications", "/api/units/%s/inbox", "/api/records?unitId=%s")) {
+            assertThat(clerk.get(path.formatted("xinqi")).status()).as(path + " of their own unit").isEqualTo(200);
+            Api.Response other = clerk.get(path.formatted("daqi"));
+            assertThat(other.status()).as(path + " of another unit").isEqualTo(403);
+            assertThat(other.body().get("message").asText()).startsWith("只能查看本单位");
+            assertThat(supervisor.get(path.formatted("daqi")).status()).as(path + " for a supervisor").isEqualTo(200);
+        }
     }
 }

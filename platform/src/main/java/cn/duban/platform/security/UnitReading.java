@@ -23,6 +23,15 @@ public class UnitReading {
         this.grants = grants;
     }
 
+    /**
+     * Whether this user may read a unit's own dealings with the lead office: its notifications (urges,
+     * returned completions with their reasons) and its to-do list. Everyone but unit staff, and the
+     * unit's own staff; no 互查 grant reaches these, which are no records.
+     */
+    public boolean mayReadDealings(DubanPrincipal user, String unitId) {
+        return user.role() != Role.UNIT_STAFF || user.unitId().equals(unitId);
+    }
+
     /** Whether this user may read the unit's records and files now. */
     public boolean mayRead(DubanPrincipal user, String unitId) {
         if (user.role() != Role.UNIT_STAFF || user.unitId().equals(unitId)) {

@@ -1,8 +1,12 @@
 package cn.duban.query.assignment;
 
+import cn.duban.kernel.error.ForbiddenException;
+import cn.duban.platform.security.CurrentUser;
+import cn.duban.platform.security.UnitReading;
 import cn.duban.query.assignment.AssignmentQueries.BoardRow;
 import cn.duban.query.assignment.AssignmentQueries.Inbox;
 import cn.duban.query.assignment.AssignmentsProjection.AssignmentView;
+import cn.duban.query.unit.UnitQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,11 +22,20 @@ import java.util.List;
 @Tag(name = "交办任务 Assignments")
 public class AssignmentQueryController {
     private final AssignmentQueries queries;
-    private final cn.duban.query.unit.UnitQueries units;
+    private final UnitQueries units;
+    private final UnitReading reading;
 
-    public AssignmentQueryController(AssignmentQueries queries, cn.duban.query.unit.UnitQueries units) {
+    public AssignmentQueryController(AssignmentQueries queries, UnitQueries units, UnitReading reading) {
         this.queries = queries;
         this.units = units;
+        this.reading = reading;
+    }
+
+    /** Unit staff read their own unit's notifications and to-do list only: another unit's are its business with the lead office. */
+    private void requireDealingsReadable(String unitId) {
+        CurrentUser.get().filter(u -> !reading.mayReadDealings(u, unitId)).ifPresent(u -> {
+            throw new ForbiddenException("只能查看本单位的通知和待办 / unit staff read their own unit's notifications and to-do list");
+        });
     }
 
     @GetMapping("/assignments")
@@ -52,16 +65,18 @@ public class AssignmentQueryController {
     }
 
     @GetMapping("/units/{unitId}/notifications")
-    @Operation(summary = "单位通知 / a unit's notifications, newest first", description = "unread=true: only the unread ones.")
+    @Operation(summary = "单位通知 / a unit's notifications, newest first", description = "unread=true: only the unread ones. Unit staff: their own unit's only (another's → 403).")
     public Notifications notifications(@PathVariable String unitId, @RequestParam(required = false) Boolean unread) {
+        requireDealingsReadable(unitId);
         var all = queries.notifications(unitId);
         long unreadCount = all.stream().filter(n -> !n.read()).count();
         return new Notifications(unitId, unreadCount, Boolean.TRUE.equals(unread) ? all.stream().filter(n -> !n.read()).toList() : all);
     }
 
     @GetMapping("/units/{unitId}/inbox")
-    @Operation(summary = "单位待办 / a unit's inbox: to acknowledge, to report, overdue")
+    @Operation(summary = "单位待办 / a unit's inbox: to acknowledge, to report, overdue", description = "Unit staff: their own unit's only (another's → 403).")
     public Inbox inbox(@PathVariable String unitId) {
+        requireDealingsReadable(unitId);
         return queries.inbox(unitId);
     }
 }

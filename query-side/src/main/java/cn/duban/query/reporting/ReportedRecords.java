@@ -64,11 +64,14 @@ public class ReportedRecords {
 
     /**
      * A unit's records of one kind and status (any, where not given), newest first; unit staff list
-     * their own unit's where they ask for none or for one they may not read.
+     * their own unit's where they ask for none, and are refused one they may not read (it used to
+     * answer their own unit's instead, a list of another unit than the one asked for).
      */
     public List<RecordView> list(String unitId, String kind, String status) {
-        String unit = CurrentUser.get().filter(u -> u.role() == Role.UNIT_STAFF && (unitId == null || !reading.mayRead(u, unitId)))
-                .map(u -> u.unitId()).orElse(unitId);
+        if (unitId != null) {
+            requireMayRead(unitId);
+        }
+        String unit = CurrentUser.get().filter(u -> u.role() == Role.UNIT_STAFF && unitId == null).map(u -> u.unitId()).orElse(unitId);
         List<Bson> filters = new ArrayList<>();
         if (unit != null) {
             filters.add(Filters.eq("unitId", unit));
