@@ -176,4 +176,56 @@ class ArchitectureTest {
                     }
                 }
             });
+    /**
+     * springdoc names a schema by its class's simple name, so two request or answer types of one
+     * name become one schema and the API document describes one endpoint with the other's body (the
+     * assignment's progress report was documented with the campaign's measure and quantity). Every
+     * type an endpoint takes or answers, and every type within them, has a name of its own.
+     */
+    @ArchTest
+    static void everyTypeTheApiDocumentsHasANameOfItsOwn(JavaClasses classes) {
+        Map<String, Set<String>> byName = new java.util.TreeMap<>();
+        Set<java.lang.reflect.Type> seen = new java.util.HashSet<>();
+        for (JavaClass controller : classes) {
+            if (!controller.isAnnotatedWith(RestController.class)) {
+                continue;
+            }
+            for (java.lang.reflect.Method m : controller.reflect().getDeclaredMethods()) {
+                walk(m.getGenericReturnType(), byName, seen);
+                for (java.lang.reflect.Parameter p : m.getParameters()) {
+                    if (p.isAnnotationPresent(org.springframework.web.bind.annotation.RequestBody.class)) {
+                        walk(p.getParameterizedType(), byName, seen);
+                    }
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(byName).as("types the API documents").hasSizeGreaterThan(50);
+        org.assertj.core.api.Assertions.assertThat(byName.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Object::toString))
+                .as("types of one simple name, documented as one schema").isEmpty();
+    }
+
+    private static void walk(java.lang.reflect.Type type, Map<String, Set<String>> byName, Set<java.lang.reflect.Type> seen) {
+        if (!seen.add(type)) {
+            return;
+        }
+        if (type instanceof java.lang.reflect.ParameterizedType p) {
+            walk(p.getRawType(), byName, seen);
+            for (java.lang.reflect.Type argument : p.getActualTypeArguments()) {
+                walk(argument, byName, seen);
+            }
+        } else if (type instanceof java.lang.reflect.GenericArrayType a) {
+            walk(a.getGenericComponentType(), byName, seen);
+        } else if (type instanceof Class<?> c) {
+            if (c.isArray()) {
+                walk(c.getComponentType(), byName, seen);
+            } else if (c.getName().startsWith("cn.duban.") && !c.isEnum()) {
+                byName.computeIfAbsent(c.getSimpleName(), k -> new java.util.TreeSet<>()).add(c.getName());
+                for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                    if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                        walk(f.getGenericType(), byName, seen);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -75,7 +75,7 @@ public class AssignmentCommandController {
     }
 
     /** {@code materials}: the sha256 of files uploaded for the unit. */
-    public record ProgressRequest(@NotBlank String unitId, @Size(max = 5000) String text,
+    public record AssignmentProgressRequest(@NotBlank String unitId, @Size(max = 5000) String text,
                                   @Size(max = 50) Map<String, BigDecimal> figures, @Size(max = 100) List<@Valid LinkRequest> links,
                                   @Size(max = cn.duban.kernel.material.Material.MAX_PER_RECORD)
                                   List<@NotNull @jakarta.validation.constraints.Pattern(regexp = cn.duban.kernel.material.Material.SHA256_REGEX) String> materials) {
@@ -123,7 +123,7 @@ public class AssignmentCommandController {
 
     @PostMapping("/{id}/progress")
     @Operation(summary = "报送进展 / report progress, with figures and links to recorded facts")
-    public Map<String, String> progress(@PathVariable String id, @Valid @RequestBody ProgressRequest r) {
+    public Map<String, String> progress(@PathVariable String id, @Valid @RequestBody AssignmentProgressRequest r) {
         List<FactLink> links = r.links() == null ? List.of() : r.links().stream().map(l -> new FactLink(l.kind(), l.id())).toList();
         commands.send(new ReportAssignmentProgress(id, r.unitId(), r.text(), r.figures(), links, r.materials()));
         return Map.of("id", id);

@@ -10,7 +10,7 @@ import cn.duban.command.reporting.ReportingRequests.ClosureRequest;
 import cn.duban.command.common.Created;
 import cn.duban.command.reporting.ReportingRequests.IndicatorRequest;
 import cn.duban.command.reporting.ReportingRequests.InfoReportRequest;
-import cn.duban.command.reporting.ReportingRequests.ProgressRequest;
+import cn.duban.command.reporting.ReportingRequests.CampaignProgressRequest;
 import cn.duban.command.reporting.ReportingRequests.RejectionRequest;
 import cn.duban.command.reporting.ReportingRequests.TrainingRequest;
 import cn.duban.command.reporting.ReportingRequests.WithdrawalRequest;
@@ -110,7 +110,7 @@ public class ReportingCommandController {
 
     @PostMapping("/campaigns/{id}/progress")
     @Operation(summary = "报送整治进展 / record campaign progress", description = "409 once the campaign is closed.")
-    public Map<String, String> progress(@PathVariable String id, @Valid @RequestBody ProgressRequest r) {
+    public Map<String, String> progress(@PathVariable String id, @Valid @RequestBody CampaignProgressRequest r) {
         commands.send(new RecordCampaignProgress(id, r.measure(), r.quantity(), r.on(), r.materials()));
         return Map.of("id", id);
     }

@@ -61,7 +61,7 @@ public final class ReportingRequests {
     }
 
     /** {@code materials}: the sha256 of files uploaded for the campaign's unit (台账资料, photos). */
-    public record ProgressRequest(
+    public record CampaignProgressRequest(
             @NotBlank @Pattern(regexp = Created.NAME) String measure,
             @NotNull @Positive @DecimalMax("100000000") BigDecimal quantity,
             @NotNull LocalDate on,

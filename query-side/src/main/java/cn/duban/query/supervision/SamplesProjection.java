@@ -51,13 +51,13 @@ public class SamplesProjection {
     public static final class SampledRecord {
         public String recordId;
         public String status = "DRAWN";
-        public Verdict check;
-        public Verdict recheck;
+        public SampleVerdict check;
+        public SampleVerdict recheck;
         /** The event that took a flagged record out of the scores. */
         public String disqualificationEventId;
     }
 
-    public record Verdict(String verdict, String note, String by, Instant at, String eventId) {
+    public record SampleVerdict(String verdict, String note, String by, Instant at, String eventId) {
     }
 
     private final Documents<SampleView> samples;
@@ -96,7 +96,7 @@ public class SamplesProjection {
     void on(SampledRecordChecked e, EventMessage<?> m) {
         samples.update(e.sampleId(), m.getIdentifier(), v -> {
             SampledRecord r = v.record(e.recordId());
-            r.check = new Verdict(e.verdict().name(), e.note(), e.checkedBy(), RecordingTime.of(m), m.getIdentifier());
+            r.check = new SampleVerdict(e.verdict().name(), e.note(), e.checkedBy(), RecordingTime.of(m), m.getIdentifier());
             r.status = "CHECKED";
         });
     }
@@ -105,7 +105,7 @@ public class SamplesProjection {
     void on(SampledRecordConfirmed e, EventMessage<?> m) {
         samples.update(e.sampleId(), m.getIdentifier(), v -> {
             SampledRecord r = v.record(e.recordId());
-            r.recheck = new Verdict("VERIFIED", e.note(), e.recheckedBy(), RecordingTime.of(m), m.getIdentifier());
+            r.recheck = new SampleVerdict("VERIFIED", e.note(), e.recheckedBy(), RecordingTime.of(m), m.getIdentifier());
             r.status = "VERIFIED";
         });
     }
@@ -114,7 +114,7 @@ public class SamplesProjection {
     void on(SampledRecordDisqualified e, EventMessage<?> m) {
         samples.update(e.sampleId(), m.getIdentifier(), v -> {
             SampledRecord r = v.record(e.recordId());
-            r.recheck = new Verdict("FLAGGED", e.reason(), e.recheckedBy(), RecordingTime.of(m), m.getIdentifier());
+            r.recheck = new SampleVerdict("FLAGGED", e.reason(), e.recheckedBy(), RecordingTime.of(m), m.getIdentifier());
             r.status = "FLAGGED";
             r.disqualificationEventId = m.getIdentifier();
         });
