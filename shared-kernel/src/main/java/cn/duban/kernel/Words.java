@@ -158,6 +158,7 @@ public final class Words {
                 "InfoReportSubmitted", "报送信息", "Information report submitted", "InfoReportWithdrawn", "撤回信息", "Information report withdrawn",
                 "InfoReportAccepted", "录用信息", "Information report accepted", "InfoReportRejected", "退回信息", "Information report rejected",
                 "CampaignLaunched", "启动专项整治", "Campaign launched", "CampaignProgressRecorded", "报送整治进展", "Campaign progress reported",
+                "CampaignProgressWithdrawn", "撤回整治进展", "Campaign progress withdrawn",
                 "CampaignClosed", "完成专项整治", "Campaign closed", "IndicatorReported", "报送指标数据", "Indicator figure reported",
                 "IndicatorReportWithdrawn", "撤回指标数据", "Indicator figure withdrawn",
                 "AchievementRecorded", "登记工作成果", "Achievement recorded", "AchievementWithdrawn", "撤回工作成果", "Achievement withdrawn",

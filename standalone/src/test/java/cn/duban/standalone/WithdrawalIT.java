@@ -186,10 +186,46 @@ class WithdrawalIT {
         assertThat(drawnThenWithdrawn.get("status").asText()).isEqualTo("WITHDRAWN");
         assertThat(drawnThenWithdrawn.get("reason").asText()).isEqualTo("代录时选错了单位");
 
+        // A step of a campaign's progress recorded in error: withdrawn by the event that recorded it, its
+        // quantity out of the campaign's total, the step kept and marked; not sampled from then on.
+        String campaign = clerk.post("/api/units/xinqi/campaigns", Map.of("kind", "GROUP_RENTAL", "title", "群租整治",
+                "launchedOn", "2023-03-01")).id();
+        clerk.post("/api/campaigns/" + campaign + "/progress", Map.of("measure", "communities_rectified", "quantity", 3, "on", "2023-03-10"));
+        clerk.post("/api/campaigns/" + campaign + "/progress", Map.of("measure", "communities_rectified", "quantity", 30, "on", "2023-03-20"));
+        JsonNode steps = clerk.get("/api/records/" + campaign).body().get("steps");
+        assertThat(steps).hasSize(2);
+        String rightStep = steps.get(0).get("eventId").asText();
+        String wrongStep = steps.get(1).get("eventId").asText();
+        String stepPath = "/api/campaigns/" + campaign + "/progress/" + wrongStep + "/withdrawal";
+        long beforeStep = head(lead);
+        assertThat(otherClerk.post(stepPath, Map.of("reason", "x")).status()).isEqualTo(403);
+        assertThat(supervisor.post(stepPath, Map.of("reason", "x")).status()).isEqualTo(403);
+        assertThat(clerk.post("/api/campaigns/" + campaign + "/progress/no-such-step/withdrawal", Map.of("reason", "x")).status()).isEqualTo(404);
+        assertThat(clerk.post(stepPath, Map.of("reason", "")).body().get("field").asText()).isEqualTo("reason");
+        assertThat(head(lead)).as("nothing stored on a refusal").isEqualTo(beforeStep);
+        assertThat(clerk.post(stepPath, Map.of("reason", " 应为3个，多录了一个0 ")).status()).isEqualTo(200);
+        assertThat(clerk.post(stepPath, Map.of("reason", "again")).status()).isEqualTo(409);
+        JsonNode corrected = clerk.get("/api/records/" + campaign).body();
+        assertThat(corrected.at("/totals/communities_rectified").decimalValue()).isEqualByComparingTo("3");
+        JsonNode withdrawnStep = corrected.get("steps").get(1);
+        assertThat(withdrawnStep.get("reason").asText()).isEqualTo("应为3个，多录了一个0");
+        assertThat(withdrawnStep.get("withdrawnBy").asText()).isEqualTo("xinqi.clerk");
+        assertThat(withdrawnStep.get("withdrawnAt").asText()).isNotBlank();
+        assertThat(corrected.get("steps").get(0).has("withdrawnAt")).isFalse();
+        Api.Response progressSample = supervisor.post("/api/samples", Map.of("unitId", "xinqi", "kind", "CAMPAIGN_PROGRESS", "from", "2023-01-01",
+                "to", "2023-06-30", "size", 1, "seed", 7));
+        assertThat(progressSample.status()).isEqualTo(201);
+        assertThat(supervisor.get("/api/samples/" + progressSample.id()).body().at("/sample/population").toString())
+                .contains(rightStep).doesNotContain(wrongStep);
+        // Closed, the campaign takes no more progress, and so no step is withdrawn from it either.
+        assertThat(clerk.post("/api/campaigns/" + campaign + "/closure", Map.of("on", "2023-04-01", "summary", "完成")).status()).isEqualTo(200);
+        assertThat(clerk.post("/api/campaigns/" + campaign + "/progress/" + rightStep + "/withdrawal", Map.of("reason", "x")).status())
+                .isEqualTo(409);
+
         // The trail names the act in words.
         JsonNode acts = lead.get("/api/audit/actors/" + URLEncoder.encode("xinqi.clerk", StandardCharsets.UTF_8) + "/acts?limit=5").body().get("acts");
-        assertThat(acts.get(0).get("type").asText()).isEqualTo("AchievementWithdrawn");
-        assertThat(acts.get(0).get("subject").asText()).as("the title it was recorded with").contains("省级媒体刊发（级别填错）");
+        assertThat(acts.get(1).get("type").asText()).isEqualTo("CampaignProgressWithdrawn");
+        assertThat(acts.get(1).get("subject").asText()).as("the title the campaign began with").isEqualTo("群租整治");
         assertThat(lead.get("/api/dictionary").body().at("/words/eventType/TrainingWithdrawn/zh").asText()).isEqualTo("撤回培训记录");
     }
 

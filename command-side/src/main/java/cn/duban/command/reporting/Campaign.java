@@ -5,6 +5,9 @@ import cn.duban.kernel.people.UnitScope;
 import cn.duban.kernel.reporting.CloseCampaign;
 import cn.duban.kernel.reporting.LaunchCampaign;
 import cn.duban.kernel.reporting.RecordCampaignProgress;
+import cn.duban.kernel.reporting.WithdrawCampaignProgress;
+import cn.duban.kernel.reporting.CampaignProgressWithdrawn;
+import cn.duban.kernel.error.NotFoundException;
 import cn.duban.kernel.error.ConflictException;
 import cn.duban.kernel.error.InvalidInputException;
 import cn.duban.kernel.reporting.CampaignClosed;
@@ -12,12 +15,15 @@ import cn.duban.kernel.reporting.CampaignLaunched;
 import cn.duban.kernel.reporting.CampaignProgressRecorded;
 import cn.duban.platform.axon.Audit;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -30,6 +36,8 @@ public class Campaign {
     private String kind;
     private LocalDate launchedOn;
     private boolean closed;
+    /** Each step of progress by the id of the event that recorded it (a step is a record by that event, as sampling names it): withdrawn or not. */
+    private final Map<String, Boolean> stepWithdrawn = new HashMap<>();
 
     protected Campaign() {
     }
@@ -56,6 +64,21 @@ public class Campaign {
         references.requireHappened("on", command.on());
         apply(new CampaignProgressRecorded(campaignId, unitId, kind, command.measure(), command.quantity(), command.on(),
                 references.requireMaterials(unitId, command.materials())));
+    }
+
+    @CommandHandler
+    void handle(WithdrawCampaignProgress command, @MetaDataValue(Audit.ROLE) String role, @MetaDataValue(Audit.UNIT) String actorUnit) {
+        UnitScope.requireMayActFor(role, actorUnit, unitId);
+        Boolean withdrawn = stepWithdrawn.get(command.progressEventId());
+        if (withdrawn == null) {
+            throw new NotFoundException("该专项整治没有此进展 / no such step of this campaign: " + command.progressEventId());
+        }
+        if (withdrawn) {
+            throw new ConflictException("该进展已撤回 / this step was already withdrawn");
+        }
+        // Withdrawn to be reported again correctly: a closed campaign takes no more progress, so none is withdrawn from it either.
+        requireOpen();
+        apply(new CampaignProgressWithdrawn(campaignId, unitId, command.progressEventId(), command.reason().strip()));
     }
 
     @CommandHandler
@@ -86,6 +109,16 @@ public class Campaign {
         unitId = event.unitId();
         kind = event.kind();
         launchedOn = event.launchedOn();
+    }
+
+    @EventSourcingHandler
+    void on(CampaignProgressRecorded event, @MessageIdentifier String eventId) {
+        stepWithdrawn.put(eventId, false);
+    }
+
+    @EventSourcingHandler
+    void on(CampaignProgressWithdrawn event) {
+        stepWithdrawn.put(event.progressEventId(), true);
     }
 
     @EventSourcingHandler

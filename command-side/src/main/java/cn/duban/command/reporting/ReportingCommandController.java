@@ -24,6 +24,7 @@ import cn.duban.kernel.reporting.RejectInfoReport;
 import cn.duban.kernel.reporting.ReportIndicator;
 import cn.duban.kernel.reporting.SubmitInfoReport;
 import cn.duban.kernel.reporting.WithdrawAchievement;
+import cn.duban.kernel.reporting.WithdrawCampaignProgress;
 import cn.duban.kernel.reporting.WithdrawIndicatorReport;
 import cn.duban.kernel.reporting.WithdrawInfoReport;
 import cn.duban.kernel.reporting.WithdrawTraining;
@@ -155,7 +156,17 @@ public class ReportingCommandController {
         return withdrawn(id, new WithdrawIndicatorReport(id, r.reason()));
     }
 
-    /** Sends a withdrawal (撤回) and answers as each of the four endpoints does. */
+    @PostMapping("/campaigns/{id}/progress/{eventId}/withdrawal")
+    @Operation(summary = "撤回整治进展 / withdraw one step of a campaign's progress recorded in error, saying why",
+            description = "The step is named by the id of the event that recorded it (a campaign record's steps list them). Its unit's staff "
+                    + "or the lead office; while the campaign is open (closed → 409); once (again → 409); a step the campaign does not have → 404. "
+                    + "From then on its quantity counts toward no measure; as of any earlier instant it counts as it did.")
+    public Map<String, String> withdrawCampaignProgress(@PathVariable String id, @PathVariable String eventId,
+                                                        @Valid @RequestBody WithdrawalRequest r) {
+        return withdrawn(id, new WithdrawCampaignProgress(id, eventId, r.reason()));
+    }
+
+    /** Sends a withdrawal (撤回) and answers as each of the withdrawal endpoints does. */
     private Map<String, String> withdrawn(String id, Object withdrawal) {
         commands.send(withdrawal);
         return Map.of("id", id, "status", "WITHDRAWN");

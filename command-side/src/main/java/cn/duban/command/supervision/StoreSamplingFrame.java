@@ -6,6 +6,7 @@ import cn.duban.kernel.reporting.AchievementRecorded;
 import cn.duban.kernel.reporting.AchievementWithdrawn;
 import cn.duban.kernel.reporting.CampaignProgressRecorded;
 import cn.duban.kernel.reporting.IndicatorReported;
+import cn.duban.kernel.reporting.CampaignProgressWithdrawn;
 import cn.duban.kernel.reporting.IndicatorReportWithdrawn;
 import cn.duban.kernel.reporting.InfoReportSubmitted;
 import cn.duban.kernel.reporting.InfoReportWithdrawn;
@@ -32,8 +33,8 @@ public class StoreSamplingFrame implements SamplingFrame {
     }
 
     /**
-     * Which event records a kind of record, its record id, and the date it falls on; and which event,
-     * if any, withdraws such a record and how it names the record (a withdrawn record is no longer
+     * Which event records a kind of record, its record id, and the date it falls on; and which event
+     * withdraws such a record and how it names the record (a withdrawn record is no longer
      * there to sample).
      */
     private record Source(Class<?> event, Function<StoredEvent, String> id, Function<StoredEvent, LocalDate> on,
@@ -50,7 +51,8 @@ public class StoreSamplingFrame implements SamplingFrame {
                     TrainingWithdrawn.class, field("trainingId"));
             case INFO_REPORT -> new Source(InfoReportSubmitted.class, field("reportId"), e -> date(e, "submittedOn"),
                     InfoReportWithdrawn.class, field("reportId"));
-            case CAMPAIGN_PROGRESS -> new Source(CampaignProgressRecorded.class, StoredEvent::eventId, e -> date(e, "on"), null, null);
+            case CAMPAIGN_PROGRESS -> new Source(CampaignProgressRecorded.class, StoredEvent::eventId, e -> date(e, "on"),
+                    CampaignProgressWithdrawn.class, field("progressEventId"));
             case INDICATOR_REPORT -> new Source(IndicatorReported.class, StoredEvent::eventId, e -> DistrictTime.dateOf(e.recordedAt()),
                     IndicatorReportWithdrawn.class, field("reportedEventId"));
             case ACHIEVEMENT -> new Source(AchievementRecorded.class, field("achievementId"), e -> date(e, "on"),
@@ -67,9 +69,7 @@ public class StoreSamplingFrame implements SamplingFrame {
         Source source = source(kind);
         Set<String> recorded = FormerEventNames.storedNamesOf(source.event());
         Set<String> types = new TreeSet<>(recorded);
-        if (source.withdrawal() != null) {
-            types.addAll(FormerEventNames.storedNamesOf(source.withdrawal()));
-        }
+        types.addAll(FormerEventNames.storedNamesOf(source.withdrawal()));
         // One scan of the store for the records and their withdrawals (no index backs it: see Known limits).
         Set<String> ids = new TreeSet<>();
         Set<String> withdrawn = new TreeSet<>();

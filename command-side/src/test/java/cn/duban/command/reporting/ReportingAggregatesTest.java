@@ -8,6 +8,8 @@ import cn.duban.kernel.reporting.AchievementRecorded;
 import cn.duban.kernel.reporting.CampaignClosed;
 import cn.duban.kernel.reporting.CampaignLaunched;
 import cn.duban.kernel.reporting.CampaignProgressRecorded;
+import cn.duban.kernel.reporting.CampaignProgressWithdrawn;
+import cn.duban.kernel.reporting.WithdrawCampaignProgress;
 import cn.duban.kernel.reporting.CloseCampaign;
 import cn.duban.kernel.reporting.IndicatorReported;
 import cn.duban.kernel.reporting.InfoLevel;
@@ -155,6 +157,45 @@ class ReportingAggregatesTest {
                             org.axonframework.test.matchers.Matchers.andNoMore()));
             figures.given(reported).when(new WithdrawIndicatorReport("f1", "x"), daqiStaff)
                     .expectException(cn.duban.kernel.error.ForbiddenException.class).expectNoEvents();
+        }
+
+        /** A step of a campaign is a record by the event that recorded it; it is withdrawn by that id, once, while the campaign is open. */
+        @Test
+        void aCampaignStepIsWithdrawnByTheEventThatRecordedItOnceWhileTheCampaignIsOpen() {
+            FixtureConfiguration<Campaign> campaigns = fixture(Campaign.class);
+            CampaignLaunched launched = new CampaignLaunched("c1", "xinqi", "GROUP_RENTAL", "群租整治", ON);
+            CampaignProgressRecorded step = new CampaignProgressRecorded("c1", "xinqi", "GROUP_RENTAL", "communities_rectified",
+                    BigDecimal.valueOf(30), ON.plusDays(3));
+            var history = campaigns.given(launched, step);
+            String id = stepId(campaigns);
+            history.when(new WithdrawCampaignProgress("c1", id, " 应为3 "), xinqiStaff)
+                    .expectEvents(new CampaignProgressWithdrawn("c1", "xinqi", id, "应为3"));
+
+            history = campaigns.given(launched, step);
+            history.when(new WithdrawCampaignProgress("c1", stepId(campaigns), "x"), daqiStaff)
+                    .expectException(cn.duban.kernel.error.ForbiddenException.class).expectNoEvents();
+
+            campaigns.given(launched, step).when(new WithdrawCampaignProgress("c1", "no-such-step", "x"), leadOffice)
+                    .expectException(NotFoundException.class).expectNoEvents();
+
+            history = campaigns.given(launched, step);
+            id = stepId(campaigns);
+            history.andGiven(new CampaignProgressWithdrawn("c1", "xinqi", id, "应为3")).when(new WithdrawCampaignProgress("c1", id, "x"), leadOffice)
+                    .expectException(ConflictException.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("已撤回"))
+                    .expectNoEvents();
+
+            history = campaigns.given(launched, step);
+            id = stepId(campaigns);
+            history.andGiven(new CampaignClosed("c1", "xinqi", "GROUP_RENTAL", ON.plusDays(9), null))
+                    .when(new WithdrawCampaignProgress("c1", id, "x"), xinqiStaff)
+                    .expectException(ConflictException.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("已结束"))
+                    .expectNoEvents();
+        }
+
+        /** The id the fixture gave the campaign's latest step of progress. */
+        private String stepId(FixtureConfiguration<Campaign> campaigns) {
+            return campaigns.getEventStore().readEvents("c1").asStream().filter(m -> m.getPayload() instanceof CampaignProgressRecorded)
+                    .reduce((a, b) -> b).orElseThrow().getIdentifier();
         }
 
         @Test

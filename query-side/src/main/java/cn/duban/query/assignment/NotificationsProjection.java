@@ -13,6 +13,7 @@ import cn.duban.kernel.assignment.AssignmentUrged;
 import cn.duban.kernel.assignment.AssignmentWentOverdue;
 import cn.duban.kernel.people.Role;
 import cn.duban.kernel.reporting.AchievementWithdrawn;
+import cn.duban.kernel.reporting.CampaignProgressWithdrawn;
 import cn.duban.kernel.reporting.IndicatorReportWithdrawn;
 import cn.duban.kernel.reporting.InfoReportRejected;
 import cn.duban.kernel.reporting.InfoReportWithdrawn;
@@ -138,6 +139,11 @@ public class NotificationsProjection {
     @EventHandler
     void on(IndicatorReportWithdrawn e, EventMessage<?> m, TrackingToken t) {
         withdrawn(e.unitId(), e.reportId(), "流管中心撤回了本单位报送的指标数据 / the lead office withdrew an indicator figure", e.reason(), m, t);
+    }
+
+    @EventHandler
+    void on(CampaignProgressWithdrawn e, EventMessage<?> m, TrackingToken t) {
+        withdrawn(e.unitId(), e.campaignId(), "流管中心撤回了本单位的一条整治进展 / the lead office withdrew a step of a campaign's progress", e.reason(), m, t);
     }
 
     /** A record the lead office withdrew for the unit (one it entered in error, say): the unit's clerks are told; their own withdrawals they know of. */

@@ -9,6 +9,7 @@ import cn.duban.kernel.reporting.AchievementWithdrawn;
 import cn.duban.kernel.reporting.CampaignClosed;
 import cn.duban.kernel.reporting.CampaignLaunched;
 import cn.duban.kernel.reporting.CampaignProgressRecorded;
+import cn.duban.kernel.reporting.CampaignProgressWithdrawn;
 import cn.duban.kernel.reporting.IndicatorReported;
 import cn.duban.kernel.reporting.IndicatorReportWithdrawn;
 import cn.duban.kernel.scheme.Indicators;
@@ -82,6 +83,8 @@ public class ReportedRecordsProjection implements WriteBehind {
         /** For a campaign: its kind (GROUP_RENTAL …) and each measure's total so far; its status is OPEN or CLOSED, its summary {@link #text}. */
         public String campaignKind;
         public Map<String, BigDecimal> totals = new LinkedHashMap<>();
+        /** For a campaign: each step of its progress, oldest first, a withdrawn one kept and marked (its quantity out of {@link #totals}). */
+        public List<Step> steps = new ArrayList<>();
         /** For an appeal: the scheme and item appealed (its reason is {@link #text}, the decision's note {@link #reason}). */
         public String schemeId;
         public String itemCode;
@@ -293,6 +296,21 @@ public class ReportedRecordsProjection implements WriteBehind {
         });
     }
 
+    /** One step of a campaign's progress, named by the event that recorded it (as sampling and 撤回 name it). */
+    public static final class Step {
+        public String eventId;
+        public String measure;
+        public BigDecimal quantity;
+        public LocalDate on;
+        public List<Material> materials = new ArrayList<>();
+        public Instant recordedAt;
+        public String recordedBy;
+        /** When withdrawn: when, by whom and why. */
+        public Instant withdrawnAt;
+        public String withdrawnBy;
+        public String reason;
+    }
+
     @EventHandler
     void on(CampaignLaunched e, EventMessage<?> m) {
         RecordView v = base(e.campaignId(), "CAMPAIGN", e.unitId(), m);
@@ -309,7 +327,28 @@ public class ReportedRecordsProjection implements WriteBehind {
         records.update(e.campaignId(), m.getIdentifier(), v -> {
             v.totals.merge(e.measure(), e.quantity(), BigDecimal::add);
             v.materials.addAll(e.materials());
+            Step step = new Step();
+            step.eventId = m.getIdentifier();
+            step.measure = e.measure();
+            step.quantity = e.quantity();
+            step.on = e.on();
+            step.materials = new ArrayList<>(e.materials());
+            step.recordedAt = RecordingTime.of(m);
+            step.recordedBy = Actors.of(m);
+            v.steps.add(step);
         });
+    }
+
+    /** A withdrawn step leaves its measure's total; the campaign's files stay listed, as a withdrawn record's do. */
+    @EventHandler
+    void on(CampaignProgressWithdrawn e, EventMessage<?> m) {
+        records.update(e.campaignId(), m.getIdentifier(), v -> v.steps.stream().filter(s -> s.eventId.equals(e.progressEventId())).findFirst()
+                .ifPresent(step -> {
+                    v.totals.merge(step.measure, step.quantity.negate(), BigDecimal::add);
+                    step.withdrawnAt = RecordingTime.of(m);
+                    step.withdrawnBy = Actors.of(m);
+                    step.reason = e.reason();
+                }));
     }
 
     @EventHandler

@@ -2,6 +2,9 @@ package cn.duban.query.reporting;
 
 import cn.duban.kernel.assessment.AppealFiled;
 import cn.duban.kernel.assessment.AppealRejected;
+import cn.duban.kernel.reporting.CampaignLaunched;
+import cn.duban.kernel.reporting.CampaignProgressRecorded;
+import cn.duban.kernel.reporting.CampaignProgressWithdrawn;
 import cn.duban.kernel.reporting.InfoLevel;
 import cn.duban.kernel.reporting.InfoReportAccepted;
 import cn.duban.kernel.reporting.InfoReportRejected;
@@ -71,6 +74,31 @@ class RecordsAwaitingDecisionTest extends ProjectionTestBase {
         assertThat(training.withdrawnAt).isNotNull().isAfterOrEqualTo(training.recordedAt);
         assertThat(training.eventIds).as("its recording and its withdrawal").hasSize(2);
         assertThat(records.list("xinqi", "INFO_REPORT", "SUBMITTED")).extracting(v -> v.id).containsExactly("r2");
+    }
+
+    @Test
+    void aCampaignListsItsStepsAndAWithdrawnStepLeavesItsMeasuresTotal() throws Exception {
+        ReportedRecordsProjection projection = new ReportedRecordsProjection(harness.db);
+        List<org.axonframework.eventhandling.TrackedEventMessage<?>> events = harness.given(projection,
+                new CampaignLaunched("c1", "xinqi", "GROUP_RENTAL", "群租整治", ON),
+                new CampaignProgressRecorded("c1", "xinqi", "GROUP_RENTAL", "communities_rectified", BigDecimal.valueOf(3), ON.plusDays(2)),
+                new CampaignProgressRecorded("c1", "xinqi", "GROUP_RENTAL", "communities_rectified", BigDecimal.valueOf(30), ON.plusDays(9)));
+        projection.flush();
+        String wrong = events.get(2).getIdentifier();
+        // Withdrawn in a later batch; a third step recorded and withdrawn within one batch.
+        List<org.axonframework.eventhandling.TrackedEventMessage<?>> later = harness.given(projection,
+                new CampaignProgressWithdrawn("c1", "xinqi", wrong, "多录了一个0"),
+                new CampaignProgressRecorded("c1", "xinqi", "GROUP_RENTAL", "shops_closed", BigDecimal.ONE, ON.plusDays(10)));
+        harness.given(projection, new CampaignProgressWithdrawn("c1", "xinqi", later.get(1).getIdentifier(), "重复"));
+        projection.flush();
+        ReportedRecordsProjection.RecordView campaign = new ReportedRecords(harness.db, null).find("c1").orElseThrow();
+        assertThat(campaign.totals).containsEntry("communities_rectified", new BigDecimal("3"));
+        assertThat(campaign.totals.get("shops_closed")).isEqualByComparingTo("0");
+        assertThat(campaign.steps).extracting(step -> step.eventId).containsExactly(events.get(1).getIdentifier(), wrong, later.get(1).getIdentifier());
+        assertThat(campaign.steps).extracting(step -> step.reason).containsExactly(null, "多录了一个0", "重复");
+        assertThat(campaign.steps.get(0).withdrawnAt).isNull();
+        assertThat(campaign.steps.get(1).withdrawnAt).isNotNull().isAfterOrEqualTo(campaign.steps.get(1).recordedAt);
+        assertThat(campaign.status).as("the campaign itself is no withdrawn record").isEqualTo("OPEN");
     }
 
     @Test

@@ -893,6 +893,21 @@ class ScoringTest {
         }
 
         @Test
+        void aWithdrawnCampaignStepTakesOnlyItsOwnQuantityOutFromTheWithdrawalOn() {
+            SchemeDocument s = scheme(item("S2", "5", Base.FULL, countTarget(FactKind.CAMPAIGN_PROGRESS, "communities", "10", "5")));
+            occur(FactKind.CAMPAIGN_PROGRESS, null, IN_YEAR, Map.of("communities", d("6")));
+            String typo = occur(FactKind.CAMPAIGN_PROGRESS, null, IN_YEAR, Map.of("communities", d("40")));
+            assertThat(item(score(s), "S2").score()).isEqualByComparingTo("5");
+            Instant before = T0.plusSeconds(60L * seq);
+            // The fact the event itself gives: the step named by the event that recorded it.
+            facts.add(new cn.duban.kernel.reporting.CampaignProgressWithdrawn("c1", "xinqi", typo, "应为4").fact("w", next()).orElseThrow());
+            ItemScore i = item(score(s), "S2");
+            assertThat(i.score()).as("6 of 10 communities").isEqualByComparingTo("0");
+            assertThat(i.contributions()).extracting(Contribution::source).contains("WITHDRAWAL");
+            assertThat(Scoring.score(s, 1, XINQI, facts, before).total()).as("as of before it, as it was").isEqualByComparingTo("5");
+        }
+
+        @Test
         void aFactStoredBeforeWithdrawalsExistedIsASamplingVerdict() {
             assertThat(new Fact.Disqualification("d", T0, SampleKind.TRAINING, "t", "r", null).cause())
                     .isEqualTo(Fact.Disqualification.Cause.SAMPLING);
