@@ -84,7 +84,7 @@ public class ReportedRecordsProjection implements WriteBehind {
         public String campaignKind;
         public Map<String, BigDecimal> totals = new LinkedHashMap<>();
         /** For a campaign: each step of its progress, oldest first, a withdrawn one kept and marked (its quantity out of {@link #totals}). */
-        public List<Step> steps = new ArrayList<>();
+        public List<CampaignStep> steps = new ArrayList<>();
         /** For an appeal: the scheme and item appealed (its reason is {@link #text}, the decision's note {@link #reason}). */
         public String schemeId;
         public String itemCode;
@@ -297,7 +297,7 @@ public class ReportedRecordsProjection implements WriteBehind {
     }
 
     /** One step of a campaign's progress, named by the event that recorded it (as sampling and 撤回 name it). */
-    public static final class Step {
+    public static final class CampaignStep {
         public String eventId;
         public String measure;
         public BigDecimal quantity;
@@ -327,7 +327,7 @@ public class ReportedRecordsProjection implements WriteBehind {
         records.update(e.campaignId(), m.getIdentifier(), v -> {
             v.totals.merge(e.measure(), e.quantity(), BigDecimal::add);
             v.materials.addAll(e.materials());
-            Step step = new Step();
+            CampaignStep step = new CampaignStep();
             step.eventId = m.getIdentifier();
             step.measure = e.measure();
             step.quantity = e.quantity();
