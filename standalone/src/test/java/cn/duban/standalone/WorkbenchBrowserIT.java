@@ -39,9 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Vue workbench ({@code /app/}) on the demo, in Debian's headless Chromium, as each role would
  * use it: the overview names units by their Chinese names, the assignment board and its drawer speak
  * in words, a score as of 30 June 2023 differs from today's, a supervisor replays the year, the lead
- * office accepts an information report after reading it. Every screen is photographed at desktop
- * and phone width under {@code target/screenshots/}, and no screen shows a unit id, an enum constant
- * or a raw instant.
+ * office accepts an information report after reading it. Every screen is checked at desktop and
+ * phone width (and, outside CI, photographed under {@code target/screenshots/}), and no screen shows
+ * a unit id, an enum constant or a raw instant.
  */
 @SpringBootTest(classes = DubanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, args = "--demo")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -293,6 +293,9 @@ class WorkbenchBrowserIT {
     }
 
     void save(String name) throws IOException {
+        if (!Chromium.SAVE_SHOTS) {
+            return;
+        }
         File f = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(f.toPath(), SHOTS.resolve("workbench-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
