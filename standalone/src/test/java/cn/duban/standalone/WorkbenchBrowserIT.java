@@ -582,6 +582,21 @@ class WorkbenchBrowserIT {
         waitForText("整治进展已报送");
         wait.until(d -> d.findElements(By.cssSelector("[data-campaign]")).stream()
                 .anyMatch(c -> c.getText().contains("老旧小区群租整治（工作台）") && c.getText().contains("整治小区（个）：3")));
+        // A second step typed as 30 for 3: withdrawn (撤回) with a reason, struck through, the total back to 3.
+        press(card.findElement(buttonNamed("报送进展")));
+        WebElement mistaken = dialog();
+        setNumber(field(mistaken, "数量"), "30");
+        press(mistaken.findElement(buttonNamed("报送")));
+        wait.until(d -> card.getText().contains("整治小区（个）：33"));
+        press(card.findElements(By.cssSelector("[data-withdraw-step]")).get(1));
+        WebElement withdrawal = dialog();
+        assertThat(withdrawal.getText()).contains("撤回整治进展", "老旧小区群租整治（工作台）", "整治小区（个） 30", "撤回后这条进展的数量不再计入");
+        field(withdrawal, "撤回原因").sendKeys("应为3个，多录了一个0");
+        press(withdrawal.findElement(buttonNamed("确认撤回")));
+        wait.until(d -> card.getText().contains("由新碶街道联络员撤回：应为3个，多录了一个0"));
+        assertThat(card.getText()).contains("整治小区（个）：3").doesNotContain("：33");
+        assertThat(card.findElements(By.cssSelector(".steps li.withdrawn"))).hasSize(1);
+        assertThat(card.findElements(By.cssSelector("[data-withdraw-step]"))).as("the step left to withdraw").hasSize(1);
         shots("report-campaign");
 
         tab("指标数据");
