@@ -34,7 +34,7 @@ public class UnitReading {
 
     /** Whether this user may read the unit's records and files now. */
     public boolean mayRead(DubanPrincipal user, String unitId) {
-        if (user.role() != Role.UNIT_STAFF || user.unitId().equals(unitId)) {
+        if (mayReadDealings(user, unitId)) {
             return true;
         }
         return grants.orderedStream().anyMatch(g -> g.grants(user.unitId(), unitId));
