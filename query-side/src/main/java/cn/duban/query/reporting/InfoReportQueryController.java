@@ -1,11 +1,13 @@
 package cn.duban.query.reporting;
 
+import cn.duban.kernel.error.InvalidInputException;
 import cn.duban.kernel.material.Material;
 import cn.duban.query.reporting.ReportedRecordsProjection.RecordView;
 import cn.duban.query.common.ReadAfterWrite;
 import cn.duban.query.unit.UnitQueries;
 import cn.duban.query.unit.UnitsProjection.UnitView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,17 +49,23 @@ public class InfoReportQueryController {
     }
 
     @GetMapping("/records")
-    @Operation(summary = "记录列表 / reported records of a unit, kind (TRAINING, INFO_REPORT, INDICATOR, ACHIEVEMENT, APPEAL, CAMPAIGN) and status, newest first, at most 500")
+    @Operation(summary = "记录列表 / reported records of a unit, kind (TRAINING, INFO_REPORT, INDICATOR, ACHIEVEMENT, APPEAL, CAMPAIGN) and status, newest first, at most 500",
+            description = "Newest first by the time each was recorded; at most 500, from the offset-th newest of those that match "
+                    + "(0 to 100000; the next 500 are at offset=500). Without unitId, unit staff get their own unit's and others every unit's.")
     public List<RecordView> records(@RequestParam(required = false) @Size(max = 64) String unitId,
                                     @RequestParam(required = false) @Pattern(regexp = "TRAINING|INFO_REPORT|INDICATOR|ACHIEVEMENT|APPEAL|CAMPAIGN",
                                             message = "取值须为 / must be one of：[TRAINING, INFO_REPORT, INDICATOR, ACHIEVEMENT, APPEAL, CAMPAIGN]") String kind,
                                     // The statuses the records take (ReportedRecordsProjection); any other asked an empty list.
                                     @RequestParam(required = false) @Pattern(regexp = "SUBMITTED|ACCEPTED|REJECTED|WITHDRAWN|FILED|UPHELD|OPEN|CLOSED",
                                             message = "取值须为 / must be one of：[SUBMITTED, ACCEPTED, REJECTED, WITHDRAWN, FILED, UPHELD, OPEN, CLOSED]") String status,
+                                    @Parameter(description = "records to skip, newest first (0 to 100000)") @RequestParam(defaultValue = "0") int offset,
                                     @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        if (offset < 0 || offset > ReportedRecords.MAX_OFFSET) {
+            throw new InvalidInputException("offset", "须在0到" + ReportedRecords.MAX_OFFSET + "之间 / 0 to " + ReportedRecords.MAX_OFFSET);
+        }
         readAfterWrite.await(min);
         units.requireKnown("unitId", unitId);
-        return records.list(unitId, kind, status);
+        return records.list(unitId, kind, status, offset);
     }
 
     /** A report waiting for review, with what the reviewer reads before deciding: title, text, category, files. */

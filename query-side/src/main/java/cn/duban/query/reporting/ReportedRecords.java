@@ -11,16 +11,18 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What units reported, with their text and files; unit staff read their own unit's records, and
@@ -34,8 +36,14 @@ public class ReportedRecords {
 
     private final UnitReading reading;
 
+    private final RecordsByUnit byUnit;
+
+    private final MongoCollection<Document> recordDocuments;
+
     public ReportedRecords(MongoDatabase db, UnitReading reading) {
         this.records = ReportedRecordsProjection.documents(db);
+        this.byUnit = new RecordsByUnit(db);
+        this.recordDocuments = db.getCollection(ReportedRecordsProjection.COLLECTION);
         this.awaiting = db.getCollection(ReportedRecordsProjection.AWAITING);
         this.reading = reading;
     }
@@ -63,29 +71,52 @@ public class ReportedRecords {
     public static final int LIST_LIMIT = 500;
 
     /**
-     * A unit's records of one kind and status (any, where not given), newest first; unit staff list
-     * their own unit's where they ask for none, and are refused one they may not read (it used to
-     * answer their own unit's instead, a list of another unit than the one asked for).
+     * A unit's records of one kind and status (any, where not given), newest first (by recording
+     * time, then id); unit staff list their own unit's where they ask for none, and are refused one
+     * they may not read (it used to answer their own unit's instead, a list of another unit than the
+     * one asked for). The records are found by their keys in {@link RecordsByUnit}, newest first, and
+     * read by id a page at a time: a status, which the keys do not hold, is judged on the records
+     * read, so a status few records have reads the unit's records until it has found a page of them.
      */
     public List<RecordView> list(String unitId, String kind, String status) {
+        return list(unitId, kind, status, 0);
+    }
+
+    /** The most records a list may skip: the keys skipped are read, so this bounds the work of one request. */
+    public static final int MAX_OFFSET = 100_000;
+
+    /** As {@link #list(String, String, String)}, from the {@code offset}-th newest (0 the newest) of those that match. */
+    public List<RecordView> list(String unitId, String kind, String status, int offset) {
         if (unitId != null) {
             requireMayRead(unitId);
         }
         String unit = CurrentUser.get().filter(u -> u.role() == Role.UNIT_STAFF && unitId == null).map(u -> u.unitId()).orElse(unitId);
-        List<Bson> filters = new ArrayList<>();
-        if (unit != null) {
-            filters.add(Filters.eq("unitId", unit));
+        Optional<String> waitingKind = ReportedRecordsProjection.kindAwaitingIn(status);
+        if (waitingKind.isPresent()) {
+            return waiting(unit, kind, waitingKind.get(), status, offset);
         }
-        if (kind != null) {
-            filters.add(Filters.eq("kind", kind));
+        Iterator<String> ids = byUnit.newestFirst(unit != null ? List.of(unit) : byUnit.units(),
+                kind != null ? List.of(kind) : RecordsByUnit.KINDS);
+        int toSkip = offset;
+        List<RecordView> out = new ArrayList<>();
+        while (out.size() < LIST_LIMIT && ids.hasNext()) {
+            List<String> page = new ArrayList<>();
+            // Without a status every key matches, so a page is what is still wanted, the skipped included.
+            int wanted = status == null ? Math.min(toSkip + LIST_LIMIT - out.size(), LIST_LIMIT) : LIST_LIMIT;
+            while (page.size() < wanted && ids.hasNext()) {
+                page.add(ids.next());
+            }
+            if (status != null) {
+                page.retainAll(withStatus(page, status));
+            }
+            int skipped = Math.min(toSkip, page.size());
+            toSkip -= skipped;
+            byIds(page.subList(skipped, page.size())).values().stream()
+                    .filter(v -> status == null || status.equals(v.status))
+                    .limit(LIST_LIMIT - out.size())
+                    .forEach(out::add);
         }
-        if (status != null) {
-            filters.add(Filters.eq("status", status));
-        }
-        return records.where(filters.isEmpty() ? new Document() : Filters.and(filters)).stream()
-                .sorted(Comparator.comparing((RecordView v) -> v.recordedAt).reversed())
-                .limit(LIST_LIMIT)
-                .toList();
+        return out;
     }
 
     /**
@@ -101,6 +132,41 @@ public class ReportedRecords {
     /** How many records of this kind wait for the lead office's decision. */
     public long countAwaitingDecision(String kind) {
         return awaiting.countDocuments(Filters.eq("kind", kind));
+    }
+
+    /** Newest first by recording time, then by id: the order of {@link RecordsByUnit}'s keys. */
+    private static final Comparator<RecordView> NEWEST_FIRST = Comparator.comparing((RecordView v) -> v.recordedAt)
+            .thenComparing(v -> v.id).reversed();
+
+    /**
+     * The records of a status that waits for the lead office's decision (SUBMITTED reports, FILED
+     * appeals): from the read model of what waits, a few records, rather than all of the unit's.
+     */
+    private List<RecordView> waiting(String unit, String kind, String waitingKind, String status, int offset) {
+        if (kind != null && !kind.equals(waitingKind)) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        awaiting.find(unit == null ? Filters.eq("kind", waitingKind) : Filters.and(Filters.eq("kind", waitingKind), Filters.eq("unitId", unit)))
+                .projection(new Document("_id", 1)).forEach(d -> ids.add(d.getString("_id")));
+        return byIds(ids).values().stream().filter(v -> status.equals(v.status)).sorted(NEWEST_FIRST)
+                .skip(offset).limit(LIST_LIMIT).toList();
+    }
+
+    /**
+     * Which of these records have this status, read from the store without the rest of each record:
+     * a status few records have is looked for among all of a unit's, and decoding each whole took
+     * most of the time.
+     */
+    private Set<String> withStatus(List<String> ids, String status) {
+        Set<String> found = new HashSet<>();
+        recordDocuments.find(Filters.in("_id", ids)).projection(new Document("status", 1))
+                .forEach(d -> {
+                    if (status.equals(d.getString("status"))) {
+                        found.add(d.getString("_id"));
+                    }
+                });
+        return found;
     }
 
     /** The records with these ids that exist, in the order asked. */

@@ -47,6 +47,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Read model {@code reported_records}: what a unit reported, as a reviewer or supervisor reads it —
@@ -114,15 +115,25 @@ public class ReportedRecordsProjection implements WriteBehind {
 
     private final Documents<RecordView> records;
     private final MongoCollection<Document> awaiting;
+    private final RecordsByUnit byUnit;
+    /** The records created in this batch, whose keys {@link #flush()} writes to {@link RecordsByUnit}. */
+    private final List<RecordView> created = new ArrayList<>();
 
     public ReportedRecordsProjection(MongoDatabase db) {
         this.records = documents(db).writingBehind();
         this.awaiting = db.getCollection(AWAITING);
+        this.byUnit = new RecordsByUnit(db);
         fillAwaitingOnce();
+        fillByUnitOnce();
     }
 
     /** Each kind of record the lead office decides, and the status in which it waits for that decision. */
     private static final Map<String, String> WAITING_STATUS = Map.of("INFO_REPORT", "SUBMITTED", "APPEAL", "FILED");
+
+    /** The kind of record that waits for a decision in this status (INFO_REPORT in SUBMITTED, APPEAL in FILED), if any. */
+    public static Optional<String> kindAwaitingIn(String status) {
+        return WAITING_STATUS.entrySet().stream().filter(e -> e.getValue().equals(status)).map(Map.Entry::getKey).findFirst();
+    }
 
     /** An information report not yet accepted or rejected, or an appeal not yet decided. */
     public static boolean awaitsDecision(RecordView v) {
@@ -150,8 +161,25 @@ public class ReportedRecordsProjection implements WriteBehind {
         });
     }
 
+    /**
+     * A store whose records were written before {@link RecordsByUnit} existed gets their keys, once: one
+     * pass over the records, reading only the fields of the key.
+     */
+    private void fillByUnitOnce() {
+        FilledOnce.fillAsRead(byUnit.collection(), entry -> records.forEach(new Document(),
+                new Document("kind", 1).append("unitId", 1).append("recordedAt", 1), v -> entry.accept(RecordsByUnit.entry(v))));
+    }
+
+    /** Records a view created by its first event, and its key once written. */
+    private void create(EventMessage<?> m, RecordView v) {
+        records.create(m.getIdentifier(), v);
+        created.add(v);
+    }
+
     @Override
     public void flush() {
+        List<WriteModel<Document>> keys = created.stream().map(RecordsByUnit::entry).toList();
+        created.clear();
         List<WriteModel<Document>> changes = new ArrayList<>();
         for (RecordView v : records.pendingViews()) {
             if (!WAITING_STATUS.containsKey(v.kind)) {
@@ -165,11 +193,15 @@ public class ReportedRecordsProjection implements WriteBehind {
         if (!changes.isEmpty()) {
             awaiting.bulkWrite(changes, new BulkWriteOptions().ordered(true));
         }
+        if (!keys.isEmpty()) {
+            byUnit.collection().bulkWrite(keys, new BulkWriteOptions().ordered(false));
+        }
     }
 
     @Override
     public void discard() {
         records.discard();
+        created.clear();
     }
 
     public static Documents<RecordView> documents(MongoDatabase db) {
@@ -186,7 +218,7 @@ public class ReportedRecordsProjection implements WriteBehind {
         v.attendees = e.attendees();
         v.hours = e.hours();
         v.materials = new ArrayList<>(e.materials());
-        records.create(m.getIdentifier(), v);
+        create(m, v);
     }
 
     @EventHandler
@@ -198,7 +230,7 @@ public class ReportedRecordsProjection implements WriteBehind {
         v.category = e.category();
         v.materials = new ArrayList<>(e.materials());
         v.status = "SUBMITTED";
-        records.create(m.getIdentifier(), v);
+        create(m, v);
     }
 
     @EventHandler
@@ -254,7 +286,7 @@ public class ReportedRecordsProjection implements WriteBehind {
         v.numerator = e.numerator();
         v.denominator = e.denominator();
         v.materials = new ArrayList<>(e.materials());
-        records.create(m.getIdentifier(), v);
+        create(m, v);
     }
 
     @EventHandler
@@ -265,7 +297,7 @@ public class ReportedRecordsProjection implements WriteBehind {
         v.achievementKind = e.kind().name();
         v.level = e.level();
         v.materials = new ArrayList<>(e.materials());
-        records.create(m.getIdentifier(), v);
+        create(m, v);
     }
 
     @EventHandler
@@ -277,7 +309,7 @@ public class ReportedRecordsProjection implements WriteBehind {
         v.text = e.reason();
         v.status = "FILED";
         v.materials = new ArrayList<>(e.materials());
-        records.create(m.getIdentifier(), v);
+        create(m, v);
     }
 
     @EventHandler
@@ -318,7 +350,7 @@ public class ReportedRecordsProjection implements WriteBehind {
         v.on = e.launchedOn();
         v.campaignKind = e.kind();
         v.status = "OPEN";
-        records.create(m.getIdentifier(), v);
+        create(m, v);
     }
 
     /** A step adds to its measure's total, and its 台账资料 join the campaign's files. */
@@ -373,5 +405,6 @@ public class ReportedRecordsProjection implements WriteBehind {
     void reset() {
         records.drop();
         FilledOnce.emptied(awaiting);
+        FilledOnce.emptied(byUnit.collection());
     }
 }

@@ -1,0 +1,164 @@
+package cn.duban.query.reporting;
+
+import cn.duban.query.common.FilledOnce;
+import cn.duban.query.reporting.ReportedRecordsProjection.RecordView;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+
+/**
+ * Read model {@code records_by_unit}: one document per reported record holding nothing but its key,
+ * {@code unit/kind/recording time/record id}, so that a unit's records of a kind are read newest first
+ * by walking that key range backwards, a page at a time, from either store's {@code _id} index. The
+ * records list read every record of the store and sorted the unit's (9–12 s for the busiest unit of a
+ * million-event store); this reads as many keys as the page asks for.
+ *
+ * <p>Written once per record, when it is created: nothing in the key ever changes (a record's status
+ * does, so a list by status reads the records and filters them). The separator {@code /} is outside
+ * what a unit id ({@code [a-z0-9._-]}) or a kind may hold, and {@code 0} is the character after it,
+ * so {@code [prefix "/", prefix "0")} is exactly the keys that begin with the prefix and its separator.
+ */
+public final class RecordsByUnit {
+    public static final String COLLECTION = "records_by_unit";
+
+    /** Every kind of record, as the records read model names them. */
+    static final List<String> KINDS = List.of("TRAINING", "INFO_REPORT", "INDICATOR", "ACHIEVEMENT", "APPEAL", "CAMPAIGN");
+
+    /** Keys read at a time from one range; the first read of each takes fewer, since a merge of many may need few from each. */
+    private static final int FIRST_PAGE = 64;
+    private static final int PAGE = 512;
+
+    /** Past every unit's keys, before {@link FilledOnce#MARK}: unit ids are lowercase letters, digits and {@code ._-}. */
+    private static final String UNITS_END = "~";
+
+    private final MongoCollection<Document> keys;
+
+    RecordsByUnit(MongoDatabase db) {
+        this.keys = db.getCollection(COLLECTION);
+    }
+
+    static String key(RecordView v) {
+        return v.unitId + "/" + v.kind + "/" + time(v.recordedAt) + "/" + v.id;
+    }
+
+    /** Fixed width, so that keys sort by time as text: seconds since the epoch, then nanoseconds. */
+    private static String time(Instant t) {
+        return String.format("%012d%09d", t.getEpochSecond(), t.getNano());
+    }
+
+    static WriteModel<Document> entry(RecordView v) {
+        String key = key(v);
+        return new ReplaceOneModel<>(Filters.eq("_id", key), new Document("_id", key), new ReplaceOptions().upsert(true));
+    }
+
+    MongoCollection<Document> collection() {
+        return keys;
+    }
+
+    /** The units with any record, found by skipping from one unit's keys to the next: one read per unit. */
+    List<String> units() {
+        List<String> units = new ArrayList<>();
+        String from = "";
+        while (true) {
+            Document first = keys.find(between(from, UNITS_END))
+                    .sort(Sorts.ascending("_id")).projection(Projections.include("_id")).limit(1).first();
+            if (first == null) {
+                return units;
+            }
+            String key = first.getString("_id");
+            String unit = key.substring(0, key.indexOf('/'));
+            units.add(unit);
+            from = unit + "0";
+        }
+    }
+
+    /** Keys from {@code start} (inclusive) to {@code end} (exclusive), as one condition on {@code _id}, which the embedded server answers from its key order. */
+    private static Document between(String start, String end) {
+        return new Document("_id", new Document("$gte", start).append("$lt", end));
+    }
+
+    /**
+     * The ids of these units' records of these kinds, newest first (by recording time, then by id,
+     * both descending), read lazily: one range per unit and kind, merged.
+     */
+    Iterator<String> newestFirst(List<String> units, List<String> kinds) {
+        PriorityQueue<Range> heads = new PriorityQueue<>(Comparator.comparing(Range::head).reversed());
+        for (String unit : units) {
+            for (String kind : kinds) {
+                Range range = new Range(unit + "/" + kind + "/", unit + "/" + kind + "0");
+                if (range.hasNext()) {
+                    heads.add(range);
+                }
+            }
+        }
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !heads.isEmpty();
+            }
+
+            @Override
+            public String next() {
+                Range range = heads.poll();
+                if (range == null) {
+                    throw new NoSuchElementException();
+                }
+                String key = range.take();
+                if (range.hasNext()) {
+                    heads.add(range);
+                }
+                return key.substring(key.lastIndexOf('/') + 1);
+            }
+        };
+    }
+
+    /** One unit's keys of one kind, read backwards a page at a time; its head compared by what follows the prefix (time, then id). */
+    private final class Range {
+        private final String start;
+        private String end;
+        private final ArrayDeque<String> page = new ArrayDeque<>();
+        private boolean exhausted;
+        private int pageSize = FIRST_PAGE;
+
+        Range(String start, String end) {
+            this.start = start;
+            this.end = end;
+        }
+
+        boolean hasNext() {
+            if (page.isEmpty() && !exhausted) {
+                keys.find(between(start, end)).sort(Sorts.descending("_id"))
+                        .projection(Projections.include("_id")).limit(pageSize).forEach(d -> page.add(d.getString("_id")));
+                exhausted = page.size() < pageSize;
+                if (!page.isEmpty()) {
+                    end = page.getLast();
+                }
+                pageSize = PAGE;
+            }
+            return !page.isEmpty();
+        }
+
+        String head() {
+            return page.getFirst().substring(start.length());
+        }
+
+        String take() {
+            return page.removeFirst();
+        }
+    }
+}

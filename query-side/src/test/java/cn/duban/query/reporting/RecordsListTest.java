@@ -1,0 +1,138 @@
+package cn.duban.query.reporting;
+
+import cn.duban.kernel.assessment.AppealFiled;
+import cn.duban.kernel.reporting.AchievementRecorded;
+import cn.duban.kernel.reporting.CampaignLaunched;
+import cn.duban.kernel.reporting.InfoLevel;
+import cn.duban.kernel.reporting.InfoReportAccepted;
+import cn.duban.kernel.reporting.InfoReportSubmitted;
+import cn.duban.kernel.reporting.IndicatorReported;
+import cn.duban.kernel.reporting.TrainingRecorded;
+import cn.duban.kernel.scheme.FactKind;
+import cn.duban.query.common.ProjectionTestBase;
+import cn.duban.query.reporting.ReportedRecordsProjection.RecordView;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The records list, read through {@link RecordsByUnit}'s keys, given events, without HTTP. */
+class RecordsListTest extends ProjectionTestBase {
+    static final LocalDate ON = LocalDate.of(2023, 3, 1);
+
+    static TrainingRecorded training(String id, String unit) {
+        return new TrainingRecorded(id, unit, ON, "培训" + id, 20, BigDecimal.ONE);
+    }
+
+    static InfoReportSubmitted report(String id, String unit) {
+        return new InfoReportSubmitted(id, unit, "标题" + id, ON, "正文", "GENERAL", List.of());
+    }
+
+    List<String> list(String unit, String kind, String status) {
+        return new ReportedRecords(harness.db, null).list(unit, kind, status).stream().map(v -> v.id).toList();
+    }
+
+    /** Each event an hour after the one before (the harness's clock): the order given is the order recorded. */
+    @Test
+    void aUnitsRecordsOfEveryKindAreListedNewestFirstAndNoOtherUnits() throws Exception {
+        ReportedRecordsProjection projection = new ReportedRecordsProjection(harness.db);
+        harness.given(projection, training("t1", "xinqi"), report("r1", "xinqi"), training("t2", "xinqi-2"), report("r2", "xinqi"),
+                new IndicatorReported("i1", "xinqi", "registration_rate", 2023, new BigDecimal("0.9"), null, null, List.of()),
+                new AchievementRecorded("h1", "xinqi", FactKind.MEDIA_PUBLICATION, "CITY", "宁波日报刊发", ON, List.of()),
+                new AppealFiled("a1", "gafj", "beilun-2023", "1.1", "理由", List.of()),
+                new CampaignLaunched("c1", "xinqi", "GROUP_RENTAL", "群租整治", ON),
+                new AppealFiled("a2", "xinqi", "beilun-2023", "1.2", "理由", List.of()),
+                training("t3", "xinqi"));
+        projection.flush();
+        harness.given(projection, new InfoReportAccepted("r1", "xinqi", InfoLevel.GENERAL, ON));
+        projection.flush();
+
+        assertThat(list("xinqi", null, null)).containsExactly("t3", "a2", "c1", "h1", "i1", "r2", "r1", "t1");
+        assertThat(list("xinqi", "TRAINING", null)).containsExactly("t3", "t1");
+        assertThat(list("xinqi-2", null, null)).as("a unit whose id begins with another's").containsExactly("t2");
+        assertThat(list("xinqi", "INFO_REPORT", "SUBMITTED")).containsExactly("r2");
+        assertThat(list("xinqi", null, "ACCEPTED")).containsExactly("r1");
+        // What waits for a decision is read from the few records that wait.
+        assertThat(list(null, null, "FILED")).containsExactly("a2", "a1");
+        assertThat(list("gafj", "APPEAL", "FILED")).containsExactly("a1");
+        assertThat(list("xinqi", "TRAINING", "SUBMITTED")).isEmpty();
+        assertThat(new ReportedRecords(harness.db, null).list(null, null, "FILED", 1)).extracting(v -> v.id).containsExactly("a1");
+        assertThat(list(null, "APPEAL", null)).as("every unit's, as the lead office lists appeals").containsExactly("a2", "a1");
+        assertThat(list(null, null, null)).containsExactly("t3", "a2", "c1", "a1", "h1", "i1", "r2", "t2", "r1", "t1");
+        assertThat(list("daqi", null, null)).isEmpty();
+        // The list reads whole records, the status as it is now.
+        RecordView r1 = new ReportedRecords(harness.db, null).list("xinqi", "INFO_REPORT", null).get(1);
+        assertThat(r1.status).isEqualTo("ACCEPTED");
+        assertThat(r1.title).isEqualTo("标题r1");
+    }
+
+    @Test
+    void aLongListStopsAtItsLimitNewestFirstAndAStatusIsFoundBeyondAPageOfOthers() throws Exception {
+        ReportedRecordsProjection projection = new ReportedRecordsProjection(harness.db);
+        harness.given(projection, new CampaignLaunched("c1", "xinqi", "GROUP_RENTAL", "群租整治", ON));
+        List<Object> trainings = new ArrayList<>();
+        IntStream.range(0, ReportedRecords.LIST_LIMIT + 150).forEach(i -> trainings.add(training(String.format("t%04d", i), "xinqi")));
+        harness.given(projection, trainings.toArray());
+        projection.flush();
+
+        List<String> newest = list("xinqi", null, null);
+        assertThat(newest).hasSize(ReportedRecords.LIST_LIMIT);
+        assertThat(newest.get(0)).isEqualTo(String.format("t%04d", ReportedRecords.LIST_LIMIT + 149));
+        assertThat(newest.get(ReportedRecords.LIST_LIMIT - 1)).isEqualTo("t0150");
+        assertThat(list("xinqi", "CAMPAIGN", null)).containsExactly("c1");
+        assertThat(list("xinqi", null, "OPEN")).as("older than 650 trainings").containsExactly("c1");
+
+        // The next page: from the 500th newest, the rest of the trainings and then the campaign.
+        ReportedRecords records = new ReportedRecords(harness.db, null);
+        List<String> next = records.list("xinqi", null, null, ReportedRecords.LIST_LIMIT).stream().map(v -> v.id).toList();
+        assertThat(next).hasSize(151).startsWith("t0149").endsWith("t0000", "c1");
+        assertThat(records.list("xinqi", "TRAINING", null, 640)).extracting(v -> v.id).containsExactly(
+                IntStream.rangeClosed(0, 9).map(i -> 9 - i).mapToObj(i -> String.format("t%04d", i)).toArray(String[]::new));
+        // Skipped among those of the status asked for.
+        assertThat(records.list("xinqi", null, "OPEN", 1)).isEmpty();
+        assertThat(records.list("xinqi", null, "OPEN", 0)).extracting(v -> v.id).containsExactly("c1");
+    }
+
+    @Test
+    void aStoreWrittenBeforeTheKeysExistedGetsThemFromItsRecordsOnce() throws Exception {
+        ReportedRecordsProjection before = new ReportedRecordsProjection(harness.db);
+        harness.given(before, training("t1", "xinqi"), report("r1", "gafj"), training("t2", "xinqi"));
+        before.flush();
+        // As an earlier release left the store: the records, and no keys.
+        harness.db.getCollection(RecordsByUnit.COLLECTION).drop();
+        assertThat(list("xinqi", null, null)).isEmpty();
+
+        new ReportedRecordsProjection(harness.db);
+        assertThat(list("xinqi", null, null)).containsExactly("t2", "t1");
+        assertThat(list(null, null, null)).containsExactly("t2", "r1", "t1");
+
+        // Once: a key removed since is not brought back by the next start.
+        harness.db.getCollection(RecordsByUnit.COLLECTION).deleteMany(new org.bson.Document("_id", new org.bson.Document("$regex", "^gafj/")));
+        new ReportedRecordsProjection(harness.db);
+        assertThat(list("gafj", null, null)).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredRecordIsListedOnceAndARebuildListsWhatTheReplayReached() throws Exception {
+        ReportedRecordsProjection projection = new ReportedRecordsProjection(harness.db);
+        List<TrackedEventMessage<?>> events = harness.given(projection, training("t1", "xinqi"), training("t2", "xinqi"));
+        projection.flush();
+        harness.redeliver(projection, events.get(0));
+        projection.flush();
+        assertThat(list("xinqi", null, null)).containsExactly("t2", "t1");
+
+        projection.reset();
+        assertThat(list("xinqi", null, null)).isEmpty();
+        harness.redeliver(projection, events.get(0));
+        projection.flush();
+        // A start in the middle of the replay does not fill the keys from half the records.
+        new ReportedRecordsProjection(harness.db);
+        assertThat(list("xinqi", null, null)).containsExactly("t1");
+    }
+}
