@@ -1876,6 +1876,41 @@ class WorkbenchBrowserIT {
     }
 
     /**
+     * 撤回 by the lead office of a campaign step (issue 10's workbench, stop 51): on 填报台账 the campaign
+     * journey 9 launched lists its steps behind their count; the lead office withdraws the step left, which
+     * is struck through with who, when and why, its quantity leaves the total, and the unit is told.
+     */
+    @Test
+    @Order(40)
+    void theLeadOfficeWithdrawsACampaignStepFromTheLedger() throws Exception {
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/records?unit=xinqi", "填报台账");
+        choose(visible(By.xpath("//div[contains(@class,'toolbar')]//div[contains(@class,'el-select')][.//span[normalize-space(.)='全部类型']]")), "专项整治");
+        WebElement row = shown(".table .el-table__row", "老旧小区群租整治（工作台）");
+        assertThat(row.getText()).contains("整治小区（个）：3", "进展2条（已撤回1条）");
+        press(row.findElement(By.cssSelector("[data-test=campaign-steps-toggle]")));
+        wait.until(d -> row.findElements(By.cssSelector("[data-withdraw-step]")).size() == 1);
+        assertThat(row.findElements(By.cssSelector(".steps li.withdrawn"))).hasSize(1);
+        assertThat(row.getText()).contains("由新碶街道联络员撤回：应为3个，多录了一个0");
+        press(row.findElement(By.cssSelector("[data-withdraw-step]")));
+        WebElement d = dialog();
+        assertThat(d.getText()).contains("撤回整治进展", "老旧小区群租整治（工作台）", "整治小区（个） 3");
+        field(d, "撤回原因").sendKeys("经核实该小区尚未完成整治");
+        press(d.findElement(buttonNamed("确认撤回")));
+        WebElement after = shown(".table .el-table__row", "进展2条（已撤回2条）");
+        assertThat(after.getText()).contains("整治小区（个）：0").doesNotContain("整治小区（个）：3");
+        wait.until(x -> after.getText().contains("由流管中心管理员撤回：经核实该小区尚未完成整治"));
+        assertThat(after.findElements(By.cssSelector("[data-withdraw-step]"))).as("no step left to withdraw").isEmpty();
+        shots("records-campaign-step");
+
+        boolean told = false;
+        for (JsonNode n : new Api(port).get("/api/units/xinqi/notifications").body()) {
+            told |= n.toString().contains("经核实该小区尚未完成整治");
+        }
+        assertThat(told).as("the unit is told of the lead office's withdrawal").isTrue();
+    }
+
+    /**
      * Until the demo's round is shown, the rounds page never says there are none, and says it is
      * computing at least once (photographed the first time).
      */
