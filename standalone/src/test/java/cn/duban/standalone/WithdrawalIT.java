@@ -100,6 +100,7 @@ class WithdrawalIT {
         assertThat(inWords).extracting(e -> e.get("type").asText()).containsExactly("TrainingWithdrawn", "TrainingRecorded");
         assertThat(inWords.get(1).at("/record/title").asText()).isEqualTo("专管员业务培训（重复）");
         assertThat(inWords.get(1).at("/record/status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(inWords.get(1).get("withdrawn").asBoolean()).isTrue();
         assertThat(inWords.get(0).get("reason").asText()).isEqualTo("重复录入");
         assertThat(otherClerk.get("/api/units/xinqi/evidence?ids=" + evidenceIds.get(0)).status()).as("another unit's clerk").isEqualTo(403);
         assertThat(lead.get("/api/units/daqi/evidence?ids=" + evidenceIds.get(0)).status()).as("no fact of 大碶").isEqualTo(404);
@@ -212,6 +213,18 @@ class WithdrawalIT {
         assertThat(withdrawnStep.get("withdrawnBy").asText()).isEqualTo("xinqi.clerk");
         assertThat(withdrawnStep.get("withdrawnAt").asText()).isNotBlank();
         assertThat(corrected.get("steps").get(0).has("withdrawnAt")).isFalse();
+        // As evidence of a score, the withdrawn step is marked withdrawn, the other step and the campaign's launch are not.
+        JsonNode launched = null;
+        for (JsonNode fact : lead.get("/api/units/xinqi/facts").body()) {
+            if (fact.path("subjectId").asText().equals(campaign) && fact.path("eventType").asText().equals("CampaignLaunched")) {
+                launched = fact;
+            }
+        }
+        assertThat(launched).isNotNull();
+        JsonNode stepsInWords = clerk.get("/api/units/xinqi/evidence?ids=" + wrongStep + "&ids=" + rightStep + "&ids="
+                + launched.get("eventId").asText()).body();
+        assertThat(stepsInWords).extracting(e -> e.get("withdrawn").asBoolean()).containsExactly(true, false, false);
+        assertThat(stepsInWords).extracting(e -> e.at("/record/status").asText()).containsOnly("OPEN");
         Api.Response progressSample = supervisor.post("/api/samples", Map.of("unitId", "xinqi", "kind", "CAMPAIGN_PROGRESS", "from", "2023-01-01",
                 "to", "2023-06-30", "size", 1, "seed", 7));
         assertThat(progressSample.status()).isEqualTo(201);

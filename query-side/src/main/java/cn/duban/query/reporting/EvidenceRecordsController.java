@@ -47,9 +47,12 @@ public class EvidenceRecordsController {
     /**
      * One event behind a score. {@code type} is the event's type (its words in the dictionary's
      * {@code eventType}); {@code record} the reported record it concerns, or null (an adjustment, a
-     * failure, a verdict's own fact); {@code reason} what the person who acted wrote, if anything.
+     * failure, a verdict's own fact); {@code reason} what the person who acted wrote, if anything;
+     * {@code withdrawn} whether what it reported has been withdrawn since: its record, or, for a step
+     * of a campaign's progress, that step (the campaign itself stays open).
      */
-    public record Evidence(String eventId, String type, Instant recordedAt, String actor, LocalDate on, String reason, Record record) {
+    public record Evidence(String eventId, String type, Instant recordedAt, String actor, LocalDate on, String reason, Record record,
+                           boolean withdrawn) {
     }
 
     /** The record an evidence event concerns: its id, kind (the dictionary's {@code recordKind}), title, day and files. */
@@ -71,12 +74,14 @@ public class EvidenceRecordsController {
             Supplier<NotFoundException> none = () -> new NotFoundException("该单位没有此事件 / no such event of unit " + unitId + ": " + id);
             StoredEvent event = engine.eventById(id).orElseThrow(none);
             FactEntry fact = scores.fact(unitId, event.position(), id).orElseThrow(none);
-            out.add(new Evidence(id, fact.eventType(), fact.recordedAt(), fact.actor(), fact.on(), fact.reason(), recordOf(event)));
+            RecordView v = recordOf(event);
+            out.add(new Evidence(id, fact.eventType(), fact.recordedAt(), fact.actor(), fact.on(), fact.reason(),
+                    v == null ? null : new Record(v.id, v.kind, v.title, v.on, v.materials, v.status), v != null && withdrawn(v, id)));
         }
         return out;
     }
 
-    private Record recordOf(StoredEvent event) {
+    private RecordView recordOf(StoredEvent event) {
         if (event.payload() == null) {
             return null;
         }
@@ -84,10 +89,15 @@ public class EvidenceRecordsController {
             if (event.payload().get(field) instanceof String id) {
                 RecordView v = records.find(id).orElse(null);
                 if (v != null) {
-                    return new Record(v.id, v.kind, v.title, v.on, v.materials, v.status);
+                    return v;
                 }
             }
         }
         return null;
+    }
+
+    /** The record withdrawn, or the campaign's step this event recorded withdrawn. */
+    private static boolean withdrawn(RecordView v, String eventId) {
+        return "WITHDRAWN".equals(v.status) || v.steps.stream().anyMatch(step -> step.eventId.equals(eventId) && step.withdrawnAt != null);
     }
 }
