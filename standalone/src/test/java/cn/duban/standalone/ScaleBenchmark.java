@@ -393,7 +393,7 @@ class ScaleBenchmark {
                             .add(System.nanoTime() - t0);
                 }
             });
-            timed.addUrlPatterns("/api/units/*", "/api/info-reports/*", "/api/rounds/*", "/api/notices/*", "/api/schemes/*");
+            timed.addUrlPatterns("/api/units/*", "/api/info-reports/*", "/api/rounds/*", "/api/notices/*", "/api/schemes/*", "/api/records");
             timed.setOrder(Ordered.HIGHEST_PRECEDENCE);
             return timed;
         }));
