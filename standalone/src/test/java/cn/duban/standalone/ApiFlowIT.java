@@ -453,6 +453,31 @@ class ApiFlowIT {
         String unitArchive = api.text("/api/admin/archive?unit=xinqi");
         assertThat(unitArchive.lines().count()).isEqualTo(api.get("/api/units/xinqi/facts").body().size() + 1);
         assertThat(api.post("/api/admin/archive/verify", unitArchive, ndjson).body().get("valid").asBoolean()).isTrue();
+
+        // The fact log a stretch at a time: each stretch is the whole log's, across its chunks of 32 entries.
+        for (int i = 1; i <= 25; i++) {
+            assertThat(api.post("/api/units/xinqi/trainings", Map.of("heldOn", "2023-05-" + (10 + i % 15), "topic", "分段读取培训" + i)).status())
+                    .isEqualTo(201);
+        }
+        List<JsonNode> whole = new ArrayList<>();
+        api.get("/api/units/xinqi/facts").body().forEach(whole::add);
+        assertThat(whole).as("more than one chunk").hasSizeGreaterThan(33);
+        for (int[] stretch : new int[][]{{0, 1}, {1, 33}, {30, 1000}, {whole.size() - 2, 10}, {whole.size(), 5}}) {
+            JsonNode page = api.get("/api/units/xinqi/facts/page?offset=" + stretch[0] + "&limit=" + stretch[1]).body();
+            assertThat(page.get("total").asInt()).isEqualTo(whole.size());
+            assertThat(page.get("offset").asInt()).isEqualTo(stretch[0]);
+            List<JsonNode> facts = new ArrayList<>();
+            page.get("facts").forEach(facts::add);
+            assertThat(facts).as("from %d, at most %d", stretch[0], stretch[1])
+                    .isEqualTo(whole.subList(stretch[0], Math.min(whole.size(), stretch[0] + stretch[1])));
+        }
+        assertThat(api.get("/api/units/xinqi/facts/page").body().get("facts")).hasSize(Math.min(100, whole.size()));
+        for (String bad : List.of("offset=-1", "limit=0", "limit=1001", "limit=many")) {
+            Api.Response refused = api.get("/api/units/xinqi/facts/page?" + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.body().get("field").asText()).isEqualTo(bad.substring(0, bad.indexOf('=')));
+        }
+        assertThat(api.get("/api/units/nowhere/facts/page").status()).isEqualTo(404);
     }
 
     @Test

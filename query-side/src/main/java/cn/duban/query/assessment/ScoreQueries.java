@@ -139,6 +139,23 @@ public class ScoreQueries {
         return facts.read(unitId);
     }
 
+    /** A stretch of a unit's fact log: {@code total} entries in all, these from the {@code offset}-th (0 the first recorded). */
+    public record FactPage(int total, int offset, List<FactEntry> facts) {
+    }
+
+    /**
+     * At most {@code limit} entries of the unit's fact log from the {@code offset}-th, in recording
+     * order, reading only the chunks that hold them: the whole log of the 1M benchmark's busiest unit
+     * is 41.9 MB of JSON and took 11.8 s to answer.
+     */
+    public FactPage factPage(String unitId, int offset, int limit) {
+        unit(unitId);
+        int total = factLog.size(unitId);
+        List<FactEntry> page = new ArrayList<>(Math.min(limit, Math.max(0, total - offset)));
+        factLog.forEachBetween(unitId, offset, (int) Math.min((long) offset + limit, total), d -> page.add(FactEntry.fromDocument(d)));
+        return new FactPage(total, offset, page);
+    }
+
     /**
      * The unit's fact of this event, which the event store holds at {@code position}: from the
      * decoded log when it is held and has it, else found by the position among the log's chunks (a

@@ -59,6 +59,29 @@ public class ScoreQueryController {
         return queries.facts(unitId);
     }
 
+    /** The most fact-log entries one page answers. */
+    static final int MAX_FACTS_PAGE = 1000;
+
+    @GetMapping("/units/{unitId}/facts/page")
+    @Tag(name = "评分 Scores")
+    @Operation(summary = "单位事实记录（分页）/ a stretch of the unit's fact log in recording order",
+            description = "At most limit entries (default 100, 1 to 1000) from the offset-th (0 the first recorded), as "
+                    + "{\"total\",\"offset\",\"facts\"}: total is the whole log's size. Reads only the stretch asked for, where "
+                    + "/facts answers the whole log (tens of megabytes for a unit with a hundred thousand facts).")
+    public ScoreQueries.FactPage factPage(@PathVariable String unitId,
+                                          @Parameter(description = "entries to skip from the first recorded (0 or more)") @RequestParam(defaultValue = "0") int offset,
+                                          @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "100") int limit,
+                                          @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        if (offset < 0) {
+            throw new InvalidInputException("offset", "不能为负数 / must not be negative");
+        }
+        if (limit < 1 || limit > MAX_FACTS_PAGE) {
+            throw new InvalidInputException("limit", "须在1到" + MAX_FACTS_PAGE + "之间 / 1 to " + MAX_FACTS_PAGE);
+        }
+        readAfterWrite.await(min);
+        return queries.factPage(unitId, offset, limit);
+    }
+
     @GetMapping("/units/{unitId}/score")
     @Tag(name = "评分 Scores")
     @Operation(summary = "单位得分 / a unit's score, now or as of an instant",
