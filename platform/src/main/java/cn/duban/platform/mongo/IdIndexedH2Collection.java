@@ -181,29 +181,16 @@ final class IdIndexedH2Collection extends H2Collection {
     private QueryResult find(Document query, Document orderBy, int numberToSkip, int numberToReturn,
                              int batchSize, Document fieldSelector) {
         long[] positions = askedPositions(query, orderBy);
-        if (positions != null) {
-            List<Document> found = new ArrayList<>(Math.min(positions.length, 256));
-            for (long position : positions) {
-                Document d = documents.get(position);
-                if (d != null) {
-                    found.add(d);
-                }
-            }
-            if (idDirection(orderBy) < 0) {
-                Collections.reverse(found);
-            }
-            // Each document was found by its _id, which is all the query asks: nothing left to match.
-            return matchDocumentsFromStream(found.stream(), new Document(), null, numberToSkip, numberToReturn, batchSize, fieldSelector);
-        }
-        List<String> keys = askedStrings(query, orderBy);
+        List<?> keys = positions != null ? inOrder(positions, idDirection(orderBy)) : askedStrings(query, orderBy);
         if (keys != null) {
             List<Document> found = new ArrayList<>(Math.min(keys.size(), 256));
-            for (String key : keys) {
+            for (Object key : keys) {
                 Document d = documents.get(key);
                 if (d != null) {
                     found.add(d);
                 }
             }
+            // Each document was found by its _id, which is all the query asks: nothing left to match.
             return matchDocumentsFromStream(found.stream(), new Document(), null, numberToSkip, numberToReturn, batchSize, fieldSelector);
         }
         QueryResult ranged = inKeyRange(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
@@ -307,6 +294,15 @@ final class IdIndexedH2Collection extends H2Collection {
             return null;
         }
         return Arrays.stream(positions).sorted().distinct().toArray();
+    }
+
+    /** Ascending positions as keys, in the direction asked. */
+    private static List<Long> inOrder(long[] positions, int direction) {
+        List<Long> keys = new ArrayList<>(Arrays.stream(positions).boxed().toList());
+        if (direction < 0) {
+            Collections.reverse(keys);
+        }
+        return keys;
     }
 
     /**

@@ -30,12 +30,7 @@ public final class FilledOnce {
 
     /** Unless the collection is marked filled, writes {@code entries} (upserts), then the mark. */
     public static void fill(MongoCollection<Document> collection, Supplier<List<WriteModel<Document>>> entries) {
-        if (collection.find(Filters.eq("_id", MARK)).first() != null) {
-            return;
-        }
-        List<WriteModel<Document>> writes = new ArrayList<>(entries.get());
-        writes.add(new ReplaceOneModel<>(Filters.eq("_id", MARK), new Document("_id", MARK), new ReplaceOptions().upsert(true)));
-        collection.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+        fillAsRead(collection, entry -> entries.get().forEach(entry));
     }
 
     /**
