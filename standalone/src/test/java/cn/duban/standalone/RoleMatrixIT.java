@@ -164,8 +164,16 @@ class RoleMatrixIT {
         // Beyond the role: a unit's clerk reads its own unit's notifications, to-do list and records, not another's.
         Api clerk = new Api(port, "matrix-staff", "matrix-staff-password");
         Api supervisor = new Api(port, "matrix-supervisor", "matrix-supervisor-password");
-        for (String path : List.of("/api/units/%s/notifications", "/api/units/%s/inbox", "/api/records?unitId=%s")) {
-            assertThat(clerk.get(path.formatted("xinqi")).status()).as(path + " of their own unit").isEqualTo(200);
+        // The fact log and a raw evidence event hold what the records hold (figures, reasons, an appeal's words).
+        Map<String, String> eventOf = new java.util.HashMap<>();
+        for (String unit : List.of("xinqi", "daqi")) {
+            assertThat(lead.post("/api/units/" + unit + "/trainings", Map.of("heldOn", "2023-03-10", "topic", "培训")).status()).isEqualTo(201);
+            eventOf.put(unit, lead.get("/api/units/" + unit + "/facts").body().get(0).get("eventId").asText());
+        }
+        for (String path : List.of("/api/units/%s/notifications", "/api/units/%s/inbox", "/api/records?unitId=%s",
+                "/api/units/%s/facts", "/api/units/%s/facts/page", "/api/units/%s/events/EVENT", "/api/units/%s/evidence?ids=EVENT")) {
+            assertThat(clerk.get(path.formatted("xinqi").replace("EVENT", eventOf.get("xinqi"))).status()).as(path + " of their own unit").isEqualTo(200);
+            path = path.replace("EVENT", eventOf.get("daqi"));
             Api.Response other = clerk.get(path.formatted("daqi"));
             assertThat(other.status()).as(path + " of another unit").isEqualTo(403);
             assertThat(other.body().get("message").asText()).startsWith("只能查看本单位");

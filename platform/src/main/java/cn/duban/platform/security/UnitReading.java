@@ -1,5 +1,6 @@
 package cn.duban.platform.security;
 
+import cn.duban.kernel.error.ForbiddenException;
 import cn.duban.kernel.people.Role;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -38,5 +39,17 @@ public class UnitReading {
             return true;
         }
         return grants.orderedStream().anyMatch(g -> g.grants(user.unitId(), unitId));
+    }
+
+    /**
+     * Refuses the user of this request a unit's records, files or fact log unless {@link #mayRead} lets
+     * them: the records list, a record, its evidence in words, the fact log and a raw evidence event all
+     * ask here, so that no one of them shows unit staff what another refuses.
+     */
+    public void requireMayRead(String unitId) {
+        CurrentUser.get().filter(u -> !mayRead(u, unitId)).ifPresent(u -> {
+            throw new ForbiddenException("只能查看本单位及本单位正在互查的单位的记录 / unit staff read their own unit's records, "
+                    + "and those of the units they inspect in an open 互查 round");
+        });
     }
 }

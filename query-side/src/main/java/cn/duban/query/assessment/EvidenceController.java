@@ -3,6 +3,7 @@ package cn.duban.query.assessment;
 import cn.duban.kernel.error.NotFoundException;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
 import cn.duban.platform.eventstore.StoredEvent;
+import cn.duban.platform.security.UnitReading;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bson.Document;
@@ -24,16 +25,20 @@ public class EvidenceController {
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
     private final ScoreQueries scores;
     private final SequencedMongoEventStorageEngine engine;
+    private final UnitReading reading;
 
-    public EvidenceController(ScoreQueries scores, SequencedMongoEventStorageEngine engine) {
+    public EvidenceController(ScoreQueries scores, SequencedMongoEventStorageEngine engine, UnitReading reading) {
         this.scores = scores;
         this.engine = engine;
+        this.reading = reading;
     }
 
     @GetMapping(path = "/units/{unitId}/events/{eventId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "证据事件 / one event behind a unit's score, as stored: payload, metadata (actor, role, address), times, position")
+    @Operation(summary = "证据事件 / one event behind a unit's score, as stored: payload, metadata (actor, role, address), times, position",
+            description = "Unit staff read their own unit's (and, in an open 互查 round, the units they inspect).")
     public ResponseEntity<String> event(@PathVariable String unitId, @PathVariable String eventId) {
         scores.unit(unitId);
+        reading.requireMayRead(unitId);
         // The event by its id, then the unit's fact of it by its position: neither reads the unit's whole log.
         java.util.function.Supplier<NotFoundException> none = () -> new NotFoundException("该单位没有此事件 / no such event of unit " + unitId + ": " + eventId);
         StoredEvent event = engine.eventById(eventId).orElseThrow(none);

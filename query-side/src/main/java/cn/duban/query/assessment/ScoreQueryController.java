@@ -24,6 +24,7 @@ import cn.duban.kernel.error.InvalidInputException;
 import cn.duban.kernel.error.Violation;
 import cn.duban.kernel.scheme.SchemeValidator;
 import cn.duban.kernel.unit.UnitType;
+import cn.duban.platform.security.UnitReading;
 import java.time.Clock;
 import java.util.ArrayList;
 import org.springframework.http.MediaType;
@@ -42,10 +43,12 @@ public class ScoreQueryController {
     private final ReadAfterWrite readAfterWrite;
 
     private final Clock clock;
+    private final UnitReading reading;
 
     public ScoreQueryController(ScoreQueries queries, Comparisons comparisons, ReadAfterWrite readAfterWrite,
-                                Clock dubanClock) {
+                                Clock dubanClock, UnitReading reading) {
         this.clock = dubanClock;
+        this.reading = reading;
         this.queries = queries;
         this.comparisons = comparisons;
         this.readAfterWrite = readAfterWrite;
@@ -53,8 +56,11 @@ public class ScoreQueryController {
 
     @GetMapping("/units/{unitId}/facts")
     @Tag(name = "评分 Scores")
-    @Operation(summary = "单位事实记录 / the unit's fact log in recording order, with actors and positions")
+    @Operation(summary = "单位事实记录 / the unit's fact log in recording order, with actors and positions",
+            description = "Unit staff read their own unit's (and, in an open 互查 round, the units they inspect).")
     public List<FactEntry> facts(@PathVariable String unitId, @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        // The log holds what the records hold (figures, reasons, appeals' words): read as the records are.
+        reading.requireMayRead(unitId);
         readAfterWrite.await(min);
         return queries.facts(unitId);
     }
@@ -67,11 +73,13 @@ public class ScoreQueryController {
     @Operation(summary = "单位事实记录（分页）/ a stretch of the unit's fact log in recording order",
             description = "At most limit entries (default 100, 1 to 1000) from the offset-th (0 the first recorded), as "
                     + "{\"total\",\"offset\",\"facts\"}: total is the whole log's size. Reads only the stretch asked for, where "
-                    + "/facts answers the whole log (tens of megabytes for a unit with a hundred thousand facts).")
+                    + "/facts answers the whole log (tens of megabytes for a unit with a hundred thousand facts). "
+                    + "Unit staff read their own unit's (and, in an open 互查 round, the units they inspect).")
     public ScoreQueries.FactPage factPage(@PathVariable String unitId,
                                           @Parameter(description = "entries to skip from the first recorded (0 or more)") @RequestParam(defaultValue = "0") int offset,
                                           @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "100") int limit,
                                           @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+        reading.requireMayRead(unitId);
         if (offset < 0) {
             throw new InvalidInputException("offset", "不能为负数 / must not be negative");
         }

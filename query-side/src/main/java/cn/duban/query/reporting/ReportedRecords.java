@@ -1,6 +1,5 @@
 package cn.duban.query.reporting;
 
-import cn.duban.kernel.error.ForbiddenException;
 import cn.duban.kernel.error.NotFoundException;
 import cn.duban.kernel.people.Role;
 import cn.duban.platform.security.CurrentUser;
@@ -61,10 +60,7 @@ public class ReportedRecords {
 
     /** Refuses unit staff the records of a unit that is neither theirs nor one they inspect in an open 互查 round. */
     public void requireMayRead(String unitId) {
-        CurrentUser.get().filter(u -> !reading.mayRead(u, unitId)).ifPresent(u -> {
-            throw new ForbiddenException("只能查看本单位及本单位正在互查的单位的记录 / unit staff read their own unit's records, "
-                    + "and those of the units they inspect in an open 互查 round");
-        });
+        reading.requireMayRead(unitId);
     }
 
     /** At most this many records answer one list, newest first. */
