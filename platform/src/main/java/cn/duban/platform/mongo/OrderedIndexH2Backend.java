@@ -466,6 +466,43 @@ final class OrderedIndexH2Backend extends H2Backend {
         }
     }
 
+    /** The mark of an {@code _id} index map that holds no string keys ({@link DocumentKeyedIdIndex}). */
+    private static final String WITHOUT_STRINGS = "#withoutStrings";
+
+    /**
+     * An {@code _id} index map of a store written before {@link DocumentKeyedIdIndex} holds every key;
+     * its strings are dropped once, at the first start after the upgrade, by writing the other keys into a
+     * new map (the event store's positions: about 21,000 on the benchmark's 1M store) rather than
+     * removing hundreds of thousands of strings one by one.
+     */
+    private static MVMap<Object, Object> withoutStringKeys(MVStore store, String name, MVMap<Object, Object> map) {
+        MVMap<String, String> markers = store.openMap(MARKERS);
+        if (markers.containsKey(name + WITHOUT_STRINGS)) {
+            return map;
+        }
+        if (!map.isEmpty()) {
+            List<Map.Entry<Object, Object>> others = new ArrayList<>();
+            long strings = 0;
+            for (Map.Entry<Object, Object> e : map.entrySet()) {
+                if (e.getKey() instanceof de.bwaldvogel.mongo.backend.KeyValue k && k.size() == 1 && k.get(0) instanceof String) {
+                    strings++;
+                } else {
+                    others.add(Map.entry(e.getKey(), e.getValue()));
+                }
+            }
+            if (strings > 0) {
+                store.removeMap(map);
+                map = openIndexMap(store, name);
+                for (Map.Entry<Object, Object> e : others) {
+                    map.put(e.getKey(), e.getValue());
+                }
+                log.info("Dropped {} string keys of index {}: the documents map answers for them", strings, name);
+            }
+        }
+        markers.put(name + WITHOUT_STRINGS, "1");
+        return map;
+    }
+
     private static MVMap<Object, Object> openIndexMap(MVStore store, String name) {
         MVMap<Object, Object> map = store.openMap(name,
                 new MVMap.Builder<Object, Object>().keyType(new IndexKeyOrder()));
@@ -493,7 +530,13 @@ final class OrderedIndexH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
                                                         List<IndexKey> keys, boolean sparse) {
-            openIndexMap(getMvStore(), getFullCollectionNamespace(collectionName) + INDEX_MAP + indexName);
+            String namespace = getFullCollectionNamespace(collectionName);
+            String name = namespace + INDEX_MAP + indexName;
+            MVMap<Object, Object> map = openIndexMap(getMvStore(), name);
+            if (!sparse && keys.size() == 1 && keys.get(0).getKey().equals("_id")) {
+                return new DocumentKeyedIdIndex(indexName, keys, openCollectionMap(getMvStore(), COLLECTION_MAP + namespace),
+                        withoutStringKeys(getMvStore(), name, map));
+            }
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
 
