@@ -1911,6 +1911,45 @@ class WorkbenchBrowserIT {
     }
 
     /**
+     * 填报台账 of a unit with more records than one list answers (stop 51): the newest 500 first, then
+     * 加载更早的记录 brings the rest, a record recorded meanwhile not counted twice (the next 500 are read by
+     * offset, so the list has moved on by one).
+     */
+    @Test
+    @Order(41)
+    void theLeadOfficeLoadsAUnitsEarlierRecords() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://localhost:" + port;
+        var session = ScaleBenchmark.Session.signIn(http, base, "admin", TestData.ADMIN_PASSWORD);
+        int before = new Api(port).get("/api/records?unitId=daqi").body().size();
+        assertThat(before).as("the demo's records of 大碶, under one list").isLessThan(500);
+        int added = 505;
+        for (int i = 1; i <= added; i++) {
+            var r = session.post(http, base + "/api/units/daqi/trainings",
+                    "{\"heldOn\":\"2023-05-%02d\",\"topic\":\"社区网格员轮训第%03d期\"}".formatted(1 + i % 28, i));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        }
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/records?unit=daqi", "填报台账");
+        waitForText("已载入最近的 500 条记录，还有更早的");
+        assertThat(page()).contains("最近的 500 条").doesNotContain("社区网格员轮训第001期");
+        shots("records-newest-500");
+        // Recorded while the page is open: the list has moved on by one when the earlier records are asked for.
+        assertThat(session.post(http, base + "/api/units/daqi/trainings", "{\"heldOn\":\"2023-06-01\",\"topic\":\"页面打开后录入的培训\"}")
+                .statusCode()).isEqualTo(201);
+        press(visible(By.cssSelector("[data-test=records-more]")));
+        waitForText("共 " + (before + added) + " 条");
+        assertThat(browser.findElements(By.cssSelector("[data-test=records-more]"))).as("nothing earlier left").isEmpty();
+        assertThat(page()).doesNotContain("页面打开后录入的培训");
+        // The first of them, the 505th newest, is on the table's 26th page of 20 (the demo's own records are older).
+        for (int p = 1; p < 26; p++) {
+            press(visible(By.cssSelector(".pager .btn-next")));
+        }
+        shown(".table .el-table__row", "社区网格员轮训第001期");
+        shots("records-earlier-loaded");
+    }
+
+    /**
      * Until the demo's round is shown, the rounds page never says there are none, and says it is
      * computing at least once (photographed the first time).
      */
