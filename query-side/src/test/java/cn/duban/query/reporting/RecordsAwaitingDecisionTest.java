@@ -32,7 +32,7 @@ class RecordsAwaitingDecisionTest extends ProjectionTestBase {
     }
 
     List<String> awaiting(String kind) {
-        return new ReportedRecords(harness.db, null).awaitingDecision(kind).stream().map(v -> v.id).toList();
+        return new ReportedRecords(harness.db, NO_GRANTS).awaitingDecision(kind).stream().map(v -> v.id).toList();
     }
 
     @Test
@@ -44,7 +44,7 @@ class RecordsAwaitingDecisionTest extends ProjectionTestBase {
         projection.flush();
         assertThat(awaiting("INFO_REPORT")).containsExactly("r1", "r2", "r3");
         assertThat(awaiting("APPEAL")).containsExactly("a1");
-        assertThat(new ReportedRecords(harness.db, null).countAwaitingDecision("INFO_REPORT")).isEqualTo(3);
+        assertThat(new ReportedRecords(harness.db, NO_GRANTS).countAwaitingDecision("INFO_REPORT")).isEqualTo(3);
 
         // Decided in a later batch, and one submitted and decided within the same batch.
         harness.given(projection, new InfoReportAccepted("r1", "xinqi", InfoLevel.GENERAL, ON),
@@ -67,7 +67,7 @@ class RecordsAwaitingDecisionTest extends ProjectionTestBase {
         harness.given(projection, new InfoReportWithdrawn("r1", "xinqi", "发错了"), new TrainingWithdrawn("t1", "xinqi", "日期填错"));
         projection.flush();
         assertThat(awaiting("INFO_REPORT")).containsExactly("r2");
-        ReportedRecords records = new ReportedRecords(harness.db, null);
+        ReportedRecords records = new ReportedRecords(harness.db, NO_GRANTS);
         assertThat(records.list("xinqi", null, "WITHDRAWN")).extracting(v -> v.id, v -> v.reason)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("r1", "发错了"), org.assertj.core.groups.Tuple.tuple("t1", "日期填错"));
         ReportedRecordsProjection.RecordView training = records.list("xinqi", "TRAINING", null).get(0);
@@ -91,7 +91,7 @@ class RecordsAwaitingDecisionTest extends ProjectionTestBase {
                 new CampaignProgressRecorded("c1", "xinqi", "GROUP_RENTAL", "shops_closed", BigDecimal.ONE, ON.plusDays(10)));
         harness.given(projection, new CampaignProgressWithdrawn("c1", "xinqi", later.get(1).getIdentifier(), "重复"));
         projection.flush();
-        ReportedRecordsProjection.RecordView campaign = new ReportedRecords(harness.db, null).find("c1").orElseThrow();
+        ReportedRecordsProjection.RecordView campaign = new ReportedRecords(harness.db, NO_GRANTS).find("c1").orElseThrow();
         assertThat(campaign.totals).containsEntry("communities_rectified", new BigDecimal("3"));
         assertThat(campaign.totals.get("shops_closed")).isEqualByComparingTo("0");
         assertThat(campaign.steps).extracting(step -> step.eventId).containsExactly(events.get(1).getIdentifier(), wrong, later.get(1).getIdentifier());

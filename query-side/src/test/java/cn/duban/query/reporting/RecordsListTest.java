@@ -35,7 +35,7 @@ class RecordsListTest extends ProjectionTestBase {
     }
 
     List<String> list(String unit, String kind, String status) {
-        return new ReportedRecords(harness.db, null).list(unit, kind, status).stream().map(v -> v.id).toList();
+        return new ReportedRecords(harness.db, NO_GRANTS).list(unit, kind, status).stream().map(v -> v.id).toList();
     }
 
     /** Each event an hour after the one before (the harness's clock): the order given is the order recorded. */
@@ -62,12 +62,12 @@ class RecordsListTest extends ProjectionTestBase {
         assertThat(list(null, null, "FILED")).containsExactly("a2", "a1");
         assertThat(list("gafj", "APPEAL", "FILED")).containsExactly("a1");
         assertThat(list("xinqi", "TRAINING", "SUBMITTED")).isEmpty();
-        assertThat(new ReportedRecords(harness.db, null).list(null, null, "FILED", 1)).extracting(v -> v.id).containsExactly("a1");
+        assertThat(new ReportedRecords(harness.db, NO_GRANTS).list(null, null, "FILED", 1)).extracting(v -> v.id).containsExactly("a1");
         assertThat(list(null, "APPEAL", null)).as("every unit's, as the lead office lists appeals").containsExactly("a2", "a1");
         assertThat(list(null, null, null)).containsExactly("t3", "a2", "c1", "a1", "h1", "i1", "r2", "t2", "r1", "t1");
         assertThat(list("daqi", null, null)).isEmpty();
         // The list reads whole records, the status as it is now.
-        RecordView r1 = new ReportedRecords(harness.db, null).list("xinqi", "INFO_REPORT", null).get(1);
+        RecordView r1 = new ReportedRecords(harness.db, NO_GRANTS).list("xinqi", "INFO_REPORT", null).get(1);
         assertThat(r1.status).isEqualTo("ACCEPTED");
         assertThat(r1.title).isEqualTo("标题r1");
     }
@@ -89,7 +89,7 @@ class RecordsListTest extends ProjectionTestBase {
         assertThat(list("xinqi", null, "OPEN")).as("older than 650 trainings").containsExactly("c1");
 
         // The next page: from the 500th newest, the rest of the trainings and then the campaign.
-        ReportedRecords records = new ReportedRecords(harness.db, null);
+        ReportedRecords records = new ReportedRecords(harness.db, NO_GRANTS);
         List<String> next = records.list("xinqi", null, null, ReportedRecords.LIST_LIMIT).stream().map(v -> v.id).toList();
         assertThat(next).hasSize(151).startsWith("t0149").endsWith("t0000", "c1");
         assertThat(records.list("xinqi", "TRAINING", null, 640)).extracting(v -> v.id).containsExactly(
