@@ -112,6 +112,14 @@ class MaterialsIT {
             assertThat(badOffset.status()).as(bad).isEqualTo(400);
             assertThat(badOffset.body().get("field").asText()).isEqualTo("offset");
         }
+        // A year's records, by the day each was held.
+        assertThat(lead.get("/api/records?unitId=xinqi&year=2023").body()).hasSize(2);
+        assertThat(lead.get("/api/records?unitId=xinqi&year=2022").body()).isEmpty();
+        for (String bad : List.of("1999", "2101", "二〇二三", "2023.5")) {
+            Api.Response badYear = lead.get("/api/records?unitId=xinqi&year=" + java.net.URLEncoder.encode(bad, StandardCharsets.UTF_8));
+            assertThat(badYear.status()).as(bad).isEqualTo(400);
+            assertThat(badYear.body().get("field").asText()).isEqualTo("year");
+        }
         long head = engine.headPosition();
         Api.Response foreign = other.post("/api/units/daqi/trainings", Map.of("heldOn", "2023-03-16", "topic", "借用材料", "materials", hashes));
         assertThat(foreign.status()).isEqualTo(400);

@@ -1923,6 +1923,9 @@ class WorkbenchBrowserIT {
         var session = ScaleBenchmark.Session.signIn(http, base, "admin", TestData.ADMIN_PASSWORD);
         int before = new Api(port).get("/api/records?unitId=daqi").body().size();
         assertThat(before).as("the demo's records of 大碶, under one list").isLessThan(500);
+        // Older than the newest 500: found by its year all the same.
+        assertThat(session.post(http, base + "/api/units/daqi/trainings", "{\"heldOn\":\"2022-12-20\",\"topic\":\"二〇二二年冬季网格员培训\"}")
+                .statusCode()).isEqualTo(201);
         int added = 505;
         for (int i = 1; i <= added; i++) {
             var r = session.post(http, base + "/api/units/daqi/trainings",
@@ -1938,7 +1941,7 @@ class WorkbenchBrowserIT {
         assertThat(session.post(http, base + "/api/units/daqi/trainings", "{\"heldOn\":\"2023-06-01\",\"topic\":\"页面打开后录入的培训\"}")
                 .statusCode()).isEqualTo(201);
         press(visible(By.cssSelector("[data-test=records-more]")));
-        waitForText("共 " + (before + added) + " 条");
+        waitForText("共 " + (before + added + 1) + " 条");
         assertThat(browser.findElements(By.cssSelector("[data-test=records-more]"))).as("nothing earlier left").isEmpty();
         assertThat(page()).doesNotContain("页面打开后录入的培训");
         // The first of them, the 505th newest, is on the table's 26th page of 20 (the demo's own records are older).
@@ -1947,6 +1950,13 @@ class WorkbenchBrowserIT {
         }
         shown(".table .el-table__row", "社区网格员轮训第001期");
         shots("records-earlier-loaded");
+
+        // A year is asked of the server: 2022's training, older than the newest 500, is listed at once.
+        choose(visible(By.cssSelector("[data-test=records-year]")), "2022年");
+        shown(".table .el-table__row", "二〇二二年冬季网格员培训");
+        assertThat(page()).doesNotContain("社区网格员轮训第").doesNotContain("最近的");
+        assertThat(browser.findElements(By.cssSelector("[data-test=records-more]"))).isEmpty();
+        shots("records-year-2022");
     }
 
     /**

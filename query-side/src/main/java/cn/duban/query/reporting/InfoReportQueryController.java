@@ -51,21 +51,27 @@ public class InfoReportQueryController {
     @GetMapping("/records")
     @Operation(summary = "记录列表 / reported records of a unit, kind (TRAINING, INFO_REPORT, INDICATOR, ACHIEVEMENT, APPEAL, CAMPAIGN) and status, newest first, at most 500",
             description = "Newest first by the time each was recorded; at most 500, from the offset-th newest of those that match "
-                    + "(0 to 100000; the next 500 are at offset=500). Without unitId, unit staff get their own unit's and others every unit's.")
+                    + "(0 to 100000; the next 500 are at offset=500); of one year where year is given. Without unitId, unit staff get their own unit's and others every unit's.")
     public List<RecordView> records(@RequestParam(required = false) @Size(max = 64) String unitId,
                                     @RequestParam(required = false) @Pattern(regexp = "TRAINING|INFO_REPORT|INDICATOR|ACHIEVEMENT|APPEAL|CAMPAIGN",
                                             message = "取值须为 / must be one of：[TRAINING, INFO_REPORT, INDICATOR, ACHIEVEMENT, APPEAL, CAMPAIGN]") String kind,
                                     // The statuses the records take (ReportedRecordsProjection); any other asked an empty list.
                                     @RequestParam(required = false) @Pattern(regexp = "SUBMITTED|ACCEPTED|REJECTED|WITHDRAWN|FILED|UPHELD|OPEN|CLOSED",
                                             message = "取值须为 / must be one of：[SUBMITTED, ACCEPTED, REJECTED, WITHDRAWN, FILED, UPHELD, OPEN, CLOSED]") String status,
+                                    @Parameter(description = "the year of the day each happened, or of an indicator figure (2000 to 2100); an appeal is of no year")
+                                    @RequestParam(required = false) Integer year,
                                     @Parameter(description = "records to skip, newest first (0 to 100000)") @RequestParam(defaultValue = "0") int offset,
                                     @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
         if (offset < 0 || offset > ReportedRecords.MAX_OFFSET) {
             throw new InvalidInputException("offset", "须在0到" + ReportedRecords.MAX_OFFSET + "之间 / 0 to " + ReportedRecords.MAX_OFFSET);
         }
+        if (year != null && (year < ReportedRecords.FIRST_YEAR || year > ReportedRecords.LAST_YEAR)) {
+            throw new InvalidInputException("year", "须在" + ReportedRecords.FIRST_YEAR + "到" + ReportedRecords.LAST_YEAR + "之间 / "
+                    + ReportedRecords.FIRST_YEAR + " to " + ReportedRecords.LAST_YEAR);
+        }
         readAfterWrite.await(min);
         units.requireKnown("unitId", unitId);
-        return records.list(unitId, kind, status, offset);
+        return records.list(unitId, kind, status, year, offset);
     }
 
     /** A report waiting for review, with what the reviewer reads before deciding: title, text, category, files. */

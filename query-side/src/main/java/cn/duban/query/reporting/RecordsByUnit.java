@@ -97,10 +97,16 @@ public final class RecordsByUnit {
      * both descending), read lazily: one range per unit and kind, merged.
      */
     Iterator<String> newestFirst(List<String> units, List<String> kinds) {
+        return newestFirst(units, kinds, null);
+    }
+
+    /** As {@link #newestFirst(List, List)}, of the records recorded at or after {@code since} only, where given: no earlier key is read. */
+    Iterator<String> newestFirst(List<String> units, List<String> kinds, Instant since) {
         PriorityQueue<Range> heads = new PriorityQueue<>(Comparator.comparing(Range::head).reversed());
         for (String unit : units) {
             for (String kind : kinds) {
-                Range range = new Range(unit + "/" + kind + "/", unit + "/" + kind + "0");
+                String prefix = unit + "/" + kind + "/";
+                Range range = new Range(prefix, since == null ? prefix : prefix + time(since), unit + "/" + kind + "0");
                 if (range.hasNext()) {
                     heads.add(range);
                 }
@@ -129,13 +135,16 @@ public final class RecordsByUnit {
 
     /** One unit's keys of one kind, read backwards a page at a time; its head compared by what follows the prefix (time, then id). */
     private final class Range {
+        /** The keys' common prefix, {@code unit/kind/}. */
+        private final String prefix;
         private final String start;
         private String end;
         private final ArrayDeque<String> page = new ArrayDeque<>();
         private boolean exhausted;
         private int pageSize = FIRST_PAGE;
 
-        Range(String start, String end) {
+        Range(String prefix, String start, String end) {
+            this.prefix = prefix;
             this.start = start;
             this.end = end;
         }
@@ -154,7 +163,7 @@ public final class RecordsByUnit {
         }
 
         String head() {
-            return page.getFirst().substring(start.length());
+            return page.getFirst().substring(prefix.length());
         }
 
         String take() {

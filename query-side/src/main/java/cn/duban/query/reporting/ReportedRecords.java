@@ -22,6 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import com.mongodb.client.model.Projections;
 
 /**
  * What units reported, with their text and files; unit staff read their own unit's records, and
@@ -83,36 +89,60 @@ public class ReportedRecords {
 
     /** As {@link #list(String, String, String)}, from the {@code offset}-th newest (0 the newest) of those that match. */
     public List<RecordView> list(String unitId, String kind, String status, int offset) {
+        return list(unitId, kind, status, null, offset);
+    }
+
+    /** The earliest and latest year a list may ask for. */
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2100;
+
+    /**
+     * As {@link #list(String, String, String, int)}, of the records of one year too, where {@code year} is
+     * given: the year of the day a record happened (a training held, a report submitted, a campaign
+     * launched, an achievement), or an indicator figure's year; a record without either (an appeal) is
+     * of no year. No record's day is after the day it was recorded (every command refuses one after
+     * today, an indicator's year after this one), so the keys recorded before the year began, less a day
+     * for the time zones, are not read: a year's records are found among the keys since then.
+     */
+    public List<RecordView> list(String unitId, String kind, String status, Integer year, int offset) {
         if (unitId != null) {
             requireMayRead(unitId);
         }
         String unit = CurrentUser.get().filter(u -> u.role() == Role.UNIT_STAFF && unitId == null).map(u -> u.unitId()).orElse(unitId);
+        Predicate<RecordView> matches = v -> (status == null || status.equals(v.status)) && (year == null || year.equals(yearOf(v)));
         Optional<String> waitingKind = ReportedRecordsProjection.kindAwaitingIn(status);
         if (waitingKind.isPresent()) {
-            return waiting(unit, kind, waitingKind.get(), status, offset);
+            return waiting(unit, kind, waitingKind.get(), matches, offset);
         }
+        Instant since = year == null ? null : LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).minus(Duration.ofDays(1)).toInstant();
         Iterator<String> ids = byUnit.newestFirst(unit != null ? List.of(unit) : byUnit.units(),
-                kind != null ? List.of(kind) : RecordsByUnit.KINDS);
+                kind != null ? List.of(kind) : RecordsByUnit.KINDS, since);
+        boolean everyKeyMatches = status == null && year == null;
         int toSkip = offset;
         List<RecordView> out = new ArrayList<>();
         while (out.size() < LIST_LIMIT && ids.hasNext()) {
             List<String> page = new ArrayList<>();
-            // Without a status every key matches, so a page is what is still wanted, the skipped included.
-            int wanted = status == null ? Math.min(toSkip + LIST_LIMIT - out.size(), LIST_LIMIT) : LIST_LIMIT;
+            // Where every key matches, a page is what is still wanted, the skipped included.
+            int wanted = everyKeyMatches ? Math.min(toSkip + LIST_LIMIT - out.size(), LIST_LIMIT) : LIST_LIMIT;
             while (page.size() < wanted && ids.hasNext()) {
                 page.add(ids.next());
             }
-            if (status != null) {
-                page.retainAll(withStatus(page, status));
+            if (!everyKeyMatches) {
+                page.retainAll(matching(page, matches));
             }
             int skipped = Math.min(toSkip, page.size());
             toSkip -= skipped;
             byIds(page.subList(skipped, page.size())).values().stream()
-                    .filter(v -> status == null || status.equals(v.status))
+                    .filter(matches)
                     .limit(LIST_LIMIT - out.size())
                     .forEach(out::add);
         }
         return out;
+    }
+
+    /** The year a record belongs to, as the workbench's 年度 filter puts it: its day's, or an indicator figure's year. */
+    private static Integer yearOf(RecordView v) {
+        return v.on != null ? Integer.valueOf(v.on.getYear()) : v.year;
     }
 
     /**
@@ -138,30 +168,29 @@ public class ReportedRecords {
      * The records of a status that waits for the lead office's decision (SUBMITTED reports, FILED
      * appeals): from the read model of what waits, a few records, rather than all of the unit's.
      */
-    private List<RecordView> waiting(String unit, String kind, String waitingKind, String status, int offset) {
+    private List<RecordView> waiting(String unit, String kind, String waitingKind, Predicate<RecordView> matches, int offset) {
         if (kind != null && !kind.equals(waitingKind)) {
             return List.of();
         }
         List<String> ids = new ArrayList<>();
         awaiting.find(unit == null ? Filters.eq("kind", waitingKind) : Filters.and(Filters.eq("kind", waitingKind), Filters.eq("unitId", unit)))
                 .projection(new Document("_id", 1)).forEach(d -> ids.add(d.getString("_id")));
-        return byIds(ids).values().stream().filter(v -> status.equals(v.status)).sorted(NEWEST_FIRST)
+        return byIds(ids).values().stream().filter(matches).sorted(NEWEST_FIRST)
                 .skip(offset).limit(LIST_LIMIT).toList();
     }
 
     /**
-     * Which of these records have this status, read from the store without the rest of each record:
-     * a status few records have is looked for among all of a unit's, and decoding each whole took
-     * most of the time.
+     * Which of these records match, read from the store with only the fields a filter asks about: a
+     * status few records have is looked for among all of a unit's, and decoding each whole took most
+     * of the time.
      */
-    private Set<String> withStatus(List<String> ids, String status) {
+    private Set<String> matching(List<String> ids, Predicate<RecordView> matches) {
         Set<String> found = new HashSet<>();
-        recordDocuments.find(Filters.in("_id", ids)).projection(new Document("status", 1))
-                .forEach(d -> {
-                    if (status.equals(d.getString("status"))) {
-                        found.add(d.getString("_id"));
-                    }
-                });
+        records.forEach(Filters.in("_id", ids), Projections.include("status", "on", "year"), v -> {
+            if (matches.test(v)) {
+                found.add(v.id);
+            }
+        });
         return found;
     }
 

@@ -8,6 +8,7 @@ import cn.duban.kernel.reporting.InfoReportAccepted;
 import cn.duban.kernel.reporting.InfoReportSubmitted;
 import cn.duban.kernel.reporting.IndicatorReported;
 import cn.duban.kernel.reporting.TrainingRecorded;
+import cn.duban.kernel.reporting.TrainingWithdrawn;
 import cn.duban.kernel.scheme.FactKind;
 import cn.duban.query.common.ProjectionTestBase;
 import cn.duban.query.reporting.ReportedRecordsProjection.RecordView;
@@ -15,6 +16,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +99,50 @@ class RecordsListTest extends ProjectionTestBase {
         // Skipped among those of the status asked for.
         assertThat(records.list("xinqi", null, "OPEN", 1)).isEmpty();
         assertThat(records.list("xinqi", null, "OPEN", 0)).extracting(v -> v.id).containsExactly("c1");
+    }
+
+    /**
+     * A year's records: of the day each happened, or an indicator figure's year, whenever recorded
+     * since the year began; records recorded before it are not read (none can be of that year), and a
+     * record of an earlier year recorded late is found where it was recorded.
+     */
+    @Test
+    void aYearsRecordsAreThoseOfItsDaysFoundAmongTheKeysRecordedSinceItBegan() throws Exception {
+        ReportedRecordsProjection projection = new ReportedRecordsProjection(harness.db);
+        harness.clock = Instant.parse("2022-12-31T10:00:00Z");
+        harness.given(projection,
+                new TrainingRecorded("t2022", "xinqi", LocalDate.of(2022, 12, 31), "年末培训", 20, BigDecimal.ONE));
+        // 2023-01-01 early morning in Beijing, still 2022 in UTC: a day of 2023 recorded before 2023 began in UTC.
+        harness.clock = Instant.parse("2022-12-31T16:30:00Z");
+        harness.given(projection, new TrainingRecorded("t-new-year", "xinqi", LocalDate.of(2023, 1, 1), "元旦值班培训", 5, BigDecimal.ONE));
+        harness.clock = Instant.parse("2023-06-01T00:00:00Z");
+        harness.given(projection,
+                new TrainingRecorded("t2023", "xinqi", LocalDate.of(2023, 5, 31), "五月培训", 20, BigDecimal.ONE),
+                new TrainingRecorded("t2022-late", "xinqi", LocalDate.of(2022, 11, 2), "补录的去年培训", 20, BigDecimal.ONE),
+                new IndicatorReported("i2022", "xinqi", "registration_rate", 2022, new BigDecimal("0.9"), null, null, List.of()),
+                new IndicatorReported("i2023", "xinqi", "registration_rate", 2023, new BigDecimal("0.95"), null, null, List.of()),
+                new AppealFiled("a1", "xinqi", "beilun-2023", "1.2", "理由", List.of()),
+                new CampaignLaunched("c2023", "xinqi", "GROUP_RENTAL", "群租整治", LocalDate.of(2023, 3, 1)),
+                new TrainingRecorded("t-daqi", "daqi", LocalDate.of(2023, 5, 1), "大碶培训", 20, BigDecimal.ONE));
+        projection.flush();
+        harness.given(projection, new TrainingWithdrawn("t2023", "xinqi", "填错"));
+        projection.flush();
+
+        ReportedRecords records = new ReportedRecords(harness.db, NO_GRANTS);
+        java.util.function.BiFunction<String, Integer, List<String>> ofYear = (kind, year) ->
+                records.list("xinqi", kind, null, year, 0).stream().map(v -> v.id).toList();
+        assertThat(ofYear.apply(null, 2023)).containsExactly("c2023", "i2023", "t2023", "t-new-year");
+        assertThat(ofYear.apply(null, 2022)).containsExactly("i2022", "t2022-late", "t2022");
+        assertThat(ofYear.apply("TRAINING", 2022)).containsExactly("t2022-late", "t2022");
+        assertThat(ofYear.apply(null, 2024)).isEmpty();
+        assertThat(ofYear.apply(null, 2021)).isEmpty();
+        // With a status, and with one that waits for a decision (an appeal is of no year).
+        assertThat(records.list("xinqi", null, "WITHDRAWN", 2023, 0)).extracting(v -> v.id).containsExactly("t2023");
+        assertThat(records.list("xinqi", null, "WITHDRAWN", 2022, 0)).isEmpty();
+        assertThat(records.list("xinqi", null, "FILED", null, 0)).extracting(v -> v.id).containsExactly("a1");
+        assertThat(records.list("xinqi", null, "FILED", 2023, 0)).isEmpty();
+        assertThat(records.list("xinqi", null, null, 2023, 2)).extracting(v -> v.id).containsExactly("t2023", "t-new-year");
+        assertThat(records.list(null, "TRAINING", null, 2023, 0)).extracting(v -> v.id).containsExactly("t-daqi", "t2023", "t-new-year");
     }
 
     @Test
