@@ -6,6 +6,8 @@ import cn.duban.query.assessment.ScoreQueries.RankingEntry;
 import cn.duban.query.assessment.ScoreQueries.Timeline;
 import cn.duban.kernel.scheme.SchemeDocument;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -67,6 +69,10 @@ public class ScoreQueryController {
 
     /** The most fact-log entries one page answers. */
     static final int MAX_FACTS_PAGE = 1000;
+    private static final String NOT_NEGATIVE = "不能为负数 / must not be negative";
+    private static final String FACTS_LIMIT_RANGE = "须在1到" + MAX_FACTS_PAGE + "之间 / 1 to " + MAX_FACTS_PAGE;
+    private static final String EVIDENCE_LIMIT_RANGE = "须在0到10000之间 / 0 to 10000";
+    private static final String TIMELINE_LIMIT_RANGE = "须在1到10000之间 / 1 to 10000";
 
     @GetMapping("/units/{unitId}/facts/page")
     @Tag(name = "评分 Scores")
@@ -76,16 +82,12 @@ public class ScoreQueryController {
                     + "/facts answers the whole log (tens of megabytes for a unit with a hundred thousand facts). "
                     + "Unit staff read their own unit's (and, in an open 互查 round, the units they inspect).")
     public ScoreQueries.FactPage factPage(@PathVariable String unitId,
-                                          @Parameter(description = "entries to skip from the first recorded (0 or more)") @RequestParam(defaultValue = "0") int offset,
-                                          @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "100") int limit,
+                                          @Parameter(description = "entries to skip from the first recorded (0 or more)") @RequestParam(defaultValue = "0")
+                                          @Min(value = 0, message = NOT_NEGATIVE) int offset,
+                                          @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "100")
+                                          @Min(value = 1, message = FACTS_LIMIT_RANGE) @Max(value = MAX_FACTS_PAGE, message = FACTS_LIMIT_RANGE) int limit,
                                           @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
         reading.requireMayRead(unitId);
-        if (offset < 0) {
-            throw new InvalidInputException("offset", "不能为负数 / must not be negative");
-        }
-        if (limit < 1 || limit > MAX_FACTS_PAGE) {
-            throw new InvalidInputException("limit", "须在1到" + MAX_FACTS_PAGE + "之间 / 1 to " + MAX_FACTS_PAGE);
-        }
         readAfterWrite.await(min);
         return queries.factPage(unitId, offset, limit);
     }
@@ -101,11 +103,9 @@ public class ScoreQueryController {
                            @Parameter(description = "RECORDING (default) or EFFECTIVE") @RequestParam(defaultValue = "RECORDING")
                            Comparisons.View view,
                            @Parameter(description = "at most this many evidence ids per contribution; all when absent")
-                           @RequestParam(required = false) Integer evidenceLimit,
+                           @RequestParam(required = false)
+                           @Min(value = 0, message = EVIDENCE_LIMIT_RANGE) @Max(value = 10_000, message = EVIDENCE_LIMIT_RANGE) Integer evidenceLimit,
                            @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
-        if (evidenceLimit != null && (evidenceLimit < 0 || evidenceLimit > 10_000)) {
-            throw new InvalidInputException("evidenceLimit", "须在0到10000之间 / 0 to 10000");
-        }
         readAfterWrite.await(min);
         ScoreCard card = view == Comparisons.View.EFFECTIVE
                 ? comparisons.score(unitId, schemeId, asOf == null ? clock.instant() : asOf, view)
@@ -157,11 +157,9 @@ public class ScoreQueryController {
     public Timeline timeline(@PathVariable String unitId, @RequestParam("scheme") String schemeId,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                             @RequestParam(required = false) Integer limit,
+                             @RequestParam(required = false)
+                             @Min(value = 1, message = TIMELINE_LIMIT_RANGE) @Max(value = 10_000, message = TIMELINE_LIMIT_RANGE) Integer limit,
                              @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
-        if (limit != null && (limit < 1 || limit > 10_000)) {
-            throw new InvalidInputException("limit", "须在1到10000之间 / 1 to 10000");
-        }
         if (from != null && to != null && to.isBefore(from)) {
             // A window that ends before it begins holds nothing; an empty timeline would look like a quiet unit.
             throw new InvalidInputException("to", "不能早于 from / must not be before from");

@@ -1,10 +1,11 @@
 package cn.duban.query.audit;
 
 import cn.duban.kernel.EventFamily;
-import cn.duban.kernel.error.InvalidInputException;
 import cn.duban.query.audit.AuditProjection.AuditEntry;
 import cn.duban.query.audit.AuditQueries.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -24,6 +25,8 @@ import java.util.List;
 public class AuditController {
     /** The most acts one page holds: a page is read and each act's event looked up while the reader waits. */
     static final int MAX_LIMIT = 500;
+    private static final String NOT_NEGATIVE = "不能为负数 / must not be negative";
+    private static final String LIMIT_RANGE = "须在1到" + MAX_LIMIT + "之间 / 1 to " + MAX_LIMIT;
 
     private final AuditQueries audit;
 
@@ -54,19 +57,14 @@ public class AuditController {
                     + "Each act names what its event concerns where it names it: unitId, schemeId, subject (a title, topic or subject "
                     + "a person wrote) and account (the account acted on). An actor who is no account and has no trail → 404.")
     public AuditQueries.Page acts(@PathVariable String actor,
-                                  @Parameter(description = "acts to skip, newest first (0 or more)") @RequestParam(defaultValue = "0") int offset,
-                                  @Parameter(description = "1 to 500") @RequestParam(defaultValue = "50") int limit,
+                                  @Parameter(description = "acts to skip, newest first (0 or more)") @RequestParam(defaultValue = "0") @Min(value = 0, message = NOT_NEGATIVE) int offset,
+                                  @Parameter(description = "1 to 500") @RequestParam(defaultValue = "50")
+                                  @Min(value = 1, message = LIMIT_RANGE) @Max(value = MAX_LIMIT, message = LIMIT_RANGE) int limit,
                                   @Parameter(description = "only acts recorded before this instant (ISO-8601), e.g. the end of a day")
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant before,
                                   @Parameter(description = "only acts of this kind: REPORTING 填报与审核, ASSESSMENT 考核计分, ASSIGNMENT 交办督办, "
                                           + "SUPERVISION 督查, SCHEME 考核方案, UNIT 考核单位, PEOPLE 人员账号")
                                   @RequestParam(required = false) EventFamily kind) {
-        if (offset < 0) {
-            throw new InvalidInputException("offset", "不能为负数 / must not be negative");
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInputException("limit", "须在1到" + MAX_LIMIT + "之间 / 1 to " + MAX_LIMIT);
-        }
         audit.requireKnown(actor);
         return kind == null ? audit.page(actor, offset, limit, before) : audit.page(actor, offset, limit, before, kind);
     }

@@ -1,12 +1,13 @@
 package cn.duban.query.reporting;
 
-import cn.duban.kernel.error.InvalidInputException;
 import cn.duban.kernel.material.Material;
 import cn.duban.query.reporting.ReportedRecordsProjection.RecordView;
 import cn.duban.query.common.ReadAfterWrite;
 import cn.duban.query.unit.UnitQueries;
 import cn.duban.query.unit.UnitsProjection.UnitView;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,9 @@ import static cn.duban.query.common.ReadAfterWrite.MIN_POSITION_HEADER;
 @RequestMapping("/api")
 @Tag(name = "填报 Reporting")
 public class InfoReportQueryController {
+    private static final String OFFSET_RANGE = "须在0到" + ReportedRecords.MAX_OFFSET + "之间 / 0 to " + ReportedRecords.MAX_OFFSET;
+    private static final String YEAR_RANGE = "须在" + ReportedRecords.FIRST_YEAR + "到" + ReportedRecords.LAST_YEAR + "之间 / "
+            + ReportedRecords.FIRST_YEAR + " to " + ReportedRecords.LAST_YEAR;
     private final UnitQueries units;
     private final ReadAfterWrite readAfterWrite;
     private final ReportedRecords records;
@@ -59,16 +63,11 @@ public class InfoReportQueryController {
                                     @RequestParam(required = false) @Pattern(regexp = "SUBMITTED|ACCEPTED|REJECTED|WITHDRAWN|FILED|UPHELD|OPEN|CLOSED",
                                             message = "取值须为 / must be one of：[SUBMITTED, ACCEPTED, REJECTED, WITHDRAWN, FILED, UPHELD, OPEN, CLOSED]") String status,
                                     @Parameter(description = "the year of the day each happened, or of an indicator figure (2000 to 2100); an appeal is of no year")
-                                    @RequestParam(required = false) Integer year,
-                                    @Parameter(description = "records to skip, newest first (0 to 100000)") @RequestParam(defaultValue = "0") int offset,
+                                    @RequestParam(required = false)
+                                    @Min(value = ReportedRecords.FIRST_YEAR, message = YEAR_RANGE) @Max(value = ReportedRecords.LAST_YEAR, message = YEAR_RANGE) Integer year,
+                                    @Parameter(description = "records to skip, newest first (0 to 100000)") @RequestParam(defaultValue = "0")
+                                    @Min(value = 0, message = OFFSET_RANGE) @Max(value = ReportedRecords.MAX_OFFSET, message = OFFSET_RANGE) int offset,
                                     @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
-        if (offset < 0 || offset > ReportedRecords.MAX_OFFSET) {
-            throw new InvalidInputException("offset", "须在0到" + ReportedRecords.MAX_OFFSET + "之间 / 0 to " + ReportedRecords.MAX_OFFSET);
-        }
-        if (year != null && (year < ReportedRecords.FIRST_YEAR || year > ReportedRecords.LAST_YEAR)) {
-            throw new InvalidInputException("year", "须在" + ReportedRecords.FIRST_YEAR + "到" + ReportedRecords.LAST_YEAR + "之间 / "
-                    + ReportedRecords.FIRST_YEAR + " to " + ReportedRecords.LAST_YEAR);
-        }
         readAfterWrite.await(min);
         units.requireKnown("unitId", unitId);
         return records.list(unitId, kind, status, year, offset);
