@@ -111,5 +111,5 @@ export function can(...roles) {
 
 /** A record a unit reported, as a finding cites it: 培训 · 消防安全培训 · 2023-05-12. */
 export function recordLabel(r) {
-  return `${word('recordKind', r.kind)} · ${r.title || ''}${r.on ? ' · ' + r.on : ''}`;
+  return `${word('recordKind', r.kind)} · ${r.title || r.itemCode || ''}${r.on ? ' · ' + r.on : ''}`;
 }

@@ -110,7 +110,8 @@ public final class Words {
                 "WITHDRAWN", "已撤回", "Withdrawn");
         // A training's, an achievement's or an indicator figure's: none, or withdrawn.
         strings("recordStatus", "WITHDRAWN", "已撤回", "Withdrawn");
-        strings("appealStatus", "FILED", "待处理", "Filed", "UPHELD", "申诉成立", "Upheld", "REJECTED", "已驳回", "Rejected");
+        strings("appealStatus", "FILED", "待处理", "Filed", "UPHELD", "申诉成立", "Upheld", "REJECTED", "已驳回", "Rejected",
+                "WITHDRAWN", "已撤回", "Withdrawn");
         strings("rectificationStatus", "ORDERED", "待整改", "To rectify", "REPORTED", "待核实", "To verify", "VERIFIED", "已核实", "Verified");
         strings("rectificationEvent", "ORDERED", "下达整改", "Ordered", "REPORTED", "报送整改", "Reported", "REJECTED", "退回重改", "Returned",
                 "VERIFIED", "核实通过", "Verified", "LISTED", "挂牌督办", "Listed");
@@ -176,6 +177,7 @@ public final class Words {
                 "ScoreAdjusted", "加减分", "Score adjusted", "FailureRecorded", "记录扣分事项", "Failure recorded",
                 "SelfAssessmentRecorded", "登记自评分", "Self-assessment recorded", "AppealFiled", "提出申诉", "Appeal filed",
                 "AppealUpheld", "申诉成立", "Appeal upheld", "AppealRejected", "驳回申诉", "Appeal rejected",
+                "AppealWithdrawn", "撤回申诉", "Appeal withdrawn",
                 "ResultsPublished", "通报考核结果", "Results published",
                 "AssignmentIssued", "交办任务", "Assignment issued", "AssignmentAcknowledged", "签收任务", "Assignment acknowledged",
                 "AssignmentProgressReported", "报送任务进展", "Assignment progress reported", "AssignmentUrged", "催办任务", "Assignment urged",

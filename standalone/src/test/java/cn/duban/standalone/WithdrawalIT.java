@@ -240,6 +240,40 @@ class WithdrawalIT {
         assertThat(acts.get(1).get("type").asText()).isEqualTo("CampaignProgressWithdrawn");
         assertThat(acts.get(1).get("subject").asText()).as("the title the campaign began with").isEqualTo("群租整治");
         assertThat(lead.get("/api/dictionary").body().at("/words/eventType/TrainingWithdrawn/zh").asText()).isEqualTo("撤回培训记录");
+
+        // An appeal the lead office has not decided: withdrawn by its unit's clerk, it leaves what waits for a decision.
+        String appeal = clerk.post("/api/units/xinqi/appeals", Map.of("schemeId", "beilun-2023", "itemCode", "S2.5", "reason", "登记率数据有误")).id();
+        String appealPath = "/api/appeals/" + appeal + "/withdrawal";
+        long beforeRefusals = head(lead);
+        assertThat(otherClerk.post(appealPath, Map.of("reason", "x")).status()).isEqualTo(403);
+        assertThat(supervisor.post(appealPath, Map.of("reason", "x")).status()).isEqualTo(403);
+        Api.Response noReason = clerk.post(appealPath, Map.of("reason", " "));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body().get("field").asText()).isEqualTo("reason");
+        assertThat(clerk.post("/api/appeals/nowhere/withdrawal", Map.of("reason", "x")).status()).isEqualTo(404);
+        assertThat(head(lead)).as("nothing stored by the refusals").isEqualTo(beforeRefusals);
+        assertThat(lead.get("/api/records?kind=APPEAL&status=FILED").body()).extracting(r -> r.get("id").asText()).contains(appeal);
+        assertThat(clerk.post(appealPath, Map.of("reason", "已与考核组核对，数据无误")).status()).isEqualTo(200);
+        assertThat(lead.get("/api/records?kind=APPEAL&status=FILED").body()).extracting(r -> r.get("id").asText()).doesNotContain(appeal);
+        JsonNode withdrawnAppeal = lead.get("/api/records/" + appeal).body();
+        assertThat(withdrawnAppeal.get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawnAppeal.get("reason").asText()).isEqualTo("已与考核组核对，数据无误");
+        assertThat(withdrawnAppeal.get("withdrawnBy").asText()).isEqualTo("xinqi.clerk");
+        assertThat(clerk.post(appealPath, Map.of("reason", "again")).status()).isEqualTo(409);
+        assertThat(lead.post("/api/appeals/" + appeal + "/decision", Map.of("upheld", false, "note", "x")).status()).isEqualTo(409);
+        JsonNode appealsOfItem = null;
+        for (JsonNode i : lead.get("/api/units/xinqi/score?scheme=beilun-2023").body().get("items")) {
+            if (i.get("code").asText().equals("S2.5")) {
+                appealsOfItem = i.get("appeals");
+            }
+        }
+        assertThat(appealsOfItem).as("the score's item shows the appeal withdrawn")
+                .anySatisfy(a -> assertThat(a.get("status").asText() + " " + a.get("decision").asText()).isEqualTo("WITHDRAWN 已与考核组核对，数据无误"));
+        // Withdrawn by the lead office, the unit is told why.
+        String second = clerk.post("/api/units/xinqi/appeals", Map.of("schemeId", "beilun-2023", "itemCode", "S2.5", "reason", "再次申诉")).id();
+        assertThat(lead.post("/api/appeals/" + second + "/withdrawal", Map.of("reason", "与前一申诉重复")).status()).isEqualTo(200);
+        assertThat(clerk.get("/api/units/xinqi/notifications").body().toString()).contains("流管中心撤回了本单位的申诉", "与前一申诉重复");
+        assertThat(lead.get("/api/dictionary").body().at("/words/appealStatus/WITHDRAWN/zh").asText()).isEqualTo("已撤回");
     }
 
     BigDecimal registration(Api api) {

@@ -1960,6 +1960,45 @@ class WorkbenchBrowserIT {
     }
 
     /**
+     * 撤回 of an appeal (stop 52): a clerk files an appeal on the wrong item and withdraws it from 工作填报's
+     * list of the unit's appeals, saying why; it is said withdrawn, by whom and why, and the lead office
+     * has nothing of it left to decide.
+     */
+    @Test
+    @Order(42)
+    void aClerkWithdrawsAnAppealFiledInError() throws Exception {
+        signIn("xinqi-staff", "duban-demo-2023");
+        open("/report", "工作填报");
+        tab("申诉");
+        choose(visible(By.cssSelector("[data-test=appeal-item]")), null);
+        visible(By.xpath("//div[contains(@class,'el-form-item')][.//label[normalize-space(.)='申诉理由']]//textarea"))
+                .sendKeys("申诉项目选错（工作台）");
+        click("提交申诉");
+        waitForText("申诉已提交");
+        press(shown(".card.appeal", "申诉项目选错（工作台）").findElement(By.cssSelector("[data-withdraw-appeal]")));
+        WebElement d = dialog();
+        assertThat(d.getText()).contains("撤回申诉", "撤回后流管中心不再处理该申诉");
+        field(d, "撤回原因").sendKeys("项目选错，另行申诉");
+        press(d.findElement(buttonNamed("确认撤回")));
+        WebElement row = wait.until(x -> x.findElements(By.cssSelector(".card.appeal")).stream()
+                .filter(e -> e.getText().contains("申诉项目选错（工作台）") && e.getText().contains("已撤回")).findFirst().orElse(null));
+        assertThat(row.getText()).contains("由新碶街道联络员撤回：项目选错，另行申诉");
+        assertThat(row.findElements(By.cssSelector("[data-withdraw-appeal]"))).isEmpty();
+        shots("report-appeal-withdrawn", () -> assertThat(phoneCard(".card.appeal").getText()).contains("撤回"));
+
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/adjustments", "加减分与申诉");
+        tab("申诉处理");
+        waitForText("待处理");
+        assertThat(page()).doesNotContain("申诉项目选错（工作台）");
+        press(visible(By.xpath("//label[contains(@class,'el-radio-button')][normalize-space(.)='全部']")));
+        WebElement card = shown(".card", "申诉项目选错（工作台）");
+        assertThat(card.getText()).contains("已撤回", "由新碶街道联络员撤回：项目选错，另行申诉");
+        assertThat(card.findElements(By.xpath(".//button[span[normalize-space(.)='驳回']]"))).as("nothing to decide").isEmpty();
+        shots("adjustments-appeal-withdrawn");
+    }
+
+    /**
      * Until the demo's round is shown, the rounds page never says there are none, and says it is
      * computing at least once (photographed the first time).
      */

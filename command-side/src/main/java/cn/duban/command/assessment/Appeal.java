@@ -8,6 +8,11 @@ import cn.duban.kernel.error.InvalidInputException;
 import cn.duban.kernel.assessment.AppealFiled;
 import cn.duban.kernel.assessment.AppealRejected;
 import cn.duban.kernel.assessment.AppealUpheld;
+import cn.duban.kernel.assessment.AppealWithdrawn;
+import cn.duban.kernel.assessment.WithdrawAppeal;
+import cn.duban.kernel.people.UnitScope;
+import cn.duban.platform.axon.Audit;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -17,7 +22,10 @@ import java.math.BigDecimal;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** An appeal (申诉) of a unit against its score on one item: filed with a reason, decided once. */
+/**
+ * An appeal (申诉) of a unit against its score on one item: filed with a reason, then decided once by
+ * the lead office, or withdrawn (撤回) before that by its unit's staff or the lead office.
+ */
 @Aggregate(cache = "aggregateCache")
 class Appeal {
     @AggregateIdentifier
@@ -26,6 +34,7 @@ class Appeal {
     private String schemeId;
     private String itemCode;
     private boolean decided;
+    private boolean withdrawn;
 
     protected Appeal() {
     }
@@ -42,9 +51,7 @@ class Appeal {
 
     @CommandHandler
     void handle(DecideAppeal c) {
-        if (decided) {
-            throw new ConflictException("该申诉已处理 / this appeal was already decided");
-        }
+        requireUndecided();
         if (c.note() == null || c.note().isBlank()) {
             throw new InvalidInputException("note", "须说明处理意见 / the decision needs its note");
         }
@@ -56,6 +63,25 @@ class Appeal {
             apply(new AppealUpheld(appealId, unitId, schemeId, itemCode, points, c.note().strip()));
         } else {
             apply(new AppealRejected(appealId, unitId, schemeId, itemCode, c.note().strip()));
+        }
+    }
+
+    @CommandHandler
+    void handle(WithdrawAppeal c, @MetaDataValue(Audit.ROLE) String role, @MetaDataValue(Audit.UNIT) String actorUnit) {
+        UnitScope.requireMayActFor(role, actorUnit, unitId);
+        requireUndecided();
+        if (c.reason() == null || c.reason().isBlank()) {
+            throw new InvalidInputException("reason", "撤回须说明原因 / a withdrawal needs its reason");
+        }
+        apply(new AppealWithdrawn(appealId, unitId, schemeId, itemCode, c.reason().strip()));
+    }
+
+    private void requireUndecided() {
+        if (decided) {
+            throw new ConflictException("该申诉已处理 / this appeal was already decided");
+        }
+        if (withdrawn) {
+            throw new ConflictException("该申诉已撤回 / this appeal was withdrawn");
         }
     }
 
@@ -75,5 +101,10 @@ class Appeal {
     @EventSourcingHandler
     void on(AppealRejected e) {
         decided = true;
+    }
+
+    @EventSourcingHandler
+    void on(AppealWithdrawn e) {
+        withdrawn = true;
     }
 }

@@ -66,6 +66,15 @@ public class AssessmentCommandController {
         return Map.of("id", id, "status", r.upheld() ? "UPHELD" : "REJECTED");
     }
 
+    @PostMapping("/appeals/{id}/withdrawal")
+    @Operation(summary = "撤回申诉 / withdraw an appeal the lead office has not decided, saying why",
+            description = "Its unit's staff or the lead office; once decided or withdrawn → 409. It leaves the lead office's queue, "
+                    + "and the score's item shows it withdrawn.")
+    public Map<String, String> withdrawAppeal(@PathVariable String id, @Valid @RequestBody cn.duban.command.reporting.ReportingRequests.WithdrawalRequest r) {
+        commands.send(new cn.duban.kernel.assessment.WithdrawAppeal(id, r.reason()));
+        return Map.of("id", id, "status", "WITHDRAWN");
+    }
+
     @PostMapping("/units/{unitId}/failures")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "记录未落实 / record a failure on a PER_FAILURE item")

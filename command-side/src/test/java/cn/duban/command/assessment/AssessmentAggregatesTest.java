@@ -82,6 +82,35 @@ class AssessmentAggregatesTest {
                     .expectException(cn.duban.kernel.error.ConflictException.class).expectNoEvents();
         }
 
+        /** 撤回: an appeal not yet decided is withdrawn once, with its reason, by its unit or the lead office; then nothing is left to decide. */
+        @Test
+        void anUndecidedAppealIsWithdrawnOnceByItsUnitOrTheLeadOfficeAndThenCannotBeDecided() {
+            var xinqiStaff = org.axonframework.messaging.MetaData.with(cn.duban.platform.axon.Audit.ROLE, "UNIT_STAFF")
+                    .and(cn.duban.platform.axon.Audit.UNIT, "xinqi");
+            var daqiStaff = org.axonframework.messaging.MetaData.with(cn.duban.platform.axon.Audit.ROLE, "UNIT_STAFF")
+                    .and(cn.duban.platform.axon.Audit.UNIT, "daqi");
+            var leadOffice = org.axonframework.messaging.MetaData.with(cn.duban.platform.axon.Audit.ROLE, "LEAD_OFFICE");
+            var withdrawn = new cn.duban.kernel.assessment.AppealWithdrawn("ap1", "xinqi", "beilun-2023", "S1.1", "已与考核组沟通");
+            fixture.given(filed).when(new cn.duban.kernel.assessment.WithdrawAppeal("ap1", " 已与考核组沟通 "), xinqiStaff)
+                    .expectEvents(withdrawn);
+            fixture.given(filed).when(new cn.duban.kernel.assessment.WithdrawAppeal("ap1", "已与考核组沟通"), leadOffice)
+                    .expectEvents(withdrawn);
+            fixture.given(filed).when(new cn.duban.kernel.assessment.WithdrawAppeal("ap1", "x"), daqiStaff)
+                    .expectException(cn.duban.kernel.error.ForbiddenException.class).expectNoEvents();
+            fixture.given(filed).when(new cn.duban.kernel.assessment.WithdrawAppeal("ap1", " "), xinqiStaff)
+                    .expectException(InvalidInputException.class).expectNoEvents();
+            fixture.given(filed, withdrawn).when(new cn.duban.kernel.assessment.WithdrawAppeal("ap1", "again"), xinqiStaff)
+                    .expectException(cn.duban.kernel.error.ConflictException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("已撤回")).expectNoEvents();
+            fixture.given(filed, withdrawn).when(new cn.duban.kernel.assessment.DecideAppeal("ap1", true, BigDecimal.ONE, "核实属实"))
+                    .expectException(cn.duban.kernel.error.ConflictException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("已撤回")).expectNoEvents();
+            fixture.given(filed, new cn.duban.kernel.assessment.AppealRejected("ap1", "xinqi", "beilun-2023", "S1.1", "材料不足"))
+                    .when(new cn.duban.kernel.assessment.WithdrawAppeal("ap1", "晚了"), xinqiStaff)
+                    .expectException(cn.duban.kernel.error.ConflictException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("已处理")).expectNoEvents();
+        }
+
         @Test
         void aReasonAndAnExistingItemAreRequired() {
             fixture.givenNoPriorActivity().when(new cn.duban.kernel.assessment.FileAppeal("ap1", "xinqi", "beilun-2023", "S1.1", " "))

@@ -17,6 +17,7 @@ import cn.duban.kernel.reporting.CampaignProgressWithdrawn;
 import cn.duban.kernel.reporting.IndicatorReportWithdrawn;
 import cn.duban.kernel.reporting.InfoReportRejected;
 import cn.duban.kernel.reporting.InfoReportWithdrawn;
+import cn.duban.kernel.assessment.AppealWithdrawn;
 import cn.duban.kernel.reporting.TrainingWithdrawn;
 import cn.duban.platform.axon.Audit;
 import cn.duban.kernel.supervision.RectificationEscalated;
@@ -144,6 +145,11 @@ public class NotificationsProjection {
     @EventHandler
     void on(CampaignProgressWithdrawn e, EventMessage<?> m, TrackingToken t) {
         withdrawn(e.unitId(), e.campaignId(), "流管中心撤回了本单位的一条整治进展 / the lead office withdrew a step of a campaign's progress", e.reason(), m, t);
+    }
+
+    @EventHandler
+    void on(AppealWithdrawn e, EventMessage<?> m, TrackingToken t) {
+        withdrawn(e.unitId(), e.appealId(), "流管中心撤回了本单位的申诉 / the lead office withdrew an appeal", e.reason(), m, t);
     }
 
     /** A record the lead office withdrew for the unit (one it entered in error, say): the unit's clerks are told; their own withdrawals they know of. */

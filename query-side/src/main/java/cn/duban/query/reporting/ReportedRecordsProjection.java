@@ -17,6 +17,7 @@ import cn.duban.kernel.reporting.InfoReportAccepted;
 import cn.duban.kernel.reporting.InfoReportRejected;
 import cn.duban.kernel.reporting.InfoReportSubmitted;
 import cn.duban.kernel.reporting.InfoReportWithdrawn;
+import cn.duban.kernel.assessment.AppealWithdrawn;
 import cn.duban.kernel.reporting.TrainingRecorded;
 import cn.duban.kernel.reporting.TrainingWithdrawn;
 import cn.duban.platform.eventstore.RecordingTime;
@@ -267,6 +268,11 @@ public class ReportedRecordsProjection implements WriteBehind {
     @EventHandler
     void on(InfoReportWithdrawn e, EventMessage<?> m) {
         records.update(e.reportId(), m.getIdentifier(), v -> withdrawn(v, e.reason(), m));
+    }
+
+    @EventHandler
+    void on(AppealWithdrawn e, EventMessage<?> m) {
+        records.update(e.appealId(), m.getIdentifier(), v -> withdrawn(v, e.reason(), m));
     }
 
     private static void withdrawn(RecordView v, String reason, EventMessage<?> m) {

@@ -602,6 +602,23 @@ class ScoringTest {
         assertThat(item(Scoring.score(s, 1, XINQI, facts, facts.get(0).recordedAt()), "S1.4").score()).isEqualByComparingTo("2");
     }
 
+    /** 撤回: a withdrawn appeal stays on its item, said withdrawn with why, and corrects nothing. */
+    @Test
+    void aWithdrawnAppealShowsWithdrawnWithItsReasonAndCorrectsNothing() {
+        SchemeDocument s = scheme(item("S1.4", "6", Base.FULL, quota(FactKind.TRAINING, 2, "2")));
+        facts.add(new Fact.Appeal("p1", next(), "ap1", "beilun-2023", "S1.4", "FILED", null, "第二次培训已开展，台账附后"));
+        facts.add(new Fact.Appeal("p2", next(), "ap1", "beilun-2023", "S1.4", "WITHDRAWN", null, "已与考核组核对"));
+        ItemScore withdrawn = item(score(s), "S1.4");
+        assertThat(withdrawn.score()).isEqualByComparingTo("2");
+        assertThat(withdrawn.contributions()).extracting(Contribution::source).doesNotContain("APPEAL");
+        assertThat(withdrawn.appeals()).singleElement().satisfies(a -> {
+            assertThat(a.status()).isEqualTo("WITHDRAWN");
+            assertThat(a.reason()).isEqualTo("第二次培训已开展，台账附后");
+            assertThat(a.decision()).isEqualTo("已与考核组核对");
+            assertThat(a.points()).isNull();
+        });
+    }
+
     @Test
     void adjustmentsAreSummedBeforeClamping() {
         SchemeDocument s = scheme(item("M3", "6", Base.FULL, rule(RuleKind.DISCRETIONARY)));
