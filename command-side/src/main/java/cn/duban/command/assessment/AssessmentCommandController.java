@@ -6,6 +6,7 @@ import cn.duban.command.assessment.AssessmentRequests.AppealDecision;
 import cn.duban.platform.eventstore.TimeOrderedIds;
 import cn.duban.platform.materials.MaterialStore;
 import cn.duban.command.assessment.AssessmentRequests.AppealRequest;
+import cn.duban.command.assessment.AssessmentRequests.AppealWithdrawal;
 import cn.duban.command.assessment.AssessmentRequests.SelfAssessmentRequest;
 import cn.duban.command.common.Created;
 import cn.duban.command.assessment.AssessmentRequests.FailureRequest;
@@ -70,7 +71,7 @@ public class AssessmentCommandController {
     @Operation(summary = "撤回申诉 / withdraw an appeal the lead office has not decided, saying why",
             description = "Its unit's staff or the lead office; once decided or withdrawn → 409. It leaves the lead office's queue, "
                     + "and the score's item shows it withdrawn.")
-    public Map<String, String> withdrawAppeal(@PathVariable String id, @Valid @RequestBody cn.duban.command.reporting.ReportingRequests.WithdrawalRequest r) {
+    public Map<String, String> withdrawAppeal(@PathVariable String id, @Valid @RequestBody AppealWithdrawal r) {
         commands.send(new cn.duban.kernel.assessment.WithdrawAppeal(id, r.reason()));
         return Map.of("id", id, "status", "WITHDRAWN");
     }

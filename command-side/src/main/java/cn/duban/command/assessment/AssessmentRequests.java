@@ -46,4 +46,8 @@ public final class AssessmentRequests {
     public record AppealDecision(boolean upheld, @DecimalMin("-100") @DecimalMax("100") BigDecimal points,
                                  @NotBlank @Size(max = 2000) String note) {
     }
+
+    /** 撤回申诉: why, as every 撤回 says it (at most 500 characters, as a record's withdrawal). */
+    public record AppealWithdrawal(@NotBlank @Size(max = 500) String reason) {
+    }
 }
