@@ -23,15 +23,17 @@ import java.util.PriorityQueue;
 
 /**
  * Read model {@code records_by_unit}: one document per reported record holding nothing but its key,
- * {@code unit/kind/recording time/record id}, so that a unit's records of a kind are read newest first
- * by walking that key range backwards, a page at a time, from either store's {@code _id} index. The
- * records list read every record of the store and sorted the unit's (9–12 s for the busiest unit of a
- * million-event store); this reads as many keys as the page asks for.
+ * {@code unit/kind/year/recording time/record id}, so that a unit's records of a kind (and of a year) are
+ * read newest first by walking that key range backwards, a page at a time, from either store's
+ * {@code _id} index. The records list read every record of the store and sorted the unit's (9–12 s for
+ * the busiest unit of a million-event store); this reads as many keys as the page asks for.
  *
  * <p>Written once per record, when it is created: nothing in the key ever changes (a record's status
- * does, so a list by status reads the records and filters them). The separator {@code /} is outside
- * what a unit id ({@code [a-z0-9._-]}) or a kind may hold, and {@code 0} is the character after it,
- * so {@code [prefix "/", prefix "0")} is exactly the keys that begin with the prefix and its separator.
+ * does, so a list by status reads the records and filters them). The year is the record's
+ * ({@link #yearOf}: of the day it happened, or an indicator figure's year; {@code 0000} for none, an
+ * appeal), so a year's records are one range. The separator {@code /} is outside what a unit id
+ * ({@code [a-z0-9._-]}) or a kind may hold, and {@code 0} is the character after it, so
+ * {@code [prefix "/", prefix "0")} is exactly the keys that begin with the prefix and its separator.
  */
 public final class RecordsByUnit {
     public static final String COLLECTION = "records_by_unit";
@@ -53,7 +55,35 @@ public final class RecordsByUnit {
     }
 
     static String key(RecordView v) {
-        return v.unitId + "/" + v.kind + "/" + time(v.recordedAt) + "/" + v.id;
+        return v.unitId + "/" + v.kind + "/" + year(yearOf(v)) + "/" + time(v.recordedAt) + "/" + v.id;
+    }
+
+    /** The year a record belongs to, as the workbench's 年度 filter puts it: its day's, or an indicator figure's year; null for none. */
+    static Integer yearOf(RecordView v) {
+        return v.on != null ? Integer.valueOf(v.on.getYear()) : v.year;
+    }
+
+    /** Four digits, so that keys sort by year as text; {@code 0000} for a record of no year. */
+    private static String year(Integer year) {
+        return String.format("%04d", year == null ? 0 : year);
+    }
+
+    /**
+     * The mark of the key layout with the year: a store whose keys were written without it (stop 51)
+     * has them written again from its records, once ({@link ReportedRecordsProjection}).
+     */
+    static final String LAYOUT_MARK = "~layout-year";
+
+    /** Whether the keys are laid out with the year: marked so, or no keys yet. */
+    boolean laidOutByYear() {
+        return keys.find(Filters.eq("_id", LAYOUT_MARK)).first() != null
+                || keys.find(Filters.eq("_id", FilledOnce.MARK)).first() == null;
+    }
+
+    void markLaidOutByYear() {
+        if (keys.find(Filters.eq("_id", LAYOUT_MARK)).first() == null) {
+            keys.replaceOne(Filters.eq("_id", LAYOUT_MARK), new Document("_id", LAYOUT_MARK), new ReplaceOptions().upsert(true));
+        }
     }
 
     /** Fixed width, so that keys sort by time as text: seconds since the epoch, then nanoseconds. */
@@ -87,6 +117,24 @@ public final class RecordsByUnit {
         }
     }
 
+    /** The years of the keys that begin with this unit's and kind's prefix, skipping from one year's keys to the next: one read per year. */
+    private List<String> years(String kindPrefix) {
+        List<String> years = new ArrayList<>();
+        String from = kindPrefix;
+        String end = kindPrefix.substring(0, kindPrefix.length() - 1) + "0";
+        while (true) {
+            Document first = keys.find(between(from, end))
+                    .sort(Sorts.ascending("_id")).projection(Projections.include("_id")).limit(1).first();
+            if (first == null) {
+                return years;
+            }
+            String key = first.getString("_id");
+            String y = key.substring(kindPrefix.length(), key.indexOf('/', kindPrefix.length()));
+            years.add(y);
+            from = kindPrefix + y + "0";
+        }
+    }
+
     /** Keys from {@code start} (inclusive) to {@code end} (exclusive), as one condition on {@code _id}, which the embedded server answers from its key order. */
     private static Document between(String start, String end) {
         return new Document("_id", new Document("$gte", start).append("$lt", end));
@@ -100,15 +148,22 @@ public final class RecordsByUnit {
         return newestFirst(units, kinds, null);
     }
 
-    /** As {@link #newestFirst(List, List)}, of the records recorded at or after {@code since} only, where given: no earlier key is read. */
-    Iterator<String> newestFirst(List<String> units, List<String> kinds, Instant since) {
+    /**
+     * As {@link #newestFirst(List, List)}, of one year's records where {@code year} is given: one range
+     * per unit and kind. Without it, one range per unit, kind and year the unit has records of, found
+     * by skipping from one year's keys to the next, merged as any others.
+     */
+    Iterator<String> newestFirst(List<String> units, List<String> kinds, Integer year) {
         PriorityQueue<Range> heads = new PriorityQueue<>(Comparator.comparing(Range::head).reversed());
         for (String unit : units) {
             for (String kind : kinds) {
-                String prefix = unit + "/" + kind + "/";
-                Range range = new Range(prefix, since == null ? prefix : prefix + time(since), unit + "/" + kind + "0");
-                if (range.hasNext()) {
-                    heads.add(range);
+                String kindPrefix = unit + "/" + kind + "/";
+                for (String y : year != null ? List.of(year(year)) : years(kindPrefix)) {
+                    String prefix = kindPrefix + y + "/";
+                    Range range = new Range(prefix, prefix, kindPrefix + y + "0");
+                    if (range.hasNext()) {
+                        heads.add(range);
+                    }
                 }
             }
         }

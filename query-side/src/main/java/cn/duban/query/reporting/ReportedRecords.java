@@ -23,10 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import com.mongodb.client.model.Projections;
 
 /**
@@ -100,24 +96,21 @@ public class ReportedRecords {
      * As {@link #list(String, String, String, int)}, of the records of one year too, where {@code year} is
      * given: the year of the day a record happened (a training held, a report submitted, a campaign
      * launched, an achievement), or an indicator figure's year; a record without either (an appeal) is
-     * of no year. No record's day is after the day it was recorded (every command refuses one after
-     * today, an indicator's year after this one), so the keys recorded before the year began, less a day
-     * for the time zones, are not read: a year's records are found among the keys since then.
+     * of no year. The keys hold the year, so a year's records are read as any others.
      */
     public List<RecordView> list(String unitId, String kind, String status, Integer year, int offset) {
         if (unitId != null) {
             requireMayRead(unitId);
         }
         String unit = CurrentUser.get().filter(u -> u.role() == Role.UNIT_STAFF && unitId == null).map(u -> u.unitId()).orElse(unitId);
-        Predicate<RecordView> matches = v -> (status == null || status.equals(v.status)) && (year == null || year.equals(yearOf(v)));
+        Predicate<RecordView> matches = v -> (status == null || status.equals(v.status)) && (year == null || year.equals(RecordsByUnit.yearOf(v)));
         Optional<String> waitingKind = ReportedRecordsProjection.kindAwaitingIn(status);
         if (waitingKind.isPresent()) {
             return waiting(unit, kind, waitingKind.get(), matches, offset);
         }
-        Instant since = year == null ? null : LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).minus(Duration.ofDays(1)).toInstant();
         Iterator<String> ids = byUnit.newestFirst(unit != null ? List.of(unit) : byUnit.units(),
-                kind != null ? List.of(kind) : RecordsByUnit.KINDS, since);
-        boolean everyKeyMatches = status == null && year == null;
+                kind != null ? List.of(kind) : RecordsByUnit.KINDS, year);
+        boolean everyKeyMatches = status == null;
         int toSkip = offset;
         List<RecordView> out = new ArrayList<>();
         while (out.size() < LIST_LIMIT && ids.hasNext()) {
@@ -138,11 +131,6 @@ public class ReportedRecords {
                     .forEach(out::add);
         }
         return out;
-    }
-
-    /** The year a record belongs to, as the workbench's 年度 filter puts it: its day's, or an indicator figure's year. */
-    private static Integer yearOf(RecordView v) {
-        return v.on != null ? Integer.valueOf(v.on.getYear()) : v.year;
     }
 
     /**

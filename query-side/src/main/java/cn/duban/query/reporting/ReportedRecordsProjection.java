@@ -164,11 +164,17 @@ public class ReportedRecordsProjection implements WriteBehind {
 
     /**
      * A store whose records were written before {@link RecordsByUnit} existed gets their keys, once: one
-     * pass over the records, reading only the fields of the key.
+     * pass over the records, reading only the fields of the key. Keys written without the year (stop
+     * 51's layout) are dropped first and written again so.
      */
     private void fillByUnitOnce() {
+        if (!byUnit.laidOutByYear()) {
+            byUnit.collection().drop();
+        }
         FilledOnce.fillAsRead(byUnit.collection(), entry -> records.forEach(new Document(),
-                new Document("kind", 1).append("unitId", 1).append("recordedAt", 1), v -> entry.accept(RecordsByUnit.entry(v))));
+                new Document("kind", 1).append("unitId", 1).append("recordedAt", 1).append("on", 1).append("year", 1),
+                v -> entry.accept(RecordsByUnit.entry(v))));
+        byUnit.markLaidOutByYear();
     }
 
     /** Records a view created by its first event, and its key once written. */
@@ -412,5 +418,6 @@ public class ReportedRecordsProjection implements WriteBehind {
         records.drop();
         FilledOnce.emptied(awaiting);
         FilledOnce.emptied(byUnit.collection());
+        byUnit.markLaidOutByYear();
     }
 }

@@ -102,9 +102,8 @@ class RecordsListTest extends ProjectionTestBase {
     }
 
     /**
-     * A year's records: of the day each happened, or an indicator figure's year, whenever recorded
-     * since the year began; records recorded before it are not read (none can be of that year), and a
-     * record of an earlier year recorded late is found where it was recorded.
+     * A year's records: of the day each happened, or an indicator figure's year, whenever recorded (a
+     * day of the new year recorded before it began in UTC, a record of last year recorded late).
      */
     @Test
     void aYearsRecordsAreThoseOfItsDaysFoundAmongTheKeysRecordedSinceItBegan() throws Exception {
@@ -143,6 +142,35 @@ class RecordsListTest extends ProjectionTestBase {
         assertThat(records.list("xinqi", null, "FILED", 2023, 0)).isEmpty();
         assertThat(records.list("xinqi", null, null, 2023, 2)).extracting(v -> v.id).containsExactly("t2023", "t-new-year");
         assertThat(records.list(null, "TRAINING", null, 2023, 0)).extracting(v -> v.id).containsExactly("t-daqi", "t2023", "t-new-year");
+    }
+
+    /** Keys written without the year (stop 51) are written again with it, once, at the next start. */
+    @Test
+    void keysWrittenWithoutTheYearAreWrittenAgainWithItOnce() throws Exception {
+        ReportedRecordsProjection before = new ReportedRecordsProjection(harness.db);
+        harness.given(before, training("t1", "xinqi"), report("r1", "xinqi"),
+                new IndicatorReported("i2022", "xinqi", "registration_rate", 2022, new BigDecimal("0.9"), null, null, List.of()));
+        before.flush();
+        // As stop 51 left the store: unit/kind/time/id, marked filled, no mark of the layout.
+        var keys = harness.db.getCollection(RecordsByUnit.COLLECTION);
+        keys.drop();
+        keys.insertOne(new org.bson.Document("_id", "xinqi/TRAINING/001677636000000000000/t1"));
+        keys.insertOne(new org.bson.Document("_id", "xinqi/INFO_REPORT/001677639600000000000/r1"));
+        keys.insertOne(new org.bson.Document("_id", cn.duban.query.common.FilledOnce.MARK));
+
+        new ReportedRecordsProjection(harness.db);
+        List<String> ids = new ArrayList<>();
+        keys.find().forEach(d -> ids.add(d.getString("_id")));
+        assertThat(ids).containsExactlyInAnyOrder(cn.duban.query.common.FilledOnce.MARK, RecordsByUnit.LAYOUT_MARK,
+                "xinqi/TRAINING/2023/" + ids.stream().filter(k -> k.endsWith("/t1")).findFirst().orElseThrow().split("/")[3] + "/t1",
+                ids.stream().filter(k -> k.startsWith("xinqi/INFO_REPORT/2023/") && k.endsWith("/r1")).findFirst().orElseThrow(),
+                ids.stream().filter(k -> k.startsWith("xinqi/INDICATOR/2022/") && k.endsWith("/i2022")).findFirst().orElseThrow());
+        assertThat(list("xinqi", null, null)).containsExactly("i2022", "r1", "t1");
+        assertThat(new ReportedRecords(harness.db, NO_GRANTS).list("xinqi", null, null, 2022, 0)).extracting(v -> v.id).containsExactly("i2022");
+        // Started again, nothing is written again: the layout is marked.
+        keys.deleteOne(com.mongodb.client.model.Filters.regex("_id", "/t1$"));
+        new ReportedRecordsProjection(harness.db);
+        assertThat(list("xinqi", null, null)).containsExactly("i2022", "r1");
     }
 
     @Test
