@@ -108,8 +108,8 @@ public class ReportedRecords {
         if (waitingKind.isPresent()) {
             return waiting(unit, kind, waitingKind.get(), matches, offset);
         }
-        Iterator<String> ids = byUnit.newestFirst(unit != null ? List.of(unit) : byUnit.units(),
-                kind != null ? List.of(kind) : RecordsByUnit.KINDS, year);
+        List<String> kinds = ReportedRecordsProjection.kindsIn(status).stream().filter(k -> kind == null || k.equals(kind)).toList();
+        Iterator<String> ids = byUnit.newestFirst(unit != null ? List.of(unit) : byUnit.units(), kinds, year);
         boolean everyKeyMatches = status == null;
         int toSkip = offset;
         List<RecordView> out = new ArrayList<>();

@@ -131,6 +131,20 @@ public class ReportedRecordsProjection implements WriteBehind {
     /** Each kind of record the lead office decides, and the status in which it waits for that decision. */
     private static final Map<String, String> WAITING_STATUS = Map.of("INFO_REPORT", "SUBMITTED", "APPEAL", "FILED");
 
+    /**
+     * The kinds of record that take each status, as the handlers below set them: a trainings', figures'
+     * and achievements' only status is WITHDRAWN (none until then).
+     */
+    private static final Map<String, List<String>> KINDS_IN_STATUS = Map.of(
+            "SUBMITTED", List.of("INFO_REPORT"), "ACCEPTED", List.of("INFO_REPORT"), "REJECTED", List.of("INFO_REPORT", "APPEAL"),
+            "WITHDRAWN", List.of("TRAINING", "INFO_REPORT", "INDICATOR", "ACHIEVEMENT", "APPEAL"),
+            "FILED", List.of("APPEAL"), "UPHELD", List.of("APPEAL"), "OPEN", List.of("CAMPAIGN"), "CLOSED", List.of("CAMPAIGN"));
+
+    /** The kinds of record that may be in this status (every kind for none): a list by status reads no other kind's keys. */
+    public static List<String> kindsIn(String status) {
+        return status == null ? RecordsByUnit.KINDS : KINDS_IN_STATUS.getOrDefault(status, List.of());
+    }
+
     /** The kind of record that waits for a decision in this status (INFO_REPORT in SUBMITTED, APPEAL in FILED), if any. */
     public static Optional<String> kindAwaitingIn(String status) {
         return WAITING_STATUS.entrySet().stream().filter(e -> e.getValue().equals(status)).map(Map.Entry::getKey).findFirst();

@@ -1,6 +1,14 @@
 package cn.duban.query.reporting;
 
 import cn.duban.kernel.assessment.AppealFiled;
+import cn.duban.kernel.assessment.AppealWithdrawn;
+import cn.duban.kernel.assessment.AppealRejected;
+import cn.duban.kernel.assessment.AppealUpheld;
+import cn.duban.kernel.reporting.IndicatorReportWithdrawn;
+import cn.duban.kernel.reporting.AchievementWithdrawn;
+import cn.duban.kernel.reporting.CampaignClosed;
+import cn.duban.kernel.reporting.InfoReportWithdrawn;
+import cn.duban.kernel.reporting.InfoReportRejected;
 import cn.duban.kernel.reporting.AchievementRecorded;
 import cn.duban.kernel.reporting.CampaignLaunched;
 import cn.duban.kernel.reporting.InfoLevel;
@@ -142,6 +150,39 @@ class RecordsListTest extends ProjectionTestBase {
         assertThat(records.list("xinqi", null, "FILED", 2023, 0)).isEmpty();
         assertThat(records.list("xinqi", null, null, 2023, 2)).extracting(v -> v.id).containsExactly("t2023", "t-new-year");
         assertThat(records.list(null, "TRAINING", null, 2023, 0)).extracting(v -> v.id).containsExactly("t-daqi", "t2023", "t-new-year");
+    }
+
+    /**
+     * A list by status reads only the kinds that take it (a campaign is never WITHDRAWN, a training never
+     * ACCEPTED): every status each kind reaches is found, which fails if the kinds of a status leave one out.
+     */
+    @Test
+    void everyStatusOfEveryKindIsFoundAmongTheKindsThatTakeIt() throws Exception {
+        ReportedRecordsProjection projection = new ReportedRecordsProjection(harness.db);
+        var app = (java.util.function.Function<String, AppealFiled>) id -> new AppealFiled(id, "xinqi", "beilun-2023", "1.2", "理由", List.of());
+        harness.given(projection, report("r-sub", "xinqi"), report("r-acc", "xinqi"), report("r-rej", "xinqi"), report("r-wd", "xinqi"),
+                app.apply("a-filed"), app.apply("a-up"), app.apply("a-rej"), app.apply("a-wd"),
+                new CampaignLaunched("c-open", "xinqi", "GROUP_RENTAL", "群租整治", ON), new CampaignLaunched("c-closed", "xinqi", "GROUP_RENTAL", "群租整治二", ON),
+                training("t-wd", "xinqi"), new AchievementRecorded("h-wd", "xinqi", FactKind.MEDIA_PUBLICATION, "CITY", "宁波日报刊发", ON, List.of()),
+                new IndicatorReported("i-wd", "xinqi", "registration_rate", 2023, new BigDecimal("0.9"), null, null, List.of()));
+        projection.flush();
+        harness.given(projection, new InfoReportAccepted("r-acc", "xinqi", InfoLevel.GENERAL, ON), new InfoReportRejected("r-rej", "xinqi", "不符", ON),
+                new InfoReportWithdrawn("r-wd", "xinqi", "发错"), new AppealUpheld("a-up", "xinqi", "beilun-2023", "1.2", BigDecimal.ONE, "属实"),
+                new AppealRejected("a-rej", "xinqi", "beilun-2023", "1.2", "不属实"), new AppealWithdrawn("a-wd", "xinqi", "beilun-2023", "1.2", "撤回"),
+                new CampaignClosed("c-closed", "xinqi", "GROUP_RENTAL", ON, "完成"), new TrainingWithdrawn("t-wd", "xinqi", "填错"),
+                new AchievementWithdrawn("h-wd", "xinqi", "填错"), new IndicatorReportWithdrawn("i-wd", "xinqi", "i-wd-event", "填错"));
+        projection.flush();
+
+        assertThat(list("xinqi", null, "SUBMITTED")).containsExactly("r-sub");
+        assertThat(list("xinqi", null, "ACCEPTED")).containsExactly("r-acc");
+        assertThat(list("xinqi", null, "REJECTED")).containsExactlyInAnyOrder("r-rej", "a-rej");
+        assertThat(list("xinqi", null, "WITHDRAWN")).containsExactlyInAnyOrder("r-wd", "a-wd", "t-wd", "h-wd", "i-wd");
+        assertThat(list("xinqi", null, "FILED")).containsExactly("a-filed");
+        assertThat(list("xinqi", null, "UPHELD")).containsExactly("a-up");
+        assertThat(list("xinqi", null, "OPEN")).containsExactly("c-open");
+        assertThat(list("xinqi", null, "CLOSED")).containsExactly("c-closed");
+        assertThat(list("xinqi", "CAMPAIGN", "WITHDRAWN")).isEmpty();
+        assertThat(list("xinqi", "APPEAL", "REJECTED")).containsExactly("a-rej");
     }
 
     /** Keys written without the year (stop 51) are written again with it, once, at the next start. */
