@@ -41,7 +41,7 @@ class ReadModelRebuildIT {
             cn.duban.query.audit.AuditProjection.COLLECTION, cn.duban.query.supervision.SamplesProjection.COLLECTION,
             cn.duban.query.supervision.RectificationsProjection.COLLECTION, cn.duban.query.assessment.NoticesProjection.COLLECTION,
             cn.duban.query.reporting.ReportedRecordsProjection.COLLECTION, cn.duban.query.reporting.ReportedRecordsProjection.AWAITING,
-            cn.duban.query.reporting.RecordsByUnit.COLLECTION);
+            cn.duban.query.reporting.RecordsByUnit.COLLECTION, cn.duban.query.reporting.RecordsByUnit.SET_ASIDE);
 
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) {

@@ -37,6 +37,13 @@ import java.util.PriorityQueue;
  */
 public final class RecordsByUnit {
     public static final String COLLECTION = "records_by_unit";
+    /**
+     * Read model {@code records_set_aside}: the same keys for the records in a status that is final and
+     * that few records reach ({@link ReportedRecordsProjection#SET_ASIDE}), the status before the kind
+     * ({@code unit/WITHDRAWN:TRAINING/year/time/id}), so that a list of such records reads only theirs;
+     * among all of a unit's they were looked for record by record.
+     */
+    public static final String SET_ASIDE = "records_set_aside";
 
     /** Every kind of record, as the records read model names them. */
     static final List<String> KINDS = List.of("TRAINING", "INFO_REPORT", "INDICATOR", "ACHIEVEMENT", "APPEAL", "CAMPAIGN");
@@ -51,11 +58,30 @@ public final class RecordsByUnit {
     private final MongoCollection<Document> keys;
 
     RecordsByUnit(MongoDatabase db) {
-        this.keys = db.getCollection(COLLECTION);
+        this(db, COLLECTION);
+    }
+
+    RecordsByUnit(MongoDatabase db, String collection) {
+        this.keys = db.getCollection(collection);
     }
 
     static String key(RecordView v) {
-        return v.unitId + "/" + v.kind + "/" + year(yearOf(v)) + "/" + time(v.recordedAt) + "/" + v.id;
+        return key(v, v.kind);
+    }
+
+    /** The key of a record under a kind's segment: its kind, or in {@link #SET_ASIDE} its status and kind ({@link #setAside}). */
+    private static String key(RecordView v, String kindSegment) {
+        return v.unitId + "/" + kindSegment + "/" + year(yearOf(v)) + "/" + time(v.recordedAt) + "/" + v.id;
+    }
+
+    /** The segment that stands for a kind in {@link #SET_ASIDE}'s keys, with the status: {@code WITHDRAWN:TRAINING}. */
+    static String setAside(String status, String kind) {
+        return status + ":" + kind;
+    }
+
+    /** The record's key in {@link #SET_ASIDE}, under its status. */
+    static WriteModel<Document> setAsideEntry(RecordView v) {
+        return upsert(key(v, setAside(v.status, v.kind)));
     }
 
     /** The year a record belongs to, as the workbench's 年度 filter puts it: its day's, or an indicator figure's year; null for none. */
@@ -92,7 +118,10 @@ public final class RecordsByUnit {
     }
 
     static WriteModel<Document> entry(RecordView v) {
-        String key = key(v);
+        return upsert(key(v));
+    }
+
+    private static WriteModel<Document> upsert(String key) {
         return new ReplaceOneModel<>(Filters.eq("_id", key), new Document("_id", key), new ReplaceOptions().upsert(true));
     }
 

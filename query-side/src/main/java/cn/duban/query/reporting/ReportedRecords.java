@@ -38,12 +38,14 @@ public class ReportedRecords {
     private final UnitReading reading;
 
     private final RecordsByUnit byUnit;
+    private final RecordsByUnit setAside;
 
     private final MongoCollection<Document> recordDocuments;
 
     public ReportedRecords(MongoDatabase db, UnitReading reading) {
         this.records = ReportedRecordsProjection.documents(db);
         this.byUnit = new RecordsByUnit(db);
+        this.setAside = new RecordsByUnit(db, RecordsByUnit.SET_ASIDE);
         this.recordDocuments = db.getCollection(ReportedRecordsProjection.COLLECTION);
         this.awaiting = db.getCollection(ReportedRecordsProjection.AWAITING);
         this.reading = reading;
@@ -109,8 +111,12 @@ public class ReportedRecords {
             return waiting(unit, kind, waitingKind.get(), matches, offset);
         }
         List<String> kinds = ReportedRecordsProjection.kindsIn(status).stream().filter(k -> kind == null || k.equals(kind)).toList();
-        Iterator<String> ids = byUnit.newestFirst(unit != null ? List.of(unit) : byUnit.units(), kinds, year);
-        boolean everyKeyMatches = status == null;
+        // A final status few records reach has its own keys: a list of it reads those, every one a match.
+        boolean setAsideStatus = status != null && ReportedRecordsProjection.SET_ASIDE.contains(status);
+        RecordsByUnit keys = setAsideStatus ? setAside : byUnit;
+        Iterator<String> ids = keys.newestFirst(unit != null ? List.of(unit) : keys.units(),
+                setAsideStatus ? kinds.stream().map(k -> RecordsByUnit.setAside(status, k)).toList() : kinds, year);
+        boolean everyKeyMatches = status == null || setAsideStatus;
         int toSkip = offset;
         List<RecordView> out = new ArrayList<>();
         while (out.size() < LIST_LIMIT && ids.hasNext()) {

@@ -48,6 +48,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -117,6 +118,7 @@ public class ReportedRecordsProjection implements WriteBehind {
     private final Documents<RecordView> records;
     private final MongoCollection<Document> awaiting;
     private final RecordsByUnit byUnit;
+    private final RecordsByUnit setAside;
     /** The records created in this batch, whose keys {@link #flush()} writes to {@link RecordsByUnit}. */
     private final List<RecordView> created = new ArrayList<>();
 
@@ -124,8 +126,10 @@ public class ReportedRecordsProjection implements WriteBehind {
         this.records = documents(db).writingBehind();
         this.awaiting = db.getCollection(AWAITING);
         this.byUnit = new RecordsByUnit(db);
+        this.setAside = new RecordsByUnit(db, RecordsByUnit.SET_ASIDE);
         fillAwaitingOnce();
         fillByUnitOnce();
+        fillSetAsideOnce();
     }
 
     /** Each kind of record the lead office decides, and the status in which it waits for that decision. */
@@ -139,6 +143,9 @@ public class ReportedRecordsProjection implements WriteBehind {
             "SUBMITTED", List.of("INFO_REPORT"), "ACCEPTED", List.of("INFO_REPORT"), "REJECTED", List.of("INFO_REPORT", "APPEAL"),
             "WITHDRAWN", List.of("TRAINING", "INFO_REPORT", "INDICATOR", "ACHIEVEMENT", "APPEAL"),
             "FILED", List.of("APPEAL"), "UPHELD", List.of("APPEAL"), "OPEN", List.of("CAMPAIGN"), "CLOSED", List.of("CAMPAIGN"));
+
+    /** Statuses that are final and that few records reach: their records' keys are also kept by status ({@link RecordsByUnit#SET_ASIDE}). */
+    public static final Set<String> SET_ASIDE = Set.of("WITHDRAWN", "REJECTED", "UPHELD");
 
     /** The kinds of record that may be in this status (every kind for none): a list by status reads no other kind's keys. */
     public static List<String> kindsIn(String status) {
@@ -191,6 +198,14 @@ public class ReportedRecordsProjection implements WriteBehind {
         byUnit.markLaidOutByYear();
     }
 
+    /** A store whose records were written before {@link RecordsByUnit#SET_ASIDE} existed gets its keys, once: the records set aside, read by status. */
+    private void fillSetAsideOnce() {
+        FilledOnce.fillAsRead(setAside.collection(), entry -> records.forEach(Filters.in("status", List.copyOf(SET_ASIDE)),
+                new Document("kind", 1).append("unitId", 1).append("recordedAt", 1).append("on", 1).append("year", 1).append("status", 1),
+                v -> entry.accept(RecordsByUnit.setAsideEntry(v))));
+        setAside.markLaidOutByYear();
+    }
+
     /** Records a view created by its first event, and its key once written. */
     private void create(EventMessage<?> m, RecordView v) {
         records.create(m.getIdentifier(), v);
@@ -202,7 +217,11 @@ public class ReportedRecordsProjection implements WriteBehind {
         List<WriteModel<Document>> keys = created.stream().map(RecordsByUnit::entry).toList();
         created.clear();
         List<WriteModel<Document>> changes = new ArrayList<>();
+        List<WriteModel<Document>> setAsideKeys = new ArrayList<>();
         for (RecordView v : records.pendingViews()) {
+            if (v.status != null && SET_ASIDE.contains(v.status)) {
+                setAsideKeys.add(RecordsByUnit.setAsideEntry(v)); // the status is final: the key is written once, or again as it was
+            }
             if (!WAITING_STATUS.containsKey(v.kind)) {
                 continue; // never awaits a decision: no write for the trainings and figures of every command
             }
@@ -216,6 +235,9 @@ public class ReportedRecordsProjection implements WriteBehind {
         }
         if (!keys.isEmpty()) {
             byUnit.collection().bulkWrite(keys, new BulkWriteOptions().ordered(false));
+        }
+        if (!setAsideKeys.isEmpty()) {
+            setAside.collection().bulkWrite(setAsideKeys, new BulkWriteOptions().ordered(false));
         }
     }
 
@@ -433,5 +455,7 @@ public class ReportedRecordsProjection implements WriteBehind {
         FilledOnce.emptied(awaiting);
         FilledOnce.emptied(byUnit.collection());
         byUnit.markLaidOutByYear();
+        FilledOnce.emptied(setAside.collection());
+        setAside.markLaidOutByYear();
     }
 }
