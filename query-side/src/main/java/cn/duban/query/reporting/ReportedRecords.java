@@ -40,13 +40,10 @@ public class ReportedRecords {
     private final RecordsByUnit byUnit;
     private final RecordsByUnit setAside;
 
-    private final MongoCollection<Document> recordDocuments;
-
     public ReportedRecords(MongoDatabase db, UnitReading reading) {
         this.records = ReportedRecordsProjection.documents(db);
         this.byUnit = new RecordsByUnit(db);
         this.setAside = new RecordsByUnit(db, RecordsByUnit.SET_ASIDE);
-        this.recordDocuments = db.getCollection(ReportedRecordsProjection.COLLECTION);
         this.awaiting = db.getCollection(ReportedRecordsProjection.AWAITING);
         this.reading = reading;
     }
@@ -75,8 +72,9 @@ public class ReportedRecords {
      * time, then id); unit staff list their own unit's where they ask for none, and are refused one
      * they may not read (it used to answer their own unit's instead, a list of another unit than the
      * one asked for). The records are found by their keys in {@link RecordsByUnit}, newest first, and
-     * read by id a page at a time: a status, which the keys do not hold, is judged on the records
-     * read, so a status few records have reads the unit's records until it has found a page of them.
+     * read by id a page at a time. A status that waits for a decision is read from what waits, a final
+     * one few records reach from its own keys ({@link RecordsByUnit#SET_ASIDE}); any other, which the
+     * keys do not hold, is judged on the records of the kinds that take it as they are read.
      */
     public List<RecordView> list(String unitId, String kind, String status) {
         return list(unitId, kind, status, 0);
@@ -174,9 +172,9 @@ public class ReportedRecords {
     }
 
     /**
-     * Which of these records match, read from the store with only the fields a filter asks about: a
-     * status few records have is looked for among all of a unit's, and decoding each whole took most
-     * of the time.
+     * Which of these records match, read from the store with only the fields the filter asks about: a
+     * status without keys of its own (ACCEPTED, OPEN, CLOSED) is looked for among all of a unit's
+     * records of the kinds that take it, and decoding each whole took most of the time.
      */
     private Set<String> matching(List<String> ids, Predicate<RecordView> matches) {
         Set<String> found = new HashSet<>();
