@@ -131,36 +131,32 @@ public final class RecordsByUnit {
 
     /** The units with any record, found by skipping from one unit's keys to the next: one read per unit. */
     List<String> units() {
-        List<String> units = new ArrayList<>();
-        String from = "";
-        while (true) {
-            Document first = keys.find(between(from, UNITS_END))
-                    .sort(Sorts.ascending("_id")).projection(Projections.include("_id")).limit(1).first();
-            if (first == null) {
-                return units;
-            }
-            String key = first.getString("_id");
-            String unit = key.substring(0, key.indexOf('/'));
-            units.add(unit);
-            from = unit + "0";
-        }
+        return segments("", UNITS_END);
     }
 
-    /** The years of the keys that begin with this unit's and kind's prefix, skipping from one year's keys to the next: one read per year. */
+    /** The years of the keys that begin with this unit's and kind's prefix ({@code unit/kind/}): one read per year. */
     private List<String> years(String kindPrefix) {
-        List<String> years = new ArrayList<>();
-        String from = kindPrefix;
-        String end = kindPrefix.substring(0, kindPrefix.length() - 1) + "0";
+        return segments(kindPrefix, kindPrefix.substring(0, kindPrefix.length() - 1) + "0");
+    }
+
+    /**
+     * The distinct segments that follow {@code prefix} in the keys before {@code end}, in order: the first
+     * key is read, its segment taken, and the next read starts past every key with that segment
+     * ({@code prefix segment "0"}, {@code 0} being the character after the separator).
+     */
+    private List<String> segments(String prefix, String end) {
+        List<String> segments = new ArrayList<>();
+        String from = prefix;
         while (true) {
             Document first = keys.find(between(from, end))
                     .sort(Sorts.ascending("_id")).projection(Projections.include("_id")).limit(1).first();
             if (first == null) {
-                return years;
+                return segments;
             }
             String key = first.getString("_id");
-            String y = key.substring(kindPrefix.length(), key.indexOf('/', kindPrefix.length()));
-            years.add(y);
-            from = kindPrefix + y + "0";
+            String segment = key.substring(prefix.length(), key.indexOf('/', prefix.length()));
+            segments.add(segment);
+            from = prefix + segment + "0";
         }
     }
 
