@@ -92,6 +92,12 @@ final class Workload {
     /** Training ids per unit, all held in 2023: the sampling frame of each unit's trainings. */
     private final java.util.Map<String, List<String>> trainings = new java.util.HashMap<>();
 
+    /** A command the lead office gives in its role (a withdrawal checks who withdraws). */
+    private void asLeadOffice(Object command) {
+        gateway.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(java.util.Map.of(cn.duban.platform.axon.Audit.ACTOR, "admin", cn.duban.platform.axon.Audit.ROLE, "LEAD_OFFICE")));
+    }
+
     private void as(String actor, Object command) {
         gateway.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(java.util.Map.of(cn.duban.platform.axon.Audit.ACTOR, actor)));
@@ -201,6 +207,8 @@ final class Workload {
                     gateway.sendAndWait(new AcceptInfoReport(report, random.nextInt(4) == 0 ? InfoLevel.TYPICAL : InfoLevel.GENERAL));
                 } else if (decision < 8) {
                     gateway.sendAndWait(new RejectInfoReport(report, "不符合要求"));
+                } else if (decision == 8) {
+                    asLeadOffice(new cn.duban.kernel.reporting.WithdrawInfoReport(report, "重复报送"));
                 }
             }
             case 2 -> {
@@ -223,8 +231,21 @@ final class Workload {
                     2023, BigDecimal.valueOf(85 + random.nextInt(150) / 10.0), null, null));
             case 5 -> gateway.sendAndWait(new RecordAchievement(id("ac"), unit, random.nextBoolean() ? FactKind.MEDIA_PUBLICATION : FactKind.PROMOTION,
                     random.nextBoolean() ? "CITY" : "PROVINCE", "成果", day()));
-            case 6 -> gateway.sendAndWait(new AdjustScore(id("adj"), unit, "beilun-2023", unit.equals("police") || unit.equals("edu") ? "D1" : "S1.3",
-                    BigDecimal.valueOf(-(1 + random.nextInt(4)) / 2.0), "检查发现问题"));
+            case 6 -> {
+                String item = unit.equals("police") || unit.equals("edu") ? "D1" : "S1.3";
+                gateway.sendAndWait(new AdjustScore(id("adj"), unit, "beilun-2023", item, BigDecimal.valueOf(-(1 + random.nextInt(4)) / 2.0), "检查发现问题"));
+                // Now and then the unit appeals the deduction: upheld, rejected, withdrawn or left waiting.
+                if (random.nextInt(3) == 0) {
+                    String appeal = id("ap");
+                    gateway.sendAndWait(new cn.duban.kernel.assessment.FileAppeal(appeal, unit, "beilun-2023", item, "已整改，请复核"));
+                    switch (random.nextInt(4)) {
+                        case 0 -> gateway.sendAndWait(new cn.duban.kernel.assessment.DecideAppeal(appeal, true, BigDecimal.ONE, "属实"));
+                        case 1 -> gateway.sendAndWait(new cn.duban.kernel.assessment.DecideAppeal(appeal, false, null, "不属实"));
+                        case 2 -> asLeadOffice(new cn.duban.kernel.assessment.WithdrawAppeal(appeal, "单位撤回"));
+                        default -> { }
+                    }
+                }
+            }
             case 7 -> gateway.sendAndWait(new RecordFailure(id("f"), unit, "beilun-2023", "S1.1", "季度无总结", day()));
             case 9 -> commandsOnAnAssignment(unit);
             default -> gateway.sendAndWait(new ReportIndicator(id("ind"), unit, "crime_rate", 2023, BigDecimal.valueOf(random.nextInt(40) / 10.0), null, null));
