@@ -1,5 +1,7 @@
 package cn.duban.query.reporting;
 
+import cn.duban.platform.security.UnitReading;
+
 import cn.duban.kernel.error.NotFoundException;
 import cn.duban.kernel.material.Material;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
@@ -37,8 +39,11 @@ public class EvidenceRecordsController {
     private final SequencedMongoEventStorageEngine engine;
     private final ScoreQueries scores;
     private final ReportedRecords records;
+    private final UnitReading reading;
 
-    public EvidenceRecordsController(SequencedMongoEventStorageEngine engine, ScoreQueries scores, ReportedRecords records) {
+    public EvidenceRecordsController(SequencedMongoEventStorageEngine engine, ScoreQueries scores, ReportedRecords records,
+                                     UnitReading reading) {
+        this.reading = reading;
         this.engine = engine;
         this.scores = scores;
         this.records = records;
@@ -67,7 +72,7 @@ public class EvidenceRecordsController {
     public List<Evidence> evidence(@PathVariable String unitId,
                                    @RequestParam @Size(min = 1, max = 50, message = "须为1至50个事件 / 1 to 50 event ids") List<@Size(max = 64) String> ids) {
         scores.unit(unitId);
-        records.requireMayRead(unitId);
+        reading.requireMayRead(unitId);
         List<Evidence> out = new ArrayList<>();
         for (String id : ids) {
             // The event by its id, then the unit's fact of it by its position: as the raw event's answer, no log read whole.

@@ -185,7 +185,7 @@ public final class RecordsByUnit {
                 String kindPrefix = unit + "/" + kind + "/";
                 for (String y : year != null ? List.of(year(year)) : years(kindPrefix)) {
                     String prefix = kindPrefix + y + "/";
-                    Range range = new Range(prefix, prefix, kindPrefix + y + "0");
+                    Range range = new Range(prefix, kindPrefix + y + "0");
                     if (range.hasNext()) {
                         heads.add(range);
                     }
@@ -213,18 +213,16 @@ public final class RecordsByUnit {
         };
     }
 
-    /** One unit's keys of one kind, read backwards a page at a time; its head compared by what follows the prefix (time, then id). */
+    /** One unit's keys of one kind and year, read backwards a page at a time; its head compared by what follows its start, the keys' common prefix (time, then id). */
     private final class Range {
-        /** The keys' common prefix, {@code unit/kind/}. */
-        private final String prefix;
+        /** The keys' common prefix, {@code unit/kind/year/}. */
         private final String start;
         private String end;
         private final ArrayDeque<String> page = new ArrayDeque<>();
         private boolean exhausted;
         private int pageSize = FIRST_PAGE;
 
-        Range(String prefix, String start, String end) {
-            this.prefix = prefix;
+        Range(String start, String end) {
             this.start = start;
             this.end = end;
         }
@@ -243,7 +241,7 @@ public final class RecordsByUnit {
         }
 
         String head() {
-            return page.getFirst().substring(prefix.length());
+            return page.getFirst().substring(start.length());
         }
 
         String take() {

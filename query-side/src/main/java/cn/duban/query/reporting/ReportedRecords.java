@@ -55,13 +55,8 @@ public class ReportedRecords {
     /** The record, if the user of this request may read it. */
     public RecordView readable(String id) {
         RecordView v = find(id).orElseThrow(() -> new NotFoundException("记录不存在 / no such record: " + id));
-        requireMayRead(v.unitId);
+        reading.requireMayRead(v.unitId);
         return v;
-    }
-
-    /** Refuses unit staff the records of a unit that is neither theirs nor one they inspect in an open 互查 round. */
-    public void requireMayRead(String unitId) {
-        reading.requireMayRead(unitId);
     }
 
     /** At most this many records answer one list, newest first. */
@@ -100,7 +95,7 @@ public class ReportedRecords {
      */
     public List<RecordView> list(String unitId, String kind, String status, Integer year, int offset) {
         if (unitId != null) {
-            requireMayRead(unitId);
+            reading.requireMayRead(unitId);
         }
         String unit = CurrentUser.get().filter(u -> u.role() == Role.UNIT_STAFF && unitId == null).map(u -> u.unitId()).orElse(unitId);
         Predicate<RecordView> matches = v -> (status == null || status.equals(v.status)) && (year == null || year.equals(RecordsByUnit.yearOf(v)));
