@@ -90,8 +90,8 @@ final class OrderedIndexH2Backend extends H2Backend {
             "getLastError", "getlasterror", "hostInfo", "getCmdLineOpts");
     /**
      * How much of partly used chunks one {@link #compactSlice} rewrites at most while no durable
-     * append arrives; a quarter of it while appends do, or half when the chunks are less than
-     * {@link #LOW_FILL_RATE} % live. A slice holds H2's store lock, which every
+     * append arrives; a quarter of it while appends do, half when the chunks are less than
+     * {@link #LOW_FILL_RATE} % live, and all of it when less than {@link #VERY_LOW_FILL_RATE} %. A slice holds H2's store lock, which every
      * commit waits for, and rewriting costs about 0.1 s a megabyte on a 2-core machine (documents
      * decoded, encoded and compressed again).
      */
@@ -104,6 +104,8 @@ final class OrderedIndexH2Backend extends H2Backend {
     private static final int SLICE_TARGET_FILL_RATE = 90;
     /** Chunks less live than this on average get slices of half a megabyte while appends arrive. */
     private static final int LOW_FILL_RATE = 70;
+    /** Chunks less live than this on average get whole slices even while appends arrive ({@link #compactSlice}). */
+    private static final int VERY_LOW_FILL_RATE = 62;
     /**
      * A store with less than this waiting to be committed (by H2's estimate), and no durable append
      * since the last look, is quiet. Idle on issue 14's 1M store it held 49-116 KB at each look:
@@ -130,7 +132,10 @@ final class OrderedIndexH2Backend extends H2Backend {
      * each and the read models catching up beside them, the chunks stayed about 57 % live with a
      * quarter, and 69 % live with half (file at the end of the load 533 and 433 MB, one run each,
      * both rewriting the emptiest chunks first); that load took 224 and 192 s. Under load the file
-     * still grows faster than it is compacted and catches up in the pauses. On a quiet store the
+     * still grows faster than it is compacted and catches up in the pauses. Below 62 % live a whole
+     * megabyte even while appends arrive: once stop 51's records keys were written at each commit, the
+     * 1M load reached 478 MB of file with half (3.27 times the events' JSON, against issue 14's 3), and
+     * 428 MB with this, the 4-client commands after it at 185 and 216/s (one run each). On a quiet store the
      * slices rest once they stop giving space back ({@link QuietSlices}).
      * H2's own background compaction is off (see {@link #open}): a round of it rewrote up to the
      * auto-commit buffer (16 MB) under the store lock when the store was idle, 2 s on issue 14's 1M
@@ -161,7 +166,8 @@ final class OrderedIndexH2Backend extends H2Backend {
         if (!appendsArriving) {
             return SLICE_BYTES;
         }
-        return store.getFileStore().getChunksFillRate() < LOW_FILL_RATE ? SLICE_BYTES / 2 : SLICE_BYTES / 4;
+        int fillRate = store.getFileStore().getChunksFillRate();
+        return fillRate < VERY_LOW_FILL_RATE ? SLICE_BYTES : fillRate < LOW_FILL_RATE ? SLICE_BYTES / 2 : SLICE_BYTES / 4;
     }
 
     /** Commits what waits, as a consistent cut: no command that writes is half done while H2 takes the maps' roots. */
