@@ -94,7 +94,7 @@ public final class Words {
         group("verdict", Verdict.VERIFIED, "属实", "Borne out", Verdict.FLAGGED, "不实", "Untrue");
         group("sampleKind", SampleKind.TRAINING, "培训", "Trainings", SampleKind.INFO_REPORT, "信息", "Information reports",
                 SampleKind.INDICATOR_REPORT, "指标数据", "Indicator figures", SampleKind.CAMPAIGN_PROGRESS, "整治进展", "Campaign progress",
-                SampleKind.ACHIEVEMENT, "工作成果", "Achievements");
+                SampleKind.CAMPAIGN, "专项整治", "Campaigns", SampleKind.ACHIEVEMENT, "工作成果", "Achievements");
         Map<String, Word> periods = new LinkedHashMap<>();
         for (SamplingPeriod p : SamplingPeriod.values()) {
             periods.put(p.name(), new Word(p.label(), p == SamplingPeriod.MONTH ? "Monthly" : "Quarterly"));
@@ -128,7 +128,7 @@ public final class Words {
         strings("measure", "communities_rectified", "整治小区（个）", "Communities rectified", "stalls_banned", "取缔流动摊贩（处）", "Stalls banned",
                 "unlicensed_eateries", "整治无证餐饮（家）", "Unlicensed eateries dealt with", "unlicensed_workshops", "整治无证食品小作坊（家）",
                 "Unlicensed workshops dealt with", "households_visited", "走访出租户（户）", "Households visited");
-        strings("campaignStatus", "OPEN", "进行中", "Under way", "CLOSED", "已完成", "Closed");
+        strings("campaignStatus", "OPEN", "进行中", "Under way", "CLOSED", "已完成", "Closed", "WITHDRAWN", "已撤回", "Withdrawn");
         strings("roundStatus", "OPEN", "进行中", "Open", "CLOSED", "已关闭", "Closed", "PUBLISHED", "已通报", "Published");
         strings("schemeStatus", "DRAFT", "草稿", "Draft", "PUBLISHED", "已发布", "Published");
         strings("notificationKind", "ASSIGNMENT_ISSUED", "新交办任务", "New assignment", "DEADLINE_NEAR", "临期提醒", "Deadline near",
@@ -160,7 +160,8 @@ public final class Words {
                 "InfoReportAccepted", "录用信息", "Information report accepted", "InfoReportRejected", "退回信息", "Information report rejected",
                 "CampaignLaunched", "启动专项整治", "Campaign launched", "CampaignProgressRecorded", "报送整治进展", "Campaign progress reported",
                 "CampaignProgressWithdrawn", "撤回整治进展", "Campaign progress withdrawn",
-                "CampaignClosed", "完成专项整治", "Campaign closed", "IndicatorReported", "报送指标数据", "Indicator figure reported",
+                "CampaignClosed", "完成专项整治", "Campaign closed", "CampaignWithdrawn", "撤回专项整治", "Campaign withdrawn",
+                "IndicatorReported", "报送指标数据", "Indicator figure reported",
                 "IndicatorReportWithdrawn", "撤回指标数据", "Indicator figure withdrawn",
                 "AchievementRecorded", "登记工作成果", "Achievement recorded", "AchievementWithdrawn", "撤回工作成果", "Achievement withdrawn",
                 "InspectionRoundOpened", "开启督查轮次", "Inspection round opened", "FindingRecorded", "记录督查问题", "Finding recorded",

@@ -99,9 +99,9 @@ class ReadModelRebuildIT {
         assertThat(live.get(ScoreProjection.TIMELINES)).hasSizeGreaterThan(5);
         assertThat(live.get(ScoreProjection.TIMELINE_STRIDES)).as("each timeline's first point at least").isNotEmpty();
         assertThat(live.get(ScoreProjection.TOTALS)).hasSize(5);
-        // Withdrawn reports and appeals, rejected and upheld ones among them: the set-aside keys have each kind of status.
+        // Withdrawn reports, appeals and campaigns, rejected and upheld ones among them: the set-aside keys have each kind of status.
         assertThat(live.get(cn.duban.query.reporting.RecordsByUnit.SET_ASIDE)).extracting(d -> d.getString("_id").replaceAll("^[^/]*/([^/]*)/.*$", "$1"))
-                .contains("WITHDRAWN:INFO_REPORT", "WITHDRAWN:APPEAL", "REJECTED:INFO_REPORT", "REJECTED:APPEAL", "UPHELD:APPEAL");
+                .contains("WITHDRAWN:INFO_REPORT", "WITHDRAWN:APPEAL", "WITHDRAWN:CAMPAIGN", "REJECTED:INFO_REPORT", "REJECTED:APPEAL", "UPHELD:APPEAL");
         var response = admin.rebuild(120);
         assertThat(response.getBody()).containsEntry("status", "REBUILT");
         Map<String, List<Document>> rebuilt = snapshot();

@@ -274,6 +274,62 @@ class WithdrawalIT {
         assertThat(lead.post("/api/appeals/" + second + "/withdrawal", Map.of("reason", "与前一申诉重复")).status()).isEqualTo(200);
         assertThat(clerk.get("/api/units/xinqi/notifications").body().toString()).contains("流管中心撤回了本单位的申诉", "与前一申诉重复");
         assertThat(lead.get("/api/dictionary").body().at("/words/appealStatus/WITHDRAWN/zh").asText()).isEqualTo("已撤回");
+
+        // A whole campaign launched twice: its step counted toward 群租整治 until the lead office withdrew
+        // it; then neither it nor its step counts, it takes no more, and it is out of both sampling frames.
+        BigDecimal beforeDuplicate = item(lead, "S2.4", "");
+        String duplicate = clerk.post("/api/units/xinqi/campaigns", Map.of("kind", "GROUP_RENTAL", "title", "群租整治（重复启动）",
+                "launchedOn", "2023-03-02")).id();
+        clerk.post("/api/campaigns/" + duplicate + "/progress", Map.of("measure", "communities_rectified", "quantity", 5, "on", "2023-03-12"));
+        String duplicateStep = clerk.get("/api/records/" + duplicate).body().at("/steps/0/eventId").asText();
+        BigDecimal withDuplicate = item(lead, "S2.4", "");
+        assertThat(withDuplicate).as("its step counts until withdrawn").isGreaterThan(beforeDuplicate);
+        Instant beforeCampaignWithdrawn = Instant.now();
+        Thread.sleep(5);
+        String campaignPath = "/api/campaigns/" + duplicate + "/withdrawal";
+        long beforeCampaignRefusals = head(lead);
+        assertThat(otherClerk.post(campaignPath, Map.of("reason", "x")).status()).isEqualTo(403);
+        assertThat(supervisor.post(campaignPath, Map.of("reason", "x")).status()).isEqualTo(403);
+        Api.Response campaignNoReason = clerk.post(campaignPath, Map.of("reason", ""));
+        assertThat(campaignNoReason.status()).isEqualTo(400);
+        assertThat(campaignNoReason.body().get("field").asText()).isEqualTo("reason");
+        assertThat(clerk.post("/api/campaigns/no-such-campaign/withdrawal", Map.of("reason", "x")).status()).isEqualTo(404);
+        assertThat(head(lead)).as("nothing stored by the refusals").isEqualTo(beforeCampaignRefusals);
+        assertThat(lead.post(campaignPath, Map.of("reason", "与群租整治重复启动")).status()).isEqualTo(200);
+        assertThat(item(lead, "S2.4", "")).as("none of it counts").isEqualByComparingTo(beforeDuplicate);
+        assertThat(item(lead, "S2.4", "&asOf=" + beforeCampaignWithdrawn)).as("as of before, as it was").isEqualByComparingTo(withDuplicate);
+        assertThat(clerk.post(campaignPath, Map.of("reason", "again")).status()).isEqualTo(409);
+        assertThat(clerk.post("/api/campaigns/" + duplicate + "/progress", Map.of("measure", "communities_rectified", "quantity", 1,
+                "on", "2023-03-20")).status()).isEqualTo(409);
+        assertThat(clerk.post("/api/campaigns/" + duplicate + "/closure", Map.of("on", "2023-04-01")).status()).isEqualTo(409);
+        JsonNode withdrawnCampaign = clerk.get("/api/records/" + duplicate).body();
+        assertThat(withdrawnCampaign.get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawnCampaign.get("reason").asText()).isEqualTo("与群租整治重复启动");
+        assertThat(withdrawnCampaign.get("withdrawnAt").asText()).isNotBlank();
+        assertThat(clerk.get("/api/records?unitId=xinqi&kind=CAMPAIGN&status=WITHDRAWN").body()).extracting(r -> r.get("id").asText())
+                .containsExactly(duplicate);
+        assertThat(clerk.get("/api/units/xinqi/notifications").body().toString()).contains("流管中心撤回了本单位的一项专项整治", "与群租整治重复启动");
+        Api.Response campaignSample = supervisor.post("/api/samples", Map.of("unitId", "xinqi", "kind", "CAMPAIGN", "from", "2023-01-01",
+                "to", "2023-06-30", "size", 1, "seed", 7));
+        assertThat(campaignSample.status()).isEqualTo(201);
+        assertThat(supervisor.get("/api/samples/" + campaignSample.id()).body().at("/sample/population").toString())
+                .contains(campaign).doesNotContain(duplicate);
+        Api.Response stepSample = supervisor.post("/api/samples", Map.of("unitId", "xinqi", "kind", "CAMPAIGN_PROGRESS", "from", "2023-03-01",
+                "to", "2023-03-31", "size", 1, "seed", 7));
+        assertThat(stepSample.status()).isEqualTo(201);
+        assertThat(supervisor.get("/api/samples/" + stepSample.id()).body().at("/sample/population").toString())
+                .as("a withdrawn campaign's steps are withdrawn with it").contains(rightStep).doesNotContain(duplicateStep);
+        assertThat(lead.get("/api/dictionary").body().at("/words/eventType/CampaignWithdrawn/zh").asText()).isEqualTo("撤回专项整治");
+        assertThat(lead.get("/api/dictionary").body().at("/words/campaignStatus/WITHDRAWN/zh").asText()).isEqualTo("已撤回");
+    }
+
+    BigDecimal item(Api api, String code, String query) {
+        for (JsonNode i : api.get("/api/units/xinqi/score?scheme=beilun-2023" + query).body().get("items")) {
+            if (i.get("code").asText().equals(code)) {
+                return i.get("score").decimalValue();
+            }
+        }
+        throw new AssertionError("no " + code);
     }
 
     BigDecimal registration(Api api) {

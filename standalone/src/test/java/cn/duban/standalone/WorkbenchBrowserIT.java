@@ -1999,6 +1999,47 @@ class WorkbenchBrowserIT {
     }
 
     /**
+     * 撤回 of a whole campaign (stop 53): a clerk launches a campaign twice by mistake, reports a step on
+     * the second, and withdraws it from its card on 工作填报, saying why; the card says it withdrawn, by
+     * whom and why, and offers nothing more; 填报记录 lists it withdrawn, its step with it.
+     */
+    @Test
+    @Order(43)
+    void aClerkWithdrawsACampaignLaunchedTwice() throws Exception {
+        signIn("xinqi-staff", "duban-demo-2023");
+        open("/report", "工作填报");
+        tab("专项整治");
+        click("启动专项整治");
+        WebElement launch = dialog();
+        field(launch, "名称").sendKeys("群租整治（重复启动，工作台）");
+        press(launch.findElement(buttonNamed("启动")));
+        waitForText("专项整治已启动");
+        WebElement card = shown("[data-campaign]", "群租整治（重复启动，工作台）");
+        press(card.findElement(buttonNamed("报送进展")));
+        WebElement step = dialog();
+        setNumber(field(step, "数量"), "4");
+        press(step.findElement(buttonNamed("报送")));
+        wait.until(d -> card.getText().contains("整治小区（个）：4"));
+        press(card.findElement(By.cssSelector("[data-withdraw-campaign]")));
+        WebElement d = dialog();
+        assertThat(d.getText()).contains("撤回专项整治", "群租整治（重复启动，工作台）", "启动、全部进展和完成都不再计分");
+        field(d, "撤回原因").sendKeys("同一行动启动了两次");
+        press(d.findElement(buttonNamed("确认撤回")));
+        wait.until(x -> card.getText().contains("已撤回"));
+        assertThat(card.getText()).contains("由新碶街道联络员撤回：同一行动启动了两次");
+        assertThat(card.findElements(By.xpath(".//button[span[normalize-space(.)='报送进展' or normalize-space(.)='完成整治' or normalize-space(.)='撤回']]")))
+                .as("a withdrawn campaign takes nothing more").isEmpty();
+        shots("report-campaign-withdrawn", () -> assertThat(phoneCard("[data-campaign].withdrawn").getText()).contains("已撤回"));
+
+        open("/records", "填报记录");
+        WebElement row = shown(".table .el-table__row", "群租整治（重复启动，工作台）");
+        assertThat(row.getText()).contains("已撤回");
+        assertThat(row.findElements(By.cssSelector("[data-withdraw]"))).as("nothing left to withdraw").isEmpty();
+        assertThat(page()).contains("由新碶街道联络员撤回：同一行动启动了两次");
+        shots("records-campaign-withdrawn");
+    }
+
+    /**
      * Until the demo's round is shown, the rounds page never says there are none, and says it is
      * computing at least once (photographed the first time).
      */

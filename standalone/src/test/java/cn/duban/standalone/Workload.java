@@ -221,8 +221,13 @@ final class Workload {
                 if (open != null) {
                     String c = open.substring(0, open.indexOf(':'));
                     gateway.sendAndWait(new RecordCampaignProgress(c, "inspections", BigDecimal.valueOf(10 + random.nextInt(50)), LocalDate.of(2023, 6, 1)));
-                    if (random.nextInt(4) == 0) {
+                    int next = random.nextInt(8);
+                    if (next < 2) {
                         gateway.sendAndWait(new CloseCampaign(c, LocalDate.of(2023, 9, 1), "完成"));
+                        campaigns.remove(open);
+                    } else if (next == 2) {
+                        // Now and then a campaign launched in error: withdrawn whole, its steps with it.
+                        asLeadOffice(new cn.duban.kernel.reporting.WithdrawCampaign(c, "重复启动"));
                         campaigns.remove(open);
                     }
                 }

@@ -5,6 +5,7 @@ import cn.duban.kernel.people.UnitScope;
 import cn.duban.kernel.reporting.CloseCampaign;
 import cn.duban.kernel.reporting.LaunchCampaign;
 import cn.duban.kernel.reporting.RecordCampaignProgress;
+import cn.duban.kernel.reporting.WithdrawCampaign;
 import cn.duban.kernel.reporting.WithdrawCampaignProgress;
 import cn.duban.kernel.error.ConflictException;
 import cn.duban.kernel.error.InvalidInputException;
@@ -13,6 +14,7 @@ import cn.duban.kernel.reporting.CampaignClosed;
 import cn.duban.kernel.reporting.CampaignLaunched;
 import cn.duban.kernel.reporting.CampaignProgressRecorded;
 import cn.duban.kernel.reporting.CampaignProgressWithdrawn;
+import cn.duban.kernel.reporting.CampaignWithdrawn;
 import cn.duban.platform.axon.Audit;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -27,7 +29,10 @@ import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A rectification campaign (专项整治): launched, progress recorded while open, closed once. */
+/**
+ * A rectification campaign (专项整治): launched, progress recorded while open, closed once; withdrawn
+ * whole (撤回) once, open or closed, after which it takes nothing more.
+ */
 @Aggregate(cache = "aggregateCache")
 public class Campaign {
     @AggregateIdentifier
@@ -36,6 +41,7 @@ public class Campaign {
     private String kind;
     private LocalDate launchedOn;
     private boolean closed;
+    private boolean withdrawn;
     /** Each step of progress by the id of the event that recorded it (a step is a record by that event, as sampling names it): withdrawn or not. */
     private final Map<String, Boolean> stepWithdrawn = new HashMap<>();
 
@@ -81,6 +87,18 @@ public class Campaign {
         apply(new CampaignProgressWithdrawn(campaignId, unitId, command.progressEventId(), command.reason().strip()));
     }
 
+    /**
+     * A campaign entered in error is withdrawn whole, open or closed (a closed one takes no step's
+     * withdrawal, but one launched twice or for the wrong unit is still wrong once closed); its steps
+     * go with it.
+     */
+    @CommandHandler
+    void handle(WithdrawCampaign command, @MetaDataValue(Audit.ROLE) String role, @MetaDataValue(Audit.UNIT) String actorUnit) {
+        UnitScope.requireMayActFor(role, actorUnit, unitId);
+        requireNotWithdrawn();
+        apply(new CampaignWithdrawn(campaignId, unitId, command.reason().strip()));
+    }
+
     @CommandHandler
     void handle(CloseCampaign command, @MetaDataValue(Audit.ROLE) String role, @MetaDataValue(Audit.UNIT) String actorUnit,
                 References references) {
@@ -92,8 +110,15 @@ public class Campaign {
     }
 
     private void requireOpen() {
+        requireNotWithdrawn();
         if (closed) {
             throw new ConflictException("该专项整治已结束 / this campaign is closed");
+        }
+    }
+
+    private void requireNotWithdrawn() {
+        if (withdrawn) {
+            throw new ConflictException("该专项整治已撤回 / this campaign was withdrawn");
         }
     }
 
@@ -124,6 +149,11 @@ public class Campaign {
     @EventSourcingHandler
     void on(CampaignClosed event) {
         closed = true;
+    }
+
+    @EventSourcingHandler
+    void on(CampaignWithdrawn event) {
+        withdrawn = true;
     }
 
     public String unitId() {

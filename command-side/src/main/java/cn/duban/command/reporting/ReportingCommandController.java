@@ -24,6 +24,7 @@ import cn.duban.kernel.reporting.RejectInfoReport;
 import cn.duban.kernel.reporting.ReportIndicator;
 import cn.duban.kernel.reporting.SubmitInfoReport;
 import cn.duban.kernel.reporting.WithdrawAchievement;
+import cn.duban.kernel.reporting.WithdrawCampaign;
 import cn.duban.kernel.reporting.WithdrawCampaignProgress;
 import cn.duban.kernel.reporting.WithdrawIndicatorReport;
 import cn.duban.kernel.reporting.WithdrawInfoReport;
@@ -164,6 +165,15 @@ public class ReportingCommandController {
     public Map<String, String> withdrawCampaignProgress(@PathVariable String id, @PathVariable String eventId,
                                                         @Valid @RequestBody WithdrawalRequest r) {
         return withdrawn(id, new WithdrawCampaignProgress(id, eventId, r.reason()));
+    }
+
+    @PostMapping("/campaigns/{id}/withdrawal")
+    @Operation(summary = "撤回专项整治 / withdraw a whole campaign entered in error, saying why",
+            description = "Its unit's staff or the lead office; open or closed; once (again → 409). From then on neither its launch, "
+                    + "nor any step of its progress, nor its closing counts, and it takes no more steps nor a closing (→ 409); "
+                    + "as of any earlier instant they count as they did. To correct one step only, withdraw that step.")
+    public Map<String, String> withdrawCampaign(@PathVariable String id, @Valid @RequestBody WithdrawalRequest r) {
+        return withdrawn(id, new WithdrawCampaign(id, r.reason()));
     }
 
     /** Sends a withdrawal (撤回) and answers as each of the withdrawal endpoints does. */

@@ -10,6 +10,8 @@ import cn.duban.kernel.reporting.CampaignLaunched;
 import cn.duban.kernel.reporting.CampaignProgressRecorded;
 import cn.duban.kernel.reporting.CampaignProgressWithdrawn;
 import cn.duban.kernel.reporting.WithdrawCampaignProgress;
+import cn.duban.kernel.reporting.WithdrawCampaign;
+import cn.duban.kernel.reporting.CampaignWithdrawn;
 import cn.duban.kernel.reporting.CloseCampaign;
 import cn.duban.kernel.reporting.IndicatorReported;
 import cn.duban.kernel.reporting.InfoLevel;
@@ -189,6 +191,38 @@ class ReportingAggregatesTest {
             history.andGiven(new CampaignClosed("c1", "xinqi", "GROUP_RENTAL", ON.plusDays(9), null))
                     .when(new WithdrawCampaignProgress("c1", id, "x"), xinqiStaff)
                     .expectException(ConflictException.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("已结束"))
+                    .expectNoEvents();
+        }
+
+        /**
+         * A campaign entered in error is withdrawn whole, by its unit or the lead office, open or closed,
+         * once; afterwards it takes no step, no closing and no step's withdrawal.
+         */
+        @Test
+        void aWholeCampaignIsWithdrawnOnceOpenOrClosedAndTakesNothingAfter() {
+            FixtureConfiguration<Campaign> campaigns = fixture(Campaign.class);
+            CampaignLaunched launched = new CampaignLaunched("c1", "xinqi", "GROUP_RENTAL", "群租整治", ON);
+            CampaignProgressRecorded step = new CampaignProgressRecorded("c1", "xinqi", "GROUP_RENTAL", "communities_rectified",
+                    BigDecimal.valueOf(30), ON.plusDays(3));
+            CampaignClosed closed = new CampaignClosed("c1", "xinqi", "GROUP_RENTAL", ON.plusDays(9), null);
+            CampaignWithdrawn withdrawn = new CampaignWithdrawn("c1", "xinqi", "重复启动");
+            campaigns.given(launched, step).when(new WithdrawCampaign("c1", " 重复启动 "), xinqiStaff).expectEvents(withdrawn);
+            campaigns.given(launched, step, closed).when(new WithdrawCampaign("c1", "重复启动"), leadOffice).expectEvents(withdrawn);
+            campaigns.given(launched).when(new WithdrawCampaign("c1", "x"), daqiStaff)
+                    .expectException(cn.duban.kernel.error.ForbiddenException.class).expectNoEvents();
+
+            campaigns.given(launched, withdrawn).when(new WithdrawCampaign("c1", "x"), xinqiStaff)
+                    .expectException(ConflictException.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("已撤回"))
+                    .expectNoEvents();
+            campaigns.given(launched, withdrawn).when(new RecordCampaignProgress("c1", "shops_closed", BigDecimal.ONE, ON.plusDays(4)), xinqiStaff)
+                    .expectException(ConflictException.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("已撤回"))
+                    .expectNoEvents();
+            campaigns.given(launched, withdrawn).when(new CloseCampaign("c1", ON.plusDays(9), null), xinqiStaff)
+                    .expectException(ConflictException.class).expectNoEvents();
+            var history = campaigns.given(launched, step);
+            String id = stepId(campaigns);
+            history.andGiven(withdrawn).when(new WithdrawCampaignProgress("c1", id, "x"), xinqiStaff)
+                    .expectException(ConflictException.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("已撤回"))
                     .expectNoEvents();
         }
 

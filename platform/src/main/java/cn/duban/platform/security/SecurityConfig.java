@@ -47,6 +47,7 @@ public class SecurityConfig {
             "/api/units/*/achievements", "/api/units/*/self-assessments", "/api/units/*/appeals",
             "/api/campaigns/*/progress", "/api/campaigns/*/closure", "/api/trainings/*/withdrawal", "/api/info-reports/*/withdrawal",
             "/api/achievements/*/withdrawal", "/api/indicator-reports/*/withdrawal", "/api/campaigns/*/progress/*/withdrawal",
+            "/api/campaigns/*/withdrawal",
             "/api/appeals/*/withdrawal",
             "/api/assignments/*/acknowledgements", "/api/assignments/*/progress", "/api/assignments/*/completion",
             "/api/assignments/*/extension-requests", "/api/assignments/notifications/read", "/api/rectifications/*/report",

@@ -14,6 +14,7 @@ import cn.duban.kernel.assignment.AssignmentWentOverdue;
 import cn.duban.kernel.people.Role;
 import cn.duban.kernel.reporting.AchievementWithdrawn;
 import cn.duban.kernel.reporting.CampaignProgressWithdrawn;
+import cn.duban.kernel.reporting.CampaignWithdrawn;
 import cn.duban.kernel.reporting.IndicatorReportWithdrawn;
 import cn.duban.kernel.reporting.InfoReportRejected;
 import cn.duban.kernel.reporting.InfoReportWithdrawn;
@@ -145,6 +146,11 @@ public class NotificationsProjection {
     @EventHandler
     void on(CampaignProgressWithdrawn e, EventMessage<?> m, TrackingToken t) {
         withdrawn(e.unitId(), e.campaignId(), "流管中心撤回了本单位的一条整治进展 / the lead office withdrew a step of a campaign's progress", e.reason(), m, t);
+    }
+
+    @EventHandler
+    void on(CampaignWithdrawn e, EventMessage<?> m, TrackingToken t) {
+        withdrawn(e.unitId(), e.campaignId(), "流管中心撤回了本单位的一项专项整治 / the lead office withdrew a campaign", e.reason(), m, t);
     }
 
     @EventHandler

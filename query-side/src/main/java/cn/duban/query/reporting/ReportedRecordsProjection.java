@@ -10,6 +10,7 @@ import cn.duban.kernel.reporting.CampaignClosed;
 import cn.duban.kernel.reporting.CampaignLaunched;
 import cn.duban.kernel.reporting.CampaignProgressRecorded;
 import cn.duban.kernel.reporting.CampaignProgressWithdrawn;
+import cn.duban.kernel.reporting.CampaignWithdrawn;
 import cn.duban.kernel.reporting.IndicatorReported;
 import cn.duban.kernel.reporting.IndicatorReportWithdrawn;
 import cn.duban.kernel.scheme.Indicators;
@@ -83,7 +84,10 @@ public class ReportedRecordsProjection implements WriteBehind {
         /** For an achievement: MEDIA_PUBLICATION, LEADER_INSTRUCTION or PROMOTION (its level in {@link #level}). */
         public String achievementKind;
         public List<Material> materials = new ArrayList<>();
-        /** For a campaign: its kind (GROUP_RENTAL …) and each measure's total so far; its status is OPEN or CLOSED, its summary {@link #text}. */
+        /**
+         * For a campaign: its kind (GROUP_RENTAL …) and each measure's total so far; its status is OPEN,
+         * CLOSED (its summary {@link #text}) or WITHDRAWN (its totals as they were when withdrawn).
+         */
         public String campaignKind;
         public Map<String, BigDecimal> totals = new LinkedHashMap<>();
         /** For a campaign: each step of its progress, oldest first, a withdrawn one kept and marked (its quantity out of {@link #totals}). */
@@ -93,7 +97,8 @@ public class ReportedRecordsProjection implements WriteBehind {
         public String itemCode;
         /**
          * For an information report: SUBMITTED, ACCEPTED, REJECTED or WITHDRAWN, with the level or the
-         * reason; for a training, an achievement or an indicator figure none, or WITHDRAWN with the reason; for an appeal FILED, UPHELD or REJECTED.
+         * reason; for a training, an achievement or an indicator figure none, or WITHDRAWN with the reason; for an appeal FILED, UPHELD,
+         * REJECTED or WITHDRAWN; for a campaign OPEN, CLOSED or WITHDRAWN.
          */
         public String status;
         public String level;
@@ -141,7 +146,7 @@ public class ReportedRecordsProjection implements WriteBehind {
      */
     private static final Map<String, List<String>> KINDS_IN_STATUS = Map.of(
             "SUBMITTED", List.of("INFO_REPORT"), "ACCEPTED", List.of("INFO_REPORT"), "REJECTED", List.of("INFO_REPORT", "APPEAL"),
-            "WITHDRAWN", List.of("TRAINING", "INFO_REPORT", "INDICATOR", "ACHIEVEMENT", "APPEAL"),
+            "WITHDRAWN", List.of("TRAINING", "INFO_REPORT", "INDICATOR", "ACHIEVEMENT", "APPEAL", "CAMPAIGN"),
             "FILED", List.of("APPEAL"), "UPHELD", List.of("APPEAL"), "OPEN", List.of("CAMPAIGN"), "CLOSED", List.of("CAMPAIGN"));
 
     /** Statuses that are final and that few records reach: their records' keys are also kept by status ({@link RecordsByUnit#SET_ASIDE}). */
@@ -437,6 +442,12 @@ public class ReportedRecordsProjection implements WriteBehind {
             v.status = "CLOSED";
             v.text = e.summary();
         });
+    }
+
+    /** A withdrawn campaign keeps its steps and totals as they were, to be read as what was withdrawn. */
+    @EventHandler
+    void on(CampaignWithdrawn e, EventMessage<?> m) {
+        records.update(e.campaignId(), m.getIdentifier(), v -> withdrawn(v, e.reason(), m));
     }
 
     private static RecordView base(String id, String kind, String unitId, EventMessage<?> m) {

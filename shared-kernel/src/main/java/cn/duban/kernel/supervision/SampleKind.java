@@ -18,6 +18,11 @@ public enum SampleKind {
     INDICATOR_REPORT(Set.of()),
     /** One step of campaign progress; the record id is the id of the event that recorded it. */
     CAMPAIGN_PROGRESS(Set.of(FactKind.CAMPAIGN_PROGRESS)),
+    /**
+     * A whole campaign (专项整治); the record id is the campaign id. Withdrawn or found untrue, its
+     * launch, every step and its closing stop counting (a step alone is a {@link #CAMPAIGN_PROGRESS}).
+     */
+    CAMPAIGN(Set.of(FactKind.CAMPAIGN_LAUNCHED, FactKind.CAMPAIGN_PROGRESS, FactKind.CAMPAIGN_CLOSED)),
     /** An achievement claimed for a bonus (媒体刊发, 领导批示, 经验推广); the record id is the achievement id. */
     ACHIEVEMENT(Set.of(FactKind.MEDIA_PUBLICATION, FactKind.LEADER_INSTRUCTION, FactKind.PROMOTION));
 

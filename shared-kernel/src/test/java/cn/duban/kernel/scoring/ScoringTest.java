@@ -924,6 +924,65 @@ class ScoringTest {
             assertThat(Scoring.score(s, 1, XINQI, facts, before).total()).as("as of before it, as it was").isEqualByComparingTo("5");
         }
 
+        /** A whole campaign withdrawn: its launch, its steps and its closing stop counting, another campaign's do not. */
+        @Test
+        void aWithdrawnCampaignTakesItsLaunchStepsAndClosingOutFromTheWithdrawalOn() {
+            SchemeDocument s = scheme(item("S2", "5", Base.FULL, countTarget(FactKind.CAMPAIGN_PROGRESS, "communities", "10", "5")),
+                    item("S3", "4", Base.FULL, quota(FactKind.CAMPAIGN_LAUNCHED, 2, "2")),
+                    item("S4", "2", Base.FULL, quota(FactKind.CAMPAIGN_CLOSED, 1, "2")));
+            String kept = event(new cn.duban.kernel.reporting.CampaignLaunched("c1", "xinqi", "GROUP_RENTAL", "群租整治", IN_YEAR));
+            String keptStep = event(new cn.duban.kernel.reporting.CampaignProgressRecorded("c1", "xinqi", "GROUP_RENTAL", "communities",
+                    d("6"), IN_YEAR));
+            String twice = event(new cn.duban.kernel.reporting.CampaignLaunched("c2", "xinqi", "GROUP_RENTAL", "群租整治", IN_YEAR));
+            String twiceStep = event(new cn.duban.kernel.reporting.CampaignProgressRecorded("c2", "xinqi", "GROUP_RENTAL", "communities",
+                    d("4"), IN_YEAR));
+            String twiceClosed = event(new cn.duban.kernel.reporting.CampaignClosed("c2", "xinqi", "GROUP_RENTAL", IN_YEAR, "完成"));
+            ScoreCard before = score(s);
+            assertThat(before.total()).isEqualByComparingTo("11");
+            Instant beforeWithdrawal = T0.plusSeconds(60L * seq);
+            String withdrawal = event(new cn.duban.kernel.reporting.CampaignWithdrawn("c2", "xinqi", "重复启动"));
+
+            ScoreCard card = score(s);
+            assertThat(item(card, "S2").score()).as("6 of 10 communities").isEqualByComparingTo("0");
+            assertThat(item(card, "S3").score()).as("1 of 2 campaigns").isEqualByComparingTo("2");
+            assertThat(item(card, "S4").score()).as("no campaign closed").isEqualByComparingTo("0");
+            assertThat(item(card, "S2").contributions().get(0).evidence()).containsExactly(keptStep);
+            assertThat(item(card, "S3").contributions()).filteredOn(c -> c.source().equals("WITHDRAWAL")).singleElement()
+                    .satisfies(c -> assertThat(c.evidence()).containsExactly(withdrawal, twice));
+            assertThat(item(card, "S2").contributions()).filteredOn(c -> c.source().equals("WITHDRAWAL")).singleElement()
+                    .satisfies(c -> assertThat(c.evidence()).containsExactly(withdrawal, twiceStep));
+            assertThat(item(card, "S4").contributions()).filteredOn(c -> c.source().equals("WITHDRAWAL")).singleElement()
+                    .satisfies(c -> assertThat(c.evidence()).containsExactly(withdrawal, twiceClosed));
+            assertThat(item(card, "S3").contributions().get(0).evidence()).containsExactly(kept);
+            assertThat(Scoring.score(s, 1, XINQI, facts, beforeWithdrawal).total()).as("as of before it, as it was").isEqualByComparingTo("11");
+            UnitLedger ledger = Scoring.ledgerAsOf(s, 1, XINQI, facts, END);
+            assertThat(ledger.totals().total()).as("a ledger kept for totals").isEqualByComparingTo(card.total());
+        }
+
+        /** A whole campaign sampled and found untrue: all of it goes, as a withdrawal would take it, and it is a verdict. */
+        @Test
+        void aCampaignFoundUntrueTakesAllOfItOutAndCountsAgainstAccuracy() {
+            SchemeDocument s = scheme(item("S2", "5", Base.FULL, countTarget(FactKind.CAMPAIGN_PROGRESS, "communities", "10", "5")),
+                    item("A1", "4", Base.FULL, threshold(cn.duban.kernel.scheme.Indicators.SAMPLING_ACCURACY, "90", null, "4")));
+            event(new cn.duban.kernel.reporting.CampaignLaunched("c1", "xinqi", "GROUP_RENTAL", "群租整治", IN_YEAR));
+            event(new cn.duban.kernel.reporting.CampaignProgressRecorded("c1", "xinqi", "GROUP_RENTAL", "communities", d("10"), IN_YEAR));
+            assertThat(item(score(s), "S2").score()).isEqualByComparingTo("5");
+            String verdict = flag(SampleKind.CAMPAIGN, "c1");
+            ScoreCard card = score(s);
+            assertThat(item(card, "S2").score()).isEqualByComparingTo("0");
+            assertThat(item(card, "S2").contributions()).extracting(Contribution::source).contains("SAMPLING");
+            assertThat(item(card, "S2").contributions()).filteredOn(c -> c.source().equals("SAMPLING")).singleElement()
+                    .satisfies(c -> assertThat(c.evidence()).startsWith(verdict));
+            assertThat(item(card, "A1").score()).as("0 of 1 borne out").isEqualByComparingTo("0");
+        }
+
+        /** The fact an event of the unit gives, recorded next, as the store would hand it to scoring. */
+        String event(cn.duban.kernel.scoring.UnitEvent e) {
+            String id = "e" + facts.size();
+            facts.add(e.fact(id, next()).orElseThrow());
+            return id;
+        }
+
         @Test
         void aFactStoredBeforeWithdrawalsExistedIsASamplingVerdict() {
             assertThat(new Fact.Disqualification("d", T0, SampleKind.TRAINING, "t", "r", null).cause())
