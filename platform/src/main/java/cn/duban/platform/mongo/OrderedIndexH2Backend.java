@@ -105,7 +105,7 @@ final class OrderedIndexH2Backend extends H2Backend {
     /** Chunks less live than this on average get slices of half a megabyte while appends arrive. */
     private static final int LOW_FILL_RATE = 70;
     /** Chunks less live than this on average get whole slices even while appends arrive ({@link #compactSlice}). */
-    private static final int VERY_LOW_FILL_RATE = 62;
+    private static final int VERY_LOW_FILL_RATE = 65;
     /**
      * A store with less than this waiting to be committed (by H2's estimate), and no durable append
      * since the last look, is quiet. Idle on issue 14's 1M store it held 49-116 KB at each look:
@@ -132,10 +132,11 @@ final class OrderedIndexH2Backend extends H2Backend {
      * each and the read models catching up beside them, the chunks stayed about 57 % live with a
      * quarter, and 69 % live with half (file at the end of the load 533 and 433 MB, one run each,
      * both rewriting the emptiest chunks first); that load took 224 and 192 s. Under load the file
-     * still grows faster than it is compacted and catches up in the pauses. Below 62 % live a whole
+     * still grows faster than it is compacted and catches up in the pauses. Below 65 % live a whole
      * megabyte even while appends arrive: once stop 51's records keys were written at each commit, the
-     * 1M load reached 478 MB of file with half (3.27 times the events' JSON, against issue 14's 3), and
-     * 428 MB with this, the 4-client commands after it at 185 and 216/s (one run each). On a quiet store the
+     * 1M load reached 478 MB of file with half (3.27 times the events' JSON, against issue 14's 3),
+     * 428 MB with a megabyte below 62 % and 413 MB below 65 % (2.83 times), the 4-client commands after
+     * it at 185, 216 and 298/s (one run each; the machine's pace differs more than that from run to run). On a quiet store the
      * slices rest once they stop giving space back ({@link QuietSlices}).
      * H2's own background compaction is off (see {@link #open}): a round of it rewrote up to the
      * auto-commit buffer (16 MB) under the store lock when the store was idle, 2 s on issue 14's 1M
