@@ -198,12 +198,7 @@ class WithdrawalIT {
         String rightStep = steps.get(0).get("eventId").asText();
         String wrongStep = steps.get(1).get("eventId").asText();
         String stepPath = "/api/campaigns/" + campaign + "/progress/" + wrongStep + "/withdrawal";
-        long beforeStep = head(lead);
-        assertThat(otherClerk.post(stepPath, Map.of("reason", "x")).status()).isEqualTo(403);
-        assertThat(supervisor.post(stepPath, Map.of("reason", "x")).status()).isEqualTo(403);
-        assertThat(clerk.post("/api/campaigns/" + campaign + "/progress/no-such-step/withdrawal", Map.of("reason", "x")).status()).isEqualTo(404);
-        assertThat(clerk.post(stepPath, Map.of("reason", "")).body().get("field").asText()).isEqualTo("reason");
-        assertThat(head(lead)).as("nothing stored on a refusal").isEqualTo(beforeStep);
+        refusedStoringNothing(stepPath, "/api/campaigns/" + campaign + "/progress/no-such-step/withdrawal", clerk, otherClerk, supervisor, lead);
         assertThat(clerk.post(stepPath, Map.of("reason", " 应为3个，多录了一个0 ")).status()).isEqualTo(200);
         assertThat(clerk.post(stepPath, Map.of("reason", "again")).status()).isEqualTo(409);
         JsonNode corrected = clerk.get("/api/records/" + campaign).body();
@@ -244,14 +239,7 @@ class WithdrawalIT {
         // An appeal the lead office has not decided: withdrawn by its unit's clerk, it leaves what waits for a decision.
         String appeal = clerk.post("/api/units/xinqi/appeals", Map.of("schemeId", "beilun-2023", "itemCode", "S2.5", "reason", "登记率数据有误")).id();
         String appealPath = "/api/appeals/" + appeal + "/withdrawal";
-        long beforeRefusals = head(lead);
-        assertThat(otherClerk.post(appealPath, Map.of("reason", "x")).status()).isEqualTo(403);
-        assertThat(supervisor.post(appealPath, Map.of("reason", "x")).status()).isEqualTo(403);
-        Api.Response noReason = clerk.post(appealPath, Map.of("reason", " "));
-        assertThat(noReason.status()).isEqualTo(400);
-        assertThat(noReason.body().get("field").asText()).isEqualTo("reason");
-        assertThat(clerk.post("/api/appeals/nowhere/withdrawal", Map.of("reason", "x")).status()).isEqualTo(404);
-        assertThat(head(lead)).as("nothing stored by the refusals").isEqualTo(beforeRefusals);
+        refusedStoringNothing(appealPath, "/api/appeals/nowhere/withdrawal", clerk, otherClerk, supervisor, lead);
         assertThat(lead.get("/api/records?kind=APPEAL&status=FILED").body()).extracting(r -> r.get("id").asText()).contains(appeal);
         assertThat(clerk.post(appealPath, Map.of("reason", "已与考核组核对，数据无误")).status()).isEqualTo(200);
         assertThat(lead.get("/api/records?kind=APPEAL&status=FILED").body()).extracting(r -> r.get("id").asText()).doesNotContain(appeal);
@@ -287,14 +275,7 @@ class WithdrawalIT {
         Instant beforeCampaignWithdrawn = Instant.now();
         Thread.sleep(5);
         String campaignPath = "/api/campaigns/" + duplicate + "/withdrawal";
-        long beforeCampaignRefusals = head(lead);
-        assertThat(otherClerk.post(campaignPath, Map.of("reason", "x")).status()).isEqualTo(403);
-        assertThat(supervisor.post(campaignPath, Map.of("reason", "x")).status()).isEqualTo(403);
-        Api.Response campaignNoReason = clerk.post(campaignPath, Map.of("reason", ""));
-        assertThat(campaignNoReason.status()).isEqualTo(400);
-        assertThat(campaignNoReason.body().get("field").asText()).isEqualTo("reason");
-        assertThat(clerk.post("/api/campaigns/no-such-campaign/withdrawal", Map.of("reason", "x")).status()).isEqualTo(404);
-        assertThat(head(lead)).as("nothing stored by the refusals").isEqualTo(beforeCampaignRefusals);
+        refusedStoringNothing(campaignPath, "/api/campaigns/no-such-campaign/withdrawal", clerk, otherClerk, supervisor, lead);
         assertThat(lead.post(campaignPath, Map.of("reason", "与群租整治重复启动")).status()).isEqualTo(200);
         assertThat(item(lead, "S2.4", "")).as("none of it counts").isEqualByComparingTo(beforeDuplicate);
         assertThat(item(lead, "S2.4", "&asOf=" + beforeCampaignWithdrawn)).as("as of before, as it was").isEqualByComparingTo(withDuplicate);
@@ -321,6 +302,21 @@ class WithdrawalIT {
                 .as("a withdrawn campaign's steps are withdrawn with it").contains(rightStep).doesNotContain(duplicateStep);
         assertThat(lead.get("/api/dictionary").body().at("/words/eventType/CampaignWithdrawn/zh").asText()).isEqualTo("撤回专项整治");
         assertThat(lead.get("/api/dictionary").body().at("/words/campaignStatus/WITHDRAWN/zh").asText()).isEqualTo("已撤回");
+    }
+
+    /**
+     * What every 撤回 refuses, storing nothing: another unit's clerk and a supervisor (403), no reason
+     * (400 naming it), a record that does not exist (404).
+     */
+    void refusedStoringNothing(String path, String unknownPath, Api clerk, Api otherClerk, Api supervisor, Api lead) {
+        long before = head(lead);
+        assertThat(otherClerk.post(path, Map.of("reason", "x")).status()).as(path).isEqualTo(403);
+        assertThat(supervisor.post(path, Map.of("reason", "x")).status()).as(path).isEqualTo(403);
+        Api.Response noReason = clerk.post(path, Map.of("reason", " "));
+        assertThat(noReason.status()).as(path).isEqualTo(400);
+        assertThat(noReason.body().get("field").asText()).isEqualTo("reason");
+        assertThat(clerk.post(unknownPath, Map.of("reason", "x")).status()).as(unknownPath).isEqualTo(404);
+        assertThat(head(lead)).as("nothing stored by the refusals of " + path).isEqualTo(before);
     }
 
     BigDecimal item(Api api, String code, String query) {

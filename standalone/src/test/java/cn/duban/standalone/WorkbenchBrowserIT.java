@@ -565,14 +565,7 @@ class WorkbenchBrowserIT {
     void aUnitClerkRunsACampaignReportsAFigureAndFilesAnAppeal() throws Exception {
         signIn("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
         open("/report", "工作填报");
-        tab("专项整治");
-        click("启动专项整治");
-        WebElement launch = dialog();
-        field(launch, "名称").sendKeys("老旧小区群租整治（工作台）");
-        press(launch.findElement(buttonNamed("启动")));
-        waitForText("专项整治已启动");
-        WebElement card = wait.until(d -> d.findElements(By.cssSelector("[data-campaign]")).stream()
-                .filter(c -> c.getText().contains("老旧小区群租整治（工作台）")).findFirst().orElse(null));
+        WebElement card = launchCampaign("老旧小区群租整治（工作台）");
         wait.until(d -> card.getText().contains("进行中")); // Element Plus tags zoom in: not read as shown until then
         assertThat(card.getText()).contains("进行中", "出租房屋“群租群居”整治");
         press(card.findElement(buttonNamed("报送进展")));
@@ -2008,13 +2001,7 @@ class WorkbenchBrowserIT {
     void aClerkWithdrawsACampaignLaunchedTwice() throws Exception {
         signIn("xinqi-staff", "duban-demo-2023");
         open("/report", "工作填报");
-        tab("专项整治");
-        click("启动专项整治");
-        WebElement launch = dialog();
-        field(launch, "名称").sendKeys("群租整治（重复启动，工作台）");
-        press(launch.findElement(buttonNamed("启动")));
-        waitForText("专项整治已启动");
-        WebElement card = shown("[data-campaign]", "群租整治（重复启动，工作台）");
+        WebElement card = launchCampaign("群租整治（重复启动，工作台）");
         press(card.findElement(buttonNamed("报送进展")));
         WebElement step = dialog();
         setNumber(field(step, "数量"), "4");
@@ -2037,6 +2024,17 @@ class WorkbenchBrowserIT {
         assertThat(row.findElements(By.cssSelector("[data-withdraw]"))).as("nothing left to withdraw").isEmpty();
         assertThat(page()).contains("由新碶街道联络员撤回：同一行动启动了两次");
         shots("records-campaign-withdrawn");
+    }
+
+    /** On 工作填报: a campaign launched from the 专项整治 tab's dialog; its card, once shown. */
+    WebElement launchCampaign(String title) {
+        tab("专项整治");
+        click("启动专项整治");
+        WebElement launch = dialog();
+        field(launch, "名称").sendKeys(title);
+        press(launch.findElement(buttonNamed("启动")));
+        waitForText("专项整治已启动");
+        return shown("[data-campaign]", title);
     }
 
     /**
