@@ -89,6 +89,7 @@ class SupervisionIT {
         // The same scope cannot be drawn again, not even with another seed: 409, and nothing stored.
         Api.Response again = wang.post("/api/samples", Map.of("unitId", "xinqi", "kind", "TRAINING", "from", "2023-01-01", "to", "2023-06-30", "size", 2, "seed", 1));
         assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().get("message").asText()).as("said as what it is").startsWith("该单位这类记录在此期间已抽取过样本");
         assertThat(api.get("/api/samples?unitId=xinqi").body()).hasSize(1);
 
         String untrue = expected.get(0);

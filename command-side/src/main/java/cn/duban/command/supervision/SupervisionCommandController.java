@@ -22,6 +22,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import cn.duban.kernel.error.ConflictException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,7 +59,13 @@ public class SupervisionCommandController {
                     + "The seed is recorded (generated unless given), so the draw is reproducible.")
     public Created draw(@Valid @RequestBody SampleRequest r) {
         String id = AggregateIds.sample(r.unitId(), r.kind(), r.from(), r.to());
-        return new Created(commands.send(new DrawSample(id, r.unitId(), r.kind(), r.from(), r.to(), r.size(), r.seed())));
+        try {
+            return new Created(commands.send(new DrawSample(id, r.unitId(), r.kind(), r.from(), r.to(), r.size(), r.seed())));
+        } catch (AggregateStreamCreationException e) {
+            // The id is the scope: taken means drawn before (a concurrent change cannot be it, a sample is drawn once).
+            throw new ConflictException("该单位这类记录在此期间已抽取过样本，请在样本列表中查看 / "
+                    + "this unit's records of this kind and period were sampled already: see the list of samples");
+        }
     }
 
     @PostMapping("/api/samples/{id}/records/{recordId}/check")
