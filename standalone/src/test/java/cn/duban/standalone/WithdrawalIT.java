@@ -148,12 +148,23 @@ class WithdrawalIT {
         assertThat(population).containsExactly(kept);
 
         // A figure reported in error: withdrawn, the one reported before it counts again.
-        clerk.post("/api/units/xinqi/indicators", Map.of("indicator", "registration_rate", "year", 2023, "value", 96));
+        String right = clerk.post("/api/units/xinqi/indicators", Map.of("indicator", "registration_rate", "year", 2023, "value", 96)).id();
         String typo = clerk.post("/api/units/xinqi/indicators", Map.of("indicator", "registration_rate", "year", 2023, "value", 69)).id();
         assertThat(registration(lead)).isEqualByComparingTo("3");
         assertThat(clerk.post("/api/indicator-reports/" + typo + "/withdrawal", Map.of("reason", "把96录成了69")).status()).isEqualTo(200);
         assertThat(registration(lead)).isEqualByComparingTo("7");
         assertThat(clerk.post("/api/indicator-reports/" + typo + "/withdrawal", Map.of("reason", "again")).status()).isEqualTo(409);
+        // Figures are sampled by the event that reported each (by the day it was reported): the one left
+        // is drawn, and shown to the supervisor as its report, with its value.
+        String today = java.time.LocalDate.now(cn.duban.kernel.calendar.DistrictTime.ZONE).toString();
+        Api.Response figures = supervisor.post("/api/samples", Map.of("unitId", "xinqi", "kind", "INDICATOR_REPORT", "from", "2023-01-01",
+                "to", today, "size", 1, "seed", 7));
+        assertThat(figures.status()).isEqualTo(201);
+        JsonNode drawnFigure = supervisor.get("/api/samples/" + figures.id()).body();
+        assertThat(drawnFigure.at("/sample/population")).hasSize(1);
+        String figureEvent = drawnFigure.at("/sample/population/0").asText();
+        assertThat(drawnFigure.at("/contents/" + figureEvent + "/id").asText()).isEqualTo(right);
+        assertThat(drawnFigure.at("/contents/" + figureEvent + "/value").decimalValue()).isEqualByComparingTo("96");
 
         // An achievement claimed for the bonus and withdrawn: the bonus goes, and supervisors can no
         // longer sample it (achievements are sampled like trainings and reports).
@@ -223,8 +234,11 @@ class WithdrawalIT {
         Api.Response progressSample = supervisor.post("/api/samples", Map.of("unitId", "xinqi", "kind", "CAMPAIGN_PROGRESS", "from", "2023-01-01",
                 "to", "2023-06-30", "size", 1, "seed", 7));
         assertThat(progressSample.status()).isEqualTo(201);
-        assertThat(supervisor.get("/api/samples/" + progressSample.id()).body().at("/sample/population").toString())
-                .contains(rightStep).doesNotContain(wrongStep);
+        JsonNode drawnSteps = supervisor.get("/api/samples/" + progressSample.id()).body();
+        assertThat(drawnSteps.at("/sample/population").toString()).contains(rightStep).doesNotContain(wrongStep);
+        // A step drawn is shown as its campaign, whose steps name it by the id it was drawn as.
+        assertThat(drawnSteps.at("/contents/" + rightStep + "/id").asText()).isEqualTo(campaign);
+        assertThat(drawnSteps.at("/contents/" + rightStep + "/steps").findValuesAsText("eventId")).contains(rightStep);
         // Closed, the campaign takes no more progress, and so no step is withdrawn from it either.
         assertThat(clerk.post("/api/campaigns/" + campaign + "/closure", Map.of("on", "2023-04-01", "summary", "完成")).status()).isEqualTo(200);
         assertThat(clerk.post("/api/campaigns/" + campaign + "/progress/" + rightStep + "/withdrawal", Map.of("reason", "x")).status())
@@ -289,6 +303,8 @@ class WithdrawalIT {
         assertThat(withdrawnCampaign.get("withdrawnAt").asText()).isNotBlank();
         assertThat(clerk.get("/api/records?unitId=xinqi&kind=CAMPAIGN&status=WITHDRAWN").body()).extracting(r -> r.get("id").asText())
                 .containsExactly(duplicate);
+        assertThat(clerk.get("/api/units/xinqi/evidence?ids=" + duplicateStep).body().get(0).get("withdrawn").asBoolean())
+                .as("as evidence, its step is withdrawn with it").isTrue();
         assertThat(clerk.get("/api/units/xinqi/notifications").body().toString()).contains("流管中心撤回了本单位的一项专项整治", "与群租整治重复启动");
         Api.Response campaignSample = supervisor.post("/api/samples", Map.of("unitId", "xinqi", "kind", "CAMPAIGN", "from", "2023-01-01",
                 "to", "2023-06-30", "size", 1, "seed", 7));

@@ -33,28 +33,25 @@ import java.util.function.Supplier;
 @RequestMapping("/api")
 @Tag(name = "证据 Evidence")
 public class EvidenceRecordsController {
-    /** The payload fields that name the reported record an event is about, in the order they are looked for. */
-    private static final List<String> RECORD_FIELDS = List.of("trainingId", "achievementId", "campaignId", "appealId", "reportId", "recordId");
-
     private final SequencedMongoEventStorageEngine engine;
     private final ScoreQueries scores;
-    private final ReportedRecords records;
+    private final RecordOfEvent recordOf;
     private final UnitReading reading;
 
-    public EvidenceRecordsController(SequencedMongoEventStorageEngine engine, ScoreQueries scores, ReportedRecords records,
+    public EvidenceRecordsController(SequencedMongoEventStorageEngine engine, ScoreQueries scores, RecordOfEvent recordOf,
                                      UnitReading reading) {
         this.reading = reading;
         this.engine = engine;
         this.scores = scores;
-        this.records = records;
+        this.recordOf = recordOf;
     }
 
     /**
      * One event behind a score. {@code type} is the event's type (its words in the dictionary's
      * {@code eventType}); {@code record} the reported record it concerns, or null (an adjustment, a
      * failure, a verdict's own fact); {@code reason} what the person who acted wrote, if anything;
-     * {@code withdrawn} whether what it reported has been withdrawn since: its record, or, for a step
-     * of a campaign's progress, that step (the campaign itself stays open).
+     * {@code withdrawn} whether what it reported has been withdrawn since: its record (a whole campaign
+     * with every step of it), or, for a step of a campaign's progress, that step alone.
      */
     public record Evidence(String eventId, String type, Instant recordedAt, String actor, LocalDate on, String reason, Record record,
                            boolean withdrawn) {
@@ -79,26 +76,11 @@ public class EvidenceRecordsController {
             Supplier<NotFoundException> none = () -> new NotFoundException("该单位没有此事件 / no such event of unit " + unitId + ": " + id);
             StoredEvent event = engine.eventById(id).orElseThrow(none);
             FactEntry fact = scores.fact(unitId, event.position(), id).orElseThrow(none);
-            RecordView v = recordOf(event);
+            RecordView v = recordOf.of(event).orElse(null);
             out.add(new Evidence(id, fact.eventType(), fact.recordedAt(), fact.actor(), fact.on(), fact.reason(),
                     v == null ? null : new Record(v.id, v.kind, v.title, v.on, v.materials, v.status), v != null && withdrawn(v, id)));
         }
         return out;
-    }
-
-    private RecordView recordOf(StoredEvent event) {
-        if (event.payload() == null) {
-            return null;
-        }
-        for (String field : RECORD_FIELDS) {
-            if (event.payload().get(field) instanceof String id) {
-                RecordView v = records.find(id).orElse(null);
-                if (v != null) {
-                    return v;
-                }
-            }
-        }
-        return null;
     }
 
     /** The record withdrawn, or the campaign's step this event recorded withdrawn. */

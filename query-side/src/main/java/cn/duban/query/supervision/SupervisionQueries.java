@@ -3,6 +3,8 @@ package cn.duban.query.supervision;
 import cn.duban.kernel.calendar.DistrictTime;
 import cn.duban.kernel.error.NotFoundException;
 import cn.duban.kernel.supervision.SampleDraw;
+import cn.duban.kernel.supervision.SampleKind;
+import cn.duban.query.reporting.RecordOfEvent;
 import cn.duban.query.reporting.ReportedRecords;
 import cn.duban.query.reporting.ReportedRecordsProjection.RecordView;
 import cn.duban.query.supervision.RectificationsProjection.RectificationView;
@@ -25,6 +27,7 @@ import java.math.RoundingMode;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -35,13 +38,15 @@ public class SupervisionQueries {
     private final Documents<RectificationView> rectifications;
     private final Clock clock;
     private final ReportedRecords records;
+    private final RecordOfEvent recordOf;
     private final UnitQueries units;
     private final SchemeQueries schemes;
     private final Documents<SamplingPlansProjection.PlanView> plans;
 
-    public SupervisionQueries(MongoDatabase db, ReportedRecords records, UnitQueries units,
+    public SupervisionQueries(MongoDatabase db, ReportedRecords records, RecordOfEvent recordOf, UnitQueries units,
                               SchemeQueries schemes, Clock dubanClock) {
         this.records = records;
+        this.recordOf = recordOf;
         this.units = units;
         this.schemes = schemes;
         this.plans = SamplingPlansProjection.documents(db);
@@ -54,7 +59,9 @@ public class SupervisionQueries {
     /**
      * A sample as drawn, and whether its recorded draw is what the seed gives: {@code reproduced}
      * is the draw redone from the recorded population, size and seed. {@code contents}: what each
-     * drawn training or information report says and the files that prove it, for the supervisor to check.
+     * drawn record says and the files that prove it, for the supervisor to check, by the id it was
+     * drawn as: a step of a campaign's progress as its campaign (whose {@code steps} name it by that id),
+     * an indicator figure as the report of it.
      */
     public record Sample(SampleView sample, List<String> reproduced, boolean reproducible, Map<String, RecordView> contents) {
     }
@@ -66,7 +73,17 @@ public class SupervisionQueries {
         }
         List<String> redone = SampleDraw.draw(v.population, v.size, v.seed);
         List<String> recorded = v.records.stream().map(r -> r.recordId).toList();
-        return new Sample(v, redone, redone.equals(recorded), records.byIds(recorded));
+        return new Sample(v, redone, redone.equals(recorded), contents(v.kind, recorded));
+    }
+
+    /** What each drawn record is, by the id it was drawn as; a record named by an event is found through the event. */
+    private Map<String, RecordView> contents(SampleKind kind, List<String> drawn) {
+        if (!kind.identifiedByEvent()) {
+            return records.byIds(drawn);
+        }
+        Map<String, RecordView> out = new LinkedHashMap<>();
+        drawn.forEach(id -> recordOf.ofEventId(id).ifPresent(v -> out.put(id, v)));
+        return out;
     }
 
     /**

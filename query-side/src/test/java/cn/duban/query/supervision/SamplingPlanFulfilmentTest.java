@@ -39,7 +39,7 @@ class SamplingPlanFulfilmentTest extends ProjectionTestBase {
                         7L, List.of("t1", "t2", "t3"), List.of("t1", "t2"), "supervisor"));
         // 30 June 2023 at 17:00 UTC is 1 July in Beijing: the third quarter is under way there.
         Clock clock = Clock.fixed(Instant.parse("2023-06-30T17:00:00Z"), ZoneOffset.UTC);
-        SupervisionQueries queries = new SupervisionQueries(harness.db, null, new UnitQueries(harness.db), new SchemeQueries(harness.db), clock);
+        SupervisionQueries queries = new SupervisionQueries(harness.db, null, null, new UnitQueries(harness.db), new SchemeQueries(harness.db), clock);
 
         List<SupervisionQueries.PlanPeriod> periods = queries.plan("beilun-2023").units().get(0).periods();
 
