@@ -525,7 +525,7 @@ class WorkbenchBrowserIT {
                 .filter(r -> r.getText().contains("新碶街道")).findFirst().orElse(null));
         row.click();
         waitForText("待核查");
-        assertThat(page()).as("the drawn records with their content").contains("业务培训", "参训");
+        assertThat(page()).as("the drawn records with their content").contains("业务培训").containsPattern("\\d+人");
         shots("sample");
         String record = browser.findElements(By.cssSelector(".record")).get(0).getAttribute("data-record");
         press(browser.findElement(By.cssSelector("[data-record='" + record + "']")).findElement(By.xpath(".//button[span[text()='核查：属实']]")));
@@ -2024,6 +2024,42 @@ class WorkbenchBrowserIT {
         assertThat(row.findElements(By.cssSelector("[data-withdraw]"))).as("nothing left to withdraw").isEmpty();
         assertThat(page()).contains("由新碶街道联络员撤回：同一行动启动了两次");
         shots("records-campaign-withdrawn");
+    }
+
+    /**
+     * A supervisor samples 新碶's steps of campaign progress (stop 53): each drawn step is shown as its
+     * campaign with the step named, where the cards read （记录） with nothing to check; drawing the same
+     * scope again says it was drawn already.
+     */
+    @Test
+    @Order(44)
+    void aSupervisorSamplesCampaignStepsAndSeesWhatEachIs() throws Exception {
+        signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/sampling", "抽查核实");
+        drawSample("整治进展");
+        waitForText("样本已抽取");
+        wait.until(d -> !d.findElements(By.cssSelector(".record")).isEmpty());
+        assertThat(visible(By.cssSelector(".el-drawer__title")).getText()).isEqualTo("新碶街道 · 整治进展");
+        List<WebElement> drawn = browser.findElements(By.cssSelector(".record"));
+        assertThat(drawn).allSatisfy(card -> assertThat(card.getText()).contains("专项整治", "抽中的进展：").doesNotContain("（记录）"));
+        shots("sample-campaign-steps", () -> assertThat(phoneCard(".record").getText()).contains("抽中的进展："));
+        browser.navigate().refresh(); // a fresh form, as a supervisor coming back to the page has
+        waitForText("抽取样本");
+        drawSample("整治进展");
+        waitForText("已抽取过样本");
+    }
+
+    /** 抽查核实's draw of 新碶's records of a kind, 2022 and 2023, five at most. */
+    void drawSample(String kind) {
+        click("抽取样本");
+        WebElement form = dialog();
+        choose(selectOf(form, "单位"), "新碶街道");
+        choose(selectOf(form, "抽查内容"), kind);
+        List<WebElement> range = form.findElements(By.cssSelector(".el-range-input"));
+        range.get(0).click();
+        range.get(0).sendKeys("2022-01-01");
+        range.get(1).sendKeys("2023-12-31\n");
+        press(form.findElement(buttonNamed("抽取")));
     }
 
     /** On 工作填报: a campaign launched from the 专项整治 tab's dialog; its card, once shown. */
