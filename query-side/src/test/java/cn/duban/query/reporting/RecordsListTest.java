@@ -11,6 +11,7 @@ import cn.duban.kernel.reporting.InfoReportWithdrawn;
 import cn.duban.kernel.reporting.InfoReportRejected;
 import cn.duban.kernel.reporting.AchievementRecorded;
 import cn.duban.kernel.reporting.CampaignLaunched;
+import cn.duban.kernel.reporting.CampaignWithdrawn;
 import cn.duban.kernel.reporting.InfoLevel;
 import cn.duban.kernel.reporting.InfoReportAccepted;
 import cn.duban.kernel.reporting.InfoReportSubmitted;
@@ -163,36 +164,40 @@ class RecordsListTest extends ProjectionTestBase {
         harness.given(projection, report("r-sub", "xinqi"), report("r-acc", "xinqi"), report("r-rej", "xinqi"), report("r-wd", "xinqi"),
                 app.apply("a-filed"), app.apply("a-up"), app.apply("a-rej"), app.apply("a-wd"),
                 new CampaignLaunched("c-open", "xinqi", "GROUP_RENTAL", "群租整治", ON), new CampaignLaunched("c-closed", "xinqi", "GROUP_RENTAL", "群租整治二", ON),
+                new CampaignLaunched("c-wd", "xinqi", "GROUP_RENTAL", "群租整治（重复）", ON),
                 training("t-wd", "xinqi"), new AchievementRecorded("h-wd", "xinqi", FactKind.MEDIA_PUBLICATION, "CITY", "宁波日报刊发", ON, List.of()),
                 new IndicatorReported("i-wd", "xinqi", "registration_rate", 2023, new BigDecimal("0.9"), null, null, List.of()));
         projection.flush();
         harness.given(projection, new InfoReportAccepted("r-acc", "xinqi", InfoLevel.GENERAL, ON), new InfoReportRejected("r-rej", "xinqi", "不符", ON),
                 new InfoReportWithdrawn("r-wd", "xinqi", "发错"), new AppealUpheld("a-up", "xinqi", "beilun-2023", "1.2", BigDecimal.ONE, "属实"),
                 new AppealRejected("a-rej", "xinqi", "beilun-2023", "1.2", "不属实"), new AppealWithdrawn("a-wd", "xinqi", "beilun-2023", "1.2", "撤回"),
-                new CampaignClosed("c-closed", "xinqi", "GROUP_RENTAL", ON, "完成"), new TrainingWithdrawn("t-wd", "xinqi", "填错"),
+                new CampaignClosed("c-closed", "xinqi", "GROUP_RENTAL", ON, "完成"), new CampaignWithdrawn("c-wd", "xinqi", "重复启动"),
+                new TrainingWithdrawn("t-wd", "xinqi", "填错"),
                 new AchievementWithdrawn("h-wd", "xinqi", "填错"), new IndicatorReportWithdrawn("i-wd", "xinqi", "i-wd-event", "填错"));
         projection.flush();
 
         assertThat(list("xinqi", null, "SUBMITTED")).containsExactly("r-sub");
         assertThat(list("xinqi", null, "ACCEPTED")).containsExactly("r-acc");
         assertThat(list("xinqi", null, "REJECTED")).containsExactlyInAnyOrder("r-rej", "a-rej");
-        assertThat(list("xinqi", null, "WITHDRAWN")).containsExactlyInAnyOrder("r-wd", "a-wd", "t-wd", "h-wd", "i-wd");
+        assertThat(list("xinqi", null, "WITHDRAWN")).containsExactlyInAnyOrder("r-wd", "a-wd", "t-wd", "h-wd", "i-wd", "c-wd");
         assertThat(list("xinqi", null, "FILED")).containsExactly("a-filed");
         assertThat(list("xinqi", null, "UPHELD")).containsExactly("a-up");
         assertThat(list("xinqi", null, "OPEN")).containsExactly("c-open");
         assertThat(list("xinqi", null, "CLOSED")).containsExactly("c-closed");
-        assertThat(list("xinqi", "CAMPAIGN", "WITHDRAWN")).isEmpty();
+        assertThat(list("xinqi", "CAMPAIGN", "WITHDRAWN")).containsExactly("c-wd");
+        assertThat(list("xinqi", "CAMPAIGN", "ACCEPTED")).isEmpty();
         assertThat(list("xinqi", "APPEAL", "REJECTED")).containsExactly("a-rej");
         // The final statuses few records reach are read from their own keys; a store without them gets them from its records once.
         List<String> setAside = new ArrayList<>();
         harness.db.getCollection(RecordsByUnit.SET_ASIDE).find().forEach(d -> setAside.add(d.getString("_id").replaceAll("/\\d{4}/\\d+/", "/")));
         assertThat(setAside).containsExactlyInAnyOrder(cn.duban.query.common.FilledOnce.MARK, RecordsByUnit.LAYOUT_MARK,
                 "xinqi/REJECTED:INFO_REPORT/r-rej", "xinqi/REJECTED:APPEAL/a-rej", "xinqi/UPHELD:APPEAL/a-up", "xinqi/WITHDRAWN:INFO_REPORT/r-wd",
-                "xinqi/WITHDRAWN:APPEAL/a-wd", "xinqi/WITHDRAWN:TRAINING/t-wd", "xinqi/WITHDRAWN:ACHIEVEMENT/h-wd", "xinqi/WITHDRAWN:INDICATOR/i-wd");
+                "xinqi/WITHDRAWN:APPEAL/a-wd", "xinqi/WITHDRAWN:TRAINING/t-wd", "xinqi/WITHDRAWN:ACHIEVEMENT/h-wd", "xinqi/WITHDRAWN:INDICATOR/i-wd",
+                "xinqi/WITHDRAWN:CAMPAIGN/c-wd");
         harness.db.getCollection(RecordsByUnit.SET_ASIDE).drop();
         assertThat(list("xinqi", null, "WITHDRAWN")).isEmpty();
         new ReportedRecordsProjection(harness.db);
-        assertThat(list("xinqi", null, "WITHDRAWN")).containsExactlyInAnyOrder("r-wd", "a-wd", "t-wd", "h-wd", "i-wd");
+        assertThat(list("xinqi", null, "WITHDRAWN")).containsExactlyInAnyOrder("r-wd", "a-wd", "t-wd", "h-wd", "i-wd", "c-wd");
         assertThat(list(null, null, "UPHELD")).containsExactly("a-up");
     }
 
