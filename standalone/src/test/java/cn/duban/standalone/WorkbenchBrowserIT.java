@@ -1994,7 +1994,8 @@ class WorkbenchBrowserIT {
     /**
      * 撤回 of a whole campaign (stop 53): a clerk launches a campaign twice by mistake, reports a step on
      * the second, and withdraws it from its card on 工作填报, saying why; the card says it withdrawn, by
-     * whom and why, and offers nothing more; 填报记录 lists it withdrawn, its step with it.
+     * whom and why, and offers nothing more; 填报记录 lists it withdrawn, its step with it, and among the
+     * withdrawn records alone.
      */
     @Test
     @Order(43)
@@ -2024,6 +2025,15 @@ class WorkbenchBrowserIT {
         assertThat(row.findElements(By.cssSelector("[data-withdraw]"))).as("nothing left to withdraw").isEmpty();
         assertThat(page()).contains("由新碶街道联络员撤回：同一行动启动了两次");
         shots("records-campaign-withdrawn");
+        // Withdrawn records alone, asked of the server: every row withdrawn, this one among them.
+        choose(visible(By.cssSelector("[data-test=records-withdrawn]")), "只看已撤回的");
+        wait.until(x -> {
+            List<WebElement> rows = x.findElements(By.cssSelector(".table .el-table__row"));
+            return !rows.isEmpty() && rows.stream().allMatch(r -> r.getText().contains("已撤回"));
+        });
+        shown(".table .el-table__row", "群租整治（重复启动，工作台）");
+        int withdrawn = new Api(port).get("/api/records?unitId=xinqi&status=WITHDRAWN").body().size();
+        waitForText("共 " + withdrawn + " 条");
     }
 
     /**
