@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -92,9 +92,37 @@ class WorkbenchBrowserIT {
         }
     }
 
+    /**
+     * Signs in as this user. The first time through the sign-in form; after that the browser takes
+     * back the cookies that sign-in left (its session and CSRF token), as a clerk's browser keeps
+     * them between visits, and opens the workbench afresh. Forty of the journeys' sign-ins through
+     * the form took about half a minute of the suite, most of it the password's hash and the pages
+     * it loads. A session a journey ended (a sign-out, a password or rights changed) sends the
+     * browser to the sign-in page, and the form is used again.
+     */
     void signIn(String username, String password) {
+        List<Cookie> kept = sessions.get(username + "\n" + password);
+        if (kept != null && browser.getCurrentUrl().startsWith(base())) {
+            browser.manage().deleteAllCookies();
+            kept.forEach(browser.manage()::addCookie);
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.removeItem('duban.lang')");
+            // A URL without a hash is a new document wherever the browser was: the workbench starts
+            // again for this user, as it does after the form.
+            browser.get(base() + "/app/");
+            if (!browser.getCurrentUrl().contains("login")) {
+                return;
+            }
+        }
         trySignIn(username, password);
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("login")));
+        sessions.put(username + "\n" + password, List.copyOf(browser.manage().getCookies()));
+    }
+
+    /** The cookies each user's sign-in through the form left, by name and password. */
+    final java.util.Map<String, List<Cookie>> sessions = new java.util.HashMap<>();
+
+    String base() {
+        return "http://localhost:" + port;
     }
 
     /** Fills in and sends the sign-in form, signed out first; whether it lets the user in is the caller's to see. */
@@ -155,13 +183,16 @@ class WorkbenchBrowserIT {
 
     /**
      * Lets the page lay itself out for a new window size: two animation frames (the charts redraw
-     * on the resize event itself, the browser lays out and paints before the second frame) and a
-     * little for Element Plus' tables, which lay out again just after. Fixed sleeps of 400 and 200 ms
-     * here took about 27 s of the suite.
+     * on the resize event itself, the browser lays out and paints before the second frame), and for a
+     * photograph a little more for Element Plus' tables, which lay out again just after. The checks
+     * need no more than the frames: what they read they wait for. Fixed sleeps of 400 and 200 ms here
+     * took about 27 s of the suite, and the 100 ms kept for photographs another 14 s.
      */
     void settle() {
         frames();
-        sleep(100);
+        if (Chromium.SAVE_SHOTS) {
+            sleep(100);
+        }
     }
 
     /** Waits for two animation frames: what a script changed is laid out and painted. */
@@ -209,9 +240,13 @@ class WorkbenchBrowserIT {
      */
     void press(WebElement element) {
         wait.ignoring(ElementClickInterceptedException.class).until(d -> {
-            Rectangle before = element.getRect();
-            frames();
-            if (!before.equals(element.getRect())) {
+            // One round trip: the element's box, two frames, its box again (as three, they took 14 s of the suite).
+            Object still = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript("""
+                    const element = arguments[0], done = arguments[arguments.length - 1];
+                    const box = () => JSON.stringify(element.getBoundingClientRect());
+                    const before = box();
+                    requestAnimationFrame(() => requestAnimationFrame(() => done(before === box())));""", element);
+            if (!Boolean.TRUE.equals(still)) {
                 return false;
             }
             element.click();
