@@ -186,7 +186,7 @@ class WorkbenchBrowserIT {
      * on the resize event itself, the browser lays out and paints before the second frame), and for a
      * photograph a little more for Element Plus' tables, which lay out again just after. The checks
      * need no more than the frames: what they read they wait for. Fixed sleeps of 400 and 200 ms here
-     * took about 27 s of the suite, and the 100 ms kept for photographs another 14 s.
+     * took about 27 s of the suite; the 100 ms kept for photographs, 138 settles, 14 s more.
      */
     void settle() {
         frames();
@@ -240,7 +240,7 @@ class WorkbenchBrowserIT {
      */
     void press(WebElement element) {
         wait.ignoring(ElementClickInterceptedException.class).until(d -> {
-            // One round trip: the element's box, two frames, its box again (as three, they took 14 s of the suite).
+            // One round trip: the element's box, two frames, its box again (three round trips before).
             Object still = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript("""
                     const element = arguments[0], done = arguments[arguments.length - 1];
                     const box = () => JSON.stringify(element.getBoundingClientRect());
