@@ -64,6 +64,8 @@ class ReadModelRebuildIT {
     TokenStore tokens;
     @Autowired
     cn.duban.command.deadlines.DeadlineScheduler scheduler;
+    @Autowired
+    cn.duban.command.supervision.SamplingFrameIndex frames;
 
     @BeforeAll
     void aYearOfActivity() {
@@ -122,5 +124,56 @@ class ReadModelRebuildIT {
         processor.start();
         assertThat(progress.awaitPosition(head, Duration.ofSeconds(60))).isTrue();
         assertThat(snapshot()).isEqualTo(before);
+    }
+
+    /**
+     * The sampling frames the command side keeps as events arrive are what a scan of the store finds,
+     * for every unit and kind of record, over all time and over one month: the workload's withdrawn
+     * reports, campaigns and steps included.
+     */
+    @Test
+    void theSamplingFramesKeptAsEventsArriveAreWhatAScanOfTheStoreFinds() {
+        var scan = new cn.duban.command.supervision.StoreSamplingFrame(engine);
+        assertThat(progress.awaitPosition(engine.headPosition(), Duration.ofSeconds(60))).isTrue();
+        int records = 0;
+        for (String[] unit : Workload.UNITS) {
+            for (var kind : cn.duban.kernel.supervision.SampleKind.values()) {
+                for (var period : List.of(List.of(java.time.LocalDate.of(2000, 1, 1), java.time.LocalDate.of(2100, 12, 31)),
+                        List.of(java.time.LocalDate.of(2023, 5, 1), java.time.LocalDate.of(2023, 5, 31)))) {
+                    List<String> kept = frames.records(unit[0], kind, period.get(0), period.get(1));
+                    assertThat(kept).as(unit[0] + " " + kind + " " + period).isEqualTo(scan.records(unit[0], kind, period.get(0), period.get(1)));
+                    records += kept.size();
+                }
+            }
+        }
+        assertThat(records).isGreaterThan(100);
+    }
+
+    /**
+     * Where this process does not run the frames' index (another replica holds it), a draw reads its
+     * frame by scanning the store, and draws what the index would have given.
+     */
+    @Test
+    void aDrawWhereTheFramesAreNotKeptHereScansTheStore() {
+        var period = List.of(java.time.LocalDate.of(2023, 2, 1), java.time.LocalDate.of(2023, 11, 30));
+        var kind = cn.duban.kernel.supervision.SampleKind.TRAINING;
+        String sample = "sample:daqi:TRAINING:2023-02-01:2023-11-30";
+        List<String> kept = frames.records("daqi", kind, period.get(0), period.get(1));
+        assertThat(kept).isNotEmpty();
+        StreamingEventProcessor index = processing.eventProcessor(cn.duban.command.supervision.SamplingFrameIndex.GROUP, StreamingEventProcessor.class).orElseThrow();
+        index.shutDown();
+        try {
+            assertThat(progress.awaitPosition(cn.duban.command.supervision.SamplingFrameIndex.GROUP, engine.headPosition(), Duration.ZERO))
+                    .isEqualTo(ProjectionProgress.Reached.NOT_HERE);
+            gateway.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
+                            new cn.duban.kernel.supervision.DrawSample(sample, "daqi", kind, period.get(0), period.get(1), 3, 7L))
+                    .andMetaData(Map.of(cn.duban.platform.axon.Audit.ACTOR, "li")));
+        } finally {
+            index.start();
+        }
+        List<String> population = engine.findEvents(cn.duban.kernel.FormerEventNames.storedNamesOf(cn.duban.kernel.supervision.SampleDrawn.class), "unitId", "daqi")
+                .stream().filter(e -> sample.equals(e.payload().getString("sampleId"))).findFirst().orElseThrow()
+                .payload().getList("population", String.class);
+        assertThat(population).isEqualTo(kept);
     }
 }

@@ -85,7 +85,7 @@ class ScaleBenchmark {
         int[] sizes = Arrays.stream(System.getProperty("bench.events", "10000,100000").split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         Path out = Path.of("target", "scale-benchmark.md");
         StringBuilder table = new StringBuilder("""
-                | events | HTTP session, 1 client | HTTP session, 4 clients | HTTP Basic, 1 client | raw insertOne, 4 threads | raw insertOne + H2 commit, 4 threads | 4 clients ÷ raw (÷ raw + commit) | append in-process, 4 threads, processors stopped | append ÷ raw + commit | score p50 / p99: server (round trip) | asOf p50 / p99: server (round trip) | score answer | score, evidenceLimit=5: p50 / p99, server (round trip); answer | asOf, evidenceLimit=5: server (round trip) | timeline (default) | review queue (/api/info-reports/pending): p50 / p99, server (round trip) | closed round's result: first read; p50 / p99, server (round trip) | year-end result: first read; p50 / p99, server (round trip) | results notice draft (表彰, 通报批评): first read; p50 / p99, server (round trip) | published notice (as of its publication): first read; p50 / p99, server (round trip) | Excel export (every unit's card now): first read; p50 / p99, server (round trip) | one evidence event of the busiest unit: first read; p50 / p99, server (round trip) | the busiest unit's records (填报台账, newest 500): first read; p50 / p99, server (round trip) | rebuild | plain fold | rebuild ÷ fold | live heap after GC, caches warm | first command after restart | RSS after restart | live heap after GC, after restart | data files while running: peak in the load and the commands; peak; at the end | data files | events' JSON | new JVM on the store: ready after; first and second command (Basic); its totals warm-up done after (facts, time); then a closed round's result, first read (Basic) |
+                | events | HTTP session, 1 client | HTTP session, 4 clients | HTTP Basic, 1 client | raw insertOne, 4 threads | raw insertOne + H2 commit, 4 threads | 4 clients ÷ raw (÷ raw + commit) | append in-process, 4 threads, processors stopped | append ÷ raw + commit | score p50 / p99: server (round trip) | asOf p50 / p99: server (round trip) | score answer | score, evidenceLimit=5: p50 / p99, server (round trip); answer | asOf, evidenceLimit=5: server (round trip) | timeline (default) | review queue (/api/info-reports/pending): p50 / p99, server (round trip) | closed round's result: first read; p50 / p99, server (round trip) | year-end result: first read; p50 / p99, server (round trip) | results notice draft (表彰, 通报批评): first read; p50 / p99, server (round trip) | published notice (as of its publication): first read; p50 / p99, server (round trip) | Excel export (every unit's card now): first read; p50 / p99, server (round trip) | one evidence event of the busiest unit: first read; p50 / p99, server (round trip) | the busiest unit's records (填报台账, newest 500): first read; p50 / p99, server (round trip) | a supervisor's draw of the busiest unit's 2023 trainings, round trip: the year (its frame); a month, p50 / slowest of 12 | rebuild | plain fold | rebuild ÷ fold | live heap after GC, caches warm | first command after restart | RSS after restart | live heap after GC, after restart | data files while running: peak in the load and the commands; peak; at the end | data files | events' JSON | new JVM on the store: ready after; first and second command (Basic); its totals warm-up done after (facts, time); then a closed round's result, first read (Basic) |
                 | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
                 """);
         // Surefire turns Java assertions on unless told otherwise (the benchmarks profile does); with
@@ -221,6 +221,7 @@ class ScaleBenchmark {
             cells.add(firstThenLatency(http, base, sessions[0], "/api/units/" + BUSY + "/events/" + firstFact, 20));
             // The unit's records as 填报台账 lists them: until stop 51 every record of the store was read and sorted.
             cells.add(firstThenLatency(http, base, sessions[0], "/api/records?unitId=" + BUSY, 20));
+            cells.add(draws(http, base, sessions[0]));
 
             long events = engine.headPosition() + 1;
             // The faster of two rebuilds, as of the two folds below: treated alike, their ratio does not
@@ -566,6 +567,47 @@ class ScaleBenchmark {
     }
 
     /** The first read's round trip, then {@link #latency} of {@code count} reads after 2 warm-up reads. */
+    /**
+     * A supervisor's draws of the busiest unit's trainings held in 2023, round trip: the year's, then
+     * each month's (p50 and the slowest of twelve). Until stop 54 a draw's frame was read by scanning
+     * the event store: at 1M it failed after half a minute, the year's records more than the embedded
+     * server sends in one reply.
+     */
+    static String draws(HttpClient http, String base, Session admin) throws Exception {
+        HttpResponse<String> user = admin.post(http, base + "/api/users", "{\"username\":\"bench-supervisor\",\"displayName\":\"督查员\","
+                + "\"role\":\"SUPERVISOR\",\"password\":\"" + PASSWORD + "\"}");
+        if (user.statusCode() != 201 && user.statusCode() != 409) {
+            throw new IllegalStateException("supervisor: " + user.statusCode() + " " + user.body());
+        }
+        Session supervisor = Session.signIn(http, base, "bench-supervisor", PASSWORD);
+        java.util.function.BiFunction<java.time.LocalDate, java.time.LocalDate, Long> draw = (from, to) -> {
+            try {
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = supervisor.post(http, base + "/api/samples", "{\"unitId\":\"" + BUSY + "\",\"kind\":\"TRAINING\","
+                        + "\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"size\":20}");
+                long millis = (System.nanoTime() - t0) / 1_000_000;
+                if (r.statusCode() != 201) {
+                    throw new IllegalStateException("draw " + from + ".." + to + ": " + r.statusCode() + " " + r.body());
+                }
+                return millis;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        java.time.LocalDate year = java.time.LocalDate.of(2023, 1, 1);
+        long yearMillis = draw.apply(year, year.withDayOfYear(year.lengthOfYear()));
+        String id = java.net.URLEncoder.encode("sample:" + BUSY + ":TRAINING:" + year + ":" + year.withDayOfYear(year.lengthOfYear()), StandardCharsets.UTF_8);
+        int population = new com.fasterxml.jackson.databind.ObjectMapper().readTree(supervisor.get(http, base + "/api/samples/" + id).body())
+                .get("sample").get("population").size();
+        long[] months = new long[12];
+        for (int m = 0; m < 12; m++) {
+            java.time.LocalDate first = year.plusMonths(m);
+            months[m] = draw.apply(first, first.plusMonths(1).minusDays(1));
+        }
+        Arrays.sort(months);
+        return String.format("%d ms (%,d in its frame); %d / %d ms", yearMillis, population, months[6], months[11]);
+    }
+
     static String firstThenLatency(HttpClient http, String base, Session s, String path, int count) throws Exception {
         // The server may record the first read just after the client has it: not among the timed reads.
         // Emptied first: the reads of this path at a smaller size are still there.

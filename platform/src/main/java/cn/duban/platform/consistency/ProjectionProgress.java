@@ -62,18 +62,47 @@ public class ProjectionProgress {
             if (!(p instanceof StreamingEventProcessor sep)) {
                 continue;
             }
-            Map<Integer, EventTrackerStatus> status = sep.processingStatus();
-            if (status.isEmpty()) {
-                if (onlyClaimedHere) {
-                    continue;
-                }
+            if (onlyClaimedHere && sep.processingStatus().isEmpty()) {
+                continue;
+            }
+            if (!reached(sep, position)) {
                 return false;
             }
-            for (EventTrackerStatus s : status.values()) {
-                OptionalLong current = s.getCurrentPosition();
-                if (s.isErrorState() || current.isEmpty() || current.getAsLong() < position) {
-                    return false;
-                }
+        }
+        return true;
+    }
+
+    /** What waiting for one processor found: it reached the position, it is behind, or this process does not run it. */
+    public enum Reached { YES, BEHIND, NOT_HERE }
+
+    /**
+     * Waits until the processor of that name has handled the event store up to {@code position}, if
+     * this process runs it and holds its segments; does not wait for the others.
+     */
+    public Reached awaitPosition(String processor, long position, Duration timeout) {
+        if (!(processing.eventProcessor(processor).orElse(null) instanceof StreamingEventProcessor sep)
+                || sep.processingStatus().isEmpty()) {
+            return Reached.NOT_HERE;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (position >= 0 && !reached(sep, position)) {
+            if (System.nanoTime() > deadline) {
+                return Reached.BEHIND;
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+        return Reached.YES;
+    }
+
+    private static boolean reached(StreamingEventProcessor sep, long position) {
+        Map<Integer, EventTrackerStatus> status = sep.processingStatus();
+        if (status.isEmpty()) {
+            return false;
+        }
+        for (EventTrackerStatus s : status.values()) {
+            OptionalLong current = s.getCurrentPosition();
+            if (s.isErrorState() || current.isEmpty() || current.getAsLong() < position) {
+                return false;
             }
         }
         return true;

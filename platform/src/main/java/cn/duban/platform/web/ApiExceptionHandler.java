@@ -293,6 +293,11 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of("CONFLICT", e.getMessage()));
     }
 
+    @ExceptionHandler(cn.duban.kernel.error.NotReadyException.class)
+    ResponseEntity<ApiError> notReady(cn.duban.kernel.error.NotReadyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(ApiError.of("NOT_READY", e.getMessage()));
+    }
+
     /** Another writer appended to the same aggregate first, or the id is taken. */
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ResponseEntity<ApiError> concurrency(RuntimeException e) {

@@ -30,6 +30,8 @@ class ProjectionProgressTest {
     static ProjectionProgress progress(Map<String, EventProcessor> processors) {
         EventProcessingConfiguration config = mock(EventProcessingConfiguration.class);
         when(config.eventProcessors()).thenReturn(processors);
+        when(config.eventProcessor(org.mockito.ArgumentMatchers.anyString()))
+                .thenAnswer(call -> java.util.Optional.ofNullable(processors.get(call.<String>getArgument(0))));
         return new ProjectionProgress(config);
     }
 
@@ -45,5 +47,16 @@ class ProjectionProgressTest {
         ProjectionProgress p = progress(Map.of("projections", processor(9L), "users", processor(null)));
         assertThat(p.awaitClaimedPosition(10, Duration.ofMillis(20))).isFalse();
         assertThat(p.awaitClaimedPosition(9, Duration.ZERO)).isTrue();
+    }
+
+    /** One processor waited for by name (the sampling frames' index): reached, behind, or not run here, the others not asked. */
+    @Test
+    void oneProcessorIsWaitedForAloneAndSaysWhetherItRunsHere() {
+        ProjectionProgress p = progress(Map.of("frames", processor(10L), "projections", processor(3L), "users", processor(null)));
+        assertThat(p.awaitPosition("frames", 10, Duration.ZERO)).isEqualTo(ProjectionProgress.Reached.YES);
+        assertThat(p.awaitPosition("frames", 11, Duration.ofMillis(20))).isEqualTo(ProjectionProgress.Reached.BEHIND);
+        assertThat(p.awaitPosition("users", 0, Duration.ZERO)).isEqualTo(ProjectionProgress.Reached.NOT_HERE);
+        assertThat(p.awaitPosition("nobody", 0, Duration.ZERO)).isEqualTo(ProjectionProgress.Reached.NOT_HERE);
+        assertThat(p.awaitPosition("frames", -1, Duration.ZERO)).as("an empty store").isEqualTo(ProjectionProgress.Reached.YES);
     }
 }

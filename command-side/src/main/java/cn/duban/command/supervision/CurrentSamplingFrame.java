@@ -1,0 +1,43 @@
+package cn.duban.command.supervision;
+
+import cn.duban.kernel.error.NotReadyException;
+import cn.duban.kernel.supervision.SampleKind;
+import cn.duban.platform.consistency.ProjectionProgress;
+import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The frame a draw reads: the index ({@link SamplingFrameIndex}) once it has handled every event
+ * stored when the draw began, so that no committed record is missed; a scan of the store where this
+ * process does not run the index (another replica holds it); and, while the index is still catching
+ * up here (the first start on a large store builds it from every event), a 503 to be tried again
+ * rather than a scan that takes half a minute at a million events.
+ */
+@Component
+public class CurrentSamplingFrame implements SamplingFrame {
+    static final Duration CATCHING_UP = Duration.ofSeconds(10);
+    private final SamplingFrameIndex index;
+    private final StoreSamplingFrame scan;
+    private final SequencedMongoEventStorageEngine engine;
+    private final ProjectionProgress progress;
+
+    public CurrentSamplingFrame(SamplingFrameIndex index, SequencedMongoEventStorageEngine engine, ProjectionProgress progress) {
+        this.index = index;
+        this.scan = new StoreSamplingFrame(engine);
+        this.engine = engine;
+        this.progress = progress;
+    }
+
+    @Override
+    public List<String> records(String unitId, SampleKind kind, LocalDate from, LocalDate to) {
+        return switch (progress.awaitPosition(SamplingFrameIndex.GROUP, engine.headPosition(), CATCHING_UP)) {
+            case YES -> index.records(unitId, kind, from, to);
+            case NOT_HERE -> scan.records(unitId, kind, from, to);
+            case BEHIND -> throw new NotReadyException("抽样框正在更新，请稍后再试 / the sampling frames are being brought up to date: try again shortly");
+        };
+    }
+}
