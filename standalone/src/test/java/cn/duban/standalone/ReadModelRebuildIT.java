@@ -134,7 +134,8 @@ class ReadModelRebuildIT {
     @Test
     void theSamplingFramesKeptAsEventsArriveAreWhatAScanOfTheStoreFinds() {
         var scan = new cn.duban.command.supervision.StoreSamplingFrame(engine);
-        assertThat(progress.awaitPosition(engine.headPosition(), Duration.ofSeconds(60))).isTrue();
+        assertThat(progress.awaitPosition(cn.duban.command.supervision.SamplingFrameIndex.GROUP, engine.headPosition(), Duration.ofSeconds(60)))
+                .isEqualTo(ProjectionProgress.Reached.YES);
         int records = 0;
         for (String[] unit : Workload.UNITS) {
             for (var kind : cn.duban.kernel.supervision.SampleKind.values()) {
@@ -158,6 +159,8 @@ class ReadModelRebuildIT {
         var period = List.of(java.time.LocalDate.of(2023, 2, 1), java.time.LocalDate.of(2023, 11, 30));
         var kind = cn.duban.kernel.supervision.SampleKind.TRAINING;
         String sample = "sample:daqi:TRAINING:2023-02-01:2023-11-30";
+        assertThat(progress.awaitPosition(cn.duban.command.supervision.SamplingFrameIndex.GROUP, engine.headPosition(), Duration.ofSeconds(60)))
+                .isEqualTo(ProjectionProgress.Reached.YES);
         List<String> kept = frames.records("daqi", kind, period.get(0), period.get(1));
         assertThat(kept).isNotEmpty();
         StreamingEventProcessor index = processing.eventProcessor(cn.duban.command.supervision.SamplingFrameIndex.GROUP, StreamingEventProcessor.class).orElseThrow();

@@ -32,6 +32,12 @@ public class CurrentSamplingFrame implements SamplingFrame {
         this.progress = progress;
     }
 
+    /** A draw waits for the index itself (below); read-your-writes does not, nor does any command's answer. */
+    @org.springframework.context.annotation.Bean
+    static ProjectionProgress.WaitedForByItsReaders samplingFramesWaitedForByDraws() {
+        return new ProjectionProgress.WaitedForByItsReaders(SamplingFrameIndex.GROUP);
+    }
+
     @Override
     public List<String> records(String unitId, SampleKind kind, LocalDate from, LocalDate to) {
         return switch (progress.awaitPosition(SamplingFrameIndex.GROUP, engine.headPosition(), CATCHING_UP)) {

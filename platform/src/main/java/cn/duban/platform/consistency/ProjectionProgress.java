@@ -1,29 +1,46 @@
 package cn.duban.platform.consistency;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Read-your-writes: waits until the streaming processors of this process have handled the event
- * store up to a position. A process without processors never waits.
+ * store up to a position. A process without processors never waits. A processor whose readers wait
+ * for it themselves ({@link WaitedForByItsReaders}) is left out of those waits: the sampling frames'
+ * index, which a draw waits for, builds itself from every event at its first start on a store
+ * written before it (minutes at a million events), and every command's answer would otherwise wait
+ * out its time meanwhile.
  */
 @Component
 public class ProjectionProgress {
     private final EventProcessingConfiguration processing;
+    private final Set<String> waitedForByItsReaders;
 
-    public ProjectionProgress(EventProcessingConfiguration processing) {
-        this.processing = processing;
+    /** A processor that read-your-writes does not wait for: whatever reads what it keeps waits for it by name. */
+    public record WaitedForByItsReaders(String processor) {
     }
 
-    /** True when all processors of this process, each holding its segments, reached {@code position} within {@code timeout}. */
+    public ProjectionProgress(EventProcessingConfiguration processing) {
+        this(processing, List.of());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public ProjectionProgress(EventProcessingConfiguration processing, List<WaitedForByItsReaders> waitedForByItsReaders) {
+        this.processing = processing;
+        this.waitedForByItsReaders = waitedForByItsReaders.stream().map(WaitedForByItsReaders::processor).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** True when all processors of this process (but those waited for by their readers), each holding its segments, reached {@code position} within {@code timeout}. */
     public boolean awaitPosition(long position, Duration timeout) {
         return await(position, timeout, false);
     }
@@ -58,8 +75,8 @@ public class ProjectionProgress {
     }
 
     private boolean reached(long position, boolean onlyClaimedHere) {
-        for (EventProcessor p : processing.eventProcessors().values()) {
-            if (!(p instanceof StreamingEventProcessor sep)) {
+        for (var named : processing.eventProcessors().entrySet()) {
+            if (!(named.getValue() instanceof StreamingEventProcessor sep) || waitedForByItsReaders.contains(named.getKey())) {
                 continue;
             }
             if (onlyClaimedHere && sep.processingStatus().isEmpty()) {

@@ -59,4 +59,18 @@ class ProjectionProgressTest {
         assertThat(p.awaitPosition("nobody", 0, Duration.ZERO)).isEqualTo(ProjectionProgress.Reached.NOT_HERE);
         assertThat(p.awaitPosition("frames", -1, Duration.ZERO)).as("an empty store").isEqualTo(ProjectionProgress.Reached.YES);
     }
+
+    /** A processor whose readers wait for it by name is not waited for by read-your-writes, behind as it may be. */
+    @Test
+    void aProcessorWaitedForByItsReadersIsLeftOutOfReadYourWrites() {
+        EventProcessingConfiguration config = mock(EventProcessingConfiguration.class);
+        Map<String, EventProcessor> processors = Map.of("projections", processor(10L), "frames", processor(2L));
+        when(config.eventProcessors()).thenReturn(processors);
+        when(config.eventProcessor("frames")).thenReturn(java.util.Optional.of(processors.get("frames")));
+        ProjectionProgress p = new ProjectionProgress(config, java.util.List.of(new ProjectionProgress.WaitedForByItsReaders("frames")));
+        assertThat(p.awaitPosition(10, Duration.ZERO)).isTrue();
+        assertThat(p.awaitClaimedPosition(10, Duration.ZERO)).isTrue();
+        assertThat(p.awaitPosition("frames", 10, Duration.ZERO)).isEqualTo(ProjectionProgress.Reached.BEHIND);
+        assertThat(progress(processors).awaitPosition(10, Duration.ZERO)).as("without it").isFalse();
+    }
 }
