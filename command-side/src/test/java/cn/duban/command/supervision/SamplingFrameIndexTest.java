@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sampling frames kept as events arrive, fed as the processor would feed them, on the embedded
  * database: each kind's records by their date within the period, another unit's and those withdrawn
- * left out (a step also with its whole campaign), and an event handled twice changing nothing.
+ * left out (a step also with its whole campaign), and an event handled twice changing nothing. Each
+ * event is a batch of its own, written as it ends, as live.
  */
 class SamplingFrameIndexTest {
     private static final LocalDate JAN_1 = LocalDate.of(2023, 1, 1);
@@ -76,6 +77,8 @@ class SamplingFrameIndexTest {
         EventMessage<?> m = GenericEventMessage.asEventMessage(payload)
                 .andMetaData(MetaData.with(RecordingTime.METADATA_KEY, recordedAt));
         adapter.handle(m);
+        // A batch of one event, as live: its processor's interceptor writes at the end of each batch.
+        index.flush();
         handled.add(m);
         return m.getIdentifier();
     }
@@ -154,10 +157,25 @@ class SamplingFrameIndexTest {
         for (EventMessage<?> m : List.copyOf(handled)) {
             adapter.handle(m);
         }
+        index.flush();
         assertThat(frame("xinqi", SampleKind.TRAINING, JAN_1, DEC_31)).isEqualTo(once).containsExactly("t-1");
     }
 
     static CampaignProgressRecorded step(String campaign, LocalDate on) {
         return new CampaignProgressRecorded(campaign, "xinqi", "出租房屋", "检查房屋", BigDecimal.TEN, on, List.of());
+    }
+
+    /** A batch's writes wait for its end (before its token is stored); a failed batch's are dropped with it, to be handled again. */
+    @Test
+    void aBatchIsWrittenAtItsEnd() throws Exception {
+        adapter.handle(GenericEventMessage.asEventMessage(training("t-1", "xinqi", JAN_1)));
+        adapter.handle(GenericEventMessage.asEventMessage(training("t-2", "xinqi", JAN_1)));
+        assertThat(frame("xinqi", SampleKind.TRAINING, JAN_1, DEC_31)).isEmpty();
+        index.flush();
+        assertThat(frame("xinqi", SampleKind.TRAINING, JAN_1, DEC_31)).containsExactly("t-1", "t-2");
+        adapter.handle(GenericEventMessage.asEventMessage(new TrainingWithdrawn("t-2", "xinqi", "重复录入")));
+        index.reset();
+        index.flush();
+        assertThat(frame("xinqi", SampleKind.TRAINING, JAN_1, DEC_31)).as("reset: nothing kept, nothing left to write").isEmpty();
     }
 }
