@@ -221,7 +221,7 @@ class ScaleBenchmark {
             cells.add(firstThenLatency(http, base, sessions[0], "/api/units/" + BUSY + "/events/" + firstFact, 20));
             // The unit's records as 填报台账 lists them: until stop 51 every record of the store was read and sorted.
             cells.add(firstThenLatency(http, base, sessions[0], "/api/records?unitId=" + BUSY, 20));
-            cells.add(draws(http, base, sessions[0], ctx.getBean(cn.duban.platform.consistency.ProjectionProgress.class), engine));
+            cells.add(draws(http, base));
 
             long events = engine.headPosition() + 1;
             // The faster of two rebuilds, as of the two folds below: treated alike, their ratio does not
@@ -573,19 +573,9 @@ class ScaleBenchmark {
      * the event store: at 1M it failed after half a minute, the year's records more than the embedded
      * server sends in one reply.
      */
-    static String draws(HttpClient http, String base, Session admin, cn.duban.platform.consistency.ProjectionProgress progress,
-                        SequencedMongoEventStorageEngine engine) throws Exception {
-        HttpResponse<String> user = admin.post(http, base + "/api/users", "{\"username\":\"bench-supervisor\",\"displayName\":\"督查员\","
-                + "\"role\":\"SUPERVISOR\",\"password\":\"" + PASSWORD + "\"}");
-        if (user.statusCode() != 201 && user.statusCode() != 409) {
-            throw new IllegalStateException("supervisor: " + user.statusCode() + " " + user.body());
-        }
-        // Sign-in reads the user directory, whose processor may still be catching up on the appends
-        // made with the processors stopped (a 1M run's sign-in failed so): wait for it as a start does.
-        if (!progress.awaitPosition(engine.headPosition(), java.time.Duration.ofMinutes(2))) {
-            throw new IllegalStateException("the processors did not catch up in 2 minutes");
-        }
-        Session supervisor = Session.signIn(http, base, "bench-supervisor", PASSWORD);
+    static String draws(HttpClient http, String base) throws Exception {
+        // The supervisor who closed the round above, with a web session.
+        Session supervisor = Session.signIn(http, base, "bench-supervisor", "bench-supervisor-password");
         java.util.function.BiFunction<java.time.LocalDate, java.time.LocalDate, Long> draw = (from, to) -> {
             try {
                 long t0 = System.nanoTime();
