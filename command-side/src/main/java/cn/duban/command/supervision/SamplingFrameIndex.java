@@ -10,7 +10,7 @@ import cn.duban.platform.json.Json;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -38,20 +38,25 @@ import java.util.TreeSet;
 
 /**
  * The sampling frames, kept as the records arrive by a tracking processor of the command side, so
- * that a draw reads one range of keys of its unit and kind instead of scanning the event store
- * (half a minute at a million events, and the busiest unit's answer more than the embedded server
- * sends in one reply: issue 14). One key per record, {@code unit/KIND/date/id}, holding what its
- * withdrawals would name where that is not the record's id (a step's campaign); one key per
- * withdrawal, {@code unit/KIND/~/n/named}, {@code n} the withdrawal's place in its
- * {@link SamplingSources source}. A draw reads the frame once this processor has reached the store's
- * head ({@link CurrentSamplingFrame}), so it sees every committed record, as the scan did.
+ * that a draw reads its unit's and kind's log instead of scanning the event store (half a minute at
+ * a million events, and the busiest unit's answer more than the embedded server sends in one reply:
+ * issue 14). Each unit and kind has an append-only log in numbered chunks of up to {@value #CHUNK}
+ * entries ({@code unit/KIND/000042}): a record as its date and id, with what its withdrawals would
+ * name where that is not its id (a step's campaign), and a withdrawal as its place in its
+ * {@link SamplingSources source} and what it names. A batch rewrites only the last chunk of each log
+ * it touched. One document per record, keyed by its date, was tried first: the keys landed anywhere
+ * in their index, every batch rewrote hundreds of its pages, and the benchmark's 1M data files
+ * reached 653 MB in the load against 413 MB without the index. A frame is a set, so an entry
+ * appended twice (a batch handled again after a crash) changes nothing. A draw reads the frame once
+ * this processor has reached the store's head ({@link CurrentSamplingFrame}), so it sees every
+ * committed record, as the scan did.
  */
 @Component
 @ProcessingGroup(SamplingFrameIndex.GROUP)
 public class SamplingFrameIndex {
     public static final String GROUP = "sampling-frames";
     static final String COLLECTION = "sampling_frame";
-    private static final String WITHDRAWN = "~";
+    static final int CHUNK = 256;
 
     /** For each event, the kinds of record it records, and the kinds whose records it withdraws (with the withdrawal's place). */
     private static final Map<Class<?>, List<SampleKind>> RECORDS = new HashMap<>();
@@ -67,10 +72,17 @@ public class SamplingFrameIndex {
         }
     }
 
-    private final MongoCollection<Document> keys;
+    private final MongoCollection<Document> chunks;
+    /** Each log's last chunk as this processor last wrote or read it; the processor has one thread. */
+    private final Map<String, Tail> tails = new HashMap<>();
+    /** The chunks changed in this batch, by id, each with its entries (the tail's own list). */
+    private final Map<String, List<Document>> pending = new LinkedHashMap<>();
+
+    private record Tail(int number, List<Document> entries) {
+    }
 
     public SamplingFrameIndex(MongoDatabase db) {
-        this.keys = db.getCollection(COLLECTION);
+        this.chunks = db.getCollection(COLLECTION);
     }
 
     @EventHandler
@@ -86,37 +98,58 @@ public class SamplingFrameIndex {
         for (SampleKind kind : records) {
             Source source = SamplingSources.of(kind);
             String id = source.id().apply(e);
-            Document entry = new Document("_id", prefix(unit, kind) + source.on().apply(e) + "/" + id);
+            Document entry = new Document("d", source.on().apply(e).toString()).append("id", id);
             for (int i = 0; i < source.withdrawals().size(); i++) {
                 String of = source.withdrawals().get(i).of().apply(e);
                 if (!id.equals(of)) {
                     entry.append("of" + i, of);
                 }
             }
-            put(entry);
+            append(prefix(unit, kind), entry);
         }
         for (Map.Entry<SampleKind, Integer> w : withdraws) {
             Withdrawal withdrawal = SamplingSources.of(w.getKey()).withdrawals().get(w.getValue());
-            put(new Document("_id", prefix(unit, w.getKey()) + WITHDRAWN + "/" + w.getValue() + "/" + withdrawal.names().apply(e)));
+            append(prefix(unit, w.getKey()), new Document("w", w.getValue()).append("n", withdrawal.names().apply(e)));
         }
     }
 
-    /**
-     * Written whole, by its key, when the batch ends (an event handled again writes the same). One
-     * write per key for a batch of up to 500 events: at its first start on the benchmark's 1M store
-     * the index took about four minutes to build with a write per record. The processor has one
-     * thread, so one buffer.
-     */
-    private void put(Document entry) {
-        pending.put(entry.getString("_id"), new ReplaceOneModel<>(Filters.eq("_id", entry.get("_id")), entry, new ReplaceOptions().upsert(true)));
+    private void append(String prefix, Document entry) {
+        Tail tail = tails.computeIfAbsent(prefix, this::lastChunk);
+        if (tail.entries().size() >= CHUNK) {
+            tail = new Tail(tail.number() + 1, new ArrayList<>());
+            tails.put(prefix, tail);
+        }
+        tail.entries().add(entry);
+        pending.put(chunkId(prefix, tail.number()), tail.entries());
     }
 
-    private final Map<String, WriteModel<Document>> pending = new LinkedHashMap<>();
+    /** The log's last chunk as stored: the highest numbered of its prefix, read once per log after a start or a failed batch. */
+    private Tail lastChunk(String prefix) {
+        Document last = chunks.find(range(prefix)).sort(Sorts.descending("_id")).limit(1).first();
+        if (last == null) {
+            return new Tail(0, new ArrayList<>());
+        }
+        String id = last.getString("_id");
+        return new Tail(Integer.parseInt(id.substring(prefix.length())), new ArrayList<>(last.getList("e", Document.class)));
+    }
+
+    private static String chunkId(String prefix, int number) {
+        return prefix + String.format("%06d", number);
+    }
+
+    private static String prefix(String unit, SampleKind kind) {
+        return unit + "/" + kind + "/";
+    }
+
+    /** A log's chunks: one condition on {@code _id}, which the embedded server answers from its key order. */
+    private static Document range(String prefix) {
+        return new Document("_id", new Document("$gte", prefix).append("$lt", prefix.substring(0, prefix.length() - 1) + "0"));
+    }
 
     /**
-     * Ends every batch of the processor by writing what it buffered, inside the handling of its last
-     * event, so before the processor stores its token: a crash loses buffered writes only with the
-     * token that covered them, and the events are handled again.
+     * Ends every batch of the processor by writing the chunks it changed, inside the handling of its
+     * last event, so before the processor stores its token: a crash loses buffered writes only with
+     * the token that covered them, and the events are handled again.
      */
     @Autowired
     void flushAtEndOfBatch(EventProcessingConfigurer processing) {
@@ -128,41 +161,62 @@ public class SamplingFrameIndex {
                 }
                 return result;
             } catch (Exception | Error e) {
-                pending.clear();
+                discard();
                 throw e;
             }
         });
     }
 
     void flush() {
-        if (!pending.isEmpty()) {
-            keys.bulkWrite(List.copyOf(pending.values()), new BulkWriteOptions().ordered(false));
-            pending.clear();
+        if (pending.isEmpty()) {
+            return;
         }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        pending.forEach((id, entries) -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", id),
+                new Document("_id", id).append("e", List.copyOf(entries)), new ReplaceOptions().upsert(true))));
+        try {
+            chunks.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (RuntimeException e) {
+            discard();
+            throw e;
+        }
+        pending.clear();
     }
 
-    private static String prefix(String unit, SampleKind kind) {
-        return unit + "/" + kind + "/";
+    /** Forgets what is buffered and every tail, which are read again from the store: the batch will be handled again. */
+    private void discard() {
+        pending.clear();
+        tails.clear();
     }
 
     /** As {@link SamplingFrame#records}, as far as this index has handled the store. */
     public List<String> records(String unitId, SampleKind kind, LocalDate from, LocalDate to) {
         Source source = SamplingSources.of(kind);
-        String prefix = prefix(unitId, kind);
         List<Set<String>> withdrawn = new ArrayList<>();
         source.withdrawals().forEach(w -> withdrawn.add(new HashSet<>()));
-        for (Document d : range(prefix + WITHDRAWN + "/", prefix + WITHDRAWN + "0", false)) {
-            String key = d.getString("_id").substring(prefix.length() + WITHDRAWN.length() + 1);
-            int slash = key.indexOf('/');
-            withdrawn.get(Integer.parseInt(key.substring(0, slash))).add(key.substring(slash + 1));
+        List<Document> inPeriod = new ArrayList<>();
+        String first = from.toString();
+        String last = to.toString();
+        for (Document chunk : chunks.find(range(prefix(unitId, kind)))) {
+            for (Document entry : chunk.getList("e", Document.class)) {
+                Integer w = entry.getInteger("w");
+                if (w != null) {
+                    withdrawn.get(w).add(entry.getString("n"));
+                } else {
+                    // ISO days compare as text.
+                    String d = entry.getString("d");
+                    if (d.compareTo(first) >= 0 && d.compareTo(last) <= 0) {
+                        inPeriod.add(entry);
+                    }
+                }
+            }
         }
         Set<String> ids = new TreeSet<>();
-        // Dates are ISO days, so the period's keys are one range: from its first day to the end of its last.
-        for (Document d : range(prefix + from + "/", prefix + to + "0", true)) {
-            String id = d.getString("_id").substring(prefix.length() + from.toString().length() + 1);
+        for (Document entry : inPeriod) {
+            String id = entry.getString("id");
             boolean out = false;
             for (int i = 0; i < withdrawn.size() && !out; i++) {
-                String of = d.getString("of" + i);
+                String of = entry.getString("of" + i);
                 out = withdrawn.get(i).contains(of != null ? of : id);
             }
             if (!out) {
@@ -172,15 +226,9 @@ public class SamplingFrameIndex {
         return List.copyOf(ids);
     }
 
-    /** Keys from {@code start} (inclusive) to {@code end} (exclusive): one condition on {@code _id}, which the embedded server answers from its key order. */
-    private Iterable<Document> range(String start, String end, boolean withFields) {
-        var found = keys.find(new Document("_id", new Document("$gte", start).append("$lt", end)));
-        return withFields ? found : found.projection(Projections.include("_id"));
-    }
-
     @ResetHandler
     void reset() {
-        pending.clear();
-        keys.drop();
+        discard();
+        chunks.drop();
     }
 }

@@ -178,4 +178,24 @@ class SamplingFrameIndexTest {
         index.flush();
         assertThat(frame("xinqi", SampleKind.TRAINING, JAN_1, DEC_31)).as("reset: nothing kept, nothing left to write").isEmpty();
     }
+
+    /** A log past one chunk goes on in the next; after a start (a new index on the same store) it goes on from its last chunk. */
+    @Test
+    void aLogGoesOnInNumberedChunksAcrossAStart() throws Exception {
+        int count = 2 * SamplingFrameIndex.CHUNK + 10;
+        for (int i = 0; i < count; i++) {
+            adapter.handle(GenericEventMessage.asEventMessage(training(String.format("t-%04d", i), "xinqi", JAN_1.plusDays(i % 365))));
+        }
+        index.flush();
+        index = new SamplingFrameIndex(client.getDatabase("frames"));
+        adapter = new AnnotationEventHandlerAdapter(index, ClasspathParameterResolverFactory.forClass(SamplingFrameIndex.class));
+        given(training("t-last", "xinqi", DEC_31));
+        given(new TrainingWithdrawn("t-0000", "xinqi", "重复录入"));
+
+        List<String> frame = frame("xinqi", SampleKind.TRAINING, JAN_1, DEC_31);
+        assertThat(frame).hasSize(count).contains("t-last", "t-0001").doesNotContain("t-0000");
+        var chunks = client.getDatabase("frames").getCollection(SamplingFrameIndex.COLLECTION).find().into(new ArrayList<>());
+        assertThat(chunks).extracting(d -> d.getString("_id")).containsExactlyInAnyOrder("xinqi/TRAINING/000000", "xinqi/TRAINING/000001", "xinqi/TRAINING/000002");
+        assertThat(chunks).extracting(d -> d.getList("e", org.bson.Document.class).size()).containsExactlyInAnyOrder(256, 256, 12);
+    }
 }
