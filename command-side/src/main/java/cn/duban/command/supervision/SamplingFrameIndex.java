@@ -38,18 +38,18 @@ import java.util.TreeSet;
 
 /**
  * The sampling frames, kept as the records arrive by a tracking processor of the command side, so
- * that a draw reads its unit's and kind's log instead of scanning the event store (half a minute at
- * a million events, and the busiest unit's answer more than the embedded server sends in one reply:
- * issue 14). Each unit and kind has an append-only log in numbered chunks of up to {@value #CHUNK}
- * entries ({@code unit/KIND/000042}): a record as its date and id, with what its withdrawals would
- * name where that is not its id (a step's campaign), and a withdrawal as its place in its
+ * that a draw reads its unit's log instead of scanning the event store (half a minute at a million
+ * events, and the busiest unit's answer more than the embedded server sends in one reply: issue 14).
+ * Each unit has an append-only log in numbered chunks of up to {@value #CHUNK} entries
+ * ({@code unit/000042}): a record as its kind, date and id, with what its withdrawals would name
+ * where that is not its id (a step's campaign), and a withdrawal as its kind, its place in its
  * {@link SamplingSources source} and what it names. A batch rewrites only the last chunk of each log
- * it touched. One document per record, keyed by its date, was tried first: the keys landed anywhere
- * in their index, every batch rewrote hundreds of its pages, and the benchmark's 1M data files
- * reached 653 MB in the load against 413 MB without the index. A frame is a set, so an entry
- * appended twice (a batch handled again after a crash) changes nothing. A draw reads the frame once
- * this processor has reached the store's head ({@link CurrentSamplingFrame}), so it sees every
- * committed record, as the scan did.
+ * it touched, as few pages as there are units in it. Tried first, in the benchmark at 1M (the data
+ * files in the load, 413–422 MB without the index): a document per record keyed by its date, whose
+ * keys landed anywhere in their index (653 MB), and a log per unit and kind (572 MB). A frame is a
+ * set, so an entry appended twice (a batch handled again after a crash) changes nothing. A draw reads
+ * the frame once this processor has reached the store's head ({@link CurrentSamplingFrame}), so it
+ * sees every committed record, as the scan did.
  */
 @Component
 @ProcessingGroup(SamplingFrameIndex.GROUP)
@@ -98,18 +98,18 @@ public class SamplingFrameIndex {
         for (SampleKind kind : records) {
             Source source = SamplingSources.of(kind);
             String id = source.id().apply(e);
-            Document entry = new Document("d", source.on().apply(e).toString()).append("id", id);
+            Document entry = new Document("k", kind.name()).append("d", source.on().apply(e).toString()).append("id", id);
             for (int i = 0; i < source.withdrawals().size(); i++) {
                 String of = source.withdrawals().get(i).of().apply(e);
                 if (!id.equals(of)) {
                     entry.append("of" + i, of);
                 }
             }
-            append(prefix(unit, kind), entry);
+            append(prefix(unit), entry);
         }
         for (Map.Entry<SampleKind, Integer> w : withdraws) {
             Withdrawal withdrawal = SamplingSources.of(w.getKey()).withdrawals().get(w.getValue());
-            append(prefix(unit, w.getKey()), new Document("w", w.getValue()).append("n", withdrawal.names().apply(e)));
+            append(prefix(unit), new Document("k", w.getKey().name()).append("w", w.getValue()).append("n", withdrawal.names().apply(e)));
         }
     }
 
@@ -137,8 +137,8 @@ public class SamplingFrameIndex {
         return prefix + String.format("%06d", number);
     }
 
-    private static String prefix(String unit, SampleKind kind) {
-        return unit + "/" + kind + "/";
+    private static String prefix(String unit) {
+        return unit + "/";
     }
 
     /** A log's chunks: one condition on {@code _id}, which the embedded server answers from its key order. */
@@ -197,8 +197,11 @@ public class SamplingFrameIndex {
         List<Document> inPeriod = new ArrayList<>();
         String first = from.toString();
         String last = to.toString();
-        for (Document chunk : chunks.find(range(prefix(unitId, kind)))) {
+        for (Document chunk : chunks.find(range(prefix(unitId)))) {
             for (Document entry : chunk.getList("e", Document.class)) {
+                if (!kind.name().equals(entry.getString("k"))) {
+                    continue;
+                }
                 Integer w = entry.getInteger("w");
                 if (w != null) {
                     withdrawn.get(w).add(entry.getString("n"));

@@ -195,7 +195,7 @@ class SamplingFrameIndexTest {
         List<String> frame = frame("xinqi", SampleKind.TRAINING, JAN_1, DEC_31);
         assertThat(frame).hasSize(count).contains("t-last", "t-0001").doesNotContain("t-0000");
         var chunks = client.getDatabase("frames").getCollection(SamplingFrameIndex.COLLECTION).find().into(new ArrayList<>());
-        assertThat(chunks).extracting(d -> d.getString("_id")).containsExactlyInAnyOrder("xinqi/TRAINING/000000", "xinqi/TRAINING/000001", "xinqi/TRAINING/000002");
+        assertThat(chunks).extracting(d -> d.getString("_id")).containsExactlyInAnyOrder("xinqi/000000", "xinqi/000001", "xinqi/000002");
         assertThat(chunks).extracting(d -> d.getList("e", org.bson.Document.class).size()).containsExactlyInAnyOrder(256, 256, 12);
     }
 }
