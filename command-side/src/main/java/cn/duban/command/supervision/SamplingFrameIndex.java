@@ -1,5 +1,6 @@
 package cn.duban.command.supervision;
 
+import cn.duban.command.supervision.SamplingSources.Frame;
 import cn.duban.command.supervision.SamplingSources.Recorded;
 import cn.duban.command.supervision.SamplingSources.Source;
 import cn.duban.command.supervision.SamplingSources.Withdrawal;
@@ -29,12 +30,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The sampling frames, kept as the records arrive by a tracking processor of the command side, so
@@ -99,10 +97,11 @@ public class SamplingFrameIndex {
             Source source = SamplingSources.of(kind);
             String id = source.id().apply(e);
             Document entry = new Document("k", kind.name()).append("d", source.on().apply(e).toString()).append("id", id);
-            for (int i = 0; i < source.withdrawals().size(); i++) {
-                String of = source.withdrawals().get(i).of().apply(e);
-                if (!id.equals(of)) {
-                    entry.append("of" + i, of);
+            List<String> named = source.named(e);
+            for (int i = 0; i < named.size(); i++) {
+                // Kept only where it is not the record's own id (a step's campaign).
+                if (!id.equals(named.get(i))) {
+                    entry.append("of" + i, named.get(i));
                 }
             }
             append(prefix(unit), entry);
@@ -192,9 +191,7 @@ public class SamplingFrameIndex {
     /** As {@link SamplingFrame#records}, as far as this index has handled the store. */
     public List<String> records(String unitId, SampleKind kind, LocalDate from, LocalDate to) {
         Source source = SamplingSources.of(kind);
-        List<Set<String>> withdrawn = new ArrayList<>();
-        source.withdrawals().forEach(w -> withdrawn.add(new HashSet<>()));
-        List<Document> inPeriod = new ArrayList<>();
+        Frame frame = new Frame(source);
         String first = from.toString();
         String last = to.toString();
         for (Document chunk : chunks.find(range(prefix(unitId)))) {
@@ -203,30 +200,21 @@ public class SamplingFrameIndex {
                     continue;
                 }
                 Integer w = entry.getInteger("w");
+                String d = entry.getString("d");
                 if (w != null) {
-                    withdrawn.get(w).add(entry.getString("n"));
-                } else {
-                    // ISO days compare as text.
-                    String d = entry.getString("d");
-                    if (d.compareTo(first) >= 0 && d.compareTo(last) <= 0) {
-                        inPeriod.add(entry);
+                    frame.withdrawn(w, entry.getString("n"));
+                } else if (d.compareTo(first) >= 0 && d.compareTo(last) <= 0) { // ISO days compare as text
+                    String id = entry.getString("id");
+                    List<String> named = new ArrayList<>();
+                    for (int i = 0; i < source.withdrawals().size(); i++) {
+                        String of = entry.getString("of" + i);
+                        named.add(of != null ? of : id);
                     }
+                    frame.record(id, named);
                 }
             }
         }
-        Set<String> ids = new TreeSet<>();
-        for (Document entry : inPeriod) {
-            String id = entry.getString("id");
-            boolean out = false;
-            for (int i = 0; i < withdrawn.size() && !out; i++) {
-                String of = entry.getString("of" + i);
-                out = withdrawn.get(i).contains(of != null ? of : id);
-            }
-            if (!out) {
-                ids.add(id);
-            }
-        }
-        return List.copyOf(ids);
+        return frame.ids();
     }
 
     @ResetHandler

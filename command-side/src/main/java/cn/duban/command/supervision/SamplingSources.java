@@ -18,7 +18,14 @@ import org.bson.Document;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -46,6 +53,46 @@ final class SamplingSources {
         Source(Class<?> event, Function<Recorded, String> id, Function<Recorded, LocalDate> on, Withdrawal... withdrawals) {
             this(event, id, on, List.of(withdrawals));
         }
+
+        /** What each withdrawal, in order, would name of the record this event records. */
+        List<String> named(Recorded e) {
+            return withdrawals.stream().map(w -> w.of().apply(e)).toList();
+        }
+    }
+
+    /**
+     * A frame as it is read, by the scan or from the index: the records in the period, each with what
+     * each withdrawal would name of it, and what the withdrawals named. Its records are those no
+     * withdrawal named, sorted, each once.
+     */
+    static final class Frame {
+        private final Map<String, List<String>> records = new HashMap<>();
+        private final List<Set<String>> withdrawn = new ArrayList<>();
+
+        Frame(Source source) {
+            source.withdrawals().forEach(w -> withdrawn.add(new HashSet<>()));
+        }
+
+        void record(String id, List<String> named) {
+            records.put(id, named);
+        }
+
+        void withdrawn(int withdrawal, String named) {
+            withdrawn.get(withdrawal).add(named);
+        }
+
+        List<String> ids() {
+            Set<String> ids = new TreeSet<>();
+            records.forEach((id, named) -> {
+                for (int i = 0; i < withdrawn.size(); i++) {
+                    if (withdrawn.get(i).contains(named.get(i))) {
+                        return;
+                    }
+                }
+                ids.add(id);
+            });
+            return List.copyOf(ids);
+        }
     }
 
     /**
@@ -59,7 +106,19 @@ final class SamplingSources {
         return e -> e.field(name);
     }
 
+    private static final Map<SampleKind, Source> SOURCES = new EnumMap<>(SampleKind.class);
+
+    static {
+        for (SampleKind kind : SampleKind.values()) {
+            SOURCES.put(kind, define(kind));
+        }
+    }
+
     static Source of(SampleKind kind) {
+        return SOURCES.get(kind);
+    }
+
+    private static Source define(SampleKind kind) {
         return switch (kind) {
             case TRAINING -> new Source(TrainingRecorded.class, field("trainingId"), e -> e.date("heldOn"),
                     new Withdrawal(TrainingWithdrawn.class, field("trainingId"), field("trainingId")));

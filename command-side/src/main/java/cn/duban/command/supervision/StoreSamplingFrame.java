@@ -1,5 +1,6 @@
 package cn.duban.command.supervision;
 
+import cn.duban.command.supervision.SamplingSources.Frame;
 import cn.duban.command.supervision.SamplingSources.Recorded;
 import cn.duban.command.supervision.SamplingSources.Source;
 import cn.duban.command.supervision.SamplingSources.Withdrawal;
@@ -9,11 +10,7 @@ import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
 import cn.duban.platform.eventstore.StoredEvent;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -41,29 +38,23 @@ public final class StoreSamplingFrame implements SamplingFrame {
         Set<String> types = new TreeSet<>(recorded);
         source.withdrawals().forEach(w -> types.addAll(FormerEventNames.storedNamesOf(w.event())));
         // One scan of the store for the records and their withdrawals.
-        List<Recorded> records = new ArrayList<>();
-        Map<Withdrawal, Set<String>> withdrawn = new HashMap<>();
+        Frame frame = new Frame(source);
         for (StoredEvent stored : engine.findEvents(types, "unitId", unitId)) {
             Recorded e = recorded(stored);
             if (recorded.contains(stored.payloadType())) {
                 LocalDate on = source.on().apply(e);
                 if (!on.isBefore(from) && !on.isAfter(to)) {
-                    records.add(e);
+                    frame.record(source.id().apply(e), source.named(e));
                 }
                 continue;
             }
-            for (Withdrawal w : source.withdrawals()) {
+            for (int i = 0; i < source.withdrawals().size(); i++) {
+                Withdrawal w = source.withdrawals().get(i);
                 if (FormerEventNames.storedNamesOf(w.event()).contains(stored.payloadType())) {
-                    withdrawn.computeIfAbsent(w, x -> new HashSet<>()).add(w.names().apply(e));
+                    frame.withdrawn(i, w.names().apply(e));
                 }
             }
         }
-        Set<String> ids = new TreeSet<>();
-        for (Recorded e : records) {
-            if (source.withdrawals().stream().noneMatch(w -> withdrawn.getOrDefault(w, Set.of()).contains(w.of().apply(e)))) {
-                ids.add(source.id().apply(e));
-            }
-        }
-        return List.copyOf(ids);
+        return frame.ids();
     }
 }
