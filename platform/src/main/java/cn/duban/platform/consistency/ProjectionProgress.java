@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Read-your-writes: waits until the streaming processors of this process have handled the event
@@ -55,19 +56,19 @@ public class ProjectionProgress {
     }
 
     private boolean await(long position, Duration timeout, boolean onlyClaimedHere) {
-        if (position < 0) {
-            return true;
-        }
+        return position < 0 || until(() -> reached(position, onlyClaimedHere), timeout);
+    }
+
+    /** Whether {@code done} came true within {@code timeout}, asked every millisecond. */
+    private static boolean until(BooleanSupplier done, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (reached(position, onlyClaimedHere)) {
-                return true;
-            }
+        while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
             LockSupport.parkNanos(1_000_000);
         }
+        return true;
     }
 
     public boolean reached(long position) {
@@ -101,14 +102,7 @@ public class ProjectionProgress {
                 || sep.processingStatus().isEmpty()) {
             return Reached.NOT_HERE;
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (position >= 0 && !reached(sep, position)) {
-            if (System.nanoTime() > deadline) {
-                return Reached.BEHIND;
-            }
-            LockSupport.parkNanos(1_000_000);
-        }
-        return Reached.YES;
+        return position < 0 || until(() -> reached(sep, position), timeout) ? Reached.YES : Reached.BEHIND;
     }
 
     private static boolean reached(StreamingEventProcessor sep, long position) {
