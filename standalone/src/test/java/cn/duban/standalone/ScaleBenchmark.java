@@ -566,7 +566,6 @@ class ScaleBenchmark {
         return latency(http, base, s, path, 100, count);
     }
 
-    /** The first read's round trip, then {@link #latency} of {@code count} reads after 2 warm-up reads. */
     /**
      * A supervisor's draws of the busiest unit's trainings held in 2023, round trip: the year's, then
      * each month's (p50 and the slowest of twelve). Until stop 54 a draw's frame was read by scanning
@@ -576,34 +575,34 @@ class ScaleBenchmark {
     static String draws(HttpClient http, String base) throws Exception {
         // The supervisor who closed the round above, with a web session.
         Session supervisor = Session.signIn(http, base, "bench-supervisor", "bench-supervisor-password");
-        java.util.function.BiFunction<java.time.LocalDate, java.time.LocalDate, Long> draw = (from, to) -> {
-            try {
-                long t0 = System.nanoTime();
-                HttpResponse<String> r = supervisor.post(http, base + "/api/samples", "{\"unitId\":\"" + BUSY + "\",\"kind\":\"TRAINING\","
-                        + "\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"size\":20}");
-                long millis = (System.nanoTime() - t0) / 1_000_000;
-                if (r.statusCode() != 201) {
-                    throw new IllegalStateException("draw " + from + ".." + to + ": " + r.statusCode() + " " + r.body());
-                }
-                return millis;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        };
         java.time.LocalDate year = java.time.LocalDate.of(2023, 1, 1);
-        long yearMillis = draw.apply(year, year.withDayOfYear(year.lengthOfYear()));
-        String id = java.net.URLEncoder.encode("sample:" + BUSY + ":TRAINING:" + year + ":" + year.withDayOfYear(year.lengthOfYear()), StandardCharsets.UTF_8);
+        java.time.LocalDate end = year.withDayOfYear(year.lengthOfYear());
+        long yearMillis = draw(http, base, supervisor, year, end);
+        String id = URLEncoder.encode("sample:" + BUSY + ":TRAINING:" + year + ":" + end, StandardCharsets.UTF_8);
         int population = new com.fasterxml.jackson.databind.ObjectMapper().readTree(supervisor.get(http, base + "/api/samples/" + id).body())
                 .get("sample").get("population").size();
         long[] months = new long[12];
         for (int m = 0; m < 12; m++) {
             java.time.LocalDate first = year.plusMonths(m);
-            months[m] = draw.apply(first, first.plusMonths(1).minusDays(1));
+            months[m] = draw(http, base, supervisor, first, first.plusMonths(1).minusDays(1));
         }
         Arrays.sort(months);
         return String.format("%d ms (%,d in its frame); %d / %d ms", yearMillis, population, months[6], months[11]);
     }
 
+    /** One draw of the busiest unit's trainings in the period: its round trip in milliseconds. */
+    static long draw(HttpClient http, String base, Session supervisor, java.time.LocalDate from, java.time.LocalDate to) throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = supervisor.post(http, base + "/api/samples", "{\"unitId\":\"" + BUSY + "\",\"kind\":\"TRAINING\","
+                + "\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"size\":20}");
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("draw " + from + ".." + to + ": " + r.statusCode() + " " + r.body());
+        }
+        return millis;
+    }
+
+    /** The first read's round trip, then {@link #latency} of {@code count} reads after 2 warm-up reads. */
     static String firstThenLatency(HttpClient http, String base, Session s, String path, int count) throws Exception {
         // The server may record the first read just after the client has it: not among the timed reads.
         // Emptied first: the reads of this path at a smaller size are still there.
