@@ -2,8 +2,10 @@ package cn.duban.command.supervision;
 
 import cn.duban.kernel.error.NotReadyException;
 import cn.duban.kernel.supervision.SampleKind;
+import cn.duban.platform.consistency.GatheringEventSource;
 import cn.duban.platform.consistency.ProjectionProgress;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -24,9 +26,12 @@ public class CurrentSamplingFrame implements SamplingFrame {
     private final StoreSamplingFrame scan;
     private final SequencedMongoEventStorageEngine engine;
     private final ProjectionProgress progress;
+    private final GatheringEventSource indexed;
 
-    public CurrentSamplingFrame(SamplingFrameIndex index, SequencedMongoEventStorageEngine engine, ProjectionProgress progress) {
+    public CurrentSamplingFrame(SamplingFrameIndex index, @Qualifier(SamplingFrameIndex.SOURCE) GatheringEventSource indexed,
+                                SequencedMongoEventStorageEngine engine, ProjectionProgress progress) {
         this.index = index;
+        this.indexed = indexed;
         this.scan = new StoreSamplingFrame(engine);
         this.engine = engine;
         this.progress = progress;
@@ -40,7 +45,9 @@ public class CurrentSamplingFrame implements SamplingFrame {
 
     @Override
     public List<String> records(String unitId, SampleKind kind, LocalDate from, LocalDate to) {
-        return switch (progress.awaitPosition(SamplingFrameIndex.GROUP, engine.headPosition(), CATCHING_UP)) {
+        long head = engine.headPosition();
+        indexed.hurry(head); // the index lets events gather; a draw needs them now
+        return switch (progress.awaitPosition(SamplingFrameIndex.GROUP, head, CATCHING_UP)) {
             case YES -> index.records(unitId, kind, from, to);
             case NOT_HERE -> scan.records(unitId, kind, from, to);
             case BEHIND -> throw new NotReadyException("抽样框正在更新，请稍后再试 / the sampling frames are being brought up to date: try again shortly");
