@@ -2105,6 +2105,25 @@ class WorkbenchBrowserIT {
         waitForText("已抽取过样本");
     }
 
+    /**
+     * A supervisor samples 新碶's whole campaigns: each drawn campaign is shown with its steps and the
+     * materials that prove them, to be checked as one record.
+     */
+    @Test
+    @Order(45)
+    void aSupervisorSamplesWholeCampaignsWithTheirStepsAndMaterials() throws Exception {
+        signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/sampling", "抽查核实");
+        drawSample("专项整治");
+        waitForText("样本已抽取");
+        wait.until(d -> !d.findElements(By.cssSelector(".record")).isEmpty());
+        assertThat(visible(By.cssSelector(".el-drawer__title")).getText()).isEqualTo("新碶街道 · 专项整治");
+        List<String> drawn = browser.findElements(By.cssSelector(".record")).stream().map(WebElement::getText).toList();
+        assertThat(drawn).allSatisfy(card -> assertThat(card).contains("专项整治", "核查：属实").doesNotContain("（记录）"));
+        assertThat(drawn).anySatisfy(card -> assertThat(card).contains("出租房屋“群租群居”专项整治", "2023-06-30", "整治小区（个） 2", "整治台账-2023-06.pdf"));
+        shots("sample-campaigns", () -> assertThat(phoneCard(".record").getText()).contains("专项整治"));
+    }
+
     /** 抽查核实's draw of 新碶's records of a kind, 2022 and 2023, five at most. */
     void drawSample(String kind) {
         click("抽取样本");
