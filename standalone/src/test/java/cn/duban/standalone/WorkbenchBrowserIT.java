@@ -2090,14 +2090,8 @@ class WorkbenchBrowserIT {
     @Test
     @Order(44)
     void aSupervisorSamplesCampaignStepsAndSeesWhatEachIs() throws Exception {
-        signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
-        open("/sampling", "抽查核实");
-        drawSample("整治进展");
-        waitForText("样本已抽取");
-        wait.until(d -> !d.findElements(By.cssSelector(".record")).isEmpty());
-        assertThat(visible(By.cssSelector(".el-drawer__title")).getText()).isEqualTo("新碶街道 · 整治进展");
-        List<WebElement> drawn = browser.findElements(By.cssSelector(".record"));
-        assertThat(drawn).allSatisfy(card -> assertThat(card.getText()).contains("专项整治", "抽中的进展：").doesNotContain("（记录）"));
+        List<String> drawn = supervisorDraws("整治进展");
+        assertThat(drawn).allSatisfy(card -> assertThat(card).contains("专项整治", "抽中的进展：").doesNotContain("（记录）"));
         shots("sample-campaign-steps", () -> assertThat(phoneCard(".record").getText()).contains("抽中的进展："));
         browser.navigate().refresh(); // a fresh form, as a supervisor coming back to the page has
         waitForText("抽取样本");
@@ -2112,16 +2106,21 @@ class WorkbenchBrowserIT {
     @Test
     @Order(45)
     void aSupervisorSamplesWholeCampaignsWithTheirStepsAndMaterials() throws Exception {
-        signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
-        open("/sampling", "抽查核实");
-        drawSample("专项整治");
-        waitForText("样本已抽取");
-        wait.until(d -> !d.findElements(By.cssSelector(".record")).isEmpty());
-        assertThat(visible(By.cssSelector(".el-drawer__title")).getText()).isEqualTo("新碶街道 · 专项整治");
-        List<String> drawn = browser.findElements(By.cssSelector(".record")).stream().map(WebElement::getText).toList();
+        List<String> drawn = supervisorDraws("专项整治");
         assertThat(drawn).allSatisfy(card -> assertThat(card).contains("专项整治", "核查：属实").doesNotContain("（记录）"));
         assertThat(drawn).anySatisfy(card -> assertThat(card).contains("出租房屋“群租群居”专项整治", "2023-06-30", "整治小区（个） 2", "整治台账-2023-06.pdf"));
         shots("sample-campaigns", () -> assertThat(phoneCard(".record").getText()).contains("专项整治"));
+    }
+
+    /** The supervisor on 抽查核实 draws 新碶's records of a kind: the drawn cards' text, once the sample's drawer shows them. */
+    List<String> supervisorDraws(String kind) {
+        signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/sampling", "抽查核实");
+        drawSample(kind);
+        waitForText("样本已抽取");
+        wait.until(d -> !d.findElements(By.cssSelector(".record")).isEmpty());
+        assertThat(visible(By.cssSelector(".el-drawer__title")).getText()).isEqualTo("新碶街道 · " + kind);
+        return browser.findElements(By.cssSelector(".record")).stream().map(WebElement::getText).toList();
     }
 
     /** 抽查核实's draw of 新碶's records of a kind, 2022 and 2023, five at most. */
