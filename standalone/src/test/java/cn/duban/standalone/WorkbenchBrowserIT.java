@@ -128,7 +128,7 @@ class WorkbenchBrowserIT {
     /** Fills in and sends the sign-in form, signed out first; whether it lets the user in is the caller's to see. */
     void trySignIn(String username, String password) {
         browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/login.html");
+        browser.get(base() + "/login.html");
         // Each journey begins in Chinese, whatever language an earlier one (or its failure) left chosen.
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.removeItem('duban.lang')");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("signin")));
@@ -144,7 +144,7 @@ class WorkbenchBrowserIT {
 
     void open(String route, String waitFor) {
         browser.manage().window().setSize(new Dimension(1280, 1000));
-        browser.get("http://localhost:" + port + "/app/#" + route);
+        browser.get(base() + "/app/#" + route);
         waitForText(waitFor);
     }
 
@@ -845,7 +845,7 @@ class WorkbenchBrowserIT {
         assertThat(visible(By.cssSelector(".published")).getText()).contains("2023年度考核结果通报");
         shots("notice");
         var workbook = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://localhost:" + port + "/api/schemes/beilun-2023/export.xlsx"))
+                        java.net.URI.create(base() + "/api/schemes/beilun-2023/export.xlsx"))
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + TestData.ADMIN_PASSWORD).getBytes()))
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertThat(workbook.statusCode()).isEqualTo(200);
@@ -1427,7 +1427,7 @@ class WorkbenchBrowserIT {
             ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.setItem('duban.lang', 'en')");
             browser.manage().window().setSize(new Dimension(390, 844));
             browser.get("about:blank");
-            browser.get("http://localhost:" + port + "/app/#/rounds");
+            browser.get(base() + "/app/#/rounds");
             roundsComeAfterSaying("Computing every unit's score...", List.of("No rounds", "尚无督查轮次"), "computing-phone-en");
             assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.documentElement.lang"))
                     .as("the page's language in English").isEqualTo("en");
@@ -1451,11 +1451,11 @@ class WorkbenchBrowserIT {
         browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
         try {
             browser.manage().deleteAllCookies();
-            browser.get("http://localhost:" + port + "/login.html");
+            browser.get(base() + "/login.html");
             wait.until(ExpectedConditions.elementToBeClickable(By.id("signin")));
             String kept = browser.getWindowHandle();
             browser.switchTo().window(first);
-            browser.get("http://localhost:" + port + "/login.html");
+            browser.get(base() + "/login.html");
             wait.until(ExpectedConditions.elementToBeClickable(By.id("signin")));
             browser.findElement(By.id("username")).sendKeys("supervisor2");
             browser.findElement(By.id("password")).sendKeys(cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
@@ -1472,7 +1472,7 @@ class WorkbenchBrowserIT {
 
             browser.manage().deleteCookieNamed("XSRF-TOKEN");
             ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.cookie = 'XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/'");
-            browser.get("http://localhost:" + port + "/login.html");
+            browser.get(base() + "/login.html");
             wait.until(ExpectedConditions.elementToBeClickable(By.id("signin")));
             browser.manage().deleteCookieNamed("XSRF-TOKEN");
             browser.findElement(By.id("username")).sendKeys("gafj-staff");
@@ -1947,7 +1947,7 @@ class WorkbenchBrowserIT {
     @Order(41)
     void theLeadOfficeLoadsAUnitsEarlierRecords() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
-        String base = "http://localhost:" + port;
+        String base = base();
         var session = ScaleBenchmark.Session.signIn(http, base, "admin", TestData.ADMIN_PASSWORD);
         int before = new Api(port).get("/api/records?unitId=daqi").body().size();
         assertThat(before).as("the demo's records of 大碶, under one list").isLessThan(500);
