@@ -429,7 +429,7 @@ class ScaleBenchmark {
      * the read models' catching up is: the sampling frames' index handles the loaded events, and the
      * checkpoints kept for totals fold the loaded facts (the warm-up's pass, a minute after its last:
      * left to run, it landed in whichever phase came then, in a JFR recording of the 4-client commands
-     * at 100k a tenth of the CPU; at 1M it folds for 10-17 s).
+     * at 100k a tenth of the CPU; at 1M it folds the load's last minute, 2.6 s).
      */
     static void loadSettled(ConfigurableApplicationContext ctx, SequencedMongoEventStorageEngine engine) {
         long head = engine.headPosition();
