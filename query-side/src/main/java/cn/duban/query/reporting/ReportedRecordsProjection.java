@@ -124,6 +124,7 @@ public class ReportedRecordsProjection implements WriteBehind {
     private final MongoCollection<Document> awaiting;
     private final RecordsByUnit byUnit;
     private final RecordsByUnit setAside;
+    private final MongoCollection<Document> upgrades;
     /** The records created in this batch, whose keys {@link #flush()} writes to {@link RecordsByUnit}. */
     private final List<RecordView> created = new ArrayList<>();
 
@@ -132,6 +133,7 @@ public class ReportedRecordsProjection implements WriteBehind {
         this.awaiting = db.getCollection(AWAITING);
         this.byUnit = new RecordsByUnit(db);
         this.setAside = new RecordsByUnit(db, RecordsByUnit.SET_ASIDE);
+        this.upgrades = db.getCollection(EarlierCampaignSteps.UPGRADES);
         fillAwaitingOnce();
         fillByUnitOnce();
         fillSetAsideOnce();
@@ -410,30 +412,38 @@ public class ReportedRecordsProjection implements WriteBehind {
     @EventHandler
     void on(CampaignProgressRecorded e, EventMessage<?> m) {
         records.update(e.campaignId(), m.getIdentifier(), v -> {
-            v.totals.merge(e.measure(), e.quantity(), BigDecimal::add);
             v.materials.addAll(e.materials());
-            CampaignStep step = new CampaignStep();
-            step.eventId = m.getIdentifier();
-            step.measure = e.measure();
-            step.quantity = e.quantity();
-            step.on = e.on();
-            step.materials = new ArrayList<>(e.materials());
-            step.recordedAt = RecordingTime.of(m);
-            step.recordedBy = Actors.of(m);
-            v.steps.add(step);
+            listStep(v, e, m);
         });
+    }
+
+    /** The step listed, its quantity added to its measure's total (also {@link EarlierCampaignSteps}'s listing of earlier steps). */
+    static void listStep(RecordView v, CampaignProgressRecorded e, EventMessage<?> m) {
+        v.totals.merge(e.measure(), e.quantity(), BigDecimal::add);
+        CampaignStep step = new CampaignStep();
+        step.eventId = m.getIdentifier();
+        step.measure = e.measure();
+        step.quantity = e.quantity();
+        step.on = e.on();
+        step.materials = new ArrayList<>(e.materials());
+        step.recordedAt = RecordingTime.of(m);
+        step.recordedBy = Actors.of(m);
+        v.steps.add(step);
     }
 
     /** A withdrawn step leaves its measure's total; the campaign's files stay listed, as a withdrawn record's do. */
     @EventHandler
     void on(CampaignProgressWithdrawn e, EventMessage<?> m) {
-        records.update(e.campaignId(), m.getIdentifier(), v -> v.steps.stream().filter(s -> s.eventId.equals(e.progressEventId())).findFirst()
-                .ifPresent(step -> {
-                    v.totals.merge(step.measure, step.quantity.negate(), BigDecimal::add);
-                    step.withdrawnAt = RecordingTime.of(m);
-                    step.withdrawnBy = Actors.of(m);
-                    step.reason = e.reason();
-                }));
+        records.update(e.campaignId(), m.getIdentifier(), v -> withdrawStep(v, e, m));
+    }
+
+    static void withdrawStep(RecordView v, CampaignProgressWithdrawn e, EventMessage<?> m) {
+        v.steps.stream().filter(s -> s.eventId.equals(e.progressEventId())).findFirst().ifPresent(step -> {
+            v.totals.merge(step.measure, step.quantity.negate(), BigDecimal::add);
+            step.withdrawnAt = RecordingTime.of(m);
+            step.withdrawnBy = Actors.of(m);
+            step.reason = e.reason();
+        });
     }
 
     @EventHandler
@@ -463,6 +473,7 @@ public class ReportedRecordsProjection implements WriteBehind {
     @ResetHandler
     void reset() {
         records.drop();
+        EarlierCampaignSteps.listed(upgrades); // a replay lists every step from its event
         FilledOnce.emptied(awaiting);
         FilledOnce.emptied(byUnit.collection());
         byUnit.markLaidOutByYear();
