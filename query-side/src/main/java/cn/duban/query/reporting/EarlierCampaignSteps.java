@@ -39,6 +39,9 @@ import java.util.function.Function;
  * its steps and totals made again from the steps' events it has already taken in (their ids are kept
  * with the record), by the projection's own code, as a replay lists them; its files and the rest of
  * it stay as they are. Events it has not taken in yet are the processor's, later, as for any record.
+ * Several query-side processes starting at once may each list the same campaigns, to the same
+ * result; one whose processor already runs could write a record another is still listing (untested:
+ * the distributed form is tested with one query side started apart).
  */
 @Component
 public class EarlierCampaignSteps {
