@@ -67,15 +67,11 @@ class ReadModelRebuildIT {
     @Autowired
     cn.duban.command.supervision.SamplingFrameIndex frames;
     @Autowired
-    @org.springframework.beans.factory.annotation.Qualifier(cn.duban.command.supervision.SamplingFrameIndex.SOURCE)
-    cn.duban.platform.consistency.GatheringEventSource framesSource;
+    cn.duban.command.supervision.CurrentSamplingFrame currentFrame;
 
-    /** Waits, as a draw does, for the frames' index to have handled the store (its events gather otherwise). */
+    /** Waits, as a draw does, for the frames' index to have handled the store. */
     private void awaitTheFrames() {
-        long head = engine.headPosition();
-        framesSource.hurry(head);
-        assertThat(progress.awaitPosition(cn.duban.command.supervision.SamplingFrameIndex.GROUP, head, Duration.ofSeconds(60)))
-                .isEqualTo(ProjectionProgress.Reached.YES);
+        assertThat(currentFrame.awaitIndex(engine.headPosition(), Duration.ofSeconds(60))).isEqualTo(ProjectionProgress.Reached.YES);
     }
 
     @BeforeAll

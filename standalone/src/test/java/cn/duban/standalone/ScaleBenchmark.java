@@ -433,9 +433,7 @@ class ScaleBenchmark {
      */
     static void loadSettled(ConfigurableApplicationContext ctx, SequencedMongoEventStorageEngine engine) {
         long head = engine.headPosition();
-        ctx.getBean(cn.duban.command.supervision.SamplingFrameIndex.SOURCE, cn.duban.platform.consistency.GatheringEventSource.class).hurry(head);
-        var indexed = ctx.getBean(cn.duban.platform.consistency.ProjectionProgress.class)
-                .awaitPosition(cn.duban.command.supervision.SamplingFrameIndex.GROUP, head, java.time.Duration.ofMinutes(30));
+        var indexed = ctx.getBean(cn.duban.command.supervision.CurrentSamplingFrame.class).awaitIndex(head, java.time.Duration.ofMinutes(30));
         if (indexed != cn.duban.platform.consistency.ProjectionProgress.Reached.YES) {
             throw new IllegalStateException("the sampling frames' index did not catch up with " + head + ": " + indexed);
         }

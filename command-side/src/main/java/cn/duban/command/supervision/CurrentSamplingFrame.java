@@ -45,12 +45,19 @@ public class CurrentSamplingFrame implements SamplingFrame {
 
     @Override
     public List<String> records(String unitId, SampleKind kind, LocalDate from, LocalDate to) {
-        long head = engine.headPosition();
-        indexed.hurry(head); // the index lets events gather; a draw needs them now
-        return switch (progress.awaitPosition(SamplingFrameIndex.GROUP, head, CATCHING_UP)) {
+        return switch (awaitIndex(engine.headPosition(), CATCHING_UP)) {
             case YES -> index.records(unitId, kind, from, to);
             case NOT_HERE -> scan.records(unitId, kind, from, to);
             case BEHIND -> throw new NotReadyException("抽样框正在更新，请稍后再试 / the sampling frames are being brought up to date: try again shortly");
         };
+    }
+
+    /**
+     * Waits until the index has handled the store up to {@code head}, hurrying its events on (they
+     * gather otherwise): whether it did, is behind, or is not run in this process.
+     */
+    public ProjectionProgress.Reached awaitIndex(long head, Duration timeout) {
+        indexed.hurry(head);
+        return progress.awaitPosition(SamplingFrameIndex.GROUP, head, timeout);
     }
 }

@@ -26,10 +26,15 @@ public record StoredEvent(long position, String eventId, String aggregateType, S
         return payload != null ? payload.toJson(JSON) : payloadJson;
     }
 
-    /** The metadata as stored, plus the recording time under {@link RecordingTime#METADATA_KEY}. */
-    public String metaDataTextWithRecordingTime() {
+    /** The metadata as stored, plus the recording time under {@link RecordingTime#METADATA_KEY}: what a processor is handed. */
+    public Document metaDataWithRecordingTime() {
         Document meta = metaData != null ? new Document(metaData) : (metaDataJson == null ? new Document() : Document.parse(metaDataJson));
         meta.put(RecordingTime.METADATA_KEY, recordedAt.toString());
-        return meta.toJson(JSON);
+        return meta;
+    }
+
+    /** {@link #metaDataWithRecordingTime()} as JSON text. */
+    public String metaDataTextWithRecordingTime() {
+        return metaDataWithRecordingTime().toJson(JSON);
     }
 }

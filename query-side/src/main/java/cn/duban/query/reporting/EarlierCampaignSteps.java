@@ -3,7 +3,6 @@ package cn.duban.query.reporting;
 import cn.duban.kernel.FormerEventNames;
 import cn.duban.kernel.reporting.CampaignProgressRecorded;
 import cn.duban.kernel.reporting.CampaignProgressWithdrawn;
-import cn.duban.platform.eventstore.RecordingTime;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
 import cn.duban.platform.eventstore.StoredEvent;
 import cn.duban.platform.json.Json;
@@ -29,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -114,29 +114,17 @@ public class EarlierCampaignSteps {
                 .allMatch(t -> t.getValue().compareTo(v.totals.getOrDefault(t.getKey(), BigDecimal.ZERO)) == 0);
     }
 
-    private static final java.util.Set<String> STEP_EVENTS = new java.util.HashSet<>();
-
-    static {
-        STEP_EVENTS.addAll(FormerEventNames.storedNamesOf(CampaignProgressRecorded.class));
-        STEP_EVENTS.addAll(FormerEventNames.storedNamesOf(CampaignProgressWithdrawn.class));
-    }
+    private static final Set<String> STEP_RECORDED = FormerEventNames.storedNamesOf(CampaignProgressRecorded.class);
+    private static final Set<String> STEP_WITHDRAWN = FormerEventNames.storedNamesOf(CampaignProgressWithdrawn.class);
 
     /**
      * A stored event as the processor hands it on: its id, its metadata and recording time, and, for
      * a step's events, its payload as its class now reads it (any other's as stored: it is skipped).
      */
     static EventMessage<?> message(StoredEvent e) {
-        Object payload = e.payload();
-        if (STEP_EVENTS.contains(e.payloadType())) {
-            Class<?> type = FormerEventNames.storedNamesOf(CampaignProgressRecorded.class).contains(e.payloadType())
-                    ? CampaignProgressRecorded.class : CampaignProgressWithdrawn.class;
-            payload = Json.mapper().convertValue(e.payload(), type);
-        }
-        Map<String, Object> meta = new HashMap<>();
-        if (e.metaData() != null) {
-            meta.putAll(e.metaData());
-        }
-        meta.put(RecordingTime.METADATA_KEY, e.recordedAt().toString());
-        return new GenericEventMessage<>(e.eventId(), payload, MetaData.from(meta), e.timestamp());
+        Object payload = STEP_RECORDED.contains(e.payloadType()) ? Json.mapper().convertValue(e.payload(), CampaignProgressRecorded.class)
+                : STEP_WITHDRAWN.contains(e.payloadType()) ? Json.mapper().convertValue(e.payload(), CampaignProgressWithdrawn.class)
+                : e.payload();
+        return new GenericEventMessage<>(e.eventId(), payload, MetaData.from(e.metaDataWithRecordingTime()), e.timestamp());
     }
 }
