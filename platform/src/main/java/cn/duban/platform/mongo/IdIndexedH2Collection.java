@@ -72,6 +72,13 @@ final class IdIndexedH2Collection extends H2Collection {
         if (replaced != null) {
             return replaceById(replaced, updateQuery, isUpsert);
         }
+        String appended = isMulti || !(oplog instanceof NoopOplog) ? null : appendedId(selector, updateQuery);
+        if (appended != null) {
+            Document result = appendById(appended, updateQuery, isUpsert);
+            if (result != null) {
+                return result;
+            }
+        }
         updating = true;
         try {
             return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
@@ -128,6 +135,121 @@ final class IdIndexedH2Collection extends H2Collection {
         result.put("n", 1);
         result.put("nModified", changed ? 1 : 0);
         return result;
+    }
+
+    /**
+     * {@code updateOne({_id: "k"}, {$set: {…}, $push: {f: {$each: […]}}})}, as each chunked log of the
+     * read models (a unit's facts, a timeline, the audit trail) takes its new entries, in a collection
+     * whose only index is {@code _id}'s. mongo-java-server copies the stored chunk deeply twice (the old
+     * document kept aside, then the one it builds), though only its top level and the one list change:
+     * 14 % of the samples of 4-client commands at 100k went into those updates (issue 14). Here the new
+     * document is the old one's top level copied, with each set field put as mongo-java-server puts it
+     * (a value equal to the old one under its comparison keeps the old one) and each pushed list copied
+     * with the new entries after it; the values themselves are shared, which is safe because a stored
+     * document is never changed in place (see the class comment). Null for any other update.
+     */
+    private String appendedId(Document selector, Document update) {
+        if (selector.size() != 1 || !(selector.get("_id") instanceof String id) || update.isEmpty()) {
+            return null;
+        }
+        java.util.Set<String> fields = new java.util.HashSet<>();
+        for (var operator : update.entrySet()) {
+            boolean push = operator.getKey().equals("$push");
+            if (!(push || operator.getKey().equals("$set")) || !(operator.getValue() instanceof Document changes)) {
+                return null;
+            }
+            for (var change : changes.entrySet()) {
+                String field = change.getKey();
+                if (field.startsWith("$") || field.contains(".") || field.equals("_id") || !fields.add(field)) {
+                    return null;
+                }
+                if (push && !(change.getValue() instanceof Document each && each.size() == 1 && each.get("$each") instanceof List<?>)) {
+                    return null;
+                }
+            }
+        }
+        List<Index<Object>> indexes = getIndexes();
+        return indexes.size() == 1 && indexes.get(0) == idIndex() ? id : null;
+    }
+
+    /** As mongo-java-server answers the update; null when a pushed field holds something other than a list (its own error then). */
+    private Document appendById(String id, Document update, boolean isUpsert) {
+        Document old = documents.get(id);
+        Document result = new Document();
+        if (old == null && !isUpsert) {
+            result.put("n", 0);
+            result.put("nModified", 0);
+            return result;
+        }
+        Document stored = old == null ? new Document("_id", id) : old.clone();
+        boolean pushed = false;
+        for (var operator : update.entrySet()) {
+            boolean push = operator.getKey().equals("$push");
+            for (var change : ((Document) operator.getValue()).entrySet()) {
+                String field = change.getKey();
+                Object current = stored.get(field);
+                if (push) {
+                    if (current != null && !(current instanceof List<?>) || current == null && stored.containsKey(field)) {
+                        return null;
+                    }
+                    List<?> entries = (List<?>) ((Document) change.getValue()).get("$each");
+                    List<Object> list = new ArrayList<>(current == null ? entries.size() : ((List<?>) current).size() + entries.size());
+                    if (current != null) {
+                        list.addAll((List<?>) current);
+                    }
+                    list.addAll(entries);
+                    stored.put(field, list);
+                    pushed |= !entries.isEmpty();
+                } else if (!(stored.containsKey(field) && sameValue(current, change.getValue()))) {
+                    stored.put(field, change.getValue());
+                }
+            }
+        }
+        if (old == null) {
+            addDocument(stored);
+            result.put("upserted", id);
+            result.put("n", 0);
+            result.put("nModified", 0);
+            return result;
+        }
+        boolean changed = pushed || !stored.equals(old);
+        if (changed) {
+            handleUpdate(id, old, stored);
+        }
+        result.put("n", 1);
+        result.put("nModified", changed ? 1 : 0);
+        return result;
+    }
+
+    /**
+     * Whether {@code $set} leaves a field as it is: mongo-java-server compares the old and the new
+     * value with every number as a double (but a long a double cannot hold), in lists and documents
+     * too, so setting 2 where 2.0 is stored keeps the 2.0. Its comparison is not public.
+     */
+    private static boolean sameValue(Object stored, Object given) {
+        return stored == given || java.util.Objects.equals(normalized(stored), normalized(given));
+    }
+
+    private static Object normalized(Object value) {
+        if (value == null || value instanceof de.bwaldvogel.mongo.backend.Missing) {
+            return null;
+        }
+        if (value instanceof Long l && l != (long) l.doubleValue()) {
+            return l;
+        }
+        if (value instanceof Number n) {
+            double d = n.doubleValue();
+            return d == -0.0 ? 0.0 : d;
+        }
+        if (value instanceof java.util.Map<?, ?> map) {
+            Document normal = new Document();
+            map.forEach((k, v) -> normal.put((String) k, normalized(v)));
+            return normal;
+        }
+        if (value instanceof Collection<?> list) {
+            return list.stream().map(IdIndexedH2Collection::normalized).toList();
+        }
+        return value;
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.LongStream;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -463,6 +464,90 @@ class OrderedIndexH2BackendTest {
             assertThat(client.getDatabase("duban").getCollection("views").find(Filters.eq("_id", "v1")).first())
                     .isEqualTo(new Document("_id", "v1").append("n", 3));
         }
+    }
+
+    /**
+     * How the chunked logs take their entries ({@code $set} of the chunk's fields, {@code $push $each}
+     * of the new entries, by string key, upserted). Answered without mongo-java-server's deep copies,
+     * and exactly as it answers them: each step's result (or refusal) and every document, field order
+     * and number types included, are those of mongo-java-server's own backend given the same steps.
+     */
+    @Test
+    void aChunkTakesItsEntriesAsMongoJavaServerWritesThem() {
+        var upsert = new com.mongodb.client.model.UpdateOptions().upsert(true);
+        Document first = new Document("eventId", "e1").append("position", 1L).append("quantities", new Document("hours", "1"));
+        Document second = new Document("eventId", "e2").append("position", 2L);
+        List<Function<MongoCollection<Document>, Object>> steps = List.of(
+                // A chunk made by its first entries.
+                c -> c.updateOne(Filters.eq("_id", "xinqi#0"), com.mongodb.client.model.Updates.combine(
+                        com.mongodb.client.model.Updates.set("key", "xinqi"), com.mongodb.client.model.Updates.set("n", 0),
+                        com.mongodb.client.model.Updates.set("lastPosition", 1L),
+                        com.mongodb.client.model.Updates.pushEach("entries", List.of(first))), upsert),
+                // More entries; an equal number of another type leaves the stored one; null where nothing was.
+                c -> c.updateOne(Filters.eq("_id", "xinqi#0"), com.mongodb.client.model.Updates.combine(
+                        com.mongodb.client.model.Updates.set("n", 0.0), com.mongodb.client.model.Updates.set("lastPosition", 2L),
+                        com.mongodb.client.model.Updates.set("note", null),
+                        com.mongodb.client.model.Updates.pushEach("entries", List.of(second, first)),
+                        com.mongodb.client.model.Updates.pushEach("ids", List.of("e2")))),
+                // Nothing new: matched, not modified.
+                c -> c.updateOne(Filters.eq("_id", "xinqi#0"), com.mongodb.client.model.Updates.combine(
+                        com.mongodb.client.model.Updates.set("lastPosition", 2), com.mongodb.client.model.Updates.set("note", null),
+                        com.mongodb.client.model.Updates.pushEach("entries", List.of()))),
+                // A changed value, put where it was.
+                c -> c.updateOne(Filters.eq("_id", "xinqi#0"), com.mongodb.client.model.Updates.set("key", "新碶")),
+                // Not there, not upserted: nothing matched, nothing stored.
+                c -> c.updateOne(Filters.eq("_id", "absent"), com.mongodb.client.model.Updates.pushEach("entries", List.of(first))),
+                // Refused as mongo-java-server refuses them: a push onto a field that is not a list (or is null),
+                // and a field both set and pushed.
+                c -> c.updateOne(Filters.eq("_id", "xinqi#0"), com.mongodb.client.model.Updates.pushEach("key", List.of("x"))),
+                c -> c.updateOne(Filters.eq("_id", "xinqi#0"), com.mongodb.client.model.Updates.pushEach("note", List.of("x"))),
+                c -> c.updateOne(Filters.eq("_id", "xinqi#0"), com.mongodb.client.model.Updates.combine(
+                        com.mongodb.client.model.Updates.set("entries", List.of()), com.mongodb.client.model.Updates.pushEach("entries", List.of(first)))),
+                // A plain push and an upserted chunk of a second key.
+                c -> c.updateOne(Filters.eq("_id", "xinqi#0"), com.mongodb.client.model.Updates.push("ids", "e3")),
+                c -> c.updateOne(Filters.eq("_id", "daqi#0"), com.mongodb.client.model.Updates.combine(
+                        com.mongodb.client.model.Updates.pushEach("entries", List.of(second)), com.mongodb.client.model.Updates.set("key", "daqi")), upsert));
+
+        H2Backend plain = new H2Backend(dataDir.resolve("plain.mv.db").toString());
+        MongoServer server = new MongoServer(plain);
+        var address = server.bind();
+        List<String> expected;
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            expected = replay(client.getDatabase("duban").getCollection("facts"), steps);
+        } finally {
+            server.shutdownNow();
+        }
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            assertThat(replay(client.getDatabase("duban").getCollection("facts"), steps)).containsExactlyElementsOf(expected);
+            mongo.awaitDurable();
+        }
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString())) {
+            assertThat(everyDocument(client.getDatabase("duban").getCollection("facts"))).isEqualTo(expected.get(expected.size() - 1));
+        }
+    }
+
+    /** Each step's outcome, then the documents as BSON read as extended JSON (field order and number types show). */
+    private static List<String> replay(MongoCollection<Document> chunks, List<Function<MongoCollection<Document>, Object>> steps) {
+        List<String> seen = new ArrayList<>();
+        for (var step : steps) {
+            try {
+                seen.add(String.valueOf(step.apply(chunks)));
+            } catch (MongoWriteException refused) {
+                seen.add("refused " + refused.getError().getCategory());
+            }
+            seen.add(everyDocument(chunks));
+        }
+        return seen;
+    }
+
+    private static String everyDocument(MongoCollection<Document> chunks) {
+        var extended = org.bson.json.JsonWriterSettings.builder().outputMode(org.bson.json.JsonMode.EXTENDED).build();
+        List<String> documents = new ArrayList<>();
+        chunks.withDocumentClass(org.bson.RawBsonDocument.class).find().sort(new Document("_id", 1))
+                .forEach(d -> documents.add(d.toJson(extended)));
+        return String.join("\n", documents);
     }
 
     /** The event store's windows ({@code _id $in} a run of positions) are answered by key, as MongoDB answers them. */
