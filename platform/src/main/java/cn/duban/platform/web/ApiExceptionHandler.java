@@ -49,6 +49,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -253,6 +254,20 @@ public class ApiExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ApiError> invalidInput(InvalidInputException e) {
         return validation(e.violations());
+    }
+
+    /**
+     * A header or parameter Spring Security's firewall refuses when it is read (a control character in
+     * a header value, read with every header as a request body is converted): the firewall's refusal
+     * reaches here, not its handler (InputBoundary), and was answered 500.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ApiError> refusedByFirewall(RequestRejectedException e) {
+        String what = String.valueOf(e.getMessage());
+        if (what.contains("header")) {
+            return validation(List.of(new Violation("headers", "请求头含有不允许的字符（控制字符等）/ a request header holds characters not allowed (a control character)")));
+        }
+        return ResponseEntity.badRequest().body(InputBoundary.ADDRESS_REFUSED);
     }
 
     /**

@@ -22,7 +22,9 @@ import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -146,6 +148,16 @@ public class InputBoundary implements WebMvcConfigurer {
     @Bean
     RequestRejectedHandler addressRefused() {
         return (request, response, rejected) -> write(response, 400, ADDRESS_REFUSED);
+    }
+
+    /** Spring Security's firewall, its rules unchanged, with its character checks made cheaper ({@link FirewallText}). */
+    @Bean
+    HttpFirewall firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(FirewallText.NAME);
+        firewall.setAllowedHeaderValues(FirewallText.HEADER_VALUE);
+        firewall.setAllowedParameterNames(FirewallText.NAME);
+        return firewall;
     }
 
     static final ApiError ADDRESS_REFUSED = new ApiError("VALIDATION",
