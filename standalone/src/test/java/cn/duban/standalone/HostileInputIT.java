@@ -314,6 +314,21 @@ class HostileInputIT {
         // A tab is allowed in a header value, as the firewall allows it.
         String tabbed = rawSocket(head + "X-Note: a\tb\r\n\r\n" + new String(body.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
         assertThat(tabbed).startsWith("HTTP/1.1 201");
+        // What else the firewall refuses is named as such: a method it does not know (405, not "the
+        // address"), a header read before any body, a query parameter's name.
+        for (String method : new String[]{"TRACE", "FOO"}) {
+            assertThat(rawSocket(method + " /api/units HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+                    .as(method).startsWith("HTTP/1.1 405").contains("METHOD_NOT_ALLOWED", "不支持该请求方法");
+        }
+        assertThat(rawSocket("GET /api/units HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAccept: \u0085\r\n\r\n"))
+                .startsWith("HTTP/1.1 400").contains("\"field\":\"headers\"");
+        assertThat(rawSocket("GET /api/units?a%01b=1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 400").contains("\"field\":\"query\"", "查询参数含有不允许的字符");
+        // A content type Spring cannot parse (an unknown charset) is named as given, not as "null".
+        Raw unknownCharset = raw("POST", training, body, Map.of("Content-Type", "application/json; charset=xyz",
+                "Authorization", basic("admin", TestData.ADMIN_PASSWORD).get("Authorization")));
+        assertThat(unknownCharset.status()).isEqualTo(415);
+        assertThat(unknownCharset.json().get("message").asText()).contains("不支持的内容类型", "charset=xyz").doesNotContain("null");
     }
 
     @Test

@@ -263,11 +263,8 @@ public class ApiExceptionHandler {
      */
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<ApiError> refusedByFirewall(RequestRejectedException e) {
-        String what = String.valueOf(e.getMessage());
-        if (what.contains("header")) {
-            return validation(List.of(new Violation("headers", "请求头含有不允许的字符（控制字符等）/ a request header holds characters not allowed (a control character)")));
-        }
-        return ResponseEntity.badRequest().body(InputBoundary.ADDRESS_REFUSED);
+        InputBoundary.Refusal refusal = InputBoundary.refusal(e);
+        return ResponseEntity.status(refusal.status()).body(refusal.error());
     }
 
     /**
@@ -321,9 +318,12 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        // A type Spring could not parse (an unknown charset) has none: the header as given is named instead.
+        String given = e.getContentType() != null ? e.getContentType().toString() : String.valueOf(request.getHeader("Content-Type"));
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                .body(new ApiError("UNSUPPORTED_MEDIA_TYPE", "不支持的内容类型 / unsupported content type: " + e.getContentType(), "Content-Type", null));
+                .body(new ApiError("UNSUPPORTED_MEDIA_TYPE", "不支持的内容类型 / unsupported content type: "
+                        + (given.length() > 100 ? given.substring(0, 100) + "…" : given), "Content-Type", null));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -141,14 +141,41 @@ public class InputBoundary implements WebMvcConfigurer {
     }
 
     /**
-     * Addresses Spring Security's firewall refuses (an encoded slash, {@code %00}, {@code ..}, a
-     * control character): a 400 naming the address as the field, as every other refusal names one,
-     * rather than the container's bare "malformed request".
+     * What Spring Security's firewall refuses, answered as every other refusal is, naming what was
+     * refused, rather than the container's bare "malformed request": an address (an encoded slash,
+     * {@code %00}, {@code ..}, a control character), a header or a query parameter holding a control
+     * character (400), a method the firewall does not know, such as TRACE (405). The firewall says
+     * which in its message only.
      */
     @Bean
-    RequestRejectedHandler addressRefused() {
-        return (request, response, rejected) -> write(response, 400, ADDRESS_REFUSED);
+    RequestRejectedHandler firewallRefused() {
+        return (request, response, rejected) -> {
+            Refusal refusal = refusal(rejected);
+            write(response, refusal.status(), refusal.error());
+        };
     }
+
+    record Refusal(int status, ApiError error) {
+    }
+
+    static Refusal refusal(org.springframework.security.web.firewall.RequestRejectedException rejected) {
+        String why = String.valueOf(rejected.getMessage());
+        if (why.contains("HTTP method")) {
+            return new Refusal(405, errorFor(405));
+        }
+        if (why.contains("header")) {
+            return new Refusal(400, HEADER_REFUSED);
+        }
+        if (why.contains("parameter")) {
+            return new Refusal(400, PARAMETER_REFUSED);
+        }
+        return new Refusal(400, ADDRESS_REFUSED);
+    }
+
+    static final ApiError HEADER_REFUSED = new ApiError("VALIDATION",
+            "请求头含有不允许的字符（控制字符等）/ a request header holds characters not allowed (a control character)", "headers", null);
+    static final ApiError PARAMETER_REFUSED = new ApiError("VALIDATION",
+            "查询参数含有不允许的字符（控制字符等）/ a query parameter holds characters not allowed (a control character)", "query", null);
 
     /** Spring Security's firewall, its rules unchanged, with its character checks made cheaper ({@link FirewallText}). */
     @Bean
