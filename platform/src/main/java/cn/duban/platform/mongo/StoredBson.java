@@ -46,6 +46,81 @@ final class StoredBson {
         return out;
     }
 
+    /**
+     * The BSON of {@code changed}, made from {@code earlier}'s ({@code earlierBson}), byte for byte what
+     * {@link #encode} writes for it: each field whose value is the very object {@code earlier} holds is
+     * copied from earlier's bytes (a stored document is never changed in place, so its bytes still say
+     * it); a list of {@code extended} that is earlier's list with entries after it copies earlier's
+     * elements and encodes only the new ones; anything else is encoded. A chunk of a log that took one
+     * entry is so encoded for the cost of that entry and a copy, not of its 32 entries.
+     */
+    static byte[] encodeFrom(byte[] earlierBson, Map<String, ?> earlier, Map<String, ?> changed, Collection<String> extended) {
+        Map<String, int[]> at = new java.util.HashMap<>();
+        try (org.bson.BsonBinaryReader reader = new org.bson.BsonBinaryReader(ByteBuffer.wrap(earlierBson))) {
+            reader.readStartDocument();
+            while (true) {
+                int element = reader.getBsonInput().getPosition();
+                if (reader.readBsonType() == org.bson.BsonType.END_OF_DOCUMENT) {
+                    break;
+                }
+                String name = reader.readName();
+                int value = reader.getBsonInput().getPosition();
+                reader.skipValue();
+                at.put(name, new int[]{element, value, reader.getBsonInput().getPosition()});
+            }
+        }
+        BasicOutputBuffer out = new BasicOutputBuffer(earlierBson.length + 256);
+        out.writeInt32(0);
+        for (Map.Entry<String, ?> field : changed.entrySet()) {
+            String name = field.getKey();
+            Object value = field.getValue();
+            int[] was = at.get(name);
+            Object before = earlier.get(name);
+            if (was != null && before == value && earlier.containsKey(name)) {
+                out.write(earlierBson, was[0], was[2] - was[0]);
+            } else if (was != null && extended.contains(name) && earlierBson[was[0]] == org.bson.BsonType.ARRAY.getValue()
+                    && before instanceof java.util.List<?> old && value instanceof java.util.List<?> now && startsWith(now, old)) {
+                // The element's type and name, then the array: its length, earlier's elements, the new ones, its end.
+                out.write(earlierBson, was[0], was[1] - was[0]);
+                int array = out.getPosition();
+                out.writeInt32(0);
+                out.write(earlierBson, was[1] + 4, was[2] - was[1] - 5);
+                Map<String, Object> added = new java.util.LinkedHashMap<>();
+                for (int i = old.size(); i < now.size(); i++) {
+                    added.put(Integer.toString(i), now.get(i));
+                }
+                writeElements(out, added);
+                out.writeByte(0);
+                out.writeInt32(array, out.getPosition() - array);
+            } else {
+                Map<String, Object> one = new java.util.LinkedHashMap<>();
+                one.put(name, value);
+                writeElements(out, one);
+            }
+        }
+        out.writeByte(0);
+        out.writeInt32(0, out.getPosition());
+        return java.util.Arrays.copyOf(out.getInternalBuffer(), out.getSize());
+    }
+
+    /** The elements of the fields' BSON document, without its length and end. */
+    private static void writeElements(BasicOutputBuffer out, Map<String, ?> fields) {
+        BasicOutputBuffer encoded = encode(fields);
+        out.write(encoded.getInternalBuffer(), 4, encoded.getSize() - 5);
+    }
+
+    private static boolean startsWith(java.util.List<?> list, java.util.List<?> prefix) {
+        if (list.size() < prefix.size()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.size(); i++) {
+            if (list.get(i) != prefix.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** How many bytes the document's BSON takes. */
     static int size(Map<String, ?> document) {
         return encode(document).getSize();

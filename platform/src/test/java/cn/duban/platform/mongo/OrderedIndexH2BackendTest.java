@@ -506,21 +506,27 @@ class OrderedIndexH2BackendTest {
                 // A plain push and an upserted chunk of a second key.
                 c -> c.updateOne(Filters.eq("_id", "xinqi#0"), com.mongodb.client.model.Updates.push("ids", "e3")),
                 c -> c.updateOne(Filters.eq("_id", "daqi#0"), com.mongodb.client.model.Updates.combine(
-                        com.mongodb.client.model.Updates.pushEach("entries", List.of(second)), com.mongodb.client.model.Updates.set("key", "daqi")), upsert));
+                        com.mongodb.client.model.Updates.pushEach("entries", List.of(second)), com.mongodb.client.model.Updates.set("key", "daqi")), upsert),
+                // Two more entries on a chunk the steps before have committed, the last thing written to it.
+                c -> c.updateOne(Filters.eq("_id", "xinqi#0"), com.mongodb.client.model.Updates.combine(
+                        com.mongodb.client.model.Updates.set("lastPosition", 4L),
+                        com.mongodb.client.model.Updates.pushEach("entries", List.of(second, first)))),
+                c -> c.updateOne(Filters.eq("_id", "xinqi#0"), com.mongodb.client.model.Updates.pushEach("entries", List.of(first))));
 
         H2Backend plain = new H2Backend(dataDir.resolve("plain.mv.db").toString());
         MongoServer server = new MongoServer(plain);
         var address = server.bind();
         List<String> expected;
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
-            expected = replay(client.getDatabase("duban").getCollection("facts"), steps);
+            expected = replay(client.getDatabase("duban").getCollection("facts"), steps, () -> { });
         } finally {
             server.shutdownNow();
         }
         try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
              MongoClient client = MongoClients.create(mongo.connectionString())) {
-            assertThat(replay(client.getDatabase("duban").getCollection("facts"), steps)).containsExactlyElementsOf(expected);
-            mongo.awaitDurable();
+            // Each step committed: a commit keeps each chunk's BSON, and the next step's chunk is made from it
+            // (StoredBson.encodeFrom); read back after the restart, below, from those bytes.
+            assertThat(replay(client.getDatabase("duban").getCollection("facts"), steps, mongo::awaitDurable)).containsExactlyElementsOf(expected);
         }
         try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
              MongoClient client = MongoClients.create(mongo.connectionString())) {
@@ -529,7 +535,8 @@ class OrderedIndexH2BackendTest {
     }
 
     /** Each step's outcome, then the documents as BSON read as extended JSON (field order and number types show). */
-    private static List<String> replay(MongoCollection<Document> chunks, List<Function<MongoCollection<Document>, Object>> steps) {
+    private static List<String> replay(MongoCollection<Document> chunks, List<Function<MongoCollection<Document>, Object>> steps,
+                                       Runnable afterEach) {
         List<String> seen = new ArrayList<>();
         for (var step : steps) {
             try {
@@ -537,6 +544,7 @@ class OrderedIndexH2BackendTest {
             } catch (MongoWriteException refused) {
                 seen.add("refused " + refused.getError().getCategory());
             }
+            afterEach.run();
             seen.add(everyDocument(chunks));
         }
         return seen;
