@@ -183,7 +183,6 @@ final class IdIndexedH2Collection extends H2Collection {
         }
         Document stored = old == null ? new Document("_id", id) : old.clone();
         boolean pushed = false;
-        List<String> extended = new ArrayList<>(1);
         for (var operator : update.entrySet()) {
             boolean push = operator.getKey().equals("$push");
             for (var change : ((Document) operator.getValue()).entrySet()) {
@@ -200,7 +199,6 @@ final class IdIndexedH2Collection extends H2Collection {
                     }
                     list.addAll(entries);
                     stored.put(field, list);
-                    extended.add(field);
                     pushed |= !entries.isEmpty();
                 } else if (!(stored.containsKey(field) && sameValue(current, change.getValue()))) {
                     stored.put(field, change.getValue());
@@ -216,7 +214,6 @@ final class IdIndexedH2Collection extends H2Collection {
         }
         boolean changed = pushed || !stored.equals(old);
         if (changed) {
-            StoredDocumentType.keepChanged(old, stored, extended);
             handleUpdate(id, old, stored);
         }
         result.put("n", 1);

@@ -63,25 +63,6 @@ final class StoredDocumentType extends ObjectDataType {
         }
     }
 
-    /**
-     * Keeps the BSON of {@code changed}, a new version of the stored {@code earlier} that shares its
-     * unchanged values and has entries added to the lists {@code extended}, made from earlier's
-     * BSON when that is kept ({@link StoredBson#encodeFrom}): the commit then copies it rather than
-     * encoding the whole chunk again. When earlier's is not kept, or a value cannot be encoded, the
-     * commit encodes it as any other document (and meets the same failure there).
-     */
-    static void keepChanged(Document earlier, Document changed, Collection<String> extended) {
-        byte[] before = written.getIfPresent(earlier);
-        if (before == null) {
-            return;
-        }
-        try {
-            written.put(changed, StoredBson.encodeFrom(before, earlier, changed, extended));
-        } catch (IllegalArgumentException | org.bson.BSONException leftToTheCommit) {
-            // As above: the commit writes it its own way.
-        }
-    }
-
     private static byte[] encode(Document document) {
         org.bson.io.BasicOutputBuffer bson = StoredBson.encode(document);
         return Arrays.copyOf(bson.getInternalBuffer(), bson.getSize());

@@ -524,8 +524,8 @@ class OrderedIndexH2BackendTest {
         }
         try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
              MongoClient client = MongoClients.create(mongo.connectionString())) {
-            // Each step committed: a commit keeps each chunk's BSON, and the next step's chunk is made from it
-            // (StoredBson.encodeFrom); read back after the restart, below, from those bytes.
+            // Each step committed, so that each update finds its chunk as a commit wrote it; read back after
+            // the restart, below.
             assertThat(replay(client.getDatabase("duban").getCollection("facts"), steps, mongo::awaitDurable)).containsExactlyElementsOf(expected);
         }
         try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir, 0);
