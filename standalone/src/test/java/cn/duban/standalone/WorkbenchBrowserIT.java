@@ -367,9 +367,15 @@ class WorkbenchBrowserIT {
     @Test
     @Order(2)
     void theAssignmentBoardAndItsDrawerSpeakInWords() throws Exception {
+        // One the lead unit handles alone: its responsible units are said to be none, not left blank.
+        String alone = new Api(port).post("/api/assignments", java.util.Map.of("title", "服务站点规范化自查", "leadUnit", "gafj",
+                "responsibleUnits", java.util.List.of(), "deadline", "2099-06-30")).id();
         open("/assignments", "交办督办");
         waitForText("牵头单位");
         wait.until(d -> !d.findElements(By.cssSelector(".board .el-table__row")).isEmpty());
+        WebElement aloneRow = browser.findElements(By.cssSelector(".board .el-table__row")).stream()
+                .filter(r -> r.getText().contains("服务站点规范化自查")).findFirst().orElseThrow();
+        assertThat(aloneRow.getText()).as(alone).contains("仅牵头单位");
         browser.manage().window().setSize(new Dimension(390, 844));
         wait.until(d -> d.findElement(By.cssSelector(".cards")).isDisplayed());
         assertThat(browser.findElement(By.cssSelector(".cards")).getText()).as("phone: the board as cards").contains("截止", "签收");
