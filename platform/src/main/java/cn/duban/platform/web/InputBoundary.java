@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -158,7 +159,7 @@ public class InputBoundary implements WebMvcConfigurer {
     record Refusal(int status, ApiError error) {
     }
 
-    static Refusal refusal(org.springframework.security.web.firewall.RequestRejectedException rejected) {
+    static Refusal refusal(RequestRejectedException rejected) {
         String why = String.valueOf(rejected.getMessage());
         if (why.contains("HTTP method")) {
             return new Refusal(405, errorFor(405));
