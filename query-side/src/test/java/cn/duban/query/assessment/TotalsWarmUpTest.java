@@ -55,6 +55,30 @@ class TotalsWarmUpTest extends ProjectionTestBase {
         assertThat(warmed.totalsChainsHeld()).as("the answers found the chains built").isEqualTo(4);
     }
 
+    /** During a rebuild (the projections replaying) no pass folds the half-written logs; the next pass after it does. */
+    @Test
+    void noPassFoldsWhileTheProjectionsReplay() throws Exception {
+        schemesUnitsAndTrainings(2021);
+        ScoreQueries queries = new ScoreQueries(harness.db, new UnitQueries(harness.db), new SchemeQueries(harness.db), Clock.systemUTC());
+        org.axonframework.eventhandling.StreamingEventProcessor projections =
+                org.mockito.Mockito.mock(org.axonframework.eventhandling.StreamingEventProcessor.class);
+        org.axonframework.config.EventProcessingConfiguration processing =
+                org.mockito.Mockito.mock(org.axonframework.config.EventProcessingConfiguration.class);
+        org.mockito.Mockito.doReturn(java.util.Optional.of(projections)).when(processing)
+                .eventProcessor(cn.duban.query.common.ProjectionGroups.PROJECTIONS, org.axonframework.eventhandling.StreamingEventProcessor.class);
+        var beans = new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("processing", processing));
+        TotalsWarmUp warmUp = new TotalsWarmUp(queries, beans.getBeanProvider(org.axonframework.config.EventProcessingConfiguration.class),
+                java.time.Duration.ofMinutes(1), java.time.Duration.ZERO);
+
+        org.mockito.Mockito.when(projections.isReplaying()).thenReturn(true);
+        warmUp.pass();
+        assertThat(queries.totalsChainsHeld()).as("nothing folded during the replay").isZero();
+
+        org.mockito.Mockito.when(projections.isReplaying()).thenReturn(false);
+        warmUp.pass();
+        assertThat(queries.totalsChainsHeld()).as("two units, two schemes, once it is over").isEqualTo(4);
+    }
+
     /**
      * Near the bound a warm-up builds no more chains: else each pass would drop chains it built and
      * fold them again, every minute. Four chains (two of 3 checkpoints, two of 1) under a bound of 6.
