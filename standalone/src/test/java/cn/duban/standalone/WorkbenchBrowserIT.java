@@ -874,6 +874,14 @@ class WorkbenchBrowserIT {
         wait.until(d -> page().contains("大碶街道信息员"));
         // Who granted each role: a person's name, or the platform's own actor in words.
         assertThat(page()).contains("系统初始化", "演示数据导入");
+        // At desktop width the table fits beside the menu: the actions column, fixed at the right, covered
+        // the last grant's time before (a table wider than the page, scrolled under it).
+        assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const row = document.querySelector('.wide-only .el-table__body .el-table__row');"
+                        + "const grant = row.querySelectorAll('td')[5].querySelector('.cell').getBoundingClientRect();"
+                        + "const actions = row.querySelector('td.el-table-fixed-column--right').getBoundingClientRect();"
+                        + "return grant.right <= actions.left + 1;"))
+                .as("最近授权 clear of the fixed actions column at %s px", browser.manage().window().getSize().width).isTrue();
         // At phone width a card per user: the role, who granted it and the actions in sight.
         shots("users", () -> assertThat(phoneCard(".user-card").getText()).contains("账号", "最近授权", "改角色", "重置密码"));
 
