@@ -386,9 +386,8 @@ class WorkbenchBrowserIT {
         open("/assignments", "交办督办");
         waitForText("牵头单位");
         wait.until(d -> !d.findElements(By.cssSelector(".board .el-table__row")).isEmpty());
-        WebElement aloneRow = browser.findElements(By.cssSelector(".board .el-table__row")).stream()
-                .filter(r -> r.getText().contains("服务站点规范化自查")).findFirst().orElseThrow();
-        assertThat(aloneRow.getText()).as(alone).contains("仅牵头单位");
+        // Waited for: the board may have drawn the assignments it had before this one arrived.
+        assertThat(shown(".board .el-table__row", "服务站点规范化自查").getText()).as(alone).contains("仅牵头单位");
         browser.manage().window().setSize(new Dimension(390, 844));
         wait.until(d -> d.findElement(By.cssSelector(".cards")).isDisplayed());
         assertThat(browser.findElement(By.cssSelector(".cards")).getText()).as("phone: the board as cards").contains("截止", "签收");
