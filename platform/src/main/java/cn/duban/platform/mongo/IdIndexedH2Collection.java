@@ -18,8 +18,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -68,13 +72,13 @@ final class IdIndexedH2Collection extends H2Collection {
     @Override
     public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
                                                  boolean isMulti, boolean isUpsert, Oplog oplog) {
-        String replaced = isMulti || !(oplog instanceof NoopOplog) ? null : replacedId(selector, updateQuery);
-        if (replaced != null) {
-            return replaceById(replaced, updateQuery, isUpsert);
-        }
-        String appended = isMulti || !(oplog instanceof NoopOplog) ? null : appendedId(selector, updateQuery);
-        if (appended != null) {
-            Document result = appendById(appended, updateQuery, isUpsert);
+        if (!isMulti && oplog instanceof NoopOplog) {
+            String replaced = replacedId(selector, updateQuery);
+            if (replaced != null) {
+                return replaceById(replaced, updateQuery, isUpsert);
+            }
+            String appended = appendedId(selector, updateQuery);
+            Document result = appended != null ? appendById(appended, updateQuery, isUpsert) : null;
             if (result != null) {
                 return result;
             }
@@ -105,8 +109,13 @@ final class IdIndexedH2Collection extends H2Collection {
             }
         }
         Object given = replacement.get("_id");
+        return (given == null || id.equals(given)) && onlyIdIndexed() ? id : null;
+    }
+
+    /** Whether the collection's only index is {@code _id}'s: then a write that keeps the key touches no index. */
+    private boolean onlyIdIndexed() {
         List<Index<Object>> indexes = getIndexes();
-        return (given == null || id.equals(given)) && indexes.size() == 1 && indexes.get(0) == idIndex() ? id : null;
+        return indexes.size() == 1 && indexes.get(0) == idIndex();
     }
 
     /** As mongo-java-server answers a replacement: the document stored with {@code _id} first, and {@code n}, {@code nModified} and {@code upserted}. */
@@ -117,7 +126,14 @@ final class IdIndexedH2Collection extends H2Collection {
                 stored.put(field, value);
             }
         });
-        Document old = documents.get(id);
+        return storeById(id, documents.get(id), stored, isUpsert, false);
+    }
+
+    /**
+     * Stores {@code stored} as the new version of {@code old} (none: added if upserting) and answers
+     * as mongo-java-server answers an update: {@code upserted}, {@code n} and {@code nModified}.
+     */
+    private Document storeById(String id, Document old, Document stored, boolean isUpsert, boolean surelyChanged) {
         Document result = new Document();
         if (old == null) {
             if (isUpsert) {
@@ -128,7 +144,7 @@ final class IdIndexedH2Collection extends H2Collection {
             result.put("nModified", 0);
             return result;
         }
-        boolean changed = !stored.equals(old);
+        boolean changed = surelyChanged || !stored.equals(old);
         if (changed) {
             handleUpdate(id, old, stored);
         }
@@ -152,7 +168,7 @@ final class IdIndexedH2Collection extends H2Collection {
         if (selector.size() != 1 || !(selector.get("_id") instanceof String id) || update.isEmpty()) {
             return null;
         }
-        java.util.Set<String> fields = new java.util.HashSet<>();
+        Set<String> fields = new HashSet<>();
         for (var operator : update.entrySet()) {
             boolean push = operator.getKey().equals("$push");
             if (!(push || operator.getKey().equals("$set")) || !(operator.getValue() instanceof Document changes)) {
@@ -168,18 +184,14 @@ final class IdIndexedH2Collection extends H2Collection {
                 }
             }
         }
-        List<Index<Object>> indexes = getIndexes();
-        return indexes.size() == 1 && indexes.get(0) == idIndex() ? id : null;
+        return onlyIdIndexed() ? id : null;
     }
 
     /** As mongo-java-server answers the update; null when a pushed field holds something other than a list (its own error then). */
     private Document appendById(String id, Document update, boolean isUpsert) {
         Document old = documents.get(id);
-        Document result = new Document();
         if (old == null && !isUpsert) {
-            result.put("n", 0);
-            result.put("nModified", 0);
-            return result;
+            return storeById(id, null, null, false, false);
         }
         Document stored = old == null ? new Document("_id", id) : old.clone();
         boolean pushed = false;
@@ -205,20 +217,7 @@ final class IdIndexedH2Collection extends H2Collection {
                 }
             }
         }
-        if (old == null) {
-            addDocument(stored);
-            result.put("upserted", id);
-            result.put("n", 0);
-            result.put("nModified", 0);
-            return result;
-        }
-        boolean changed = pushed || !stored.equals(old);
-        if (changed) {
-            handleUpdate(id, old, stored);
-        }
-        result.put("n", 1);
-        result.put("nModified", changed ? 1 : 0);
-        return result;
+        return storeById(id, old, stored, isUpsert, pushed);
     }
 
     /**
@@ -227,7 +226,7 @@ final class IdIndexedH2Collection extends H2Collection {
      * too, so setting 2 where 2.0 is stored keeps the 2.0. Its comparison is not public.
      */
     private static boolean sameValue(Object stored, Object given) {
-        return stored == given || java.util.Objects.equals(normalized(stored), normalized(given));
+        return stored == given || Objects.equals(normalized(stored), normalized(given));
     }
 
     private static Object normalized(Object value) {
@@ -241,7 +240,7 @@ final class IdIndexedH2Collection extends H2Collection {
             double d = n.doubleValue();
             return d == -0.0 ? 0.0 : d;
         }
-        if (value instanceof java.util.Map<?, ?> map) {
+        if (value instanceof Map<?, ?> map) {
             Document normal = new Document();
             map.forEach((k, v) -> normal.put((String) k, normalized(v)));
             return normal;

@@ -7,6 +7,11 @@ import cn.duban.kernel.scheme.SchemePublished;
 import cn.duban.kernel.unit.UnitRegistered;
 import cn.duban.kernel.unit.UnitType;
 import cn.duban.query.common.ProjectionTestBase;
+import cn.duban.query.common.ProjectionGroups;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.mockito.Mockito;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import cn.duban.query.scheme.SchemeQueries;
 import cn.duban.query.scheme.SchemesProjection;
 import cn.duban.query.unit.UnitQueries;
@@ -16,10 +21,13 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,21 +68,21 @@ class TotalsWarmUpTest extends ProjectionTestBase {
     void noPassFoldsWhileTheProjectionsReplay() throws Exception {
         schemesUnitsAndTrainings(2021);
         ScoreQueries queries = new ScoreQueries(harness.db, new UnitQueries(harness.db), new SchemeQueries(harness.db), Clock.systemUTC());
-        org.axonframework.eventhandling.StreamingEventProcessor projections =
-                org.mockito.Mockito.mock(org.axonframework.eventhandling.StreamingEventProcessor.class);
-        org.axonframework.config.EventProcessingConfiguration processing =
-                org.mockito.Mockito.mock(org.axonframework.config.EventProcessingConfiguration.class);
-        org.mockito.Mockito.doReturn(java.util.Optional.of(projections)).when(processing)
-                .eventProcessor(cn.duban.query.common.ProjectionGroups.PROJECTIONS, org.axonframework.eventhandling.StreamingEventProcessor.class);
-        var beans = new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("processing", processing));
-        TotalsWarmUp warmUp = new TotalsWarmUp(queries, beans.getBeanProvider(org.axonframework.config.EventProcessingConfiguration.class),
-                java.time.Duration.ofMinutes(1), java.time.Duration.ZERO);
+        StreamingEventProcessor projections =
+                Mockito.mock(StreamingEventProcessor.class);
+        EventProcessingConfiguration processing =
+                Mockito.mock(EventProcessingConfiguration.class);
+        Mockito.doReturn(Optional.of(projections)).when(processing)
+                .eventProcessor(ProjectionGroups.PROJECTIONS, StreamingEventProcessor.class);
+        var beans = new StaticListableBeanFactory(Map.of("processing", processing));
+        TotalsWarmUp warmUp = new TotalsWarmUp(queries, beans.getBeanProvider(EventProcessingConfiguration.class),
+                Duration.ofMinutes(1), Duration.ZERO);
 
-        org.mockito.Mockito.when(projections.isReplaying()).thenReturn(true);
+        Mockito.when(projections.isReplaying()).thenReturn(true);
         warmUp.pass();
         assertThat(queries.totalsChainsHeld()).as("nothing folded during the replay").isZero();
 
-        org.mockito.Mockito.when(projections.isReplaying()).thenReturn(false);
+        Mockito.when(projections.isReplaying()).thenReturn(false);
         warmUp.pass();
         assertThat(queries.totalsChainsHeld()).as("two units, two schemes, once it is over").isEqualTo(4);
     }
