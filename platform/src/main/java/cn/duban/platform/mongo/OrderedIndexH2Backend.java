@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
+import org.h2.compress.Compressor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStore.TxCounter;
@@ -18,6 +19,7 @@ import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -329,11 +331,19 @@ final class OrderedIndexH2Backend extends H2Backend {
         file.onRootsTaken(this::rootsTaken);
     }
 
+    /**
+     * zlib's level for the pages. Each commit compresses every page it rewrites, whole: at H2's level
+     * (zlib's default, 6) that was 13 % of the CPU of issue 14's commands at 100k (async-profiler).
+     * At level 1, in the benchmark's rounds after the JIT had settled, 441 commands/s at 3.3 ms of CPU
+     * each against 377/s at 3.9 ms; its data files at their peak 58 MB against 56 MB (one run each).
+     */
+    static final int PAGE_DEFLATE_LEVEL = 1;
+
     static OrderedIndexH2Backend open(String fileName) {
         // Pages compressed (Deflate): documents of repeated field names shrink several times, and so
         // does what each commit writes. LZF took a 5,000-append probe from 88 MB to 22 MB; Deflate took
-        // issue 14's 100k store from 88 MB to 75 MB more, at the same cost per HTTP command (in-process
-        // appends, which wait for little but the commit, ran a third slower).
+        // issue 14's 100k store from 88 MB to 75 MB more. Deflated at zlib's fastest level by
+        // PageDeflate (see PAGE_DEFLATE_LEVEL), which H2 reads as its own.
         // A file written otherwise opens as before; its pages are compressed as they are rewritten.
         // H2 commits nothing on its own (no background commit, and a buffer of 0 turns off the commit
         // a writer's thread made past it): see `cut`. Its background compaction is off with it
@@ -351,6 +361,7 @@ final class OrderedIndexH2Backend extends H2Backend {
             throw e;
         }
         try {
+            compressPagesWith(store, new PageDeflate(PAGE_DEFLATE_LEVEL));
             reorderExistingIndexes(store);
             store.commit();
             store.setRetentionTime(EmbeddedMongo.RETENTION_MS);
@@ -445,6 +456,21 @@ final class OrderedIndexH2Backend extends H2Backend {
     private boolean rewrite(MVStore store, int budget) {
         file.rewriteBudget(budget);
         return store.compact(SLICE_TARGET_FILL_RATE, budget);
+    }
+
+    /**
+     * Makes {@code compressor} the store's Deflate compression (H2 reads and writes pages compressed
+     * "high" with it). H2 2.3.232 makes its own on first use, into a private field, and has no setting
+     * for it; {@code PageDeflateTest} fails if an upgrade renames the field.
+     */
+    static void compressPagesWith(MVStore store, Compressor compressor) {
+        try {
+            Field field = MVStore.class.getDeclaredField("compressorHigh");
+            field.setAccessible(true);
+            field.set(store, compressor);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("H2's page compression cannot be set (has H2 changed?): " + e, e);
+        }
     }
 
     private static void reorderExistingIndexes(MVStore store) {
