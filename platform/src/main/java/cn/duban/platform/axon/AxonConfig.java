@@ -1,6 +1,7 @@
 package cn.duban.platform.axon;
 
 import cn.duban.platform.DubanProperties;
+import cn.duban.platform.consistency.ProcessorAdvances;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
 import cn.duban.kernel.FormerEventNames;
 import cn.duban.platform.json.Json;
@@ -11,6 +12,7 @@ import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -152,6 +154,17 @@ public class AxonConfig {
     @Bean
     public CorrelationDataProvider auditCorrelation() {
         return new SimpleCorrelationDataProvider(Audit.ACTOR, Audit.ROLE, Audit.UNIT, Audit.ON_BEHALF_OF, Audit.CLIENT_ADDRESS, Audit.IDEMPOTENCY_KEY);
+    }
+
+    /**
+     * Tracking processors without settings of their own (the users' directory, open assignments, the
+     * deadline watch) tell {@link ProcessorAdvances} when they move on, as the read models' does
+     * ({@code ProjectionsProcessor}): a command's answer waits for each of them.
+     */
+    @Autowired
+    public void tellAdvances(EventProcessingConfigurer processing, ProcessorAdvances advances) {
+        processing.registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                .andEventTrackerStatusChangeListener(advances));
     }
 
     /** A handler that fails must stop and retry its processor, never be logged and skipped. */

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.OptionalLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -26,19 +25,25 @@ import java.util.function.BooleanSupplier;
 public class ProjectionProgress {
     private final EventProcessingConfiguration processing;
     private final Set<String> waitedForByItsReaders;
+    private final ProcessorAdvances advances;
+
+    private static final long LOOK_AT_LEAST_EVERY_NANOS = 1_000_000;
 
     /** A processor that read-your-writes does not wait for: whatever reads what it keeps waits for it by name. */
     public record WaitedForByItsReaders(String processor) {
     }
 
+    /** Looks at the processors every millisecond, told of no advance. */
     public ProjectionProgress(EventProcessingConfiguration processing) {
-        this(processing, List.of());
+        this(processing, List.of(), new ProcessorAdvances());
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    public ProjectionProgress(EventProcessingConfiguration processing, List<WaitedForByItsReaders> waitedForByItsReaders) {
+    public ProjectionProgress(EventProcessingConfiguration processing, List<WaitedForByItsReaders> waitedForByItsReaders,
+                              ProcessorAdvances advances) {
         this.processing = processing;
         this.waitedForByItsReaders = waitedForByItsReaders.stream().map(WaitedForByItsReaders::processor).collect(Collectors.toUnmodifiableSet());
+        this.advances = advances;
     }
 
     /** True when all processors of this process (but those waited for by their readers), each holding its segments, reached {@code position} within {@code timeout}. */
@@ -59,16 +64,29 @@ public class ProjectionProgress {
         return position < 0 || until(() -> reached(position, onlyClaimedHere), timeout);
     }
 
-    /** Whether {@code done} came true within {@code timeout}, asked every millisecond. */
-    private static boolean until(BooleanSupplier done, Duration timeout) {
+    /**
+     * Whether {@code done} came true within {@code timeout}: asked again as soon as a processor
+     * advances ({@link ProcessorAdvances}), and at least every millisecond, for a processor that does
+     * not tell.
+     */
+    private boolean until(BooleanSupplier done, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
+        while (true) {
+            long seen = advances.seen();
+            if (done.getAsBoolean()) {
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
                 return false;
             }
-            LockSupport.parkNanos(1_000_000);
+            try {
+                advances.awaitAdvanceAfter(seen, Math.min(left, LOOK_AT_LEAST_EVERY_NANOS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return done.getAsBoolean();
+            }
         }
-        return true;
     }
 
     public boolean reached(long position) {

@@ -67,7 +67,7 @@ class ProjectionProgressTest {
         Map<String, EventProcessor> processors = Map.of("projections", processor(10L), "frames", processor(2L));
         when(config.eventProcessors()).thenReturn(processors);
         when(config.eventProcessor("frames")).thenReturn(java.util.Optional.of(processors.get("frames")));
-        ProjectionProgress p = new ProjectionProgress(config, java.util.List.of(new ProjectionProgress.WaitedForByItsReaders("frames")));
+        ProjectionProgress p = new ProjectionProgress(config, java.util.List.of(new ProjectionProgress.WaitedForByItsReaders("frames")), new ProcessorAdvances());
         assertThat(p.awaitPosition(10, Duration.ZERO)).isTrue();
         assertThat(p.awaitClaimedPosition(10, Duration.ZERO)).isTrue();
         assertThat(p.awaitPosition("frames", 10, Duration.ZERO)).isEqualTo(ProjectionProgress.Reached.BEHIND);
