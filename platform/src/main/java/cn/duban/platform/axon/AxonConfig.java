@@ -101,7 +101,12 @@ public class AxonConfig {
     /** Polls every 100 ms when idle, so a separate query-side process follows closely; in one JVM appends wake it at once. */
     @Bean(destroyMethod = "shutDown")
     public EmbeddedEventStore eventStore(EventStorageEngine engine) {
-        return EmbeddedEventStore.builder().storageEngine(engine).fetchDelay(100).cleanupDelay(10_000).build();
+        EarlyReadingEventStore store = new EarlyReadingEventStore(EmbeddedEventStore.builder().storageEngine(engine)
+                .fetchDelay(100).cleanupDelay(10_000));
+        if (engine instanceof SequencedMongoEventStorageEngine sequenced) {
+            sequenced.whenEventsStored(store::eventsStored);
+        }
+        return store;
     }
 
     @Bean

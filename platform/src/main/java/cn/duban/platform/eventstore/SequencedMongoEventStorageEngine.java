@@ -126,6 +126,7 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
     private final MongoCollection<Document> counters;
     private final MongoCollection<Document> snapshots;
     private final DurabilityBarrier durability;
+    private volatile Runnable eventsStored = () -> { };
     private final Clock clock;
     private final Duration gapTimeout;
     private final Duration gapRetention;
@@ -258,7 +259,21 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         } finally {
             appendLock.unlock();
         }
+        eventsStored.run();
         durability.awaitDurable();
+    }
+
+    /**
+     * Runs {@code whenStored} each time an append has stored its events, before it waits for them to
+     * be durable: the event store wakes its readers then ({@code EarlyReadingEventStore}), so that the
+     * processors handle the events while the commit is being written rather than after it. The
+     * commit is a consistent cut (see {@code OrderedIndexH2Backend}) and the events were stored before
+     * any processor read them, so a commit that holds a processor's writes or token holds the events
+     * too: a crash loses both or neither. What leaves the process (a webhook) waits for durability
+     * itself.
+     */
+    public void whenEventsStored(Runnable whenStored) {
+        this.eventsStored = whenStored;
     }
 
     /** The one aggregate all events belong to, or null when some belong to another or to none. */

@@ -2,6 +2,7 @@ package cn.duban.query.webhook;
 
 import cn.duban.query.webhook.WebhookProperties.Channel;
 import cn.duban.platform.json.Json;
+import cn.duban.platform.mongo.DurabilityBarrier;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,12 +37,19 @@ public class WebhookSender {
     private final WebhookDeliveries deliveries;
     private final WebhookProperties props;
     private final HttpClient http;
+    private final DurabilityBarrier durability;
     private final Clock clock = Clock.systemUTC();
 
-    public WebhookSender(WebhookDeliveries deliveries, WebhookProperties props) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public WebhookSender(WebhookDeliveries deliveries, WebhookProperties props, DurabilityBarrier durability) {
         this.deliveries = deliveries;
         this.props = props;
+        this.durability = durability;
         this.http = HttpClient.newBuilder().connectTimeout(props.timeout()).build();
+    }
+
+    WebhookSender(WebhookDeliveries deliveries, WebhookProperties props) {
+        this(deliveries, props, DurabilityBarrier.WRITE_CONCERN);
     }
 
     @Scheduled(fixedDelayString = "${duban.webhooks.poll-interval:PT2S}")
@@ -49,7 +58,13 @@ public class WebhookSender {
             return;
         }
         Instant now = clock.instant();
-        for (Document d : deliveries.due(now)) {
+        List<Document> due = deliveries.due(now);
+        if (!due.isEmpty()) {
+            // The projections may have queued these from events whose commit is still being written
+            // (the event store wakes its readers before it); a message sent out cannot be taken back.
+            durability.awaitDurable();
+        }
+        for (Document d : due) {
             Optional<Channel> channel = props.channels().stream().filter(c -> c.id().equals(d.getString("channel"))).findFirst();
             int attempts = d.getInteger("attempts", 0) + 1;
             String error = channel.isEmpty() ? "该推送渠道已不在配置中 / the channel is no longer configured" : send(channel.get(), d.getString("content"), now);
