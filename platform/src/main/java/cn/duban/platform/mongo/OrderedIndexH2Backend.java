@@ -152,6 +152,7 @@ final class OrderedIndexH2Backend extends H2Backend {
         // append's, on its request thread (in a cold JVM's first command on issue 14's 1M store,
         // 0.3 s of the command's commit after a second of idle slices, JFR).
         turn.lock();
+        IN_BACKGROUND.set(Boolean.TRUE);
         try {
             if (store.isClosed()) {
                 return;
@@ -161,6 +162,7 @@ final class OrderedIndexH2Backend extends H2Backend {
                 commit();
             }
         } finally {
+            IN_BACKGROUND.remove();
             turn.unlock();
         }
     }
@@ -225,7 +227,12 @@ final class OrderedIndexH2Backend extends H2Backend {
             return;
         }
         if (store.getUnsavedMemory() >= COMMIT_BUFFER_BYTES || System.nanoTime() - lastCommitNanos >= COMMIT_DELAY_NANOS) {
-            commit();
+            IN_BACKGROUND.set(Boolean.TRUE);
+            try {
+                commit();
+            } finally {
+                IN_BACKGROUND.remove();
+            }
         }
     }
 
@@ -332,18 +339,26 @@ final class OrderedIndexH2Backend extends H2Backend {
     }
 
     /**
-     * zlib's level for the pages. Each commit compresses every page it rewrites, whole: at H2's level
-     * (zlib's default, 6) that was 13 % of the CPU of issue 14's commands at 100k (async-profiler).
-     * At level 1, in the benchmark's rounds after the JIT had settled, 441 commands/s at 3.3 ms of CPU
-     * each against 377/s at 3.9 ms; its data files at their peak 58 MB against 56 MB (one run each).
+     * zlib's level for the pages a durable append's commit writes, which the append waits for. Each
+     * commit compresses every page it rewrites, whole: at H2's level (zlib's default, 6) that was 13 %
+     * of the CPU of issue 14's commands at 100k (async-profiler). At level 1, in the benchmark's rounds
+     * after the JIT had settled, 441 commands/s at 3.3 ms of CPU each against 377/s at 3.9 ms.
      */
     static final int PAGE_DEFLATE_LEVEL = 1;
+    /**
+     * zlib's level for the pages the syncer's thread writes (its commits and compaction's rewrites),
+     * which nobody waits for: the pages that stay in the file are mostly those compaction moved. At
+     * level 1 throughout, the benchmark's data files at 100k reached 3.1 times the events' JSON.
+     */
+    static final int BACKGROUND_DEFLATE_LEVEL = 6;
+    /** Whether this thread is the syncer's, writing what nobody waits for ({@link #BACKGROUND_DEFLATE_LEVEL}). */
+    private static final ThreadLocal<Boolean> IN_BACKGROUND = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     static OrderedIndexH2Backend open(String fileName) {
         // Pages compressed (Deflate): documents of repeated field names shrink several times, and so
         // does what each commit writes. LZF took a 5,000-append probe from 88 MB to 22 MB; Deflate took
         // issue 14's 100k store from 88 MB to 75 MB more. Deflated at zlib's fastest level by
-        // PageDeflate (see PAGE_DEFLATE_LEVEL), which H2 reads as its own.
+        // PageDeflate (see PAGE_DEFLATE_LEVEL), harder in the background, which H2 reads as its own.
         // A file written otherwise opens as before; its pages are compressed as they are rewritten.
         // H2 commits nothing on its own (no background commit, and a buffer of 0 turns off the commit
         // a writer's thread made past it): see `cut`. Its background compaction is off with it
@@ -361,7 +376,7 @@ final class OrderedIndexH2Backend extends H2Backend {
             throw e;
         }
         try {
-            compressPagesWith(store, new PageDeflate(PAGE_DEFLATE_LEVEL));
+            compressPagesWith(store, new PageDeflate(PAGE_DEFLATE_LEVEL, BACKGROUND_DEFLATE_LEVEL, IN_BACKGROUND::get));
             reorderExistingIndexes(store);
             store.commit();
             store.setRetentionTime(EmbeddedMongo.RETENTION_MS);

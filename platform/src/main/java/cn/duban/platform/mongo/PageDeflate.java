@@ -6,6 +6,7 @@ import org.h2.mvstore.DataUtils;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -23,11 +24,21 @@ import java.util.zip.Inflater;
  */
 final class PageDeflate implements Compressor {
     private final int level;
+    private final int thoroughLevel;
+    private final BooleanSupplier thorough;
     private final Queue<Deflater> deflaters = new ConcurrentLinkedQueue<>();
+    private final Queue<Deflater> thoroughDeflaters = new ConcurrentLinkedQueue<>();
     private final Queue<Inflater> inflaters = new ConcurrentLinkedQueue<>();
 
     PageDeflate(int level) {
+        this(level, level, () -> false);
+    }
+
+    /** At {@code thoroughLevel} while {@code thorough} says so (on the thread compressing), else at {@code level}. */
+    PageDeflate(int level, int thoroughLevel, BooleanSupplier thorough) {
         this.level = level;
+        this.thoroughLevel = thoroughLevel;
+        this.thorough = thorough;
     }
 
     @Override
@@ -48,9 +59,11 @@ final class PageDeflate implements Compressor {
      */
     @Override
     public int compress(byte[] in, int inPos, int inLen, byte[] out, int outPos) {
-        Deflater deflater = deflaters.poll();
+        boolean thoroughly = thorough.getAsBoolean();
+        Queue<Deflater> pool = thoroughly ? thoroughDeflaters : deflaters;
+        Deflater deflater = pool.poll();
         if (deflater == null) {
-            deflater = new Deflater(level);
+            deflater = new Deflater(thoroughly ? thoroughLevel : level);
         }
         boolean reusable = false;
         try {
@@ -63,7 +76,7 @@ final class PageDeflate implements Compressor {
             return end;
         } finally {
             if (reusable) {
-                deflaters.offer(deflater);
+                pool.offer(deflater);
             } else {
                 deflater.end();
             }

@@ -60,6 +60,24 @@ class PageDeflateTest {
         }
     }
 
+    /** The syncer's thread (compaction, its commits) compresses harder than a waiting append's commit. */
+    @Test
+    void whileToldItCompressesAtItsThoroughLevel() {
+        java.util.concurrent.atomic.AtomicBoolean background = new java.util.concurrent.atomic.AtomicBoolean();
+        PageDeflate ours = new PageDeflate(1, 6, background::get);
+        byte[] page = page(400);
+        byte[] out = new byte[page.length * 2];
+        int fast = ours.compress(page, 0, page.length, out, 0);
+        background.set(true);
+        int thorough = ours.compress(page, 0, page.length, out, 0);
+        byte[] expanded = new byte[page.length];
+        ours.expand(out, 0, thorough, expanded, 0, page.length);
+        assertThat(expanded).isEqualTo(page);
+        background.set(false);
+        assertThat(thorough).isLessThan(fast);
+        assertThat(ours.compress(page, 0, page.length, out, 0)).as("fast again").isEqualTo(fast);
+    }
+
     @Test
     void itsStreamsServeOnePageAfterAnotherAndThreadsAtOnce() throws Exception {
         PageDeflate ours = new PageDeflate(1);
