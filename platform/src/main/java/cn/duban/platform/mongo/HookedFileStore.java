@@ -6,7 +6,6 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.SingleFileStore;
 import org.h2.mvstore.WriteBuffer;
 
-import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.Map;
 
@@ -49,13 +48,7 @@ final class HookedFileStore extends SingleFileStore {
 
     /** H2's field is private and final, set in its constructor; {@code HookedFileStoreTest} fails if an upgrade renames it. */
     private void splitPagesAt(int bytes) {
-        try {
-            Field field = FileStore.class.getDeclaredField("maxPageSize");
-            field.setAccessible(true);
-            field.setInt(this, bytes);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("H2's page size cannot be set (has H2 changed?): " + e, e);
-        }
+        H2Internals.set(FileStore.class, this, "maxPageSize", bytes, "page size");
     }
 
     /** Run on the committing thread once the roots are taken, before any page is written. */

@@ -19,7 +19,6 @@ import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -479,13 +478,7 @@ final class OrderedIndexH2Backend extends H2Backend {
      * for it; {@code PageDeflateTest} fails if an upgrade renames the field.
      */
     static void compressPagesWith(MVStore store, Compressor compressor) {
-        try {
-            Field field = MVStore.class.getDeclaredField("compressorHigh");
-            field.setAccessible(true);
-            field.set(store, compressor);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("H2's page compression cannot be set (has H2 changed?): " + e, e);
-        }
+        H2Internals.set(MVStore.class, store, "compressorHigh", compressor, "page compression");
     }
 
     private static void reorderExistingIndexes(MVStore store) {
