@@ -1,7 +1,7 @@
 package cn.duban.platform.mongo;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import io.netty.buffer.ByteBuf;
@@ -38,23 +38,29 @@ final class StoredDocumentType extends ObjectDataType {
      * weakly: it goes when H2 lets the document go. A document read from the file keeps the BSON it
      * was read from. One cache for every collection, and bounded: kept for every document in memory,
      * the BSON took the benchmark's live heap at 100k from about 260 to 360 MB, at 1M from 355 to 564 MB.
+     * Guava's cache, not Caffeine's: Caffeine 3.2.4 takes two weak keys already collected for equal when
+     * their identity hashes are, removes the wrong one or none, and logs an ERROR ("An invalid state was
+     * detected"; two of stop 57's eleven benchmark runs), leaving the entry in its map.
      */
-    private static final Cache<Document, byte[]> written = Caffeine.newBuilder().weakKeys()
+    private static final Cache<Document, byte[]> written = CacheBuilder.newBuilder().weakKeys()
             .maximumWeight(WRITTEN_BYTES).weigher((Document d, byte[] bson) -> bson.length).build();
 
     @Override
     public void write(WriteBuffer buffer, Object value) {
         if (value instanceof Document document) {
-            byte[] bson;
-            try {
-                bson = written.get(document, StoredDocumentType::encode);
-            } catch (IllegalArgumentException | org.bson.BSONException | java.util.ConcurrentModificationException notNow) {
-                // Not representable in BSON (a type the wire encoder does not know, a name with a NUL),
-                // or being changed while a commit writes it. The generic type writes it as before (it
-                // does not fail on a concurrent change), and an update marks the page for the next
-                // commit anyway. Nothing is kept for it.
-                super.write(buffer, value);
-                return;
+            byte[] bson = written.getIfPresent(document);
+            if (bson == null) {
+                try {
+                    bson = encode(document);
+                } catch (IllegalArgumentException | org.bson.BSONException | java.util.ConcurrentModificationException notNow) {
+                    // Not representable in BSON (a type the wire encoder does not know, a name with a NUL),
+                    // or being changed while a commit writes it. The generic type writes it as before (it
+                    // does not fail on a concurrent change), and an update marks the page for the next
+                    // commit anyway. Nothing is kept for it.
+                    super.write(buffer, value);
+                    return;
+                }
+                written.put(document, bson);
             }
             buffer.put(BSON_DOCUMENT);
             buffer.put(bson);
