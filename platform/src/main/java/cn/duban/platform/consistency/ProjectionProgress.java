@@ -23,11 +23,11 @@ import java.util.function.BooleanSupplier;
  */
 @Component
 public class ProjectionProgress {
+    private static final long LOOK_AT_LEAST_EVERY_NANOS = 1_000_000;
+
     private final EventProcessingConfiguration processing;
     private final Set<String> waitedForByItsReaders;
     private final ProcessorAdvances advances;
-
-    private static final long LOOK_AT_LEAST_EVERY_NANOS = 1_000_000;
 
     /** A processor that read-your-writes does not wait for: whatever reads what it keeps waits for it by name. */
     public record WaitedForByItsReaders(String processor) {

@@ -48,6 +48,8 @@ final class StoredDocumentType extends ObjectDataType {
     @Override
     public void write(WriteBuffer buffer, Object value) {
         if (value instanceof Document document) {
+            // Looked up, then put: Guava's loading get would wrap the encoder's refusals below. Two
+            // commits encoding one document at once put the same bytes.
             byte[] bson = written.getIfPresent(document);
             if (bson == null) {
                 try {
