@@ -61,7 +61,7 @@ public final class EmbeddedMongo implements AutoCloseable, DurabilityBarrier {
         this.server = server;
         this.address = address;
         this.syncer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "embedded-mongo-sync");
+            Thread t = new Thread(OrderedIndexH2Backend.inBackground(r), "embedded-mongo-sync");
             t.setDaemon(true);
             return t;
         });

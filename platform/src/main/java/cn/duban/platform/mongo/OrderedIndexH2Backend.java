@@ -151,7 +151,6 @@ final class OrderedIndexH2Backend extends H2Backend {
         // append's, on its request thread (in a cold JVM's first command on issue 14's 1M store,
         // 0.3 s of the command's commit after a second of idle slices, JFR).
         turn.lock();
-        IN_BACKGROUND.set(Boolean.TRUE);
         try {
             if (store.isClosed()) {
                 return;
@@ -161,7 +160,6 @@ final class OrderedIndexH2Backend extends H2Backend {
                 commit();
             }
         } finally {
-            IN_BACKGROUND.remove();
             turn.unlock();
         }
     }
@@ -226,12 +224,7 @@ final class OrderedIndexH2Backend extends H2Backend {
             return;
         }
         if (store.getUnsavedMemory() >= COMMIT_BUFFER_BYTES || System.nanoTime() - lastCommitNanos >= COMMIT_DELAY_NANOS) {
-            IN_BACKGROUND.set(Boolean.TRUE);
-            try {
-                commit();
-            } finally {
-                IN_BACKGROUND.remove();
-            }
+            commit();
         }
     }
 
@@ -352,6 +345,14 @@ final class OrderedIndexH2Backend extends H2Backend {
     static final int BACKGROUND_DEFLATE_LEVEL = 6;
     /** Whether this thread is the syncer's, writing what nobody waits for ({@link #BACKGROUND_DEFLATE_LEVEL}). */
     private static final ThreadLocal<Boolean> IN_BACKGROUND = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    /** Runs {@code work} as the syncer's thread runs: what it commits or compacts is deflated at {@link #BACKGROUND_DEFLATE_LEVEL}. */
+    static Runnable inBackground(Runnable work) {
+        return () -> {
+            IN_BACKGROUND.set(Boolean.TRUE);
+            work.run();
+        };
+    }
 
     static OrderedIndexH2Backend open(String fileName) {
         // Pages compressed (Deflate): documents of repeated field names shrink several times, and so
