@@ -567,18 +567,31 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                 .filter(e -> aggregateId.equals(e.aggregateId()) && e.sequence() != null && e.sequence() == sequence).findFirst();
     }
 
-    /** Every stored event from a position on, in position order: each read an index look-up. */
+    /**
+     * Every stored event from a position on, in position order (the archive's export). Windows of
+     * positions are read by the index, each one's commits all used: until stop 58 only the first commit
+     * of each 64-position window was, and the window was read again from the position after it, so a
+     * store of one-event commits (what commands append) had every commit decoded up to 64 times. The
+     * window doubles, up to {@link #MAX_PROBE}, while it finds nothing (a run of holes or of positions
+     * inside long commits), and stays as it is while it finds commits.
+     */
     public void forEachEvent(long fromPosition, Consumer<StoredEvent> action) {
         long bound = reservedBound();
-        long pos = fromPosition;
-        while (pos <= bound) {
-            Optional<Commit> next = nextCommitFrom(pos, bound);
-            if (next.isEmpty()) {
-                return;
+        long next = fromPosition;
+        long start = fromPosition;
+        int step = STREAM_WINDOW;
+        while (start <= bound) {
+            long end = Math.min(bound + 1, start + step);
+            TreeMap<Long, Commit> found = commitsAt(range(start, end));
+            for (Commit commit : found.values()) {
+                long from = next;
+                commit.events().stream().filter(e -> e.position() >= from).forEach(action);
+                next = commit.last() + 1;
             }
-            long from = pos;
-            next.get().events().stream().filter(e -> e.position() >= from).forEach(action);
-            pos = next.get().last() + 1;
+            start = end;
+            if (found.isEmpty()) {
+                step = Math.min(MAX_PROBE, step * 2);
+            }
         }
     }
 
