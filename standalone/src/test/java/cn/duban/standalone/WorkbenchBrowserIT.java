@@ -339,6 +339,26 @@ class WorkbenchBrowserIT {
      * Every table on the page fits its width at 1280 px beside the menu: none scrolls sideways, which
      * hid its last column (督办统计's 漏报, 消息推送's 重新推送) or, under a fixed column, a user's last grant.
      */
+    /** The words of the visible tables' headers that the browser laid out on more than one line. */
+    private List<String> wordsBrokenInHeaders() {
+        @SuppressWarnings("unchecked")
+        List<String> broken = (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const out = [];"
+                        + "for (const cell of document.querySelectorAll('.el-table__header th .cell')) {"
+                        + "  if (!cell.offsetParent) continue;"
+                        + "  const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);"
+                        + "  for (let n = walk.nextNode(); n; n = walk.nextNode()) {"
+                        + "    for (const m of n.textContent.matchAll(/\\S+/g)) {"
+                        + "      const r = document.createRange(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);"
+                        + "      const tops = new Set([...r.getClientRects()].map(x => Math.round(x.top)));"
+                        + "      if (tops.size > 1) out.push(m[0]);"
+                        + "    }"
+                        + "  }"
+                        + "}"
+                        + "return out;");
+        return broken;
+    }
+
     private void fitsBesideTheMenu(String page) {
         assertThat(browser.manage().window().getSize().width).isEqualTo(1280);
         Object wider = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
@@ -897,6 +917,14 @@ class WorkbenchBrowserIT {
         fitsBesideTheMenu("督办统计");
         // At phone width a card per unit, every figure of its row in sight.
         shots("statistics", () -> assertThat(phoneCard(".stat-card").getText()).contains("交办：", "办结率：", "按时签收：", "按时办结：", "被催办：", "漏报："));
+        assertThat(wordsBrokenInHeaders()).as("督办统计's headers: words broken across lines").isEmpty();
+        // In English the headers wrap between words, never inside one ("Acknowledg|ed" at the Chinese widths).
+        click("English");
+        wait.until(d -> page().contains("Acknowledged on time") && page().contains("新碶街道"));
+        fitsBesideTheMenu("Assignment statistics");
+        assertThat(wordsBrokenInHeaders()).as("Assignment statistics' headers: words broken across lines").isEmpty();
+        click("中文");
+        waitForText("督办统计");
 
         open("/schemes", "考核方案");
         browser.findElements(By.cssSelector(".el-table__row")).stream().filter(r -> r.getText().contains("2023")).findFirst().orElseThrow().click();
