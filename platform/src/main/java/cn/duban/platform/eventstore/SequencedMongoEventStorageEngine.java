@@ -543,9 +543,16 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         return range(from, exclusiveWriter ? Math.min(toExclusive, initAllocator()) : toExclusive);
     }
 
-    /** The stored event at a position, as an auditor reads it; empty for a hole or a void marker. */
+    /**
+     * The stored event at a position, as an auditor reads it; empty for a hole or a void marker. A
+     * commit is stored under its last position, and most hold one event (a command's): the position
+     * is looked up alone first, and a window read only for a position inside a longer commit. Read by
+     * window alone, each look-up decoded up to 64 one-event commits to use one (a unit's archive
+     * reads every fact's event so).
+     */
     public Optional<StoredEvent> eventAt(long position) {
-        return nextCommitFrom(position, reservedBound())
+        return Optional.ofNullable(commitsAt(List.of(position)).get(position))
+                .or(() -> nextCommitFrom(position, reservedBound()))
                 .filter(c -> c.first() <= position)
                 .flatMap(c -> c.events().stream().filter(e -> e.position() == position).findFirst());
     }

@@ -157,6 +157,23 @@ class SequencedMongoEventStorageEngineTest {
         assertThat(fromInsideTheLongCommit).containsExactlyElementsOf(java.util.stream.LongStream.range(200, 350).boxed().toList());
     }
 
+    /** An auditor's look-up of one event (evidence, a unit's archive): one position for a one-event commit, a window inside a longer one. */
+    @Test
+    void anEventIsLookedUpByItsOwnPositionAndInsideALongerCommitByAWindow() {
+        List<Integer> asked = positionLookUps(false);
+        for (int i = 0; i < 100; i++) {
+            engine.appendEvents(event("single-" + i, 0));                           // positions 0..99
+        }
+        engine.appendEvents(java.util.stream.LongStream.range(0, 10).mapToObj(n -> event("long", n)).toList());  // 100..109
+
+        asked.clear();
+        assertThat(engine.eventAt(40)).hasValueSatisfying(e -> assertThat(e.aggregateId()).isEqualTo("single-40"));
+        assertThat(asked).as("a one-event commit is found by its own position").containsExactly(1);
+        assertThat(engine.eventAt(104)).hasValueSatisfying(e -> assertThat(e.sequence()).isEqualTo(4L));
+        assertThat(engine.eventAt(109)).hasValueSatisfying(e -> assertThat(e.sequence()).isEqualTo(9L));
+        assertThat(engine.eventAt(110)).isEmpty();
+    }
+
     static DomainEventMessage<Happened> event(String aggregate, long seq) {
         return new GenericDomainEventMessage<>("Thing", aggregate, seq, new Happened(aggregate, (int) seq),
                 MetaData.with("actor", "tester"));
