@@ -145,8 +145,8 @@ public class InputBoundary implements WebMvcConfigurer {
      * What Spring Security's firewall refuses, answered as every other refusal is, naming what was
      * refused, rather than the container's bare "malformed request": an address (an encoded slash,
      * {@code %00}, {@code ..}, a control character), a header or a query parameter holding a control
-     * character (400), a method the firewall does not know, such as TRACE (405). The firewall says
-     * which in its message only.
+     * character (400), a method the firewall does not know, such as TRACE (405). {@link NamingFirewall}
+     * tells which.
      */
     @Bean
     RequestRejectedHandler firewallRefused() {
@@ -159,18 +159,15 @@ public class InputBoundary implements WebMvcConfigurer {
     record Refusal(int status, ApiError error) {
     }
 
+    /** A refusal the firewall did not name (none is expected) is answered as the address's. */
     static Refusal refusal(RequestRejectedException rejected) {
-        String why = String.valueOf(rejected.getMessage());
-        if (why.contains("HTTP method")) {
-            return new Refusal(405, errorFor(405));
-        }
-        if (why.contains("header")) {
-            return new Refusal(400, HEADER_REFUSED);
-        }
-        if (why.contains("parameter")) {
-            return new Refusal(400, PARAMETER_REFUSED);
-        }
-        return new Refusal(400, ADDRESS_REFUSED);
+        NamingFirewall.Part part = rejected instanceof NamingFirewall.Refused named ? named.part() : NamingFirewall.Part.ADDRESS;
+        return switch (part) {
+            case METHOD -> new Refusal(405, errorFor(405));
+            case HEADER -> new Refusal(400, HEADER_REFUSED);
+            case PARAMETER -> new Refusal(400, PARAMETER_REFUSED);
+            case ADDRESS -> new Refusal(400, ADDRESS_REFUSED);
+        };
     }
 
     static final ApiError HEADER_REFUSED = new ApiError("VALIDATION",
@@ -178,14 +175,17 @@ public class InputBoundary implements WebMvcConfigurer {
     static final ApiError PARAMETER_REFUSED = new ApiError("VALIDATION",
             "查询参数含有不允许的字符（控制字符等）/ a query parameter holds characters not allowed (a control character)", "query", null);
 
-    /** Spring Security's firewall, its rules unchanged, with its character checks made cheaper ({@link FirewallText}). */
+    /**
+     * Spring Security's firewall, its rules unchanged, with its character checks made cheaper
+     * ({@link FirewallText}) and its refusals named ({@link NamingFirewall}).
+     */
     @Bean
     HttpFirewall firewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowedHeaderNames(FirewallText.NAME);
         firewall.setAllowedHeaderValues(FirewallText.HEADER_VALUE);
         firewall.setAllowedParameterNames(FirewallText.NAME);
-        return firewall;
+        return new NamingFirewall(firewall);
     }
 
     static final ApiError ADDRESS_REFUSED = new ApiError("VALIDATION",
