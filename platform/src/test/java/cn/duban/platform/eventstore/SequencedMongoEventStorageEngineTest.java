@@ -134,13 +134,9 @@ class SequencedMongoEventStorageEngineTest {
     @Test
     void everyEventIsReadInOrderFromAnyPositionWithAFewLookUpsForManyOneEventCommits() {
         List<Integer> asked = positionLookUps(false);
-        for (int i = 0; i < 150; i++) {
-            engine.appendEvents(event("single-" + i, 0));                           // positions 0..149
-        }
+        appendOneEventCommits(0, 150);                                              // positions 0..149
         engine.appendEvents(java.util.stream.LongStream.range(0, 100).mapToObj(n -> event("long", n)).toList());  // 150..249
-        for (int i = 150; i < 250; i++) {
-            engine.appendEvents(event("single-" + i, 0));                           // 250..349
-        }
+        appendOneEventCommits(150, 250);                                            // 250..349
 
         asked.clear();
         List<StoredEvent> all = new ArrayList<>();
@@ -161,9 +157,7 @@ class SequencedMongoEventStorageEngineTest {
     @Test
     void anEventIsLookedUpByItsOwnPositionAndInsideALongerCommitByAWindow() {
         List<Integer> asked = positionLookUps(false);
-        for (int i = 0; i < 100; i++) {
-            engine.appendEvents(event("single-" + i, 0));                           // positions 0..99
-        }
+        appendOneEventCommits(0, 100);                                              // positions 0..99
         engine.appendEvents(java.util.stream.LongStream.range(0, 10).mapToObj(n -> event("long", n)).toList());  // 100..109
 
         asked.clear();
@@ -172,6 +166,13 @@ class SequencedMongoEventStorageEngineTest {
         assertThat(engine.eventAt(104)).hasValueSatisfying(e -> assertThat(e.sequence()).isEqualTo(4L));
         assertThat(engine.eventAt(109)).hasValueSatisfying(e -> assertThat(e.sequence()).isEqualTo(9L));
         assertThat(engine.eventAt(110)).isEmpty();
+    }
+
+    /** Commits of one event each, as commands append them: aggregates single-from .. single-(to - 1). */
+    void appendOneEventCommits(int from, int to) {
+        for (int i = from; i < to; i++) {
+            engine.appendEvents(event("single-" + i, 0));
+        }
     }
 
     static DomainEventMessage<Happened> event(String aggregate, long seq) {

@@ -37,12 +37,8 @@ class NamingFirewallTest {
         MockHttpServletRequest raw = request("POST", "/api/units");
         raw.addHeader("X-Note", "a\u0085b");
         FirewalledRequest checked = firewall.getFirewalledRequest(raw);
-        for (Runnable read : new Runnable[]{() -> checked.getHeader("X-Note"), () -> checked.getHeaders("X-Note").nextElement(),
-                () -> Collections.list(checked.getHeaderNames()).forEach(checked::getHeader)}) {
-            RequestRejectedException e = refused(read::run);
-            assertThat(((NamingFirewall.Refused) e).part()).isEqualTo(NamingFirewall.Part.HEADER);
-            assertThat(InputBoundary.refusal(e).error().field()).isEqualTo("headers");
-        }
+        eachRefusedAs(NamingFirewall.Part.HEADER, "headers", () -> checked.getHeader("X-Note"),
+                () -> checked.getHeaders("X-Note").nextElement(), () -> Collections.list(checked.getHeaderNames()).forEach(checked::getHeader));
     }
 
     @Test
@@ -50,11 +46,7 @@ class NamingFirewallTest {
         MockHttpServletRequest raw = request("GET", "/api/units");
         raw.addParameter("a\u0001b", "1");
         FirewalledRequest checked = firewall.getFirewalledRequest(raw);
-        for (Runnable read : new Runnable[]{() -> checked.getParameterNames().nextElement(), checked::getParameterMap}) {
-            RequestRejectedException e = refused(read::run);
-            assertThat(((NamingFirewall.Refused) e).part()).isEqualTo(NamingFirewall.Part.PARAMETER);
-            assertThat(InputBoundary.refusal(e).error().field()).isEqualTo("query");
-        }
+        eachRefusedAs(NamingFirewall.Part.PARAMETER, "query", () -> checked.getParameterNames().nextElement(), checked::getParameterMap);
     }
 
     @Test
@@ -72,6 +64,15 @@ class NamingFirewallTest {
         MockHttpServletRequest request = new MockHttpServletRequest(method, uri);
         request.setRequestURI(uri);
         return request;
+    }
+
+    /** Each way of reading is refused, named as {@code part}, and answered naming {@code field}. */
+    private static void eachRefusedAs(NamingFirewall.Part part, String field, Runnable... reads) {
+        for (Runnable read : reads) {
+            RequestRejectedException e = refused(read);
+            assertThat(((NamingFirewall.Refused) e).part()).isEqualTo(part);
+            assertThat(InputBoundary.refusal(e).error().field()).isEqualTo(field);
+        }
     }
 
     private static RequestRejectedException refused(Runnable firewalled) {
