@@ -241,7 +241,7 @@ class ScaleBenchmark {
             phase.set(Phase.FOLDS);
             long[] json = new long[1];
             Serializer serializer = ctx.getBean("eventSerializer", Serializer.class);
-            // The faster of two folds: single folds here scattered from 4,200 to 6,000 events/s at 100k.
+            // The faster of two folds, as of the two rebuilds: a single run meets the machine's slow moments.
             double foldSeconds = Math.min(plainFold(engine, serializer, new long[1]), plainFold(engine, serializer, json));
             eventsJson = json[0];
             cells.add(String.format("%,.0f/s", events / rebuildSeconds));
