@@ -552,7 +552,8 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
      */
     public Optional<StoredEvent> eventAt(long position) {
         return Optional.ofNullable(commitsAt(List.of(position)).get(position))
-                .or(() -> nextCommitFrom(position, reservedBound()))
+                // No commit ends at the position: the one holding it ends after it.
+                .or(() -> nextCommitFrom(position + 1, reservedBound()))
                 .filter(c -> c.first() <= position)
                 .flatMap(c -> c.events().stream().filter(e -> e.position() == position).findFirst());
     }

@@ -23,12 +23,22 @@ import java.util.zip.Inflater;
  * its own from the pool, so the pool holds at most as many as ran at once.
  */
 final class PageDeflate implements Compressor {
-    private final int level;
-    private final int thoroughLevel;
+    private final Level level;
+    private final Level thoroughLevel;
     private final BooleanSupplier thorough;
-    private final Queue<Deflater> deflaters = new ConcurrentLinkedQueue<>();
-    private final Queue<Deflater> thoroughDeflaters = new ConcurrentLinkedQueue<>();
     private final Queue<Inflater> inflaters = new ConcurrentLinkedQueue<>();
+
+    /** A zlib level and the streams kept for it. */
+    private record Level(int zlib, Queue<Deflater> deflaters) {
+        Level(int zlib) {
+            this(zlib, new ConcurrentLinkedQueue<>());
+        }
+
+        Deflater deflater() {
+            Deflater kept = deflaters.poll();
+            return kept != null ? kept : new Deflater(zlib);
+        }
+    }
 
     PageDeflate(int level) {
         this(level, level, () -> false);
@@ -36,8 +46,8 @@ final class PageDeflate implements Compressor {
 
     /** At {@code thoroughLevel} while {@code thorough} says so (on the thread compressing), else at {@code level}. */
     PageDeflate(int level, int thoroughLevel, BooleanSupplier thorough) {
-        this.level = level;
-        this.thoroughLevel = thoroughLevel;
+        this.level = new Level(level);
+        this.thoroughLevel = new Level(thoroughLevel);
         this.thorough = thorough;
     }
 
@@ -59,12 +69,8 @@ final class PageDeflate implements Compressor {
      */
     @Override
     public int compress(byte[] in, int inPos, int inLen, byte[] out, int outPos) {
-        boolean thoroughly = thorough.getAsBoolean();
-        Queue<Deflater> pool = thoroughly ? thoroughDeflaters : deflaters;
-        Deflater deflater = pool.poll();
-        if (deflater == null) {
-            deflater = new Deflater(thoroughly ? thoroughLevel : level);
-        }
+        Level at = thorough.getAsBoolean() ? thoroughLevel : level;
+        Deflater deflater = at.deflater();
         boolean reusable = false;
         try {
             deflater.setInput(in, inPos, inLen);
@@ -76,7 +82,7 @@ final class PageDeflate implements Compressor {
             return end;
         } finally {
             if (reusable) {
-                pool.offer(deflater);
+                at.deflaters().offer(deflater);
             } else {
                 deflater.end();
             }

@@ -53,8 +53,6 @@ final class NamingFirewall implements HttpFirewall {
         FirewalledRequest checked;
         try {
             checked = strict.getFirewalledRequest(request);
-        } catch (Refused e) {
-            throw e;
         } catch (RequestRejectedException e) {
             throw new Refused(METHODS.contains(request.getMethod()) ? Part.ADDRESS : Part.METHOD, e);
         }
@@ -143,8 +141,6 @@ final class NamingFirewall implements HttpFirewall {
         private static <T> T read(Part part, Supplier<T> reading) {
             try {
                 return reading.get();
-            } catch (Refused e) {
-                throw e;
             } catch (RequestRejectedException e) {
                 throw new Refused(part, e);
             }
