@@ -258,7 +258,7 @@ class ScaleBenchmark {
             ConfigurableApplicationContext rebuilt = ctx;
             double rebuildSeconds = Math.min(profiled("rebuild-" + n, () -> rebuild(rebuilt)), rebuild(ctx));
             phase.set(Phase.WRITTEN_ONCE);
-            WrittenOnce once = writtenOnce(ctx.getBean(com.mongodb.client.MongoDatabase.class));
+            WrittenOnce once = writtenOnce(ctx.getBean(com.mongodb.client.MongoDatabase.class), ctx.getBean("durabilityBarrier", DurabilityBarrier.class));
             phase.set(Phase.FOLDS);
             long[] json = new long[1];
             Serializer serializer = ctx.getBean("eventSerializer", Serializer.class);
@@ -400,11 +400,14 @@ class ScaleBenchmark {
      * The limit a rebuild's writes are compared with: every document the rebuild left in the read
      * models, inserted once more into an empty copy of its collection with the same indexes, in
      * batches of 1,000 (unordered), as the BSON it is stored as, so that the driver encodes nothing.
-     * A rebuild writes at least these documents, and builds and encodes them besides, so on this
-     * store it cannot take less time than this. Only the inserts are timed (the reading of the
-     * documents between them is not); each copy is dropped after it is made.
+     * A rebuild writes at least these documents, and builds and encodes them besides. The copies are
+     * made in slices of up to 32 MB, each read first; then, once the store has committed what came
+     * before, the slice's inserts and the commit that makes them durable are timed. The syncer's
+     * work on them (H2 writing and compressing their pages) is what a rebuild's writes cost most, so
+     * it must fall inside the time: inserts timed alone left most of it to the untimed reads between
+     * them. Each copy is dropped after it is made.
      */
-    static WrittenOnce writtenOnce(com.mongodb.client.MongoDatabase db) {
+    static WrittenOnce writtenOnce(com.mongodb.client.MongoDatabase db, DurabilityBarrier barrier) {
         Set<String> present = db.listCollectionNames().into(new HashSet<>());
         long bytes = 0;
         long documents = 0;
@@ -428,26 +431,29 @@ class ScaleBenchmark {
                 db.runCommand(new Document("createIndexes", copyName).append("indexes", indexes));
             }
             com.mongodb.client.MongoCollection<RawBsonDocument> copy = db.getCollection(copyName, RawBsonDocument.class);
-            List<RawBsonDocument> batch = new ArrayList<>(WRITTEN_ONCE_BATCH);
             long collectionNanos = 0;
             long collectionBytes = 0;
             long collectionDocuments = 0;
             try (com.mongodb.client.MongoCursor<RawBsonDocument> each = db.getCollection(name, RawBsonDocument.class).find()
                     .batchSize(WRITTEN_ONCE_BATCH).iterator()) {
-                while (each.hasNext() || !batch.isEmpty()) {
-                    if (each.hasNext()) {
+                while (each.hasNext()) {
+                    List<RawBsonDocument> slice = new ArrayList<>();
+                    long sliceBytes = 0;
+                    while (each.hasNext() && sliceBytes < WRITTEN_ONCE_SLICE) {
                         RawBsonDocument d = each.next();
-                        batch.add(d);
-                        collectionBytes += d.getByteBuffer().remaining();
-                        if (batch.size() < WRITTEN_ONCE_BATCH) {
-                            continue;
-                        }
+                        slice.add(d);
+                        sliceBytes += d.getByteBuffer().remaining();
                     }
+                    barrier.awaitDurable();
                     long t0 = System.nanoTime();
-                    copy.insertMany(batch, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+                    for (int from = 0; from < slice.size(); from += WRITTEN_ONCE_BATCH) {
+                        copy.insertMany(slice.subList(from, Math.min(slice.size(), from + WRITTEN_ONCE_BATCH)),
+                                new com.mongodb.client.model.InsertManyOptions().ordered(false));
+                    }
+                    barrier.awaitDurable();
                     collectionNanos += System.nanoTime() - t0;
-                    collectionDocuments += batch.size();
-                    batch.clear();
+                    collectionBytes += sliceBytes;
+                    collectionDocuments += slice.size();
                 }
             }
             copy.drop();
@@ -459,6 +465,7 @@ class ScaleBenchmark {
         return new WrittenOnce(bytes, documents, nanos / 1e9);
     }
 
+    private static final long WRITTEN_ONCE_SLICE = 32L << 20;
     private static final int WRITTEN_ONCE_BATCH = 1_000;
 
     static double rebuild(ConfigurableApplicationContext ctx) {
