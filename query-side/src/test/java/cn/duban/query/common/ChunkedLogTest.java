@@ -67,6 +67,39 @@ class ChunkedLogTest extends ProjectionTestBase {
         assertThat(none).isEmpty();
     }
 
+    /**
+     * A batch over many keys, each continuing the chunk its log ended in and beginning new ones, is
+     * written in two requests to the store: the continued chunks, then the new ones. Written key by
+     * key it took two requests a key, 88 for these 44 keys.
+     */
+    @Test
+    void aBatchOverManyKeysIsWrittenInTwoRequests() {
+        ChunkedLog log = new ChunkedLog(harness.db, LOG);
+        List<String> keys = range(0, 44).stream().map(i -> "unit-" + i).toList();
+        keys.forEach(key -> batch(log, key, 0, 20));
+        List<String> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (com.mongodb.client.MongoClient counted = com.mongodb.client.MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(harness.mongo.connectionString()))
+                .addCommandListener(new com.mongodb.event.CommandListener() {
+                    @Override
+                    public void commandStarted(com.mongodb.event.CommandStartedEvent e) {
+                        if (List.of("insert", "update").contains(e.getCommandName())) {
+                            writes.add(e.getCommandName());
+                        }
+                    }
+                }).build())) {
+            ChunkedLog again = new ChunkedLog(counted.getDatabase(harness.db.getName()), LOG);
+            for (String key : keys) {
+                for (int i = 20; i < 90; i++) {
+                    again.append(key, i, "e" + i, new Document("i", i));
+                }
+            }
+            again.flush();
+        }
+        assertThat(writes).containsExactly("update", "insert");
+        keys.forEach(key -> assertThat(values(new ChunkedLog(harness.db, LOG).read(key))).as(key).isEqualTo(range(0, 90)));
+    }
+
     @Test
     void aBatchDeliveredAgainAddsNothing() {
         ChunkedLog first = new ChunkedLog(harness.db, LOG);
