@@ -99,8 +99,8 @@ public final class ChunkedLog {
      * two requests a key. A rebuild at 100k made 8,300 such requests for the fact logs and timelines
      * (issue 14). Continued chunks first, so a reader meanwhile finds each log whole up to some entry:
      * its last chunk longer, the next ones not yet there, as when the writes went key by key.
-     * A rebuild's batch of 500 events used to cost a round trip and a read of the chunk per key and
-     * chunk (issue 14).
+     * (Before the writes were buffered at all, a rebuild's batch of 500 events cost a round trip and a
+     * read of the chunk per key and chunk.)
      */
     public void flush() {
         List<WriteModel<Document>> continued = new ArrayList<>();
