@@ -40,10 +40,6 @@ final class PageDeflate implements Compressor {
         }
     }
 
-    PageDeflate(int level) {
-        this(level, level, () -> false);
-    }
-
     /** At {@code thoroughLevel} while {@code thorough} says so (on the thread compressing), else at {@code level}. */
     PageDeflate(int level, int thoroughLevel, BooleanSupplier thorough) {
         this.level = new Level(level);

@@ -43,7 +43,7 @@ class PageDeflateTest {
     void whatOneCompressesTheOtherExpands() {
         byte[] page = page(200);
         for (int level : new int[] {1, 6, 9}) {
-            PageDeflate ours = new PageDeflate(level);
+            PageDeflate ours = atOneLevel(level);
             byte[] compressed = new byte[page.length * 2];
             int length = ours.compress(page, 0, page.length, compressed, 3) - 3;
             assertThat(length).as("level %d compresses", level).isBetween(1, page.length / 3);
@@ -80,7 +80,7 @@ class PageDeflateTest {
 
     @Test
     void itsStreamsServeOnePageAfterAnotherAndThreadsAtOnce() throws Exception {
-        PageDeflate ours = new PageDeflate(1);
+        PageDeflate ours = atOneLevel(1);
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             var done = new java.util.ArrayList<Future<?>>();
@@ -109,7 +109,7 @@ class PageDeflateTest {
     @Test
     void aPageThatDoesNotExpandIsReportedAsH2ReportsIt() {
         byte[] garbage = "not a zlib stream".getBytes(StandardCharsets.UTF_8);
-        PageDeflate ours = new PageDeflate(1);
+        PageDeflate ours = atOneLevel(1);
         assertThatThrownBy(() -> ours.expand(garbage, 0, garbage.length, new byte[100], 0, 100))
                 .isInstanceOf(MVStoreException.class);
         // A stream that ends short of the page's length is corrupt too, and the pool goes on.
@@ -135,7 +135,7 @@ class PageDeflateTest {
         before.close();
 
         AtomicInteger compressed = new AtomicInteger();
-        PageDeflate ours = new PageDeflate(1);
+        PageDeflate ours = atOneLevel(1);
         Compressor counting = new Compressor() {
             @Override
             public int getAlgorithm() {
@@ -178,5 +178,10 @@ class PageDeflateTest {
             assertThat(read.get(i)).isEqualTo(new String(page(3 + i % 5), StandardCharsets.UTF_8));
         }
         byH2.close();
+    }
+
+    /** Pages deflated at one level, whichever thread writes them. */
+    private static PageDeflate atOneLevel(int level) {
+        return new PageDeflate(level, level, () -> false);
     }
 }
