@@ -12,22 +12,10 @@ import cn.duban.kernel.scoring.UnitEvent;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
 import cn.duban.platform.mongo.DurabilityBarrier;
 import cn.duban.query.assessment.NoticeMarks;
-import cn.duban.query.assessment.NoticesProjection;
 import cn.duban.query.assessment.ScoreProjection;
 import cn.duban.query.assessment.ScoreQueries;
-import cn.duban.query.assignment.AssignmentsProjection;
-import cn.duban.query.assignment.NotificationsProjection;
-import cn.duban.query.audit.AuditProjection;
-import cn.duban.query.reporting.RecordsByUnit;
-import cn.duban.query.reporting.ReportedRecordsProjection;
-import cn.duban.query.scheme.SchemesProjection;
 import cn.duban.query.supervision.CopyNoticesProjection;
-import cn.duban.query.supervision.RectificationsProjection;
-import cn.duban.query.supervision.RoundsProjection;
-import cn.duban.query.supervision.SamplesProjection;
 import cn.duban.query.supervision.SamplingPlansProjection;
-import cn.duban.query.supervision.VetoesProjection;
-import cn.duban.query.unit.UnitsProjection;
 import cn.duban.query.common.AdminController;
 import com.mongodb.client.MongoClient;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -396,16 +384,14 @@ class ScaleBenchmark {
     }
 
     /**
-     * The read models a rebuild writes: every collection the projections processor's handlers keep
-     * (the tiny record of read-model upgrades aside). Named, not found by elimination, so that a
-     * collection of another processor never counts towards the limit below.
+     * The read models a rebuild writes: those the rebuild-equals-live test compares, and the ones it
+     * does not (the ledgers' checkpoints, the notices' marks, copy notices, sampling plans). Named, not
+     * found by elimination, so that a collection of another processor never counts towards the limit
+     * below. The tiny record of read-model upgrades is left out.
      */
-    static final List<String> READ_MODELS = List.of(ScoreProjection.FACTS, ScoreProjection.TIMELINES, ScoreProjection.TIMELINE_STRIDES,
-            ScoreProjection.TOTALS, ScoreProjection.LEDGERS, NoticeMarks.COLLECTION, NoticesProjection.COLLECTION, AuditProjection.COLLECTION,
-            ReportedRecordsProjection.COLLECTION, ReportedRecordsProjection.AWAITING, RecordsByUnit.COLLECTION, RecordsByUnit.SET_ASIDE,
-            UnitsProjection.COLLECTION, SchemesProjection.COLLECTION, AssignmentsProjection.COLLECTION, NotificationsProjection.COLLECTION,
-            CopyNoticesProjection.COLLECTION, RectificationsProjection.COLLECTION, RoundsProjection.COLLECTION, SamplesProjection.COLLECTION,
-            SamplingPlansProjection.COLLECTION, VetoesProjection.COLLECTION);
+    static final List<String> READ_MODELS = java.util.stream.Stream.concat(ReadModelRebuildIT.READ_MODELS.stream(),
+            java.util.stream.Stream.of(ScoreProjection.LEDGERS, NoticeMarks.COLLECTION, CopyNoticesProjection.COLLECTION,
+                    SamplingPlansProjection.COLLECTION)).toList();
 
     record WrittenOnce(long bytes, long documents, double seconds) {
     }
