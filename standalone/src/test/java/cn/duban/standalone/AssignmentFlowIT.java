@@ -158,6 +158,19 @@ class AssignmentFlowIT {
         assertThat(xinqi.get("urges").asInt()).isEqualTo(1);
         assertThat(gafj.get("completed").asInt()).isEqualTo(1);
         assertThat(gafj.get("completedOnTime").asInt()).isEqualTo(1);
+        assertThat(gafj.get("overdueNow").asInt()).as("the lead unit of the overdue one").isEqualTo(1);
+        // Finished long after its deadline, with no deadline check in between (none runs in this test):
+        // the dates alone say it was overdue, and for how long.
+        assertThat(api.post("/api/assignments/" + overdueId + "/completion", Map.of("unitId", "gafj", "note", "已补办")).status()).isEqualTo(200);
+        assertThat(api.post("/api/assignments/" + overdueId + "/completion/acceptance", Map.of("note", "逾期办结")).status()).isEqualTo(200);
+        JsonNode lateGafj = java.util.stream.StreamSupport.stream(api.get("/api/assignments/statistics").body().spliterator(), false)
+                .filter(row -> row.get("unitId").asText().equals("gafj")).findFirst().orElseThrow();
+        assertThat(lateGafj.get("completed").asInt()).isEqualTo(2);
+        assertThat(lateGafj.get("completedOnTime").asInt()).isEqualTo(1);
+        assertThat(lateGafj.get("overdueNow").asInt()).isZero();
+        assertThat(lateGafj.get("everOverdue").asInt()).as("completed after its deadline").isEqualTo(1);
+        assertThat(lateGafj.get("averageDaysLate").asDouble()).isEqualTo((double) java.time.temporal.ChronoUnit.DAYS.between(
+                LocalDate.of(2023, 9, 30), LocalDate.now(cn.duban.kernel.calendar.DistrictTime.ZONE)));
         assertThat(api.get("/api/assignments/nope").status()).isEqualTo(404);
         assertThat(api.get("/api/units/nobody/inbox").status()).isEqualTo(404);
 

@@ -110,7 +110,8 @@ public class AssignmentQueries {
 
     /**
      * How a unit handles its assignments. Completed on time: the completion request came by the
-     * deadline in force then. Days late: for completed ones, completion request minus deadline; for
+     * deadline in force then. Ever overdue: flagged by the deadline watch, completed late or overdue
+     * now. Days late: for completed ones, completion request minus deadline; for
      * open ones past their deadline, today minus deadline; averaged over the late ones.
      */
     public record UnitStatistics(String unitId, String name, int issued, int acknowledged, int acknowledgedOnTime, int completed,
@@ -144,9 +145,9 @@ public class AssignmentQueries {
                 extensions += v.deadlines.size() - 1;
                 urges += p.urged;
                 missed += p.missedReports;
-                if (v.overdueSince != null || AssignmentDeadlines.overdue(status(v), v.deadline, today)) {
-                    everOverdue++;
-                }
+                // Overdue once: flagged by the deadline watch, or late by the dates themselves (a completion
+                // asked for after the deadline was overdue meanwhile, whether or not a check ran in between).
+                boolean wasOverdue = v.overdueSince != null;
                 if (status(v) == AssignmentStatus.COMPLETED) {
                     completed++;
                     LocalDate submitted = cn.duban.kernel.calendar.DistrictTime.dateOf(v.completionSubmittedAt != null ? v.completionSubmittedAt : v.closedAt);
@@ -155,11 +156,16 @@ public class AssignmentQueries {
                     } else {
                         late++;
                         lateDays += java.time.temporal.ChronoUnit.DAYS.between(v.deadline, submitted);
+                        wasOverdue = true;
                     }
                 } else if (AssignmentDeadlines.overdue(status(v), v.deadline, today)) {
                     overdueNow++;
                     late++;
                     lateDays += java.time.temporal.ChronoUnit.DAYS.between(v.deadline, today);
+                    wasOverdue = true;
+                }
+                if (wasOverdue) {
+                    everOverdue++;
                 }
             }
             out.add(new UnitStatistics(unit.id(), unit.name(), issued, acknowledged, ackOnTime, completed, completedOnTime, overdueNow,
