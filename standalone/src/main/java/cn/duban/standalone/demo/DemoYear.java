@@ -480,7 +480,21 @@ public final class DemoYear {
                         materials.photo("gafj", "站点整改后.png").sha256())));
     }
 
-    /** The year's assignments (交办), phased as in seed 002, in every state a board shows. */
+    /**
+     * An assignment finished after its deadline: submitted on {@code submittedOn}, accepted two days
+     * later. The demo's store is read years after 2023; an assignment of that year left open would
+     * read as over a thousand days late in every statistic, which no district's board shows. At fixed
+     * times of day, so that every other act keeps its draw of the demo's randomness.
+     */
+    private void completedLate(String assignment, String lead, LocalDate submittedOn, String summary) {
+        onAt(submittedOn, LocalTime.of(15, 20), lead, new SubmitAssignmentCompletion(assignment, lead, summary));
+        onAt(submittedOn.plusDays(2), LocalTime.of(10, 10), LEAD_OFFICE, new AcceptAssignmentCompletion(assignment, "同意办结，逾期情况已记录"));
+    }
+
+    /**
+     * The year's assignments (交办), phased as in seed 002, each finished by the year's end, some late
+     * (today's assignments, {@link #currentAssignments}, show the lights of work still open).
+     */
     private void assignments(List<RosterUnit> roster) {
         List<String> streets = roster.stream().filter(u -> u.type() == UnitType.STREET).map(RosterUnit::id).toList();
         List<Phase> phases = List.of(new Phase("动员部署", LocalDate.of(2023, 3, 31)), new Phase("任务攻坚", LocalDate.of(2023, 8, 31)),
@@ -498,11 +512,11 @@ public final class DemoYear {
                 new Plan("流动人口子女积分入学保障", "jyj", List.of("fgj"), null, LocalDate.of(2023, 8, 31), List.of(),
                         ReportingFrequency.NONE, "符合条件子女入学率100%", "completed"),
                 new Plan("居住房屋租赁登记点规范化建设", "zjj", streets.subList(0, 3), null, LocalDate.of(2023, 12, 15), List.of(),
-                        ReportingFrequency.MONTHLY, "登记点全部规范", "open-urged"),
+                        ReportingFrequency.MONTHLY, "登记点全部规范", "urged-then-completed-late"),
                 new Plan("融合性社会组织标准化建设", "mzj", streets.subList(3, 8), "S2.2", LocalDate.of(2023, 10, 15), List.of(),
-                        ReportingFrequency.MONTHLY, "会员数达10%以上", "extension-denied"),
+                        ReportingFrequency.MONTHLY, "会员数达10%以上", "extension-denied-then-completed-late"),
                 new Plan("企业厂房违规居住整治", "yjglj", List.of("jxj", "scjgj"), null, LocalDate.of(2023, 7, 31), List.of(),
-                        ReportingFrequency.WEEKLY, "排查整改全覆盖", "open"),
+                        ReportingFrequency.WEEKLY, "排查整改全覆盖", "urged-after-deadline-then-completed-late"),
                 new Plan("“浙里新市民”平台数据共享", "dsjzx", List.of("gafj"), null, LocalDate.of(2023, 12, 31), List.of(),
                         ReportingFrequency.NONE, "系统集成上线", "completed"));
         for (Plan p : plans) {
@@ -539,14 +553,21 @@ public final class DemoYear {
                     on(p.deadline().plusMonths(1).minusDays(4), p.lead(), new SubmitAssignmentCompletion(a, p.lead(), "已完成全部培训"));
                     on(p.deadline().plusMonths(1).minusDays(2), LEAD_OFFICE, new AcceptAssignmentCompletion(a, "同意办结"));
                 }
-                case "extension-denied" -> {
+                case "extension-denied-then-completed-late" -> {
                     on(p.deadline().minusDays(14), p.lead(), new RequestAssignmentExtension(a, p.lead(), p.deadline().plusMonths(2), "部分社区推进较慢"));
                     on(p.deadline().minusDays(12), LEAD_OFFICE, new DenyAssignmentExtension(a, "年度考核节点不能推迟，请加快推进"));
                     on(p.deadline().minusDays(11), LEAD_OFFICE, new UrgeAssignment(a, List.of(), "请于本月底前完成并报送进展"));
+                    completedLate(a, p.lead(), p.deadline().plusDays(9), "已完成全部社区标准化建设，逾期原因：部分社区会员发展滞后");
                 }
-                case "open-urged" -> on(p.deadline().minusDays(20), LEAD_OFFICE, new UrgeAssignment(a, List.of(), "请加快登记点规范化建设进度"));
-                default -> {
+                case "urged-then-completed-late" -> {
+                    on(p.deadline().minusDays(20), LEAD_OFFICE, new UrgeAssignment(a, List.of(), "请加快登记点规范化建设进度"));
+                    completedLate(a, p.lead(), p.deadline().plusDays(12), "登记点已全部完成规范化建设，逾期原因：场地调整");
                 }
+                case "urged-after-deadline-then-completed-late" -> {
+                    onAt(p.deadline().plusDays(5), LocalTime.of(9, 40), LEAD_OFFICE, new UrgeAssignment(a, List.of(), "已超过办理期限，请尽快完成整治并报送"));
+                    completedLate(a, p.lead(), p.deadline().plusDays(24), "排查发现的违规居住点已全部整改到位");
+                }
+                default -> throw new IllegalStateException("no such outcome: " + p.outcome());
             }
         }
     }
