@@ -57,8 +57,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -514,18 +516,39 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
      * to {@code bound}: growing windows of {@code _id $in}, each answered from the index.
      */
     private Optional<Commit> nextCommitFrom(long from, long bound) {
+        AtomicReference<Commit> first = new AtomicReference<>();
+        walkCommits(from, bound, commit -> {
+            first.set(commit);
+            return false;
+        });
+        return Optional.ofNullable(first.get());
+    }
+
+    /**
+     * Hands {@code visit} the stored commits and void markers whose last position lies from
+     * {@code from} to {@code bound}, in position order, until it answers false. Windows of positions
+     * are read by the index ({@code _id $in}), each one's commits all used: until stop 58 only the
+     * first commit of each 64-position window was, and the window was read again from the position
+     * after it, so a store of one-event commits (what commands append) had every commit decoded up to
+     * 64 times. A window doubles, up to {@link #MAX_PROBE}, while it finds nothing (a run of holes or
+     * of positions inside long commits), and stays as it is while it finds commits.
+     */
+    private void walkCommits(long from, long bound, Predicate<Commit> visit) {
         long start = from;
         int step = STREAM_WINDOW;
         while (start <= bound) {
             long end = Math.min(bound + 1, start + step);
             TreeMap<Long, Commit> found = commitsAt(range(start, end));
-            if (!found.isEmpty()) {
-                return Optional.of(found.firstEntry().getValue());
+            for (Commit commit : found.values()) {
+                if (!visit.test(commit)) {
+                    return;
+                }
             }
             start = end;
-            step = Math.min(MAX_PROBE, step * 2);
+            if (found.isEmpty()) {
+                step = Math.min(MAX_PROBE, step * 2);
+            }
         }
-        return Optional.empty();
     }
 
     private static List<Long> range(long from, long toExclusive) {
@@ -575,32 +598,13 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
                 .filter(e -> aggregateId.equals(e.aggregateId()) && e.sequence() != null && e.sequence() == sequence).findFirst();
     }
 
-    /**
-     * Every stored event from a position on, in position order (the archive's export). Windows of
-     * positions are read by the index, each one's commits all used: until stop 58 only the first commit
-     * of each 64-position window was, and the window was read again from the position after it, so a
-     * store of one-event commits (what commands append) had every commit decoded up to 64 times. The
-     * window doubles, up to {@link #MAX_PROBE}, while it finds nothing (a run of holes or of positions
-     * inside long commits), and stays as it is while it finds commits.
-     */
+    /** Every stored event from a position on, in position order (the archive's export). */
     public void forEachEvent(long fromPosition, Consumer<StoredEvent> action) {
-        long bound = reservedBound();
-        long next = fromPosition;
-        long start = fromPosition;
-        int step = STREAM_WINDOW;
-        while (start <= bound) {
-            long end = Math.min(bound + 1, start + step);
-            TreeMap<Long, Commit> found = commitsAt(range(start, end));
-            for (Commit commit : found.values()) {
-                long from = next;
-                commit.events().stream().filter(e -> e.position() >= from).forEach(action);
-                next = commit.last() + 1;
-            }
-            start = end;
-            if (found.isEmpty()) {
-                step = Math.min(MAX_PROBE, step * 2);
-            }
-        }
+        walkCommits(fromPosition, reservedBound(), commit -> {
+            // Only the first commit can begin before the position: the one that holds it.
+            commit.events().stream().filter(e -> e.position() >= fromPosition).forEach(action);
+            return true;
+        });
     }
 
     /**
