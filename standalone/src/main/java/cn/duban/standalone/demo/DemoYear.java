@@ -54,14 +54,17 @@ import cn.duban.kernel.AggregateIds;
 import cn.duban.kernel.calendar.DistrictTime;
 import cn.duban.kernel.reporting.WithdrawTraining;
 import cn.duban.kernel.scheme.beilun.Beilun2022;
+import cn.duban.kernel.people.SystemActors;
 import cn.duban.kernel.supervision.AnswerCopyNotice;
 import cn.duban.kernel.supervision.CheckSampledRecord;
 import cn.duban.kernel.supervision.DrawSample;
 import cn.duban.kernel.supervision.OpenInspectionRound;
+import cn.duban.kernel.supervision.CheckRectificationDeadline;
 import cn.duban.kernel.supervision.OrderRectification;
 import cn.duban.kernel.supervision.RecheckSampledRecord;
 import cn.duban.kernel.supervision.RecordFinding;
 import cn.duban.kernel.supervision.ReportRectification;
+import cn.duban.kernel.supervision.VerifyRectification;
 import cn.duban.kernel.supervision.RoundKind;
 import cn.duban.kernel.supervision.SampleKind;
 import cn.duban.kernel.supervision.SamplingPeriod;
@@ -240,6 +243,31 @@ public final class DemoYear {
     }
 
     /**
+     * What became of the mid-year round's rectifications in 2023, so that a store read years later
+     * shows none of them open and over a thousand days overdue: 新碶 rectified in time and a second
+     * supervisor verified it; 柴桥 missed its deadline, was put under listed supervision (挂牌督办) by the
+     * next day's deadline check, then reported late and waits for verification, as 大碶's report does.
+     * At fixed times of day, so that every other act keeps its draw of the demo's randomness.
+     */
+    private void afterTheRound(int finding, String unit, String rectification) {
+        switch (finding) {
+            case 0 -> {
+                onAt(LocalDate.of(2023, 8, 7), LocalTime.of(16, 30), unit, new ReportRectification(rectification,
+                        "已补齐培训签到表和现场照片，并建立培训台账归档制度", List.of()));
+                onAt(LocalDate.of(2023, 8, 14), LocalTime.of(10, 0), "supervisor2", new VerifyRectification(rectification, "现场核实，台账已补齐"));
+            }
+            case 2 -> {
+                onAt(LocalDate.of(2023, 8, 11), LocalTime.of(0, 5), SystemActors.DEADLINES,
+                        new CheckRectificationDeadline(rectification, LocalDate.of(2023, 8, 11)));
+                onAt(LocalDate.of(2023, 8, 28), LocalTime.of(17, 0), unit, new ReportRectification(rectification,
+                        "已逐户核对出租房屋登记信息，更正不符信息43条", List.of()));
+            }
+            default -> {
+            }
+        }
+    }
+
+    /**
      * An open mid-year round with findings, an inspection score changed with its reason,
      * rectifications (one already reported), and a sample of 新碶's first-half trainings waiting to be
      * checked and rechecked (by {@code supervisor} and {@code supervisor2}): something for every
@@ -263,6 +291,7 @@ public final class DemoYear {
             if (i == 1) {
                 on(LocalDate.of(2023, 7, 28), f[0], new ReportRectification(rectification, "已补报二季度工作总结，并建立报送提醒", List.of()));
             }
+            afterTheRound(i, f[0], rectification);
         }
         on(LocalDate.of(2023, 7, 14), "supervisor", new SetInspectionScore(round, "chaiqiao", BigDecimal.valueOf(72),
                 "实地核查登记信息不符，酌情扣分"));
