@@ -1589,6 +1589,8 @@ class WorkbenchBrowserIT {
         WebElement history = visible(By.cssSelector(".el-drawer .el-timeline"));
         wait.until(d -> history.getText().contains("大碶街道"));
         assertThat(history.getText()).contains("督查组李组长").doesNotContain("daqi");
+        // The item by its name in the round's scheme, not its code alone.
+        wait.until(d -> d.findElement(By.cssSelector(".el-drawer .el-descriptions")).getText().contains("S1.1 领导重视、季度工作（6分）"));
         shots("rectification-history");
     }
 
