@@ -183,6 +183,17 @@ class DemoIT {
                 .filter(h -> h.get("type").asText().equals("AssignmentCompletionSubmitted")).findFirst().orElseThrow();
         assertThat(submitted.get("materials").findValuesAsText("name")).containsExactly("服务站点自查报告.pdf", "站点整改后.png");
         assertThat(lights).contains("RED", "BLUE", "YELLOW", "GREEN", "NONE");
+        // The store is read years after 2023: the year's assignments and rectifications all ended then,
+        // so nothing of it reads as open and a thousand days overdue.
+        board.forEach(a -> {
+            if (a.get("deadline").asText().startsWith("2023")) {
+                assertThat(a.get("status").asText()).as(a.get("title").asText()).isEqualTo("COMPLETED");
+            }
+        });
+        JsonNode rectifications = api.get("/api/rectifications").body();
+        assertThat(rectifications.findValuesAsText("status")).containsExactlyInAnyOrder("VERIFIED", "REPORTED", "REPORTED");
+        assertThat(rectifications.findValuesAsText("overdue")).containsOnly("false");
+        assertThat(rectifications.findValuesAsText("listed")).containsExactlyInAnyOrder("true", "false", "false");
         // Today's deadline check saw every assignment issued today: one already past its deadline is red.
         java.time.LocalDate today = java.time.LocalDate.now(cn.duban.kernel.calendar.DistrictTime.ZONE);
         board.forEach(a -> {
