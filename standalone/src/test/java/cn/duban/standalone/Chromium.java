@@ -41,6 +41,9 @@ final class Chromium {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=zh-CN",
+                // Composited on the CPU without an emulated GPU: the 45 journeys took 277 s instead of 317 s
+                // (one run each, screenshots saved), Chromium's CPU 235 s instead of 272 s.
+                "--disable-gpu",
                 // The workbench honours reduced motion (no sliding drawers, no growing bars): steps need not wait for animations.
                 "--force-prefers-reduced-motion");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
