@@ -800,6 +800,11 @@ class WorkbenchBrowserIT {
         // Element Plus zooms its tags in; until the zoom ends Selenium reads them as not shown.
         wait.until(d -> finding.getText().contains("成立"));
         assertThat(finding.getText()).contains("依据", "成立");
+        // Its item by its title beside its code, as the round's scheme names it.
+        String itemCode = mine.get("itemCode").asText();
+        String itemTitle = java.util.stream.StreamSupport.stream(new Api(port).get("/api/schemes/beilun-2023").body().get("items").spliterator(), false)
+                .filter(i -> i.get("code").asText().equals(itemCode)).findFirst().orElseThrow().get("title").asText();
+        assertThat(finding.getText()).contains(itemCode + " " + itemTitle + " 培训台账缺少学时记录（工作台）");
         press(finding.findElement(buttonNamed("下达整改")));
         WebElement order = dialog();
         field(order, "整改要求").sendKeys("补齐培训学时记录并报送（工作台）");
