@@ -42,8 +42,12 @@ export function codeOf(code) {
   return code || '';
 }
 
+/** "S1.4 培训工作"; a department's duty by its title alone, which carries its number ("区综合执法局职责1"). */
+export function itemName(item) {
+  return (codeOf(item.code) === item.code ? `${item.code} ` : '') + item.title;
+}
+
 /** "S1.4 培训工作（6分）"; a department's duty by its title alone ("区综合执法局职责1（70分）"). */
 export function itemLabel(item) {
-  const code = codeOf(item.code);
-  return (code === item.code ? `${item.code} ` : '') + `${item.title}（${item.max}分）`;
+  return `${itemName(item)}（${item.max}分）`;
 }
