@@ -46,7 +46,10 @@ class DemoIT {
         pending.forEach(r -> queued.add(r.get("reportId").asText()));
         List<String> submitted = new java.util.ArrayList<>();
         api.get("/api/records?kind=INFO_REPORT&status=SUBMITTED").body().forEach(r -> submitted.add(r.get("id").asText()));
-        assertThat(queued).hasSizeGreaterThan(10).containsExactlyInAnyOrderElementsOf(submitted);
+        assertThat(queued).isNotEmpty().containsExactlyInAnyOrderElementsOf(submitted);
+        // The lead office has worked through the year: only the last weeks' reports wait, none of 2022.
+        pending.forEach(r -> assertThat(r.get("recordedAt").asText()).as(r.toString())
+                .isGreaterThanOrEqualTo(cn.duban.standalone.demo.DemoYear.STILL_IN_REVIEW_FROM.toString()));
         JsonNode oldest = pending.get(0);
         assertThat(oldest.get("unitName").asText()).isNotBlank();
         assertThat(oldest.get("eventId").asText()).isNotBlank();

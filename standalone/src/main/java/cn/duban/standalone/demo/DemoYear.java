@@ -338,6 +338,9 @@ public final class DemoYear {
     }
 
     /** What units write about (信息材料): a title, its text, its category; every third filed with its original. */
+    /** Reports submitted from this day on still wait for the lead office's decision (信息待审核). */
+    public static final LocalDate STILL_IN_REVIEW_FROM = LocalDate.of(2023, 11, 1);
+
     static final String[][] INFO = {
             {"新居民积分制管理工作动态", "工作动态", "本月共受理新居民积分申请%d件，审核通过%d件，积分入学、积分落户等服务事项全部按时办结，窗口实行“一次办”。"},
             {"出租房屋“以房管人”做法", "经验做法", "依托网格员对辖区出租房屋开展逐户走访，新登记出租房屋%d套、核销%d套，建立房东、二房东责任清单，信息登记率稳步提升。"},
@@ -361,6 +364,10 @@ public final class DemoYear {
                 on(reviewed, LEAD_OFFICE, new AcceptInfoReport(report, random.nextInt(4) == 0 ? InfoLevel.TYPICAL : InfoLevel.GENERAL));
             } else if (r < acceptRate + 0.15) {
                 on(reviewed, LEAD_OFFICE, new RejectInfoReport(report, "内容与已录用信息重复"));
+            } else if (submitted.isBefore(STILL_IN_REVIEW_FROM)) {
+                // Reviewed in its turn, as a lead office works: the queue holds the last weeks' reports, not the year's.
+                // At a fixed time, drawing nothing from the demo's randomness: every later act keeps its own.
+                onAt(reviewed, LocalTime.of(16, 30), LEAD_OFFICE, new AcceptInfoReport(report, InfoLevel.GENERAL));
             }
         }
     }
