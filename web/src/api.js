@@ -11,27 +11,44 @@ function csrf() {
  * session answers 401 (back to the sign-in page) instead of a browser's password dialog.
  * Errors become a toast that names the field, as the API does, and reject.
  */
-let lastPosition = null;
+/**
+ * The event-store position of this tab's last command. Every read sends it and is answered once the
+ * read models include it (read your own writes), so commands need not wait for them: each asks to be
+ * answered once it is durable. Kept for the tab's life, so a reload right after an act shows it too.
+ */
+const POSITION_KEY = 'duban.position';
+let lastPosition = sessionStorage.getItem(POSITION_KEY);
+
+function readYourWrites(headers) {
+  if (lastPosition) {
+    headers['X-Duban-Min-Position'] = lastPosition;
+  }
+  return headers;
+}
+
+function remember(res) {
+  const position = res.headers.get('X-Duban-Position');
+  if (position && (!lastPosition || Number(position) > Number(lastPosition))) {
+    lastPosition = position;
+    sessionStorage.setItem(POSITION_KEY, position);
+  }
+}
 
 export async function api(method, path, body, contentType, { absentIsNull = false } = {}) {
   const headers = { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' };
-  if (method === 'GET' && lastPosition) {
-    // Read your own writes: a read after a command waits until the read models include it.
-    headers['X-Duban-Min-Position'] = lastPosition;
-  }
-  if (method !== 'GET') {
+  if (method === 'GET') {
+    readYourWrites(headers);
+  } else {
     headers['X-XSRF-TOKEN'] = csrf();
     headers['Content-Type'] = contentType || 'application/json';
+    headers['X-Duban-Consistency'] = 'deferred';
   }
   const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : contentType ? body : JSON.stringify(body) });
   if (res.status === 401) {
     location.href = '/login.html';
     throw new Error('unauthenticated');
   }
-  const position = res.headers.get('X-Duban-Position');
-  if (position && (!lastPosition || Number(position) > Number(lastPosition))) {
-    lastPosition = position;
-  }
+  remember(res);
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
   if (absentIsNull && res.status === 404) {
@@ -91,7 +108,7 @@ export async function upload(file, unitId) {
  * stretch too long to export): a plain link would save the refusal's JSON as the file.
  */
 export async function download(path, fileName) {
-  const res = await fetch(path, { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+  const res = await fetch(path, { credentials: 'same-origin', headers: readYourWrites({ 'X-Requested-With': 'XMLHttpRequest' }) });
   if (res.status === 401) {
     location.href = '/login.html';
     throw new Error('unauthenticated');

@@ -26,6 +26,8 @@ import static org.mockito.Mockito.doAnswer;
  * as soon as the last of them has handled the command's events rather than at the next look.
  */
 @SpringBootTest(classes = DubanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.context.annotation.Import(ProcessorAdvancesIT.HeldProjection.class)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ProcessorAdvancesIT {
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) {
@@ -40,6 +42,7 @@ class ProcessorAdvancesIT {
     EventProcessingConfiguration processing;
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void everyProcessorACommandWaitsForTellsWhenItMovesOn() throws Exception {
         Set<String> told = ConcurrentHashMap.newKeySet();
         doAnswer(call -> {
@@ -59,6 +62,75 @@ class ProcessorAdvancesIT {
             Thread.sleep(20);
         }
         assertThat(tellingProcessors(told)).containsAll(waitedFor);
+    }
+
+    /**
+     * A command sent with {@code X-Duban-Consistency: deferred} is answered once durable, not once the
+     * read models have it; a read that names its position ({@code X-Duban-Min-Position}) then waits
+     * for them, whichever read it is. The projections are held on the command's event meanwhile.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void aDeferredCommandIsAnsweredWhenDurableAndTheReadAfterItWaitsForTheReadModels() throws Exception {
+        Api api = new Api(port); // the units loaded by the test before
+        HeldProjection.hold = new java.util.concurrent.CountDownLatch(1);
+        try {
+            long sent = System.nanoTime();
+            Api.Response training = api.post("/api/units/xinqi/trainings",
+                    Map.of("heldOn", "2023-03-10", "topic", HeldProjection.TOPIC, "attendees", 40, "hours", 2),
+                    Map.of("X-Duban-Consistency", "deferred"));
+            // Answered with the projections held: without the header it would wait out the whole consistency wait (10 s).
+            assertThat(training.status()).isEqualTo(201);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - sent)).isLessThan(java.time.Duration.ofSeconds(5));
+            assertThat(training.header("X-Duban-Consistency")).isEqualTo("pending");
+            String position = training.header("X-Duban-Position");
+            String id = training.id();
+
+            java.util.concurrent.CompletableFuture<Api.Response> read = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> api.get("/api/records?unitId=xinqi&kind=TRAINING", Map.of("X-Duban-Min-Position", position)));
+            Thread.sleep(500);
+            assertThat(read).as("the read waits for the read models to include the command").isNotDone();
+            HeldProjection.hold.countDown();
+            Api.Response records = read.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(records.status()).isEqualTo(200);
+            assertThat(records.header("X-Duban-Consistency")).isEqualTo("visible");
+            assertThat(records.body().findValuesAsText("id")).contains(id);
+        } finally {
+            HeldProjection.hold.countDown();
+        }
+
+        // A position past the store's head is waited for only up to the head, not for the whole wait.
+        long asked = System.nanoTime();
+        assertThat(api.get("/api/units", Map.of("X-Duban-Min-Position", Long.toString(Long.MAX_VALUE))).status()).isEqualTo(200);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - asked)).isLessThan(java.time.Duration.ofSeconds(5));
+        // Not a position: a 400 naming the header.
+        Api.Response wrong = api.get("/api/units", Map.of("X-Duban-Min-Position", "soon"));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body().get("field").asText()).isEqualTo("X-Duban-Min-Position");
+    }
+
+    /** Holds the projections on a training of {@link #TOPIC} while {@link #hold} is closed. */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class HeldProjection {
+        static final String TOPIC = "等待读模型的培训";
+        static volatile java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(0);
+
+        @org.springframework.context.annotation.Bean
+        Held heldProjection() {
+            return new Held();
+        }
+
+        /** First of its processing group (Axon orders a group's handlers so), so no read model has the training before it lets go. */
+        @org.axonframework.config.ProcessingGroup(cn.duban.query.common.ProjectionGroups.PROJECTIONS)
+        @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+        static class Held {
+            @org.axonframework.eventhandling.EventHandler
+            void on(cn.duban.kernel.reporting.TrainingRecorded event) throws InterruptedException {
+                if (TOPIC.equals(event.topic())) {
+                    hold.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            }
+        }
     }
 
     /** "EventProcessor[users]-0" → "users". */

@@ -58,6 +58,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -623,7 +624,15 @@ class ScaleBenchmark {
         return commands;
     }
 
+    /**
+     * Commands as the workbench sends them: each answered once durable ({@code X-Duban-Consistency:
+     * deferred}), the read models waited for at the client's next read. So that their work counts, the
+     * run ends with that read: one read naming the highest position answered, which returns once every
+     * read model this process holds includes every command (since stop 61; before, each command's
+     * answer waited for them).
+     */
     static Rate commands(HttpClient http, String base, Session[] sessions, int clients, List<String> units, int total) throws Exception {
+        AtomicLong highest = new AtomicLong(-1);
         return inParallel(clients, total, (client, i) -> {
             String unit = units.get((int) (i % units.size()));
             HttpResponse<String> r = sessions[client].post(http, base + "/api/units/" + unit + "/trainings",
@@ -631,6 +640,13 @@ class ScaleBenchmark {
             if (r.statusCode() != 201) {
                 throw new IllegalStateException(r.statusCode() + " " + r.body());
             }
+            highest.accumulateAndGet(Long.parseLong(r.headers().firstValue("X-Duban-Position").orElseThrow()), Math::max);
+        }, () -> {
+            HttpResponse<String> read = sessions[0].readAfter(http, base + "/api/units", highest.get());
+            if (read.statusCode() != 200 || !"visible".equals(read.headers().firstValue("X-Duban-Consistency").orElse(null))) {
+                throw new IllegalStateException("the read models did not catch up: " + read.statusCode() + " " + read.headers().map());
+            }
+            return null;
         });
     }
 
@@ -661,6 +677,11 @@ class ScaleBenchmark {
 
     /** Operations 0 to {@code total - 1} shared out among {@code threads} threads; their rate and CPU each. */
     static Rate inParallel(int threads, int total, Operation operation) throws Exception {
+        return inParallel(threads, total, operation, () -> null);
+    }
+
+    /** The same, with {@code last} run once every operation is done, inside the measured time and CPU. */
+    static Rate inParallel(int threads, int total, Operation operation, Callable<?> last) throws Exception {
         AtomicLong next = new AtomicLong();
         Lap lap = Lap.start();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -681,6 +702,7 @@ class ScaleBenchmark {
         } finally {
             pool.shutdown();
         }
+        last.call();
         return lap.rate(total);
     }
 
@@ -948,8 +970,14 @@ class ScaleBenchmark {
 
         HttpResponse<String> post(HttpClient http, String url, String json) throws Exception {
             return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json").header("Cookie", cookies)
-                    .header("X-XSRF-TOKEN", csrf).header("X-Requested-With", "XMLHttpRequest")
+                    .header("X-XSRF-TOKEN", csrf).header("X-Requested-With", "XMLHttpRequest").header("X-Duban-Consistency", "deferred")
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** A read that waits until the read models include {@code position}, as the workbench's reads after a command. */
+        HttpResponse<String> readAfter(HttpClient http, String url, long position) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).header("X-Requested-With", "XMLHttpRequest")
+                    .header("X-Duban-Min-Position", Long.toString(position)).build(), HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> get(HttpClient http, String url) throws Exception {

@@ -1,7 +1,6 @@
 package cn.duban.query.assessment;
 
 import cn.duban.kernel.scoring.ScoreCard;
-import cn.duban.query.common.ReadAfterWrite;
 import cn.duban.query.assessment.ScoreQueries.RankingEntry;
 import cn.duban.query.assessment.ScoreQueries.Timeline;
 import cn.duban.kernel.scheme.SchemeDocument;
@@ -13,12 +12,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import static cn.duban.query.common.ReadAfterWrite.MIN_POSITION_HEADER;
 
 import java.time.Instant;
 import java.util.List;
@@ -35,35 +32,32 @@ import org.springframework.web.bind.annotation.RequestBody;
 
 /**
  * Reads of scores: now, as of an instant, compared between two instants, over time and ranked, and
- * the fact log behind them. Each accepts {@value ReadAfterWrite#MIN_POSITION_HEADER} ({@link ReadAfterWrite}).
+ * the fact log behind them. Like every read, each waits for {@value cn.duban.query.common.ReadAfterWrite#MIN_POSITION_HEADER} ({@link cn.duban.query.common.ReadAfterWrite}).
  */
 @RestController
 @RequestMapping("/api")
 public class ScoreQueryController {
     private final ScoreQueries queries;
     private final Comparisons comparisons;
-    private final ReadAfterWrite readAfterWrite;
 
     private final Clock clock;
     private final UnitReading reading;
 
-    public ScoreQueryController(ScoreQueries queries, Comparisons comparisons, ReadAfterWrite readAfterWrite,
+    public ScoreQueryController(ScoreQueries queries, Comparisons comparisons,
                                 Clock dubanClock, UnitReading reading) {
         this.clock = dubanClock;
         this.reading = reading;
         this.queries = queries;
         this.comparisons = comparisons;
-        this.readAfterWrite = readAfterWrite;
     }
 
     @GetMapping("/units/{unitId}/facts")
     @Tag(name = "评分 Scores")
     @Operation(summary = "单位事实记录 / the unit's fact log in recording order, with actors and positions",
             description = "Unit staff read their own unit's (and, in an open 互查 round, the units they inspect).")
-    public List<FactEntry> facts(@PathVariable String unitId, @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+    public List<FactEntry> facts(@PathVariable String unitId) {
         // The log holds what the records hold (figures, reasons, appeals' words): read as the records are.
         reading.requireMayRead(unitId);
-        readAfterWrite.await(min);
         return queries.facts(unitId);
     }
 
@@ -85,10 +79,8 @@ public class ScoreQueryController {
                                           @Parameter(description = "entries to skip from the first recorded (0 or more)") @RequestParam(defaultValue = "0")
                                           @Min(value = 0, message = NOT_NEGATIVE) int offset,
                                           @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "100")
-                                          @Min(value = 1, message = FACTS_LIMIT_RANGE) @Max(value = MAX_FACTS_PAGE, message = FACTS_LIMIT_RANGE) int limit,
-                                          @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+                                          @Min(value = 1, message = FACTS_LIMIT_RANGE) @Max(value = MAX_FACTS_PAGE, message = FACTS_LIMIT_RANGE) int limit) {
         reading.requireMayRead(unitId);
-        readAfterWrite.await(min);
         return queries.factPage(unitId, offset, limit);
     }
 
@@ -104,9 +96,7 @@ public class ScoreQueryController {
                            Comparisons.View view,
                            @Parameter(description = "at most this many evidence ids per contribution; all when absent")
                            @RequestParam(required = false)
-                           @Min(value = 0, message = EVIDENCE_LIMIT_RANGE) @Max(value = 10_000, message = EVIDENCE_LIMIT_RANGE) Integer evidenceLimit,
-                           @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
-        readAfterWrite.await(min);
+                           @Min(value = 0, message = EVIDENCE_LIMIT_RANGE) @Max(value = 10_000, message = EVIDENCE_LIMIT_RANGE) Integer evidenceLimit) {
         ScoreCard card = view == Comparisons.View.EFFECTIVE
                 ? comparisons.score(unitId, schemeId, asOf == null ? clock.instant() : asOf, view)
                 : queries.score(unitId, schemeId, asOf);
@@ -120,9 +110,7 @@ public class ScoreQueryController {
     public Comparisons.Comparison comparison(@PathVariable String unitId, @RequestParam("scheme") String schemeId,
                                                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                                                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                                                            @RequestParam(defaultValue = "RECORDING") Comparisons.View view,
-                                                            @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
-        readAfterWrite.await(min);
+                                                            @RequestParam(defaultValue = "RECORDING") Comparisons.View view) {
         return comparisons.compare(unitId, schemeId, from, to, view);
     }
 
@@ -158,13 +146,11 @@ public class ScoreQueryController {
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                              @RequestParam(required = false)
-                             @Min(value = 1, message = TIMELINE_LIMIT_RANGE) @Max(value = 10_000, message = TIMELINE_LIMIT_RANGE) Integer limit,
-                             @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
+                             @Min(value = 1, message = TIMELINE_LIMIT_RANGE) @Max(value = 10_000, message = TIMELINE_LIMIT_RANGE) Integer limit) {
         if (from != null && to != null && to.isBefore(from)) {
             // A window that ends before it begins holds nothing; an empty timeline would look like a quiet unit.
             throw new InvalidInputException("to", "不能早于 from / must not be before from");
         }
-        readAfterWrite.await(min);
         return queries.timeline(unitId, schemeId, from, to, limit == null ? ScoreQueries.DEFAULT_TIMELINE_POINTS : limit);
     }
 
@@ -177,9 +163,7 @@ public class ScoreQueryController {
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                                       @RequestParam(required = false) UnitType type,
                                       @Parameter(description = "RECORDING (default) or EFFECTIVE") @RequestParam(defaultValue = "RECORDING")
-                                      Comparisons.View view,
-                                      @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
-        readAfterWrite.await(min);
+                                      Comparisons.View view) {
         List<RankingEntry> all;
         if (view == Comparisons.View.EFFECTIVE) {
             Instant at = asOf == null ? clock.instant() : asOf;

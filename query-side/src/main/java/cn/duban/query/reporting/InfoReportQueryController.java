@@ -2,7 +2,6 @@ package cn.duban.query.reporting;
 
 import cn.duban.kernel.material.Material;
 import cn.duban.query.reporting.ReportedRecordsProjection.RecordView;
-import cn.duban.query.common.ReadAfterWrite;
 import cn.duban.query.unit.UnitQueries;
 import cn.duban.query.unit.UnitsProjection.UnitView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,7 +11,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import jakarta.validation.constraints.Pattern;
@@ -25,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static cn.duban.query.common.ReadAfterWrite.MIN_POSITION_HEADER;
 
 /** The review queue of information reports (from the read model of records awaiting a decision) and each reported record with its text and files. */
 @RestController
@@ -36,19 +33,16 @@ public class InfoReportQueryController {
     private static final String YEAR_RANGE = "须在" + ReportedRecords.FIRST_YEAR + "到" + ReportedRecords.LAST_YEAR + "之间 / "
             + ReportedRecords.FIRST_YEAR + " to " + ReportedRecords.LAST_YEAR;
     private final UnitQueries units;
-    private final ReadAfterWrite readAfterWrite;
     private final ReportedRecords records;
 
-    public InfoReportQueryController(UnitQueries units, ReadAfterWrite readAfterWrite, ReportedRecords records) {
+    public InfoReportQueryController(UnitQueries units, ReportedRecords records) {
         this.units = units;
-        this.readAfterWrite = readAfterWrite;
         this.records = records;
     }
 
     @GetMapping("/records/{id}")
     @Operation(summary = "记录详情 / a reported record as reviewers read it: a training or an information report, its text and files")
-    public RecordView record(@PathVariable String id, @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
-        readAfterWrite.await(min);
+    public RecordView record(@PathVariable String id) {
         return records.readable(id);
     }
 
@@ -66,9 +60,7 @@ public class InfoReportQueryController {
                                     @RequestParam(required = false)
                                     @Min(value = ReportedRecords.FIRST_YEAR, message = YEAR_RANGE) @Max(value = ReportedRecords.LAST_YEAR, message = YEAR_RANGE) Integer year,
                                     @Parameter(description = "records to skip, newest first (0 to 100000)") @RequestParam(defaultValue = "0")
-                                    @Min(value = 0, message = OFFSET_RANGE) @Max(value = ReportedRecords.MAX_OFFSET, message = OFFSET_RANGE) int offset,
-                                    @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
-        readAfterWrite.await(min);
+                                    @Min(value = 0, message = OFFSET_RANGE) @Max(value = ReportedRecords.MAX_OFFSET, message = OFFSET_RANGE) int offset) {
         units.requireKnown("unitId", unitId);
         return records.list(unitId, kind, status, year, offset);
     }
@@ -80,8 +72,7 @@ public class InfoReportQueryController {
 
     @GetMapping("/info-reports/pending")
     @Operation(summary = "待审核信息 / information reports submitted and not yet accepted or rejected, oldest first")
-    public List<PendingReport> pendingReports(@RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
-        readAfterWrite.await(min);
+    public List<PendingReport> pendingReports() {
         Map<String, String> names = new LinkedHashMap<>();
         units.all().forEach(u -> names.put(u.id(), u.name()));
         // From the read model of what waits (a few records), not every unit's whole fact log.

@@ -1,21 +1,18 @@
 package cn.duban.query.scheme;
 
 import cn.duban.kernel.scheme.SchemeDocument;
-import cn.duban.query.common.ReadAfterWrite;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
 
-import static cn.duban.query.common.ReadAfterWrite.MIN_POSITION_HEADER;
 
 /** Reads of the assessment schemes. */
 @RestController
@@ -23,11 +20,9 @@ import static cn.duban.query.common.ReadAfterWrite.MIN_POSITION_HEADER;
 @Tag(name = "考核方案 Schemes")
 public class SchemeQueryController {
     private final SchemeQueries schemes;
-    private final ReadAfterWrite readAfterWrite;
 
-    public SchemeQueryController(SchemeQueries schemes, ReadAfterWrite readAfterWrite) {
+    public SchemeQueryController(SchemeQueries schemes) {
         this.schemes = schemes;
-        this.readAfterWrite = readAfterWrite;
     }
 
     public record SchemeSummary(String id, int year, String title, String status, int version) {
@@ -43,16 +38,14 @@ public class SchemeQueryController {
     }
 
     @GetMapping("/schemes")
-    public List<SchemeSummary> schemes(@RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
-        readAfterWrite.await(min);
+    public List<SchemeSummary> schemes() {
         return schemes.all().stream()
                 .map(s -> new SchemeSummary(s.id(), s.year(), s.title(), s.status(), s.latest().version())).toList();
     }
 
     @GetMapping("/schemes/{schemeId}")
     @Operation(summary = "方案详情 / the latest version's document with status and versions")
-    public SchemeDetails scheme(@PathVariable String schemeId, @RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
-        readAfterWrite.await(min);
+    public SchemeDetails scheme(@PathVariable String schemeId) {
         SchemeView s = schemes.one(schemeId);
         int latest = s.latest().version();
         Integer published = s.versions().stream().filter(v -> v.publishedAt() != null)

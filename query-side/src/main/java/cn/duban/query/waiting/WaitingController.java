@@ -3,20 +3,17 @@ package cn.duban.query.waiting;
 import cn.duban.platform.security.CurrentUser;
 import cn.duban.platform.security.DubanPrincipal;
 import cn.duban.query.assignment.AssignmentQueries;
-import cn.duban.query.common.ReadAfterWrite;
 import cn.duban.query.reporting.ReportedRecords;
 import cn.duban.query.supervision.CopyNoticeQueries;
 import cn.duban.query.supervision.SupervisionQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-import static cn.duban.query.common.ReadAfterWrite.MIN_POSITION_HEADER;
 
 /**
  * 待处理: how many things wait for the signed-in user's decision, by what decides them. The overview
@@ -31,15 +28,13 @@ public class WaitingController {
     private final AssignmentQueries assignments;
     private final SupervisionQueries supervision;
     private final CopyNoticeQueries copyNotices;
-    private final ReadAfterWrite readAfterWrite;
 
     public WaitingController(ReportedRecords records, AssignmentQueries assignments, SupervisionQueries supervision,
-                             CopyNoticeQueries copyNotices, ReadAfterWrite readAfterWrite) {
+                             CopyNoticeQueries copyNotices) {
         this.records = records;
         this.assignments = assignments;
         this.supervision = supervision;
         this.copyNotices = copyNotices;
-        this.readAfterWrite = readAfterWrite;
     }
 
     /**
@@ -56,8 +51,7 @@ public class WaitingController {
     @GetMapping("/me/waiting")
     @Operation(summary = "待处理 / how many things wait for my decision",
             description = "The lead office: reports, completions, extensions, appeals, copy notices escalated. Supervisors: rectifications, samples. Others: none.")
-    public List<Waiting> waiting(@RequestHeader(value = MIN_POSITION_HEADER, required = false) Long min) {
-        readAfterWrite.await(min);
+    public List<Waiting> waiting() {
         DubanPrincipal me = CurrentUser.get().orElse(null);
         if (me == null) {
             return List.of();
