@@ -949,8 +949,15 @@ class ScaleBenchmark {
         }
     }
 
-    /** A signed-in web session: its cookie and CSRF token, as the browser holds them. */
-    record Session(String cookies, String csrf) {
+    /**
+     * A signed-in web session: its cookie and CSRF token, as the browser holds them, and, as the
+     * workbench keeps it, the highest position its commands were answered with, which its reads send.
+     */
+    record Session(String cookies, String csrf, AtomicLong position) {
+        Session(String cookies, String csrf) {
+            this(cookies, csrf, new AtomicLong(-1));
+        }
+
         static Session signIn(HttpClient http, String base, String user, String password) throws Exception {
             HttpClient noRedirect = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
             HttpResponse<String> page = noRedirect.send(HttpRequest.newBuilder(URI.create(base + "/login.html")).build(), HttpResponse.BodyHandlers.ofString());
@@ -969,9 +976,11 @@ class ScaleBenchmark {
         }
 
         HttpResponse<String> post(HttpClient http, String url, String json) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json").header("Cookie", cookies)
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json").header("Cookie", cookies)
                     .header("X-XSRF-TOKEN", csrf).header("X-Requested-With", "XMLHttpRequest").header("X-Duban-Consistency", "deferred")
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            answer.headers().firstValue("X-Duban-Position").ifPresent(p -> position.accumulateAndGet(Long.parseLong(p), Math::max));
+            return answer;
         }
 
         /** A read that waits until the read models include {@code position}, as the workbench's reads after a command. */
@@ -998,7 +1007,9 @@ class ScaleBenchmark {
         }
 
         private HttpRequest request(String url) {
-            return HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).header("X-Requested-With", "XMLHttpRequest").build();
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).header("X-Requested-With", "XMLHttpRequest");
+            long after = position.get();
+            return (after < 0 ? b : b.header("X-Duban-Min-Position", Long.toString(after))).build();
         }
     }
 }
