@@ -23,15 +23,33 @@ final class Api {
         this(port, "admin", TestData.ADMIN_PASSWORD);
     }
 
+    /** Its reads wait until the read models include every write stored before them ({@link #afterEveryWrite()}). */
+    private final boolean afterEveryWrite;
+
     Api(int port, String username, String password) {
-        this.base = "http://localhost:" + port;
-        this.authorization = username == null ? null : "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        this("http://localhost:" + port, username == null ? null : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)), false);
+    }
+
+    private Api(String base, String authorization, boolean afterEveryWrite) {
+        this.base = base;
+        this.authorization = authorization;
+        this.afterEveryWrite = afterEveryWrite;
+    }
+
+    /**
+     * The same caller, whose reads wait until the read models include everything stored before them:
+     * a position past the store's head, which a read waits for up to the head. For checks after the
+     * workbench's commands, which are answered once durable, not once the read models have them.
+     */
+    Api afterEveryWrite() {
+        return new Api(base, authorization, true);
     }
 
     /** The same server, as another user. */
     Api as(String username, String password) {
-        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), username, password);
+        Api other = new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), username, password);
+        return afterEveryWrite ? other.afterEveryWrite() : other;
     }
 
     /** Creates a user as the lead office and answers a client signed in as them. */
@@ -67,6 +85,9 @@ final class Api {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (authorization != null) {
             b.header("Authorization", authorization);
+        }
+        if (afterEveryWrite) {
+            b.header("X-Duban-Min-Position", Long.toString(Long.MAX_VALUE));
         }
         try {
             HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -131,6 +152,9 @@ final class Api {
     private Response send(HttpRequest.Builder request) {
         if (authorization != null) {
             request.setHeader("Authorization", authorization);
+        }
+        if (afterEveryWrite) {
+            request.setHeader("X-Duban-Min-Position", Long.toString(Long.MAX_VALUE));
         }
         try {
             HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());

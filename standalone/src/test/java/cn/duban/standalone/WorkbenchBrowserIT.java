@@ -66,6 +66,15 @@ class WorkbenchBrowserIT {
 
     @LocalServerPort
     int port;
+
+    /**
+     * The lead office over HTTP, checking what the workbench did: its commands are answered once
+     * durable, so these reads wait until the read models include everything stored before them.
+     */
+    Api api() {
+        return new Api(port).afterEveryWrite();
+    }
+
     WebDriver browser;
     WebDriverWait wait;
 
@@ -317,7 +326,7 @@ class WorkbenchBrowserIT {
 
     /** The finding a round holds with these words, as the API answers it; the test fails if there is none. */
     JsonNode findingNamed(String round, String text) {
-        for (JsonNode u : new Api(port).get("/api/rounds/" + round).body().get("units")) {
+        for (JsonNode u : api().get("/api/rounds/" + round).body().get("units")) {
             for (JsonNode f : u.get("findings")) {
                 if (f.get("text").asText().equals(text)) {
                     return f;
@@ -381,7 +390,7 @@ class WorkbenchBrowserIT {
         wait.until(d -> streets.getAttribute("aria-label").contains("新碶街道"));
         assertThat(browser.findElement(By.cssSelector("[data-test=departments][aria-label]")).getAttribute("aria-label")).contains("公安分局");
         // What waits for the lead office, counted as the API counts it; a count leads to the page that decides it.
-        Api admin = new Api(port);
+        Api admin = api();
         assertThat(waiting("reports")).isEqualTo(admin.get("/api/info-reports/pending").body().size() + "信息待审核");
         assertThat(waiting("completions")).isEqualTo(admin.get("/api/assignments?status=COMPLETION_SUBMITTED").body().size() + "办结待审核")
                 .isEqualTo("1办结待审核");
@@ -401,7 +410,7 @@ class WorkbenchBrowserIT {
     @Order(2)
     void theAssignmentBoardAndItsDrawerSpeakInWords() throws Exception {
         // One the lead unit handles alone: its responsible units are said to be none, not left blank.
-        String alone = new Api(port).post("/api/assignments", java.util.Map.of("title", "服务站点规范化自查", "leadUnit", "gafj",
+        String alone = api().post("/api/assignments", java.util.Map.of("title", "服务站点规范化自查", "leadUnit", "gafj",
                 "responsibleUnits", java.util.List.of(), "deadline", "2099-06-30")).id();
         open("/assignments", "交办督办");
         waitForText("牵头单位");
@@ -448,7 +457,7 @@ class WorkbenchBrowserIT {
         assertThat(page()).contains("业务培训");
         // An item's reasons link five of their events and say how many there are (the answer lists five ids).
         JsonNode infoItem = null;
-        for (JsonNode item : new Api(port).get("/api/units/baifeng/score?scheme=beilun-2023").body().get("items")) {
+        for (JsonNode item : api().get("/api/units/baifeng/score?scheme=beilun-2023").body().get("items")) {
             if (item.get("title").asText().equals("信息报送")) {
                 infoItem = item;
             }
@@ -506,7 +515,7 @@ class WorkbenchBrowserIT {
         waitForText("已录用");
         wait.until(d -> !d.findElement(By.cssSelector(".page-sub")).getText().equals(waiting));
         assertThat(browser.findElements(By.cssSelector("[data-report='" + report + "']"))).isEmpty();
-        assertThat(new Api(port).get("/api/records/" + report).body().get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(api().get("/api/records/" + report).body().get("status").asText()).isEqualTo("ACCEPTED");
     }
 
     @Test
@@ -571,7 +580,7 @@ class WorkbenchBrowserIT {
         shots("report-training");
         press(form.findElement(By.xpath(".//button[span[text()='报送培训']]")));
         waitForText("培训已报送");
-        Api admin = new Api(port);
+        Api admin = api();
         com.fasterxml.jackson.databind.JsonNode filed = null;
         for (com.fasterxml.jackson.databind.JsonNode fact : admin.get("/api/units/xinqi/facts").body()) {
             if (fact.path("kind").asText().equals("TRAINING")) {
@@ -670,7 +679,7 @@ class WorkbenchBrowserIT {
         setNumber(visible(By.xpath("//div[contains(@class,'el-form-item')][.//label[normalize-space(.)='比率（%）' or normalize-space(.)='数量']]//input")), "12.5");
         click("报送指标");
         waitForText("指标已报送");
-        assertThat(new Api(port).get("/api/records?unitId=xinqi&kind=INDICATOR").body().get(0).get("value").decimalValue())
+        assertThat(api().get("/api/records?unitId=xinqi&kind=INDICATOR").body().get(0).get("value").decimalValue())
                 .isEqualByComparingTo("12.5");
 
         tab("申诉");
@@ -688,7 +697,7 @@ class WorkbenchBrowserIT {
         title.sendKeys("新碶“候鸟驿站”经验获市级推广（工作台）");
         click("报送成果");
         waitForText("成果已报送");
-        assertThat(new Api(port).get("/api/records?unitId=xinqi&kind=ACHIEVEMENT").body().get(0).get("title").asText())
+        assertThat(api().get("/api/records?unitId=xinqi&kind=ACHIEVEMENT").body().get(0).get("title").asText())
                 .isEqualTo("新碶“候鸟驿站”经验获市级推广（工作台）");
 
         tab("自评");
@@ -697,7 +706,7 @@ class WorkbenchBrowserIT {
         click("提交自评");
         waitForText("自评已提交");
         boolean assessed = false;
-        for (com.fasterxml.jackson.databind.JsonNode f : new Api(port).get("/api/units/xinqi/facts").body()) {
+        for (com.fasterxml.jackson.databind.JsonNode f : api().get("/api/units/xinqi/facts").body()) {
             assessed |= "SELF_ASSESSMENT".equals(f.path("factType").asText()) && f.path("points").decimalValue().compareTo(java.math.BigDecimal.valueOf(5)) == 0;
         }
         assertThat(assessed).as("the self-assessment is a fact of 新碶").isTrue();
@@ -722,7 +731,7 @@ class WorkbenchBrowserIT {
         press(decide.findElement(buttonNamed("确定")));
         waitForText("申诉成立，分值已计入");
         wait.until(d -> d.findElements(By.cssSelector("[data-appeal='" + id + "']")).isEmpty());
-        assertThat(new Api(port).get("/api/records/" + id).body().get("status").asText()).isEqualTo("UPHELD");
+        assertThat(api().get("/api/records/" + id).body().get("status").asText()).isEqualTo("UPHELD");
 
         tab("加减分");
         choose(visible(By.cssSelector("[data-test=adjust-unit]")), "大碶街道");
@@ -731,7 +740,7 @@ class WorkbenchBrowserIT {
         click("记录加减分");
         waitForText("已记录：大碶街道");
         boolean found = false;
-        for (com.fasterxml.jackson.databind.JsonNode f : new Api(port).get("/api/units/daqi/facts").body()) {
+        for (com.fasterxml.jackson.databind.JsonNode f : api().get("/api/units/daqi/facts").body()) {
             found |= "季度例会缺席一次（工作台）".equals(f.path("reason").asText());
         }
         assertThat(found).as("the adjustment is a fact of 大碶").isTrue();
@@ -748,7 +757,7 @@ class WorkbenchBrowserIT {
         press(failures.findElement(buttonNamed("记录未落实")));
         waitForText("未落实情况已记录");
         com.fasterxml.jackson.databind.JsonNode failure = null;
-        for (com.fasterxml.jackson.databind.JsonNode f : new Api(port).get("/api/units/daqi/facts").body()) {
+        for (com.fasterxml.jackson.databind.JsonNode f : api().get("/api/units/daqi/facts").body()) {
             failure = "11月流动人口信息未按时录入（工作台）".equals(f.path("reason").asText()) ? f : failure;
         }
         assertThat(failure).as("the failure is a fact of 大碶").isNotNull();
@@ -802,7 +811,7 @@ class WorkbenchBrowserIT {
         assertThat(finding.getText()).contains("依据", "成立");
         // Its item by its title beside its code, as the round's scheme names it.
         String itemCode = mine.get("itemCode").asText();
-        String itemTitle = java.util.stream.StreamSupport.stream(new Api(port).get("/api/schemes/beilun-2023").body().get("items").spliterator(), false)
+        String itemTitle = java.util.stream.StreamSupport.stream(api().get("/api/schemes/beilun-2023").body().get("items").spliterator(), false)
                 .filter(i -> i.get("code").asText().equals(itemCode)).findFirst().orElseThrow().get("title").asText();
         assertThat(finding.getText()).contains(itemCode + " " + itemTitle + " 培训台账缺少学时记录（工作台）");
         press(finding.findElement(buttonNamed("下达整改")));
@@ -1001,7 +1010,7 @@ class WorkbenchBrowserIT {
         WebElement task = wait.until(d -> d.findElements(By.cssSelector(".task")).stream()
                 .filter(c -> !c.findElements(buttonNamed("申请延期")).isEmpty()).findFirst().orElse(null));
         String id = task.getAttribute("data-task");
-        java.time.LocalDate deadline = java.time.LocalDate.parse(new Api(port).get("/api/assignments/" + id).body().get("deadline").asText());
+        java.time.LocalDate deadline = java.time.LocalDate.parse(api().get("/api/assignments/" + id).body().get("deadline").asText());
         java.time.LocalDate later = deadline.plusDays(5).getYear() == deadline.getYear() ? deadline.plusDays(5) : deadline.withDayOfYear(deadline.lengthOfYear());
         press(task.findElement(buttonNamed("申请延期")));
         WebElement form = dialog();
@@ -1016,12 +1025,12 @@ class WorkbenchBrowserIT {
         signIn("admin", TestData.ADMIN_PASSWORD);
         open("/assignments", "交办督办");
         wait.until(d -> !d.findElements(By.cssSelector(".board .el-table__row")).isEmpty());
-        String title = new Api(port).get("/api/assignments/" + id).body().get("title").asText();
+        String title = api().get("/api/assignments/" + id).body().get("title").asText();
         press(browser.findElements(By.cssSelector(".board .el-table__row")).stream().filter(r -> r.getText().contains(title)).findFirst().orElseThrow());
         click("同意延期");
         confirm();
         waitForText("已同意延期");
-        assertThat(new Api(port).get("/api/assignments/" + id).body().get("deadline").asText()).isEqualTo(later.toString());
+        assertThat(api().get("/api/assignments/" + id).body().get("deadline").asText()).isEqualTo(later.toString());
         shots("extension-granted");
     }
 
@@ -1029,7 +1038,7 @@ class WorkbenchBrowserIT {
     @Test
     @Order(18)
     void theLeadOfficeUrgesAUnitAndItsClerkReadsTheUrge() throws Exception {
-        JsonNode open = java.util.stream.StreamSupport.stream(new Api(port).get("/api/assignments").body().spliterator(), false)
+        JsonNode open = java.util.stream.StreamSupport.stream(api().get("/api/assignments").body().spliterator(), false)
                 .filter(a -> !"COMPLETED".equals(a.get("status").asText()) && !"CANCELLED".equals(a.get("status").asText()))
                 .filter(a -> a.get("responsibleUnits").toString().contains("\"xinqi\"")).findFirst().orElseThrow();
         String title = open.get("title").asText();
@@ -1138,7 +1147,7 @@ class WorkbenchBrowserIT {
         shots("round-published", () -> assertThat(shown(".unit-card", "柴桥街道").getText())
                 .contains("督查得分 54.5", "调整理由：现场督查：出租房屋台账不全，扣2分（工作台）"));
 
-        JsonNode chaiqiao = java.util.stream.StreamSupport.stream(new Api(port).get("/api/rounds/year-end/beilun-2023").body().spliterator(), false)
+        JsonNode chaiqiao = java.util.stream.StreamSupport.stream(api().get("/api/rounds/year-end/beilun-2023").body().spliterator(), false)
                 .filter(r -> "柴桥街道".equals(r.get("name").asText())).findFirst().orElseThrow();
         assertThat(chaiqiao.get("inspectionScores")).as("the closed round counts").hasSize(1);
         assertThat(chaiqiao.get("inspectionScores").get(0).decimalValue()).as("the score the supervisor set").isEqualByComparingTo("54.5");
@@ -1189,12 +1198,12 @@ class WorkbenchBrowserIT {
         click("同意办结");
         confirm();
         waitForText("已办结");
-        String id = java.util.stream.StreamSupport.stream(new Api(port).get("/api/assignments").body().spliterator(), false)
+        String id = java.util.stream.StreamSupport.stream(api().get("/api/assignments").body().spliterator(), false)
                 .filter(a -> title.equals(a.get("title").asText())).findFirst().orElseThrow().get("id").asText();
         // The board shows other assignments 已办结 already, so those words on the page do not say this
         // one's acceptance was answered (a CI run read it still waiting): the assignment itself is asked.
         JsonNode done = wait.until(d -> {
-            JsonNode now = new Api(port).get("/api/assignments/" + id).body();
+            JsonNode now = api().get("/api/assignments/" + id).body();
             return "COMPLETED".equals(now.get("status").asText()) ? now : null;
         });
         assertThat(java.util.stream.StreamSupport.stream(done.get("history").spliterator(), false).map(h -> h.get("type").asText()))
@@ -1208,7 +1217,7 @@ class WorkbenchBrowserIT {
     @Test
     @Order(23)
     void theLeadOfficeDeniesAnExtensionCancelsAnAssignmentAndReopensAClosedOne() throws Exception {
-        Api admin = new Api(port);
+        Api admin = api();
         JsonNode asking = java.util.stream.StreamSupport.stream(admin.get("/api/assignments?status=OPEN").body().spliterator(), false)
                 .filter(a -> a.get("pendingExtension") == null && !a.get("deadline").asText().endsWith("-12-31")).findFirst().orElseThrow();
         String askingId = asking.get("id").asText();
@@ -1266,7 +1275,7 @@ class WorkbenchBrowserIT {
         });
         List<WebElement> rows = table.findElements(By.cssSelector(".el-table__row"));
         assertThat(rows.get(rows.size() - 1).getText()).contains("区统计局", "一票否决", "不合格");
-        JsonNode vetoed = java.util.stream.StreamSupport.stream(new Api(port).get("/api/rounds/year-end/beilun-2023").body().spliterator(), false)
+        JsonNode vetoed = java.util.stream.StreamSupport.stream(api().get("/api/rounds/year-end/beilun-2023").body().spliterator(), false)
                 .filter(r -> r.path("name").asText().equals("区统计局")).findFirst().orElseThrow();
         assertThat(vetoed.path("vetoed").asBoolean()).isTrue();
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", rows.get(rows.size() - 1));
@@ -1346,7 +1355,7 @@ class WorkbenchBrowserIT {
         assertThat(visible(By.cssSelector("[data-finding='" + dismissed + "']")).getText())
                 .contains("驳回：督查组李组长", "理由：与实地核查不符，信息已留底（工作台）").doesNotContain("下达整改");
         java.util.Map<String, String> statuses = new java.util.HashMap<>();
-        for (JsonNode u : new Api(port).get("/api/rounds/" + round).body().get("units")) {
+        for (JsonNode u : api().get("/api/rounds/" + round).body().get("units")) {
             u.get("findings").forEach(f -> statuses.put(f.get("findingId").asText(), f.get("status").asText()));
         }
         assertThat(statuses).containsEntry(upheld, "CONFIRMED").containsEntry(dismissed, "DISMISSED");
@@ -1403,7 +1412,7 @@ class WorkbenchBrowserIT {
         press(drawer.findElement(buttonNamed("发布方案")));
         confirm();
         waitForText("方案已发布");
-        assertThat(new Api(port).get("/api/schemes/trial-2021").body().get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(api().get("/api/schemes/trial-2021").body().get("status").asText()).isEqualTo("PUBLISHED");
         wait.until(d -> drawer.getText().contains("已发布 · 第1版"));
         assertThat(drawer.findElements(buttonNamed("发布方案"))).as("nothing left to publish").isEmpty();
         closeDrawer();
@@ -1561,7 +1570,7 @@ class WorkbenchBrowserIT {
         press(form.findElement(buttonNamed("保存")));
         waitForText("抽查计划已保存");
         waitForText("每月每个单位抽查 3 条");
-        assertThat(new Api(port).get("/api/samples/plan?scheme=beilun-2023").body().get("period").asText()).isEqualTo("MONTH");
+        assertThat(api().get("/api/samples/plan?scheme=beilun-2023").body().get("period").asText()).isEqualTo("MONTH");
 
         signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
         open("/sampling", "抽查核实");
@@ -1634,7 +1643,7 @@ class WorkbenchBrowserIT {
         assertThat(visible(By.cssSelector(".el-drawer")).getText()).contains("新碶街道联络员");
         shots("copy-notice-answered");
         JsonNode answered = null;
-        for (JsonNode n : new Api(port).get("/api/copy-notices?unitId=xinqi").body()) {
+        for (JsonNode n : api().get("/api/copy-notices?unitId=xinqi").body()) {
             answered = n.get("subject").asText().equals(subject) ? n : answered;
         }
         assertThat(answered.get("status").asText()).isEqualTo("ANSWERED");
@@ -1653,7 +1662,7 @@ class WorkbenchBrowserIT {
         visible(By.cssSelector(".el-drawer textarea[data-test=answer]")).sendKeys("已书面反馈：已逐户配备灭火器（工作台）");
         click("提交反馈");
         waitForText("已反馈");
-        JsonNode onBehalf = new Api(port).get("/api/copy-notices?unitId=chaiqiao").body().get(0);
+        JsonNode onBehalf = api().get("/api/copy-notices?unitId=chaiqiao").body().get(0);
         assertThat(onBehalf.get("status").asText()).isEqualTo("ANSWERED");
         assertThat(onBehalf.get("answeredBy").asText()).isEqualTo("admin");
         // 进度通报 by unit addressed: received, in time, late, escalated unanswered, awaiting in time.
@@ -1677,7 +1686,7 @@ class WorkbenchBrowserIT {
     @Test
     @Order(33)
     void theLeadOfficeTriesADraftRevisionBeforePublishingIt() throws Exception {
-        Api admin = new Api(port);
+        Api admin = api();
         com.fasterxml.jackson.databind.node.ObjectNode draft = (com.fasterxml.jackson.databind.node.ObjectNode) admin.get("/api/schemes/beilun-2022").body().deepCopy();
         for (String kept : List.of("status", "version", "publishedVersion", "versions")) {
             draft.remove(kept);
@@ -1760,7 +1769,7 @@ class WorkbenchBrowserIT {
         waitForText("单位已新增");
         assertThat(shown(".units .el-table__row", name).getText()).contains("部门", "在册");
         JsonNode added = null;
-        for (JsonNode u : new Api(port).get("/api/units").body()) {
+        for (JsonNode u : api().get("/api/units").body()) {
             added = u.get("name").asText().equals(name) ? u : added;
         }
         assertThat(added.get("type").asText()).isEqualTo("DEPARTMENT");
@@ -1789,7 +1798,7 @@ class WorkbenchBrowserIT {
         press(retire.findElement(buttonNamed("撤并")));
         waitForText("已登记撤并");
         wait.until(d -> shown(".units .el-table__row", renamed).getText().contains("撤并"));
-        assertThat(new Api(port).get("/api/units/" + added.get("id").asText()).body().get("retirementReason").asText())
+        assertThat(api().get("/api/units/" + added.get("id").asText()).body().get("retirementReason").asText())
                 .isEqualTo("职能并入区大数据中心（工作台）");
     }
 
@@ -1805,7 +1814,7 @@ class WorkbenchBrowserIT {
         choose(visible(By.cssSelector(".el-card .el-select")), "新碶街道");
         String href = wait.until(d -> d.findElement(By.cssSelector("[data-test=export-unit]")).getAttribute("href"));
         assertThat(href).endsWith("/api/admin/archive?unit=xinqi");
-        String archive = new Api(port).text("/api/admin/archive?unit=xinqi");
+        String archive = api().text("/api/admin/archive?unit=xinqi");
         List<String> lines = archive.lines().toList();
         Path whole = Files.createTempFile("xinqi-archive", ".ndjson");
         Files.writeString(whole, archive);
@@ -1859,7 +1868,7 @@ class WorkbenchBrowserIT {
         signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
         open("/audit", "操作留痕");
         shown(".actors .el-table__row", "流管中心管理员").click();
-        int total = new Api(port).get("/api/audit/actors/admin/acts?limit=1").body().get("total").asInt();
+        int total = api().get("/api/audit/actors/admin/acts?limit=1").body().get("total").asInt();
         waitForText("流管中心管理员 共 " + total + " 项操作");
         // The report accepted in the fourth journey: the act, the unit, the report's title, the role it was done in.
         WebElement accepted = shown(".acts .el-table__row", "录用信息");
@@ -1881,7 +1890,7 @@ class WorkbenchBrowserIT {
             return first.startsWith("2023-") && first.substring(0, 10).compareTo("2023-12-20") <= 0;
         });
         // By kind of act: only the lead office's scoring acts (加减分, 扣分事项 …), counted as such, from that day still.
-        int scoring = new Api(port).get("/api/audit/actors/admin/acts?limit=1&kind=ASSESSMENT").body().get("total").asInt();
+        int scoring = api().get("/api/audit/actors/admin/acts?limit=1&kind=ASSESSMENT").body().get("total").asInt();
         press(visible(By.cssSelector("[data-test=act-kind]")));
         press(shown(".el-select-dropdown__item", "考核计分"));
         waitForText("流管中心管理员的“考核计分”操作共 " + scoring + " 项");
@@ -1955,7 +1964,7 @@ class WorkbenchBrowserIT {
 
         // Held today, the training counts for no published scheme's year; the unit's fact log has the withdrawal.
         boolean logged = false;
-        for (JsonNode fact : new Api(port).get("/api/units/xinqi/facts").body()) {
+        for (JsonNode fact : api().get("/api/units/xinqi/facts").body()) {
             logged |= fact.path("factType").asText().equals("WITHDRAWAL") && fact.path("reason").asText().equals("培训日期填错，已重新填报");
         }
         assertThat(logged).as("the fact log holds the withdrawal").isTrue();
@@ -1990,7 +1999,7 @@ class WorkbenchBrowserIT {
         shots("records-campaign-step");
 
         boolean told = false;
-        for (JsonNode n : new Api(port).get("/api/units/xinqi/notifications").body()) {
+        for (JsonNode n : api().get("/api/units/xinqi/notifications").body()) {
             told |= n.toString().contains("经核实该小区尚未完成整治");
         }
         assertThat(told).as("the unit is told of the lead office's withdrawal").isTrue();
@@ -2007,7 +2016,7 @@ class WorkbenchBrowserIT {
         var http = java.net.http.HttpClient.newHttpClient();
         String base = base();
         var session = ScaleBenchmark.Session.signIn(http, base, "admin", TestData.ADMIN_PASSWORD);
-        int before = new Api(port).get("/api/records?unitId=daqi").body().size();
+        int before = api().get("/api/records?unitId=daqi").body().size();
         assertThat(before).as("the demo's records of 大碶, under one list").isLessThan(500);
         // Older than the newest 500: found by its year all the same.
         assertThat(session.post(http, base + "/api/units/daqi/trainings", "{\"heldOn\":\"2022-12-20\",\"topic\":\"二〇二二年冬季网格员培训\"}")
@@ -2136,7 +2145,7 @@ class WorkbenchBrowserIT {
             return !rows.isEmpty() && rows.stream().allMatch(r -> r.getText().contains("已撤回"));
         });
         shown(".table .el-table__row", "群租整治（重复启动，工作台）");
-        int withdrawn = new Api(port).get("/api/records?unitId=xinqi&status=WITHDRAWN").body().size();
+        int withdrawn = api().get("/api/records?unitId=xinqi&status=WITHDRAWN").body().size();
         waitForText("共 " + withdrawn + " 条");
     }
 
