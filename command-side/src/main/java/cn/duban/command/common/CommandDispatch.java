@@ -23,10 +23,10 @@ import java.lang.reflect.RecordComponent;
  * A client that sends that position with its reads ({@code X-Duban-Min-Position}, which every read
  * waits for) may ask, with {@code X-Duban-Consistency: deferred}, to be answered as soon as its
  * command is durable: it then waits at its next read instead, and meanwhile sends its next command.
- * The workbench does. Issue 14 measured why: four clients each waiting for the read models left the
- * two cores partly idle and the projections handling an event or two a batch (10k events: 294–301
- * commands/s at 5.4–5.5 ms of CPU waiting, 339/s at 4.9 ms not, the read models caught up at the
- * end of both).
+ * The workbench does. Issue 14's benchmark at 10k events, four clients, the read models caught up
+ * inside the measured time in each: 294–301 commands/s at 5.4–5.5 ms of CPU each waiting for them,
+ * 348/s at 4.8 ms deferred (one client: 158/s and 218/s), as each client's next command no longer
+ * waits behind the projections.
  */
 @Component
 public class CommandDispatch {
