@@ -46,7 +46,7 @@ class CrashRecoveryIT {
     Process start(Path dataDir, int port, Path log) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", classpath, DubanApplication.class.getName())
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath, DubanApplication.class.getName())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("DATA_DIR", dataDir.toString());
         pb.environment().put("PORT", Integer.toString(port));
