@@ -7,11 +7,6 @@ function csrf() {
 }
 
 /**
- * Calls the API with the session: the CSRF token on writes, and X-Requested-With so a lapsed
- * session answers 401 (back to the sign-in page) instead of a browser's password dialog.
- * Errors become a toast that names the field, as the API does, and reject.
- */
-/**
  * The event-store position of this tab's last command. Every read sends it and is answered once the
  * read models include it (read your own writes), so commands need not wait for them: each asks to be
  * answered once it is durable. Kept for the tab's life, so a reload right after an act shows it too.
@@ -34,6 +29,11 @@ function remember(res) {
   }
 }
 
+/**
+ * Calls the API with the session: the CSRF token on writes, and X-Requested-With so a lapsed
+ * session answers 401 (back to the sign-in page) instead of a browser's password dialog.
+ * Errors become a toast that names the field, as the API does, and reject.
+ */
 export async function api(method, path, body, contentType, { absentIsNull = false } = {}) {
   const headers = { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' };
   if (method === 'GET') {

@@ -12,8 +12,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.lang.reflect.Method;
-import java.time.Duration;
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 
 /**
  * Sends a command with who/where metadata from the request, then, where this process also runs
