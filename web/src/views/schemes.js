@@ -51,3 +51,9 @@ export function itemName(item) {
 export function itemLabel(item) {
   return `${itemName(item)}（${item.max}分）`;
 }
+
+/** The item of that code among a scheme's items, named by `name` (itemName or itemLabel); its code while the items are not read yet. */
+export function itemNamed(items, code, name = itemName) {
+  const item = (items || []).find(i => i.code === code);
+  return item ? name(item) : codeOf(code);
+}

@@ -82,15 +82,8 @@ final class Api {
 
     /** The raw body of a GET, for downloads (archive, workbook). */
     byte[] bytes(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
-        if (afterEveryWrite) {
-            b.header("X-Duban-Min-Position", Long.toString(Long.MAX_VALUE));
-        }
         try {
-            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = http.send(signed(HttpRequest.newBuilder(URI.create(base + path)).GET()).build(), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
                 throw new AssertionError("GET " + path + " → " + r.statusCode());
             }
@@ -149,15 +142,20 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
-    private Response send(HttpRequest.Builder request) {
+    /** The caller's credentials, and for {@link #afterEveryWrite()} the position its reads wait for. */
+    private HttpRequest.Builder signed(HttpRequest.Builder request) {
         if (authorization != null) {
             request.setHeader("Authorization", authorization);
         }
         if (afterEveryWrite) {
             request.setHeader("X-Duban-Min-Position", Long.toString(Long.MAX_VALUE));
         }
+        return request;
+    }
+
+    private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(signed(request).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             boolean json = r.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(true);
             JsonNode body = r.body() == null || r.body().isBlank() || !json ? null : JSON.readTree(r.body());
             return new Response(r.statusCode(), body, r);

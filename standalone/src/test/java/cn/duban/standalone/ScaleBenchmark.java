@@ -627,12 +627,11 @@ class ScaleBenchmark {
     /**
      * Commands as the workbench sends them: each answered once durable ({@code X-Duban-Consistency:
      * deferred}), the read models waited for at the client's next read. So that their work counts, the
-     * run ends with that read: one read naming the highest position answered, which returns once every
+     * run ends with that read: one read naming the highest position any session was answered with, which returns once every
      * read model this process holds includes every command (since stop 61; before, each command's
      * answer waited for them).
      */
     static Rate commands(HttpClient http, String base, Session[] sessions, int clients, List<String> units, int total) throws Exception {
-        AtomicLong highest = new AtomicLong(-1);
         return inParallel(clients, total, (client, i) -> {
             String unit = units.get((int) (i % units.size()));
             HttpResponse<String> r = sessions[client].post(http, base + "/api/units/" + unit + "/trainings",
@@ -640,9 +639,9 @@ class ScaleBenchmark {
             if (r.statusCode() != 201) {
                 throw new IllegalStateException(r.statusCode() + " " + r.body());
             }
-            highest.accumulateAndGet(Long.parseLong(r.headers().firstValue("X-Duban-Position").orElseThrow()), Math::max);
         }, () -> {
-            HttpResponse<String> read = sessions[0].readAfter(http, base + "/api/units", highest.get());
+            long highest = Arrays.stream(sessions).mapToLong(s -> s.position().get()).max().orElseThrow();
+            HttpResponse<String> read = sessions[0].readAfter(http, base + "/api/units", highest);
             if (read.statusCode() != 200 || !"visible".equals(read.headers().firstValue("X-Duban-Consistency").orElse(null))) {
                 throw new IllegalStateException("the read models did not catch up: " + read.statusCode() + " " + read.headers().map());
             }
@@ -984,9 +983,8 @@ class ScaleBenchmark {
         }
 
         /** A read that waits until the read models include {@code position}, as the workbench's reads after a command. */
-        HttpResponse<String> readAfter(HttpClient http, String url, long position) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).header("X-Requested-With", "XMLHttpRequest")
-                    .header("X-Duban-Min-Position", Long.toString(position)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> readAfter(HttpClient http, String url, long after) throws Exception {
+            return http.send(request(url, after), HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> get(HttpClient http, String url) throws Exception {
@@ -1007,8 +1005,11 @@ class ScaleBenchmark {
         }
 
         private HttpRequest request(String url) {
+            return request(url, position.get());
+        }
+
+        private HttpRequest request(String url, long after) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies).header("X-Requested-With", "XMLHttpRequest");
-            long after = position.get();
             return (after < 0 ? b : b.header("X-Duban-Min-Position", Long.toString(after))).build();
         }
     }

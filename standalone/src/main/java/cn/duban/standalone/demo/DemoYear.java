@@ -337,10 +337,10 @@ public final class DemoYear {
         });
     }
 
-    /** What units write about (信息材料): a title, its text, its category; every third filed with its original. */
     /** Reports submitted from this day on still wait for the lead office's decision (信息待审核). */
     public static final LocalDate STILL_IN_REVIEW_FROM = LocalDate.of(2023, 11, 1);
 
+    /** What units write about (信息材料): a title, its text, its category; every third filed with its original. */
     static final String[][] INFO = {
             {"新居民积分制管理工作动态", "工作动态", "本月共受理新居民积分申请%d件，审核通过%d件，积分入学、积分落户等服务事项全部按时办结，窗口实行“一次办”。"},
             {"出租房屋“以房管人”做法", "经验做法", "依托网格员对辖区出租房屋开展逐户走访，新登记出租房屋%d套、核销%d套，建立房东、二房东责任清单，信息登记率稳步提升。"},
