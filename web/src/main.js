@@ -1,5 +1,5 @@
 import { createApp } from 'vue';
-import ElementPlus from 'element-plus';
+import { ElLoading, ElMessage, ElMessageBox, makeInstaller } from 'element-plus';
 import zhCn from 'element-plus/es/locale/lang/zh-cn';
 import en from 'element-plus/es/locale/lang/en';
 import 'element-plus/dist/index.css';
@@ -10,7 +10,9 @@ import { lang } from './i18n.js';
 // Screen readers, the browser's spelling and its offer to translate go by the page's language.
 document.documentElement.lang = lang() === 'en' ? 'en' : 'zh-CN';
 
+// Components are imported by the screens that use them (vite.config.js). What is installed here is what
+// is not a tag: v-loading, and the messages and confirmations, which take the app's language from it.
 createApp(App)
-  .use(ElementPlus, { locale: lang() === 'en' ? en : zhCn })
+  .use(makeInstaller([ElLoading, ElMessage, ElMessageBox]), { locale: lang() === 'en' ? en : zhCn })
   .use(router)
   .mount('#app');

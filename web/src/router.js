@@ -1,27 +1,33 @@
 import { createRouter, createWebHashHistory } from 'vue-router';
+import { ElMessage } from 'element-plus';
+import { t } from './i18n.js';
 import Dashboard from './views/Dashboard.vue';
-import Assignments from './views/Assignments.vue';
-import Score from './views/Score.vue';
-import InfoReview from './views/InfoReview.vue';
-import Replay from './views/Replay.vue';
-import Inbox from './views/Inbox.vue';
-import Report from './views/Report.vue';
-import Records from './views/Records.vue';
-import Compare from './views/Compare.vue';
-import Sampling from './views/Sampling.vue';
-import Statistics from './views/Statistics.vue';
-import Schemes from './views/Schemes.vue';
-import Users from './views/Users.vue';
-import Rounds from './views/Rounds.vue';
-import YearEnd from './views/YearEnd.vue';
-import Adjustments from './views/Adjustments.vue';
-import Rectifications from './views/Rectifications.vue';
-import MutualInspection from './views/MutualInspection.vue';
-import CopyNotices from './views/CopyNotices.vue';
-import Units from './views/Units.vue';
-import Archive from './views/Archive.vue';
-import Audit from './views/Audit.vue';
-import Webhooks from './views/Webhooks.vue';
+
+// The overview is every role's first screen and comes with the workbench's first script; every other
+// screen is fetched when first opened, so that opening the workbench on a slow office line waits for
+// one screen's code, not every screen's.
+const Assignments = () => import('./views/Assignments.vue');
+const Score = () => import('./views/Score.vue');
+const InfoReview = () => import('./views/InfoReview.vue');
+const Replay = () => import('./views/Replay.vue');
+const Inbox = () => import('./views/Inbox.vue');
+const Report = () => import('./views/Report.vue');
+const Records = () => import('./views/Records.vue');
+const Compare = () => import('./views/Compare.vue');
+const Sampling = () => import('./views/Sampling.vue');
+const Statistics = () => import('./views/Statistics.vue');
+const Schemes = () => import('./views/Schemes.vue');
+const Users = () => import('./views/Users.vue');
+const Rounds = () => import('./views/Rounds.vue');
+const YearEnd = () => import('./views/YearEnd.vue');
+const Adjustments = () => import('./views/Adjustments.vue');
+const Rectifications = () => import('./views/Rectifications.vue');
+const MutualInspection = () => import('./views/MutualInspection.vue');
+const CopyNotices = () => import('./views/CopyNotices.vue');
+const Units = () => import('./views/Units.vue');
+const Archive = () => import('./views/Archive.vue');
+const Audit = () => import('./views/Audit.vue');
+const Webhooks = () => import('./views/Webhooks.vue');
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -52,4 +58,27 @@ export const router = createRouter({
     // An address the workbench does not know (an old bookmark, a mistyped link) opens the overview, not an empty page.
     { path: '/:unknown(.*)*', redirect: '/' },
   ],
+});
+
+/** How Chromium, Firefox and Safari say that a screen's script could not be fetched, and how Vite says it of its styles. */
+const SCREEN_NOT_FETCHED = /dynamically imported module|Importing a module script failed|Unable to preload CSS/i;
+const RELOADED_AT = 'duban.reloadedForScreen';
+
+// A tab left open while the platform is upgraded still runs the old build, whose screens' scripts the
+// server no longer has: opening a screen not yet opened fails. Loading the page again brings the new
+// build, on the same screen. Once a minute at most, so a screen whose script cannot be fetched at
+// all (the network is down) says so instead of loading the page over and over.
+router.onError((error, to) => {
+  if (!SCREEN_NOT_FETCHED.test(String(error?.message))) {
+    console.error(error); // as the router logs a failed navigation when nobody listens
+    return;
+  }
+  const last = Number(sessionStorage.getItem(RELOADED_AT) || 0);
+  if (Date.now() - last > 60_000) {
+    sessionStorage.setItem(RELOADED_AT, String(Date.now()));
+    history.replaceState(history.state, '', '#' + to.fullPath);
+    window.location.reload();
+    return;
+  }
+  ElMessage.error(t('页面未能打开，请检查网络后刷新重试', 'The page could not be opened: check the connection and reload'));
 });

@@ -2179,6 +2179,38 @@ class WorkbenchBrowserIT {
         shots("sample-campaigns", () -> assertThat(phoneCard(".record").getText()).contains("专项整治"));
     }
 
+    /**
+     * A screen's script comes when the screen is first opened. A tab opened before an upgrade asks
+     * for a script the server no longer has (here its fetch is blocked): the workbench loads the page
+     * again, on that screen; when the script still cannot be fetched it says so, and loads no more.
+     */
+    @Test
+    @Order(46)
+    void aScreenWhoseScriptCannotBeFetchedLoadsThePageAgainOnceThenSaysSo() {
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/", "考核总览");
+        org.openqa.selenium.chrome.ChromeDriver chromium = (org.openqa.selenium.chrome.ChromeDriver) browser;
+        chromium.executeCdpCommand("Network.enable", java.util.Map.of());
+        chromium.executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of("*/assets/Audit-*")));
+        try {
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.openedBeforeTheUpgrade = true");
+            browser.get(base() + "/app/#/audit");
+            waitForText("页面未能打开，请检查网络后刷新重试");
+            assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.openedBeforeTheUpgrade"))
+                    .as("the page was loaded again").isNull();
+            assertThat(browser.getCurrentUrl()).endsWith("/app/#/audit");
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.toldOfTheFailure = true");
+            sleep(1500);
+            assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.toldOfTheFailure"))
+                    .as("loaded again once, not over and over").isEqualTo(true);
+            assertThat(browser.findElements(By.cssSelector(".page-title"))).as("no screen shown").isEmpty();
+        } finally {
+            chromium.executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of()));
+        }
+        browser.navigate().refresh();
+        shown(".page-title", "操作留痕");
+    }
+
     /** The supervisor on 抽查核实 draws 新碶's records of a kind: the drawn cards' text, once the sample's drawer shows them. */
     List<String> supervisorDraws(String kind) {
         signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
