@@ -2211,6 +2211,42 @@ class WorkbenchBrowserIT {
         shown(".page-title", "操作留痕");
     }
 
+    /**
+     * A department's clerk reads on the overview where their unit stands, in words, as the ranking
+     * answers it, and follows it to the unit's score; the lead office, which has no unit, reads no such line.
+     */
+    @Test
+    @Order(47)
+    void aClerkReadsWhereTheirUnitStandsOnTheOverview() throws Exception {
+        JsonNode departments = api().get("/api/schemes/beilun-2023/ranking?type=DEPARTMENT").body();
+        JsonNode police = null;
+        int tied = 0;
+        for (JsonNode d : departments) {
+            if (d.get("unitId").asText().equals("gafj")) {
+                police = d;
+            }
+        }
+        for (JsonNode d : departments) {
+            tied += d.get("rank").asInt() == police.get("rank").asInt() ? 1 : 0;
+        }
+        assertThat(tied).as("公安分局 ranked alone in the demo").isEqualTo(1);
+
+        signIn("gafj-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/", "部门排名");
+        WebElement standing = shown("[data-test=standing]", "本单位公安分局");
+        assertThat(standing.getText()).contains("本单位公安分局：部门中第 " + police.get("rank").asInt() + " 名（共 " + departments.size() + " 个），"
+                + police.get("total").decimalValue().stripTrailingZeros().toPlainString() + " 分", "查看得分明细");
+        shots("overview-own-unit", () -> assertThat(visible(By.cssSelector("[data-test=standing]")).getText()).contains("本单位公安分局"));
+        press(standing.findElement(By.linkText("查看得分明细")));
+        wait.until(d -> "单位得分".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.querySelector('.page-title')?.innerText")));
+        assertThat(browser.getCurrentUrl()).endsWith("#/score");
+        waitForText("公安分局");
+
+        signIn("admin", TestData.ADMIN_PASSWORD);
+        open("/", "部门排名");
+        assertThat(browser.findElements(By.cssSelector("[data-test=standing]"))).isEmpty();
+    }
+
     /** The supervisor on 抽查核实 draws 新碶's records of a kind: the drawn cards' text, once the sample's drawer shows them. */
     List<String> supervisorDraws(String kind) {
         signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
