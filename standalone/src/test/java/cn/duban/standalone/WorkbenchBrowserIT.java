@@ -2038,6 +2038,10 @@ class WorkbenchBrowserIT {
         } finally {
             senders.shutdownNow();
         }
+        // They were answered once durable, as a script's commands sent that way are; the page's reads
+        // name no position of theirs, so the read models are waited for here, as the script would.
+        assertThat(session.readAfter(http, base + "/api/me", session.position().get())
+                .headers().firstValue("X-Duban-Consistency")).contains("visible");
         signIn("admin", TestData.ADMIN_PASSWORD);
         open("/records?unit=daqi", "填报台账");
         waitForText("已载入最近的 500 条记录，还有更早的");
@@ -2046,6 +2050,8 @@ class WorkbenchBrowserIT {
         // Recorded while the page is open: the list has moved on by one when the earlier records are asked for.
         assertThat(session.post(http, base + "/api/units/daqi/trainings", "{\"heldOn\":\"2023-06-01\",\"topic\":\"页面打开后录入的培训\"}")
                 .statusCode()).isEqualTo(201);
+        assertThat(session.readAfter(http, base + "/api/me", session.position().get())
+                .headers().firstValue("X-Duban-Consistency")).contains("visible");
         press(visible(By.cssSelector("[data-test=records-more]")));
         waitForText("共 " + (before + added + 1) + " 条");
         assertThat(browser.findElements(By.cssSelector("[data-test=records-more]"))).as("nothing earlier left").isEmpty();
@@ -2200,7 +2206,7 @@ class WorkbenchBrowserIT {
                     .as("the page was loaded again").isNull();
             assertThat(browser.getCurrentUrl()).endsWith("/app/#/audit");
             ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.toldOfTheFailure = true");
-            sleep(1500);
+            sleep(800);
             assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.toldOfTheFailure"))
                     .as("loaded again once, not over and over").isEqualTo(true);
             assertThat(browser.findElements(By.cssSelector(".page-title"))).as("no screen shown").isEmpty();
@@ -2213,7 +2219,8 @@ class WorkbenchBrowserIT {
 
     /**
      * A department's clerk reads on the overview where their unit stands, in words, as the ranking
-     * answers it, and follows it to the unit's score; the lead office, which has no unit, reads no such line.
+     * answers it, and follows it to the unit's score, which gives the rank too; the lead office, which
+     * has no unit, reads no such line.
      */
     @Test
     @Order(47)
@@ -2240,7 +2247,9 @@ class WorkbenchBrowserIT {
         press(standing.findElement(By.linkText("查看得分明细")));
         wait.until(d -> "单位得分".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.querySelector('.page-title')?.innerText")));
         assertThat(browser.getCurrentUrl()).endsWith("#/score");
-        waitForText("公安分局");
+        WebElement rank = visible(By.cssSelector("[data-test=rank]"));
+        wait.until(d -> rank.getText().contains("/ " + departments.size()));
+        assertThat(rank.getText()).contains("部门排名", police.get("rank").asText()).doesNotContain("并列");
 
         signIn("admin", TestData.ADMIN_PASSWORD);
         open("/", "部门排名");
