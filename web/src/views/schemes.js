@@ -57,3 +57,13 @@ export function itemNamed(items, code, name = itemName) {
   const item = (items || []).find(i => i.code === code);
   return item ? name(item) : codeOf(code);
 }
+
+/**
+ * A unit's place in a scheme's ranking (rows best first, units of equal totals sharing a rank): its
+ * row, how many units are ranked, and whether another shares its rank; null where the ranking
+ * leaves the unit out.
+ */
+export function placeIn(rows, unitId) {
+  const row = rows.find(r => r.unitId === unitId);
+  return row ? { row, of: rows.length, tied: rows.some(r => r !== row && r.rank === row.rank) } : null;
+}

@@ -2220,7 +2220,7 @@ class WorkbenchBrowserIT {
     /**
      * A department's clerk reads on the overview where their unit stands, in words, as the ranking
      * answers it, and follows it to the unit's score, which gives the rank too; the lead office, which
-     * has no unit, reads no such line.
+     * has no unit, reads no such line, and reads a department's shared rank said as shared.
      */
     @Test
     @Order(47)
@@ -2254,6 +2254,24 @@ class WorkbenchBrowserIT {
         signIn("admin", TestData.ADMIN_PASSWORD);
         open("/", "部门排名");
         assertThat(browser.findElements(By.cssSelector("[data-test=standing]"))).isEmpty();
+
+        // A department that shares its rank (the demo's departments at full marks) is said to.
+        JsonNode sharing = null;
+        for (JsonNode d : departments) {
+            int same = 0;
+            for (JsonNode other : departments) {
+                same += other.get("rank").asInt() == d.get("rank").asInt() ? 1 : 0;
+            }
+            if (same > 1 && sharing == null) {
+                sharing = d;
+            }
+        }
+        assertThat(sharing).as("departments sharing a rank in the demo").isNotNull();
+        open("/score", "单位得分");
+        choose(visible(By.cssSelector(".toolbar .el-select")), sharing.get("name").asText());
+        WebElement sharedRank = visible(By.cssSelector("[data-test=rank]"));
+        String expected = sharing.get("rank").asText();
+        wait.until(d -> sharedRank.getText().contains("部门排名（并列）") && sharedRank.getText().contains(expected));
     }
 
     /** The supervisor on 抽查核实 draws 新碶's records of a kind: the drawn cards' text, once the sample's drawer shows them. */
