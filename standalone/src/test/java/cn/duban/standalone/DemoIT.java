@@ -92,8 +92,25 @@ class DemoIT {
         assertThat(reported).isPositive();
         assertThat(toCheck).isPositive();
 
-        // Unit staff and leaders decide none of these: nothing waits for them here (a clerk's 待办 is the inbox).
-        assertThat(waiting(api.as("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD))).isEmpty();
+        // A unit's staff: what 我的待办, 抄告单 and 限期整改 list for the unit to act on.
+        Api clerk = api.as("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        JsonNode inbox = clerk.get("/api/units/xinqi/inbox").body();
+        java.util.Set<String> tasks = new java.util.HashSet<>();
+        for (String group : List.of("toAcknowledge", "overdue", "toReport")) {
+            inbox.get(group).forEach(a -> tasks.add(a.get("id").asText()));
+        }
+        long toAnswer = 0;
+        for (JsonNode n : clerk.get("/api/copy-notices?unitId=xinqi").body()) {
+            toAnswer += n.get("toUnitId").asText().equals("xinqi") && !n.hasNonNull("answer") ? 1 : 0;
+        }
+        long toReport = clerk.get("/api/rectifications?unitId=xinqi&status=ORDERED").body().size();
+        long unread = clerk.get("/api/units/xinqi/notifications").body().get("unread").asLong();
+        assertThat(waiting(clerk)).containsExactly(java.util.Map.entry("tasks", (long) tasks.size()),
+                java.util.Map.entry("copyNoticesToAnswer", toAnswer), java.util.Map.entry("rectificationsToReport", toReport),
+                java.util.Map.entry("notifications", unread));
+        assertThat(tasks).isNotEmpty();
+        assertThat(unread).isPositive();
+        // Leaders decide none of these: nothing waits for them here.
         assertThat(waiting(api.as("leader", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD))).isEmpty();
     }
 

@@ -833,7 +833,11 @@ class WorkbenchBrowserIT {
     @Order(12)
     void aUnitReportsTheRectificationAndASupervisorVerifiesIt() throws Exception {
         signIn("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
-        open("/rectifications", "限期整改");
+        // The clerk's overview says what waits for the unit; the rectification leads to its page, filtered.
+        open("/", "街道排名");
+        assertThat(waiting("rectificationsToReport")).isEqualTo("1整改待报送");
+        press(browser.findElement(By.cssSelector("[data-waiting=rectificationsToReport]")));
+        waitForText("限期整改");
         WebElement row = wait.until(d -> d.findElements(By.cssSelector(".wide .el-table__row")).stream()
                 .filter(r -> r.getText().contains("培训台账缺少学时记录（工作台）")).findFirst().orElse(null));
         wait.until(d -> row.getText().contains("待整改")); // Element Plus tags zoom in: not read as shown until then
@@ -1632,7 +1636,9 @@ class WorkbenchBrowserIT {
         shots("copy-notice-sent");
 
         signIn("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
-        open("/inbox", "我的待办");
+        open("/", "街道排名");
+        assertThat(waiting("copyNoticesToAnswer")).isEqualTo("1抄告单待反馈");
+        press(browser.findElement(By.cssSelector("[data-waiting=copyNoticesToAnswer]")));
         WebElement task = shown("[data-test=copy-notices] .task", subject);
         assertThat(task.getText()).contains("公安分局", "去反馈");
         press(task.findElement(buttonNamed("去反馈")));
@@ -1648,6 +1654,8 @@ class WorkbenchBrowserIT {
         }
         assertThat(answered.get("status").asText()).isEqualTo("ANSWERED");
         assertThat(answered.get("answeredBy").asText()).isEqualTo("xinqi-staff");
+        open("/", "街道排名");
+        assertThat(waiting("copyNoticesToAnswer")).isEqualTo("0抄告单待反馈");
 
         signIn("admin", TestData.ADMIN_PASSWORD);
         open("/", "街道排名");

@@ -30,6 +30,11 @@ public class CopyNoticeQueries {
         return notices.count(Filters.eq("status", "ESCALATED"));
     }
 
+    /** 抄告单 sent to this unit and not answered yet, whether or not escalated: what its staff must answer. */
+    public long toAnswer(String unitId) {
+        return notices.count(Filters.and(Filters.eq("toUnitId", unitId), Filters.in("status", "SENT", "ESCALATED")));
+    }
+
     public CopyNoticeView one(String id) {
         CopyNoticeView v = notices.find(id);
         if (v == null) {

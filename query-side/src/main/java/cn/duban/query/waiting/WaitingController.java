@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 
 /**
@@ -43,14 +44,18 @@ public class WaitingController {
      * with an extension asked), {@code appeals} (filed, not decided), {@code copyNotices} (抄告单
      * escalated to the lead office, still unanswered), {@code rectifications}
      * (reported, to verify), {@code samples} (drawn records to check, and records another
-     * supervisor checked, to recheck).
+     * supervisor checked, to recheck); for a unit's staff {@code tasks} (assignments to acknowledge,
+     * to report on or overdue), {@code copyNoticesToAnswer} (抄告单 sent to the unit, not yet
+     * answered), {@code rectificationsToReport} (ordered, not yet reported) and
+     * {@code notifications} (unread).
      */
     public record Waiting(String key, long count) {
     }
 
     @GetMapping("/me/waiting")
     @Operation(summary = "待处理 / how many things wait for my decision",
-            description = "The lead office: reports, completions, extensions, appeals, copy notices escalated. Supervisors: rectifications, samples. Others: none.")
+            description = "The lead office: reports, completions, extensions, appeals, copy notices escalated. Supervisors: rectifications, samples. "
+                    + "Unit staff: tasks, copy notices to answer, rectifications to report, unread notifications. Leaders: none.")
     public List<Waiting> waiting() {
         DubanPrincipal me = CurrentUser.get().orElse(null);
         if (me == null) {
@@ -74,7 +79,21 @@ public class WaitingController {
                             .filter(r -> "DRAWN".equals(r.status) || ("CHECKED".equals(r.status) && r.check != null
                                     && !me.username().equals(r.check.by())))
                             .count()));
-            case UNIT_STAFF, LEADER -> List.of();
+            case UNIT_STAFF -> me.unitId() == null ? List.of() : forUnit(me.unitId());
+            case LEADER -> List.of();
         };
+    }
+
+    /** What waits for a unit's staff to act, each counted as 我的待办, 抄告单 and 限期整改 list it. */
+    private List<Waiting> forUnit(String unitId) {
+        AssignmentQueries.Inbox inbox = assignments.inbox(unitId);
+        // An assignment both overdue and still to report is one task, listed once under its most pressing group.
+        long tasks = Stream.of(inbox.toAcknowledge(), inbox.overdue(), inbox.toReport()).flatMap(List::stream)
+                .map(AssignmentQueries.BoardRow::id).distinct().count();
+        return List.of(
+                new Waiting("tasks", tasks),
+                new Waiting("copyNoticesToAnswer", copyNotices.toAnswer(unitId)),
+                new Waiting("rectificationsToReport", supervision.rectifications(unitId, "ORDERED", null, null).size()),
+                new Waiting("notifications", assignments.notifications(unitId).stream().filter(n -> !n.read()).count()));
     }
 }
