@@ -188,7 +188,7 @@ public final class Words {
                 "AssignmentCancelled", "撤销任务", "Assignment cancelled", "AssignmentReopened", "重新打开任务", "Assignment reopened",
                 "AssignmentDeadlineApproaching", "临期提醒", "Deadline approaching", "AssignmentWentOverdue", "任务逾期", "Assignment went overdue",
                 "AssignmentReportMissed", "未按时报送", "Report missed", "AssignmentLightChanged", "亮灯变化", "Light changed",
-                "NotificationRead", "阅读提醒", "Notification read",
+                "NotificationRead", "阅读提醒", "Notification read", "AllNotificationsRead", "全部标为已读", "All notifications read",
                 "UnitRegistered", "新增考核单位", "Unit registered", "UnitRetired", "撤并考核单位", "Unit retired",
                 "UnitRenamed", "单位更名", "Unit renamed",
                 "SchemeDrafted", "起草考核方案", "Scheme drafted", "SchemePublished", "发布考核方案", "Scheme published",

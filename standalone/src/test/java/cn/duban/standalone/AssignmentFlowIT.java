@@ -138,6 +138,13 @@ class AssignmentFlowIT {
         assertThat(api.post("/api/assignments/notifications/read", Map.of("unitId", "xinqi", "notificationId", first)).status()).isEqualTo(200);
         assertThat(api.post("/api/assignments/notifications/read", Map.of("unitId", "xinqi", "notificationId", first)).status()).isEqualTo(200);
         assertThat(api.get("/api/units/xinqi/notifications?unread=true").body().get("notifications")).hasSize(2);
+        long gafjUnread = api.get("/api/units/gafj/notifications").body().get("unread").asLong();
+        assertThat(gafjUnread).isPositive();
+        // 全部标为已读: the rest of xinqi's at once, gafj's left as they were; refused for a unit that does not exist.
+        assertThat(api.post("/api/assignments/notifications/read-all", Map.of("unitId", "xinqi")).status()).isEqualTo(200);
+        assertThat(api.get("/api/units/xinqi/notifications").body().get("unread").asLong()).isZero();
+        assertThat(api.get("/api/units/gafj/notifications").body().get("unread").asLong()).isEqualTo(gafjUnread);
+        assertThat(api.post("/api/assignments/notifications/read-all", Map.of("unitId", "no-such-unit")).status()).isEqualTo(404);
         assertThat(api.get("/api/units/gafj/notifications").body().get("notifications").findValuesAsText("kind")).contains("COMPLETION_RETURNED");
         JsonNode stats = api.get("/api/assignments/statistics").body();
         JsonNode xinqi = null;

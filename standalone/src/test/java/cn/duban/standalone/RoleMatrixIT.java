@@ -45,7 +45,7 @@ class RoleMatrixIT {
     /** README: unit staff report their own unit's facts and answer assignments and rectifications. */
     static final Pattern UNIT_ACTS = Pattern.compile("/api/units/\\{[^}]+}/(trainings|info-reports|campaigns|indicators|achievements|self-assessments|appeals)"
             + "|/api/campaigns/\\{[^}]+}/(progress|closure|withdrawal|progress/\\{[^}]+}/withdrawal)|/api/(trainings|info-reports|achievements|indicator-reports|appeals)/\\{[^}]+}/withdrawal"
-            + "|/api/assignments/\\{[^}]+}/(acknowledgements|progress|completion|extension-requests)|/api/assignments/notifications/read"
+            + "|/api/assignments/\\{[^}]+}/(acknowledgements|progress|completion|extension-requests)|/api/assignments/notifications/read(-all)?"
             + "|/api/rectifications/\\{[^}]+}/report|/api/me/password|/api/materials|/api/copy-notices|/api/copy-notices/\\{[^}]+}/answer"
             // 互查: past the gate; the round decides whether this unit inspects in it
             + "|/api/rounds/\\{[^}]+}/findings");

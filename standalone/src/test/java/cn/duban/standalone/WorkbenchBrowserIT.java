@@ -2282,6 +2282,30 @@ class WorkbenchBrowserIT {
         wait.until(d -> sharedRank.getText().contains("部门排名（并列）") && sharedRank.getText().contains(expected));
     }
 
+    /**
+     * 新碶's clerk follows the overview's 未读通知 to the notifications and marks them all read at once;
+     * the overview then counts none.
+     */
+    @Test
+    @Order(48)
+    void aClerkMarksEveryNotificationReadAtOnce() throws Exception {
+        signIn("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/", "街道排名");
+        long unread = api().get("/api/units/xinqi/notifications").body().get("unread").asLong();
+        assertThat(unread).isGreaterThan(1);
+        assertThat(waiting("notifications")).isEqualTo(unread + "未读通知");
+        press(browser.findElement(By.cssSelector("[data-waiting=notifications]")));
+        WebElement badge = visible(By.cssSelector("[data-test=unread]"));
+        assertThat(badge.getText()).isEqualTo(String.valueOf(unread));
+        press(visible(By.cssSelector("[data-test=read-all]")));
+        waitForText("已全部标为已读");
+        wait.until(d -> d.findElements(By.cssSelector("[data-test=unread]")).isEmpty());
+        assertThat(browser.findElements(buttonNamed("标为已读"))).as("no notification left to mark").isEmpty();
+        assertThat(api().get("/api/units/xinqi/notifications").body().get("unread").asLong()).isZero();
+        open("/", "街道排名");
+        assertThat(waiting("notifications")).isEqualTo("0未读通知");
+    }
+
     /** The supervisor on 抽查核实 draws 新碶's records of a kind: the drawn cards' text, once the sample's drawer shows them. */
     List<String> supervisorDraws(String kind) {
         signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);

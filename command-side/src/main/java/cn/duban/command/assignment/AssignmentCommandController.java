@@ -195,6 +195,17 @@ public class AssignmentCommandController {
     public record ReadRequest(@NotBlank String unitId, @NotBlank String notificationId) {
     }
 
+    @PostMapping("/notifications/read-all")
+    @Operation(summary = "全部标为已读 / mark every notification of a unit read",
+            description = "Body: {unitId}. Every notification the unit has been sent until now; recorded each time it is asked.")
+    public Map<String, String> markAllRead(@Valid @RequestBody ReadAllRequest r) {
+        commands.send(new cn.duban.kernel.assignment.MarkAllNotificationsRead(r.unitId()));
+        return Map.of("unitId", r.unitId(), "read", "all");
+    }
+
+    public record ReadAllRequest(@NotBlank String unitId) {
+    }
+
     @PostMapping("/{id}/deadline-check")
     @Operation(summary = "立即检查期限 / act on the assignment's dates now",
             description = "What the deadline checker does each minute, at once (e.g. right after a 延期 or a late entry): "

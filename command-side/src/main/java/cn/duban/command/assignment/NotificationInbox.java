@@ -1,6 +1,8 @@
 package cn.duban.command.assignment;
 
 import cn.duban.command.common.References;
+import cn.duban.kernel.assignment.AllNotificationsRead;
+import cn.duban.kernel.assignment.MarkAllNotificationsRead;
 import cn.duban.kernel.assignment.MarkNotificationRead;
 import cn.duban.kernel.assignment.NotificationRead;
 import org.axonframework.commandhandling.CommandHandler;
@@ -15,7 +17,11 @@ import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** Which of a unit's notifications were read; created with the first one. Reading twice records nothing. */
+/**
+ * Which of a unit's notifications were read; created with the first act. Reading one twice records
+ * nothing. Reading all is recorded each time it is asked: the notifications come from other
+ * aggregates' events, so this one cannot know whether any arrived since the last time.
+ */
 @Aggregate(cache = "aggregateCache")
 class NotificationInbox {
     @AggregateIdentifier
@@ -38,6 +44,20 @@ class NotificationInbox {
         if (!read.contains(c.notificationId())) {
             apply(new NotificationRead(c.unitId(), c.notificationId()));
         }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(MarkAllNotificationsRead c, References references) {
+        if (inboxId == null) {
+            references.requireUnit(c.unitId());
+        }
+        apply(new AllNotificationsRead(c.unitId()));
+    }
+
+    @EventSourcingHandler
+    void on(AllNotificationsRead e) {
+        inboxId = "inbox:" + e.unitId();
     }
 
     @EventSourcingHandler

@@ -23,6 +23,21 @@ class NotificationInboxTest {
         }
 
         @Test
+        void readingAllIsRecordedEachTime() {
+            fixture.givenNoPriorActivity().when(new cn.duban.kernel.assignment.MarkAllNotificationsRead("xinqi"))
+                    .expectEvents(new cn.duban.kernel.assignment.AllNotificationsRead("xinqi"));
+            fixture.given(new cn.duban.kernel.assignment.AllNotificationsRead("xinqi"), new cn.duban.kernel.assignment.NotificationRead("xinqi", "e1:xinqi"))
+                    .when(new cn.duban.kernel.assignment.MarkAllNotificationsRead("xinqi"))
+                    .expectEvents(new cn.duban.kernel.assignment.AllNotificationsRead("xinqi"));
+        }
+
+        @Test
+        void readingAllOnlyForARegisteredUnit() {
+            fixture.givenNoPriorActivity().when(new cn.duban.kernel.assignment.MarkAllNotificationsRead("nobody"))
+                    .expectException(NotFoundException.class).expectNoEvents();
+        }
+
+        @Test
         void onlyForARegisteredUnit() {
             fixture.givenNoPriorActivity().when(new cn.duban.kernel.assignment.MarkNotificationRead("nobody", "e1:nobody"))
                     .expectException(NotFoundException.class).expectNoEvents();

@@ -50,7 +50,7 @@ public class SecurityConfig {
             "/api/campaigns/*/withdrawal",
             "/api/appeals/*/withdrawal",
             "/api/assignments/*/acknowledgements", "/api/assignments/*/progress", "/api/assignments/*/completion",
-            "/api/assignments/*/extension-requests", "/api/assignments/notifications/read", "/api/rectifications/*/report",
+            "/api/assignments/*/extension-requests", "/api/assignments/notifications/read", "/api/assignments/notifications/read-all", "/api/rectifications/*/report",
             "/api/materials", "/api/copy-notices", "/api/copy-notices/*/answer"};
     static final String[] SUPERVISION_ACTS = {
             "/api/rounds", "/api/rounds/*/findings", "/api/rounds/*/scores", "/api/rounds/*/closure", "/api/rounds/*/publication",

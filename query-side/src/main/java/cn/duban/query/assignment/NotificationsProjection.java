@@ -25,6 +25,7 @@ import cn.duban.kernel.supervision.RectificationEscalated;
 import cn.duban.kernel.supervision.RectificationOrdered;
 import cn.duban.kernel.supervision.RectificationRejected;
 import cn.duban.kernel.supervision.SampledRecordDisqualified;
+import cn.duban.kernel.assignment.AllNotificationsRead;
 import cn.duban.kernel.assignment.NotificationRead;
 import cn.duban.query.assignment.AssignmentsProjection.AssignmentView;
 import cn.duban.query.common.ReadModelJson;
@@ -190,6 +191,13 @@ public class NotificationsProjection {
     @EventHandler
     void on(NotificationRead e, EventMessage<?> m) {
         notifications.updateOne(Filters.and(Filters.eq("_id", e.notificationId()), Filters.eq("unitId", e.unitId())),
+                Updates.combine(Updates.set("read", true), Updates.set("readAt", RecordingTime.of(m).toString())));
+    }
+
+    /** Every notification of the unit so far: each came from an event before this one, so it is here already. */
+    @EventHandler
+    void on(AllNotificationsRead e, EventMessage<?> m) {
+        notifications.updateMany(Filters.and(Filters.eq("unitId", e.unitId()), Filters.ne("read", true)),
                 Updates.combine(Updates.set("read", true), Updates.set("readAt", RecordingTime.of(m).toString())));
     }
 

@@ -90,6 +90,24 @@ class AssignmentProjectionsTest extends ProjectionTestBase {
         assertThat(read.readAt()).isEqualTo(Instant.parse("2023-03-01T06:00:00Z"));
     }
 
+    /** 全部标为已读: every notification the unit holds is read, one already read keeps when it was; another unit's stay unread. */
+    @Test
+    void allOfAUnitsNotificationsAreReadAtOnce() throws Exception {
+        given(ISSUED, new AssignmentUrged("a1", List.of("xinqi", "gafj"), "请于本周内报送进展"));
+        var collection = harness.db.getCollection(NotificationsProjection.COLLECTION);
+        String first = NotificationsProjection.of(collection, "xinqi").get(1).id();
+        given(new NotificationRead("xinqi", first));
+        Instant firstRead = NotificationsProjection.of(collection, "xinqi").stream().filter(n -> n.id().equals(first)).findFirst().orElseThrow().readAt();
+
+        given(new cn.duban.kernel.assignment.AllNotificationsRead("xinqi"));
+
+        List<NotificationsProjection.Notification> xinqi = NotificationsProjection.of(collection, "xinqi");
+        assertThat(xinqi).hasSize(2).allMatch(NotificationsProjection.Notification::read);
+        assertThat(xinqi.stream().filter(n -> n.id().equals(first)).findFirst().orElseThrow().readAt()).isEqualTo(firstRead);
+        assertThat(xinqi.stream().filter(n -> !n.id().equals(first)).findFirst().orElseThrow().readAt()).isAfter(firstRead);
+        assertThat(NotificationsProjection.of(collection, "gafj")).hasSize(2).noneMatch(NotificationsProjection.Notification::read);
+    }
+
     /** The platform's own messages in both languages, "中文 / English", for the workbench to show the reader's half. */
     @Test
     void deadlineNotificationsAreWordedInBothLanguages() throws Exception {
