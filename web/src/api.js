@@ -29,6 +29,13 @@ function remember(res) {
   }
 }
 
+const commandListeners = [];
+
+/** Calls `listener` after each command (any request but a GET) the API has accepted. */
+export function afterEveryCommand(listener) {
+  commandListeners.push(listener);
+}
+
 /**
  * Calls the API with the session: the CSRF token on writes, and X-Requested-With so a lapsed
  * session answers 401 (back to the sign-in page) instead of a browser's password dialog.
@@ -60,6 +67,9 @@ export async function api(method, path, body, contentType, { absentIsNull = fals
     const error = new Error(message);
     error.status = res.status;
     throw error;
+  }
+  if (method !== 'GET') {
+    commandListeners.forEach(listener => listener());
   }
   return data;
 }

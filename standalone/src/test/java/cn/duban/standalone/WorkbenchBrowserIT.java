@@ -395,10 +395,27 @@ class WorkbenchBrowserIT {
         assertThat(waiting("completions")).isEqualTo(admin.get("/api/assignments?status=COMPLETION_SUBMITTED").body().size() + "办结待审核")
                 .isEqualTo("1办结待审核");
         assertThat(waiting("appeals")).endsWith("申诉待处理");
+        // The menu counts them by the page that decides them: 信息审核 its reports, 交办督办 completions and extensions.
+        int reports = admin.get("/api/info-reports/pending").body().size();
+        assertThat(reports).isPositive();
+        wait.until(d -> badge("/info-review").equals(String.valueOf(reports)));
+        assertThat(badge("/assignments")).isNotEmpty();
+        assertThat(badge("/statistics")).as("nothing decided on 督办统计").isEmpty();
         shots("overview");
         press(browser.findElement(By.cssSelector("[data-waiting=completions]")));
         WebElement row = shown(".board .el-table__row", "流动人口服务站点规范化自查");
         assertThat(browser.findElements(By.cssSelector(".board .el-table__row"))).as("only the completion waiting").containsExactly(row);
+    }
+
+    /** The number of one entry of the overview's waiting list. */
+    long waitingCount(String key) {
+        return Long.parseLong(waiting(key).replaceAll("\\D.*", ""));
+    }
+
+    /** The side menu's count of what waits on the page at this path; empty where nothing does. */
+    String badge(String path) {
+        List<WebElement> found = browser.findElements(By.cssSelector("[data-badge='" + path + "'] sup"));
+        return found.isEmpty() ? "" : found.get(0).getText().trim();
     }
 
     /** The count and words of one entry of the overview's waiting list. */
@@ -2294,6 +2311,9 @@ class WorkbenchBrowserIT {
         long unread = api().get("/api/units/xinqi/notifications").body().get("unread").asLong();
         assertThat(unread).isGreaterThan(1);
         assertThat(waiting("notifications")).isEqualTo(unread + "未读通知");
+        // 我的待办's badge in the menu counts its tasks, the notices to answer and the unread notifications.
+        long onTheInbox = waitingCount("tasks") + waitingCount("copyNoticesToAnswer") + unread;
+        wait.until(d -> badge("/inbox").equals(String.valueOf(onTheInbox)));
         press(browser.findElement(By.cssSelector("[data-waiting=notifications]")));
         WebElement badge = visible(By.cssSelector("[data-test=unread]"));
         assertThat(badge.getText()).isEqualTo(String.valueOf(unread));
@@ -2301,6 +2321,8 @@ class WorkbenchBrowserIT {
         waitForText("已全部标为已读");
         wait.until(d -> d.findElements(By.cssSelector("[data-test=unread]")).isEmpty());
         assertThat(browser.findElements(buttonNamed("标为已读"))).as("no notification left to mark").isEmpty();
+        // Counted again after the act, without leaving the page.
+        wait.until(d -> badge("/inbox").equals(onTheInbox - unread == 0 ? "" : String.valueOf(onTheInbox - unread)));
         assertThat(api().get("/api/units/xinqi/notifications").body().get("unread").asLong()).isZero();
         open("/", "街道排名");
         assertThat(waiting("notifications")).isEqualTo("0未读通知");

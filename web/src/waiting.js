@@ -1,0 +1,42 @@
+import { reactive } from 'vue';
+import { afterEveryCommand, get } from './api.js';
+import { t } from './i18n.js';
+
+/**
+ * What waits for this reader's decision (the server counts it: /api/me/waiting), each with a link to
+ * the page that decides it: for the lead office reports, completions, extensions, appeals and 抄告单
+ * escalated unanswered; for
+ * supervisors the rectifications reported and waiting to be verified, and the sampled records to
+ * check or recheck; for a unit's staff its tasks (listed once each, as 我的待办 lists them), the 抄告单
+ * it has to answer, the rectifications it has to report and its unread notifications.
+ */
+export const WAITING = {
+  reports: { label: () => t('信息待审核', 'Reports to review'), to: '/info-review' },
+  completions: { label: () => t('办结待审核', 'Completions to decide'), to: '/assignments?status=COMPLETION_SUBMITTED' },
+  extensions: { label: () => t('延期待审批', 'Extensions asked'), to: '/assignments?extension=1' },
+  appeals: { label: () => t('申诉待处理', 'Appeals filed'), to: '/adjustments?tab=appeals' },
+  copyNotices: { label: () => t('抄告逾期未反馈', 'Copy notices escalated'), to: '/copy-notices?status=ESCALATED' },
+  rectifications: { label: () => t('整改待核实', 'Rectifications to verify'), to: '/rectifications?status=REPORTED' },
+  samples: { label: () => t('抽查待核查', 'Sampled records to check'), to: '/sampling' },
+  tasks: { label: () => t('待办任务', 'Tasks to do'), to: '/inbox' },
+  copyNoticesToAnswer: { label: () => t('抄告单待反馈', 'Copy notices to answer'), to: '/inbox' },
+  rectificationsToReport: { label: () => t('整改待报送', 'Rectifications to report'), to: '/rectifications?status=ORDERED' },
+  notifications: { label: () => t('未读通知', 'Unread notifications'), to: '/inbox?tab=notes' },
+};
+
+/** The counts as the server gave them last, in its order: the overview's 待处理 and the menu's badges. */
+export const waiting = reactive({ counts: [] });
+
+export async function loadWaiting() {
+  const counts = await get('/api/me/waiting');
+  waiting.counts = counts.filter(w => WAITING[w.key]);
+}
+
+/** How many things wait on the page at this path: the counts whose link opens it (the menu's badge). */
+export function waitingAt(path) {
+  return waiting.counts.filter(w => WAITING[w.key].to.split('?')[0] === path).reduce((n, w) => n + w.count, 0);
+}
+
+// After each of the reader's own acts (a report accepted, a notice answered) the counts are read
+// again, so the badges follow what the reader just did. A failed read has said why in its toast.
+afterEveryCommand(() => loadWaiting().catch(() => {}));
