@@ -31,7 +31,7 @@ function remember(res) {
 
 const commandListeners = [];
 
-/** Calls `listener` after each command (any request but a GET) the API has accepted. */
+/** Calls `listener` with the path of each command (any request but a GET) the API has accepted. */
 export function afterEveryCommand(listener) {
   commandListeners.push(listener);
 }
@@ -69,7 +69,7 @@ export async function api(method, path, body, contentType, { absentIsNull = fals
     throw error;
   }
   if (method !== 'GET') {
-    commandListeners.forEach(listener => listener());
+    commandListeners.forEach(listener => listener(path));
   }
   return data;
 }
