@@ -31,7 +31,7 @@ function remember(res) {
 
 const commandListeners = [];
 
-/** Calls `listener` with the path of each command (any request but a GET) the API has accepted. */
+/** Calls `listener` after each command (any request but a GET) the API has accepted. */
 export function afterEveryCommand(listener) {
   commandListeners.push(listener);
 }
@@ -39,9 +39,11 @@ export function afterEveryCommand(listener) {
 /**
  * Calls the API with the session: the CSRF token on writes, and X-Requested-With so a lapsed
  * session answers 401 (back to the sign-in page) instead of a browser's password dialog.
- * Errors become a toast that names the field, as the API does, and reject.
+ * Errors become a toast that names the field, as the API does, and reject. A command that ends
+ * the session (`endsSession`: a new password) is followed by no read: one would take the reader to
+ * the sign-in page before they had read that it was done.
  */
-export async function api(method, path, body, contentType, { absentIsNull = false } = {}) {
+export async function api(method, path, body, contentType, { absentIsNull = false, endsSession = false } = {}) {
   const headers = { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' };
   if (method === 'GET') {
     readYourWrites(headers);
@@ -68,8 +70,8 @@ export async function api(method, path, body, contentType, { absentIsNull = fals
     error.status = res.status;
     throw error;
   }
-  if (method !== 'GET') {
-    commandListeners.forEach(listener => listener(path));
+  if (method !== 'GET' && !endsSession) {
+    commandListeners.forEach(listener => listener());
   }
   return data;
 }

@@ -39,11 +39,4 @@ export function waitingAt(path) {
 
 // After each of the reader's own acts (a report accepted, a notice answered) the counts are read
 // again, so the badges follow what the reader just did. A failed read has said why in its toast.
-// Not after a new password: it ends the session, and a read then would take the reader to the
-// sign-in page before they had read that the password was changed.
-const CHANGES_NOTHING_WAITING = new Set(['/api/me/password']);
-afterEveryCommand(path => {
-  if (!CHANGES_NOTHING_WAITING.has(path)) {
-    loadWaiting().catch(() => {});
-  }
-});
+afterEveryCommand(() => loadWaiting().catch(() => {}));

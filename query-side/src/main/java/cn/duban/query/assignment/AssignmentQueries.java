@@ -36,6 +36,13 @@ public class AssignmentQueries {
         return cn.duban.query.assignment.NotificationsProjection.of(notifications, unitId);
     }
 
+    /** How many of a unit's notifications are unread, counted by the store rather than read one by one. */
+    public long unreadNotifications(String unitId) {
+        scores.unit(unitId);
+        return notifications.countDocuments(com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq("unitId", unitId),
+                com.mongodb.client.model.Filters.ne("read", true)));
+    }
+
     public AssignmentQueries(MongoDatabase db, ScoreQueries scores, Clock dubanClock) {
         this.clock = dubanClock.withZone(DISTRICT_ZONE);
         this.notifications = db.getCollection(cn.duban.query.assignment.NotificationsProjection.COLLECTION);

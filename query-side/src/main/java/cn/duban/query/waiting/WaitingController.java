@@ -94,6 +94,6 @@ public class WaitingController {
                 new Waiting("tasks", tasks),
                 new Waiting("copyNoticesToAnswer", copyNotices.toAnswer(unitId)),
                 new Waiting("rectificationsToReport", supervision.rectifications(unitId, "ORDERED", null, null).size()),
-                new Waiting("notifications", assignments.notifications(unitId).stream().filter(n -> !n.read()).count()));
+                new Waiting("notifications", assignments.unreadNotifications(unitId)));
     }
 }
