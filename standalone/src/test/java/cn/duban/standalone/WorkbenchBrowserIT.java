@@ -405,6 +405,29 @@ class WorkbenchBrowserIT {
         press(browser.findElement(By.cssSelector("[data-waiting=completions]")));
         WebElement row = shown(".board .el-table__row", "流动人口服务站点规范化自查");
         assertThat(browser.findElements(By.cssSelector(".board .el-table__row"))).as("only the completion waiting").containsExactly(row);
+        // On a phone the menu is a drawer: its button in the header counts everything waiting in the
+        // menu, the drawer lists the screens by group with the reader's account, and choosing one closes it.
+        long inTheMenu = 0;
+        for (JsonNode count : admin.get("/api/me/waiting").body()) {
+            inTheMenu += count.get("count").asLong();
+        }
+        assertThat(inTheMenu).isGreaterThan(reports);
+        browser.manage().window().setSize(new Dimension(390, 844));
+        assertThat(browser.findElement(By.cssSelector(".aside")).isDisplayed()).as("no side menu on a phone").isFalse();
+        WebElement menuButton = visible(By.cssSelector("[data-test=menu-button]"));
+        String counted = String.valueOf(inTheMenu);
+        wait.until(d -> menuButton.getText().trim().equals(counted));
+        press(menuButton);
+        WebElement drawer = visible(By.cssSelector(".phone-drawer"));
+        assertThat(drawer.getText()).contains("督办", "考核", "督查", "系统", "修改密码", "English", "退出");
+        assertThat(drawer.findElement(By.cssSelector(".drawer-who")).getText()).contains("流管中心");
+        press(visibleIn(drawer, By.xpath(".//li[contains(concat(' ', @class, ' '), ' el-menu-item ')][contains(., '信息审核')]")));
+        wait.until(ExpectedConditions.urlContains("#/info-review"));
+        wait.until(d -> !drawer.isDisplayed());
+        assertThat(visible(By.cssSelector("[data-test=phone-title]")).getText()).isEqualTo("信息审核");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        // The side menu again on a desktop, once the window's new width has been laid out.
+        wait.until(d -> !menuButton.isDisplayed() && d.findElement(By.cssSelector(".aside")).isDisplayed());
     }
 
     /** The number of one entry of the overview's waiting list. */
