@@ -160,6 +160,30 @@ class SupervisionIT {
         assertThat(criticised.get("unitId").asText()).isEqualTo("xinqi");
         assertThat(criticised.get("reasons").get(0).asText()).isEqualTo("抽查发现台账不实（弄虚作假）2条");
         assertThat(notice.get("notice").get("text").asText()).contains("通报批评", "新碶街道：抽查发现台账不实（弄虚作假）2条");
+        // As a Word document to put on the letterhead: the notice's own words, dated the day it was published,
+        // and its ranking as the annex; the draft the same, dated today, for sign-off before publishing.
+        String docx = "/api/notices/" + published.id() + "/notice.docx";
+        Api.Response download = api.get(docx);
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.header("Content-Type")).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(download.header("Content-Disposition")).contains("filename=\"notice.docx\"",
+                "filename*=UTF-8''" + java.net.URLEncoder.encode("2023年度考核结果通报.docx", java.nio.charset.StandardCharsets.UTF_8));
+        String publishedOn = cn.duban.kernel.calendar.DistrictTime.dateOf(Instant.parse(notice.get("publishedAt").asText()))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日"));
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(api.bytes(docx)))) {
+            List<String> paragraphs = doc.getParagraphs().stream().map(p -> p.getText()).filter(t -> !t.isEmpty()).toList();
+            List<String> lines = notice.get("notice").get("text").asText().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            assertThat(paragraphs.subList(0, lines.size())).isEqualTo(lines);
+            assertThat(paragraphs.subList(lines.size(), paragraphs.size())).containsExactly(publishedOn, "附件", "考核结果一览表");
+            var table = doc.getTables().get(0);
+            assertThat(table.getRows()).hasSize(notice.get("notice").get("results").size() + 1);
+            JsonNode first = notice.get("notice").get("results").get(0);
+            assertThat(table.getRow(1).getCell(1).getText()).isEqualTo(first.get("name").asText());
+            assertThat(table.getRow(1).getCell(3).getText()).isEqualTo(first.get("grade").asText());
+        }
+        assertThat(api.get("/api/rounds/year-end/beilun-2023/notice.docx").header("Content-Disposition"))
+                .contains(java.net.URLEncoder.encode("2023年度考核结果通报（草稿）.docx", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(api.get("/api/notices/no-such-notice/notice.docx").status()).isEqualTo(404);
         api.post("/api/units/daqi/trainings", Map.of("heldOn", "2023-09-01", "topic", "培训"));
         api.post("/api/units", Map.of("id", "chaiqiao", "name", "柴桥街道", "type", "STREET"));
         api.post("/api/rounds/vetoes", Map.of("unitId", "xinqi", "schemeId", "beilun-2023", "reason", "发生重大安全事故"));

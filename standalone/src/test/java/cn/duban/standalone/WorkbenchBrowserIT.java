@@ -940,6 +940,19 @@ class WorkbenchBrowserIT {
         wait.until(d -> !d.findElements(By.cssSelector(".published")).isEmpty());
         assertThat(visible(By.cssSelector(".published")).getText()).contains("2023年度考核结果通报");
         shots("notice");
+        // 下载 Word: the published notice as the document to put on the letterhead, saved under its title,
+        // its first paragraph the notice's own title and its annex every unit's row.
+        Path downloads = Files.createTempDirectory("duban-downloads");
+        ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Browser.setDownloadBehavior",
+                java.util.Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
+        press(visible(By.cssSelector("[data-test=notice-docx]")));
+        Path saved = downloads.resolve("2023年度考核结果通报.docx");
+        wait.until(d -> Files.isRegularFile(saved) && saved.toFile().length() > 0);
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(saved))) {
+            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("关于2023年度流动人口服务管理目标责任制考核结果的通报");
+            assertThat(doc.getTables().get(0).getRows()).hasSize(45);
+        }
+        assertThat(browser.findElements(By.cssSelector(".el-message--error"))).isEmpty();
         var workbook = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(base() + "/api/schemes/beilun-2023/export.xlsx"))
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + TestData.ADMIN_PASSWORD).getBytes()))

@@ -4,13 +4,10 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /** What every workbook the platform answers with shares: its bold title and header rows, and how it is sent. */
 public final class Workbooks {
@@ -35,19 +32,11 @@ public final class Workbooks {
         }
     }
 
-    /**
-     * The workbook as a download named {@code name}; a name beyond ASCII (操作留痕-督查组李组长.xlsx) is
-     * sent as RFC 6266's {@code filename*}, with {@code asciiName} for clients that read only {@code filename}.
-     */
+    /** The workbook as a download named {@code name} (see {@link Downloads#attachment}). */
     public static ResponseEntity<byte[]> attachment(Workbook book, String name, String asciiName) throws IOException {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             book.write(out);
-            boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(name);
-            String disposition = ascii ? "attachment; filename=\"" + name + "\""
-                    : "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''"
-                    + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX)).header("Content-Disposition", disposition)
-                    .body(out.toByteArray());
+            return Downloads.attachment(out.toByteArray(), XLSX, name, asciiName);
         }
     }
 }
