@@ -11,6 +11,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHdrFtr;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
  * 党政机关公文格式), so the lead office puts it on its letterhead, signs it and sends it out without
  * retyping: A4 with the standard's margins, the title in 2号小标宋 centred, the body in 3号仿宋 at a fixed
  * 28.95 pt a line (22 lines a page) with a two-character first-line indent, each heading (一、二、) in
- * 黑体, the date of writing right-aligned four characters in, and the ranking as the annex's table. The
+ * 黑体, the date of writing right-aligned four characters in, each page's number at its foot, and the
+ * ranking as the annex's table (its header repeated on each page). The
  * words are the notice's own, as published; the issuing office's name is the letterhead's and the seal's.
  */
 final class NoticeDocument {
@@ -32,8 +34,13 @@ final class NoticeDocument {
     private static final double TITLE_PT = 22;
     private static final double BODY_PT = 16;
     private static final double TABLE_PT = 12;
+    /** 4号 宋体 at the page's foot. */
+    private static final double PAGE_NUMBER_PT = 14;
+    private static final String PAGE_NUMBER_FONT = "宋体";
     private static final double LINE_PT = 28.95;
     private static final int TWIPS_PER_PT = 20;
+    /** A4's 210 mm less the left and right margins. */
+    private static final double TEXT_WIDTH_MM = 210 - 28 - 26;
     private static final int CHARACTER = (int) (BODY_PT * TWIPS_PER_PT);
     private static final String TITLE_FONT = "方正小标宋简体";
     private static final String BODY_FONT = "仿宋_GB2312";
@@ -52,6 +59,7 @@ final class NoticeDocument {
     static byte[] write(YearEndQueries.Notice notice, LocalDate written) throws IOException {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             page(doc);
+            pageNumbers(doc);
             List<String> lines = notice.text().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
             if (!lines.isEmpty()) {
                 title(doc, lines.get(0));
@@ -86,6 +94,15 @@ final class NoticeDocument {
         margins.setRight(BigInteger.valueOf(mm(26)));
     }
 
+    /** Each page's number at its foot, as the standard writes it: — 1 —. */
+    private static void pageNumbers(XWPFDocument doc) {
+        XWPFParagraph p = doc.createHeaderFooterPolicy().createFooter(STHdrFtr.DEFAULT).createParagraph();
+        p.setAlignment(ParagraphAlignment.CENTER);
+        run(p, "— ", PAGE_NUMBER_FONT, PAGE_NUMBER_PT);
+        p.getCTP().addNewFldSimple().setInstr("PAGE");
+        run(p, " —", PAGE_NUMBER_FONT, PAGE_NUMBER_PT);
+    }
+
     private static long mm(double millimetres) {
         return Math.round(millimetres / 25.4 * 1440);
     }
@@ -109,9 +126,20 @@ final class NoticeDocument {
         table.setTableAlignment(TableRowAlign.CENTER);
         table.setWidth("100%");
         String[] header = {"名次", "单位", "年终得分", "等次"};
+        // The unit's name has the room (a department's full name is up to twenty characters), in the grid
+        // Word and WPS lay out by and in each cell, of the 156 mm between the margins.
+        double[] shares = {0.12, 0.50, 0.19, 0.19};
+        var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
         for (int c = 0; c < header.length; c++) {
+            BigInteger width = BigInteger.valueOf(Math.round(mm(TEXT_WIDTH_MM) * shares[c]));
+            grid.addNewGridCol().setW(width);
             cell(table.getRow(0).getCell(c), header[c], HEADING_FONT);
+            for (int r = 0; r <= results.size(); r++) {
+                table.getRow(r).getCell(c).setWidth(width.toString());
+            }
         }
+        // A table longer than a page repeats its header on each.
+        table.getRow(0).setRepeatHeader(true);
         for (int r = 0; r < results.size(); r++) {
             YearEndQueries.Graded g = results.get(r);
             String[] row = {String.valueOf(g.rank()), g.name(), g.yearEnd().stripTrailingZeros().toPlainString(), g.grade()};

@@ -75,8 +75,15 @@ class NoticeDocumentTest {
             assertThat(date.getIndentationRight()).as("four characters from the margin").isEqualTo(1280);
             assertThat(written.get(8).isPageBreak()).as("the annex on a page of its own").isTrue();
 
+            assertThat(doc.getFooterList()).hasSize(1);
+            assertThat(doc.getFooterList().get(0).getParagraphs().get(0).getCTP().getFldSimpleArray(0).getInstr())
+                    .as("the page's number at its foot").isEqualTo("PAGE");
+
             XWPFTable table = doc.getTables().get(0);
             assertThat(table.getRows()).hasSize(4);
+            assertThat(table.getRow(0).isRepeatHeader()).as("the header on every page of a long table").isTrue();
+            assertThat(table.getRow(2).getCell(1).getWidth()).as("the unit's name has half of the 156 mm, in twips").isEqualTo(4422);
+            assertThat(table.getCTTbl().getTblGrid().getGridColArray(1).getW()).isEqualTo(BigInteger.valueOf(4422));
             assertThat(table.getRow(0).getTableCells()).extracting(c -> c.getText()).containsExactly("名次", "单位", "年终得分", "等次");
             assertThat(table.getRow(1).getTableCells()).extracting(c -> c.getText()).containsExactly("1", "白峰街道", "96.5", "优秀");
             assertThat(table.getRow(3).getTableCells()).extracting(c -> c.getText()).containsExactly("3", "大碶街道", "78.25", "合格");
