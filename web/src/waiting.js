@@ -1,6 +1,6 @@
-import { reactive } from 'vue';
+import { reactive, watchEffect } from 'vue';
 import { afterEveryCommand, get } from './api.js';
-import { t } from './i18n.js';
+import { lang, t } from './i18n.js';
 
 /**
  * What waits for this reader's decision (the server counts it: /api/me/waiting), each with a link to
@@ -35,6 +35,49 @@ export async function loadWaiting() {
 /** How many things wait on the page at this path: the counts whose link opens it (the menu's badge). */
 export function waitingAt(path) {
   return waiting.counts.filter(w => WAITING[w.key].to.split('?')[0] === path).reduce((n, w) => n + w.count, 0);
+}
+
+/** Everything waiting for this reader: the phone's menu button and the tab's title count it. */
+export function waitingTotal() {
+  return waiting.counts.reduce((n, w) => n + w.count, 0);
+}
+
+// The tab's title counts what waits, so a clerk with the workbench in a background tab sees work arrive.
+watchEffect(() => {
+  const n = waitingTotal();
+  const name = t('督办工作台', 'Duban workbench');
+  document.title = !n ? name : lang() === 'en' ? `(${n}) ${name}` : `（${n}）${name}`;
+});
+
+/** How often the counts are read again while the reader is at the workbench. */
+const EVERY = 60 * 1000;
+/**
+ * A tab nobody has touched for this long stops asking: each read keeps the session alive, and an
+ * unattended workbench should end its session after the idle time as it would without the counts.
+ */
+const UNATTENDED_AFTER = 10 * 60 * 1000;
+let lastTouched = Date.now();
+
+/**
+ * Keeps the counts fresh while the reader is here, so what others did (a report sent in, a task
+ * issued) shows without moving to another screen: every minute while the tab is in view and was
+ * touched in the last ten, and at once when the reader comes back to the tab.
+ */
+export function keepWaitingFresh() {
+  for (const e of ['pointerdown', 'keydown', 'wheel', 'touchstart']) {
+    addEventListener(e, () => { lastTouched = Date.now(); }, { capture: true, passive: true });
+  }
+  const refresh = () => loadWaiting().catch(() => {}); // a failed count has said why in its toast
+  setInterval(() => {
+    if (document.visibilityState === 'visible' && Date.now() - lastTouched < UNATTENDED_AFTER) {
+      refresh();
+    }
+  }, EVERY);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') {
+      refresh();
+    }
+  });
 }
 
 // After each of the reader's own acts (a report accepted, a notice answered) the counts are read

@@ -237,6 +237,19 @@ class WorkbenchBrowserIT {
         return By.xpath(".//button[span[normalize-space(.)='" + text + "']]");
     }
 
+    /**
+     * Switches the workbench's language with the header's button, which loads the page again; returns
+     * once the new page is up. Until then the old page still shows, menu and all, and a step after it
+     * could read the old page's elements as they went away (a stale element in one CI run).
+     */
+    void switchLanguage(String button) {
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        js.executeScript("window.beforeTheSwitch = true");
+        click(button);
+        wait.until(d -> js.executeScript("return window.beforeTheSwitch === undefined && document.readyState === 'complete'"
+                + " && !!document.querySelector('.page-title')").equals(Boolean.TRUE));
+    }
+
     void click(String button) {
         press(visible(By.xpath("//button[span[normalize-space(.)='" + button + "']]")));
     }
@@ -670,14 +683,14 @@ class WorkbenchBrowserIT {
         shots("sample-rechecked");
         // In English the verdicts' line has English punctuation around its words, not 「：」 and 「（」.
         closeDrawer();
-        click("English");
+        switchLanguage("English");
         wait.until(d -> d.findElements(By.cssSelector(".samples .el-table__row")).stream().anyMatch(r -> r.getText().contains("新碶街道")));
         browser.findElements(By.cssSelector(".samples .el-table__row")).stream().filter(r -> r.getText().contains("新碶街道")).findFirst().orElseThrow().click();
         WebElement verdicts = wait.until(d -> d.findElement(By.cssSelector("[data-record='" + record + "'] .verdicts")));
         wait.until(d -> verdicts.getText().contains("Recheck: "));
         assertThat(verdicts.getText()).matches("Check: Borne out \\(\\S+, [^)]+\\) · Recheck: Borne out \\(\\S+\\)").doesNotContain("：", "（", "，");
         closeDrawer();
-        click("中文");
+        switchLanguage("中文");
         waitForText("抽查核实");
     }
 
@@ -921,13 +934,13 @@ class WorkbenchBrowserIT {
                     .replaceAll("年终得分 (\\S+) .*", "$1"));
         });
         // In English the grades are in English too (the notice itself is published in Chinese).
-        click("English");
+        switchLanguage("English");
         waitForText("Year-end results and notice");
         wait.until(d -> d.findElements(By.cssSelector(".results .el-table__row")).size() == 44
                 && d.findElement(By.cssSelector(".results")).getText().contains("Excellent"));
         assertThat(browser.findElement(By.cssSelector(".results")).getText()).doesNotContain("优秀", "良好", "合格");
         shots("year-end-english");
-        click("中文");
+        switchLanguage("中文");
         waitForText("年终考核与通报");
         tab("通报");
         wait.until(d -> d.findElement(By.cssSelector("[data-test=notice-text]")).getText().contains("表彰"));
@@ -990,11 +1003,11 @@ class WorkbenchBrowserIT {
         shots("statistics", () -> assertThat(phoneCard(".stat-card").getText()).contains("交办：", "办结率：", "按时签收：", "按时办结：", "被催办：", "漏报："));
         assertThat(wordsBrokenInHeaders()).as("督办统计's headers: words broken across lines").isEmpty();
         // In English the headers wrap between words, never inside one ("Acknowledg|ed" at the Chinese widths).
-        click("English");
+        switchLanguage("English");
         wait.until(d -> page().contains("Acknowledged on time") && page().contains("新碶街道"));
         fitsBesideTheMenu("Assignment statistics");
         assertThat(wordsBrokenInHeaders()).as("Assignment statistics' headers: words broken across lines").isEmpty();
-        click("中文");
+        switchLanguage("中文");
         waitForText("督办统计");
 
         open("/schemes", "考核方案");
@@ -1115,12 +1128,12 @@ class WorkbenchBrowserIT {
         assertThat(urge.getText()).contains("催办：" + title).doesNotContain("urged");
         shots("urged");
         // In English the platform's half of the message, its data after an English colon.
-        click("English");
+        switchLanguage("English");
         waitForText("My tasks");
         tab("Notifications");
         WebElement urgeInEnglish = shown(".el-timeline-item", "请于本周五前报送进展（工作台）");
         assertThat(urgeInEnglish.getText()).contains("Urged: " + title).doesNotContain("催办");
-        click("中文");
+        switchLanguage("中文");
         waitForText("我的待办");
     }
 
@@ -1425,14 +1438,14 @@ class WorkbenchBrowserIT {
         assertThat(visible(By.cssSelector("[data-finding='" + dismissed + "']")).getText())
                 .contains("已驳回", "驳回：督查组李组长", "理由：与实地核查不符，信息已留底（工作台）");
         // In English, with English punctuation.
-        click("English");
+        switchLanguage("English");
         waitForText("Findings your unit recorded (2)");
         assertThat(page()).contains("Mutual inspection", "Unit inspected: 大碶街道", "Inspecting units: 新碶街道, 大碶街道")
                 .doesNotContain("本单位记录的发现", "：");
         assertThat(visible(By.cssSelector("[data-finding='" + dismissed + "']")).getText())
                 .contains("Dismissed by: 督查组李组长, reason: 与实地核查不符，信息已留底（工作台）");
         save("mutual-inspection-en-desktop");
-        click("中文");
+        switchLanguage("中文");
         waitForText("本单位记录的发现");
     }
 
@@ -2311,6 +2324,16 @@ class WorkbenchBrowserIT {
         WebElement rank = visible(By.cssSelector("[data-test=rank]"));
         wait.until(d -> rank.getText().contains("/ " + departments.size()));
         assertThat(rank.getText()).contains("部门排名", police.get("rank").asText()).doesNotContain("并列");
+        // Printed for the unit's file, the page is the score alone: no menu and no header.
+        org.openqa.selenium.chrome.ChromeDriver chrome = (org.openqa.selenium.chrome.ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        try {
+            wait.until(d -> !d.findElement(By.cssSelector(".aside")).isDisplayed() && !d.findElement(By.cssSelector(".header")).isDisplayed());
+            assertThat(rank.isDisplayed()).isTrue();
+        } finally {
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        }
+        wait.until(d -> d.findElement(By.cssSelector(".aside")).isDisplayed());
 
         signIn("admin", TestData.ADMIN_PASSWORD);
         open("/", "部门排名");
@@ -2349,6 +2372,7 @@ class WorkbenchBrowserIT {
         assertThat(waiting("notifications")).isEqualTo(unread + "未读通知");
         // 我的待办's badge in the menu counts its tasks, the notices to answer and the unread notifications.
         long onTheInbox = waitingCount("tasks") + waitingCount("copyNoticesToAnswer") + unread;
+        long toReport = waitingCount("rectificationsToReport");
         wait.until(d -> badge("/inbox").equals(String.valueOf(onTheInbox)));
         press(browser.findElement(By.cssSelector("[data-waiting=notifications]")));
         WebElement badge = visible(By.cssSelector("[data-test=unread]"));
@@ -2360,8 +2384,20 @@ class WorkbenchBrowserIT {
         // Counted again after the act, without leaving the page.
         wait.until(d -> badge("/inbox").equals(onTheInbox - unread == 0 ? "" : String.valueOf(onTheInbox - unread)));
         assertThat(api().get("/api/units/xinqi/notifications").body().get("unread").asLong()).isZero();
+        // What others do shows without moving to another screen: a task issued to 新碶 meanwhile (to
+        // acknowledge, and its notification) is counted when the clerk comes back to the tab, as it is
+        // every minute while they work, in the menu and in the tab's title.
+        long total = onTheInbox - unread + toReport;
+        assertThat(browser.getTitle()).isEqualTo(total == 0 ? "督办工作台" : "（" + total + "）督办工作台");
+        Api admin = api();
+        assertThat(admin.post("/api/assignments", java.util.Map.of("title", "年终走访慰问流动人口", "leadUnit", "xinqi",
+                "target", "走访50户", "deadline", java.time.LocalDate.now().plusMonths(1).toString())).status()).isEqualTo(201);
+        admin.get("/api/units/xinqi/inbox"); // once the read models hold the task
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.dispatchEvent(new Event('visibilitychange'))");
+        wait.until(d -> badge("/inbox").equals(String.valueOf(onTheInbox - unread + 2)));
+        assertThat(browser.getTitle()).isEqualTo("（" + (total + 2) + "）督办工作台");
         open("/", "街道排名");
-        assertThat(waiting("notifications")).isEqualTo("0未读通知");
+        assertThat(waiting("notifications")).isEqualTo("1未读通知");
     }
 
     /** The supervisor on 抽查核实 draws 新碶's records of a kind: the drawn cards' text, once the sample's drawer shows them. */
