@@ -2400,6 +2400,62 @@ class WorkbenchBrowserIT {
         assertThat(waiting("notifications")).isEqualTo("1未读通知");
     }
 
+    /**
+     * A clerk's information report, typed and then lost to a reload (a closed tab, a session that
+     * ended): its words are back, said so, until sent or discarded; another user of the same
+     * computer does not get them.
+     */
+    @Test
+    @Order(49)
+    void aClerksUnsentReportIsKeptInTheBrowserUntilSent() throws Exception {
+        signIn("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/report", "工作填报");
+        String title = "流动人口信息登记月报（工作台草稿）";
+        String text = "本月新增登记流动人口312人，注销218人，出租房屋信息核查率100%。";
+        By titleField = By.cssSelector("#pane-info input[maxlength='200']");
+        By textField = By.cssSelector("#pane-info textarea");
+        tab("信息");
+        visible(titleField).sendKeys("先写的标题");
+        visible(textField).sendKeys(text);
+        browser.navigate().refresh();
+        tab("信息");
+        waitForText("已恢复未报送的草稿");
+        assertThat(visible(titleField).getAttribute("value")).isEqualTo("先写的标题");
+        assertThat(visible(textField).getAttribute("value")).isEqualTo(text);
+        // 清除草稿: the words go from the form and from the browser.
+        press(visible(By.cssSelector("[data-test=discard-draft]")));
+        wait.until(d -> visible(titleField).getAttribute("value").isEmpty() && visible(textField).getAttribute("value").isEmpty());
+        assertThat(page()).doesNotContain("已恢复未报送的草稿");
+        assertThat(draftKept("xinqi-staff")).isNull();
+        visible(titleField).sendKeys(title);
+        visible(textField).sendKeys(text);
+        wait.until(d -> draftKept("xinqi-staff") != null);
+        // Another clerk signing in on this computer finds an empty form.
+        signIn("gafj-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/report", "工作填报");
+        tab("信息");
+        assertThat(visible(textField).getAttribute("value")).isEmpty();
+        assertThat(page()).doesNotContain("已恢复未报送的草稿");
+        signIn("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        open("/report", "工作填报");
+        tab("信息");
+        waitForText("已恢复未报送的草稿");
+        assertThat(visible(titleField).getAttribute("value")).isEqualTo(title);
+        shots("report-draft-restored", () -> assertThat(visible(By.cssSelector("[data-test=draft-restored]")).getText()).contains("已恢复未报送的草稿"));
+        // Sent, the report waits for review and the draft is gone.
+        press(visible(By.xpath("//div[@id='pane-info']//button[span[text()='报送信息']]")));
+        waitForText("信息已报送，等待审核");
+        assertThat(api().get("/api/info-reports/pending").body().toString()).contains(title, text);
+        wait.until(d -> draftKept("xinqi-staff") == null);
+        assertThat(visible(titleField).getAttribute("value")).isEmpty();
+        assertThat(page()).doesNotContain("已恢复未报送的草稿");
+    }
+
+    /** The information report's draft this browser keeps for a user, as stored; null when none. */
+    Object draftKept(String username) {
+        return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return localStorage.getItem(arguments[0])", "duban.draft.info." + username);
+    }
+
     /** The supervisor on 抽查核实 draws 新碶's records of a kind: the drawn cards' text, once the sample's drawer shows them. */
     List<String> supervisorDraws(String kind) {
         signIn("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
