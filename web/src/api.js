@@ -116,8 +116,10 @@ export async function upload(file, unitId) {
 }
 
 /**
- * Downloads a file the API makes (a workbook) under a name, or toasts why it was refused (a
- * stretch too long to export): a plain link would save the refusal's JSON as the file.
+ * Downloads a file the API makes (a workbook, a notice's Word document) under a name, or toasts why
+ * it was refused (a stretch too long to export): a plain link would save the refusal's JSON as the
+ * file. Without a name given, the file takes the one the platform gives it (Content-Disposition's
+ * filename*), which the platform has made fit for a file's name.
  */
 export async function download(path, fileName) {
   const res = await fetch(path, { credentials: 'same-origin', headers: readYourWrites({ 'X-Requested-With': 'XMLHttpRequest' }) });
@@ -133,7 +135,7 @@ export async function download(path, fileName) {
   }
   const link = document.createElement('a');
   link.href = URL.createObjectURL(await res.blob());
-  link.download = fileName;
+  link.download = fileName || nameGiven(res.headers.get('Content-Disposition'));
   link.click();
   URL.revokeObjectURL(link.href);
 }
@@ -145,3 +147,13 @@ export const post = (path, body) => api('POST', path, body === undefined ? {} : 
 
 /** Sends text as it is (a scheme document in JSON or YAML), with its type. */
 export const postText = (path, text, contentType) => api('POST', path, text, contentType);
+
+/** The name in a Content-Disposition header: RFC 6266's filename* (UTF-8) if given, else filename. */
+function nameGiven(disposition) {
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition || '');
+  if (extended) {
+    return decodeURIComponent(extended[1]);
+  }
+  const plain = /filename="([^"]+)"/i.exec(disposition || '');
+  return plain ? plain[1] : '';
+}
