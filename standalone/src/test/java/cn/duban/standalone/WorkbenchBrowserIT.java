@@ -2403,7 +2403,7 @@ class WorkbenchBrowserIT {
     /**
      * A clerk's information report, typed and then lost to a reload (a closed tab, a session that
      * ended): its words are back, said so, until sent or discarded; another user of the same
-     * computer does not get them.
+     * computer does not get them. An appeal's reason likewise.
      */
     @Test
     @Order(49)
@@ -2419,13 +2419,13 @@ class WorkbenchBrowserIT {
         visible(textField).sendKeys(text);
         browser.navigate().refresh();
         tab("信息");
-        waitForText("已恢复未报送的草稿");
+        waitForText("已恢复未提交的草稿");
         assertThat(visible(titleField).getAttribute("value")).isEqualTo("先写的标题");
         assertThat(visible(textField).getAttribute("value")).isEqualTo(text);
         // 清除草稿: the words go from the form and from the browser.
         press(visible(By.cssSelector("[data-test=discard-draft]")));
         wait.until(d -> visible(titleField).getAttribute("value").isEmpty() && visible(textField).getAttribute("value").isEmpty());
-        assertThat(page()).doesNotContain("已恢复未报送的草稿");
+        assertThat(page()).doesNotContain("已恢复未提交的草稿");
         assertThat(draftKept("xinqi-staff")).isNull();
         visible(titleField).sendKeys(title);
         visible(textField).sendKeys(text);
@@ -2435,20 +2435,31 @@ class WorkbenchBrowserIT {
         open("/report", "工作填报");
         tab("信息");
         assertThat(visible(textField).getAttribute("value")).isEmpty();
-        assertThat(page()).doesNotContain("已恢复未报送的草稿");
+        assertThat(page()).doesNotContain("已恢复未提交的草稿");
         signIn("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
         open("/report", "工作填报");
         tab("信息");
-        waitForText("已恢复未报送的草稿");
+        waitForText("已恢复未提交的草稿");
         assertThat(visible(titleField).getAttribute("value")).isEqualTo(title);
-        shots("report-draft-restored", () -> assertThat(visible(By.cssSelector("[data-test=draft-restored]")).getText()).contains("已恢复未报送的草稿"));
+        shots("report-draft-restored", () -> assertThat(visible(By.cssSelector("[data-test=draft-restored]")).getText()).contains("已恢复未提交的草稿"));
         // Sent, the report waits for review and the draft is gone.
         press(visible(By.xpath("//div[@id='pane-info']//button[span[text()='报送信息']]")));
         waitForText("信息已报送，等待审核");
         assertThat(api().get("/api/info-reports/pending").body().toString()).contains(title, text);
         wait.until(d -> draftKept("xinqi-staff") == null);
         assertThat(visible(titleField).getAttribute("value")).isEmpty();
-        assertThat(page()).doesNotContain("已恢复未报送的草稿");
+        assertThat(page()).doesNotContain("已恢复未提交的草稿");
+        // An appeal's reason is kept the same way, and discarded.
+        tab("申诉");
+        By reason = By.cssSelector("#pane-appeal textarea");
+        visible(reason).sendKeys("S2.3 的扣分所依据的台账已于11月补报，请予复核。");
+        browser.navigate().refresh();
+        tab("申诉");
+        waitForText("已恢复未提交的草稿");
+        assertThat(visible(reason).getAttribute("value")).isEqualTo("S2.3 的扣分所依据的台账已于11月补报，请予复核。");
+        press(visible(By.cssSelector("#pane-appeal [data-test=discard-draft]")));
+        wait.until(d -> visible(reason).getAttribute("value").isEmpty());
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return localStorage.getItem('duban.draft.appeal.xinqi-staff')")).isNull();
     }
 
     /** The information report's draft this browser keeps for a user, as stored; null when none. */
