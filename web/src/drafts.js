@@ -35,8 +35,9 @@ export function keepDraft(kind, model, fields) {
   });
   return {
     savedAt,
-    /** Drops the kept words (after sending, or when the reader discards them); the form is cleared by its owner. */
+    /** Drops the kept words from the form and the browser: after sending, or when the reader discards them. */
     discard() {
+      fields.forEach(f => { model[f] = ''; });
       localStorage.removeItem(key);
       savedAt.value = null;
     },

@@ -2426,10 +2426,10 @@ class WorkbenchBrowserIT {
         press(visible(By.cssSelector("[data-test=discard-draft]")));
         wait.until(d -> visible(titleField).getAttribute("value").isEmpty() && visible(textField).getAttribute("value").isEmpty());
         assertThat(page()).doesNotContain("已恢复未提交的草稿");
-        assertThat(draftKept("xinqi-staff")).isNull();
+        assertThat(draftKept("info", "xinqi-staff")).isNull();
         visible(titleField).sendKeys(title);
         visible(textField).sendKeys(text);
-        wait.until(d -> draftKept("xinqi-staff") != null);
+        wait.until(d -> draftKept("info", "xinqi-staff") != null);
         // Another clerk signing in on this computer finds an empty form.
         signIn("gafj-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
         open("/report", "工作填报");
@@ -2446,7 +2446,7 @@ class WorkbenchBrowserIT {
         press(visible(By.xpath("//div[@id='pane-info']//button[span[text()='报送信息']]")));
         waitForText("信息已报送，等待审核");
         assertThat(api().get("/api/info-reports/pending").body().toString()).contains(title, text);
-        wait.until(d -> draftKept("xinqi-staff") == null);
+        wait.until(d -> draftKept("info", "xinqi-staff") == null);
         assertThat(visible(titleField).getAttribute("value")).isEmpty();
         assertThat(page()).doesNotContain("已恢复未提交的草稿");
         // An appeal's reason is kept the same way, and discarded.
@@ -2459,12 +2459,12 @@ class WorkbenchBrowserIT {
         assertThat(visible(reason).getAttribute("value")).isEqualTo("S2.3 的扣分所依据的台账已于11月补报，请予复核。");
         press(visible(By.cssSelector("#pane-appeal [data-test=discard-draft]")));
         wait.until(d -> visible(reason).getAttribute("value").isEmpty());
-        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return localStorage.getItem('duban.draft.appeal.xinqi-staff')")).isNull();
+        assertThat(draftKept("appeal", "xinqi-staff")).isNull();
     }
 
-    /** The information report's draft this browser keeps for a user, as stored; null when none. */
-    Object draftKept(String username) {
-        return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return localStorage.getItem(arguments[0])", "duban.draft.info." + username);
+    /** The draft of a form (info, appeal) this browser keeps for a user, as stored; null when none. */
+    Object draftKept(String form, String username) {
+        return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return localStorage.getItem(arguments[0])", "duban.draft." + form + "." + username);
     }
 
     /** The supervisor on 抽查核实 draws 新碶's records of a kind: the drawn cards' text, once the sample's drawer shows them. */
