@@ -318,6 +318,75 @@ class WithdrawalIT {
                 .as("a withdrawn campaign's steps are withdrawn with it").contains(rightStep).doesNotContain(duplicateStep);
         assertThat(lead.get("/api/dictionary").body().at("/words/eventType/CampaignWithdrawn/zh").asText()).isEqualTo("撤回专项整治");
         assertThat(lead.get("/api/dictionary").body().at("/words/campaignStatus/WITHDRAWN/zh").asText()).isEqualTo("已撤回");
+
+        theLedgerIsExportedInWords(lead, clerk, otherClerk, supervisor);
+    }
+
+    /**
+     * 导出填报台账: every record /api/records lists for the filters, a row each in words, the withdrawn
+     * ones with who withdrew them and why; a unit's clerk exports their own, anyone else names the unit.
+     */
+    void theLedgerIsExportedInWords(Api lead, Api clerk, Api otherClerk, Api supervisor) throws Exception {
+        JsonNode listed = lead.get("/api/records?unitId=xinqi").body();
+        List<List<String>> rows = sheet(clerk.bytes("/api/records/export.xlsx"));
+        assertThat(rows.get(0).get(0)).startsWith("新碶街道 填报台账（全部年度，全部类型，共 " + listed.size() + " 条，导出于 ");
+        assertThat(rows.get(1)).containsExactly("序号", "日期", "类型", "内容", "详情", "材料", "状态", "说明", "填报人", "填报时间");
+        assertThat(rows).hasSize(listed.size() + 2);
+        Map<String, String> statusGroup = Map.of("INFO_REPORT", "infoReportStatus", "APPEAL", "appealStatus", "CAMPAIGN", "campaignStatus");
+        JsonNode words = lead.get("/api/dictionary").body().get("words");
+        for (int i = 0; i < listed.size(); i++) {
+            JsonNode record = listed.get(i);
+            List<String> row = rows.get(i + 2);
+            assertThat(row.get(0)).isEqualTo(String.valueOf(i + 1));
+            assertThat(row.get(2)).as("kind").isEqualTo(words.at("/recordKind/" + record.get("kind").asText() + "/zh").asText());
+            String status = record.path("status").asText("");
+            assertThat(row.get(6)).as("status of %s", record.get("id")).isEqualTo(status.isEmpty() ? ""
+                    : words.at("/" + statusGroup.getOrDefault(record.get("kind").asText(), "recordStatus") + "/" + status + "/zh").asText());
+            assertThat(row.get(8)).isEqualTo(record.get("recordedBy").asText()); // each test user's display name is their account
+            assertThat(row.get(9)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        }
+        List<String> duplicate = rows.subList(2, rows.size()).stream().filter(r -> r.get(3).equals("专管员业务培训（重复）")).findFirst().orElseThrow();
+        assertThat(duplicate).contains("2023-04-01", "培训", "已撤回");
+        assertThat(duplicate.get(7)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 由xinqi\\.clerk撤回：重复录入");
+        List<String> typo = rows.subList(2, rows.size()).stream().filter(r -> r.get(4).equals("2023年度：69%")).findFirst().orElseThrow();
+        assertThat(typo.get(7)).endsWith("撤回：把96录成了69");
+        List<String> campaign = rows.subList(2, rows.size()).stream().filter(r -> r.get(3).equals("群租整治")).findFirst().orElseThrow();
+        assertThat(campaign.get(4)).startsWith("出租房屋“群租群居”整治").contains("\n进展 ");
+
+        // The filters of /api/records, and withdrawn=false leaving the withdrawn out.
+        JsonNode trainings = lead.get("/api/records?unitId=xinqi&kind=TRAINING").body();
+        long standing = java.util.stream.StreamSupport.stream(trainings.spliterator(), false).filter(r -> !r.path("status").asText().equals("WITHDRAWN")).count();
+        List<List<String>> kept = sheet(lead.bytes("/api/records/export.xlsx?unitId=xinqi&kind=TRAINING&withdrawn=false"));
+        assertThat(kept.get(0).get(0)).contains("全部年度，培训，不含已撤回的，共 " + standing + " 条");
+        assertThat(kept).hasSize((int) standing + 2).noneMatch(r -> r.contains("已撤回"));
+        assertThat(sheet(supervisor.bytes("/api/records/export.xlsx?unitId=xinqi&kind=APPEAL&year=2023"))).as("an appeal is of no year").hasSize(2);
+
+        long before = head(lead);
+        Api.Response unnamed = lead.get("/api/records/export.xlsx");
+        assertThat(unnamed.status()).isEqualTo(400);
+        assertThat(unnamed.body().get("field").asText()).isEqualTo("unitId");
+        assertThat(otherClerk.get("/api/records/export.xlsx?unitId=xinqi").status()).as("another unit's clerk").isEqualTo(403);
+        assertThat(lead.get("/api/records/export.xlsx?unitId=nowhere").status()).isIn(400, 404);
+        Api.Response badKind = lead.get("/api/records/export.xlsx?unitId=xinqi&kind=SECRET");
+        assertThat(badKind.status()).isEqualTo(400);
+        assertThat(badKind.body().get("field").asText()).isEqualTo("kind");
+        assertThat(head(lead)).as("nothing stored").isEqualTo(before);
+    }
+
+    /** A workbook's first sheet, each row's cells as text. */
+    static List<List<String>> sheet(byte[] xlsx) throws Exception {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            List<List<String>> rows = new ArrayList<>();
+            for (org.apache.poi.ss.usermodel.Row row : book.getSheetAt(0)) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    var cell = row.getCell(c);
+                    cells.add(cell == null ? "" : cell.getStringCellValue());
+                }
+                rows.add(cells);
+            }
+            return rows;
+        }
     }
 
     /**

@@ -1009,12 +1009,7 @@ class WorkbenchBrowserIT {
         shots("notice");
         // 下载 Word: the published notice as the document to put on the letterhead, saved under its title,
         // its first paragraph the notice's own title and its annex every unit's row.
-        Path downloads = Files.createTempDirectory("duban-downloads");
-        ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Browser.setDownloadBehavior",
-                java.util.Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
-        press(visible(By.cssSelector("[data-test=notice-docx]")));
-        Path saved = downloads.resolve("2023年度考核结果通报.docx");
-        wait.until(d -> Files.isRegularFile(saved) && saved.toFile().length() > 0);
+        Path saved = downloaded(By.cssSelector("[data-test=notice-docx]"), "2023年度考核结果通报.docx");
         try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(saved))) {
             assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("关于2023年度流动人口服务管理目标责任制考核结果的通报");
             assertThat(doc.getTables().get(0).getRows()).hasSize(45);
@@ -2055,6 +2050,16 @@ class WorkbenchBrowserIT {
         assertThat(withdrawn.findElements(By.cssSelector("[data-withdraw]"))).isEmpty();
         shots("records-withdrawn", () -> assertThat(phoneCard(".card.withdrawn").getText()).contains("已撤回", "培训日期填错"));
 
+        // 导出Excel: the unit's trainings as the filter chose them, every one, the withdrawn one said so.
+        Path ledger = downloaded(By.cssSelector("[data-test=records-export]"), "新碶街道填报台账.xlsx");
+        List<List<String>> rows = WithdrawalIT.sheet(Files.readAllBytes(ledger));
+        int trainings = api().get("/api/records?unitId=xinqi&kind=TRAINING").body().size();
+        assertThat(rows.get(0).get(0)).startsWith("新碶街道 填报台账（全部年度，培训，共 " + trainings + " 条");
+        assertThat(rows).hasSize(trainings + 2);
+        List<String> exported = rows.stream().filter(r -> r.contains("网格员业务培训（工作台）")).findFirst().orElseThrow();
+        assertThat(exported).contains("培训", "已撤回");
+        assertThat(exported.get(7)).endsWith("由新碶街道联络员撤回：培训日期填错，已重新填报");
+
         // Held today, the training counts for no published scheme's year; the unit's fact log has the withdrawal.
         boolean logged = false;
         for (JsonNode fact : api().get("/api/units/xinqi/facts").body()) {
@@ -2467,6 +2472,17 @@ class WorkbenchBrowserIT {
         press(visible(By.cssSelector("#pane-appeal [data-test=discard-draft]")));
         wait.until(d -> visible(reason).getAttribute("value").isEmpty());
         assertThat(draftKept("appeal", "xinqi-staff")).isNull();
+    }
+
+    /** Presses what downloads a file and answers the file the browser saved under this name. */
+    Path downloaded(By button, String fileName) throws IOException {
+        Path downloads = Files.createTempDirectory("duban-downloads");
+        ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Browser.setDownloadBehavior",
+                java.util.Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
+        press(visible(button));
+        Path saved = downloads.resolve(fileName);
+        wait.until(d -> Files.isRegularFile(saved) && saved.toFile().length() > 0);
+        return saved;
     }
 
     /** The keys of this user's kept drafts of a form that stands for one thing among many (rectification.<id>). */
