@@ -2059,6 +2059,11 @@ class WorkbenchBrowserIT {
         List<String> exported = rows.stream().filter(r -> r.contains("网格员业务培训（工作台）")).findFirst().orElseThrow();
         assertThat(exported).contains("培训", "已撤回");
         assertThat(exported.get(7)).endsWith("由新碶街道联络员撤回：培训日期填错，已重新填报");
+        // The demo's own records were entered as the unit: named by its name, as the page does, not by its id.
+        String everyCell = rows.stream().map(r -> String.join(" | ", r)).collect(java.util.stream.Collectors.joining("\n"));
+        var machine = MACHINE_WORDS.matcher(everyCell);
+        assertThat(machine.find()).as("the ledger shows a machine word: " + (machine.hitEnd() ? "" : machine.group())).isFalse();
+        assertThat(rows.stream().skip(2).map(r -> r.get(8))).contains("新碶街道");
 
         // Held today, the training counts for no published scheme's year; the unit's fact log has the withdrawal.
         boolean logged = false;

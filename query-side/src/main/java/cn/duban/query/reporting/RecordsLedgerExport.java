@@ -100,6 +100,7 @@ public class RecordsLedgerExport {
             }
         }
         String unitName = units.one(unit).name();
+        Map<String, String> unitNames = units.all().stream().collect(Collectors.toMap(u -> u.id(), u -> u.name(), (a, b) -> a));
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             CellStyle bold = Workbooks.bold(book);
             CellStyle wrapped = book.createCellStyle();
@@ -120,8 +121,8 @@ public class RecordsLedgerExport {
                 Row row = sheet.createRow(r++);
                 String[] cells = {String.valueOf(++n), day(v), Words.zh("recordKind", v.kind), what(v), details(v),
                         v.materials.stream().map(m -> m.name()).collect(Collectors.joining("、")),
-                        v.status == null ? "" : Words.zh(STATUS_GROUP.getOrDefault(v.kind, "recordStatus"), v.status), note(v),
-                        who(v.recordedBy), v.recordedAt == null ? "" : MINUTE.format(v.recordedAt)};
+                        v.status == null ? "" : Words.zh(STATUS_GROUP.getOrDefault(v.kind, "recordStatus"), v.status), note(v, unitNames),
+                        who(v.recordedBy, unitNames), v.recordedAt == null ? "" : MINUTE.format(v.recordedAt)};
                 for (int c = 0; c < cells.length; c++) {
                     row.createCell(c).setCellValue(cells[c]);
                     row.getCell(c).setCellStyle(wrapped);
@@ -205,9 +206,9 @@ public class RecordsLedgerExport {
     }
 
     /** Why it stands as it does: who withdrew it, when and why; a rejection's or a decision's reason; a campaign's summary. */
-    private String note(RecordView v) {
+    private String note(RecordView v, Map<String, String> unitNames) {
         if ("WITHDRAWN".equals(v.status)) {
-            return (v.withdrawnAt == null ? "" : MINUTE.format(v.withdrawnAt) + " ") + "由" + who(v.withdrawnBy) + "撤回：" + v.reason;
+            return (v.withdrawnAt == null ? "" : MINUTE.format(v.withdrawnAt) + " ") + "由" + who(v.withdrawnBy, unitNames) + "撤回：" + v.reason;
         }
         if (v.reason != null && !v.reason.isBlank()) {
             return v.reason;
@@ -215,12 +216,16 @@ public class RecordsLedgerExport {
         return "CAMPAIGN".equals(v.kind) && v.text != null ? v.text : "";
     }
 
-    /** A person by their display name, the platform's own actors in words, as the workbench names them. */
-    private String who(String actor) {
+    /**
+     * A person by their display name, a unit by its name (what a unit's import or the demo entered is
+     * the unit's own), the platform's own actors in words: as the workbench names them.
+     */
+    private String who(String actor, Map<String, String> unitNames) {
         if (actor == null) {
             return "";
         }
-        return users.find(actor).map(UserDirectory.UserView::displayName).orElseGet(() -> Words.zh("systemActor", actor));
+        return users.find(actor).map(UserDirectory.UserView::displayName)
+                .orElseGet(() -> unitNames.getOrDefault(actor, Words.zh("systemActor", actor)));
     }
 
     private static String plain(BigDecimal n) {
