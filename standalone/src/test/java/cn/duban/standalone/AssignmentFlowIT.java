@@ -166,6 +166,29 @@ class AssignmentFlowIT {
         assertThat(gafj.get("completed").asInt()).isEqualTo(1);
         assertThat(gafj.get("completedOnTime").asInt()).isEqualTo(1);
         assertThat(gafj.get("overdueNow").asInt()).as("the lead unit of the overdue one").isEqualTo(1);
+        // 导出督办统计: the same figures, most overdue first, units with assignments only, and their totals.
+        List<List<String>> sheet = TestData.sheet(api.bytes("/api/assignments/statistics.xlsx"));
+        List<JsonNode> withAssignments = java.util.stream.StreamSupport.stream(stats.spliterator(), false).filter(s -> s.get("issued").asInt() > 0).toList();
+        assertThat(sheet.get(0).get(0)).startsWith("督办统计（全部单位，有交办任务的单位，共 " + withAssignments.size() + " 个，截至 ");
+        assertThat(sheet.get(1)).containsExactly("单位", "类型", "交办", "签收", "其中按时签收", "办结", "其中按时办结", "办结率", "当前逾期", "曾逾期",
+                "平均逾期天数", "延期", "被催办", "漏报");
+        assertThat(sheet).hasSize(withAssignments.size() + 3);
+        List<String> xinqiRow = sheet.stream().filter(r -> r.get(0).equals("新碶街道")).findFirst().orElseThrow();
+        assertThat(xinqiRow.subList(1, 10)).containsExactly("街道", "2", xinqi.get("acknowledged").asText(), "1", xinqi.get("completed").asText(),
+                xinqi.get("completedOnTime").asText(), xinqi.get("completed").asInt() * 50 + "%", "1", xinqi.get("everOverdue").asText());
+        assertThat(Double.parseDouble(xinqiRow.get(10))).isEqualTo(xinqi.get("averageDaysLate").asDouble());
+        assertThat(xinqiRow.subList(11, 14)).containsExactly("1", "1", xinqi.get("missedReports").asText());
+        assertThat(sheet.get(2).get(8)).as("most overdue first").isEqualTo(String.valueOf(withAssignments.stream().mapToInt(s -> s.get("overdueNow").asInt()).max().orElseThrow()));
+        List<String> totals = sheet.get(sheet.size() - 1);
+        assertThat(totals.get(0)).isEqualTo("合计");
+        assertThat(totals.get(2)).isEqualTo(String.valueOf(withAssignments.stream().mapToInt(s -> s.get("issued").asInt()).sum()));
+        assertThat(totals.get(12)).isEqualTo(String.valueOf(withAssignments.stream().mapToInt(s -> s.get("urges").asInt()).sum()));
+        List<List<String>> departments = TestData.sheet(api.bytes("/api/assignments/statistics.xlsx?type=DEPARTMENT&all=true"));
+        assertThat(departments.get(0).get(0)).startsWith("督办统计（部门，共 ");
+        assertThat(departments.stream().skip(2).limit(departments.size() - 3)).allMatch(r -> r.get(1).equals("部门")).noneMatch(r -> r.get(0).equals("新碶街道"));
+        Api.Response badType = api.get("/api/assignments/statistics.xlsx?type=COUNTY");
+        assertThat(badType.status()).isEqualTo(400);
+        assertThat(badType.body().get("field").asText()).isEqualTo("type");
         // Finished long after its deadline, with no deadline check in between (none runs in this test):
         // the dates alone say it was overdue, and for how long.
         assertThat(api.post("/api/assignments/" + overdueId + "/completion", Map.of("unitId", "gafj", "note", "已补办")).status()).isEqualTo(200);

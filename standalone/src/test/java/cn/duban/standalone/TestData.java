@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Each Spring test context gets its own embedded database in a fresh directory under the module's
@@ -54,5 +55,24 @@ final class TestData {
         registry.accept("duban.admin-password", () -> ADMIN_PASSWORD);
         registry.accept("duban.security.argon2.memory-kib", () -> "1024");
         registry.accept("duban.security.argon2.iterations", () -> "1");
+    }
+
+    /** A workbook's first sheet, each row's cells as the spreadsheet shows them (a number as its digits). */
+    static List<List<String>> sheet(byte[] xlsx) {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var shown = new org.apache.poi.ss.usermodel.DataFormatter();
+            List<List<String>> rows = new java.util.ArrayList<>();
+            for (org.apache.poi.ss.usermodel.Row row : book.getSheetAt(0)) {
+                List<String> cells = new java.util.ArrayList<>();
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    var cell = row.getCell(c);
+                    cells.add(cell == null ? "" : shown.formatCellValue(cell));
+                }
+                rows.add(cells);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

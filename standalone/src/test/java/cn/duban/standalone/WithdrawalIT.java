@@ -328,7 +328,7 @@ class WithdrawalIT {
      */
     void theLedgerIsExportedInWords(Api lead, Api clerk, Api otherClerk, Api supervisor) throws Exception {
         JsonNode listed = lead.get("/api/records?unitId=xinqi").body();
-        List<List<String>> rows = sheet(clerk.bytes("/api/records/export.xlsx"));
+        List<List<String>> rows = TestData.sheet(clerk.bytes("/api/records/export.xlsx"));
         assertThat(rows.get(0).get(0)).startsWith("新碶街道 填报台账（全部年度，全部类型，共 " + listed.size() + " 条，导出于 ");
         assertThat(rows.get(1)).containsExactly("序号", "日期", "类型", "内容", "详情", "材料", "状态", "说明", "填报人", "填报时间");
         assertThat(rows).hasSize(listed.size() + 2);
@@ -356,10 +356,10 @@ class WithdrawalIT {
         // The filters of /api/records, and withdrawn=false leaving the withdrawn out.
         JsonNode trainings = lead.get("/api/records?unitId=xinqi&kind=TRAINING").body();
         long standing = java.util.stream.StreamSupport.stream(trainings.spliterator(), false).filter(r -> !r.path("status").asText().equals("WITHDRAWN")).count();
-        List<List<String>> kept = sheet(lead.bytes("/api/records/export.xlsx?unitId=xinqi&kind=TRAINING&withdrawn=false"));
+        List<List<String>> kept = TestData.sheet(lead.bytes("/api/records/export.xlsx?unitId=xinqi&kind=TRAINING&withdrawn=false"));
         assertThat(kept.get(0).get(0)).contains("全部年度，培训，不含已撤回的，共 " + standing + " 条");
         assertThat(kept).hasSize((int) standing + 2).noneMatch(r -> r.contains("已撤回"));
-        assertThat(sheet(supervisor.bytes("/api/records/export.xlsx?unitId=xinqi&kind=APPEAL&year=2023"))).as("an appeal is of no year").hasSize(2);
+        assertThat(TestData.sheet(supervisor.bytes("/api/records/export.xlsx?unitId=xinqi&kind=APPEAL&year=2023"))).as("an appeal is of no year").hasSize(2);
 
         long before = head(lead);
         Api.Response unnamed = lead.get("/api/records/export.xlsx");
@@ -371,22 +371,6 @@ class WithdrawalIT {
         assertThat(badKind.status()).isEqualTo(400);
         assertThat(badKind.body().get("field").asText()).isEqualTo("kind");
         assertThat(head(lead)).as("nothing stored").isEqualTo(before);
-    }
-
-    /** A workbook's first sheet, each row's cells as text. */
-    static List<List<String>> sheet(byte[] xlsx) throws Exception {
-        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
-            List<List<String>> rows = new ArrayList<>();
-            for (org.apache.poi.ss.usermodel.Row row : book.getSheetAt(0)) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < row.getLastCellNum(); c++) {
-                    var cell = row.getCell(c);
-                    cells.add(cell == null ? "" : cell.getStringCellValue());
-                }
-                rows.add(cells);
-            }
-            return rows;
-        }
     }
 
     /**

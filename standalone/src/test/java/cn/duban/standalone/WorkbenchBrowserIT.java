@@ -1048,6 +1048,18 @@ class WorkbenchBrowserIT {
         open("/statistics", "督办统计");
         wait.until(d -> page().contains("按时签收") && page().contains("新碶街道"));
         fitsBesideTheMenu("督办统计");
+        // 导出Excel: the streets the page shows once 街道 is chosen, a row each and their totals.
+        press(visible(By.xpath("//label[contains(@class,'el-radio-button')][normalize-space(.)='街道']")));
+        java.util.Set<String> streetIds = new java.util.HashSet<>();
+        api().get("/api/units").body().forEach(u -> { if (u.get("type").asText().equals("STREET")) streetIds.add(u.get("id").asText()); });
+        int streets = (int) java.util.stream.StreamSupport.stream(api().get("/api/assignments/statistics").body().spliterator(), false)
+                .filter(r -> streetIds.contains(r.get("unitId").asText()) && r.get("issued").asInt() > 0).count();
+        wait.until(d -> d.findElements(By.cssSelector(".phone-cards .stat-card")).size() == streets);
+        List<List<String>> statistics = TestData.sheet(Files.readAllBytes(downloaded(By.cssSelector("[data-test=statistics-export]"), "督办统计-街道.xlsx")));
+        assertThat(statistics.get(0).get(0)).startsWith("督办统计（街道，有交办任务的单位，共 " + streets + " 个");
+        assertThat(statistics).hasSize(streets + 3).anyMatch(r -> r.get(0).equals("新碶街道"));
+        assertThat(statistics.get(statistics.size() - 1).get(0)).isEqualTo("合计");
+        press(visible(By.xpath("//label[contains(@class,'el-radio-button')][normalize-space(.)='全部']")));
         // At phone width a card per unit, every figure of its row in sight.
         shots("statistics", () -> assertThat(phoneCard(".stat-card").getText()).contains("交办：", "办结率：", "按时签收：", "按时办结：", "被催办：", "漏报："));
         assertThat(wordsBrokenInHeaders()).as("督办统计's headers: words broken across lines").isEmpty();
@@ -2052,7 +2064,7 @@ class WorkbenchBrowserIT {
 
         // 导出Excel: the unit's trainings as the filter chose them, every one, the withdrawn one said so.
         Path ledger = downloaded(By.cssSelector("[data-test=records-export]"), "新碶街道填报台账.xlsx");
-        List<List<String>> rows = WithdrawalIT.sheet(Files.readAllBytes(ledger));
+        List<List<String>> rows = TestData.sheet(Files.readAllBytes(ledger));
         int trainings = api().get("/api/records?unitId=xinqi&kind=TRAINING").body().size();
         assertThat(rows.get(0).get(0)).startsWith("新碶街道 填报台账（全部年度，培训，共 " + trainings + " 条");
         assertThat(rows).hasSize(trainings + 2);
