@@ -189,6 +189,35 @@ class AssignmentFlowIT {
         Api.Response badType = api.get("/api/assignments/statistics.xlsx?type=COUNTY");
         assertThat(badType.status()).isEqualTo(400);
         assertThat(badType.body().get("field").asText()).isEqualTo("type");
+        // 督办事项清单: the board, most urgent first (on the page too), a row each in words; filtered as the board is.
+        JsonNode board = api.get("/api/assignments").body();
+        List<String> urgency = List.of("RED", "YELLOW", "BLUE", "GREEN", "NONE");
+        for (int i = 1; i < board.size(); i++) {
+            assertThat(urgency.indexOf(board.get(i - 1).get("light").asText())).as("most urgent first")
+                    .isLessThanOrEqualTo(urgency.indexOf(board.get(i).get("light").asText()));
+        }
+        JsonNode words = api.get("/api/dictionary").body().get("words");
+        List<List<String>> clearance = TestData.sheet(api.bytes("/api/assignments/export.xlsx"));
+        assertThat(clearance.get(0).get(0)).startsWith("督办事项清单（全部，共 " + board.size() + " 项，截至 ");
+        assertThat(clearance.get(1)).containsExactly("序号", "任务", "牵头单位", "责任单位", "原定期限", "截止日期", "状态", "亮灯", "签收", "逾期天数",
+                "催办", "漏报", "申请延期至");
+        assertThat(clearance).hasSize(board.size() + 2);
+        for (int i = 0; i < board.size(); i++) {
+            JsonNode a = board.get(i);
+            List<String> row = clearance.get(i + 2);
+            assertThat(row.subList(0, 2)).containsExactly(String.valueOf(i + 1), a.get("title").asText());
+            assertThat(row.get(5)).isEqualTo(a.get("deadline").asText());
+            assertThat(row.subList(6, 9)).containsExactly(words.at("/assignmentStatus/" + a.get("status").asText() + "/zh").asText(),
+                    words.at("/light/" + a.get("light").asText() + "/zh").asText(), a.get("acknowledged").asInt() + "/" + a.get("units").asInt());
+        }
+        assertThat(clearance.stream().skip(2).map(r -> r.get(2))).as("lead units by name").doesNotContain("gafj", "xinqi");
+        int overdueOfGafj = api.get("/api/assignments?unit=gafj&overdue=true").body().size();
+        List<List<String>> filtered = TestData.sheet(api.bytes("/api/assignments/export.xlsx?unit=gafj&overdue=true"));
+        assertThat(filtered.get(0).get(0)).startsWith("督办事项清单（公安分局，逾期的，共 " + overdueOfGafj + " 项");
+        assertThat(filtered).hasSize(overdueOfGafj + 2);
+        Api.Response badLight = api.get("/api/assignments/export.xlsx?light=PURPLE");
+        assertThat(badLight.status()).isEqualTo(400);
+        assertThat(badLight.body().get("field").asText()).isEqualTo("light");
         // Finished long after its deadline, with no deadline check in between (none runs in this test):
         // the dates alone say it was overdue, and for how long.
         assertThat(api.post("/api/assignments/" + overdueId + "/completion", Map.of("unitId", "gafj", "note", "已补办")).status()).isEqualTo(200);

@@ -516,6 +516,15 @@ class WorkbenchBrowserIT {
         browser.manage().window().setSize(new Dimension(1280, 1000));
         assertThat(page()).containsAnyOf("已办结", "办理中").containsAnyOf("已逾期", "临近期限", "正常推进");
         shots("assignments");
+        // 导出Excel: the whole board, in the page's order (its first row first), in words.
+        String firstOnPage = browser.findElements(By.cssSelector(".board .el-table__row")).get(0).findElements(By.cssSelector("td")).get(0).getText();
+        List<List<String>> clearance = TestData.sheet(Files.readAllBytes(downloaded(By.cssSelector("[data-test=board-export]"), "督办事项清单.xlsx")));
+        assertThat(clearance).hasSize(api().get("/api/assignments").body().size() + 2);
+        assertThat(clearance.get(2).get(1)).isEqualTo(firstOnPage);
+        assertThat(clearance).anyMatch(r -> r.size() > 3 && r.get(1).equals("服务站点规范化自查") && r.get(2).equals("公安分局") && r.get(3).equals("仅牵头单位"));
+        String everyCell = clearance.stream().map(r -> String.join(" | ", r)).collect(java.util.stream.Collectors.joining("\n"));
+        var machine = MACHINE_WORDS.matcher(everyCell);
+        assertThat(machine.find()).as("the clearance shows a machine word: " + (machine.hitEnd() ? "" : machine.group())).isFalse();
         browser.findElements(By.cssSelector(".board .el-table__row")).get(0).click();
         waitForText("办理历史");
         waitForText("交办");

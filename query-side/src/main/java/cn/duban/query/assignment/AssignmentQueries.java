@@ -111,8 +111,16 @@ public class AssignmentQueries {
                 .map(this::row)
                 .filter(r -> overdue == null || r.overdue() == overdue)
                 .filter(r -> light == null || r.light().equals(light))
+                .sorted(MOST_URGENT_FIRST)
                 .toList();
     }
+
+    /** The lights from the most urgent: overdue, a report missed, due soon, on track, closed. */
+    private static final List<String> URGENCY = List.of("RED", "YELLOW", "BLUE", "GREEN", "NONE");
+    /** How the board lists its rows, on the page and in its workbook: by light, then by deadline. */
+    static final Comparator<BoardRow> MOST_URGENT_FIRST = Comparator.<BoardRow>comparingInt(r -> URGENCY.indexOf(r.light()))
+            .thenComparing(BoardRow::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(BoardRow::id);
 
 
     /**
