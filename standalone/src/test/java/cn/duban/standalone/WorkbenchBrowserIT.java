@@ -618,6 +618,15 @@ class WorkbenchBrowserIT {
         wait.until(d -> !d.findElement(By.cssSelector(".page-sub")).getText().equals(waiting));
         assertThat(browser.findElements(By.cssSelector("[data-report='" + report + "']"))).isEmpty();
         assertThat(api().get("/api/records/" + report).body().get("status").asText()).isEqualTo("ACCEPTED");
+
+        // One unit's reports, as when its clerk calls: only units with reports waiting are offered.
+        JsonNode pending = api().get("/api/info-reports/pending").body();
+        String unitName = pending.get(pending.size() - 1).get("unitName").asText();
+        long ofIt = java.util.stream.StreamSupport.stream(pending.spliterator(), false).filter(r -> r.get("unitName").asText().equals(unitName)).count();
+        choose(visible(By.cssSelector("[data-test=review-unit]")), unitName);
+        wait.until(d -> d.findElements(By.cssSelector(".report")).size() == Math.min(ofIt, 20));
+        assertThat(browser.findElements(By.cssSelector(".report .muted"))).allMatch(m -> m.getText().startsWith(unitName + " · "));
+        assertThat(browser.findElement(By.cssSelector(".page-sub")).getText()).endsWith("，其中" + unitName + " " + ofIt + " 篇");
     }
 
     @Test
