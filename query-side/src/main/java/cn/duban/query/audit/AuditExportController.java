@@ -2,7 +2,6 @@ package cn.duban.query.audit;
 
 import cn.duban.kernel.EventFamily;
 import cn.duban.kernel.Words;
-import cn.duban.kernel.calendar.DistrictTime;
 import cn.duban.kernel.error.InvalidInputException;
 import cn.duban.platform.security.UserDirectory;
 import cn.duban.query.audit.AuditQueries.Act;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +41,6 @@ import java.util.Map;
 public class AuditExportController {
     /** The most rows one workbook holds: a year of a busy account, read and looked up while the reader waits. */
     static final int MAX_ROWS = 10_000;
-    static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(DistrictTime.ZONE);
     static final String[] HEADER = {"时间", "操作", "涉及", "身份", "来源地址"};
 
     private final AuditQueries audit;
@@ -92,14 +89,14 @@ public class AuditExportController {
             sheet.setColumnWidth(4, 18 * 256);
             int r = 0;
             Row title = sheet.createRow(r++);
-            title.createCell(0).setCellValue(who(actor, unitNames) + " 操作留痕（" + (from == null ? "开始" : MINUTE.format(from)) + " 至 "
-                    + (to == null ? "导出时" : MINUTE.format(to)) + (kind == null ? "" : "，" + Words.zh("eventFamily", kind.name()))
+            title.createCell(0).setCellValue(who(actor, unitNames) + " 操作留痕（" + (from == null ? "开始" : Workbooks.MINUTE.format(from)) + " 至 "
+                    + (to == null ? "导出时" : Workbooks.MINUTE.format(to)) + (kind == null ? "" : "，" + Words.zh("eventFamily", kind.name()))
                     + "，共 " + stretch.count() + " 项）");
             title.getCell(0).setCellStyle(bold);
             Workbooks.header(sheet.createRow(r++), HEADER, bold);
             for (Act act : stretch.acts()) {
                 Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(MINUTE.format(act.at()));
+                row.createCell(0).setCellValue(Workbooks.MINUTE.format(act.at()));
                 row.createCell(1).setCellValue(Words.zh("eventType", act.type()));
                 row.createCell(2).setCellValue(concerning(act, unitNames, schemeYears));
                 row.createCell(3).setCellValue(act.role() == null ? "" : Words.zh("actingRole", act.role()));

@@ -12,6 +12,9 @@ import java.io.IOException;
 /** What every workbook the platform answers with shares: its bold title and header rows, and how it is sent. */
 public final class Workbooks {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /** A time as every workbook writes it: to the minute, in the district's time. */
+    public static final java.time.format.DateTimeFormatter MINUTE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(cn.duban.kernel.calendar.DistrictTime.ZONE);
 
     private Workbooks() {
     }

@@ -30,8 +30,6 @@ import java.util.Map;
 @Tag(name = "填报 Reporting")
 public class InfoReportQueryController {
     private static final String OFFSET_RANGE = "须在0到" + ReportedRecords.MAX_OFFSET + "之间 / 0 to " + ReportedRecords.MAX_OFFSET;
-    private static final String YEAR_RANGE = "须在" + ReportedRecords.FIRST_YEAR + "到" + ReportedRecords.LAST_YEAR + "之间 / "
-            + ReportedRecords.FIRST_YEAR + " to " + ReportedRecords.LAST_YEAR;
     private final UnitQueries units;
     private final ReportedRecords records;
 
@@ -51,14 +49,11 @@ public class InfoReportQueryController {
             description = "Newest first by the time each was recorded; at most 500, from the offset-th newest of those that match "
                     + "(0 to 100000; the next 500 are at offset=500); of one year where year is given. Without unitId, unit staff get their own unit's and others every unit's.")
     public List<RecordView> records(@RequestParam(required = false) @Size(max = 64) String unitId,
-                                    @RequestParam(required = false) @Pattern(regexp = "TRAINING|INFO_REPORT|INDICATOR|ACHIEVEMENT|APPEAL|CAMPAIGN",
-                                            message = "取值须为 / must be one of：[TRAINING, INFO_REPORT, INDICATOR, ACHIEVEMENT, APPEAL, CAMPAIGN]") String kind,
-                                    // The statuses the records take (ReportedRecordsProjection); any other asked an empty list.
-                                    @RequestParam(required = false) @Pattern(regexp = "SUBMITTED|ACCEPTED|REJECTED|WITHDRAWN|FILED|UPHELD|OPEN|CLOSED",
-                                            message = "取值须为 / must be one of：[SUBMITTED, ACCEPTED, REJECTED, WITHDRAWN, FILED, UPHELD, OPEN, CLOSED]") String status,
+                                    @RequestParam(required = false) @Pattern(regexp = ReportedRecords.KINDS, message = ReportedRecords.KINDS_MESSAGE) String kind,
+                                    @RequestParam(required = false) @Pattern(regexp = ReportedRecords.STATUSES, message = ReportedRecords.STATUSES_MESSAGE) String status,
                                     @Parameter(description = "the year of the day each happened, or of an indicator figure (2000 to 2100); an appeal is of no year")
                                     @RequestParam(required = false)
-                                    @Min(value = ReportedRecords.FIRST_YEAR, message = YEAR_RANGE) @Max(value = ReportedRecords.LAST_YEAR, message = YEAR_RANGE) Integer year,
+                                    @Min(value = ReportedRecords.FIRST_YEAR, message = ReportedRecords.YEAR_RANGE) @Max(value = ReportedRecords.LAST_YEAR, message = ReportedRecords.YEAR_RANGE) Integer year,
                                     @Parameter(description = "records to skip, newest first (0 to 100000)") @RequestParam(defaultValue = "0")
                                     @Min(value = 0, message = OFFSET_RANGE) @Max(value = ReportedRecords.MAX_OFFSET, message = OFFSET_RANGE) int offset) {
         units.requireKnown("unitId", unitId);

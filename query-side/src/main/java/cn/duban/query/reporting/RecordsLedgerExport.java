@@ -2,7 +2,6 @@ package cn.duban.query.reporting;
 
 import cn.duban.kernel.people.Role;
 import cn.duban.kernel.Words;
-import cn.duban.kernel.calendar.DistrictTime;
 import cn.duban.kernel.error.InvalidInputException;
 import cn.duban.platform.security.CurrentUser;
 import cn.duban.platform.security.UserDirectory;
@@ -31,7 +30,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +48,8 @@ public class RecordsLedgerExport {
     /** The most rows one workbook holds: several years of the busiest unit, read while the reader waits. */
     static final int MAX_ROWS = 10_000;
     static final String[] HEADER = {"序号", "日期", "类型", "内容", "详情", "材料", "状态", "说明", "填报人", "填报时间"};
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(DistrictTime.ZONE);
     private static final Map<String, String> STATUS_GROUP = Map.of("INFO_REPORT", "infoReportStatus", "APPEAL", "appealStatus",
             "CAMPAIGN", "campaignStatus", "TRAINING", "recordStatus", "ACHIEVEMENT", "recordStatus", "INDICATOR", "recordStatus");
-    private static final String YEAR_RANGE = "须在" + ReportedRecords.FIRST_YEAR + "到" + ReportedRecords.LAST_YEAR + "之间 / "
-            + ReportedRecords.FIRST_YEAR + " to " + ReportedRecords.LAST_YEAR;
 
     private final ReportedRecords records;
     private final UnitQueries units;
@@ -74,13 +69,11 @@ public class RecordsLedgerExport {
                     + "; more → 400 naming year, to be narrowed); withdrawn=false leaves withdrawn records out. Unit staff export their own "
                     + "unit's (unitId may be left out); anyone else names the unit.")
     public ResponseEntity<byte[]> export(@RequestParam(required = false) @Size(max = 64) String unitId,
-                                         @RequestParam(required = false) @Pattern(regexp = "TRAINING|INFO_REPORT|INDICATOR|ACHIEVEMENT|APPEAL|CAMPAIGN",
-                                                 message = "取值须为 / must be one of：[TRAINING, INFO_REPORT, INDICATOR, ACHIEVEMENT, APPEAL, CAMPAIGN]") String kind,
-                                         @RequestParam(required = false) @Pattern(regexp = "SUBMITTED|ACCEPTED|REJECTED|WITHDRAWN|FILED|UPHELD|OPEN|CLOSED",
-                                                 message = "取值须为 / must be one of：[SUBMITTED, ACCEPTED, REJECTED, WITHDRAWN, FILED, UPHELD, OPEN, CLOSED]") String status,
+                                         @RequestParam(required = false) @Pattern(regexp = ReportedRecords.KINDS, message = ReportedRecords.KINDS_MESSAGE) String kind,
+                                         @RequestParam(required = false) @Pattern(regexp = ReportedRecords.STATUSES, message = ReportedRecords.STATUSES_MESSAGE) String status,
                                          @Parameter(description = "the year of the day each happened, or of an indicator figure (2000 to 2100)")
                                          @RequestParam(required = false)
-                                         @Min(value = ReportedRecords.FIRST_YEAR, message = YEAR_RANGE) @Max(value = ReportedRecords.LAST_YEAR, message = YEAR_RANGE) Integer year,
+                                         @Min(value = ReportedRecords.FIRST_YEAR, message = ReportedRecords.YEAR_RANGE) @Max(value = ReportedRecords.LAST_YEAR, message = ReportedRecords.YEAR_RANGE) Integer year,
                                          @Parameter(description = "whether withdrawn records are listed (marked as such); true unless said")
                                          @RequestParam(defaultValue = "true") boolean withdrawn) throws IOException {
         String unit = unitId != null ? unitId : CurrentUser.get().filter(u -> u.role() == Role.UNIT_STAFF).map(u -> u.unitId())
@@ -113,7 +106,7 @@ public class RecordsLedgerExport {
             int r = 0;
             Row title = sheet.createRow(r++);
             title.createCell(0).setCellValue(unitName + " 填报台账（" + scope(kind, status, year, withdrawn) + "共 " + rows.size() + " 条，导出于 "
-                    + MINUTE.format(clock.instant()) + "）");
+                    + Workbooks.MINUTE.format(clock.instant()) + "）");
             title.getCell(0).setCellStyle(bold);
             Workbooks.header(sheet.createRow(r++), HEADER, bold);
             int n = 0;
@@ -122,7 +115,7 @@ public class RecordsLedgerExport {
                 String[] cells = {String.valueOf(++n), day(v), Words.zh("recordKind", v.kind), what(v), details(v),
                         v.materials.stream().map(m -> m.name()).collect(Collectors.joining("、")),
                         v.status == null ? "" : Words.zh(STATUS_GROUP.getOrDefault(v.kind, "recordStatus"), v.status), note(v, unitNames),
-                        who(v.recordedBy, unitNames), v.recordedAt == null ? "" : MINUTE.format(v.recordedAt)};
+                        who(v.recordedBy, unitNames), v.recordedAt == null ? "" : Workbooks.MINUTE.format(v.recordedAt)};
                 for (int c = 0; c < cells.length; c++) {
                     row.createCell(c).setCellValue(cells[c]);
                     row.getCell(c).setCellStyle(wrapped);
@@ -149,7 +142,7 @@ public class RecordsLedgerExport {
 
     /** The day it happened; an indicator figure, which has only a year, by the day it was reported (as the workbench). */
     private static String day(RecordView v) {
-        return v.on != null ? v.on.toString() : v.recordedAt == null ? "" : MINUTE.format(v.recordedAt).substring(0, 10);
+        return v.on != null ? v.on.toString() : v.recordedAt == null ? "" : Workbooks.MINUTE.format(v.recordedAt).substring(0, 10);
     }
 
     /** Its title in words: an appeal by its item, an indicator figure by its indicator. */
@@ -208,7 +201,7 @@ public class RecordsLedgerExport {
     /** Why it stands as it does: who withdrew it, when and why; a rejection's or a decision's reason; a campaign's summary. */
     private String note(RecordView v, Map<String, String> unitNames) {
         if ("WITHDRAWN".equals(v.status)) {
-            return (v.withdrawnAt == null ? "" : MINUTE.format(v.withdrawnAt) + " ") + "由" + who(v.withdrawnBy, unitNames) + "撤回：" + v.reason;
+            return (v.withdrawnAt == null ? "" : Workbooks.MINUTE.format(v.withdrawnAt) + " ") + "由" + who(v.withdrawnBy, unitNames) + "撤回：" + v.reason;
         }
         if (v.reason != null && !v.reason.isBlank()) {
             return v.reason;

@@ -86,6 +86,13 @@ public class ReportedRecords {
     /** The earliest and latest year a list may ask for. */
     public static final int FIRST_YEAR = 2000;
     public static final int LAST_YEAR = 2100;
+    /** The kinds a list (and its workbook) may ask for, and what a request is told of another. */
+    public static final String KINDS = "TRAINING|INFO_REPORT|INDICATOR|ACHIEVEMENT|APPEAL|CAMPAIGN";
+    public static final String KINDS_MESSAGE = "取值须为 / must be one of：[TRAINING, INFO_REPORT, INDICATOR, ACHIEVEMENT, APPEAL, CAMPAIGN]";
+    /** The statuses the records take (ReportedRecordsProjection); any other asked an empty list. */
+    public static final String STATUSES = "SUBMITTED|ACCEPTED|REJECTED|WITHDRAWN|FILED|UPHELD|OPEN|CLOSED";
+    public static final String STATUSES_MESSAGE = "取值须为 / must be one of：[SUBMITTED, ACCEPTED, REJECTED, WITHDRAWN, FILED, UPHELD, OPEN, CLOSED]";
+    public static final String YEAR_RANGE = "须在" + FIRST_YEAR + "到" + LAST_YEAR + "之间 / " + FIRST_YEAR + " to " + LAST_YEAR;
 
     /**
      * As {@link #list(String, String, String, int)}, of the records of one year too, where {@code year} is
