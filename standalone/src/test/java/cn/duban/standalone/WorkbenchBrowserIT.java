@@ -1313,14 +1313,22 @@ class WorkbenchBrowserIT {
 
         signIn("gafj-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD, "/inbox", "我的待办");
         press(shown(".task", title).findElement(buttonNamed("申请办结")));
+        // Typed and the dialog cancelled, the words are kept for this assignment until sent.
+        dialog().findElement(By.cssSelector("textarea")).sendKeys("已补充整改台账（工作台）");
+        press(dialog().findElement(buttonNamed("取消")));
+        wait.until(d -> d.findElements(By.cssSelector(".el-dialog")).stream().noneMatch(WebElement::isDisplayed));
+        press(shown(".task", title).findElement(buttonNamed("申请办结")));
         WebElement form = dialog();
-        form.findElement(By.cssSelector("textarea")).sendKeys("已补充整改台账（工作台）");
+        assertThat(visibleIn(form, By.cssSelector("[data-test=draft-restored]")).getText()).contains("已恢复未提交的草稿");
+        assertThat(form.findElement(By.cssSelector("textarea")).getAttribute("value")).isEqualTo("已补充整改台账（工作台）");
+        assertThat(draftsOf("completion", "gafj-staff")).hasSize(1);
         Path ledger = TestData.newFile("整改台账", ".pdf");
         Files.write(ledger, MaterialsIT.SIGN_IN_SHEET);
         form.findElement(By.cssSelector("input[type=file]")).sendKeys(ledger.toAbsolutePath().toString());
         wait.until(d -> !form.findElements(By.cssSelector(".el-upload-list__item.is-success")).isEmpty());
         press(form.findElement(buttonNamed("提交办结")));
         waitForText("办结申请已提交");
+        assertThat(draftsOf("completion", "gafj-staff")).as("sent, the draft is gone").isEmpty();
         // Still in sight while the lead office decides.
         assertThat(shown("[data-test=awaiting-decision] .task", title).getText()).contains("待审核办结");
 
