@@ -1,3 +1,4 @@
+import { ref } from 'vue';
 import { ElMessage } from 'element-plus';
 import { t, said, colon, joined, paren } from './i18n.js';
 
@@ -138,6 +139,25 @@ export async function download(path, fileName) {
   link.download = fileName || nameGiven(res.headers.get('Content-Disposition'));
   link.click();
   URL.revokeObjectURL(link.href);
+}
+
+/**
+ * A download a button starts, with whether it is under way (the button's loading state): the
+ * workbooks are made while the reader waits.
+ */
+export function downloader() {
+  const busy = ref(false);
+  return {
+    busy,
+    async save(path) {
+      busy.value = true;
+      try {
+        await download(path);
+      } finally {
+        busy.value = false;
+      }
+    },
+  };
 }
 
 export const get = path => api('GET', path);

@@ -76,7 +76,7 @@ public class AssignmentWorkbooks {
         units.requireKnown("unit", unit);
         List<BoardRow> rows = queries.board(unit, status == null ? null : status.name(), item, overdue, light == null ? null : light.name())
                 .stream().filter(r -> !extension || r.pendingExtension() != null).toList();
-        Map<String, String> names = units.all().stream().collect(Collectors.toMap(UnitView::id, UnitView::name, (a, b) -> a));
+        Map<String, String> names = units.names();
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             CellStyle bold = Workbooks.bold(book);
             CellStyle wrapped = book.createCellStyle();

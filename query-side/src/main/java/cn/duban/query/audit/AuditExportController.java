@@ -5,10 +5,10 @@ import cn.duban.kernel.Words;
 import cn.duban.kernel.error.InvalidInputException;
 import cn.duban.platform.security.UserDirectory;
 import cn.duban.query.audit.AuditQueries.Act;
+import cn.duban.query.common.ActorNames;
 import cn.duban.query.common.Workbooks;
 import cn.duban.query.scheme.SchemeQueries;
 import cn.duban.query.unit.UnitQueries;
-import cn.duban.query.unit.UnitsProjection.UnitView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -73,10 +73,8 @@ public class AuditExportController {
             throw new InvalidInputException("from", "该时段有 " + stretch.count() + " 项操作，超过 " + MAX_ROWS + " 项，请缩小日期范围 / "
                     + stretch.count() + " acts, more than " + MAX_ROWS + ": narrow the dates");
         }
-        Map<String, String> unitNames = new HashMap<>();
-        for (UnitView u : units.all()) {
-            unitNames.put(u.id(), u.name());
-        }
+        Map<String, String> unitNames = units.names();
+        ActorNames who = new ActorNames(users, unitNames);
         Map<String, Integer> schemeYears = new HashMap<>();
         schemes.all().forEach(sc -> schemeYears.put(sc.id(), sc.year()));
         try (XSSFWorkbook book = new XSSFWorkbook()) {
@@ -89,7 +87,7 @@ public class AuditExportController {
             sheet.setColumnWidth(4, 18 * 256);
             int r = 0;
             Row title = sheet.createRow(r++);
-            title.createCell(0).setCellValue(who(actor, unitNames) + " 操作留痕（" + (from == null ? "开始" : Workbooks.MINUTE.format(from)) + " 至 "
+            title.createCell(0).setCellValue(who.of(actor) + " 操作留痕（" + (from == null ? "开始" : Workbooks.MINUTE.format(from)) + " 至 "
                     + (to == null ? "导出时" : Workbooks.MINUTE.format(to)) + (kind == null ? "" : "，" + Words.zh("eventFamily", kind.name()))
                     + "，共 " + stretch.count() + " 项）");
             title.getCell(0).setCellStyle(bold);
@@ -102,15 +100,10 @@ public class AuditExportController {
                 row.createCell(3).setCellValue(act.role() == null ? "" : Words.zh("actingRole", act.role()));
                 row.createCell(4).setCellValue(act.local() ? "本机" : act.clientAddress() == null ? "" : act.clientAddress());
             }
-            return Workbooks.attachment(book, "操作留痕-" + who(actor, unitNames) + ".xlsx", "audit.xlsx");
+            return Workbooks.attachment(book, "操作留痕-" + who.of(actor) + ".xlsx", "audit.xlsx");
         }
     }
 
-    /** A person by their display name, a unit by its name, the platform's own actors in words: as the workbench names them. */
-    private String who(String actor, Map<String, String> unitNames) {
-        return users.find(actor).map(UserDirectory.UserView::displayName)
-                .orElseGet(() -> unitNames.getOrDefault(actor, Words.zh("systemActor", actor)));
-    }
 
     /** What an act concerns, in words, as the workbench's 涉及 column reads. */
     private String concerning(Act act, Map<String, String> unitNames, Map<String, Integer> schemeYears) {

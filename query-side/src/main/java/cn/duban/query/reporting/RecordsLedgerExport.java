@@ -5,6 +5,7 @@ import cn.duban.kernel.Words;
 import cn.duban.kernel.error.InvalidInputException;
 import cn.duban.platform.security.CurrentUser;
 import cn.duban.platform.security.UserDirectory;
+import cn.duban.query.common.ActorNames;
 import cn.duban.query.common.Workbooks;
 import cn.duban.query.reporting.ReportedRecordsProjection.CampaignStep;
 import cn.duban.query.reporting.ReportedRecordsProjection.RecordView;
@@ -93,7 +94,7 @@ public class RecordsLedgerExport {
             }
         }
         String unitName = units.one(unit).name();
-        Map<String, String> unitNames = units.all().stream().collect(Collectors.toMap(u -> u.id(), u -> u.name(), (a, b) -> a));
+        ActorNames who = new ActorNames(users, units.names());
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             CellStyle bold = Workbooks.bold(book);
             CellStyle wrapped = book.createCellStyle();
@@ -114,8 +115,8 @@ public class RecordsLedgerExport {
                 Row row = sheet.createRow(r++);
                 String[] cells = {String.valueOf(++n), day(v), Words.zh("recordKind", v.kind), what(v), details(v),
                         v.materials.stream().map(m -> m.name()).collect(Collectors.joining("、")),
-                        v.status == null ? "" : Words.zh(STATUS_GROUP.getOrDefault(v.kind, "recordStatus"), v.status), note(v, unitNames),
-                        who(v.recordedBy, unitNames), v.recordedAt == null ? "" : Workbooks.MINUTE.format(v.recordedAt)};
+                        v.status == null ? "" : Words.zh(STATUS_GROUP.getOrDefault(v.kind, "recordStatus"), v.status), note(v, who),
+                        who.of(v.recordedBy), v.recordedAt == null ? "" : Workbooks.MINUTE.format(v.recordedAt)};
                 for (int c = 0; c < cells.length; c++) {
                     row.createCell(c).setCellValue(cells[c]);
                     row.getCell(c).setCellStyle(wrapped);
@@ -199,9 +200,9 @@ public class RecordsLedgerExport {
     }
 
     /** Why it stands as it does: who withdrew it, when and why; a rejection's or a decision's reason; a campaign's summary. */
-    private String note(RecordView v, Map<String, String> unitNames) {
+    private static String note(RecordView v, ActorNames who) {
         if ("WITHDRAWN".equals(v.status)) {
-            return (v.withdrawnAt == null ? "" : Workbooks.MINUTE.format(v.withdrawnAt) + " ") + "由" + who(v.withdrawnBy, unitNames) + "撤回：" + v.reason;
+            return (v.withdrawnAt == null ? "" : Workbooks.MINUTE.format(v.withdrawnAt) + " ") + "由" + who.of(v.withdrawnBy) + "撤回：" + v.reason;
         }
         if (v.reason != null && !v.reason.isBlank()) {
             return v.reason;
@@ -209,17 +210,6 @@ public class RecordsLedgerExport {
         return "CAMPAIGN".equals(v.kind) && v.text != null ? v.text : "";
     }
 
-    /**
-     * A person by their display name, a unit by its name (what a unit's import or the demo entered is
-     * the unit's own), the platform's own actors in words: as the workbench names them.
-     */
-    private String who(String actor, Map<String, String> unitNames) {
-        if (actor == null) {
-            return "";
-        }
-        return users.find(actor).map(UserDirectory.UserView::displayName)
-                .orElseGet(() -> unitNames.getOrDefault(actor, Words.zh("systemActor", actor)));
-    }
 
     private static String plain(BigDecimal n) {
         return n == null ? "" : n.stripTrailingZeros().toPlainString();

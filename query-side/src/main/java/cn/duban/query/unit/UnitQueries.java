@@ -32,6 +32,13 @@ public class UnitQueries {
         return out;
     }
 
+    /** Every unit's name by its id, as the workbooks write units. */
+    public java.util.Map<String, String> names() {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        all().forEach(u -> names.put(u.id(), u.name()));
+        return names;
+    }
+
     /**
      * A filter's unit exists: a list filtered by a mistyped unit ("xinq") answered an empty list,
      * which reads as "nothing for this unit". Null (no filter) passes.
