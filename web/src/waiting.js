@@ -27,9 +27,31 @@ export const WAITING = {
 /** The counts as the server gave them last, in its order: the overview's 待处理 and the menu's badges. */
 export const waiting = reactive({ counts: [] });
 
-export async function loadWaiting() {
-  const counts = await get('/api/me/waiting');
-  waiting.counts = counts.filter(w => WAITING[w.key]);
+let reading = null;
+let readAgain = false;
+
+/**
+ * Reads the counts. Asked while a read is under way (a run of acts, such as several reports accepted
+ * at once), it reads once more after that one, not once for each ask: the promise settles when
+ * counts read after the ask are shown.
+ */
+export function loadWaiting() {
+  if (reading) {
+    readAgain = true;
+    return reading;
+  }
+  reading = (async () => {
+    try {
+      do {
+        readAgain = false;
+        const counts = await get('/api/me/waiting');
+        waiting.counts = counts.filter(w => WAITING[w.key]);
+      } while (readAgain);
+    } finally {
+      reading = null;
+    }
+  })();
+  return reading;
 }
 
 /** How many things wait on the page at this path: the counts whose link opens it (the menu's badge). */

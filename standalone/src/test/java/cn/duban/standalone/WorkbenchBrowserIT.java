@@ -31,7 +31,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -631,6 +633,45 @@ class WorkbenchBrowserIT {
         wait.until(d -> d.findElements(By.cssSelector(".report")).size() == Math.min(ofIt, 20));
         assertThat(browser.findElements(By.cssSelector(".report .muted"))).allMatch(m -> m.getText().startsWith(unitName + " · "));
         assertThat(browser.findElement(By.cssSelector(".page-sub")).getText()).endsWith("，其中" + unitName + " " + ofIt + " 篇");
+
+        // Several accepted at once, as at the month's end: three more of that unit's weekly reports sent in.
+        Api admin = api();
+        String unitId = pending.get(pending.size() - 1).get("unitId").asText();
+        List<String> weekly = new ArrayList<>();
+        for (int week = 1; week <= 3; week++) {
+            weekly.add(admin.post("/api/units/" + unitId + "/info-reports", Map.of("title", "流动人口服务管理周报（第" + week + "期）",
+                    "submittedOn", "2023-12-0" + week, "text", "本周登记流动人口" + week + "0人。")).id());
+        }
+        admin.get("/api/info-reports/pending"); // answered once the review queue holds them
+        browser.navigate().refresh(); // the page reads the queue when it opens
+        waitForText("待审核", "main");
+        choose(visible(By.cssSelector("[data-test=review-unit]")), unitName);
+        long now = ofIt + weekly.size();
+        wait.until(d -> d.findElements(By.cssSelector(".report")).size() == Math.min(now, 20));
+        press(visible(By.cssSelector("[data-test=pick-all]")));
+        WebElement acceptPicked = visible(By.cssSelector("[data-test=accept-picked]"));
+        assertThat(acceptPicked.getText()).isEqualTo("录用所选（" + now + " 篇）");
+        // The last is typical: each is accepted at its card's level.
+        String typical = weekly.get(2);
+        choose(browser.findElement(By.cssSelector("[data-report='" + typical + "'] .el-select")), "典型经验综合类信息");
+        // Another reviewer accepts one of them meanwhile: the rest go on, and that one is said at the end.
+        String taken = weekly.get(0);
+        admin.post("/api/info-reports/" + taken + "/acceptance", Map.of("level", "GENERAL"));
+        press(acceptPicked);
+        assertThat(visible(By.cssSelector(".el-message-box")).getText())
+                .contains("录用所选 " + now + " 篇信息（一般信息 " + (now - 1) + " 篇，典型经验综合类信息 1 篇，按各篇所选等级）");
+        confirm();
+        WebElement told = wait.until(d -> d.findElements(By.cssSelector(".el-message-box")).stream()
+                .filter(b -> b.isDisplayed() && b.getText().contains("未能录用")).findFirst().orElse(null));
+        assertThat(told.getText()).contains("已录用 " + (now - 1) + " 篇，1 篇未能录用", "《流动人口服务管理周报（第1期）》：该信息已录用");
+        confirm();
+        wait.until(d -> d.findElements(By.cssSelector("[data-report='" + typical + "']")).isEmpty());
+        for (String id : weekly) {
+            assertThat(admin.get("/api/records/" + id).body().get("status").asText()).isEqualTo("ACCEPTED");
+        }
+        assertThat(admin.get("/api/records/" + typical).body().get("level").asText()).isEqualTo("TYPICAL");
+        assertThat(admin.get("/api/records/" + weekly.get(1)).body().get("level").asText()).isEqualTo("GENERAL");
+        assertThat(admin.get("/api/info-reports/pending").body().findValuesAsText("unitId")).doesNotContain(unitId);
     }
 
     @Test
