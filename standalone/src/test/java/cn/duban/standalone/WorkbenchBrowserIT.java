@@ -340,7 +340,7 @@ class WorkbenchBrowserIT {
 
     /** Gives the reason the open prompt asks for, and confirms it. */
     void giveReason(String reason) {
-        visible(By.cssSelector(".el-message-box__input input")).sendKeys(reason);
+        visible(By.cssSelector(".el-message-box__input textarea")).sendKeys(reason);
         confirm();
     }
 
@@ -1353,7 +1353,13 @@ class WorkbenchBrowserIT {
         press(shown(".board .el-table__row", title));
         assertThat(shown(".el-drawer .history-files", "服务站点自查报告.pdf").getText()).contains("站点整改后.png");
         click("退回重办");
-        giveReason("缺少整改台账，请补充（工作台）");
+        // A reason is a few lines, and a click beside the box does not throw away what was typed.
+        WebElement reasonBox = visible(By.cssSelector(".el-message-box__input textarea"));
+        reasonBox.sendKeys("缺少整改台账，");
+        new org.openqa.selenium.interactions.Actions(browser).moveToLocation(8, 8).click().perform();
+        assertThat(reasonBox.isDisplayed()).isTrue();
+        assertThat(reasonBox.getAttribute("value")).isEqualTo("缺少整改台账，");
+        giveReason("请补充（工作台）");
         waitForText("已退回");
 
         signIn("gafj-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD, "/inbox", "我的待办");
