@@ -1209,6 +1209,10 @@ class WorkbenchBrowserIT {
         date.click();
         date.sendKeys(later + "\n");
         field(form, "理由").sendKeys("需与公安分局联合核查，申请延期（工作台）");
+        // A click beside a form's dialog (here at the window's corner) does not close it and lose what was typed.
+        new org.openqa.selenium.interactions.Actions(browser).moveToLocation(8, 8).click().perform();
+        assertThat(form.isDisplayed()).isTrue();
+        assertThat(field(form, "理由").getAttribute("value")).isEqualTo("需与公安分局联合核查，申请延期（工作台）");
         form.findElement(By.cssSelector(".el-dialog__title")).click();
         press(form.findElement(buttonNamed("提交申请")));
         waitForText("延期申请已提交");
