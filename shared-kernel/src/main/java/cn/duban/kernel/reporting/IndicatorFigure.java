@@ -21,6 +21,27 @@ public final class IndicatorFigure {
     }
 
     /**
+     * The rate counts give, in percent to one decimal, as 代录填报's form works it out when only the
+     * counts are typed (and a workbook of figures when its 数值 is left empty).
+     *
+     * @throws InvalidInputException (field {@code numerator}) when it exceeds the denominator; (field
+     *                               {@code denominator}) when it is not above zero
+     */
+    public static BigDecimal rateOf(BigDecimal numerator, BigDecimal denominator) {
+        requireCounts(numerator, denominator);
+        return numerator.multiply(BigDecimal.valueOf(100)).divide(denominator, 1, RoundingMode.HALF_UP);
+    }
+
+    private static void requireCounts(BigDecimal numerator, BigDecimal denominator) {
+        if (numerator.compareTo(denominator) > 0) {
+            throw new InvalidInputException("numerator", "分子不能大于分母 / numerator cannot exceed denominator");
+        }
+        if (denominator.signum() <= 0) {
+            throw new InvalidInputException("denominator", "须大于0 / must be above zero");
+        }
+    }
+
+    /**
      * @throws InvalidInputException (field {@code indicator}) for one the platform computes itself; (field {@code value}) when a rate lies outside 0–100 or a count is
      *                               not a whole number from 0 to {@link Indicators#MAX_COUNT}, or a rate
      *                               does not match its counts; (field {@code numerator}) when it
@@ -46,12 +67,7 @@ public final class IndicatorFigure {
         if (numerator == null || denominator == null) {
             return;
         }
-        if (numerator.compareTo(denominator) > 0) {
-            throw new InvalidInputException("numerator", "分子不能大于分母 / numerator cannot exceed denominator");
-        }
-        if (denominator.signum() <= 0) {
-            throw new InvalidInputException("denominator", "须大于0 / must be above zero");
-        }
+        requireCounts(numerator, denominator);
         BigDecimal computed = numerator.multiply(BigDecimal.valueOf(100)).divide(denominator, MathContext.DECIMAL64);
         if (computed.subtract(value).abs().compareTo(RATE_TOLERANCE) > 0) {
             throw new InvalidInputException("value", "与分子/分母不符（应约为 " + computed.setScale(2, RoundingMode.HALF_UP).toPlainString()

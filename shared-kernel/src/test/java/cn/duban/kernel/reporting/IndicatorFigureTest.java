@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,5 +41,16 @@ class IndicatorFigureTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("value");
         assertThatThrownBy(() -> IndicatorFigure.requireConsistent("rental_supply", d("10"), d("1"), d("2")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("numerator");
+    }
+
+    @Test
+    void theRateCountsGiveIsWorkedOutToOneDecimalAndTheCountsAreCheckedAsAFiguresAre() {
+        assertThat(IndicatorFigure.rateOf(d("193"), d("200"))).isEqualByComparingTo("96.5");
+        assertThat(IndicatorFigure.rateOf(d("1"), d("3"))).isEqualByComparingTo("33.3");
+        assertThat(IndicatorFigure.rateOf(d("2"), d("3"))).as("half up").isEqualByComparingTo("66.7");
+        assertThatCode(() -> IndicatorFigure.requireConsistent("registration_rate", IndicatorFigure.rateOf(d("2"), d("3")), d("2"), d("3")))
+                .as("the rate worked out matches its counts").doesNotThrowAnyException();
+        assertThatThrownBy(() -> IndicatorFigure.rateOf(d("210"), d("200"))).isInstanceOf(InvalidInputException.class).hasMessageContaining("numerator");
+        assertThatThrownBy(() -> IndicatorFigure.rateOf(d("0"), d("0"))).isInstanceOf(InvalidInputException.class).hasMessageContaining("denominator");
     }
 }

@@ -1,0 +1,366 @@
+package cn.duban.query.reporting;
+
+import cn.duban.kernel.error.InvalidInputException;
+import cn.duban.kernel.reporting.IndicatorFigure;
+import cn.duban.kernel.scheme.Indicators;
+import cn.duban.kernel.scheme.SchemeItem;
+import cn.duban.query.common.Workbooks;
+import cn.duban.query.scheme.SchemeQueries;
+import cn.duban.query.scheme.SchemeView;
+import cn.duban.query.unit.UnitQueries;
+import cn.duban.query.unit.UnitsProjection.UnitView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * 指标数据 brought in from a workbook: the lead office enters, for many units at once, the figures a
+ * statistics office sent it (公安分局's registration rates of every 街道, say), where typing each into
+ * 代录填报 took a form a figure. A template to fill, with a row for each unit and each indicator its
+ * items name; and a preview that reads a filled one and says, row by row, what each figure is and
+ * what is wrong with it, by the same rule every reported figure obeys ({@link IndicatorFigure}).
+ * Nothing is stored here: the workbench sends each row as its own {@code POST
+ * /api/units/{id}/indicators}, which checks it again and records who entered it.
+ */
+@RestController
+@RequestMapping("/api/indicators")
+@Tag(name = "填报 Reporting")
+public class IndicatorWorkbook {
+    static final String UNIT = "单位";
+    static final String INDICATOR = "指标";
+    static final String YEAR = "年度";
+    static final String NUMERATOR = "分子";
+    static final String DENOMINATOR = "分母";
+    static final String VALUE = "数值";
+    static final String[] HEADER = {UNIT, INDICATOR, YEAR, NUMERATOR, DENOMINATOR, VALUE};
+    /** More rows than a district's units times its indicators is not a statistics office's table. */
+    static final int MAX_ROWS = 2_000;
+    /** A table of figures, not a ledger: a workbook of a few thousand rows is well under it. */
+    static final long MAX_BYTES = 2L * 1024 * 1024;
+    /** How far down the header row may be: a title or a note may stand above it. */
+    private static final int HEADER_WITHIN = 10;
+
+    private final SchemeQueries schemes;
+    private final UnitQueries units;
+    private final Clock clock;
+
+    public IndicatorWorkbook(SchemeQueries schemes, UnitQueries units, Clock dubanClock) {
+        this.schemes = schemes;
+        this.units = units;
+        this.clock = dubanClock;
+    }
+
+    /** One row of a filled workbook as the preview reads it; {@code problems} empty when it can be sent. */
+    public record PreviewRow(int row, String unitId, String unitName, String indicator, String indicatorName, boolean rate,
+                             Integer year, BigDecimal numerator, BigDecimal denominator, BigDecimal value, List<String> problems) {
+    }
+
+    /** The rows read, in the workbook's order, and how many of them are ready to send. */
+    public record Preview(List<PreviewRow> rows, int ready, int withProblems) {
+    }
+
+    @GetMapping("/template.xlsx")
+    @Operation(summary = "指标数据导入模板 / a workbook to fill with indicator figures",
+            description = "A row for each unit and each indicator the scheme's items name for it (those the platform computes left out), "
+                    + "with the scheme's year; 分子, 分母 and 数值 left to fill. A rate's 数值 may be left empty when 分子 and 分母 are given.")
+    public ResponseEntity<byte[]> template(@RequestParam @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}", message = "方案编号格式不对 / not a scheme id") String scheme)
+            throws IOException {
+        SchemeView view = schemes.one(scheme);
+        List<SchemeItem> items = itemsInForce(view);
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            CellStyle bold = Workbooks.bold(book);
+            Sheet sheet = book.createSheet("指标数据");
+            int[] widths = {18, 28, 8, 12, 12, 14};
+            for (int c = 0; c < widths.length; c++) {
+                sheet.setColumnWidth(c, widths[c] * 256);
+            }
+            Row title = sheet.createRow(0);
+            title.createCell(0).setCellValue(view.year() + "年度指标数据（" + view.title() + "）：比率填百分数（如 96.5），"
+                    + "填了分子和分母的可不填数值；数量填整数。不报的行可删去。");
+            title.getCell(0).setCellStyle(bold);
+            Workbooks.header(sheet.createRow(1), HEADER, bold);
+            int r = 2;
+            for (UnitView unit : current()) {
+                for (String indicator : indicatorsOf(items, unit)) {
+                    Row row = sheet.createRow(r++);
+                    row.createCell(0).setCellValue(unit.name());
+                    row.createCell(1).setCellValue(Indicators.of(indicator).zh());
+                    row.createCell(2).setCellValue(view.year());
+                }
+            }
+            return Workbooks.attachment(book, view.year() + "年度指标数据导入模板.xlsx", "indicator-figures-" + view.year() + ".xlsx");
+        }
+    }
+
+    @PostMapping("/preview")
+    @Operation(summary = "预览导入的指标数据 / read a filled workbook of indicator figures, row by row, storing nothing",
+            description = "Multipart: file (.xlsx or .xls, at most 2 MB and " + MAX_ROWS + " rows) and scheme. The first sheet's header row "
+                    + "names the columns 单位, 指标, 年度, 数值 and, for rates, 分子 and 分母, in any order. Each row says the unit and "
+                    + "indicator it found (by name, or by id and key), the figure, and what is wrong with it: a unit or indicator not "
+                    + "known, an indicator the unit's items do not name, a year after this one, a figure its rule refuses, a row "
+                    + "repeating an earlier one. A file that is not such a workbook is a 400 naming file.")
+    public Preview preview(@RequestPart("file") MultipartFile file,
+                           @RequestParam @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}", message = "方案编号格式不对 / not a scheme id") String scheme)
+            throws IOException {
+        SchemeView view = schemes.one(scheme);
+        if (file.isEmpty()) {
+            throw new InvalidInputException("file", "文件为空 / the file is empty");
+        }
+        if (file.getSize() > MAX_BYTES) {
+            throw new InvalidInputException("file", "文件超过2MB / the file is larger than 2 MB");
+        }
+        try (InputStream in = file.getInputStream(); Workbook book = open(in)) {
+            return read(book.getSheetAt(0), view);
+        }
+    }
+
+    private static Workbook open(InputStream in) {
+        try {
+            return WorkbookFactory.create(in);
+        } catch (IOException | RuntimeException e) {
+            // POI says a file is not a workbook in several ways (a zip that is not OOXML, an old format, a truncated file).
+            throw new InvalidInputException("file", "不是Excel工作簿（.xlsx或.xls）/ not an Excel workbook");
+        }
+    }
+
+    Preview read(Sheet sheet, SchemeView view) {
+        Map<String, Integer> columns = null;
+        int first = 0;
+        for (int r = sheet.getFirstRowNum(); r <= Math.min(sheet.getLastRowNum(), sheet.getFirstRowNum() + HEADER_WITHIN); r++) {
+            Map<String, Integer> found = header(sheet.getRow(r));
+            if (found.containsKey(UNIT) && found.containsKey(INDICATOR)) {
+                columns = found;
+                first = r + 1;
+                break;
+            }
+        }
+        if (columns == null) {
+            throw new InvalidInputException("file", "未找到表头（单位、指标、年度、数值）/ no header row naming 单位, 指标, 年度 and 数值");
+        }
+        for (String needed : List.of(YEAR, VALUE)) {
+            if (!columns.containsKey(needed)) {
+                throw new InvalidInputException("file", "缺少“" + needed + "”列 / no column " + needed);
+            }
+        }
+        if (sheet.getLastRowNum() - first + 1 > MAX_ROWS) {
+            throw new InvalidInputException("file", "超过" + MAX_ROWS + "行 / more than " + MAX_ROWS + " rows");
+        }
+        List<SchemeItem> items = itemsInForce(view);
+        Map<String, UnitView> byName = new HashMap<>();
+        for (UnitView u : units.all()) {
+            byName.put(u.id(), u);
+            u.formerNames().forEach(f -> byName.putIfAbsent(f.name(), u));
+        }
+        units.all().forEach(u -> byName.put(u.name(), u)); // a current name wins over a former one
+        Map<String, Indicators.Indicator> indicatorByName = new HashMap<>();
+        for (Indicators.Indicator i : Indicators.known()) {
+            indicatorByName.put(i.key(), i);
+            indicatorByName.put(i.zh(), i);
+        }
+        items.stream().flatMap(i -> i.rules() == null ? java.util.stream.Stream.empty() : i.rules().stream())
+                .map(rule -> rule.indicator()).filter(k -> k != null).map(Indicators::of).forEach(i -> indicatorByName.putIfAbsent(i.key(), i));
+        int thisYear = LocalDate.now(clock.withZone(cn.duban.kernel.calendar.DistrictTime.ZONE)).getYear();
+        Map<String, Integer> seen = new HashMap<>();
+        List<PreviewRow> rows = new ArrayList<>();
+        DataFormatter text = new DataFormatter(Locale.ROOT);
+        for (int r = first; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            Map<String, String> cells = new LinkedHashMap<>();
+            for (var column : columns.entrySet()) {
+                Cell cell = row == null ? null : row.getCell(column.getValue());
+                cells.put(column.getKey(), cell == null ? "" : cellText(cell, text));
+            }
+            if (cells.values().stream().allMatch(String::isEmpty)) {
+                continue; // a blank row between groups of units
+            }
+            rows.add(check(r + 1, cells, items, byName, indicatorByName, thisYear, seen));
+        }
+        if (rows.isEmpty()) {
+            throw new InvalidInputException("file", "表头下没有数据行 / no rows under the header");
+        }
+        int ready = (int) rows.stream().filter(p -> p.problems().isEmpty()).count();
+        return new Preview(rows, ready, rows.size() - ready);
+    }
+
+    private PreviewRow check(int rowNumber, Map<String, String> cells, List<SchemeItem> items, Map<String, UnitView> byName,
+                             Map<String, Indicators.Indicator> indicatorByName, int thisYear, Map<String, Integer> seen) {
+        List<String> problems = new ArrayList<>();
+        String unitText = cells.get(UNIT);
+        UnitView unit = byName.get(unitText);
+        if (unitText.isEmpty()) {
+            problems.add("单位：未填写 / the unit is empty");
+        } else if (unit == null) {
+            problems.add("单位：没有名为“" + unitText + "”的单位 / no unit is named so");
+        }
+        String indicatorText = cells.get(INDICATOR);
+        Indicators.Indicator indicator = indicatorByName.get(indicatorText);
+        if (indicatorText.isEmpty()) {
+            problems.add("指标：未填写 / the indicator is empty");
+        } else if (indicator == null) {
+            problems.add("指标：没有名为“" + indicatorText + "”的指标 / no indicator is named so");
+        } else if (unit != null && !indicator.derived() && !indicatorsOf(items, unit).contains(indicator.key())) {
+            problems.add("指标：" + unit.name() + "的考核项目不含" + indicator.zh() + " / not an indicator of this unit's items");
+        }
+        Integer year = whole(cells.get(YEAR));
+        if (year == null) {
+            problems.add("年度：须为年份，如 2023 / the year must be a year such as 2023");
+        } else if (year < 2000 || year > thisYear) {
+            problems.add("年度：须在2000至今年（" + thisYear + "）之间 / the year must be from 2000 to this year");
+            year = null;
+        }
+        BigDecimal numerator = number(cells.getOrDefault(NUMERATOR, ""), NUMERATOR, problems);
+        BigDecimal denominator = number(cells.getOrDefault(DENOMINATOR, ""), DENOMINATOR, problems);
+        BigDecimal value = number(cells.get(VALUE), VALUE, problems);
+        boolean rate = indicator == null || indicator.unit() == Indicators.Unit.PERCENT;
+        boolean countsRead = problems.stream().noneMatch(p -> p.startsWith(NUMERATOR) || p.startsWith(DENOMINATOR));
+        try {
+            if ((numerator == null) != (denominator == null) && countsRead) {
+                problems.add("分子、分母：须同时填写 / give both numerator and denominator, or neither");
+            } else if (value == null && rate && numerator != null && denominator != null) {
+                value = IndicatorFigure.rateOf(numerator, denominator);
+            }
+            if (value == null && problems.stream().noneMatch(p -> p.startsWith(VALUE))) {
+                problems.add("数值：未填写 / the figure is empty");
+            }
+            if (indicator != null && value != null && countsRead) {
+                IndicatorFigure.requireConsistent(indicator.key(), value, denominator != null ? numerator : null, numerator != null ? denominator : null);
+            }
+        } catch (InvalidInputException e) {
+            problems.add(COLUMN_OF.getOrDefault(e.first().field(), e.first().field()) + "：" + e.first().message());
+        }
+        if (unit != null && indicator != null && year != null) {
+            Integer earlier = seen.putIfAbsent(unit.id() + "|" + indicator.key() + "|" + year, rowNumber);
+            if (earlier != null) {
+                problems.add("与第" + earlier + "行重复（同一单位、指标和年度） / repeats row " + earlier);
+            }
+        }
+        return new PreviewRow(rowNumber, unit == null ? null : unit.id(), unit == null ? unitText : unit.name(),
+                indicator == null ? null : indicator.key(), indicator == null ? indicatorText : indicator.zh(), rate,
+                year, numerator, denominator, value, List.copyOf(problems));
+    }
+
+    /** The kernel's rule names the request's fields; the reader knows the workbook's columns. */
+    private static final Map<String, String> COLUMN_OF = Map.of("value", VALUE, "numerator", NUMERATOR, "denominator", DENOMINATOR,
+            "indicator", INDICATOR);
+
+    private static Map<String, Integer> header(Row row) {
+        Map<String, Integer> found = new HashMap<>();
+        if (row == null) {
+            return found;
+        }
+        DataFormatter text = new DataFormatter(Locale.ROOT);
+        for (Cell cell : row) {
+            String name = text.formatCellValue(cell).strip();
+            for (String column : HEADER) {
+                // "数值（%或数量）" and "年度 " name their columns too.
+                if (name.startsWith(column) && !found.containsKey(column)) {
+                    found.put(column, cell.getColumnIndex());
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A cell as its reader sees it; a number as a plain number (no grouping, no exponent), a formula by its last result. */
+    private static String cellText(Cell cell, DataFormatter text) {
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        if (type == CellType.NUMERIC && !org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
+            return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+        }
+        if (type == CellType.STRING) {
+            return cell.getRichStringCellValue().getString().strip();
+        }
+        return cell.getCellType() == CellType.FORMULA ? "" : text.formatCellValue(cell).strip();
+    }
+
+    private static Integer whole(String text) {
+        try {
+            return text.isEmpty() ? null : new BigDecimal(text).intValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A number as a statistics table writes it: "96.5", "96.5%", "1,234". Null when empty; a problem when not a number. */
+    private static BigDecimal number(String text, String column, List<String> problems) {
+        String plain = text.replace(",", "").replace("，", "").strip();
+        if (plain.endsWith("%") || plain.endsWith("％")) {
+            plain = plain.substring(0, plain.length() - 1).strip();
+        }
+        if (plain.isEmpty()) {
+            return null;
+        }
+        try {
+            BigDecimal n = new BigDecimal(plain);
+            if (n.signum() < 0 || n.compareTo(Indicators.MAX_COUNT) > 0) {
+                problems.add(column + "：须为0至10亿的数 / must be from 0 to 1e9");
+                return null;
+            }
+            return n.stripTrailingZeros().scale() < 0 ? n.setScale(0) : n.stripTrailingZeros();
+        } catch (NumberFormatException e) {
+            problems.add(column + "：“" + text + "”不是数 / not a number");
+            return null;
+        }
+    }
+
+    /**
+     * The units in the register now (a retired one reports no more): the 街道 first, then the
+     * departments, each in the order of their names' pinyin, as a district's tables list them.
+     */
+    private List<UnitView> current() {
+        LocalDate today = LocalDate.now(clock.withZone(cn.duban.kernel.calendar.DistrictTime.ZONE));
+        java.text.Collator pinyin = java.text.Collator.getInstance(Locale.CHINA);
+        return units.all().stream().filter(u -> u.retiredOn() == null || u.retiredOn().isAfter(today))
+                .sorted(java.util.Comparator.comparing(UnitView::type, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                        .thenComparing(UnitView::name, pinyin))
+                .toList();
+    }
+
+    private List<SchemeItem> itemsInForce(SchemeView view) {
+        return Optional.ofNullable(view.versionAt(clock.instant()).orElse(view.latest()).document().items()).orElse(List.of());
+    }
+
+    /** The indicators a unit's items name that a unit reports (the platform computes 抽查准确率 itself). */
+    private static Set<String> indicatorsOf(List<SchemeItem> items, UnitView unit) {
+        Set<String> out = new LinkedHashSet<>();
+        for (SchemeItem item : items) {
+            if (item.appliesTo() != null && !item.appliesTo().matches(unit.id(), unit.type()) || item.rules() == null) {
+                continue;
+            }
+            item.rules().stream().map(rule -> rule.indicator()).filter(k -> k != null && !Indicators.of(k).derived()).forEach(out::add);
+        }
+        return out;
+    }
+}
