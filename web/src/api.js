@@ -103,21 +103,31 @@ function told(data, status) {
   return joined(named, true) + (more > 0 ? t(`；另有 ${more} 处`, `; and ${more} more`) : '');
 }
 
-/** Uploads one file for a unit (台账材料); answers what the server stored: sha256, name, type, size. */
-export async function upload(file, unitId) {
+/**
+ * Posts one file (field `file`) with plain fields beside it, as a multipart form, and answers the
+ * JSON the API gives; an error is toasted naming the field, as `api` does.
+ */
+export async function postFile(path, file, fields = {}) {
   const form = new FormData();
   form.append('file', file);
-  form.append('unitId', unitId);
-  const res = await fetch('/api/materials', { method: 'POST', credentials: 'same-origin', body: form,
+  Object.entries(fields).forEach(([k, v]) => form.append(k, v));
+  const res = await fetch(path, { method: 'POST', credentials: 'same-origin', body: form,
     headers: { 'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': csrf(), Accept: 'application/json' } });
+  if (res.status === 401) {
+    location.href = '/login.html';
+    throw new Error('unauthenticated');
+  }
   const data = await res.json().catch(() => null);
   if (!res.ok) {
-    const message = data && data.message ? told(data, res.status) : t('上传失败', 'Upload failed');
+    const message = data && data.message ? told(data, res.status) : t('上传失败', 'Upload failed') + paren(res.status);
     ElMessage.error(message);
     throw new Error(message);
   }
   return data;
 }
+
+/** Uploads one file for a unit (台账材料); answers what the server stored: sha256, name, type, size. */
+export const upload = (file, unitId) => postFile('/api/materials', file, { unitId });
 
 /**
  * Downloads a file the API makes (a workbook, a notice's Word document) under a name, or toasts why

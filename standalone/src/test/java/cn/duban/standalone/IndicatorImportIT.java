@@ -88,6 +88,8 @@ class IndicatorImportIT {
                 new Object[]{"流动人口信息登记率", "大碶街道", 2021, 80, 190, 200},                // row 12: 80 is not 190/200
                 new Object[]{"流动人口信息登记率", "大碶街道", 2020, "九十", null, null},            // row 13: not a number
                 new Object[]{"流动人口信息登记率", "大碶街道", 2019, null, 190, null});             // row 14: half the counts
+        // 新碶 has a figure for 2023 already: the preview says it, as the row would replace it (the newest counts).
+        assertThat(lead.post("/api/units/xinqi/indicators", Map.of("indicator", "registration_rate", "year", 2023, "value", 90)).status()).isEqualTo(201);
         long head = engine.headPosition();
         Api.Response preview = lead.upload("/api/indicators/preview", "登记率.xlsx", filled, Map.of("scheme", "beilun-2023"));
         assertThat(preview.status()).as("%s", preview.raw().body()).isEqualTo(200);
@@ -102,11 +104,13 @@ class IndicatorImportIT {
         assertThat(xinqi.get("value").decimalValue()).isEqualByComparingTo("96.5");
         assertThat(xinqi.get("numerator").decimalValue()).isEqualByComparingTo("193");
         assertThat(xinqi.get("problems")).isEmpty();
+        assertThat(xinqi.get("reported").decimalValue()).isEqualByComparingTo("90");
         JsonNode daqi = rows.get(1);
         assertThat(daqi.get("unitName").asText()).isEqualTo("大碶街道");
         assertThat(daqi.get("indicatorName").asText()).isEqualTo("流动人口信息登记率");
         assertThat(daqi.get("value").decimalValue()).isEqualByComparingTo("93");
         assertThat(daqi.path("numerator").isNull() || daqi.path("numerator").isMissingNode()).as("no counts given").isTrue();
+        assertThat(daqi.path("reported").isNull() || daqi.path("reported").isMissingNode()).as("nothing reported before").isTrue();
         Map<Integer, String> said = Map.of(5, "公安分局的考核项目不含流动人口信息登记率", 6, "与第3行重复", 8, "没有名为“小港街道”的单位",
                 9, "没有名为“登记率”的指标", 10, "年度：须在2000至今年", 11, "分子：分子不能大于分母", 12, "数值：与分子/分母不符（应约为 95.00）",
                 13, "数值：“九十”不是数", 14, "分子、分母：须同时填写");

@@ -2570,6 +2570,78 @@ class WorkbenchBrowserIT {
         assertThat(draftKept("appeal", "xinqi-staff")).isNull();
     }
 
+    /**
+     * The lead office brings in a statistics office's table of registration rates: the template
+     * downloaded and filled, a mistyped count shown by its row and nothing imported until it is
+     * corrected, then each figure entered for its unit, as entered by the lead office.
+     */
+    @Test
+    @Order(50)
+    void theLeadOfficeImportsAStatisticsOfficesFiguresFromAWorkbook() throws Exception {
+        signIn("admin", TestData.ADMIN_PASSWORD, "/report", "工作填报");
+        press(visible(By.cssSelector("[data-test=import-indicators]")));
+        WebElement dialog = dialog();
+        List<List<String>> template = TestData.sheet(Files.readAllBytes(downloaded(By.cssSelector("[data-test=template]"), "2023年度指标数据导入模板.xlsx")));
+        assertThat(template.get(1)).containsExactly("单位", "指标", "年度", "分子", "分母", "数值");
+        List<List<String>> registration = template.stream().filter(r -> r.size() > 2 && r.get(1).equals("流动人口信息登记率")).toList();
+        assertThat(registration).as("a row for each unit whose items name it").hasSizeGreaterThan(5).allMatch(r -> r.get(2).equals("2023"));
+        workbookWordsOnly("indicator template", template);
+        // Two units' counts, the second mistyped (more registered than there are): shown by its row, nothing sent.
+        String first = registration.get(0).get(0);
+        String second = registration.get(1).get(0);
+        Path filled = TestData.newFile("登记率", ".xlsx");
+        Files.write(filled, figures(first, 3812, 3949, second, 39999, 3068));
+        WebElement file = dialog.findElement(By.cssSelector("[data-test=import-file]"));
+        file.sendKeys(filled.toAbsolutePath().toString());
+        wait.until(d -> dialog.getText().contains("有误 1 行（第4行）"));
+        assertThat(dialog.getText()).contains("共 2 行：无误 1 行", "分子不能大于分母", "96.5%");
+        assertThat(dialog.findElement(By.cssSelector("[data-test=import-send]")).isEnabled()).as("nothing imported until corrected").isFalse();
+        shots("indicator-import-problems");
+        // Corrected and chosen again: each figure goes to its unit.
+        Files.write(filled, figures(first, 3812, 3949, second, 2921, 3068));
+        file.sendKeys(filled.toAbsolutePath().toString());
+        wait.until(d -> dialog.findElement(By.cssSelector("[data-test=import-summary]")).getText().startsWith("共 2 行：无误 2 行"));
+        assertThat(dialog.getText()).doesNotContain("有误").contains("95.2%");
+        press(dialog.findElement(By.cssSelector("[data-test=import-send]")));
+        assertThat(visible(By.cssSelector(".el-message-box")).getText()).contains("导入 2 条指标数据？");
+        confirm();
+        waitForText("已导入 2 条指标数据");
+        Api admin = api();
+        Map<String, String> ids = new java.util.HashMap<>();
+        admin.get("/api/units").body().forEach(u -> ids.put(u.get("name").asText(), u.get("id").asText()));
+        for (var expected : List.of(List.of(first, "96.5", "3812"), List.of(second, "95.2", "2921"))) {
+            JsonNode newest = admin.get("/api/records?unitId=" + ids.get(expected.get(0)) + "&kind=INDICATOR&year=2023").body().get(0);
+            assertThat(newest.get("indicator").asText()).isEqualTo("registration_rate");
+            assertThat(newest.get("value").decimalValue()).as(expected.get(0)).isEqualByComparingTo(expected.get(1));
+            assertThat(newest.get("numerator").decimalValue()).isEqualByComparingTo(expected.get(2));
+            assertThat(newest.get("recordedBy").asText()).as("entered by the lead office").isEqualTo("admin");
+        }
+    }
+
+    /** A statistics office's table as the template has it: a note, the header, then each unit's registration counts for 2023. */
+    static byte[] figures(String unit, int registered, int all, String otherUnit, int otherRegistered, int otherAll) throws IOException {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet("指标数据");
+            sheet.createRow(0).createCell(0).setCellValue("公安分局报来的2023年度流动人口信息登记情况");
+            String[] header = {"单位", "指标", "年度", "分子", "分母", "数值"};
+            var head = sheet.createRow(1);
+            for (int c = 0; c < header.length; c++) {
+                head.createCell(c).setCellValue(header[c]);
+            }
+            Object[][] rows = {{unit, registered, all}, {otherUnit, otherRegistered, otherAll}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r + 2);
+                row.createCell(0).setCellValue((String) rows[r][0]);
+                row.createCell(1).setCellValue("流动人口信息登记率");
+                row.createCell(2).setCellValue(2023);
+                row.createCell(3).setCellValue((Integer) rows[r][1]);
+                row.createCell(4).setCellValue((Integer) rows[r][2]);
+            }
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
     /** Presses what downloads a file and answers the file the browser saved under this name. */
     Path downloaded(By button, String fileName) throws IOException {
         Path downloads = Files.createTempDirectory("duban-downloads");

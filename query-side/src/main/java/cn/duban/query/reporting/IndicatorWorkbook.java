@@ -74,17 +74,24 @@ public class IndicatorWorkbook {
 
     private final SchemeQueries schemes;
     private final UnitQueries units;
+    private final ReportedRecords records;
     private final Clock clock;
 
-    public IndicatorWorkbook(SchemeQueries schemes, UnitQueries units, Clock dubanClock) {
+    public IndicatorWorkbook(SchemeQueries schemes, UnitQueries units, ReportedRecords records, Clock dubanClock) {
         this.schemes = schemes;
         this.units = units;
+        this.records = records;
         this.clock = dubanClock;
     }
 
-    /** One row of a filled workbook as the preview reads it; {@code problems} empty when it can be sent. */
+    /**
+     * One row of a filled workbook as the preview reads it; {@code problems} empty when it can be sent.
+     * {@code reported} is the figure that unit has in force for that indicator and year, if any: the
+     * newest figure counts, so the row's would replace it.
+     */
     public record PreviewRow(int row, String unitId, String unitName, String indicator, String indicatorName, boolean rate,
-                             Integer year, BigDecimal numerator, BigDecimal denominator, BigDecimal value, List<String> problems) {
+                             Integer year, BigDecimal numerator, BigDecimal denominator, BigDecimal value, BigDecimal reported,
+                             List<String> problems) {
     }
 
     /** The rows read, in the workbook's order, and how many of them are ready to send. */
@@ -193,6 +200,7 @@ public class IndicatorWorkbook {
                 .map(rule -> rule.indicator()).filter(k -> k != null).map(Indicators::of).forEach(i -> indicatorByName.putIfAbsent(i.key(), i));
         int thisYear = LocalDate.now(clock.withZone(cn.duban.kernel.calendar.DistrictTime.ZONE)).getYear();
         Map<String, Integer> seen = new HashMap<>();
+        Map<String, List<ReportedRecordsProjection.RecordView>> figures = new HashMap<>();
         List<PreviewRow> rows = new ArrayList<>();
         DataFormatter text = new DataFormatter(Locale.ROOT);
         for (int r = first; r <= sheet.getLastRowNum(); r++) {
@@ -205,7 +213,10 @@ public class IndicatorWorkbook {
             if (cells.values().stream().allMatch(String::isEmpty)) {
                 continue; // a blank row between groups of units
             }
-            rows.add(check(r + 1, cells, items, byName, indicatorByName, thisYear, seen));
+            PreviewRow checked = check(r + 1, cells, items, byName, indicatorByName, thisYear, seen);
+            rows.add(checked.unitId() == null || checked.indicator() == null || checked.year() == null ? checked
+                    : withReported(checked, figures.computeIfAbsent(checked.unitId() + "|" + checked.year(),
+                    k -> records.list(checked.unitId(), "INDICATOR", null, checked.year(), 0))));
         }
         if (rows.isEmpty()) {
             throw new InvalidInputException("file", "表头下没有数据行 / no rows under the header");
@@ -268,7 +279,15 @@ public class IndicatorWorkbook {
         }
         return new PreviewRow(rowNumber, unit == null ? null : unit.id(), unit == null ? unitText : unit.name(),
                 indicator == null ? null : indicator.key(), indicator == null ? indicatorText : indicator.zh(), rate,
-                year, numerator, denominator, value, List.copyOf(problems));
+                year, numerator, denominator, value, null, List.copyOf(problems));
+    }
+
+    /** The row with the figure its unit has in force for that indicator and year: the newest not withdrawn. */
+    private static PreviewRow withReported(PreviewRow row, List<ReportedRecordsProjection.RecordView> newestFirst) {
+        return newestFirst.stream().filter(v -> row.indicator().equals(v.indicator) && !"WITHDRAWN".equals(v.status)).findFirst()
+                .map(v -> new PreviewRow(row.row(), row.unitId(), row.unitName(), row.indicator(), row.indicatorName(), row.rate(), row.year(),
+                        row.numerator(), row.denominator(), row.value(), v.value, row.problems()))
+                .orElse(row);
     }
 
     /** The kernel's rule names the request's fields; the reader knows the workbook's columns. */
