@@ -92,13 +92,14 @@ class ArchitectureTest {
     /**
      * Query side: scores (assessment) name each unit and scheme and weigh inspection rounds and vetoes into the
      * year-end result; rounds show each unit's baseline score; an archive of a unit reads its facts, and the
-     * audit trail names the units and schemes its acts concern.
+     * audit trail names the units and schemes its acts concern; the workbook of indicator figures
+     * (reporting) has a row for each indicator a unit's items name under the scheme.
      */
     static final Map<String, Set<String>> QUERY = Map.ofEntries(
             Map.entry("unit", Set.of("common")),
             Map.entry("people", Set.of("common")),
             Map.entry("scheme", Set.of("common")),
-            Map.entry("reporting", Set.of("common", "unit", "assessment")),
+            Map.entry("reporting", Set.of("common", "unit", "assessment", "scheme")),
             Map.entry("assessment", Set.of("common", "unit", "scheme", "supervision")),
             Map.entry("assignment", Set.of("common", "unit", "assessment", "webhook")),
             Map.entry("supervision", Set.of("common", "unit", "scheme", "assessment", "reporting")),
