@@ -2618,6 +2618,49 @@ class WorkbenchBrowserIT {
         }
     }
 
+    /**
+     * The lead office chases what is late: two open assignments ticked on the board and urged
+     * together with one message; each records its own urge, and every unit of each is told.
+     */
+    @Test
+    @Order(51)
+    void theLeadOfficeUrgesSeveralAssignmentsAtOnce() throws Exception {
+        signIn("admin", TestData.ADMIN_PASSWORD, "/assignments", "交办督办");
+        wait.until(d -> d.findElements(By.cssSelector(".board [data-test=pick]")).size() >= 2);
+        Api admin = api();
+        Map<String, JsonNode> before = new java.util.HashMap<>();
+        admin.get("/api/assignments").body().forEach(a -> before.put(a.get("title").asText(), a));
+        List<WebElement> rows = browser.findElements(By.cssSelector(".board .el-table__row")).stream()
+                .filter(r -> !r.findElements(By.cssSelector("[data-test=pick]")).isEmpty()).limit(2).toList();
+        List<String> titles = rows.stream().map(r -> r.findElement(By.cssSelector(".el-link")).getText()).toList();
+        assertThat(titles).allMatch(title -> before.get(title).get("status").asText().equals("OPEN"));
+        // Closed assignments offer no tick; ticking does not open the drawer.
+        assertThat(browser.findElements(By.cssSelector(".board .el-table__row")).stream()
+                .filter(r -> r.getText().contains("已办结")).allMatch(r -> r.findElements(By.cssSelector("[data-test=pick]")).isEmpty())).isTrue();
+        for (WebElement row : rows) {
+            press(row.findElement(By.cssSelector("[data-test=pick]")));
+        }
+        assertThat(browser.findElements(By.cssSelector(".el-drawer")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+        WebElement urgePicked = visible(By.cssSelector("[data-test=urge-picked]"));
+        assertThat(urgePicked.getText()).isEqualTo("催办所选（2 项）");
+        press(urgePicked);
+        WebElement form = visible(By.cssSelector("[data-test=urge-dialog]"));
+        assertThat(form.getText()).contains("催办所选 2 项任务", "各项分别记入其办理历史");
+        String message = "请于本周五前报送办理进展（工作台批量催办）";
+        form.findElement(By.cssSelector("textarea")).sendKeys(message);
+        press(form.findElement(buttonNamed("发送催办")));
+        waitForText("已催办 2 项任务");
+        for (String title : titles) {
+            JsonNode now = java.util.stream.StreamSupport.stream(admin.get("/api/assignments").body().spliterator(), false)
+                    .filter(a -> a.get("title").asText().equals(title)).findFirst().orElseThrow();
+            assertThat(now.get("urges").asInt()).as(title).isEqualTo(before.get(title).get("urges").asInt() + 1);
+            String lead = now.get("leadUnit").asText();
+            assertThat(admin.get("/api/units/" + lead + "/notifications").body().get("notifications").toString())
+                    .as("the lead unit of " + title + " is told").contains(message);
+        }
+        wait.until(d -> d.findElements(By.cssSelector("[data-test=urge-picked]")).isEmpty());
+    }
+
     /** A statistics office's table as the template has it: a note, the header, then each unit's registration counts for 2023. */
     static byte[] figures(String unit, int registered, int all, String otherUnit, int otherRegistered, int otherAll) throws IOException {
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
