@@ -35,6 +35,8 @@ class IndicatorImportIT {
     @org.springframework.beans.factory.annotation.Autowired
     cn.duban.platform.eventstore.SequencedMongoEventStorageEngine engine;
 
+    static final Object PERCENT_CELL = new Object();
+
     static byte[] workbook(Object[]... rows) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet("指标");
@@ -43,7 +45,14 @@ class IndicatorImportIT {
                 Row row = sheet.createRow(r + 1);
                 for (int c = 0; c < rows[r].length; c++) {
                     Object v = rows[r][c];
-                    if (v instanceof Number n) {
+                    if (v == PERCENT_CELL) {
+                        // A rate as statistics tables keep it: 0.93 in a cell formatted as a percentage.
+                        var cell = row.createCell(c);
+                        cell.setCellValue(0.93);
+                        var percent = book.createCellStyle();
+                        percent.setDataFormat(book.createDataFormat().getFormat("0.0%"));
+                        cell.setCellStyle(percent);
+                    } else if (v instanceof Number n) {
                         row.createCell(c).setCellValue(n.doubleValue());
                     } else if (v != null) {
                         row.createCell(c).setCellValue(v.toString());
@@ -77,7 +86,7 @@ class IndicatorImportIT {
         byte[] filled = workbook(
                 new Object[]{"指标", "单位", "年度", "数值（%或数量）", "分子", "分母"},
                 new Object[]{"流动人口信息登记率", "新碶街道", 2023, null, 193, 200},               // row 3: 96.5 worked out
-                new Object[]{"registration_rate", "daqi", "2023", "93%", null, null},            // row 4: ready
+                new Object[]{"registration_rate", "daqi", "2023", PERCENT_CELL, null, null},     // row 4: 0.93 shown as 93%, read as 93
                 new Object[]{"流动人口信息登记率", "公安分局", 2023, 90, null, null},                // row 5: not the department's
                 new Object[]{"流动人口信息登记率", "新碶街道", 2023, 97, null, null},                // row 6: repeats row 3
                 new Object[]{},                                                                  // a blank row, skipped
@@ -85,7 +94,7 @@ class IndicatorImportIT {
                 new Object[]{"登记率", "大碶街道", 2023, 95, null, null},                           // row 9: no such indicator
                 new Object[]{"流动人口信息登记率", "大碶街道", 2099, 95, null, null},               // row 10: a year to come
                 new Object[]{"流动人口信息登记率", "大碶街道", 2022, null, 210, 200},              // row 11: more than all
-                new Object[]{"流动人口信息登记率", "大碶街道", 2021, 80, 190, 200},                // row 12: 80 is not 190/200
+                new Object[]{"流动人口信息登记率", "大碶街道", 2021, "80%", 190, 200},             // row 12: 80% is not 190/200
                 new Object[]{"流动人口信息登记率", "大碶街道", 2020, "九十", null, null},            // row 13: not a number
                 new Object[]{"流动人口信息登记率", "大碶街道", 2019, null, 190, null});             // row 14: half the counts
         // 新碶 has a figure for 2023 already: the preview says it, as the row would replace it (the newest counts).

@@ -312,11 +312,17 @@ public class IndicatorWorkbook {
         return found;
     }
 
-    /** A cell as its reader sees it; a number as a plain number (no grouping, no exponent), a formula by its last result. */
+    /**
+     * A cell as its reader sees it; a number as a plain number (no grouping, no exponent), a formula by
+     * its last result. A cell formatted as a percentage shows 96.5% but holds 0.965: it is read as
+     * shown, 96.5, or a statistics office's rates would all be read as under one percent.
+     */
     private static String cellText(Cell cell, DataFormatter text) {
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         if (type == CellType.NUMERIC && !org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
-            return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+            BigDecimal held = BigDecimal.valueOf(cell.getNumericCellValue());
+            String format = cell.getCellStyle() == null ? null : cell.getCellStyle().getDataFormatString();
+            return (format != null && format.contains("%") ? held.movePointRight(2) : held).stripTrailingZeros().toPlainString();
         }
         if (type == CellType.STRING) {
             return cell.getRichStringCellValue().getString().strip();
