@@ -138,6 +138,20 @@ class IndicatorImportIT {
             assertThat(refused.body().get("field").asText()).isEqualTo("file");
         }
         assertThat(lead.upload("/api/indicators/preview", "x.xlsx", filled, Map.of("scheme", "no-such-scheme")).status()).isEqualTo(404);
+        // A zip that unpacks to far more than a table of figures (here 40 MB of one repeated byte, a few
+        // dozen KB packed) is refused before anything reads it into memory.
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bomb)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] same = new byte[1024 * 1024];
+            for (int i = 0; i < 40; i++) {
+                zip.write(same);
+            }
+            zip.closeEntry();
+        }
+        Api.Response tooBig = lead.upload("/api/indicators/preview", "x.xlsx", bomb.toByteArray(), Map.of("scheme", "beilun-2023"));
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.body().get("message").asText()).contains("解压后超过32MB");
         // Only the lead office enters figures for many units; a unit's clerk and a supervisor are refused.
         for (Api other : List.of(clerk, supervisor)) {
             assertThat(other.upload("/api/indicators/preview", "登记率.xlsx", filled, Map.of("scheme", "beilun-2023")).status()).isEqualTo(403);

@@ -148,8 +148,38 @@ public class IndicatorWorkbook {
         if (file.getSize() > MAX_BYTES) {
             throw new InvalidInputException("file", "文件超过2MB / the file is larger than 2 MB");
         }
-        try (InputStream in = file.getInputStream(); Workbook book = open(in)) {
+        byte[] bytes = file.getBytes();
+        requireUnpackedWithin(bytes);
+        try (Workbook book = open(new java.io.ByteArrayInputStream(bytes))) {
             return read(book.getSheetAt(0), view);
+        }
+    }
+
+    /** What a workbook of {@link #MAX_ROWS} rows of figures unpacks to, many times over. */
+    static final long MAX_UNPACKED = 32L * 1024 * 1024;
+
+    /**
+     * An .xlsx is a zip of XML, which POI reads whole into memory: 2 MB of it may unpack to hundreds
+     * of megabytes (POI's own guard allows a hundredfold), enough to exhaust the heap of a server
+     * that answers every district office. Counted by unpacking, not by what the zip says of itself.
+     */
+    private static void requireUnpackedWithin(byte[] bytes) {
+        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
+            return; // not a zip: an .xls (its size is its size) or no workbook, which opening says
+        }
+        long unpacked = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            while (zip.getNextEntry() != null) {
+                for (int n; (n = zip.read(buffer)) > 0; ) {
+                    unpacked += n;
+                    if (unpacked > MAX_UNPACKED) {
+                        throw new InvalidInputException("file", "工作簿解压后超过32MB，不是一张指标表 / the workbook unpacks to more than 32 MB");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException("file", "不是Excel工作簿（.xlsx或.xls）/ not an Excel workbook");
         }
     }
 
