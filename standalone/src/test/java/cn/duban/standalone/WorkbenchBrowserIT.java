@@ -525,7 +525,7 @@ class WorkbenchBrowserIT {
         assertThat(page()).containsAnyOf("已办结", "办理中").containsAnyOf("已逾期", "临近期限", "正常推进");
         shots("assignments");
         // 导出Excel: the whole board, in the page's order (its first row first), in words.
-        String firstOnPage = browser.findElements(By.cssSelector(".board .el-table__row")).get(0).findElements(By.cssSelector("td")).get(0).getText();
+        String firstOnPage = browser.findElements(By.cssSelector(".board .el-table__row")).get(0).findElement(By.cssSelector(".el-link")).getText();
         List<List<String>> clearance = TestData.sheet(Files.readAllBytes(downloaded(By.cssSelector("[data-test=board-export]"), "督办事项清单.xlsx")));
         assertThat(clearance).hasSize(api().get("/api/assignments").body().size() + 2);
         assertThat(clearance.get(2).get(1)).isEqualTo(firstOnPage);
@@ -952,16 +952,24 @@ class WorkbenchBrowserIT {
         assertThat(answer.toString()).startsWith("200 " + cn.duban.query.assessment.ExcelExportController.XLSX);
         assertThat(Long.parseLong(answer.toString().replaceAll(".* ", ""))).as("the workbook's bytes").isGreaterThan(5_000);
         shots("round-export", () -> assertThat(visible(By.cssSelector("[data-test='round-export']")).getText()).isEqualTo("导出基准考核表（Excel）"));
+        // Written on site and the dialog cancelled: the words are kept for this round until recorded.
+        click("记录督查发现");
+        field(dialog(), "问题").sendKeys("培训台账缺少学时记录（工作台）");
+        press(dialog().findElement(buttonNamed("取消")));
+        wait.until(d -> d.findElements(By.cssSelector(".el-dialog")).stream().noneMatch(WebElement::isDisplayed));
+        assertThat(draftsOf("finding", "supervisor")).hasSize(1);
         click("记录督查发现");
         WebElement form = dialog();
+        assertThat(visibleIn(form, By.cssSelector("[data-test=draft-restored]")).getText()).contains("已恢复未提交的草稿");
+        assertThat(field(form, "问题").getAttribute("value")).isEqualTo("培训台账缺少学时记录（工作台）");
         choose(selectOf(form, "被检查单位"), "新碶街道");
         choose(selectOf(form, "考核项目"), null);
-        field(form, "问题").sendKeys("培训台账缺少学时记录（工作台）");
         choose(selectOf(form, "依据记录"), null);
         form.findElement(By.cssSelector(".el-dialog__title")).click();
         shots("finding-form");
         press(form.findElement(buttonNamed("记录")));
         waitForText("督查发现已记录");
+        assertThat(draftsOf("finding", "supervisor")).as("recorded, the draft is gone").isEmpty();
         JsonNode mine = findingNamed("demo-round-2023-mid", "培训台账缺少学时记录（工作台）");
         assertThat(mine.get("unitId").asText()).isEqualTo("xinqi");
         assertThat(mine.get("evidence")).as("evidence picked from the unit's records").hasSize(1);
@@ -1213,9 +1221,19 @@ class WorkbenchBrowserIT {
         new org.openqa.selenium.interactions.Actions(browser).moveToLocation(8, 8).click().perform();
         assertThat(form.isDisplayed()).isTrue();
         assertThat(field(form, "理由").getAttribute("value")).isEqualTo("需与公安分局联合核查，申请延期（工作台）");
-        form.findElement(By.cssSelector(".el-dialog__title")).click();
-        press(form.findElement(buttonNamed("提交申请")));
+        // Cancelled, the date and reason are kept for this assignment and back when it is opened again.
+        press(form.findElement(buttonNamed("取消")));
+        wait.until(d -> d.findElements(By.cssSelector(".el-dialog")).stream().noneMatch(WebElement::isDisplayed));
+        assertThat(draftsOf("extension", "xinqi-staff")).hasSize(1);
+        press(task.findElement(buttonNamed("申请延期")));
+        WebElement again = dialog();
+        assertThat(visibleIn(again, By.cssSelector("[data-test=draft-restored]")).getText()).contains("已恢复未提交的草稿");
+        assertThat(field(again, "理由").getAttribute("value")).isEqualTo("需与公安分局联合核查，申请延期（工作台）");
+        assertThat(visibleIn(again, By.cssSelector(".el-date-editor input")).getAttribute("value")).isEqualTo(later.toString());
+        again.findElement(By.cssSelector(".el-dialog__title")).click();
+        press(again.findElement(buttonNamed("提交申请")));
         waitForText("延期申请已提交");
+        assertThat(draftsOf("extension", "xinqi-staff")).as("sent, the draft is gone").isEmpty();
 
         signIn("admin", TestData.ADMIN_PASSWORD, "/assignments", "交办督办");
         wait.until(d -> !d.findElements(By.cssSelector(".board .el-table__row")).isEmpty());
