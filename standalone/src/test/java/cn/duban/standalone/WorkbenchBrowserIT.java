@@ -660,6 +660,7 @@ class WorkbenchBrowserIT {
         press(acceptPicked);
         assertThat(visible(By.cssSelector(".el-message-box")).getText())
                 .contains("录用所选 " + now + " 篇信息（一般信息 " + (now - 1) + " 篇，典型经验综合类信息 1 篇，按各篇所选等级）");
+        humanWordsOnly("accepting several");
         confirm();
         WebElement told = wait.until(d -> d.findElements(By.cssSelector(".el-message-box")).stream()
                 .filter(b -> b.isDisplayed() && b.getText().contains("未能录用")).findFirst().orElse(null));
@@ -2659,8 +2660,10 @@ class WorkbenchBrowserIT {
             press(row.findElement(By.cssSelector("[data-test=pick]")));
         }
         assertThat(browser.findElements(By.cssSelector(".el-drawer")).stream().noneMatch(WebElement::isDisplayed)).isTrue();
+        assertThat(visible(By.cssSelector("[data-test=urge-picked]")).getText()).isEqualTo("催办所选（2 项）");
+        // On a phone the same two are ticked on their cards.
+        shots("urge-picked", () -> assertThat(browser.findElements(By.cssSelector(".cards [data-test=pick] .is-checked"))).hasSize(2));
         WebElement urgePicked = visible(By.cssSelector("[data-test=urge-picked]"));
-        assertThat(urgePicked.getText()).isEqualTo("催办所选（2 项）");
         press(urgePicked);
         WebElement form = visible(By.cssSelector("[data-test=urge-dialog]"));
         assertThat(form.getText()).contains("催办所选 2 项任务", "各项分别记入其办理历史");
