@@ -12,14 +12,9 @@ import cn.duban.query.unit.UnitsProjection.UnitView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,13 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -58,20 +51,6 @@ import java.util.Set;
 @RequestMapping("/api/indicators")
 @Tag(name = "填报 Reporting")
 public class IndicatorWorkbook {
-    static final String UNIT = "单位";
-    static final String INDICATOR = "指标";
-    static final String YEAR = "年度";
-    static final String NUMERATOR = "分子";
-    static final String DENOMINATOR = "分母";
-    static final String VALUE = "数值";
-    static final String[] HEADER = {UNIT, INDICATOR, YEAR, NUMERATOR, DENOMINATOR, VALUE};
-    /** More rows than a district's units times its indicators is not a statistics office's table. */
-    static final int MAX_ROWS = 2_000;
-    /** A table of figures, not a ledger: a workbook of a few thousand rows is well under it. */
-    static final long MAX_BYTES = 2L * 1024 * 1024;
-    /** How far down the header row may be: a title or a note may stand above it. */
-    private static final int HEADER_WITHIN = 10;
-
     private final SchemeQueries schemes;
     private final UnitQueries units;
     private final ReportedRecords records;
@@ -117,7 +96,7 @@ public class IndicatorWorkbook {
             title.createCell(0).setCellValue(view.year() + "年度指标数据（" + view.title() + "）：比率填百分数（如 96.5），"
                     + "填了分子和分母的可不填数值；数量填整数。不报的行可删去。");
             title.getCell(0).setCellStyle(bold);
-            Workbooks.header(sheet.createRow(1), HEADER, bold);
+            Workbooks.header(sheet.createRow(1), FiguresSheet.HEADER, bold);
             int r = 2;
             for (UnitView unit : current()) {
                 for (String indicator : indicatorsOf(items, unit)) {
@@ -133,7 +112,7 @@ public class IndicatorWorkbook {
 
     @PostMapping("/preview")
     @Operation(summary = "预览导入的指标数据 / read a filled workbook of indicator figures, row by row, storing nothing",
-            description = "Multipart: file (.xlsx or .xls, at most 2 MB and " + MAX_ROWS + " rows) and scheme. The first sheet's header row "
+            description = "Multipart: file (.xlsx or .xls, at most 2 MB and " + FiguresSheet.MAX_ROWS + " rows) and scheme. The first sheet's header row "
                     + "names the columns 单位, 指标, 年度, 数值 and, for rates, 分子 and 分母, in any order. Each row says the unit and "
                     + "indicator it found (by name, or by id and key), the figure, and what is wrong with it: a unit or indicator not "
                     + "known, an indicator the unit's items do not name, a year after this one, a figure its rule refuses, a row "
@@ -142,78 +121,13 @@ public class IndicatorWorkbook {
                            @RequestParam @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}", message = "方案编号格式不对 / not a scheme id") String scheme)
             throws IOException {
         SchemeView view = schemes.one(scheme);
-        if (file.isEmpty()) {
-            throw new InvalidInputException("file", "文件为空 / the file is empty");
-        }
-        if (file.getSize() > MAX_BYTES) {
+        if (file.getSize() > FiguresSheet.MAX_BYTES) {
             throw new InvalidInputException("file", "文件超过2MB / the file is larger than 2 MB");
         }
-        byte[] bytes = file.getBytes();
-        requireUnpackedWithin(bytes);
-        try (Workbook book = open(new java.io.ByteArrayInputStream(bytes))) {
-            return read(book.getSheetAt(0), view);
-        }
+        return read(FiguresSheet.rows(file.getBytes()), view);
     }
 
-    /** What a workbook of {@link #MAX_ROWS} rows of figures unpacks to, many times over. */
-    static final long MAX_UNPACKED = 32L * 1024 * 1024;
-
-    /**
-     * An .xlsx is a zip of XML, which POI reads whole into memory: 2 MB of it may unpack to hundreds
-     * of megabytes (POI's own guard allows a hundredfold), enough to exhaust the heap of a server
-     * that answers every district office. Counted by unpacking, not by what the zip says of itself.
-     */
-    private static void requireUnpackedWithin(byte[] bytes) {
-        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
-            return; // not a zip: an .xls (its size is its size) or no workbook, which opening says
-        }
-        long unpacked = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            while (zip.getNextEntry() != null) {
-                for (int n; (n = zip.read(buffer)) > 0; ) {
-                    unpacked += n;
-                    if (unpacked > MAX_UNPACKED) {
-                        throw new InvalidInputException("file", "工作簿解压后超过32MB，不是一张指标表 / the workbook unpacks to more than 32 MB");
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new InvalidInputException("file", "不是Excel工作簿（.xlsx或.xls）/ not an Excel workbook");
-        }
-    }
-
-    private static Workbook open(InputStream in) {
-        try {
-            return WorkbookFactory.create(in);
-        } catch (IOException | RuntimeException e) {
-            // POI says a file is not a workbook in several ways (a zip that is not OOXML, an old format, a truncated file).
-            throw new InvalidInputException("file", "不是Excel工作簿（.xlsx或.xls）/ not an Excel workbook");
-        }
-    }
-
-    Preview read(Sheet sheet, SchemeView view) {
-        Map<String, Integer> columns = null;
-        int first = 0;
-        for (int r = sheet.getFirstRowNum(); r <= Math.min(sheet.getLastRowNum(), sheet.getFirstRowNum() + HEADER_WITHIN); r++) {
-            Map<String, Integer> found = header(sheet.getRow(r));
-            if (found.containsKey(UNIT) && found.containsKey(INDICATOR)) {
-                columns = found;
-                first = r + 1;
-                break;
-            }
-        }
-        if (columns == null) {
-            throw new InvalidInputException("file", "未找到表头（单位、指标、年度、数值）/ no header row naming 单位, 指标, 年度 and 数值");
-        }
-        for (String needed : List.of(YEAR, VALUE)) {
-            if (!columns.containsKey(needed)) {
-                throw new InvalidInputException("file", "缺少“" + needed + "”列 / no column " + needed);
-            }
-        }
-        if (sheet.getLastRowNum() - first + 1 > MAX_ROWS) {
-            throw new InvalidInputException("file", "超过" + MAX_ROWS + "行 / more than " + MAX_ROWS + " rows");
-        }
+    Preview read(List<FiguresSheet.SheetRow> sheet, SchemeView view) {
         List<SchemeItem> items = itemsInForce(view);
         Map<String, UnitView> byName = new HashMap<>();
         for (UnitView u : units.all()) {
@@ -232,24 +146,11 @@ public class IndicatorWorkbook {
         Map<String, Integer> seen = new HashMap<>();
         Map<String, List<ReportedRecordsProjection.RecordView>> figures = new HashMap<>();
         List<PreviewRow> rows = new ArrayList<>();
-        DataFormatter text = new DataFormatter(Locale.ROOT);
-        for (int r = first; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            Map<String, String> cells = new LinkedHashMap<>();
-            for (var column : columns.entrySet()) {
-                Cell cell = row == null ? null : row.getCell(column.getValue());
-                cells.put(column.getKey(), cell == null ? "" : cellText(cell, text));
-            }
-            if (cells.values().stream().allMatch(String::isEmpty)) {
-                continue; // a blank row between groups of units
-            }
-            PreviewRow checked = check(r + 1, cells, items, byName, indicatorByName, thisYear, seen);
+        for (FiguresSheet.SheetRow row : sheet) {
+            PreviewRow checked = check(row.number(), row.cells(), items, byName, indicatorByName, thisYear, seen);
             rows.add(checked.unitId() == null || checked.indicator() == null || checked.year() == null ? checked
                     : withReported(checked, figures.computeIfAbsent(checked.unitId() + "|" + checked.year(),
                     k -> records.list(checked.unitId(), "INDICATOR", null, checked.year(), 0))));
-        }
-        if (rows.isEmpty()) {
-            throw new InvalidInputException("file", "表头下没有数据行 / no rows under the header");
         }
         int ready = (int) rows.stream().filter(p -> p.problems().isEmpty()).count();
         return new Preview(rows, ready, rows.size() - ready);
@@ -258,14 +159,14 @@ public class IndicatorWorkbook {
     private PreviewRow check(int rowNumber, Map<String, String> cells, List<SchemeItem> items, Map<String, UnitView> byName,
                              Map<String, Indicators.Indicator> indicatorByName, int thisYear, Map<String, Integer> seen) {
         List<String> problems = new ArrayList<>();
-        String unitText = cells.get(UNIT);
+        String unitText = cells.get(FiguresSheet.UNIT);
         UnitView unit = byName.get(unitText);
         if (unitText.isEmpty()) {
             problems.add("单位：未填写 / the unit is empty");
         } else if (unit == null) {
             problems.add("单位：没有名为“" + unitText + "”的单位 / no unit is named so");
         }
-        String indicatorText = cells.get(INDICATOR);
+        String indicatorText = cells.get(FiguresSheet.INDICATOR);
         Indicators.Indicator indicator = indicatorByName.get(indicatorText);
         if (indicatorText.isEmpty()) {
             problems.add("指标：未填写 / the indicator is empty");
@@ -274,25 +175,25 @@ public class IndicatorWorkbook {
         } else if (unit != null && !indicator.derived() && !indicatorsOf(items, unit).contains(indicator.key())) {
             problems.add("指标：" + unit.name() + "的考核项目不含" + indicator.zh() + " / not an indicator of this unit's items");
         }
-        Integer year = whole(cells.get(YEAR));
+        Integer year = FiguresSheet.whole(cells.get(FiguresSheet.YEAR));
         if (year == null) {
             problems.add("年度：须为年份，如 2023 / the year must be a year such as 2023");
         } else if (year < 2000 || year > thisYear) {
             problems.add("年度：须在2000至今年（" + thisYear + "）之间 / the year must be from 2000 to this year");
             year = null;
         }
-        BigDecimal numerator = number(cells.getOrDefault(NUMERATOR, ""), NUMERATOR, problems);
-        BigDecimal denominator = number(cells.getOrDefault(DENOMINATOR, ""), DENOMINATOR, problems);
-        BigDecimal value = number(cells.get(VALUE), VALUE, problems);
+        BigDecimal numerator = FiguresSheet.number(cells.getOrDefault(FiguresSheet.NUMERATOR, ""), FiguresSheet.NUMERATOR, problems);
+        BigDecimal denominator = FiguresSheet.number(cells.getOrDefault(FiguresSheet.DENOMINATOR, ""), FiguresSheet.DENOMINATOR, problems);
+        BigDecimal value = FiguresSheet.number(cells.get(FiguresSheet.VALUE), FiguresSheet.VALUE, problems);
         boolean rate = indicator == null || indicator.unit() == Indicators.Unit.PERCENT;
-        boolean countsRead = problems.stream().noneMatch(p -> p.startsWith(NUMERATOR) || p.startsWith(DENOMINATOR));
+        boolean countsRead = problems.stream().noneMatch(p -> p.startsWith(FiguresSheet.NUMERATOR) || p.startsWith(FiguresSheet.DENOMINATOR));
         try {
             if ((numerator == null) != (denominator == null) && countsRead) {
                 problems.add("分子、分母：须同时填写 / give both numerator and denominator, or neither");
             } else if (value == null && rate && numerator != null && denominator != null) {
                 value = IndicatorFigure.rateOf(numerator, denominator);
             }
-            if (value == null && problems.stream().noneMatch(p -> p.startsWith(VALUE))) {
+            if (value == null && problems.stream().noneMatch(p -> p.startsWith(FiguresSheet.VALUE))) {
                 problems.add("数值：未填写 / the figure is empty");
             }
             if (indicator != null && value != null && countsRead) {
@@ -321,74 +222,8 @@ public class IndicatorWorkbook {
     }
 
     /** The kernel's rule names the request's fields; the reader knows the workbook's columns. */
-    private static final Map<String, String> COLUMN_OF = Map.of("value", VALUE, "numerator", NUMERATOR, "denominator", DENOMINATOR,
-            "indicator", INDICATOR);
-
-    private static Map<String, Integer> header(Row row) {
-        Map<String, Integer> found = new HashMap<>();
-        if (row == null) {
-            return found;
-        }
-        DataFormatter text = new DataFormatter(Locale.ROOT);
-        for (Cell cell : row) {
-            String name = text.formatCellValue(cell).strip();
-            for (String column : HEADER) {
-                // "数值（%或数量）" and "年度 " name their columns too.
-                if (name.startsWith(column) && !found.containsKey(column)) {
-                    found.put(column, cell.getColumnIndex());
-                }
-            }
-        }
-        return found;
-    }
-
-    /**
-     * A cell as its reader sees it; a number as a plain number (no grouping, no exponent), a formula by
-     * its last result. A cell formatted as a percentage shows 96.5% but holds 0.965: it is read as
-     * shown, 96.5, or a statistics office's rates would all be read as under one percent.
-     */
-    private static String cellText(Cell cell, DataFormatter text) {
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        if (type == CellType.NUMERIC && !org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
-            BigDecimal held = BigDecimal.valueOf(cell.getNumericCellValue());
-            String format = cell.getCellStyle() == null ? null : cell.getCellStyle().getDataFormatString();
-            return (format != null && format.contains("%") ? held.movePointRight(2) : held).stripTrailingZeros().toPlainString();
-        }
-        if (type == CellType.STRING) {
-            return cell.getRichStringCellValue().getString().strip();
-        }
-        return cell.getCellType() == CellType.FORMULA ? "" : text.formatCellValue(cell).strip();
-    }
-
-    private static Integer whole(String text) {
-        try {
-            return text.isEmpty() ? null : new BigDecimal(text).intValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** A number as a statistics table writes it: "96.5", "96.5%", "1,234". Null when empty; a problem when not a number. */
-    private static BigDecimal number(String text, String column, List<String> problems) {
-        String plain = text.replace(",", "").replace("，", "").strip();
-        if (plain.endsWith("%") || plain.endsWith("％")) {
-            plain = plain.substring(0, plain.length() - 1).strip();
-        }
-        if (plain.isEmpty()) {
-            return null;
-        }
-        try {
-            BigDecimal n = new BigDecimal(plain);
-            if (n.signum() < 0 || n.compareTo(Indicators.MAX_COUNT) > 0) {
-                problems.add(column + "：须为0至10亿的数 / must be from 0 to 1e9");
-                return null;
-            }
-            return n.stripTrailingZeros().scale() < 0 ? n.setScale(0) : n.stripTrailingZeros();
-        } catch (NumberFormatException e) {
-            problems.add(column + "：“" + text + "”不是数 / not a number");
-            return null;
-        }
-    }
+    private static final Map<String, String> COLUMN_OF = Map.of("value", FiguresSheet.VALUE, "numerator", FiguresSheet.NUMERATOR, "denominator", FiguresSheet.DENOMINATOR,
+            "indicator", FiguresSheet.INDICATOR);
 
     /**
      * The units in the register now (a retired one reports no more): the 街道 first, then the
