@@ -673,6 +673,28 @@ class WorkbenchBrowserIT {
         assertThat(admin.get("/api/records/" + typical).body().get("level").asText()).isEqualTo("TYPICAL");
         assertThat(admin.get("/api/records/" + weekly.get(1)).body().get("level").asText()).isEqualTo("GENERAL");
         assertThat(admin.get("/api/info-reports/pending").body().findValuesAsText("unitId")).doesNotContain(unitId);
+
+        // The same report sent twice more: both sent back together with one reason, each its own rejection.
+        List<String> twice = new ArrayList<>();
+        for (int copy = 1; copy <= 2; copy++) {
+            twice.add(admin.post("/api/units/" + unitId + "/info-reports", Map.of("title", "流动人口服务管理周报（第3期）",
+                    "submittedOn", "2023-12-04", "text", "本周登记流动人口30人。")).id());
+        }
+        admin.get("/api/info-reports/pending");
+        browser.navigate().refresh();
+        waitForText("待审核", "main");
+        choose(visible(By.cssSelector("[data-test=review-unit]")), unitName);
+        wait.until(d -> d.findElements(By.cssSelector(".report")).size() == 2);
+        press(visible(By.cssSelector("[data-test=pick-all]")));
+        press(visible(By.cssSelector("[data-test=reject-picked]")));
+        assertThat(visible(By.cssSelector(".el-message-box")).getText()).contains("退回所选 2 篇信息", "每篇都记此原因");
+        giveReason("与第3期重复报送（工作台）");
+        waitForText("已退回 2 篇");
+        for (String id : twice) {
+            JsonNode rejected = admin.get("/api/records/" + id).body();
+            assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
+            assertThat(rejected.toString()).contains("与第3期重复报送（工作台）");
+        }
     }
 
     @Test
