@@ -146,6 +146,17 @@ class AssignmentFlowIT {
         assertThat(api.get("/api/units/gafj/notifications").body().get("unread").asLong()).isEqualTo(gafjUnread);
         assertThat(api.post("/api/assignments/notifications/read-all", Map.of("unitId", "no-such-unit")).status()).isEqualTo(404);
         assertThat(api.get("/api/units/gafj/notifications").body().get("notifications").findValuesAsText("kind")).contains("COMPLETION_RETURNED");
+        // Up to the newest in sight, as the workbench asks: gafj's read; asked again for the same ones, nothing is recorded.
+        long newest = api.get("/api/units/gafj/notifications").body().get("notifications").get(0).get("position").asLong();
+        assertThat(api.post("/api/assignments/notifications/read-all", Map.of("unitId", "gafj", "upTo", newest)).status()).isEqualTo(200);
+        assertThat(api.get("/api/units/gafj/notifications").body().get("unread").asLong()).isZero();
+        long head = api.get("/actuator/health").body().at("/components/database/details/eventStoreHead").asLong();
+        assertThat(api.post("/api/assignments/notifications/read-all", Map.of("unitId", "gafj", "upTo", newest)).status()).isEqualTo(200);
+        Api.Response negative = api.post("/api/assignments/notifications/read-all", Map.of("unitId", "gafj", "upTo", -1));
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.body().get("field").asText()).isEqualTo("upTo");
+        assertThat(api.get("/actuator/health").body().at("/components/database/details/eventStoreHead").asLong())
+                .as("the same ones marked read again, and a position below zero, record nothing").isEqualTo(head);
         JsonNode stats = api.get("/api/assignments/statistics").body();
         JsonNode xinqi = null;
         JsonNode gafj = null;

@@ -196,14 +196,16 @@ public class AssignmentCommandController {
     }
 
     @PostMapping("/notifications/read-all")
-    @Operation(summary = "全部标为已读 / mark every notification of a unit read",
-            description = "Body: {unitId}. Every notification the unit has been sent until now; recorded each time it is asked.")
+    @Operation(summary = "全部标为已读 / mark a unit's notifications read",
+            description = "Body: {unitId, upTo}. upTo, the position of the newest notification in sight (its `position`), marks those up "
+                    + "to it read, so one that arrived meanwhile stays unread, and asking again for the same ones records nothing. "
+                    + "Without upTo, every notification the unit has been sent until now, recorded each time it is asked.")
     public Map<String, String> markAllRead(@Valid @RequestBody ReadAllRequest r) {
-        commands.send(new cn.duban.kernel.assignment.MarkAllNotificationsRead(r.unitId()));
-        return Map.of("unitId", r.unitId(), "read", "all");
+        commands.send(new cn.duban.kernel.assignment.MarkAllNotificationsRead(r.unitId(), r.upTo()));
+        return Map.of("unitId", r.unitId(), "read", r.upTo() == null ? "all" : "up to " + r.upTo());
     }
 
-    public record ReadAllRequest(@NotBlank String unitId) {
+    public record ReadAllRequest(@NotBlank String unitId, @jakarta.validation.constraints.PositiveOrZero Long upTo) {
     }
 
     @PostMapping("/{id}/deadline-check")

@@ -19,14 +19,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * Which of a unit's notifications were read; created with the first act. Reading one twice records
- * nothing. Reading all is recorded each time it is asked: the notifications come from other
- * aggregates' events, so this one cannot know whether any arrived since the last time.
+ * nothing. Reading all up to a position records nothing when all up to it (or further) were read
+ * at once before: the same list marked read twice. Asked without a position it is recorded each
+ * time: the notifications come from other aggregates' events, so this one cannot know whether any
+ * arrived since.
  */
 @Aggregate(cache = "aggregateCache")
 class NotificationInbox {
     @AggregateIdentifier
     private String inboxId;
     private final Set<String> read = new HashSet<>();
+    /** The furthest position up to which all were read at once; -1 before any such act. */
+    private long allReadUpTo = -1;
 
     public NotificationInbox() {
     }
@@ -52,12 +56,21 @@ class NotificationInbox {
         if (inboxId == null) {
             references.requireUnit(c.unitId());
         }
-        apply(new AllNotificationsRead(c.unitId()));
+        if (c.upTo() != null && c.upTo() < 0) {
+            throw new cn.duban.kernel.error.InvalidInputException("upTo", "须为0或正整数 / must be zero or more");
+        }
+        if (c.upTo() != null && c.upTo() <= allReadUpTo) {
+            return;
+        }
+        apply(new AllNotificationsRead(c.unitId(), c.upTo()));
     }
 
     @EventSourcingHandler
     void on(AllNotificationsRead e) {
         inboxId = "inbox:" + e.unitId();
+        if (e.upTo() != null) {
+            allReadUpTo = Math.max(allReadUpTo, e.upTo());
+        }
     }
 
     @EventSourcingHandler

@@ -23,12 +23,33 @@ class NotificationInboxTest {
         }
 
         @Test
-        void readingAllIsRecordedEachTime() {
+        void readingAllWithoutAPositionIsRecordedEachTime() {
             fixture.givenNoPriorActivity().when(new cn.duban.kernel.assignment.MarkAllNotificationsRead("xinqi"))
                     .expectEvents(new cn.duban.kernel.assignment.AllNotificationsRead("xinqi"));
             fixture.given(new cn.duban.kernel.assignment.AllNotificationsRead("xinqi"), new cn.duban.kernel.assignment.NotificationRead("xinqi", "e1:xinqi"))
                     .when(new cn.duban.kernel.assignment.MarkAllNotificationsRead("xinqi"))
                     .expectEvents(new cn.duban.kernel.assignment.AllNotificationsRead("xinqi"));
+        }
+
+        @Test
+        void readingAllUpToWhatWasInSightIsRecordedOnceForTheSameOnes() {
+            fixture.givenNoPriorActivity().when(new cn.duban.kernel.assignment.MarkAllNotificationsRead("xinqi", 120L))
+                    .expectEvents(new cn.duban.kernel.assignment.AllNotificationsRead("xinqi", 120L));
+            // The same list marked read again, or an older one (a second tab): nothing recorded.
+            fixture.given(new cn.duban.kernel.assignment.AllNotificationsRead("xinqi", 120L))
+                    .when(new cn.duban.kernel.assignment.MarkAllNotificationsRead("xinqi", 120L)).expectNoEvents();
+            fixture.given(new cn.duban.kernel.assignment.AllNotificationsRead("xinqi", 120L))
+                    .when(new cn.duban.kernel.assignment.MarkAllNotificationsRead("xinqi", 90L)).expectNoEvents();
+            // One that arrived since: recorded up to it.
+            fixture.given(new cn.duban.kernel.assignment.AllNotificationsRead("xinqi", 120L))
+                    .when(new cn.duban.kernel.assignment.MarkAllNotificationsRead("xinqi", 135L))
+                    .expectEvents(new cn.duban.kernel.assignment.AllNotificationsRead("xinqi", 135L));
+            // An act recorded before positions were named says nothing of how far it reached.
+            fixture.given(new cn.duban.kernel.assignment.AllNotificationsRead("xinqi"))
+                    .when(new cn.duban.kernel.assignment.MarkAllNotificationsRead("xinqi", 10L))
+                    .expectEvents(new cn.duban.kernel.assignment.AllNotificationsRead("xinqi", 10L));
+            fixture.givenNoPriorActivity().when(new cn.duban.kernel.assignment.MarkAllNotificationsRead("xinqi", -1L))
+                    .expectException(InvalidInputException.class).expectNoEvents();
         }
 
         @Test

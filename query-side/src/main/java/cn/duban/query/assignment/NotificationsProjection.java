@@ -194,10 +194,14 @@ public class NotificationsProjection {
                 Updates.combine(Updates.set("read", true), Updates.set("readAt", RecordingTime.of(m).toString())));
     }
 
-    /** Every notification of the unit so far: each came from an event before this one, so it is here already. */
+    /**
+     * The unit's notifications up to the position its reader had in sight, or every one so far where
+     * none is named: each came from an event before this one, so it is here already.
+     */
     @EventHandler
     void on(AllNotificationsRead e, EventMessage<?> m) {
-        notifications.updateMany(Filters.and(Filters.eq("unitId", e.unitId()), Filters.ne("read", true)),
+        var unread = Filters.and(Filters.eq("unitId", e.unitId()), Filters.ne("read", true));
+        notifications.updateMany(e.upTo() == null ? unread : Filters.and(unread, Filters.lte("position", e.upTo())),
                 Updates.combine(Updates.set("read", true), Updates.set("readAt", RecordingTime.of(m).toString())));
     }
 

@@ -108,6 +108,21 @@ class AssignmentProjectionsTest extends ProjectionTestBase {
         assertThat(NotificationsProjection.of(collection, "gafj")).hasSize(2).noneMatch(NotificationsProjection.Notification::read);
     }
 
+    @Test
+    void readingAllUpToAPositionLeavesOneThatArrivedSinceUnread() throws Exception {
+        given(ISSUED, new AssignmentUrged("a1", List.of("xinqi"), "请于本周内报送进展"));
+        var collection = harness.db.getCollection(NotificationsProjection.COLLECTION);
+        long inSight = NotificationsProjection.of(collection, "xinqi").get(0).position();
+        given(new AssignmentUrged("a1", List.of("xinqi"), "请于今日报送"));
+        assertThat(NotificationsProjection.of(collection, "xinqi")).hasSize(3);
+
+        given(new cn.duban.kernel.assignment.AllNotificationsRead("xinqi", inSight));
+
+        List<NotificationsProjection.Notification> xinqi = NotificationsProjection.of(collection, "xinqi");
+        assertThat(xinqi.get(0).read()).as("the urge that arrived after what was in sight").isFalse();
+        assertThat(xinqi.subList(1, 3)).allMatch(NotificationsProjection.Notification::read);
+    }
+
     /** The platform's own messages in both languages, "中文 / English", for the workbench to show the reader's half. */
     @Test
     void deadlineNotificationsAreWordedInBothLanguages() throws Exception {
