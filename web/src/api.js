@@ -30,6 +30,14 @@ function remember(res) {
   }
 }
 
+/** A lapsed session answers 401: back to the sign-in page, and nothing more is done with the answer. */
+function requireSignedIn(res) {
+  if (res.status === 401) {
+    location.href = '/login.html';
+    throw new Error('unauthenticated');
+  }
+}
+
 const commandListeners = [];
 
 /** Calls `listener` after each command (any request but a GET) the API has accepted. */
@@ -55,10 +63,7 @@ export async function api(method, path, body, contentType, { absentIsNull = fals
     headers['X-Duban-Consistency'] = 'deferred';
   }
   const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : contentType ? body : JSON.stringify(body) });
-  if (res.status === 401) {
-    location.href = '/login.html';
-    throw new Error('unauthenticated');
-  }
+  requireSignedIn(res);
   remember(res);
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
@@ -113,10 +118,7 @@ export async function postFile(path, file, fields = {}) {
   Object.entries(fields).forEach(([k, v]) => form.append(k, v));
   const res = await fetch(path, { method: 'POST', credentials: 'same-origin', body: form,
     headers: { 'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': csrf(), Accept: 'application/json' } });
-  if (res.status === 401) {
-    location.href = '/login.html';
-    throw new Error('unauthenticated');
-  }
+  requireSignedIn(res);
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     const message = data && data.message ? told(data, res.status) : t('上传失败', 'Upload failed') + paren(res.status);
@@ -137,10 +139,7 @@ export const upload = (file, unitId) => postFile('/api/materials', file, { unitI
  */
 export async function download(path, fileName) {
   const res = await fetch(path, { credentials: 'same-origin', headers: readYourWrites({ 'X-Requested-With': 'XMLHttpRequest' }) });
-  if (res.status === 401) {
-    location.href = '/login.html';
-    throw new Error('unauthenticated');
-  }
+  requireSignedIn(res);
   if (!res.ok) {
     const data = await res.json().catch(() => null);
     const message = told(data, res.status);

@@ -71,6 +71,9 @@ public class IndicatorWorkbook {
     public record PreviewRow(int row, String unitId, String unitName, String indicator, String indicatorName, boolean rate,
                              Integer year, BigDecimal numerator, BigDecimal denominator, BigDecimal value, BigDecimal reported,
                              List<String> problems) {
+        PreviewRow withReported(BigDecimal figure) {
+            return new PreviewRow(row, unitId, unitName, indicator, indicatorName, rate, year, numerator, denominator, value, figure, problems);
+        }
     }
 
     /** The rows read, in the workbook's order, and how many of them are ready to send. */
@@ -129,27 +132,28 @@ public class IndicatorWorkbook {
 
     Preview read(List<FiguresSheet.SheetRow> sheet, SchemeView view) {
         List<SchemeItem> items = itemsInForce(view);
+        List<UnitView> register = units.all();
         Map<String, UnitView> byName = new HashMap<>();
-        for (UnitView u : units.all()) {
+        for (UnitView u : register) {
             byName.put(u.id(), u);
             u.formerNames().forEach(f -> byName.putIfAbsent(f.name(), u));
         }
-        units.all().forEach(u -> byName.put(u.name(), u)); // a current name wins over a former one
+        register.forEach(u -> byName.put(u.name(), u)); // a current name wins over a former one
         Map<String, Indicators.Indicator> indicatorByName = new HashMap<>();
         for (Indicators.Indicator i : Indicators.known()) {
             indicatorByName.put(i.key(), i);
             indicatorByName.put(i.zh(), i);
         }
-        items.stream().flatMap(i -> i.rules() == null ? java.util.stream.Stream.empty() : i.rules().stream())
+        items.stream().flatMap(i -> i.rulesOrEmpty().stream())
                 .map(rule -> rule.indicator()).filter(k -> k != null).map(Indicators::of).forEach(i -> indicatorByName.putIfAbsent(i.key(), i));
-        int thisYear = LocalDate.now(clock.withZone(cn.duban.kernel.calendar.DistrictTime.ZONE)).getYear();
+        int thisYear = today().getYear();
         Map<String, Integer> seen = new HashMap<>();
         Map<String, List<ReportedRecordsProjection.RecordView>> figures = new HashMap<>();
         List<PreviewRow> rows = new ArrayList<>();
         for (FiguresSheet.SheetRow row : sheet) {
             PreviewRow checked = check(row.number(), row.cells(), items, byName, indicatorByName, thisYear, seen);
             rows.add(checked.unitId() == null || checked.indicator() == null || checked.year() == null ? checked
-                    : withReported(checked, figures.computeIfAbsent(checked.unitId() + "|" + checked.year(),
+                    : inForce(checked, figures.computeIfAbsent(checked.unitId() + "|" + checked.year(),
                     k -> records.list(checked.unitId(), "INDICATOR", null, checked.year(), 0))));
         }
         int ready = (int) rows.stream().filter(p -> p.problems().isEmpty()).count();
@@ -214,11 +218,9 @@ public class IndicatorWorkbook {
     }
 
     /** The row with the figure its unit has in force for that indicator and year: the newest not withdrawn. */
-    private static PreviewRow withReported(PreviewRow row, List<ReportedRecordsProjection.RecordView> newestFirst) {
+    private static PreviewRow inForce(PreviewRow row, List<ReportedRecordsProjection.RecordView> newestFirst) {
         return newestFirst.stream().filter(v -> row.indicator().equals(v.indicator) && !"WITHDRAWN".equals(v.status)).findFirst()
-                .map(v -> new PreviewRow(row.row(), row.unitId(), row.unitName(), row.indicator(), row.indicatorName(), row.rate(), row.year(),
-                        row.numerator(), row.denominator(), row.value(), v.value, row.problems()))
-                .orElse(row);
+                .map(v -> row.withReported(v.value)).orElse(row);
     }
 
     /** The kernel's rule names the request's fields; the reader knows the workbook's columns. */
@@ -230,12 +232,16 @@ public class IndicatorWorkbook {
      * departments, each in the order of their names' pinyin, as a district's tables list them.
      */
     private List<UnitView> current() {
-        LocalDate today = LocalDate.now(clock.withZone(cn.duban.kernel.calendar.DistrictTime.ZONE));
+        LocalDate today = today();
         java.text.Collator pinyin = java.text.Collator.getInstance(Locale.CHINA);
         return units.all().stream().filter(u -> u.retiredOn() == null || u.retiredOn().isAfter(today))
                 .sorted(java.util.Comparator.comparing(UnitView::type, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
                         .thenComparing(UnitView::name, pinyin))
                 .toList();
+    }
+
+    private LocalDate today() {
+        return cn.duban.kernel.calendar.DistrictTime.dateOf(clock.instant());
     }
 
     private List<SchemeItem> itemsInForce(SchemeView view) {
@@ -245,12 +251,9 @@ public class IndicatorWorkbook {
     /** The indicators a unit's items name that a unit reports (the platform computes 抽查准确率 itself). */
     private static Set<String> indicatorsOf(List<SchemeItem> items, UnitView unit) {
         Set<String> out = new LinkedHashSet<>();
-        for (SchemeItem item : items) {
-            if (item.appliesTo() != null && !item.appliesTo().matches(unit.id(), unit.type()) || item.rules() == null) {
-                continue;
-            }
-            item.rules().stream().map(rule -> rule.indicator()).filter(k -> k != null && !Indicators.of(k).derived()).forEach(out::add);
-        }
+        items.stream().filter(item -> item.appliesToOrDefault().matches(unit.id(), unit.type()))
+                .flatMap(item -> item.rulesOrEmpty().stream()).map(rule -> rule.indicator())
+                .filter(k -> k != null && !Indicators.of(k).derived()).forEach(out::add);
         return out;
     }
 }
