@@ -1387,8 +1387,8 @@ class WorkbenchBrowserIT {
     }
 
     /**
-     * The lead office reads the files of 公安分局's completion and sends it back with a reason; the
-     * clerk sends it again with the ledger it lacked, and the lead office, reading both, accepts it.
+     * The lead office reads the files of 公安分局's completion and sends it back with a reason (the
+     * box cancelled once gives its words back when asked again); the clerk sends it again with the ledger it lacked, and the lead office, reading both, accepts it.
      */
     @Test
     @Order(22)
@@ -1404,8 +1404,16 @@ class WorkbenchBrowserIT {
         new org.openqa.selenium.interactions.Actions(browser).moveToLocation(8, 8).click().perform();
         assertThat(reasonBox.isDisplayed()).isTrue();
         assertThat(reasonBox.getAttribute("value")).isEqualTo("缺少整改台账，");
+        // Closed by 取消 (or Esc), the words are kept for this act on this assignment, and given back.
+        press(visible(By.cssSelector(".el-message-box__btns .el-button:not(.el-button--primary)")));
+        wait.until(d -> d.findElements(By.cssSelector(".el-message-box")).stream().noneMatch(WebElement::isDisplayed));
+        assertThat(draftsOf("reason.completion/return", "admin")).hasSize(1);
+        click("退回重办");
+        assertThat(visible(By.cssSelector(".el-message-box [data-test=reason-restored]")).getText()).contains("已恢复上次未发送的内容");
+        assertThat(visible(By.cssSelector(".el-message-box__input textarea")).getAttribute("value")).isEqualTo("缺少整改台账，");
         giveReason("请补充（工作台）");
         waitForText("已退回");
+        assertThat(draftsOf("reason.completion/return", "admin")).as("sent, the reason's draft is gone").isEmpty();
 
         signIn("gafj-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD, "/inbox", "我的待办");
         press(shown(".task", title).findElement(buttonNamed("申请办结")));
