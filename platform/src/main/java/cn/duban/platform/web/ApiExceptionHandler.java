@@ -253,7 +253,7 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ApiError> invalidInput(InvalidInputException e) {
-        return validation(e.violations());
+        return refused(e);
     }
 
     /**
@@ -283,38 +283,46 @@ public class ApiExceptionHandler {
         if (page) {
             return ResponseEntity.status(HttpStatus.FOUND).location(URI.create("/app/")).build();
         }
-        return notFound(e);
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("NOT_FOUND", "不存在 / not found"));
     }
 
-    @ExceptionHandler({NotFoundException.class, AggregateNotFoundException.class})
-    ResponseEntity<ApiError> notFound(Exception e) {
-        String message = e instanceof AggregateNotFoundException anf
-                ? "不存在 / not found: " + anf.getAggregateIdentifier()
-                : e instanceof NoResourceFoundException ? "不存在 / not found" : e.getMessage();
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("NOT_FOUND", message));
+    @ExceptionHandler({NotFoundException.class, AggregateNotFoundException.class, ForbiddenException.class, AccessDeniedException.class,
+            ConflictException.class, ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<ApiError> refused(RuntimeException e) {
+        return refusal(e).orElseThrow(() -> e);
     }
 
-    @ExceptionHandler({ForbiddenException.class, AccessDeniedException.class})
-    ResponseEntity<ApiError> forbidden(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of("FORBIDDEN",
-                e instanceof ForbiddenException ? e.getMessage() : "无权进行此操作 / not allowed for your role"));
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ResponseEntity<ApiError> conflict(ConflictException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of("CONFLICT", e.getMessage()));
-    }
-
-    @ExceptionHandler(cn.duban.kernel.error.NotReadyException.class)
-    ResponseEntity<ApiError> notReady(cn.duban.kernel.error.NotReadyException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(ApiError.of("NOT_READY", e.getMessage()));
-    }
-
-    /** Another writer appended to the same aggregate first, or the id is taken. */
-    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
-    ResponseEntity<ApiError> concurrency(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of("CONFLICT",
-                "与并发的修改冲突或编号已被使用，请刷新后重试 / conflicts with a concurrent change or the id is taken; reload and retry"));
+    /**
+     * The answer to an act the platform refuses (400 invalid, 403 not allowed, 404 no such thing, 409
+     * decided already or changed meanwhile), or empty for anything else, which is a fault. One place
+     * for it, as a run of acts sent in one request (several reports accepted at once) answers each
+     * act's refusal in its body as a single act's request answers it.
+     */
+    public static Optional<ResponseEntity<ApiError>> refusal(Throwable thrown) {
+        Throwable e = knownCause(thrown);
+        if (e instanceof InvalidInputException invalid) {
+            return Optional.of(validation(invalid.violations()));
+        }
+        if (e instanceof UnstorableEventException) {
+            return Optional.of(validation(List.of(new Violation("", e.getMessage()))));
+        }
+        if (e instanceof NotFoundException || e instanceof AggregateNotFoundException) {
+            String message = e instanceof AggregateNotFoundException anf ? "不存在 / not found: " + anf.getAggregateIdentifier() : e.getMessage();
+            return Optional.of(ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("NOT_FOUND", message)));
+        }
+        if (e instanceof ForbiddenException || e instanceof AccessDeniedException) {
+            return Optional.of(ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of("FORBIDDEN",
+                    e instanceof ForbiddenException ? e.getMessage() : "无权进行此操作 / not allowed for your role")));
+        }
+        if (e instanceof ConflictException) {
+            return Optional.of(ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of("CONFLICT", e.getMessage())));
+        }
+        // Another writer appended to the same aggregate first, or the id is taken.
+        if (e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException) {
+            return Optional.of(ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of("CONFLICT",
+                    "与并发的修改冲突或编号已被使用，请刷新后重试 / conflicts with a concurrent change or the id is taken; reload and retry")));
+        }
+        return Optional.empty();
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -342,41 +350,19 @@ public class ApiExceptionHandler {
         InputBoundary.write(response, 406, InputBoundary.errorFor(406));
     }
 
+    /** Anything else, unless it carries a refusal (command-bus and framework wrappers carry the domain's exceptions as causes). */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
-        Throwable known = knownCause(e);
-        if (known instanceof RuntimeException re) {
-            return rethrowKnown(re);
-        }
-        log.error("Unexpected failure handling a request", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                .body(ApiError.of("INTERNAL", "服务器内部错误 / internal error"));
-    }
-
-    /** Command-bus and framework wrappers carry our domain exceptions as causes. */
-    private ResponseEntity<ApiError> rethrowKnown(RuntimeException e) {
-        if (e instanceof InvalidInputException x) {
-            return invalidInput(x);
-        }
-        if (e instanceof ConflictException x) {
-            return conflict(x);
-        }
-        if (e instanceof ForbiddenException x) {
-            return forbidden(x);
-        }
-        if (e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException) {
-            return concurrency(e);
-        }
-        if (e instanceof UnstorableEventException x) {
-            return validation(List.of(new Violation("", x.getMessage())));
-        }
-        return notFound(e);
+        return refusal(e).orElseGet(() -> {
+            log.error("Unexpected failure handling a request", e);
+            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ApiError.of("INTERNAL", "服务器内部错误 / internal error"));
+        });
     }
 
     private static Throwable knownCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidInputException || t instanceof ConflictException || t instanceof ConcurrencyException
-                    || t instanceof ForbiddenException
+                    || t instanceof ForbiddenException || t instanceof AccessDeniedException
                     || t instanceof AggregateStreamCreationException || t instanceof UnstorableEventException
                     || t instanceof NotFoundException || t instanceof AggregateNotFoundException) {
                 return t;
