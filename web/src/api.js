@@ -50,10 +50,9 @@ export function afterEveryCommand(listener) {
  * session answers 401 (back to the sign-in page) instead of a browser's password dialog.
  * Errors become a toast that names the field, as the API does, and reject. A command that ends
  * the session (`endsSession`: a new password) is followed by no read: one would take the reader to
- * the sign-in page before they had read that it was done. A `quiet` call toasts nothing: its caller
- * gathers the errors of several commands and says them once.
+ * the sign-in page before they had read that it was done.
  */
-export async function api(method, path, body, contentType, { absentIsNull = false, endsSession = false, quiet = false } = {}) {
+export async function api(method, path, body, contentType, { absentIsNull = false, endsSession = false } = {}) {
   const headers = { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' };
   if (method === 'GET') {
     readYourWrites(headers);
@@ -72,9 +71,7 @@ export async function api(method, path, body, contentType, { absentIsNull = fals
   }
   if (!res.ok) {
     const message = told(data, res.status);
-    if (!quiet) {
-      ElMessage.error(message);
-    }
+    ElMessage.error(message);
     const error = new Error(message);
     error.status = res.status;
     throw error;
@@ -92,7 +89,7 @@ const SHOWN_VIOLATIONS = 5;
  * An error as its reader reads it: each field the API names (a form's, or a path in a pasted
  * document such as items[0].max), and what was wrong in the reader's language.
  */
-function told(data, status) {
+export function told(data, status) {
   if (!data || !data.message) {
     return t('操作失败', 'Failed') + paren(status);
   }
@@ -176,8 +173,6 @@ export const get = path => api('GET', path);
 /** A read whose 404 is an answer ("no sampling plan yet"), not an error to toast: null. */
 export const getIfAny = path => api('GET', path, undefined, undefined, { absentIsNull: true });
 export const post = (path, body) => api('POST', path, body === undefined ? {} : body);
-/** A command one of several sent in turn: an error is thrown, not toasted (see `api`'s `quiet`). */
-export const postQuietly = (path, body) => api('POST', path, body === undefined ? {} : body, undefined, { quiet: true });
 
 /** Sends text as it is (a scheme document in JSON or YAML), with its type. */
 export const postText = (path, text, contentType) => api('POST', path, text, contentType);

@@ -157,5 +157,45 @@ class IndicatorImportIT {
             assertThat(other.upload("/api/indicators/preview", "登记率.xlsx", filled, Map.of("scheme", "beilun-2023")).status()).isEqualTo(403);
         }
         assertThat(engine.headPosition()).isEqualTo(head);
+
+        // The ready rows entered in one request, each its own figure for its unit, entered by the lead
+        // office on the unit's behalf; one for a unit that is not there and one for a year to come are
+        // refused in their results, as their single requests would be, and the rest go in.
+        List<Map<String, Object>> figures = List.of(
+                Map.of("unitId", "xinqi", "indicator", "registration_rate", "year", 2023, "value", 96.5, "numerator", 193, "denominator", 200),
+                Map.of("unitId", "xiaogang", "indicator", "registration_rate", "year", 2023, "value", 95),
+                Map.of("unitId", "daqi", "indicator", "registration_rate", "year", 2099, "value", 95),
+                Map.of("unitId", "daqi", "indicator", "registration_rate", "year", 2023, "value", 93));
+        // Only the lead office; a malformed figure refuses the whole request, naming it, and stores nothing.
+        for (Api other : List.of(clerk, supervisor)) {
+            assertThat(other.post("/api/indicator-figures", Map.of("figures", figures)).status()).isEqualTo(403);
+        }
+        Api.Response malformed = lead.post("/api/indicator-figures", Map.of("figures", List.of(figures.get(0),
+                Map.of("unitId", "daqi", "indicator", "registration_rate", "year", 2023, "value", -1))));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().get("field").asText()).isEqualTo("figures[1].value");
+        assertThat(lead.post("/api/indicator-figures", Map.of("figures", List.of())).body().get("field").asText()).isEqualTo("figures");
+        assertThat(engine.headPosition()).isEqualTo(head);
+
+        Api.Response entered = lead.post("/api/indicator-figures", Map.of("figures", figures));
+        assertThat(entered.status()).as("%s", entered.raw().body()).isEqualTo(200);
+        assertThat(entered.body().get("done").asInt()).isEqualTo(2);
+        assertThat(entered.body().get("refused").asInt()).isEqualTo(2);
+        JsonNode results = entered.body().get("results");
+        assertThat(results.get(1).get("status").asInt()).isEqualTo(404);
+        assertThat(results.get(1).get("error").get("message").asText()).contains("单位不存在", "xiaogang");
+        assertThat(results.get(2).get("status").asInt()).isEqualTo(400);
+        assertThat(results.get(2).get("error").get("field").asText()).isEqualTo("year");
+        for (int i : new int[]{0, 3}) {
+            assertThat(results.get(i).has("error")).isFalse();
+            var stored = engine.eventOf(results.get(i).get("id").asText(), 0).orElseThrow();
+            assertThat(stored.payload().getString("unitId")).isEqualTo(i == 0 ? "xinqi" : "daqi");
+            assertThat(stored.metaData().getString(cn.duban.platform.axon.Audit.ON_BEHALF_OF)).as("entered for the unit").isEqualTo(stored.payload().getString("unitId"));
+            assertThat(stored.metaData().getString(cn.duban.platform.axon.Audit.ACTOR)).isEqualTo("admin");
+        }
+        // The preview now finds the figures in force that the rows would replace.
+        JsonNode again = lead.upload("/api/indicators/preview", "登记率.xlsx", filled, Map.of("scheme", "beilun-2023")).body().get("rows");
+        assertThat(again.get(0).get("reported").decimalValue()).isEqualByComparingTo("96.5");
+        assertThat(again.get(1).get("reported").decimalValue()).isEqualByComparingTo("93");
     }
 }

@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -101,6 +102,11 @@ public class AssignmentCommandController {
     }
 
     public record UrgeRequest(@Size(max = MAX_UNITS) List<@NotBlank String> unitIds, @NotBlank @Size(max = 2000) String message) {
+    }
+
+    /** Several open assignments urged at once (交办督办's 催办所选), every unit of each, with one message. */
+    public record UrgesRequest(@NotEmpty @Size(max = cn.duban.command.common.Batch.MAX_ACTS) List<@NotBlank @Size(max = 200) String> assignmentIds,
+                               @NotBlank @Size(max = 2000) String message) {
     }
 
     @PostMapping
@@ -183,6 +189,14 @@ public class AssignmentCommandController {
     public Map<String, String> urge(@PathVariable String id, @Valid @RequestBody UrgeRequest r) {
         commands.send(new UrgeAssignment(id, r.unitIds(), r.message()));
         return Map.of("id", id);
+    }
+
+    @PostMapping("/urges")
+    @Operation(summary = "催办所选任务 / urge several assignments, every unit of each, with one message",
+            description = "Each is its own urge, as POST /api/assignments/{id}/urges without unitIds: one closed meanwhile is refused in its "
+                    + "result (409) and the rest are urged. Answers {done, refused, results:[{id, status?, error?}]}.")
+    public cn.duban.command.common.Batch urgeMany(@Valid @RequestBody UrgesRequest r) {
+        return commands.sendEach(r.assignmentIds(), id -> id, id -> new UrgeAssignment(id, List.of(), r.message()));
     }
 
     @PostMapping("/notifications/read")

@@ -3,6 +3,7 @@ package cn.duban.command.common;
 import cn.duban.platform.DubanProperties;
 import cn.duban.platform.consistency.ProjectionProgress;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
+import cn.duban.platform.web.ApiExceptionHandler;
 import cn.duban.platform.web.RequestAudit;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -14,6 +15,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Sends a command with who/where metadata from the request, then, where this process also runs
@@ -49,9 +54,49 @@ public class CommandDispatch {
     }
 
     public <R> R send(Object command) {
+        R result = dispatch(command, RequestAudit.metadata());
+        answerAt(engine.lastCommittedPosition());
+        return result;
+    }
+
+    /**
+     * Sends each item's command in turn, as {@link #send} would one by one, and answers once for all
+     * (the read models waited for once, at the last position). An act refused as its single request
+     * would be (400, 403, 404, 409) is said in its result and the next is sent; any other failure stops
+     * the run and answers as a single request's would, the acts before it recorded.
+     *
+     * @param id the record each item concerns, named in its result ({@code null} for a new record: its id, as the command answers it)
+     */
+    public <T> Batch sendEach(List<T> items, Function<T, String> id, Function<T, Object> command) {
+        return sendEach(items, id, item -> null, command);
+    }
+
+    /** As {@link #sendEach(List, Function, Function)}, each command recording a fact of the unit {@code unitOf} names, for it. */
+    public <T> Batch sendEach(List<T> items, Function<T, String> id, Function<T, String> unitOf, Function<T, Object> command) {
+        List<Batch.Result> results = new ArrayList<>(items.size());
+        int done = 0;
+        for (T item : items) {
+            String named = id.apply(item);
+            try {
+                Object answer = dispatch(command.apply(item), RequestAudit.metadataFor(unitOf.apply(item)));
+                results.add(new Batch.Result(named != null ? named : String.valueOf(answer), null, null));
+                done++;
+            } catch (RuntimeException e) {
+                var refusal = ApiExceptionHandler.refusal(e).orElseThrow(() -> e);
+                results.add(new Batch.Result(named, refusal.getStatusCode().value(), refusal.getBody()));
+            }
+        }
+        answerAt(engine.lastCommittedPosition());
+        return new Batch(done, items.size() - done, List.copyOf(results));
+    }
+
+    private <R> R dispatch(Object command, Map<String, Object> metadata) {
         requireOwnUnit(command);
-        R result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(RequestAudit.metadata()));
-        long position = engine.lastCommittedPosition();
+        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
+    }
+
+    /** Waits, unless the request defers it, until the read models hold the position, and names it in the answer's headers. */
+    private void answerAt(long position) {
         ServletRequestAttributes attrs = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a ? a : null;
         boolean deferred = attrs != null && DEFERRED.equalsIgnoreCase(attrs.getRequest().getHeader(CONSISTENCY_HEADER));
         boolean visible = progress.awaitClaimedPosition(position, deferred ? Duration.ZERO : props.consistencyWait());
@@ -60,7 +105,6 @@ public class CommandDispatch {
             response.setHeader(POSITION_HEADER, Long.toString(position));
             response.setHeader(CONSISTENCY_HEADER, visible ? "visible" : "pending");
         }
-        return result;
     }
 
     /**

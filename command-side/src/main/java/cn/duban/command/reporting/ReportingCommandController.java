@@ -3,7 +3,13 @@ package cn.duban.command.reporting;
 import cn.duban.command.common.CommandDispatch;
 import cn.duban.platform.eventstore.TimeOrderedIds;
 import cn.duban.platform.materials.MaterialStore;
+import cn.duban.command.common.Batch;
 import cn.duban.command.reporting.ReportingRequests.AcceptanceRequest;
+import cn.duban.command.reporting.ReportingRequests.AcceptancesRequest;
+import cn.duban.command.reporting.ReportingRequests.FiguresRequest;
+import cn.duban.command.reporting.ReportingRequests.ReportAcceptance;
+import cn.duban.command.reporting.ReportingRequests.RejectionsRequest;
+import cn.duban.command.reporting.ReportingRequests.UnitFigure;
 import cn.duban.command.reporting.ReportingRequests.AchievementRequest;
 import cn.duban.command.reporting.ReportingRequests.CampaignRequest;
 import cn.duban.command.reporting.ReportingRequests.ClosureRequest;
@@ -40,6 +46,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /** What units report during the year (trainings, information reports, campaigns, indicator figures, achievements), and the review of information reports. */
@@ -95,6 +102,22 @@ public class ReportingCommandController {
         return Map.of("id", id, "status", "REJECTED");
     }
 
+    @PostMapping("/info-reports/acceptances")
+    @Operation(summary = "录用所选信息 / accept several information reports, each at its own level",
+            description = "Each is its own acceptance, as POST /api/info-reports/{id}/acceptance answers it: one decided meanwhile is "
+                    + "refused in its result (409) and the rest are accepted. Answers {done, refused, results:[{id, status?, error?}]}, "
+                    + "in the order sent; a malformed body is a 400 and nothing is accepted.")
+    public Batch acceptMany(@Valid @RequestBody AcceptancesRequest r) {
+        return commands.sendEach(r.reports(), ReportAcceptance::reportId, a -> new AcceptInfoReport(a.reportId(), a.level()));
+    }
+
+    @PostMapping("/info-reports/rejections")
+    @Operation(summary = "退回所选信息 / reject several information reports with one reason",
+            description = "Each is its own rejection recording the reason, and its unit is told; answered as acceptances are.")
+    public Batch rejectMany(@Valid @RequestBody RejectionsRequest r) {
+        return commands.sendEach(r.reportIds(), id -> id, id -> new RejectInfoReport(id, r.reason()));
+    }
+
     @PostMapping("/info-reports/{id}/withdrawal")
     @Operation(summary = "撤回信息 / withdraw an information report the lead office has not decided on, saying why",
             description = "Its unit's staff or the lead office; once accepted, rejected or withdrawn → 409. It leaves the review queue "
@@ -130,6 +153,15 @@ public class ReportingCommandController {
     public Created indicator(@PathVariable String unitId, @Valid @RequestBody IndicatorRequest r) {
         return new Created(commands.send(new ReportIndicator(TimeOrderedIds.next(), unitId, r.indicator(), r.year(), r.value(),
                 r.numerator(), r.denominator(), materials.resolve(unitId, r.materials(), "materials"))));
+    }
+
+    @PostMapping("/indicator-figures")
+    @Operation(summary = "代录多个单位的指标数据 / enter indicator figures for many units at once (a workbook's rows, read by POST /api/indicators/preview)",
+            description = "Lead office. Each figure is its own record, as POST /api/units/{unitId}/indicators enters it for that unit and checks it; "
+                    + "one refused (a unit retired meanwhile) is said in its result and the rest are entered. Each result's id is the new record's.")
+    public Batch figures(@Valid @RequestBody FiguresRequest r) {
+        return commands.sendEach(r.figures(), f -> null, UnitFigure::unitId, f -> new ReportIndicator(TimeOrderedIds.next(), f.unitId(),
+                f.indicator(), f.year(), f.value(), f.numerator(), f.denominator(), List.of()));
     }
 
     @PostMapping("/units/{unitId}/achievements")

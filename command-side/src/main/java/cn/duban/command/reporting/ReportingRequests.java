@@ -1,5 +1,6 @@
 package cn.duban.command.reporting;
 
+import cn.duban.command.common.Batch;
 import cn.duban.command.common.Created;
 import cn.duban.kernel.material.Material;
 import cn.duban.kernel.reporting.TrainingKind;
@@ -9,7 +10,9 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -50,6 +53,18 @@ public final class ReportingRequests {
     public record RejectionRequest(@NotBlank @Size(max = 1000) String reason) {
     }
 
+    /** Several reports accepted at once (信息审核's 录用所选), each at the level chosen for it. */
+    public record AcceptancesRequest(@NotEmpty @Size(max = Batch.MAX_ACTS) List<@NotNull @Valid ReportAcceptance> reports) {
+    }
+
+    public record ReportAcceptance(@NotBlank @Size(max = 200) String reportId, @NotNull InfoLevel level) {
+    }
+
+    /** Several reports sent back at once (退回所选) with one reason, each recording it. */
+    public record RejectionsRequest(@NotEmpty @Size(max = Batch.MAX_ACTS) List<@NotBlank @Size(max = 200) String> reportIds,
+                                    @NotBlank @Size(max = 1000) String reason) {
+    }
+
     /** Why a record is withdrawn: said in its history and its score's explanation. */
     public record WithdrawalRequest(@NotBlank @Size(max = 500) String reason) {
     }
@@ -78,6 +93,19 @@ public final class ReportingRequests {
             @PositiveOrZero BigDecimal numerator,
             @Positive BigDecimal denominator,
             @Size(max = Material.MAX_PER_RECORD) List<@NotNull @Pattern(regexp = SHA256) String> materials) {
+    }
+
+    /** A workbook's indicator figures entered by the lead office for many units (从Excel导入指标数据), each as its unit's {@link IndicatorRequest} would be. */
+    public record FiguresRequest(@NotEmpty @Size(max = Batch.MAX_ACTS) List<@NotNull @Valid UnitFigure> figures) {
+    }
+
+    public record UnitFigure(
+            @NotBlank @Size(max = 200) String unitId,
+            @NotBlank @Pattern(regexp = Created.NAME) String indicator,
+            @NotNull @Min(2000) @Max(2100) Integer year,
+            @NotNull @DecimalMin("0") @DecimalMax("1000000000") BigDecimal value,
+            @PositiveOrZero BigDecimal numerator,
+            @Positive BigDecimal denominator) {
     }
 
     public record AchievementRequest(

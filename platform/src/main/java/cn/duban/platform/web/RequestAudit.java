@@ -24,6 +24,18 @@ public final class RequestAudit {
     }
 
     public static Map<String, Object> metadata() {
+        return metadata(null);
+    }
+
+    /**
+     * As {@link #metadata()}, for a command that records a fact of {@code unitId} where the request's
+     * address does not name the unit (a run of figures for many units sent in one request).
+     */
+    public static Map<String, Object> metadataFor(String unitId) {
+        return metadata(unitId);
+    }
+
+    private static Map<String, Object> metadata(String unitActedFor) {
         Map<String, Object> meta = new HashMap<>();
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs)) {
             meta.put(Audit.ACTOR, "system");
@@ -39,7 +51,9 @@ public final class RequestAudit {
             }
             if (u.role() != cn.duban.kernel.people.Role.UNIT_STAFF) {
                 java.util.regex.Matcher m = UNIT_PATH.matcher(request.getRequestURI());
-                if (m.matches()) {
+                if (unitActedFor != null) {
+                    meta.put(Audit.ON_BEHALF_OF, unitActedFor);
+                } else if (m.matches()) {
                     meta.put(Audit.ON_BEHALF_OF, m.group(1));
                 }
             }

@@ -1,0 +1,126 @@
+package cn.duban.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs of acts in one request, as 信息审核 and 交办督办 send them: each act its own command, one
+ * refused (decided or closed meanwhile) said in its result with the status its own request would
+ * have had while the rest go in; a malformed body refuses the whole run and stores nothing; only the
+ * lead office may send them.
+ */
+@SpringBootTest(classes = DubanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BatchActsIT {
+    @DynamicPropertySource
+    static void embedded(DynamicPropertyRegistry registry) {
+        TestData.embeddedDatabase(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    cn.duban.platform.eventstore.SequencedMongoEventStorageEngine engine;
+
+    @Test
+    void reportsAreAcceptedAndRejectedTogetherEachOnItsOwn() {
+        Api lead = new Api(port);
+        lead.post("/api/units", Map.of("id", "xinqi", "name", "新碶街道", "type", "STREET"));
+        Api clerk = lead.newUser("xinqi.clerk", "UNIT_STAFF", "xinqi");
+        String[] reports = new String[5];
+        for (int i = 0; i < reports.length; i++) {
+            reports[i] = clerk.post("/api/units/xinqi/info-reports", Map.of("title", "新碶街道流动人口工作动态（" + (i + 1) + "）",
+                    "submittedOn", "2023-03-0" + (i + 1))).id();
+        }
+        // The first decided before the run: its acceptance in the run is refused as its own request would be.
+        assertThat(lead.post("/api/info-reports/" + reports[0] + "/acceptance", Map.of("level", "GENERAL")).status()).isEqualTo(200);
+
+        long head = engine.headPosition();
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                Map.of("reports", List.of(Map.of("reportId", reports[1], "level", "GENERAL"), Map.of("reportId", reports[2], "level", "EXCELLENT"))),
+                Map.of("reports", List.of(Map.of("reportId", reports[1], "level", "GENERAL"), Map.of("level", "GENERAL"))),
+                Map.of("reports", List.of()))) {
+            Api.Response refused = lead.post("/api/info-reports/acceptances", bad);
+            assertThat(refused.status()).as("%s", refused.raw().body()).isEqualTo(400);
+            assertThat(refused.body().get("field").asText()).startsWith("reports");
+        }
+        assertThat(clerk.post("/api/info-reports/acceptances", Map.of("reports", List.of(Map.of("reportId", reports[1], "level", "GENERAL")))).status())
+                .isEqualTo(403);
+        assertThat(engine.headPosition()).as("nothing stored").isEqualTo(head);
+
+        Api.Response accepted = lead.post("/api/info-reports/acceptances", Map.of("reports", List.of(
+                Map.of("reportId", reports[0], "level", "GENERAL"), Map.of("reportId", reports[1], "level", "GENERAL"),
+                Map.of("reportId", "no-such-report", "level", "GENERAL"), Map.of("reportId", reports[2], "level", "TYPICAL"))));
+        assertThat(accepted.status()).as("%s", accepted.raw().body()).isEqualTo(200);
+        assertThat(accepted.body().get("done").asInt()).isEqualTo(2);
+        assertThat(accepted.body().get("refused").asInt()).isEqualTo(2);
+        JsonNode results = accepted.body().get("results");
+        assertThat(results).extracting(r -> r.get("id").asText()).containsExactly(reports[0], reports[1], "no-such-report", reports[2]);
+        assertThat(results.get(0).get("status").asInt()).isEqualTo(409);
+        assertThat(results.get(0).get("error").get("error").asText()).isEqualTo("CONFLICT");
+        assertThat(results.get(2).get("status").asInt()).isEqualTo(404);
+        assertThat(results.get(1).has("error")).isFalse();
+        // Answered once the read models hold every act: the review queue has only the two left.
+        assertThat(accepted.raw().headers().firstValue("X-Duban-Consistency")).hasValue("visible");
+        assertThat(lead.get("/api/info-reports/pending").body()).extracting(r -> r.get("reportId").asText())
+                .containsExactlyInAnyOrder(reports[3], reports[4]);
+        assertThat(status(lead, reports[2])).isEqualTo("ACCEPTED");
+
+        Api.Response rejected = lead.post("/api/info-reports/rejections", Map.of("reportIds", List.of(reports[3], reports[4], reports[2]),
+                "reason", "与第1期重复报送"));
+        assertThat(rejected.body().get("done").asInt()).isEqualTo(2);
+        assertThat(rejected.body().get("results").get(2).get("status").asInt()).as("accepted already").isEqualTo(409);
+        assertThat(lead.get("/api/info-reports/pending").body()).isEmpty();
+        assertThat(status(lead, reports[3])).isEqualTo("REJECTED");
+        Api.Response noReason = lead.post("/api/info-reports/rejections", Map.of("reportIds", List.of(reports[1])));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body().get("field").asText()).isEqualTo("reason");
+    }
+
+    @Test
+    void openAssignmentsAreUrgedTogetherEveryUnitOfEach() {
+        Api lead = new Api(port);
+        for (String[] u : new String[][]{{"gafj2", "公安分局", "DEPARTMENT"}, {"daqi2", "大碶街道", "STREET"}}) {
+            lead.post("/api/units", Map.of("id", u[0], "name", u[1], "type", u[2]));
+        }
+        String deadline = LocalDate.now().plusMonths(1).toString();
+        String first = lead.post("/api/assignments", Map.of("title", "出租房屋专项整治", "leadUnit", "gafj2", "responsibleUnits", List.of("daqi2"),
+                "deadline", deadline)).id();
+        String second = lead.post("/api/assignments", Map.of("title", "流动人口信息核查", "leadUnit", "daqi2", "deadline", deadline)).id();
+        String cancelled = lead.post("/api/assignments", Map.of("title", "已撤销的任务", "leadUnit", "daqi2", "deadline", deadline)).id();
+        assertThat(lead.post("/api/assignments/" + cancelled + "/cancellation", Map.of("reason", "重复交办")).status()).isEqualTo(200);
+
+        long head = engine.headPosition();
+        Api.Response tooLong = lead.post("/api/assignments/urges", Map.of("assignmentIds", List.of(first), "message", "催".repeat(2001)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body().get("field").asText()).isEqualTo("message");
+        assertThat(engine.headPosition()).isEqualTo(head);
+
+        Api.Response urged = lead.post("/api/assignments/urges", Map.of("assignmentIds", List.of(first, cancelled, second), "message", "请于本周内报送进展"));
+        assertThat(urged.status()).as("%s", urged.raw().body()).isEqualTo(200);
+        assertThat(urged.body().get("done").asInt()).isEqualTo(2);
+        assertThat(urged.body().get("results").get(1).get("status").asInt()).as("cancelled: no urge").isEqualTo(409);
+        assertThat(lead.get("/api/assignments/" + first).body().get("urges").asInt()).isEqualTo(1);
+        assertThat(lead.get("/api/assignments/" + second).body().get("urges").asInt()).isEqualTo(1);
+        // Every unit of each is told.
+        for (String unit : List.of("gafj2", "daqi2")) {
+            JsonNode notes = lead.get("/api/units/" + unit + "/notifications").body().get("notifications");
+            assertThat(notes.toString()).as(unit).contains("请于本周内报送进展");
+        }
+    }
+
+    private static String status(Api api, String reportId) {
+        return api.get("/api/records/" + reportId).body().path("status").asText();
+    }
+}
