@@ -243,31 +243,6 @@ public final class DemoYear {
     }
 
     /**
-     * What became of the mid-year round's rectifications in 2023, so that a store read years later
-     * shows none of them open and over a thousand days overdue: 新碶 rectified in time and a second
-     * supervisor verified it; 柴桥 missed its deadline, was put under listed supervision (挂牌督办) by the
-     * next day's deadline check, then reported late and waits for verification, as 大碶's report does.
-     * At fixed times of day, so that every other act keeps its draw of the demo's randomness.
-     */
-    private void afterTheRound(int finding, String unit, String rectification) {
-        switch (finding) {
-            case 0 -> {
-                onAt(LocalDate.of(2023, 8, 7), LocalTime.of(16, 30), unit, new ReportRectification(rectification,
-                        "已补齐培训签到表和现场照片，并建立培训台账归档制度", List.of()));
-                onAt(LocalDate.of(2023, 8, 14), LocalTime.of(10, 0), "supervisor2", new VerifyRectification(rectification, "现场核实，台账已补齐"));
-            }
-            case 2 -> {
-                onAt(LocalDate.of(2023, 8, 11), LocalTime.of(0, 5), SystemActors.DEADLINES,
-                        new CheckRectificationDeadline(rectification, LocalDate.of(2023, 8, 11)));
-                onAt(LocalDate.of(2023, 8, 28), LocalTime.of(17, 0), unit, new ReportRectification(rectification,
-                        "已逐户核对出租房屋登记信息，更正不符信息43条", List.of()));
-            }
-            default -> {
-            }
-        }
-    }
-
-    /**
      * An open mid-year round with findings, an inspection score changed with its reason,
      * rectifications (one already reported), and a sample of 新碶's first-half trainings waiting to be
      * checked and rechecked (by {@code supervisor} and {@code supervisor2}): something for every
@@ -278,20 +253,33 @@ public final class DemoYear {
         // The cutoff is the instant the round opens: read from the clock when the act runs.
         at(LocalDate.of(2023, 7, 10), 9, () -> send("supervisor", new OpenInspectionRound(round, SCHEME,
                 RoundKind.MID_YEAR, "2023年年中督查", clock.instant())));
-        String[][] findings = {{"xinqi", "S1.4", "培训签到表与照片不全", "MAJOR"}, {"daqi", "S1.1", "二季度工作总结未按时报送", "MINOR"},
-                {"chaiqiao", "S2.3", "出租房屋登记信息与实地不符", "SERIOUS"}};
-        for (int i = 0; i < findings.length; i++) {
-            String[] f = findings[i];
+        // Each finding with what became of its rectification in 2023, so that a store read years later
+        // shows none of them open and over a thousand days overdue: 新碶 rectified in time and a second
+        // supervisor verified it; 大碶 reported and waits for verification; 柴桥 missed its deadline, was
+        // put under listed supervision (挂牌督办) by the next day's deadline check, then reported late and
+        // waits too. Later acts at fixed times of day, so that every other act keeps its draw of the
+        // demo's randomness.
+        List<DemoFinding> findings = List.of(
+                new DemoFinding("xinqi", "S1.4", "培训签到表与照片不全", Severity.MAJOR, rectification -> {
+                    onAt(LocalDate.of(2023, 8, 7), LocalTime.of(16, 30), "xinqi", new ReportRectification(rectification,
+                            "已补齐培训签到表和现场照片，并建立培训台账归档制度", List.of()));
+                    onAt(LocalDate.of(2023, 8, 14), LocalTime.of(10, 0), "supervisor2", new VerifyRectification(rectification, "现场核实，台账已补齐"));
+                }),
+                new DemoFinding("daqi", "S1.1", "二季度工作总结未按时报送", Severity.MINOR, rectification ->
+                        on(LocalDate.of(2023, 7, 28), "daqi", new ReportRectification(rectification, "已补报二季度工作总结，并建立报送提醒", List.of()))),
+                new DemoFinding("chaiqiao", "S2.3", "出租房屋登记信息与实地不符", Severity.SERIOUS, rectification -> {
+                    onAt(LocalDate.of(2023, 8, 11), LocalTime.of(0, 5), SystemActors.DEADLINES,
+                            new CheckRectificationDeadline(rectification, LocalDate.of(2023, 8, 11)));
+                    onAt(LocalDate.of(2023, 8, 28), LocalTime.of(17, 0), "chaiqiao", new ReportRectification(rectification,
+                            "已逐户核对出租房屋登记信息，更正不符信息43条", List.of()));
+                }));
+        for (DemoFinding f : findings) {
             String finding = id("finding");
-            on(LocalDate.of(2023, 7, 12), "supervisor", new RecordFinding(round, finding, f[0], f[1], f[2],
-                    Severity.valueOf(f[3]), List.of()));
+            on(LocalDate.of(2023, 7, 12), "supervisor", new RecordFinding(round, finding, f.unit(), f.item(), f.text(), f.severity(), List.of()));
             String rectification = AggregateIds.rectification(finding);
             on(LocalDate.of(2023, 7, 13), "supervisor", new OrderRectification(rectification, round, finding,
                     "限期补齐台账并报送整改情况", null, null));
-            if (i == 1) {
-                on(LocalDate.of(2023, 7, 28), f[0], new ReportRectification(rectification, "已补报二季度工作总结，并建立报送提醒", List.of()));
-            }
-            afterTheRound(i, f[0], rectification);
+            f.afterwards().accept(rectification);
         }
         on(LocalDate.of(2023, 7, 14), "supervisor", new SetInspectionScore(round, "chaiqiao", BigDecimal.valueOf(72),
                 "实地核查登记信息不符，酌情扣分"));
@@ -606,5 +594,9 @@ public final class DemoYear {
                 default -> throw new IllegalStateException("no such outcome: " + p.outcome());
             }
         }
+    }
+
+    /** A finding of the mid-year round, and what its unit and the supervisors did about its rectification afterwards. */
+    private record DemoFinding(String unit, String item, String text, Severity severity, java.util.function.Consumer<String> afterwards) {
     }
 }
