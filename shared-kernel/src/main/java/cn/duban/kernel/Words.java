@@ -134,7 +134,7 @@ public final class Words {
         strings("notificationKind", "ASSIGNMENT_ISSUED", "新交办任务", "New assignment", "DEADLINE_NEAR", "临期提醒", "Deadline near",
                 "OVERDUE", "任务逾期", "Overdue", "URGED", "催办", "Urged", "COMPLETION_RETURNED", "办结被退回", "Completion returned",
                 "REPORT_MISSED", "未按时报送", "Report missed", "INFO_REPORT_REJECTED", "信息被退回", "Information report rejected",
-                "RECORD_DISQUALIFIED", "抽查不实", "Record found untrue", "RECORD_WITHDRAWN", "记录被撤回", "Record withdrawn", "RECTIFICATION_ORDERED", "限期整改", "Rectification ordered",
+                "RECORD_DISQUALIFIED", "抽查不实", "Record found untrue", "RECORD_WITHDRAWN", "记录被撤回", "Record withdrawn", "RECORD_ENTERED", "代录", "Entered for you", "RECTIFICATION_ORDERED", "限期整改", "Rectification ordered",
                 "RECTIFICATION_REJECTED", "整改被退回", "Rectification returned", "LISTED_SUPERVISION", "挂牌督办", "Listed supervision");
         // Who acted when no person did: the platform's own actors, as events record them.
         strings("systemActor", SystemActors.SETUP, "系统初始化", "Initial setup", SystemActors.RESET_ADMIN, "命令行重置管理员",

@@ -128,16 +128,17 @@ class AssignmentFlowIT {
         assertThat(overdue.get(0).get("originalDeadline").asText()).isEqualTo("2023-06-30");
         assertThat(overdue.get(0).get("daysLate").asLong()).isPositive();
         assertThat(api.get("/api/assignments?unit=daqi").body()).hasSize(2);
-        // Notifications: issued (2), urged (1) for xinqi; the lead unit was told its completion was returned.
+        // Notifications: issued (2), urged (1) for xinqi, and the campaign the lead office launched in its
+        // name (代录); the lead unit was told its completion was returned.
         JsonNode notes = api.get("/api/units/xinqi/notifications").body();
         List<String> kinds = new ArrayList<>();
         notes.get("notifications").forEach(n -> kinds.add(n.get("kind").asText()));
-        assertThat(kinds).containsExactlyInAnyOrder("ASSIGNMENT_ISSUED", "ASSIGNMENT_ISSUED", "URGED");
-        assertThat(notes.get("unread").asLong()).isEqualTo(3);
+        assertThat(kinds).containsExactlyInAnyOrder("ASSIGNMENT_ISSUED", "ASSIGNMENT_ISSUED", "URGED", "RECORD_ENTERED");
+        assertThat(notes.get("unread").asLong()).isEqualTo(4);
         String first = notes.get("notifications").get(0).get("id").asText();
         assertThat(api.post("/api/assignments/notifications/read", Map.of("unitId", "xinqi", "notificationId", first)).status()).isEqualTo(200);
         assertThat(api.post("/api/assignments/notifications/read", Map.of("unitId", "xinqi", "notificationId", first)).status()).isEqualTo(200);
-        assertThat(api.get("/api/units/xinqi/notifications?unread=true").body().get("notifications")).hasSize(2);
+        assertThat(api.get("/api/units/xinqi/notifications?unread=true").body().get("notifications")).hasSize(3);
         long gafjUnread = api.get("/api/units/gafj/notifications").body().get("unread").asLong();
         assertThat(gafjUnread).isPositive();
         // 全部标为已读: the rest of xinqi's at once, gafj's left as they were; refused for a unit that does not exist.

@@ -193,6 +193,10 @@ class IndicatorImportIT {
             assertThat(stored.metaData().getString(cn.duban.platform.axon.Audit.ON_BEHALF_OF)).as("entered for the unit").isEqualTo(stored.payload().getString("unitId"));
             assertThat(stored.metaData().getString(cn.duban.platform.axon.Audit.ACTOR)).isEqualTo("admin");
         }
+        // Each unit is told what was entered in its name.
+        JsonNode told = lead.get("/api/units/xinqi/notifications").body().get("notifications");
+        assertThat(told.get(0).get("kind").asText()).isEqualTo("RECORD_ENTERED");
+        assertThat(told.get(0).get("message").asText()).isEqualTo("流动人口信息登记率（2023年度） / Registration rate (2023)：96.5%");
         // The preview now finds the figures in force that the rows would replace.
         JsonNode again = lead.upload("/api/indicators/preview", "登记率.xlsx", filled, Map.of("scheme", "beilun-2023")).body().get("rows");
         assertThat(again.get(0).get("reported").decimalValue()).isEqualByComparingTo("96.5");

@@ -20,6 +20,12 @@ import cn.duban.kernel.reporting.InfoReportRejected;
 import cn.duban.kernel.reporting.InfoReportWithdrawn;
 import cn.duban.kernel.assessment.AppealWithdrawn;
 import cn.duban.kernel.reporting.TrainingWithdrawn;
+import cn.duban.kernel.reporting.AchievementRecorded;
+import cn.duban.kernel.reporting.CampaignLaunched;
+import cn.duban.kernel.reporting.IndicatorReported;
+import cn.duban.kernel.reporting.InfoReportSubmitted;
+import cn.duban.kernel.reporting.TrainingRecorded;
+import cn.duban.kernel.scheme.Indicators;
 import cn.duban.platform.axon.Audit;
 import cn.duban.kernel.supervision.RectificationEscalated;
 import cn.duban.kernel.supervision.RectificationOrdered;
@@ -163,6 +169,47 @@ public class NotificationsProjection {
     private void withdrawn(String unitId, String recordId, String title, String reason, EventMessage<?> m, TrackingToken t) {
         if (Role.LEAD_OFFICE.name().equals(m.getMetaData().get(Audit.ROLE))) {
             notify(unitId, "RECORD_WITHDRAWN", recordId, title, reason, m, t);
+        }
+    }
+
+    @EventHandler
+    void on(IndicatorReported e, EventMessage<?> m, TrackingToken t) {
+        Indicators.Indicator indicator = Indicators.of(e.indicator());
+        // The indicator and year in the reader's language, the figure after them (a custom indicator is named by its key alone).
+        String said = indicator.zh().equals(indicator.key()) ? indicator.key() + "（" + e.year() + "年度）：" + indicator.show(e.value())
+                : indicator.zh() + "（" + e.year() + "年度） / " + indicator.en() + " (" + e.year() + ")：" + indicator.show(e.value());
+        enteredFor(e.unitId(), e.reportId(), "流管中心代录了本单位的指标数据 / the lead office entered an indicator figure for this unit", said, m, t);
+    }
+
+    @EventHandler
+    void on(TrainingRecorded e, EventMessage<?> m, TrackingToken t) {
+        enteredFor(e.unitId(), e.trainingId(), "流管中心代录了本单位的培训 / the lead office entered a training for this unit",
+                e.topic() + "（" + e.heldOn() + "）", m, t);
+    }
+
+    @EventHandler
+    void on(InfoReportSubmitted e, EventMessage<?> m, TrackingToken t) {
+        enteredFor(e.unitId(), e.reportId(), "流管中心代报了本单位的信息 / the lead office submitted a report for this unit", e.title(), m, t);
+    }
+
+    @EventHandler
+    void on(AchievementRecorded e, EventMessage<?> m, TrackingToken t) {
+        enteredFor(e.unitId(), e.achievementId(), "流管中心代录了本单位的工作成果 / the lead office entered an achievement for this unit", e.title(), m, t);
+    }
+
+    @EventHandler
+    void on(CampaignLaunched e, EventMessage<?> m, TrackingToken t) {
+        enteredFor(e.unitId(), e.campaignId(), "流管中心代录了本单位的专项整治 / the lead office entered a campaign for this unit", e.title(), m, t);
+    }
+
+    /**
+     * A record the lead office entered in the unit's name (代录: a form on 代录填报, or a workbook's
+     * figures imported for every unit): its clerks are told, as they are of one it withdrew, since it
+     * counts in their score and shows in their records as if theirs.
+     */
+    private void enteredFor(String unitId, String recordId, String title, String message, EventMessage<?> m, TrackingToken t) {
+        if (unitId.equals(m.getMetaData().get(Audit.ON_BEHALF_OF))) {
+            notify(unitId, "RECORD_ENTERED", recordId, title, message, m, t);
         }
     }
 

@@ -123,6 +123,27 @@ class AssignmentProjectionsTest extends ProjectionTestBase {
         assertThat(xinqi.subList(1, 3)).allMatch(NotificationsProjection.Notification::read);
     }
 
+    /** A figure the lead office entered in the unit's name (代录) is told to the unit; one the unit entered itself is not. */
+    @Test
+    void aUnitIsToldOfWhatTheLeadOfficeEnteredInItsName() throws Exception {
+        var entered = new cn.duban.kernel.reporting.IndicatorReported("f1", "xinqi", "registration_rate", 2023, new java.math.BigDecimal("96.5"),
+                new java.math.BigDecimal("193"), new java.math.BigDecimal("200"), List.of());
+        harness.givenWith(notifications, java.util.Map.of(cn.duban.platform.axon.Audit.ON_BEHALF_OF, "xinqi"), entered);
+        harness.given(notifications, new cn.duban.kernel.reporting.IndicatorReported("f2", "xinqi", "registration_rate", 2023,
+                new java.math.BigDecimal("97"), null, null, List.of()));
+        harness.givenWith(notifications, java.util.Map.of(cn.duban.platform.axon.Audit.ON_BEHALF_OF, "xinqi"),
+                new cn.duban.kernel.reporting.TrainingRecorded("t1", "xinqi", LocalDate.of(2023, 3, 10), "专管员业务培训", 40,
+                        java.math.BigDecimal.valueOf(2), cn.duban.kernel.reporting.TrainingKind.BUSINESS, null, List.of()));
+
+        List<NotificationsProjection.Notification> xinqi = NotificationsProjection.of(harness.db.getCollection(NotificationsProjection.COLLECTION), "xinqi");
+        assertThat(xinqi).extracting(NotificationsProjection.Notification::subjectId).containsExactly("t1", "f1");
+        assertThat(xinqi).extracting(NotificationsProjection.Notification::kind).containsOnly("RECORD_ENTERED");
+        assertThat(cn.duban.kernel.Words.zh("notificationKind", "RECORD_ENTERED")).as("the workbench's word for it").isEqualTo("代录");
+        assertThat(xinqi.get(1).title()).isEqualTo("流管中心代录了本单位的指标数据 / the lead office entered an indicator figure for this unit");
+        assertThat(xinqi.get(1).message()).isEqualTo("流动人口信息登记率（2023年度） / Registration rate (2023)：96.5%");
+        assertThat(xinqi.get(0).message()).isEqualTo("专管员业务培训（2023-03-10）");
+    }
+
     /** The platform's own messages in both languages, "中文 / English", for the workbench to show the reader's half. */
     @Test
     void deadlineNotificationsAreWordedInBothLanguages() throws Exception {

@@ -40,6 +40,11 @@ public final class ProjectionHarness implements AutoCloseable {
 
     /** Records each payload as the next event, an hour after the one before, and hands it to the projection. */
     public List<TrackedEventMessage<?>> given(Object projection, Object... payloads) throws Exception {
+        return givenWith(projection, java.util.Map.of(), payloads);
+    }
+
+    /** As {@link #given}, the events' metadata holding {@code more} besides (who the act was done for, say). */
+    public List<TrackedEventMessage<?>> givenWith(Object projection, java.util.Map<String, ?> more, Object... payloads) throws Exception {
         List<TrackedEventMessage<?>> out = new ArrayList<>();
         AnnotationEventHandlerAdapter adapter = adapter(projection);
         for (Object payload : payloads) {
@@ -47,7 +52,7 @@ public final class ProjectionHarness implements AutoCloseable {
             position++;
             TrackedEventMessage<?> m = new GenericTrackedDomainEventMessage<>(GapAwareTrackingToken.newInstance(position, List.of()),
                     new GenericDomainEventMessage<>("Test", "aggregate-" + position, 0, payload,
-                            MetaData.with(RecordingTime.METADATA_KEY, clock.toString()).and("actor", "tester").and("role", "LEAD_OFFICE")));
+                            MetaData.with(RecordingTime.METADATA_KEY, clock.toString()).and("actor", "tester").and("role", "LEAD_OFFICE").mergedWith(more)));
             adapter.handle(m);
             out.add(m);
             delivered.add(m);
