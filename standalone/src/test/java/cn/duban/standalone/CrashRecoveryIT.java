@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,12 +33,6 @@ class CrashRecoveryIT {
     void stop() {
         if (process != null) {
             process.destroyForcibly();
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 
@@ -77,7 +70,7 @@ class CrashRecoveryIT {
     void acknowledgedCommandsSurviveAKillAndNothingIsHandledTwice() throws Exception {
         Path dataDir = TestData.newDataDir();
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
-        int port = freePort();
+        int port = TestData.freePort();
         Api api = new Api(port);
         process = start(dataDir, port, log);
         awaitUp(api, process);

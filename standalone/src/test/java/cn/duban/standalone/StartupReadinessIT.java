@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,10 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StartupReadinessIT {
     @Test
     void notUpWhileTheDemoLoadsAndFailedSignInsThenDoNotCount() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = TestData.freePort();
         String[] args = {"--demo", "--server.port=" + port, "--duban.data-dir=" + TestData.newDataDir(), "--duban.mongodb-uri=",
                 "--duban.deadlines.initial-delay=PT24H", "--duban.admin-password=" + TestData.ADMIN_PASSWORD};
         CompletableFuture<ConfigurableApplicationContext> starting = CompletableFuture.supplyAsync(

@@ -21,6 +21,26 @@ final class TestData {
 
     private static final Path TEST_DATA = Path.of("target", "test-data").toAbsolutePath();
 
+    /**
+     * A port nothing listens on, for a platform a test starts itself, chosen below the system's range of
+     * ephemeral ports (32768 and up on Linux). A port from {@code new ServerSocket(0)} is free only until
+     * it is closed: the started platform's embedded database, binding an ephemeral port of its own before
+     * the web server binds the chosen one, once took that very port, the web server could not bind, and
+     * the health checks reached the database (CrashRecoveryIT, with the integration tests in two JVMs).
+     */
+    static int freePort() throws java.io.IOException {
+        java.util.Random random = new java.util.Random();
+        for (int tries = 0; tries < 100; tries++) {
+            int port = 20_000 + random.nextInt(12_000);
+            try (java.net.ServerSocket s = new java.net.ServerSocket(port)) {
+                return port;
+            } catch (java.net.BindException taken) {
+                // another process's: try the next
+            }
+        }
+        throw new IllegalStateException("no free port found from 20000 to 32000");
+    }
+
     static Path newDataDir() {
         try {
             return Files.createTempDirectory(Files.createDirectories(TEST_DATA), "duban-test-");
