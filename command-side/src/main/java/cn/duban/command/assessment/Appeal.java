@@ -41,8 +41,7 @@ class Appeal {
 
     @CommandHandler
     public Appeal(FileAppeal c, References references) {
-        references.requireUnit(c.unitId());
-        references.requireItem(c.schemeId(), c.itemCode());
+        references.requireItemFor(c.unitId(), c.schemeId(), c.itemCode());
         if (c.reason() == null || c.reason().isBlank()) {
             throw new InvalidInputException("reason", "申诉须说明理由 / an appeal needs its reason");
         }

@@ -24,9 +24,8 @@ class AssessorFailure {
 
     @CommandHandler
     public AssessorFailure(RecordFailure command, References references) {
-        references.requireUnit(command.unitId());
         references.requireHappened("on", command.on());
-        SchemeItem item = references.requireItem(command.schemeId(), command.itemCode());
+        SchemeItem item = references.requireItemFor(command.unitId(), command.schemeId(), command.itemCode());
         if (item.rulesOrEmpty().stream().noneMatch(r -> r.kind() == RuleKind.PER_FAILURE)) {
             throw new InvalidInputException("itemCode", "该项目不按次扣分（无 PER_FAILURE 规则）/ item " + item.code() + " has no PER_FAILURE rule");
         }

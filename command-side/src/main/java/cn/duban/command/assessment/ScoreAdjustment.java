@@ -24,8 +24,7 @@ class ScoreAdjustment {
         if (command.points() == null || command.points().signum() == 0) {
             throw new cn.duban.kernel.error.InvalidInputException("points", "不能为0 / must not be zero");
         }
-        references.requireUnit(command.unitId());
-        references.requireItem(command.schemeId(), command.itemCode());
+        references.requireItemFor(command.unitId(), command.schemeId(), command.itemCode());
         apply(new ScoreAdjusted(command.adjustmentId(), command.unitId(), command.schemeId(), command.itemCode(), command.points(), command.reason().strip()));
     }
 

@@ -23,8 +23,7 @@ class SelfAssessment {
 
     @CommandHandler
     public SelfAssessment(RecordSelfAssessment command, References references) {
-        references.requireUnit(command.unitId());
-        SchemeItem item = references.requireItem(command.schemeId(), command.itemCode());
+        SchemeItem item = references.requireItemFor(command.unitId(), command.schemeId(), command.itemCode());
         if (command.score().signum() < 0 || (item.max() != null && command.score().compareTo(item.max()) > 0)) {
             throw new InvalidInputException("score", "须在0到该项分值" + (item.max() == null ? "" : item.max().toPlainString())
                     + "之间 / must be between 0 and the item's max");

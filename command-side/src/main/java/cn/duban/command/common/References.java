@@ -8,8 +8,11 @@ import cn.duban.kernel.scheme.SchemeItem;
  * command handlers.
  */
 public interface References {
-    /** @throws cn.duban.kernel.error.NotFoundException when no such unit is registered */
-    void requireUnit(String unitId);
+    /**
+     * @return the unit's type (街道 or department), which says which of a scheme's items assess it
+     * @throws cn.duban.kernel.error.NotFoundException when no such unit is registered
+     */
+    cn.duban.kernel.unit.UnitType requireUnit(String unitId);
 
     /**
      * @throws cn.duban.kernel.error.NotFoundException     when there is no such scheme
@@ -19,6 +22,24 @@ public interface References {
 
     /** @throws cn.duban.kernel.error.NotFoundException when there is no such scheme */
     java.util.List<SchemeItem> requireItemsOf(String schemeId);
+
+    /**
+     * An item of the scheme that assesses the unit. An adjustment, a failure, a self-assessment, an
+     * appeal or a finding on an item the unit is not assessed on (a 街道's item for a department) was
+     * stored and then counted nowhere: the unit's ledger holds only the items that assess it.
+     *
+     * @throws cn.duban.kernel.error.NotFoundException     when there is no such unit or scheme
+     * @throws cn.duban.kernel.error.InvalidInputException (field {@code itemCode}) when the scheme has no such item, or it does not assess the unit
+     */
+    default SchemeItem requireItemFor(String unitId, String schemeId, String itemCode) {
+        cn.duban.kernel.unit.UnitType type = requireUnit(unitId);
+        SchemeItem item = requireItem(schemeId, itemCode);
+        if (!item.appliesToOrDefault().matches(unitId, type)) {
+            throw new cn.duban.kernel.error.InvalidInputException("itemCode",
+                    "该项目不考核此单位 / item " + itemCode + " does not assess unit " + unitId);
+        }
+        return item;
+    }
 
     /**
      * What a rectification needs to know of the finding it rectifies.

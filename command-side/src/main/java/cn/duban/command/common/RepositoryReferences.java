@@ -62,9 +62,9 @@ public class RepositoryReferences implements References {
     }
 
     @Override
-    public void requireUnit(String unitId) {
+    public cn.duban.kernel.unit.UnitType requireUnit(String unitId) {
         try {
-            units.load(AggregateIds.unit(unitId));
+            return units.load(AggregateIds.unit(unitId)).invoke(Unit::type);
         } catch (AggregateNotFoundException e) {
             throw new NotFoundException("单位不存在 / unit not found: " + unitId);
         }

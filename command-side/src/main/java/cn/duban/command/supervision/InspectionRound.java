@@ -102,9 +102,10 @@ public class InspectionRound {
             inspectorUnit = actorUnit;
         }
         requireOpen();
-        references.requireUnit(c.unitId());
         if (c.itemCode() != null) {
-            references.requireItem(schemeId, c.itemCode());
+            references.requireItemFor(c.unitId(), schemeId, c.itemCode());
+        } else {
+            references.requireUnit(c.unitId());
         }
         if (c.text() == null || c.text().isBlank()) {
             throw new InvalidInputException("text", "必填 / required");

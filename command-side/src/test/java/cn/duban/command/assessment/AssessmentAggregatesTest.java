@@ -41,6 +41,14 @@ class AssessmentAggregatesTest {
             fixture.givenNoPriorActivity().when(new AdjustScore("a", "nobody", "beilun-2023", "S2.3", BigDecimal.ONE, "r"))
                     .expectException(NotFoundException.class).expectNoEvents();
         }
+
+        /** An item the unit is not assessed on would be stored and then counted nowhere. */
+        @Test
+        void anItemThatDoesNotAssessTheUnitStoresNothing() {
+            fixture.givenNoPriorActivity().when(new AdjustScore("a", "xinqi", "beilun-2023", "D1.1", BigDecimal.ONE, "r"))
+                    .expectException(InvalidInputException.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("该项目不考核此单位"))
+                    .expectNoEvents();
+        }
     }
 
     @Nested
@@ -61,6 +69,8 @@ class AssessmentAggregatesTest {
                     .expectException(InvalidInputException.class).expectNoEvents();
             fixture.givenNoPriorActivity().when(new cn.duban.kernel.assessment.RecordSelfAssessment("s1", "nobody", "beilun-2023", "S1.1", BigDecimal.ONE, null))
                     .expectException(NotFoundException.class).expectNoEvents();
+            fixture.givenNoPriorActivity().when(new cn.duban.kernel.assessment.RecordSelfAssessment("s1", "xinqi", "beilun-2023", "D1.1", BigDecimal.ONE, null))
+                    .expectException(InvalidInputException.class).expectNoEvents();
         }
     }
 
@@ -80,6 +90,12 @@ class AssessmentAggregatesTest {
             fixture.given(filed, new cn.duban.kernel.assessment.AppealRejected("ap1", "xinqi", "beilun-2023", "S1.1", "材料不足"))
                     .when(new cn.duban.kernel.assessment.DecideAppeal("ap1", true, BigDecimal.ONE, "again"))
                     .expectException(cn.duban.kernel.error.ConflictException.class).expectNoEvents();
+        }
+
+        @Test
+        void anAppealOnAnItemThatDoesNotAssessTheUnitIsBadInput() {
+            fixture.givenNoPriorActivity().when(new cn.duban.kernel.assessment.FileAppeal("ap2", "xinqi", "beilun-2023", "D1.1", "部门项目"))
+                    .expectException(InvalidInputException.class).expectNoEvents();
         }
 
         /** 撤回: an appeal not yet decided is withdrawn once, with its reason, by its unit or the lead office; then nothing is left to decide. */

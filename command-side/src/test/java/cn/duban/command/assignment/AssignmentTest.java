@@ -61,10 +61,11 @@ class AssignmentTest {
         final Set<String> known = Set.of("police", "xinqi", "daqi", "edu");
 
         @Override
-        public void requireUnit(String unitId) {
+        public cn.duban.kernel.unit.UnitType requireUnit(String unitId) {
             if (!known.contains(unitId)) {
                 throw new NotFoundException("unit not found: " + unitId);
             }
+            return cn.duban.kernel.unit.UnitType.STREET;
         }
 
         @Override

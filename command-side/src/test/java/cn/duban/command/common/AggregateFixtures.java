@@ -17,8 +17,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 
 /**
- * What the aggregates' given-when-then tests share: one registered unit (xinqi), one scheme with a
- * PER_FAILURE item and a discretionary one, one inspection finding, and fixtures with them injected.
+ * What the aggregates' given-when-then tests share: two registered 街道 (xinqi, daqi), one scheme with a
+ * PER_FAILURE item, a discretionary one and one for departments only, one inspection finding, and fixtures with them injected.
  */
 public final class AggregateFixtures {
     private AggregateFixtures() {
@@ -37,13 +37,17 @@ public final class AggregateFixtures {
                 new SchemeItem("S1.1", "基础工作", "季度计划", BigDecimal.valueOf(6), Base.FULL, null, AppliesTo.ALL,
                         List.of(new Rule(RuleKind.PER_FAILURE, null, null, null, null, null, null, null, null, null, null, null, BigDecimal.ONE, null)), null),
                 new SchemeItem("S2.3", "管理工作", "企业主体责任", BigDecimal.valueOf(6), Base.FULL, null, AppliesTo.ALL,
+                        List.of(new Rule(RuleKind.DISCRETIONARY, null, null, null, null, null, null, null, null, null, null, null, null, null)), null),
+                // Departments' only: xinqi and daqi, both 街道, are not assessed on it.
+                new SchemeItem("D1.1", "部门职责", "部门配合", BigDecimal.valueOf(4), Base.FULL, null, new AppliesTo(cn.duban.kernel.unit.UnitType.DEPARTMENT, null, null),
                         List.of(new Rule(RuleKind.DISCRETIONARY, null, null, null, null, null, null, null, null, null, null, null, null, null)), null)));
 
         @Override
-        public void requireUnit(String unitId) {
+        public cn.duban.kernel.unit.UnitType requireUnit(String unitId) {
             if (!unitId.equals("xinqi") && !unitId.equals("daqi")) {
                 throw new NotFoundException("unit not found: " + unitId);
             }
+            return cn.duban.kernel.unit.UnitType.STREET;
         }
 
         @Override
