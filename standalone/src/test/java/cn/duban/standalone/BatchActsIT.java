@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs of acts in one request, as 信息审核 and 交办督办 send them: each act its own command, one
  * refused (decided or closed meanwhile) said in its result with the status its own request would
  * have had while the rest go in; a malformed body refuses the whole run and stores nothing; only the
- * lead office may send them.
+ * lead office may send them. And one adjustment or failure for several units.
  */
 @SpringBootTest(classes = DubanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BatchActsIT {
@@ -118,6 +118,50 @@ class BatchActsIT {
             JsonNode notes = lead.get("/api/units/" + unit + "/notifications").body().get("notifications");
             assertThat(notes.toString()).as(unit).contains("请于本周内报送进展");
         }
+    }
+
+    /**
+     * One finding of several units: each gets its own adjustment and it counts in each one's score;
+     * a department named with them is refused, as the item does not assess it, and the 街道's still go in.
+     */
+    @Test
+    void oneAdjustmentIsRecordedForEachUnitTheItemAssesses() {
+        Api lead = new Api(port);
+        for (String[] u : new String[][]{{"chaiqiao3", "柴桥街道", "STREET"}, {"baifeng3", "白峰街道", "STREET"}, {"gafj3", "公安分局", "DEPARTMENT"}}) {
+            lead.post("/api/units", Map.of("id", u[0], "name", u[1], "type", u[2]));
+        }
+        if (lead.get("/api/schemes/beilun-2023").status() == 404) {
+            assertThat(lead.post("/api/schemes", ApiFlowIT.SCHEME).status()).isEqualTo(201);
+            lead.post("/api/schemes/beilun-2023/publish", "");
+        }
+        double before = lead.get("/api/units/chaiqiao3/score?scheme=beilun-2023").body().get("total").asDouble();
+
+        long head = engine.headPosition();
+        Api.Response none = lead.post("/api/adjustments", Map.of("unitIds", List.of(), "schemeId", "beilun-2023", "itemCode", "S1.4",
+                "points", -1, "reason", "台账不全"));
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.body().get("field").asText()).isEqualTo("unitIds");
+        assertThat(engine.headPosition()).isEqualTo(head);
+
+        Api.Response adjusted = lead.post("/api/adjustments", Map.of("unitIds", List.of("chaiqiao3", "gafj3", "baifeng3"),
+                "schemeId", "beilun-2023", "itemCode", "S1.4", "points", -1, "reason", "培训台账不全"));
+        assertThat(adjusted.status()).as("%s", adjusted.raw().body()).isEqualTo(200);
+        assertThat(adjusted.body().get("done").asInt()).isEqualTo(2);
+        JsonNode refused = adjusted.body().get("results").get(1);
+        assertThat(refused.get("status").asInt()).isEqualTo(400);
+        assertThat(refused.get("error").get("field").asText()).isEqualTo("itemCode");
+        assertThat(refused.get("error").get("message").asText()).contains("该项目不考核此单位");
+        assertThat(lead.get("/api/units/chaiqiao3/score?scheme=beilun-2023").body().get("total").asDouble()).isEqualTo(before - 1);
+        assertThat(lead.get("/api/units/baifeng3/score?scheme=beilun-2023").body().get("total").asDouble()).isEqualTo(before - 1);
+        // A single adjustment on an item that does not assess the unit is refused the same way.
+        Api.Response alone = lead.post("/api/units/gafj3/adjustments", Map.of("schemeId", "beilun-2023", "itemCode", "S1.4",
+                "points", -1, "reason", "r"));
+        assertThat(alone.status()).isEqualTo(400);
+        assertThat(alone.body().get("field").asText()).isEqualTo("itemCode");
+
+        Api.Response failed = lead.post("/api/failures", Map.of("unitIds", List.of("chaiqiao3", "gafj3"), "schemeId", "beilun-2023",
+                "itemCode", "S1.1", "on", "2023-05-10", "reason", "二季度计划未按时报送"));
+        assertThat(failed.body().get("done").asInt()).as("S1.1 assesses every unit").isEqualTo(2);
     }
 
     private static String status(Api api, String reportId) {

@@ -372,6 +372,20 @@ class WorkbenchBrowserIT {
         press(found);
     }
 
+    /** Picks several options of a multiple el-select, its list opened once and closed after. */
+    void chooseEach(WebElement select, String... options) {
+        press(select.findElement(By.cssSelector(".el-select__wrapper")));
+        String list = select.findElement(By.cssSelector("input")).getAttribute("aria-controls");
+        for (String option : options) {
+            WebElement found = visible(By.xpath("//*[@id='" + list + "']//li[contains(@class,'el-select-dropdown__item')][normalize-space(.)='" + option + "']"));
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", found);
+            press(found);
+            wait.until(d -> found.getAttribute("class").contains("is-selected"));
+        }
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        wait.until(d -> !d.findElement(By.id(list)).isDisplayed());
+    }
+
     /** Chooses a tab once nothing covers it (a stack of toasts reaches down over the tabs). */
     void tab(String name) {
         press(visible(By.xpath("//div[contains(@class,'el-tabs__item')][normalize-space(.)='" + name + "' or starts-with(normalize-space(.), '" + name + "')]")));
@@ -921,18 +935,22 @@ class WorkbenchBrowserIT {
         wait.until(d -> d.findElements(By.cssSelector("[data-appeal='" + id + "']")).isEmpty());
         assertThat(api().get("/api/records/" + id).body().get("status").asText()).isEqualTo("UPHELD");
 
+        // One finding of two 街道: each gets its own adjustment.
         tab("加减分");
-        choose(visible(By.cssSelector("[data-test=adjust-unit]")), "大碶街道");
+        chooseEach(visible(By.cssSelector("[data-test=adjust-unit]")), "大碶街道", "新碶街道");
         choose(visible(By.cssSelector("[data-test=adjust-item]")), null);
         visible(By.xpath("//div[contains(@class,'el-form-item')][.//label[normalize-space(.)='理由']]//textarea")).sendKeys("季度例会缺席一次（工作台）");
-        click("记录加减分");
-        waitForText("已记录：大碶街道");
-        boolean found = false;
-        for (com.fasterxml.jackson.databind.JsonNode f : api().get("/api/units/daqi/facts").body()) {
-            found |= "季度例会缺席一次（工作台）".equals(f.path("reason").asText());
-        }
-        assertThat(found).as("the adjustment is a fact of 大碶").isTrue();
+        assertThat(visible(By.cssSelector("[data-test=adjust-send]")).getText()).isEqualTo("记录加减分（2 个单位）");
         shots("adjustments");
+        click("记录加减分（2 个单位）");
+        waitForText("已记录：大碶街道、新碶街道");
+        for (String unit : List.of("daqi", "xinqi")) {
+            boolean found = false;
+            for (com.fasterxml.jackson.databind.JsonNode f : api().get("/api/units/" + unit + "/facts").body()) {
+                found |= "季度例会缺席一次（工作台）".equals(f.path("reason").asText());
+            }
+            assertThat(found).as("the adjustment is a fact of %s", unit).isTrue();
+        }
 
         // A failure on an item that deducts per failure (未落实的每次扣N分), dated in the scheme's year.
         tab("未落实记录");

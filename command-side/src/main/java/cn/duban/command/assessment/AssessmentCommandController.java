@@ -2,6 +2,9 @@ package cn.duban.command.assessment;
 
 import cn.duban.command.common.CommandDispatch;
 import cn.duban.command.assessment.AssessmentRequests.AdjustmentRequest;
+import cn.duban.command.assessment.AssessmentRequests.AdjustmentsRequest;
+import cn.duban.command.assessment.AssessmentRequests.FailuresRequest;
+import cn.duban.command.common.Batch;
 import cn.duban.command.assessment.AssessmentRequests.AppealDecision;
 import cn.duban.platform.eventstore.TimeOrderedIds;
 import cn.duban.platform.materials.MaterialStore;
@@ -74,6 +77,24 @@ public class AssessmentCommandController {
     public Map<String, String> withdrawAppeal(@PathVariable String id, @Valid @RequestBody AppealWithdrawal r) {
         commands.send(new cn.duban.kernel.assessment.WithdrawAppeal(id, r.reason()));
         return Map.of("id", id, "status", "WITHDRAWN");
+    }
+
+    @PostMapping("/adjustments")
+    @Operation(summary = "为多个单位加减分 / one adjustment for several units, each its own",
+            description = "Each unit's adjustment as POST /api/units/{unitId}/adjustments records it; one refused (an item the unit's type is not "
+                    + "assessed on) is said in its result and the rest are recorded. Answers {done, refused, results:[{id, status?, error?}]} "
+                    + "in the order of unitIds, each id the new record's.")
+    public Batch adjustments(@Valid @RequestBody AdjustmentsRequest r) {
+        return commands.sendEach(r.unitIds(), unitId -> null, unitId -> new AdjustScore(TimeOrderedIds.next(), unitId, r.schemeId(),
+                r.itemCode(), r.points(), r.reason()));
+    }
+
+    @PostMapping("/failures")
+    @Operation(summary = "为多个单位记录未落实 / one failure for several units, each its own",
+            description = "Each unit's failure as POST /api/units/{unitId}/failures records it; answered as /api/adjustments is.")
+    public Batch failures(@Valid @RequestBody FailuresRequest r) {
+        return commands.sendEach(r.unitIds(), unitId -> null, unitId -> new RecordFailure(TimeOrderedIds.next(), unitId, r.schemeId(),
+                r.itemCode(), r.reason(), r.on()));
     }
 
     @PostMapping("/units/{unitId}/failures")

@@ -1,6 +1,8 @@
 package cn.duban.command.assessment;
 
+import cn.duban.command.common.Batch;
 import cn.duban.kernel.material.Material;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
@@ -25,6 +27,24 @@ public final class AssessmentRequests {
     }
 
     public record FailureRequest(
+            @NotBlank String schemeId,
+            @NotBlank String itemCode,
+            @NotBlank @Size(max = 1000) String reason,
+            @NotNull LocalDate on) {
+    }
+
+    /** One adjustment for several units at once (the same finding in several 街道): each unit its own. */
+    public record AdjustmentsRequest(
+            @NotEmpty @Size(max = Batch.MAX_ACTS) List<@NotBlank @Size(max = 200) String> unitIds,
+            @NotBlank String schemeId,
+            @NotBlank String itemCode,
+            @NotNull @DecimalMin("-100") @DecimalMax("100") BigDecimal points,
+            @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    /** One failure recorded for several units at once: each unit its own, each deducting once. */
+    public record FailuresRequest(
+            @NotEmpty @Size(max = Batch.MAX_ACTS) List<@NotBlank @Size(max = 200) String> unitIds,
             @NotBlank String schemeId,
             @NotBlank String itemCode,
             @NotBlank @Size(max = 1000) String reason,
