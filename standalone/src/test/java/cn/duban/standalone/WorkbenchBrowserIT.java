@@ -906,6 +906,8 @@ class WorkbenchBrowserIT {
 
         tab("自评");
         choose(visible(By.cssSelector("[data-test=self-item]")), null);
+        // What the item stands at is said beside the score typed.
+        assertThat(visible(By.cssSelector("[data-test=self-standing]")).getText()).startsWith("当前得分");
         setNumber(visible(By.xpath("//div[contains(@class,'el-form-item')][.//label[normalize-space(.)='自评分']]//input")), "5");
         click("提交自评");
         waitForText("自评已提交");
@@ -914,6 +916,11 @@ class WorkbenchBrowserIT {
             assessed |= "SELF_ASSESSMENT".equals(f.path("factType").asText()) && f.path("points").decimalValue().compareTo(java.math.BigDecimal.valueOf(5)) == 0;
         }
         assertThat(assessed).as("the self-assessment is a fact of 新碶").isTrue();
+        // 单位得分 shows it beside the assessed score, and how far apart they are.
+        open("/score", "单位得分");
+        WebElement self = wait.until(d -> d.findElements(By.cssSelector(".items [data-test=self-score]")).stream()
+                .filter(e -> e.getText().equals("5")).findFirst().orElse(null));
+        assertThat(self.findElement(By.xpath("./ancestor::tr")).getText()).contains("差");
     }
 
     /** The lead office upholds that appeal and records a deduction with its reason. */
