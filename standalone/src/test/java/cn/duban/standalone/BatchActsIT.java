@@ -162,6 +162,23 @@ class BatchActsIT {
         Api.Response failed = lead.post("/api/failures", Map.of("unitIds", List.of("chaiqiao3", "gafj3"), "schemeId", "beilun-2023",
                 "itemCode", "S1.1", "on", "2023-05-10", "reason", "二季度计划未按时报送"));
         assertThat(failed.body().get("done").asInt()).as("S1.1 assesses every unit").isEqualTo(2);
+
+        // A unit's clerk scores several items at once: one above its item's max is refused, the other recorded.
+        Api clerk = lead.newUser("chaiqiao3.clerk", "UNIT_STAFF", "chaiqiao3");
+        Api.Response sheet = clerk.post("/api/units/chaiqiao3/self-assessments/sheet", Map.of("schemeId", "beilun-2023", "items", List.of(
+                Map.of("itemCode", "S1.4", "score", 6, "note", "按要求开展培训"), Map.of("itemCode", "S1.1", "score", 9))));
+        assertThat(sheet.status()).as("%s", sheet.raw().body()).isEqualTo(200);
+        assertThat(sheet.body().get("done").asInt()).isEqualTo(1);
+        assertThat(sheet.body().get("results").get(1).get("error").get("field").asText()).isEqualTo("score");
+        JsonNode s14 = null;
+        for (JsonNode item : lead.get("/api/units/chaiqiao3/score?scheme=beilun-2023").body().get("items")) {
+            s14 = "S1.4".equals(item.get("code").asText()) ? item : s14;
+        }
+        assertThat(s14.get("selfScore").decimalValue()).isEqualByComparingTo("6");
+        assertThat(s14.get("selfNote").asText()).isEqualTo("按要求开展培训");
+        // Another unit's sheet is not the clerk's to send.
+        assertThat(clerk.post("/api/units/baifeng3/self-assessments/sheet", Map.of("schemeId", "beilun-2023", "items", List.of(
+                Map.of("itemCode", "S1.4", "score", 6)))).status()).isEqualTo(403);
     }
 
     private static String status(Api api, String reportId) {

@@ -43,7 +43,7 @@ class RoleMatrixIT {
     SequencedMongoEventStorageEngine engine;
 
     /** README: unit staff report their own unit's facts and answer assignments and rectifications. */
-    static final Pattern UNIT_ACTS = Pattern.compile("/api/units/\\{[^}]+}/(trainings|info-reports|campaigns|indicators|achievements|self-assessments|appeals)"
+    static final Pattern UNIT_ACTS = Pattern.compile("/api/units/\\{[^}]+}/(trainings|info-reports|campaigns|indicators|achievements|self-assessments|self-assessments/sheet|appeals)"
             + "|/api/campaigns/\\{[^}]+}/(progress|closure|withdrawal|progress/\\{[^}]+}/withdrawal)|/api/(trainings|info-reports|achievements|indicator-reports|appeals)/\\{[^}]+}/withdrawal"
             + "|/api/assignments/\\{[^}]+}/(acknowledgements|progress|completion|extension-requests)|/api/assignments/notifications/read(-all)?"
             + "|/api/rectifications/\\{[^}]+}/report|/api/me/password|/api/materials|/api/copy-notices|/api/copy-notices/\\{[^}]+}/answer"

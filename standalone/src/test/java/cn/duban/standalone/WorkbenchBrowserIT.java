@@ -904,13 +904,16 @@ class WorkbenchBrowserIT {
         assertThat(api().get("/api/records?unitId=xinqi&kind=ACHIEVEMENT").body().get(0).get("title").asText())
                 .isEqualTo("新碶“候鸟驿站”经验获市级推广（工作台）");
 
+        // Every item at once, each with what it stands at; only the one given a score is sent.
         tab("自评");
-        choose(visible(By.cssSelector("[data-test=self-item]")), null);
-        // What the item stands at is said beside the score typed.
-        assertThat(visible(By.cssSelector("[data-test=self-standing]")).getText()).startsWith("当前得分");
-        setNumber(visible(By.xpath("//div[contains(@class,'el-form-item')][.//label[normalize-space(.)='自评分']]//input")), "5");
-        click("提交自评");
-        waitForText("自评已提交");
+        WebElement firstItem = visible(By.cssSelector(".self-row"));
+        assertThat(visibleIn(firstItem, By.cssSelector("[data-test=self-standing]")).getText()).startsWith("当前得分");
+        assertThat(visible(By.cssSelector("[data-test=self-send]")).isEnabled()).as("nothing typed, nothing to send").isFalse();
+        setNumber(firstItem.findElement(By.cssSelector("[data-test=self-score] input")), "5");
+        WebElement send = visible(By.cssSelector("[data-test=self-send]"));
+        wait.until(d -> send.getText().contains("提交自评（1 项）"));
+        press(send);
+        waitForText("自评已提交（1 项）");
         boolean assessed = false;
         for (com.fasterxml.jackson.databind.JsonNode f : api().get("/api/units/xinqi/facts").body()) {
             assessed |= "SELF_ASSESSMENT".equals(f.path("factType").asText()) && f.path("points").decimalValue().compareTo(java.math.BigDecimal.valueOf(5)) == 0;

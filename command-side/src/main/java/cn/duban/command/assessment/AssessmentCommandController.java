@@ -55,6 +55,17 @@ public class AssessmentCommandController {
                 r.itemCode(), r.score(), r.note())));
     }
 
+    @PostMapping("/units/{unitId}/self-assessments/sheet")
+    @Operation(summary = "逐项自评 / the unit's own score for several items at once, each its own self-assessment",
+            description = "Each item as POST /api/units/{unitId}/self-assessments records it (the newest counts); one refused (a score above "
+                    + "the item's max) is said in its result and the rest are recorded. Answers {done, refused, results} in the order of items.")
+    public Batch selfAssessments(@PathVariable String unitId, @Valid @RequestBody AssessmentRequests.SelfAssessmentSheet r) {
+        // Another unit's sheet is refused whole (403), as its single requests are, not item by item.
+        cn.duban.platform.security.CurrentUser.requireMayActFor(unitId);
+        return commands.sendEach(r.items(), item -> null, item -> unitId, item -> new cn.duban.kernel.assessment.RecordSelfAssessment(
+                TimeOrderedIds.next(), unitId, r.schemeId(), item.itemCode(), item.score(), item.note()));
+    }
+
     @PostMapping("/units/{unitId}/appeals")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "申诉 / a unit appeals its score on one item")

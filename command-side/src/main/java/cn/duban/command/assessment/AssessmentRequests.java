@@ -58,6 +58,16 @@ public final class AssessmentRequests {
             @Size(max = 2000) String note) {
     }
 
+    /** A unit's self-assessment of several items at once (工作填报 → 自评, at the year's end). */
+    public record SelfAssessmentSheet(@NotBlank String schemeId,
+                                      @NotEmpty @Size(max = 200) List<@NotNull @jakarta.validation.Valid SelfAssessedItem> items) {
+    }
+
+    public record SelfAssessedItem(@NotBlank String itemCode,
+                                   @NotNull @DecimalMin("0") @DecimalMax("1000") BigDecimal score,
+                                   @Size(max = 2000) String note) {
+    }
+
     public record AppealRequest(@NotBlank String schemeId, @NotBlank String itemCode,
                                 @NotBlank @Size(max = 2000) String reason,
                                 @Size(max = Material.MAX_PER_RECORD) List<@NotNull @Pattern(regexp = Material.SHA256_REGEX) String> materials) {

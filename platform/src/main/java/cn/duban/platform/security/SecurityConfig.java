@@ -44,7 +44,7 @@ import java.util.List;
 public class SecurityConfig {
     static final String[] UNIT_ACTS = {
             "/api/units/*/trainings", "/api/units/*/info-reports", "/api/units/*/campaigns", "/api/units/*/indicators",
-            "/api/units/*/achievements", "/api/units/*/self-assessments", "/api/units/*/appeals",
+            "/api/units/*/achievements", "/api/units/*/self-assessments", "/api/units/*/self-assessments/sheet", "/api/units/*/appeals",
             "/api/campaigns/*/progress", "/api/campaigns/*/closure", "/api/trainings/*/withdrawal", "/api/info-reports/*/withdrawal",
             "/api/achievements/*/withdrawal", "/api/indicator-reports/*/withdrawal", "/api/campaigns/*/progress/*/withdrawal",
             "/api/campaigns/*/withdrawal",
