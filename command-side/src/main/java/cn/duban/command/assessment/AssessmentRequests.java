@@ -2,6 +2,7 @@ package cn.duban.command.assessment;
 
 import cn.duban.command.common.Batch;
 import cn.duban.kernel.material.Material;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Pattern;
@@ -60,7 +61,7 @@ public final class AssessmentRequests {
 
     /** A unit's self-assessment of several items at once (工作填报 → 自评, at the year's end). */
     public record SelfAssessmentSheet(@NotBlank String schemeId,
-                                      @NotEmpty @Size(max = 200) List<@NotNull @jakarta.validation.Valid SelfAssessedItem> items) {
+                                      @NotEmpty @Size(max = 200) List<@NotNull @Valid SelfAssessedItem> items) {
     }
 
     public record SelfAssessedItem(@NotBlank String itemCode,

@@ -1,5 +1,6 @@
 package cn.duban.command.assignment;
 
+import cn.duban.command.common.Batch;
 import cn.duban.command.common.CommandDispatch;
 import cn.duban.command.common.Created;
 import cn.duban.kernel.calendar.DistrictTime;
@@ -105,7 +106,7 @@ public class AssignmentCommandController {
     }
 
     /** Several open assignments urged at once (交办督办's 催办所选), every unit of each, with one message. */
-    public record UrgesRequest(@NotEmpty @Size(max = cn.duban.command.common.Batch.MAX_ACTS) List<@NotBlank @Size(max = 200) String> assignmentIds,
+    public record UrgesRequest(@NotEmpty @Size(max = Batch.MAX_ACTS) List<@NotBlank @Size(max = 200) String> assignmentIds,
                                @NotBlank @Size(max = 2000) String message) {
     }
 
@@ -195,7 +196,7 @@ public class AssignmentCommandController {
     @Operation(summary = "催办所选任务 / urge several assignments, every unit of each, with one message",
             description = "Each is its own urge, as POST /api/assignments/{id}/urges without unitIds: one closed meanwhile is refused in its "
                     + "result (409) and the rest are urged. Answers {done, refused, results:[{id, status?, error?}]}.")
-    public cn.duban.command.common.Batch urgeMany(@Valid @RequestBody UrgesRequest r) {
+    public Batch urgeMany(@Valid @RequestBody UrgesRequest r) {
         return commands.sendEach(r.assignmentIds(), id -> id, id -> new UrgeAssignment(id, List.of(), r.message()));
     }
 
