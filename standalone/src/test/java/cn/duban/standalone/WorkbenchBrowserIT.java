@@ -209,6 +209,15 @@ class WorkbenchBrowserIT {
         ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Input.insertText", Map.of("text", text));
     }
 
+    /**
+     * Waits until nothing that matches is in sight (a dialog, a drawer closed), asked in one script a
+     * poll rather than a command for each element kept in the page.
+     */
+    void gone(String css) {
+        wait.until(d -> Boolean.TRUE.equals(js("return !Array.from(document.querySelectorAll(arguments[0]))"
+                + ".some(e => e.checkVisibility({ opacityProperty: true, visibilityProperty: true }))", css)));
+    }
+
     Object js(String script, Object... arguments) {
         return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(script, arguments);
     }
@@ -307,11 +316,26 @@ class WorkbenchBrowserIT {
 
     /** The first displayed element that matches, waiting for one. */
     WebElement visible(By by) {
-        return wait.until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        return wait.until(d -> firstDisplayed(d.findElements(by)));
     }
 
     WebElement visibleIn(WebElement scope, By by) {
-        return wait.until(d -> scope.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        return wait.until(d -> firstDisplayed(scope.findElements(by)));
+    }
+
+    /**
+     * The first of these that Selenium counts as displayed. Of several (a page keeps its closed dialogs),
+     * those the browser lays out in sight are picked in one script and Selenium asked of those alone:
+     * its check is a command for each element.
+     */
+    WebElement firstDisplayed(List<WebElement> found) {
+        if (found.size() > 1) {
+            @SuppressWarnings("unchecked")
+            List<WebElement> inSight = (List<WebElement>) js(
+                    "return arguments[0].filter(e => e.checkVisibility({ opacityProperty: true, visibilityProperty: true }))", found);
+            found = inSight;
+        }
+        return found.stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
     }
 
     static By buttonNamed(String text) {
@@ -440,7 +464,7 @@ class WorkbenchBrowserIT {
 
     void closeDrawer() {
         new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
-        wait.until(d -> d.findElements(By.cssSelector(".el-drawer")).stream().noneMatch(WebElement::isDisplayed));
+        gone(".el-drawer");
     }
 
     /** The finding a round holds with these words, as the API answers it; the test fails if there is none. */
@@ -594,7 +618,7 @@ class WorkbenchBrowserIT {
         assertThat(page()).contains("各单位办理情况");
         shots("assignment-drawer");
         new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
-        wait.until(d -> d.findElements(By.cssSelector(".el-drawer")).stream().noneMatch(WebElement::isDisplayed));
+        gone(".el-drawer");
 
         // Issuing: a lead unit chosen by its name, a deadline, a phase; the board lists it.
         browser.findElement(By.cssSelector("[data-test=issue]")).click();
@@ -908,7 +932,7 @@ class WorkbenchBrowserIT {
         press(card.findElement(buttonNamed("完成整治")));
         type(field(dialog(), "工作总结"), "整治老旧小区3个（工作台）");
         press(dialog().findElement(buttonNamed("取消")));
-        wait.until(d -> d.findElements(By.cssSelector(".el-dialog")).stream().noneMatch(WebElement::isDisplayed));
+        gone(".el-dialog");
         press(card.findElement(buttonNamed("完成整治")));
         WebElement closing = dialog();
         assertThat(visibleIn(closing, By.cssSelector("[data-test=draft-restored]")).getText()).contains("已恢复未提交的草稿");
@@ -1050,7 +1074,7 @@ class WorkbenchBrowserIT {
         click("记录督查发现");
         type(field(dialog(), "问题"), "培训台账缺少学时记录（工作台）");
         press(dialog().findElement(buttonNamed("取消")));
-        wait.until(d -> d.findElements(By.cssSelector(".el-dialog")).stream().noneMatch(WebElement::isDisplayed));
+        gone(".el-dialog");
         assertThat(draftsOf("finding", "supervisor")).hasSize(1);
         click("记录督查发现");
         WebElement form = dialog();
@@ -1113,7 +1137,7 @@ class WorkbenchBrowserIT {
         type(visible(By.cssSelector(".el-drawer textarea")), "已补齐全部培训学时记录（工作台）");
         // The drawer shut before sending keeps the words: opened again, they are back with a notice.
         press(visible(By.cssSelector(".el-drawer__close-btn")));
-        wait.until(d -> d.findElements(By.cssSelector(".el-drawer textarea")).stream().noneMatch(WebElement::isDisplayed));
+        gone(".el-drawer textarea");
         row.click();
         assertThat(visible(By.cssSelector(".el-drawer [data-test=draft-restored]")).getText()).contains("已恢复未提交的草稿");
         assertThat(visible(By.cssSelector(".el-drawer textarea")).getAttribute("value")).isEqualTo("已补齐全部培训学时记录（工作台）");
@@ -1317,7 +1341,7 @@ class WorkbenchBrowserIT {
         assertThat(field(form, "理由").getAttribute("value")).isEqualTo("需与公安分局联合核查，申请延期（工作台）");
         // Cancelled, the date and reason are kept for this assignment and back when it is opened again.
         press(form.findElement(buttonNamed("取消")));
-        wait.until(d -> d.findElements(By.cssSelector(".el-dialog")).stream().noneMatch(WebElement::isDisplayed));
+        gone(".el-dialog");
         assertThat(draftsOf("extension", "xinqi-staff")).hasSize(1);
         press(task.findElement(buttonNamed("申请延期")));
         WebElement again = dialog();
@@ -1477,7 +1501,7 @@ class WorkbenchBrowserIT {
         assertThat(reasonBox.getAttribute("value")).isEqualTo("缺少整改台账，");
         // Closed by 取消 (or Esc), the words are kept for this act on this assignment, and given back.
         press(visible(By.cssSelector(".el-message-box__btns .el-button:not(.el-button--primary)")));
-        wait.until(d -> d.findElements(By.cssSelector(".el-message-box")).stream().noneMatch(WebElement::isDisplayed));
+        gone(".el-message-box");
         assertThat(draftsOf("reason.completion/return", "admin")).hasSize(1);
         click("退回重办");
         assertThat(visible(By.cssSelector(".el-message-box [data-test=reason-restored]")).getText()).contains("已恢复上次未发送的内容");
@@ -1491,7 +1515,7 @@ class WorkbenchBrowserIT {
         // Typed and the dialog cancelled, the words are kept for this assignment until sent.
         type(dialog().findElement(By.cssSelector("textarea")), "已补充整改台账（工作台）");
         press(dialog().findElement(buttonNamed("取消")));
-        wait.until(d -> d.findElements(By.cssSelector(".el-dialog")).stream().noneMatch(WebElement::isDisplayed));
+        gone(".el-dialog");
         press(shown(".task", title).findElement(buttonNamed("申请办结")));
         WebElement form = dialog();
         assertThat(visibleIn(form, By.cssSelector("[data-test=draft-restored]")).getText()).contains("已恢复未提交的草稿");
