@@ -210,12 +210,17 @@ class WorkbenchBrowserIT {
     }
 
     /**
+     * A script's test of an element the browser lays out in sight: not in a hidden or transparent
+     * ancestor, as Selenium's displayed check also requires (which then looks further, at its size).
+     */
+    static final String IN_SIGHT = "e => e.checkVisibility({ opacityProperty: true, visibilityProperty: true })";
+
+    /**
      * Waits until nothing that matches is in sight (a dialog, a drawer closed), asked in one script a
      * poll rather than a command for each element kept in the page.
      */
     void gone(String css) {
-        wait.until(d -> Boolean.TRUE.equals(js("return !Array.from(document.querySelectorAll(arguments[0]))"
-                + ".some(e => e.checkVisibility({ opacityProperty: true, visibilityProperty: true }))", css)));
+        wait.until(d -> Boolean.TRUE.equals(js("return !Array.from(document.querySelectorAll(arguments[0])).some(" + IN_SIGHT + ")", css)));
     }
 
     Object js(String script, Object... arguments) {
@@ -331,8 +336,7 @@ class WorkbenchBrowserIT {
     WebElement firstDisplayed(List<WebElement> found) {
         if (found.size() > 1) {
             @SuppressWarnings("unchecked")
-            List<WebElement> inSight = (List<WebElement>) js(
-                    "return arguments[0].filter(e => e.checkVisibility({ opacityProperty: true, visibilityProperty: true }))", found);
+            List<WebElement> inSight = (List<WebElement>) js("return arguments[0].filter(" + IN_SIGHT + ")", found);
             found = inSight;
         }
         return found.stream().filter(WebElement::isDisplayed).findFirst().orElse(null);
