@@ -525,6 +525,7 @@ class ApiFlowIT {
             assertThat(header.getCell(4).getStringCellValue()).isEqualTo("评分标准");
             assertThat(header.getCell(5).getStringCellValue()).isEqualTo("自查分");
             assertThat(header.getCell(6).getStringCellValue()).isEqualTo("考核分");
+            assertThat(header.getCell(7).getStringCellValue()).isEqualTo("自查说明");
             JsonNode items = score.get("items");
             for (int i = 0; i < items.size(); i++) {
                 var row = sheet.getRow(start + 2 + i);
@@ -538,6 +539,8 @@ class ApiFlowIT {
                 assertThat(row.getCell(6).getNumericCellValue()).as(item.get("code").asText()).isEqualTo(item.get("score").asDouble());
             }
             assertThat(sheet.getRow(start + 2).getCell(5).getNumericCellValue()).isEqualTo(6.0); // S1.4 self score
+            assertThat(sheet.getRow(start + 2).getCell(7).getStringCellValue()).isEqualTo("按要求开展"); // and what the unit said of it
+            assertThat(sheet.getRow(start + 3).getCell(7)).as("an item not self-assessed: no note").isNull();
             var total = sheet.getRow(start + 2 + items.size());
             assertThat(total.getCell(0).getStringCellValue()).isEqualTo("合计");
             assertThat(total.getCell(3).getNumericCellValue()).isEqualTo(37.0);

@@ -30,7 +30,8 @@ import java.util.Map;
 /**
  * The scoring tables as a district files them: one sheet per unit type (附件1 街道, 附件2 部门), for
  * each unit its rows 考核内容 / 分值 / 评分标准 / 自查分 / 考核分 and a total, as of any instant or a
- * round's cutoff.
+ * round's cutoff. What the unit said of its own score (自查说明) comes last, after the columns the
+ * district's tables have, so those stay where they were.
  */
 @RestController
 @RequestMapping("/api/schemes")
@@ -39,7 +40,7 @@ public class ExcelExportController {
     public static final String XLSX = cn.duban.query.common.Workbooks.XLSX;
     static final java.time.format.DateTimeFormatter AS_OF = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(cn.duban.kernel.calendar.DistrictTime.ZONE);
-    static final String[] HEADER = {"项目编号", "考核类别", "考核内容", "分值", "评分标准", "自查分", "考核分"};
+    static final String[] HEADER = {"项目编号", "考核类别", "考核内容", "分值", "评分标准", "自查分", "考核分", "自查说明"};
     private final ScoreQueries scores;
     private final RoundQueries rounds;
 
@@ -75,6 +76,7 @@ public class ExcelExportController {
                 Sheet sheet = book.createSheet(type == UnitType.STREET ? "街道（附件1）" : "部门（附件2）");
                 sheet.setColumnWidth(2, 20 * 256);
                 sheet.setColumnWidth(4, 60 * 256);
+                sheet.setColumnWidth(7, 30 * 256);
                 int r = 0;
                 for (int u = 0; u < units.size(); u++) {
                     UnitView unit = units.get(u);
@@ -108,6 +110,10 @@ public class ExcelExportController {
                             row.createCell(5).setCellValue(item.selfScore().doubleValue());
                         }
                         row.createCell(6).setCellValue(item.score().doubleValue());
+                        if (item.selfNote() != null && !item.selfNote().isBlank()) {
+                            row.createCell(7).setCellValue(item.selfNote());
+                            row.getCell(7).setCellStyle(wrap);
+                        }
                     }
                     Row total = sheet.createRow(r++);
                     total.createCell(0).setCellValue("合计");
