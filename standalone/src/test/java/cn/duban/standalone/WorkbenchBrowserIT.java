@@ -122,7 +122,7 @@ class WorkbenchBrowserIT {
         if (kept != null && browser.getCurrentUrl().startsWith(base())) {
             browser.manage().deleteAllCookies();
             kept.forEach(browser.manage()::addCookie);
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.removeItem('duban.lang')");
+            js("localStorage.removeItem('duban.lang')");
             // A URL without a hash is a new document wherever the browser was: the workbench starts
             // again for this user, as it does after the form.
             browser.get(base() + "/app/");
@@ -145,7 +145,7 @@ class WorkbenchBrowserIT {
         if (kept != null && browser.getCurrentUrl().startsWith(base())) {
             browser.manage().deleteAllCookies();
             kept.forEach(browser.manage()::addCookie);
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.removeItem('duban.lang')");
+            js("localStorage.removeItem('duban.lang')");
             // Only a URL that differs in more than its hash is a new document: leave the workbench first.
             browser.get("about:blank");
             browser.manage().window().setSize(new Dimension(1280, 1000));
@@ -171,7 +171,7 @@ class WorkbenchBrowserIT {
         browser.manage().deleteAllCookies();
         browser.get(base() + "/login.html");
         // Each journey begins in Chinese, whatever language an earlier one (or its failure) left chosen.
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.removeItem('duban.lang')");
+        js("localStorage.removeItem('duban.lang')");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("signin")));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
@@ -189,7 +189,7 @@ class WorkbenchBrowserIT {
             List<WebElement> candidates = (List<WebElement>) js("""
                     const text = arguments[1];
                     return Array.from(document.querySelectorAll(arguments[0]))
-                        .filter(e => e.innerText.includes(text) || e.innerText.replace(/\\s+/g, ' ').includes(text));""", css, text);
+                        .filter(e => { const words = e.innerText; return words.includes(text) || words.replace(/\\s+/g, ' ').includes(text); });""", css, text);
             return candidates.stream().filter(e -> e.getText().contains(text)).findFirst().orElse(null);
         });
     }
@@ -223,6 +223,7 @@ class WorkbenchBrowserIT {
         wait.until(d -> Boolean.TRUE.equals(js("return !Array.from(document.querySelectorAll(arguments[0])).some(" + IN_SIGHT + ")", css)));
     }
 
+    /** Runs a script in the page and answers what it returns. */
     Object js(String script, Object... arguments) {
         return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(script, arguments);
     }
@@ -257,7 +258,7 @@ class WorkbenchBrowserIT {
     String page(String where) {
         // The page's own innerText, not Selenium's getText: that walks the whole page in script, and the
         // waits ask for the page's words ten times a second (it took three quarters of a minute of the test).
-        return (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        return (String) js(
                 "const e = document.querySelector(arguments[0]); return e ? e.innerText : ''", where);
     }
 
@@ -302,7 +303,7 @@ class WorkbenchBrowserIT {
     /** The first shown card of a page's phone layout, which must fit the window's width. */
     WebElement phoneCard(String css) {
         WebElement card = visible(By.cssSelector(css));
-        long width = ((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.innerWidth")).longValue();
+        long width = ((Number) js("return window.innerWidth")).longValue();
         assertThat((long) card.getRect().getX() + card.getRect().getWidth()).as(css + " fits the phone's width").isLessThanOrEqualTo(width);
         return card;
     }
@@ -438,7 +439,7 @@ class WorkbenchBrowserIT {
         By item = By.xpath(within + "//li[contains(@class,'el-select-dropdown__item')]" + (option == null ? "" : "[normalize-space(.)='" + option + "']"));
         WebElement found = visible(item);
         // A long list (44 units) may hold the option below its fold.
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", found);
+        js("arguments[0].scrollIntoView({block: 'center'})", found);
         press(found);
     }
 
@@ -449,7 +450,7 @@ class WorkbenchBrowserIT {
         String list = select.findElement(By.cssSelector("input")).getAttribute("aria-controls");
         for (String option : options) {
             WebElement found = visible(By.xpath("//*[@id='" + list + "']//li[contains(@class,'el-select-dropdown__item')][normalize-space(.)='" + option + "']"));
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", found);
+            js("arguments[0].scrollIntoView({block: 'center'})", found);
             press(found);
             wait.until(d -> found.getAttribute("class").contains("is-selected"));
         }
@@ -498,7 +499,7 @@ class WorkbenchBrowserIT {
     /** The words of the visible tables' headers that the browser laid out on more than one line. */
     private List<String> wordsBrokenInHeaders() {
         @SuppressWarnings("unchecked")
-        List<String> broken = (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        List<String> broken = (List<String>) js(
                 "const out = [];"
                         + "for (const cell of document.querySelectorAll('.el-table__header th .cell')) {"
                         + "  if (!cell.offsetParent) continue;"
@@ -517,7 +518,7 @@ class WorkbenchBrowserIT {
 
     private void fitsBesideTheMenu(String page) {
         assertThat(browser.manage().window().getSize().width).isEqualTo(1280);
-        Object wider = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        Object wider = js(
                 "return [...document.querySelectorAll('.el-table')].filter(t => t.offsetParent).map(t =>"
                         + " t.querySelector('.el-table__body-wrapper .el-scrollbar__wrap') || t.querySelector('.el-table__body-wrapper'))"
                         + ".filter(w => w && w.scrollWidth > w.clientWidth + 2).map(w => w.scrollWidth + ' > ' + w.clientWidth).join('; ')");
@@ -530,7 +531,7 @@ class WorkbenchBrowserIT {
         signIn("admin", TestData.ADMIN_PASSWORD, "/", "街道排名");
         assertThat(page()).contains("演示数据", "部门排名", "北仑区2023年度", "截至");
         // Asked for reduced motion (as Chromium is here), the workbench moves nothing: no transition lasts.
-        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        assertThat(js(
                 "return getComputedStyle(document.querySelector('.el-button')).transitionDuration")).isEqualTo("0s");
         WebElement streets = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=streets][aria-label]")));
         wait.until(d -> streets.getAttribute("aria-label").contains("新碶街道"));
@@ -1622,11 +1623,11 @@ class WorkbenchBrowserIT {
         JsonNode vetoed = java.util.stream.StreamSupport.stream(api().get("/api/rounds/year-end/beilun-2023").body().spliterator(), false)
                 .filter(r -> r.path("name").asText().equals("区统计局")).findFirst().orElseThrow();
         assertThat(vetoed.path("vetoed").asBoolean()).isTrue();
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", rows.get(rows.size() - 1));
+        js("arguments[0].scrollIntoView({block: 'center'})", rows.get(rows.size() - 1));
         shots("year-end-veto", () -> {
             List<WebElement> cards = browser.findElements(By.cssSelector(".result-card"));
             WebElement last = cards.get(cards.size() - 1);
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", last);
+            js("arguments[0].scrollIntoView({block: 'center'})", last);
             assertThat(last.getText()).contains("区统计局", "一票否决", "不合格");
         });
     }
@@ -1777,7 +1778,7 @@ class WorkbenchBrowserIT {
                 List.of(java.util.Map.of("name", "prefers-reduced-motion", "value", "no-preference"))));
         try {
             signIn("admin", TestData.ADMIN_PASSWORD, "/assignments", "交办督办");
-            assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+            assertThat(js(
                     "return getComputedStyle(document.querySelector('.el-button')).transitionDuration")).as("animated").isNotEqualTo("0s");
             wait.until(d -> !d.findElements(By.cssSelector(".board .el-table__row")).isEmpty());
             press(browser.findElements(By.cssSelector(".board .el-table__row")).get(0));
@@ -1821,18 +1822,18 @@ class WorkbenchBrowserIT {
             // and a change of its address's hash alone loads nothing.
             browser.get("about:blank");
             open("/rounds", "督查轮次");
-            assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.documentElement.lang"))
+            assertThat(js("return document.documentElement.lang"))
                     .as("the page's language, for screen readers").isEqualTo("zh-CN");
             roundsComeAfterSaying("正在计算各单位得分", List.of("尚无督查轮次"), "computing-desktop");
             wait.until(d -> !page().contains("正在计算各单位得分"));
 
             // On a phone, in English: the cards' list says the same in its words.
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.setItem('duban.lang', 'en')");
+            js("localStorage.setItem('duban.lang', 'en')");
             browser.manage().window().setSize(new Dimension(390, 844));
             browser.get("about:blank");
             browser.get(base() + "/app/#/rounds");
             roundsComeAfterSaying("Computing every unit's score...", List.of("No rounds", "尚无督查轮次"), "computing-phone-en");
-            assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.documentElement.lang"))
+            assertThat(js("return document.documentElement.lang"))
                     .as("the page's language in English").isEqualTo("en");
         } finally {
             chrome.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", java.util.Map.of("identifier", held));
@@ -1874,7 +1875,7 @@ class WorkbenchBrowserIT {
             assertThat(page()).doesNotContain("FORBIDDEN", "无权");
 
             browser.manage().deleteCookieNamed("XSRF-TOKEN");
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.cookie = 'XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/'");
+            js("document.cookie = 'XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/'");
             browser.get(base() + "/login.html");
             wait.until(ExpectedConditions.elementToBeClickable(By.id("signin")));
             browser.manage().deleteCookieNamed("XSRF-TOKEN");
@@ -2528,15 +2529,15 @@ class WorkbenchBrowserIT {
         chromium.executeCdpCommand("Network.enable", java.util.Map.of());
         chromium.executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of("*/assets/Audit-*")));
         try {
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.openedBeforeTheUpgrade = true");
+            js("window.openedBeforeTheUpgrade = true");
             browser.get(base() + "/app/#/audit");
             waitForText("页面未能打开，请检查网络后刷新重试");
-            assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.openedBeforeTheUpgrade"))
+            assertThat(js("return window.openedBeforeTheUpgrade"))
                     .as("the page was loaded again").isNull();
             assertThat(browser.getCurrentUrl()).endsWith("/app/#/audit");
-            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.toldOfTheFailure = true");
+            js("window.toldOfTheFailure = true");
             sleep(800);
-            assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.toldOfTheFailure"))
+            assertThat(js("return window.toldOfTheFailure"))
                     .as("loaded again once, not over and over").isEqualTo(true);
             assertThat(browser.findElements(By.cssSelector(".page-title"))).as("no screen shown").isEmpty();
         } finally {
@@ -2645,7 +2646,7 @@ class WorkbenchBrowserIT {
         assertThat(admin.post("/api/assignments", java.util.Map.of("title", "年终走访慰问流动人口", "leadUnit", "xinqi",
                 "target", "走访50户", "deadline", java.time.LocalDate.now().plusMonths(1).toString())).status()).isEqualTo(201);
         admin.get("/api/units/xinqi/inbox"); // once the read models hold the task
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.dispatchEvent(new Event('visibilitychange'))");
+        js("document.dispatchEvent(new Event('visibilitychange'))");
         wait.until(d -> badge("/inbox").equals(String.valueOf(onTheInbox - unread + 2)));
         assertThat(browser.getTitle()).isEqualTo("（" + (total + 2) + "）督办工作台");
         open("/", "街道排名");
@@ -2841,14 +2842,14 @@ class WorkbenchBrowserIT {
 
     /** The keys of this user's kept drafts of a form that stands for one thing among many (rectification.<id>). */
     List<?> draftsOf(String form, String username) {
-        return (List<?>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        return (List<?>) js(
                 "return Object.keys(localStorage).filter(k => k.startsWith(arguments[0]) && k.endsWith(arguments[1]))",
                 "duban.draft." + form + ".", "." + username);
     }
 
     /** The draft of a form (info, appeal) this browser keeps for a user, as stored; null when none. */
     Object draftKept(String form, String username) {
-        return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return localStorage.getItem(arguments[0])", "duban.draft." + form + "." + username);
+        return js("return localStorage.getItem(arguments[0])", "duban.draft." + form + "." + username);
     }
 
     /** The supervisor on 抽查核实 draws 新碶's records of a kind: the drawn cards' text, once the sample's drawer shows them. */
