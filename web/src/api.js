@@ -45,14 +45,20 @@ export function afterEveryCommand(listener) {
   commandListeners.push(listener);
 }
 
+/** Tells the listeners that something was recorded, as a command the API accepted does (a run stopped by a fault, some of it in). */
+export function recorded() {
+  commandListeners.forEach(listener => listener());
+}
+
 /**
  * Calls the API with the session: the CSRF token on writes, and X-Requested-With so a lapsed
  * session answers 401 (back to the sign-in page) instead of a browser's password dialog.
  * Errors become a toast that names the field, as the API does, and reject. A command that ends
  * the session (`endsSession`: a new password) is followed by no read: one would take the reader to
- * the sign-in page before they had read that it was done.
+ * the sign-in page before they had read that it was done. With `saysOwnError` the caller tells the
+ * reader of an error itself (the error it rejects with carries the answer's body as `body`).
  */
-export async function api(method, path, body, contentType, { absentIsNull = false, endsSession = false } = {}) {
+export async function api(method, path, body, contentType, { absentIsNull = false, endsSession = false, saysOwnError = false } = {}) {
   const headers = { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' };
   if (method === 'GET') {
     readYourWrites(headers);
@@ -71,13 +77,14 @@ export async function api(method, path, body, contentType, { absentIsNull = fals
   }
   if (!res.ok) {
     const message = told(data, res.status);
-    ElMessage.error(message);
+    if (!saysOwnError) ElMessage.error(message);
     const error = new Error(message);
     error.status = res.status;
+    error.body = data;
     throw error;
   }
   if (method !== 'GET' && !endsSession) {
-    commandListeners.forEach(listener => listener());
+    recorded();
   }
   return data;
 }

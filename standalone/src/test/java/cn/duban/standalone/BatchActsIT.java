@@ -1,6 +1,9 @@
 package cn.duban.standalone;
 
+import cn.duban.kernel.reporting.RejectInfoReport;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.Registration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +35,8 @@ class BatchActsIT {
 
     @Autowired
     cn.duban.platform.eventstore.SequencedMongoEventStorageEngine engine;
+    @Autowired
+    CommandBus commandBus;
 
     @Test
     void reportsAreAcceptedAndRejectedTogetherEachOnItsOwn() {
@@ -86,6 +91,57 @@ class BatchActsIT {
         Api.Response noReason = lead.post("/api/info-reports/rejections", Map.of("reportIds", List.of(reports[1])));
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.body().get("field").asText()).isEqualTo("reason");
+    }
+
+    /**
+     * A fault that is no refusal (here one the command bus meets at the third act) stops the run with
+     * a 500 that says what each act came to: the two before it recorded, the third the fault, the
+     * fourth not sent; and the records agree.
+     */
+    @Test
+    void aFaultStopsTheRunAndItsAnswerSaysWhichActsWentIn() {
+        Api lead = new Api(port);
+        lead.post("/api/units", Map.of("id", "xiapu4", "name", "霞浦街道", "type", "STREET"));
+        Api clerk = lead.newUser("xiapu4.clerk", "UNIT_STAFF", "xiapu4");
+        String[] reports = new String[4];
+        for (int i = 0; i < reports.length; i++) {
+            reports[i] = clerk.post("/api/units/xiapu4/info-reports", Map.of("title", "霞浦街道工作动态（" + (i + 1) + "）",
+                    "submittedOn", "2023-04-0" + (i + 1))).id();
+        }
+        String faulty = reports[2];
+        Registration fault = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof RejectInfoReport r && r.reportId().equals(faulty)) {
+                throw new IllegalStateException("injected fault");
+            }
+            return chain.proceed();
+        });
+        Api.Response stopped;
+        try {
+            stopped = lead.post("/api/info-reports/rejections", Map.of("reportIds", List.of(reports), "reason", "内容重复"));
+        } finally {
+            fault.cancel();
+        }
+        assertThat(stopped.status()).as("%s", stopped.raw().body()).isEqualTo(500);
+        JsonNode body = stopped.body();
+        assertThat(body.get("error").asText()).isEqualTo("INTERNAL");
+        assertThat(body.get("message").asText()).startsWith("已记录 2 项；第 3 项处理时服务器出错，其后 1 项未提交");
+        assertThat(body.get("done").asInt()).isEqualTo(2);
+        assertThat(body.get("refused").asInt()).isZero();
+        assertThat(body.get("notSent").asInt()).isEqualTo(1);
+        JsonNode results = body.get("results");
+        assertThat(results).extracting(r -> r.get("id").asText()).containsExactly(reports);
+        assertThat(results.get(1).has("error")).isFalse();
+        assertThat(results.get(2).get("status").asInt()).isEqualTo(500);
+        assertThat(results.get(2).get("error").get("error").asText()).isEqualTo("INTERNAL");
+        assertThat(results.get(3).has("status")).isFalse();
+        assertThat(results.get(3).get("error").get("error").asText()).isEqualTo("NOT_SENT");
+        assertThat(stopped.raw().headers().firstValue("X-Duban-Position")).isPresent();
+        assertThat(List.of(status(lead, reports[0]), status(lead, reports[1]), status(lead, reports[2]), status(lead, reports[3])))
+                .containsExactly("REJECTED", "REJECTED", "SUBMITTED", "SUBMITTED");
+        // Those not recorded are sent again, and go in.
+        Api.Response again = lead.post("/api/info-reports/rejections", Map.of("reportIds", List.of(reports[2], reports[3]), "reason", "内容重复"));
+        assertThat(again.body().get("done").asInt()).isEqualTo(2);
+        assertThat(lead.get("/api/info-reports/pending").body()).extracting(r -> r.get("reportId").asText()).doesNotContain(reports);
     }
 
     @Test

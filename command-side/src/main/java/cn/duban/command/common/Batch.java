@@ -27,4 +27,16 @@ public record Batch(int done, int refused, List<Result> results) {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Result(String id, Integer status, ApiError error) {
     }
+
+    /**
+     * The answer (500) when a fault that is no refusal (the store gone, say) stopped the run: the error
+     * body of API.md, with what a client needs to go on from there: the acts before the fault were
+     * recorded or refused as their results say, the act it stopped at has the fault as its result
+     * (whether it went in is not known to this process: the records say), and the acts after it were
+     * not sent, each named in its result.
+     *
+     * @param notSent how many acts after the fault were not sent
+     */
+    public record Stopped(String error, String message, int done, int refused, int notSent, List<Result> results) {
+    }
 }

@@ -3,6 +3,7 @@ package cn.duban.command.common;
 import cn.duban.platform.DubanProperties;
 import cn.duban.platform.consistency.ProjectionProgress;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
+import cn.duban.platform.web.ApiError;
 import cn.duban.platform.web.ApiExceptionHandler;
 import cn.duban.platform.web.RequestAudit;
 import jakarta.servlet.http.HttpServletResponse;
@@ -63,7 +64,7 @@ public class CommandDispatch {
      * Sends each item's command in turn, as {@link #send} would one by one, and answers once for all
      * (the read models waited for once, at the last position). An act refused as its single request
      * would be (400, 403, 404, 409) is said in its result and the next is sent; any other failure stops
-     * the run and answers as a single request's would, the acts before it recorded.
+     * the run ({@link RunStoppedException}: a 500 whose body says what each act came to, the ones not sent included).
      *
      * @param id the record each item concerns, named in its result ({@code null} for a new record: its id, as the command answers it)
      */
@@ -82,12 +83,40 @@ public class CommandDispatch {
                 results.add(new Batch.Result(named != null ? named : String.valueOf(answer), null, null));
                 done++;
             } catch (RuntimeException e) {
-                var refusal = ApiExceptionHandler.refusal(e).orElseThrow(() -> e);
-                results.add(new Batch.Result(named, refusal.getStatusCode().value(), refusal.getBody()));
+                var refusal = ApiExceptionHandler.refusal(e);
+                if (refusal.isEmpty()) {
+                    RunStoppedException stopped = stopped(items, id, results, done, e);
+                    try {
+                        answerAt(engine.lastCommittedPosition());
+                    } catch (RuntimeException waiting) {
+                        e.addSuppressed(waiting); // logged with the fault; the answer still says which acts went in
+                    }
+                    throw stopped;
+                }
+                results.add(new Batch.Result(named, refusal.get().getStatusCode().value(), refusal.get().getBody()));
             }
         }
         answerAt(engine.lastCommittedPosition());
         return new Batch(done, items.size() - done, List.copyOf(results));
+    }
+
+    /** The run stopped at {@code results.size()}'s act by {@code fault}: each act's result, the ones not sent included. */
+    private static <T> RunStoppedException stopped(List<T> items, Function<T, String> id, List<Batch.Result> results, int done,
+                                                   RuntimeException fault) {
+        int at = results.size();
+        int refused = at - done;
+        int notSent = items.size() - at - 1;
+        results.add(new Batch.Result(id.apply(items.get(at)), 500, ApiError.of("INTERNAL",
+                "处理此项时服务器出错，未能确认是否已记录，请刷新后核对 / a server fault while recording this; reload to see whether it went in")));
+        for (T item : items.subList(at + 1, items.size())) {
+            results.add(new Batch.Result(id.apply(item), null, ApiError.of("NOT_SENT",
+                    "未提交：本批在前面一项出错后停止 / not sent: the run stopped at a fault before it")));
+        }
+        String message = "已记录 " + done + " 项" + (refused > 0 ? "，" + refused + " 项未通过" : "") + "；第 " + (at + 1)
+                + " 项处理时服务器出错" + (notSent > 0 ? "，其后 " + notSent + " 项未提交" : "")
+                + " / " + done + " recorded" + (refused > 0 ? ", " + refused + " refused" : "") + "; a server fault at act " + (at + 1)
+                + (notSent > 0 ? ", the " + notSent + " after it not sent" : "");
+        return new RunStoppedException(new Batch.Stopped("INTERNAL", message, done, refused, notSent, List.copyOf(results)), fault);
     }
 
     private <R> R dispatch(Object command, Map<String, Object> metadata) {
