@@ -109,11 +109,60 @@ class ProcessorAdvancesIT {
         assertThat(wrong.body().get("field").asText()).isEqualTo("X-Duban-Min-Position");
     }
 
-    /** Holds the projections on a training of {@link #TOPIC} while {@link #hold} is closed. */
+    /**
+     * A read-model handler that fails stops its processor, which retries it rather than skip the event:
+     * meanwhile the health's "processors" component says DOWN, naming the processor, where it stands
+     * and the failure; once the handler goes through, UP again, and the read models hold the event.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void aFailingReadModelIsSaidByTheHealthAndRetriedUntilItGoesThrough() throws Exception {
+        Api api = new Api(port);
+        assertThat(processorsHealth(api).get("status").asText()).isEqualTo("UP");
+        String id;
+        HeldProjection.failing = true;
+        try {
+            Api.Response training = api.post("/api/units/xinqi/trainings",
+                    Map.of("heldOn", "2023-03-11", "topic", HeldProjection.FAILING_TOPIC, "attendees", 30, "hours", 2),
+                    Map.of("X-Duban-Consistency", "deferred"));
+            assertThat(training.status()).isEqualTo(201);
+            id = training.id();
+            com.fasterxml.jackson.databind.JsonNode down = until(() -> processorsHealth(api), h -> h.get("status").asText().equals("DOWN"));
+            assertThat(down.get("details").get("failing").toString()).contains("projections");
+            com.fasterxml.jackson.databind.JsonNode projections = down.get("details").get("processors").get("projections");
+            assertThat(projections.get("error").asText()).isEqualTo("IllegalStateException: injected failure of a read model");
+            assertThat(projections.get("position").asLong()).isLessThan(Long.parseLong(training.header("X-Duban-Position")));
+            assertThat(api.get("/actuator/health").status()).isEqualTo(503);
+        } finally {
+            HeldProjection.failing = false;
+        }
+        until(() -> processorsHealth(api), h -> h.get("status").asText().equals("UP"));
+        assertThat(api.get("/api/records?unitId=xinqi&kind=TRAINING").body().findValuesAsText("id")).contains(id);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode processorsHealth(Api api) {
+        return api.get("/actuator/health").body().get("components").get("processors");
+    }
+
+    private static <T> T until(java.util.function.Supplier<T> look, java.util.function.Predicate<T> done) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        T seen = look.get();
+        while (!done.test(seen) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            seen = look.get();
+        }
+        assertThat(done.test(seen)).as("%s", seen).isTrue();
+        return seen;
+    }
+
+    /** Holds the projections on a training of {@link #TOPIC} while {@link #hold} is closed; fails them on one of {@link HeldProjection#FAILING_TOPIC} while {@link HeldProjection#failing}. */
     @org.springframework.boot.test.context.TestConfiguration
     static class HeldProjection {
         static final String TOPIC = "等待读模型的培训";
         static volatile java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(0);
+        static final String FAILING_TOPIC = "读模型出错的培训";
+        /** While set, a training of {@link #FAILING_TOPIC} fails the handler. */
+        static volatile boolean failing;
 
         @org.springframework.context.annotation.Bean
         Held heldProjection() {
@@ -128,6 +177,9 @@ class ProcessorAdvancesIT {
             void on(cn.duban.kernel.reporting.TrainingRecorded event) throws InterruptedException {
                 if (TOPIC.equals(event.topic())) {
                     hold.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                if (failing && FAILING_TOPIC.equals(event.topic())) {
+                    throw new IllegalStateException("injected failure of a read model");
                 }
             }
         }
