@@ -34,13 +34,14 @@
   document.getElementById('lang').textContent = DubanI18n.lang() === 'zh' ? 'English' : '中文';
 
   // Ready means ready: while the platform is starting (the demo loading, the accounts being read),
-  // say so and hold the form back instead of answering every sign-in with "wrong password".
+  // say so and hold the form back instead of answering every sign-in with "wrong password". Readiness
+  // alone: the whole health is DOWN too while a read model fails, and sign-in works then.
   const button = document.getElementById('signin');
   const starting = document.getElementById('starting');
   async function waitUntilReady() {
     let up = false;
     try {
-      const health = await fetch('/actuator/health', { headers: { Accept: 'application/json' } });
+      const health = await fetch('/actuator/health/readiness', { headers: { Accept: 'application/json' } });
       up = health.ok && (await health.json()).status === 'UP';
     } catch (e) {
       up = false;

@@ -133,6 +133,8 @@ class ProcessorAdvancesIT {
             assertThat(projections.get("error").asText()).isEqualTo("IllegalStateException: injected failure of a read model");
             assertThat(projections.get("position").asLong()).isLessThan(Long.parseLong(training.header("X-Duban-Position")));
             assertThat(api.get("/actuator/health").status()).isEqualTo(503);
+            // Readiness, which the sign-in page waits for, stays UP: a failing read model holds no one's sign-in back.
+            assertThat(api.get("/actuator/health/readiness").body().get("status").asText()).isEqualTo("UP");
         } finally {
             HeldProjection.failing = false;
         }

@@ -39,7 +39,8 @@ class StartupReadinessIT {
             while (!starting.isDone() && System.nanoTime() < deadline) {
                 HttpResponse<String> health;
                 try {
-                    health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                    // What the sign-in page waits for.
+                    health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
                 } catch (java.io.IOException notListeningYet) {
                     Thread.sleep(50);
                     continue;
@@ -69,6 +70,8 @@ class StartupReadinessIT {
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(up.statusCode()).isEqualTo(200);
                 assertThat(up.body()).contains("\"UP\"");
+                assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
                 // Five failures would lock the account for 30 s; made while starting, they did not count.
                 Api admin = new Api(port);
                 assertThat(admin.get("/api/me").status()).isEqualTo(200);
