@@ -1,6 +1,7 @@
 import { ref } from 'vue';
 import { ElMessage } from 'element-plus';
 import { t, said, colon, joined, paren } from './i18n.js';
+import { fieldSaid } from './fields.js';
 
 function csrf() {
   const c = document.cookie.split('; ').find(x => x.startsWith('XSRF-TOKEN='));
@@ -93,8 +94,8 @@ export async function api(method, path, body, contentType, { absentIsNull = fals
 const SHOWN_VIOLATIONS = 5;
 
 /**
- * An error as its reader reads it: each field the API names (a form's, or a path in a pasted
- * document such as items[0].max), and what was wrong in the reader's language.
+ * An error as its reader reads it: each field the API names (a form's in words, fields.js, or a path
+ * in a pasted document such as items[0].max), and what was wrong in the reader's language.
  */
 export function told(data, status) {
   if (!data || !data.message) {
@@ -107,7 +108,7 @@ export function told(data, status) {
     return said(data.message);
   }
   // A document wrong throughout (a scheme's 69 items) names its first few places; the rest are counted.
-  const named = violations.slice(0, SHOWN_VIOLATIONS).map(v => (v.field ? v.field + colon() : '') + said(v.message));
+  const named = violations.slice(0, SHOWN_VIOLATIONS).map(v => (v.field ? fieldSaid(v.field) + colon() : '') + said(v.message));
   const more = violations.length - named.length;
   return joined(named, true) + (more > 0 ? t(`；另有 ${more} 处`, `; and ${more} more`) : '');
 }

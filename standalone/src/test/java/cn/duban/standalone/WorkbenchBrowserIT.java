@@ -980,6 +980,16 @@ class WorkbenchBrowserIT {
 
         tab("指标数据");
         choose(visible(By.cssSelector("[data-test=indicator]")), "融合组织会员占比");
+        // Counts mistyped: the refusal names the field as the form does, not as the API knows it (numerator).
+        WebElement numerator = visible(By.xpath("//div[contains(@class,'el-form-item')][.//label[normalize-space(.)='分子']]//input"));
+        WebElement denominator = visible(By.xpath("//div[contains(@class,'el-form-item')][.//label[normalize-space(.)='分母']]//input"));
+        setNumber(numerator, "120");
+        setNumber(denominator, "100");
+        click("报送指标");
+        waitForText("分子：分子不能大于分母");
+        assertThat(page()).doesNotContain("numerator");
+        setNumber(numerator, "25");
+        setNumber(denominator, "200");
         setNumber(visible(By.xpath("//div[contains(@class,'el-form-item')][.//label[normalize-space(.)='比率（%）' or normalize-space(.)='数量']]//input")), "12.5");
         click("报送指标");
         waitForText("指标已报送");
