@@ -23,6 +23,24 @@ function readYourWrites(headers) {
   return headers;
 }
 
+/**
+ * A read the read models did not catch up with in the platform's wait (`X-Duban-Consistency: pending`:
+ * a long run of acts still being taken in, a rebuild, a read model failing on an event) shows the page
+ * as it stood: the reader is told so, and the tab's reads stop waiting for that act, or every page
+ * would wait out the same wait again while the read models stand still.
+ */
+function behind(res, waitedFor) {
+  if (res.headers.get('X-Duban-Consistency') !== 'pending') {
+    return;
+  }
+  if (lastPosition === waitedFor) { // not an act made meanwhile, which the next read waits for
+    lastPosition = null;
+    sessionStorage.removeItem(POSITION_KEY);
+  }
+  ElMessage.warning({ message: t('数据仍在更新：本页可能还未包含刚才的操作，请稍后刷新',
+    'Still updating: this page may not show what was just done yet; refresh in a moment'), duration: 8000, grouping: true });
+}
+
 function remember(res) {
   const position = res.headers.get('X-Duban-Position');
   if (position && (!lastPosition || Number(position) > Number(lastPosition))) {
@@ -68,9 +86,11 @@ export async function api(method, path, body, contentType, { absentIsNull = fals
     headers['Content-Type'] = contentType || 'application/json';
     headers['X-Duban-Consistency'] = 'deferred';
   }
+  const waitedFor = lastPosition;
   const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : contentType ? body : JSON.stringify(body) });
   requireSignedIn(res);
   remember(res);
+  if (method === 'GET') behind(res, waitedFor);
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
   if (absentIsNull && res.status === 404) {
@@ -143,8 +163,10 @@ export const upload = (file, unitId) => postFile('/api/materials', file, { unitI
  * filename*), which the platform has made fit for a file's name.
  */
 export async function download(path, fileName) {
+  const waitedFor = lastPosition;
   const res = await fetch(path, { credentials: 'same-origin', headers: readYourWrites({ 'X-Requested-With': 'XMLHttpRequest' }) });
   requireSignedIn(res);
+  behind(res, waitedFor);
   if (!res.ok) {
     const data = await res.json().catch(() => null);
     const message = told(data, res.status);
