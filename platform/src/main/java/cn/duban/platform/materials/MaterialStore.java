@@ -41,6 +41,9 @@ import java.util.regex.Pattern;
 public class MaterialStore {
     public static final String BUCKET = "materials";
     public static final String INDEX = "material_index";
+    /** An index entry's mark that a record names the file ({@link #resolve}); a file never marked may be removed. */
+    static final String NAMED = "named";
+    static final String LAST_UPLOADED_AT = "lastUploadedAt";
     private static final Pattern SHA256 = Pattern.compile(Material.SHA256_REGEX);
     /** No path, no control characters, no leading dot; the extension says the type. */
     private static final Pattern SAFE_NAME = Pattern.compile("[^/\\\\\\p{Cntrl}:*?\"<>|]{1,200}");
@@ -67,12 +70,20 @@ public class MaterialStore {
     private final MongoCollection<Document> index;
     private final long maxSize;
     private final Clock clock;
+    /** When an upload happened, for how long an unnamed file is kept ({@link UnnamedMaterialsSweep}): real time, as a simulated demo's clock would make today's upload years old. */
+    private final Clock realTime;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public MaterialStore(MongoDatabase db, @Value("${duban.materials.max-size:20MB}") DataSize maxSize, Clock dubanClock) {
+        this(db, maxSize, dubanClock, Clock.systemUTC());
+    }
+
+    MaterialStore(MongoDatabase db, DataSize maxSize, Clock dubanClock, Clock realTime) {
         this.files = GridFSBuckets.create(db, BUCKET);
         this.index = db.getCollection(INDEX);
         this.maxSize = maxSize.toBytes();
         this.clock = dubanClock;
+        this.realTime = realTime;
     }
 
     public long maxSize() {
@@ -113,13 +124,16 @@ public class MaterialStore {
         index.updateOne(Filters.eq("_id", sha256), Updates.combine(
                 Updates.setOnInsert("contentType", kind.contentType), Updates.setOnInsert("size", (long) bytes.length),
                 Updates.setOnInsert("name", cleanName), Updates.setOnInsert("firstUploadedAt", Date.from(clock.instant())),
-                Updates.setOnInsert("firstUploadedBy", uploadedBy), Updates.addToSet("units", unitId)), new UpdateOptions().upsert(true));
+                Updates.setOnInsert("firstUploadedBy", uploadedBy), Updates.addToSet("units", unitId),
+                Updates.set(LAST_UPLOADED_AT, Date.from(realTime.instant()))), new UpdateOptions().upsert(true));
         return new Material(sha256, cleanName, kind.contentType, bytes.length);
     }
 
     /**
      * The files a record of {@code unitId} names: each must have been uploaded for that unit. The
      * names are the ones they were uploaded under; type and size come from the store, not the client.
+     * Each is marked named as it is found, in the same step, so {@link UnnamedMaterialsSweep} removes
+     * either a file no record named before it, whose record is then refused ("upload it first"), or none.
      */
     public List<Material> resolve(String unitId, List<String> sha256s, String field) {
         if (sha256s == null || sha256s.isEmpty()) {
@@ -128,13 +142,49 @@ public class MaterialStore {
         List<Material> out = new ArrayList<>();
         for (int i = 0; i < sha256s.size(); i++) {
             String sha256 = sha256s.get(i) == null ? "" : sha256s.get(i).strip().toLowerCase(Locale.ROOT);
-            Document d = SHA256.matcher(sha256).matches() ? index.find(Filters.eq("_id", sha256)).first() : null;
-            if (d == null || !d.getList("units", String.class, List.of()).contains(unitId)) {
+            Document d = SHA256.matcher(sha256).matches()
+                    ? index.findOneAndUpdate(Filters.and(Filters.eq("_id", sha256), Filters.eq("units", unitId)), Updates.set(NAMED, true))
+                    : null;
+            if (d == null) {
                 throw new InvalidInputException(field + "[" + i + "]", "未找到为本单位上传的该文件，请先上传 / no such file uploaded for this unit: upload it first");
             }
             out.add(material(d));
         }
         return Material.listOf(out);
+    }
+
+    /** Marks the files these hashes name as named by a record (those stored; others are passed over). */
+    void markNamed(java.util.Collection<String> sha256s) {
+        List<String> all = List.copyOf(sha256s);
+        for (int from = 0; from < all.size(); from += 1_000) {
+            index.updateMany(Filters.in("_id", all.subList(from, Math.min(all.size(), from + 1_000))), Updates.set(NAMED, true));
+        }
+    }
+
+    /** A file removed: what it was, and the units it had been uploaded for. */
+    public record Removed(Material material, List<String> units) {
+    }
+
+    /**
+     * Removes the files no record has named that were last uploaded before {@code uploadedBefore}:
+     * each one's entry goes first, and only if it is still unnamed, then its bytes.
+     */
+    List<Removed> removeUnnamed(java.time.Instant uploadedBefore) {
+        Date before = Date.from(uploadedBefore);
+        List<Removed> removed = new ArrayList<>();
+        for (Document d : index.find(Filters.ne(NAMED, true)).into(new ArrayList<>())) {
+            Date last = d.getDate(LAST_UPLOADED_AT) != null ? d.getDate(LAST_UPLOADED_AT) : d.getDate("firstUploadedAt");
+            if (last == null || !last.before(before)) {
+                continue;
+            }
+            String sha256 = d.getString("_id");
+            if (index.deleteOne(Filters.and(Filters.eq("_id", sha256), Filters.ne(NAMED, true))).getDeletedCount() == 0) {
+                continue; // named meanwhile
+            }
+            files.find(Filters.eq("filename", sha256)).forEach(f -> files.delete(f.getObjectId()));
+            removed.add(new Removed(material(d), d.getList("units", String.class, List.of())));
+        }
+        return removed;
     }
 
     /** What is stored under a hash, and for which units. */
