@@ -3,6 +3,7 @@ package cn.duban.command.common;
 import cn.duban.platform.DubanProperties;
 import cn.duban.platform.consistency.ProjectionProgress;
 import cn.duban.platform.eventstore.SequencedMongoEventStorageEngine;
+import cn.duban.platform.mongo.DurabilityBarrier;
 import cn.duban.platform.web.ApiError;
 import cn.duban.platform.web.ApiExceptionHandler;
 import cn.duban.platform.web.RequestAudit;
@@ -45,13 +46,15 @@ public class CommandDispatch {
     private final ProjectionProgress progress;
     private final SequencedMongoEventStorageEngine engine;
     private final DubanProperties props;
+    private final DurabilityBarrier durability;
 
     public CommandDispatch(CommandGateway gateway, ProjectionProgress progress, SequencedMongoEventStorageEngine engine,
-                           DubanProperties props) {
+                           DubanProperties props, DurabilityBarrier durability) {
         this.gateway = gateway;
         this.progress = progress;
         this.engine = engine;
         this.props = props;
+        this.durability = durability;
     }
 
     public <R> R send(Object command) {
@@ -72,32 +75,45 @@ public class CommandDispatch {
         return sendEach(items, id, item -> null, command);
     }
 
-    /** As {@link #sendEach(List, Function, Function)}, each command recording a fact of the unit {@code unitOf} names, for it. */
+    /**
+     * As {@link #sendEach(List, Function, Function)}, each command recording a fact of the unit {@code unitOf} names, for it.
+     * <p>
+     * The acts are made durable together, once, before the answer (or the fault's answer) says what
+     * they came to, rather than each waiting for a commit of its own: nothing of a run is acknowledged
+     * before its answer, and on the embedded server 2,000 figures entered in one request took 15.6 s,
+     * most of it in those commits.
+     */
     public <T> Batch sendEach(List<T> items, Function<T, String> id, Function<T, String> unitOf, Function<T, Object> command) {
         List<Batch.Result> results = new ArrayList<>(items.size());
-        int done = 0;
-        for (T item : items) {
-            String named = id.apply(item);
-            try {
-                Object answer = dispatch(command.apply(item), RequestAudit.metadataFor(unitOf.apply(item)));
-                results.add(new Batch.Result(named != null ? named : String.valueOf(answer), null, null));
-                done++;
-            } catch (RuntimeException e) {
-                var refusal = ApiExceptionHandler.refusal(e);
-                if (refusal.isEmpty()) {
-                    RunStoppedException stopped = stopped(items, id, results, done, e);
-                    try {
-                        answerAt(engine.lastCommittedPosition());
-                    } catch (RuntimeException waiting) {
-                        e.addSuppressed(waiting); // logged with the fault; the answer still says which acts went in
+        int[] done = {0};
+        RuntimeException fault = durability.durableTogether(() -> {
+            for (T item : items) {
+                String named = id.apply(item);
+                try {
+                    Object answer = dispatch(command.apply(item), RequestAudit.metadataFor(unitOf.apply(item)));
+                    results.add(new Batch.Result(named != null ? named : String.valueOf(answer), null, null));
+                    done[0]++;
+                } catch (RuntimeException e) {
+                    var refusal = ApiExceptionHandler.refusal(e);
+                    if (refusal.isEmpty()) {
+                        return e; // answered once what went before it is durable
                     }
-                    throw stopped;
+                    results.add(new Batch.Result(named, refusal.get().getStatusCode().value(), refusal.get().getBody()));
                 }
-                results.add(new Batch.Result(named, refusal.get().getStatusCode().value(), refusal.get().getBody()));
             }
+            return null;
+        });
+        if (fault != null) {
+            RunStoppedException stopped = stopped(items, id, results, done[0], fault);
+            try {
+                answerAt(engine.lastCommittedPosition());
+            } catch (RuntimeException waiting) {
+                fault.addSuppressed(waiting); // logged with the fault; the answer still says which acts went in
+            }
+            throw stopped;
         }
         answerAt(engine.lastCommittedPosition());
-        return new Batch(done, items.size() - done, List.copyOf(results));
+        return new Batch(done[0], items.size() - done[0], List.copyOf(results));
     }
 
     /** The run stopped at {@code results.size()}'s act by {@code fault}: each act's result, the ones not sent included. */
