@@ -106,6 +106,9 @@ class WorkbenchBrowserIT {
     @org.springframework.beans.factory.annotation.Autowired
     org.axonframework.commandhandling.CommandBus bus;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.duban.platform.mongo.DurabilityBarrier durability;
+
     @AfterAll
     void stop() {
         if (browser != null) {
@@ -2406,14 +2409,17 @@ class WorkbenchBrowserIT {
         int added = 505;
         // Recorded in the platform's own process, as the lead office's (the page is what is tested here,
         // not how 505 records came): over HTTP, four at a time, they took 10 s of the suite and as much
-        // CPU beside the browser. Each is its own command, as each request's was.
-        for (int i = 1; i <= added; i++) {
-            LocalDate heldOn = LocalDate.of(2023, 5, 1 + i % 28);
-            commands.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
-                    new cn.duban.kernel.reporting.RecordTraining(cn.duban.platform.eventstore.TimeOrderedIds.next(), "daqi", heldOn,
-                            "社区网格员轮训第%03d期".formatted(i), 0, java.math.BigDecimal.ZERO))
-                    .andMetaData(Map.of(cn.duban.platform.axon.Audit.ACTOR, "admin", cn.duban.platform.axon.Audit.ROLE, "LEAD_OFFICE")));
-        }
+        // CPU beside the browser. Each is its own command, as each request's was, made durable together as a run's are.
+        durability.durableTogether(() -> {
+            for (int i = 1; i <= added; i++) {
+                LocalDate heldOn = LocalDate.of(2023, 5, 1 + i % 28);
+                commands.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
+                        new cn.duban.kernel.reporting.RecordTraining(cn.duban.platform.eventstore.TimeOrderedIds.next(), "daqi", heldOn,
+                                "社区网格员轮训第%03d期".formatted(i), 0, java.math.BigDecimal.ZERO))
+                        .andMetaData(Map.of(cn.duban.platform.axon.Audit.ACTOR, "admin", cn.duban.platform.axon.Audit.ROLE, "LEAD_OFFICE")));
+            }
+            return null;
+        });
         assertThat(projections.awaitPosition(engine.headPosition(), Duration.ofSeconds(60))).as("read models caught up").isTrue();
         signIn("admin", TestData.ADMIN_PASSWORD, "/records?unit=daqi", "填报台账");
         waitForText("已载入最近的 500 条记录，还有更早的");
