@@ -1,6 +1,15 @@
 import { store, word } from '../store.js';
 import { t, comma, colon } from '../i18n.js';
 
+/**
+ * An information report's category (类别): chosen from these or typed, and kept as written. The
+ * suggested ones are said in the reader's language; one a person typed is shown as it is.
+ */
+export const INFO_CATEGORIES = { 工作动态: 'Work update', 经验做法: 'Good practice', 问题建议: 'Problem and suggestion' };
+export function categorySaid(category) {
+  return INFO_CATEGORIES[category] ? t(category, INFO_CATEGORIES[category]) : category;
+}
+
 /** A record's title in the reader's words: an appeal by its item, an indicator figure by its indicator. */
 export function recordTitle(r) {
   if (r.kind === 'APPEAL') {
@@ -21,7 +30,7 @@ export function recordDetails(r) {
     if (r.attendees) parts.push(t(`${r.attendees}人`, `${r.attendees} attendees`));
     if (r.hours && Number(r.hours)) parts.push(t(`${r.hours}学时`, `${r.hours} h`));
   } else if (r.kind === 'INFO_REPORT') {
-    if (r.category) parts.push(r.category);
+    if (r.category) parts.push(categorySaid(r.category));
     if (r.level) parts.push(word('infoLevel', r.level));
   } else if (r.kind === 'INDICATOR') {
     const rate = !(store.words.countIndicator || {})[r.indicator];
