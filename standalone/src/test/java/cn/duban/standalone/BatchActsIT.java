@@ -41,13 +41,7 @@ class BatchActsIT {
     @Test
     void reportsAreAcceptedAndRejectedTogetherEachOnItsOwn() {
         Api lead = new Api(port);
-        lead.post("/api/units", Map.of("id", "xinqi", "name", "新碶街道", "type", "STREET"));
-        Api clerk = lead.newUser("xinqi.clerk", "UNIT_STAFF", "xinqi");
-        String[] reports = new String[5];
-        for (int i = 0; i < reports.length; i++) {
-            reports[i] = clerk.post("/api/units/xinqi/info-reports", Map.of("title", "新碶街道流动人口工作动态（" + (i + 1) + "）",
-                    "submittedOn", "2023-03-0" + (i + 1))).id();
-        }
+        String[] reports = reportsSentIn(lead, "xinqi", "新碶街道", 5, "2023-03-0");
         // The first decided before the run: its acceptance in the run is refused as its own request would be.
         assertThat(lead.post("/api/info-reports/" + reports[0] + "/acceptance", Map.of("level", "GENERAL")).status()).isEqualTo(200);
 
@@ -60,6 +54,7 @@ class BatchActsIT {
             assertThat(refused.status()).as("%s", refused.raw().body()).isEqualTo(400);
             assertThat(refused.body().get("field").asText()).startsWith("reports");
         }
+        Api clerk = lead.as("xinqi.clerk", "xinqi.clerk-password");
         assertThat(clerk.post("/api/info-reports/acceptances", Map.of("reports", List.of(Map.of("reportId", reports[1], "level", "GENERAL")))).status())
                 .isEqualTo(403);
         assertThat(engine.headPosition()).as("nothing stored").isEqualTo(head);
@@ -101,13 +96,7 @@ class BatchActsIT {
     @Test
     void aFaultStopsTheRunAndItsAnswerSaysWhichActsWentIn() {
         Api lead = new Api(port);
-        lead.post("/api/units", Map.of("id", "xiapu4", "name", "霞浦街道", "type", "STREET"));
-        Api clerk = lead.newUser("xiapu4.clerk", "UNIT_STAFF", "xiapu4");
-        String[] reports = new String[4];
-        for (int i = 0; i < reports.length; i++) {
-            reports[i] = clerk.post("/api/units/xiapu4/info-reports", Map.of("title", "霞浦街道工作动态（" + (i + 1) + "）",
-                    "submittedOn", "2023-04-0" + (i + 1))).id();
-        }
+        String[] reports = reportsSentIn(lead, "xiapu4", "霞浦街道", 4, "2023-04-0");
         String faulty = reports[2];
         Registration fault = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
             if (unitOfWork.getMessage().getPayload() instanceof RejectInfoReport r && r.reportId().equals(faulty)) {
@@ -235,6 +224,18 @@ class BatchActsIT {
         // Another unit's sheet is not the clerk's to send.
         assertThat(clerk.post("/api/units/baifeng3/self-assessments/sheet", Map.of("schemeId", "beilun-2023", "items", List.of(
                 Map.of("itemCode", "S1.4", "score", 6)))).status()).isEqualTo(403);
+    }
+
+    /** A new 街道 and {@code count} information reports its clerk sent, on the days {@code dayPrefix}1, 2, …. */
+    private static String[] reportsSentIn(Api lead, String unitId, String name, int count, String dayPrefix) {
+        lead.post("/api/units", Map.of("id", unitId, "name", name, "type", "STREET"));
+        Api clerk = lead.newUser(unitId + ".clerk", "UNIT_STAFF", unitId);
+        String[] reports = new String[count];
+        for (int i = 0; i < count; i++) {
+            reports[i] = clerk.post("/api/units/" + unitId + "/info-reports", Map.of("title", name + "流动人口工作动态（" + (i + 1) + "）",
+                    "submittedOn", dayPrefix + (i + 1))).id();
+        }
+        return reports;
     }
 
     private static String status(Api api, String reportId) {

@@ -26,13 +26,16 @@ import static org.mockito.Mockito.doAnswer;
  * as soon as the last of them has handled the command's events rather than at the next look.
  */
 @SpringBootTest(classes = DubanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@org.springframework.context.annotation.Import(ProcessorAdvancesIT.HeldProjection.class)
+@org.springframework.context.annotation.Import(HeldReadModels.class)
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ProcessorAdvancesIT {
     @DynamicPropertySource
     static void embedded(DynamicPropertyRegistry registry) {
         TestData.embeddedDatabase(registry);
     }
+
+    static final String HELD_TOPIC = "等待读模型的培训";
+    static final String FAILING_TOPIC = "读模型出错的培训";
 
     @LocalServerPort
     int port;
@@ -73,11 +76,11 @@ class ProcessorAdvancesIT {
     @org.junit.jupiter.api.Order(2)
     void aDeferredCommandIsAnsweredWhenDurableAndTheReadAfterItWaitsForTheReadModels() throws Exception {
         Api api = new Api(port); // the units loaded by the test before
-        HeldProjection.hold = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch hold = HeldReadModels.holdOn(HELD_TOPIC);
         try {
             long sent = System.nanoTime();
             Api.Response training = api.post("/api/units/xinqi/trainings",
-                    Map.of("heldOn", "2023-03-10", "topic", HeldProjection.TOPIC, "attendees", 40, "hours", 2),
+                    Map.of("heldOn", "2023-03-10", "topic", HELD_TOPIC, "attendees", 40, "hours", 2),
                     Map.of("X-Duban-Consistency", "deferred"));
             // Answered with the projections held: without the header it would wait out the whole consistency wait (10 s).
             assertThat(training.status()).isEqualTo(201);
@@ -90,13 +93,13 @@ class ProcessorAdvancesIT {
                     () -> api.get("/api/records?unitId=xinqi&kind=TRAINING", Map.of("X-Duban-Min-Position", position)));
             Thread.sleep(500);
             assertThat(read).as("the read waits for the read models to include the command").isNotDone();
-            HeldProjection.hold.countDown();
+            hold.countDown();
             Api.Response records = read.get(10, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(records.status()).isEqualTo(200);
             assertThat(records.header("X-Duban-Consistency")).isEqualTo("visible");
             assertThat(records.body().findValuesAsText("id")).contains(id);
         } finally {
-            HeldProjection.hold.countDown();
+            hold.countDown();
         }
 
         // A position past the store's head is waited for only up to the head, not for the whole wait.
@@ -120,10 +123,10 @@ class ProcessorAdvancesIT {
         Api api = new Api(port);
         assertThat(processorsHealth(api).get("status").asText()).isEqualTo("UP");
         String id;
-        HeldProjection.failing = true;
+        HeldReadModels.failingTopic = FAILING_TOPIC;
         try {
             Api.Response training = api.post("/api/units/xinqi/trainings",
-                    Map.of("heldOn", "2023-03-11", "topic", HeldProjection.FAILING_TOPIC, "attendees", 30, "hours", 2),
+                    Map.of("heldOn", "2023-03-11", "topic", FAILING_TOPIC, "attendees", 30, "hours", 2),
                     Map.of("X-Duban-Consistency", "deferred"));
             assertThat(training.status()).isEqualTo(201);
             id = training.id();
@@ -136,7 +139,7 @@ class ProcessorAdvancesIT {
             // Readiness, which the sign-in page waits for, stays UP: a failing read model holds no one's sign-in back.
             assertThat(api.get("/actuator/health/readiness").body().get("status").asText()).isEqualTo("UP");
         } finally {
-            HeldProjection.failing = false;
+            HeldReadModels.failingTopic = null;
         }
         until(() -> processorsHealth(api), h -> h.get("status").asText().equals("UP"));
         assertThat(api.get("/api/records?unitId=xinqi&kind=TRAINING").body().findValuesAsText("id")).contains(id);
@@ -155,36 +158,6 @@ class ProcessorAdvancesIT {
         }
         assertThat(done.test(seen)).as("%s", seen).isTrue();
         return seen;
-    }
-
-    /** Holds the projections on a training of {@link #TOPIC} while {@link #hold} is closed; fails them on one of {@link HeldProjection#FAILING_TOPIC} while {@link HeldProjection#failing}. */
-    @org.springframework.boot.test.context.TestConfiguration
-    static class HeldProjection {
-        static final String TOPIC = "等待读模型的培训";
-        static volatile java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(0);
-        static final String FAILING_TOPIC = "读模型出错的培训";
-        /** While set, a training of {@link #FAILING_TOPIC} fails the handler. */
-        static volatile boolean failing;
-
-        @org.springframework.context.annotation.Bean
-        Held heldProjection() {
-            return new Held();
-        }
-
-        /** First of its processing group (Axon orders a group's handlers so), so no read model has the training before it lets go. */
-        @org.axonframework.config.ProcessingGroup(cn.duban.query.common.ProjectionGroups.PROJECTIONS)
-        @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-        static class Held {
-            @org.axonframework.eventhandling.EventHandler
-            void on(cn.duban.kernel.reporting.TrainingRecorded event) throws InterruptedException {
-                if (TOPIC.equals(event.topic())) {
-                    hold.await(30, java.util.concurrent.TimeUnit.SECONDS);
-                }
-                if (failing && FAILING_TOPIC.equals(event.topic())) {
-                    throw new IllegalStateException("injected failure of a read model");
-                }
-            }
-        }
     }
 
     /** "EventProcessor[users]-0" → "users". */

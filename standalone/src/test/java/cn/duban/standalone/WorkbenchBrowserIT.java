@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a unit id, an enum constant or a raw instant.
  */
 @SpringBootTest(classes = DubanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, args = "--demo")
-@org.springframework.context.annotation.Import(WorkbenchBrowserIT.HeldTraining.class)
+@org.springframework.context.annotation.Import(HeldReadModels.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkbenchBrowserIT {
@@ -2918,10 +2918,11 @@ class WorkbenchBrowserIT {
     @Order(52)
     void aReadTheReadModelsDoNotCatchUpWithSaysSoAndTheNextDoesNotWaitAgain() throws Exception {
         signIn("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD, "/report", "工作填报");
-        HeldTraining.hold = new java.util.concurrent.CountDownLatch(1);
+        String topic = "读模型未跟上时报送的培训";
+        java.util.concurrent.CountDownLatch hold = HeldReadModels.holdOn(topic);
         try {
             WebElement form = visible(By.cssSelector("[data-test=training-form]"));
-            type(form.findElement(By.cssSelector("input[maxlength='200']")), HeldTraining.TOPIC);
+            type(form.findElement(By.cssSelector("input[maxlength='200']")), topic);
             press(form.findElement(By.xpath(".//button[span[text()='报送培训']]")));
             waitForText("培训已报送");
             // The reads after it (the badges' counts) wait out the platform's wait, 10 s, and say so.
@@ -2932,35 +2933,11 @@ class WorkbenchBrowserIT {
             open("/records", "填报记录");
             assertThat(Duration.ofNanos(System.nanoTime() - opened)).as("the next screen waits no more").isLessThan(Duration.ofSeconds(5));
         } finally {
-            HeldTraining.hold.countDown();
+            hold.countDown();
         }
         assertThat(projections.awaitPosition(engine.headPosition(), Duration.ofSeconds(30))).isTrue();
         browser.navigate().refresh();
-        waitForText(HeldTraining.TOPIC);
-    }
-
-    /** Holds the read models on a training of {@link #TOPIC} while {@link #hold} is closed. */
-    @org.springframework.boot.test.context.TestConfiguration
-    static class HeldTraining {
-        static final String TOPIC = "读模型未跟上时报送的培训";
-        static volatile java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(0);
-
-        @org.springframework.context.annotation.Bean
-        Held heldTraining() {
-            return new Held();
-        }
-
-        /** First of the read models' processing group, so none has the training before it lets go. */
-        @org.axonframework.config.ProcessingGroup(cn.duban.query.common.ProjectionGroups.PROJECTIONS)
-        @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-        static class Held {
-            @org.axonframework.eventhandling.EventHandler
-            void on(cn.duban.kernel.reporting.TrainingRecorded event) throws InterruptedException {
-                if (TOPIC.equals(event.topic())) {
-                    hold.await(60, java.util.concurrent.TimeUnit.SECONDS);
-                }
-            }
-        }
+        waitForText(topic);
     }
 
     void drawSample(String kind) {
