@@ -28,6 +28,7 @@ const Units = () => import('./views/Units.vue');
 const Archive = () => import('./views/Archive.vue');
 const Audit = () => import('./views/Audit.vue');
 const Webhooks = () => import('./views/Webhooks.vue');
+const Status = () => import('./views/Status.vue');
 
 export const router = createRouter({
   history: createWebHashHistory(),
@@ -53,6 +54,7 @@ export const router = createRouter({
     { path: '/archive', component: Archive },
     { path: '/audit', component: Audit },
     { path: '/webhooks', component: Webhooks },
+    { path: '/status', component: Status },
     { path: '/schemes', component: Schemes },
     { path: '/statistics', component: Statistics },
     // An address the workbench does not know (an old bookmark, a mistyped link) opens the overview, not an empty page.

@@ -2305,6 +2305,36 @@ class WorkbenchBrowserIT {
         shots("webhooks", () -> phoneCard(".phone-card"));
         press(browser.findElement(By.cssSelector(".deliveries [data-test=retry]")));
         waitForText("已重新排队推送");
+
+        // 系统状态: every processing in words, up to date; then the pages' data failing on a record (a
+        // training recorded in the platform's process, as any command), said so, and up to date again
+        // once it goes through.
+        open("/status", "系统状态");
+        waitForText("运行正常");
+        assertThat(visible(By.cssSelector("[data-processor=projections]")).getText()).contains("页面数据", "正常");
+        assertThat(visible(By.cssSelector("[data-test=database]")).getText()).contains("内置数据库", "已记录操作");
+        String topic = "系统状态页出错的培训";
+        HeldReadModels.failingTopic = topic;
+        try {
+            commands.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage(
+                    new cn.duban.kernel.reporting.RecordTraining(cn.duban.platform.eventstore.TimeOrderedIds.next(), "xinqi",
+                            LocalDate.of(2023, 6, 2), topic, 0, java.math.BigDecimal.ZERO))
+                    .andMetaData(Map.of(cn.duban.platform.axon.Audit.ACTOR, "admin", cn.duban.platform.axon.Audit.ROLE, "LEAD_OFFICE")));
+            WebElement failing = wait.until(d -> {
+                press(visible(By.cssSelector("[data-test=status-refresh]")));
+                WebElement p = visible(By.cssSelector("[data-processor=projections]"));
+                return p.getText().contains("出错，正在重试") ? p : null;
+            });
+            assertThat(failing.getText()).contains("其后的记录处理出错", "技术信息在系统日志中");
+            assertThat(visible(By.cssSelector("[data-test=status-summary]")).getText()).contains("有异常");
+            shots("status-failing");
+        } finally {
+            HeldReadModels.failingTopic = null;
+        }
+        wait.until(d -> {
+            press(visible(By.cssSelector("[data-test=status-refresh]")));
+            return visible(By.cssSelector("[data-test=status-summary]")).getText().contains("运行正常");
+        });
     }
 
     /**
