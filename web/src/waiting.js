@@ -22,6 +22,7 @@ export const WAITING = {
   copyNoticesToAnswer: { label: () => t('抄告单待反馈', 'Copy notices to answer'), to: '/inbox' },
   rectificationsToReport: { label: () => t('整改待报送', 'Rectifications to report'), to: '/rectifications?status=ORDERED' },
   notifications: { label: () => t('未读通知', 'Unread notifications'), to: '/inbox?tab=notes' },
+  processing: { label: () => t('数据处理出错', 'Processing failing'), to: '/status' },
 };
 
 /** The counts as the server gave them last, in its order: the overview's 待处理 and the menu's badges. */

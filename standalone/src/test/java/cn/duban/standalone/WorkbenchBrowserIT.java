@@ -2327,6 +2327,12 @@ class WorkbenchBrowserIT {
             });
             assertThat(failing.getText()).contains("其后的记录处理出错", "技术信息在系统日志中");
             assertThat(visible(By.cssSelector("[data-test=status-summary]")).getText()).contains("有异常");
+            // The menu says so wherever the lead office is, and the overview among what waits.
+            open("/", "街道排名");
+            assertThat(visible(By.cssSelector("[data-badge='/status']")).getText()).isEqualTo("1");
+            assertThat(visible(By.cssSelector("[data-waiting=processing]")).getText()).contains("数据处理出错");
+            press(visible(By.cssSelector("[data-waiting=processing]")));
+            waitForText("出错，正在重试");
             shots("status-failing");
         } finally {
             HeldReadModels.failingTopic = null;
@@ -2335,6 +2341,8 @@ class WorkbenchBrowserIT {
             press(visible(By.cssSelector("[data-test=status-refresh]")));
             return visible(By.cssSelector("[data-test=status-summary]")).getText().contains("运行正常");
         });
+        open("/", "街道排名");
+        assertThat(browser.findElements(By.cssSelector("[data-waiting=processing]"))).isEmpty();
     }
 
     /**

@@ -35,6 +35,18 @@ public class ProcessorsHealthIndicator implements HealthIndicator {
         this.engine = engine;
     }
 
+    /** The processors of this process that fail on an event now, by name. */
+    public List<String> failing() {
+        List<String> failing = new ArrayList<>();
+        for (var named : processing.eventProcessors().entrySet()) {
+            if (named.getValue() instanceof StreamingEventProcessor processor
+                    && processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState)) {
+                failing.add(named.getKey());
+            }
+        }
+        return failing;
+    }
+
     @Override
     public Health health() {
         long head = engine.headPosition();

@@ -1,5 +1,6 @@
 package cn.duban.query.waiting;
 
+import cn.duban.platform.consistency.ProcessorsHealthIndicator;
 import cn.duban.platform.security.CurrentUser;
 import cn.duban.platform.security.DubanPrincipal;
 import cn.duban.query.assignment.AssignmentQueries;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -29,13 +31,15 @@ public class WaitingController {
     private final AssignmentQueries assignments;
     private final SupervisionQueries supervision;
     private final CopyNoticeQueries copyNotices;
+    private final ProcessorsHealthIndicator processors;
 
     public WaitingController(ReportedRecords records, AssignmentQueries assignments, SupervisionQueries supervision,
-                             CopyNoticeQueries copyNotices) {
+                             CopyNoticeQueries copyNotices, ProcessorsHealthIndicator processors) {
         this.records = records;
         this.assignments = assignments;
         this.supervision = supervision;
         this.copyNotices = copyNotices;
+        this.processors = processors;
     }
 
     /**
@@ -47,7 +51,8 @@ public class WaitingController {
      * supervisor checked, to recheck); for a unit's staff {@code tasks} (assignments to acknowledge,
      * to report on or overdue), {@code copyNoticesToAnswer} (抄告单 sent to the unit, not yet
      * answered), {@code rectificationsToReport} (ordered, not yet reported) and
-     * {@code notifications} (unread).
+     * {@code notifications} (unread); for the lead office, while any fails, {@code processing} (the
+     * event processors of this process failing on an event, said on 系统状态).
      */
     public record Waiting(String key, long count) {
     }
@@ -65,12 +70,18 @@ public class WaitingController {
             case LEAD_OFFICE -> {
                 // One read of the board for both counts, filtered as its links filter it.
                 List<AssignmentQueries.BoardRow> board = assignments.board(null, null, null, null, null);
-                yield List.of(
+                List<Waiting> waiting = new ArrayList<>(List.of(
                         new Waiting("reports", records.countAwaitingDecision("INFO_REPORT")),
                         new Waiting("completions", board.stream().filter(a -> "COMPLETION_SUBMITTED".equals(a.status())).count()),
                         new Waiting("extensions", board.stream().filter(a -> "OPEN".equals(a.status()) && a.pendingExtension() != null).count()),
                         new Waiting("appeals", records.countAwaitingDecision("APPEAL")),
-                        new Waiting("copyNotices", copyNotices.escalatedUnanswered()));
+                        new Waiting("copyNotices", copyNotices.escalatedUnanswered())));
+                // Only while one fails: it is the platform's trouble to see to, not a decision that always waits.
+                int failing = processors.failing().size();
+                if (failing > 0) {
+                    waiting.add(new Waiting("processing", failing));
+                }
+                yield List.copyOf(waiting);
             }
             case SUPERVISOR -> List.of(
                     new Waiting("rectifications", supervision.rectifications(null, "REPORTED", null, null).size()),
