@@ -136,6 +136,11 @@ class ProcessorAdvancesIT {
             assertThat(projections.get("error").asText()).isEqualTo("IllegalStateException: injected failure of a read model");
             assertThat(projections.get("position").asLong()).isLessThan(Long.parseLong(training.header("X-Duban-Position")));
             assertThat(api.get("/actuator/health").status()).isEqualTo(503);
+            // A read that names the command's position is answered at once, pending, not after the whole wait (10 s).
+            long asked = System.nanoTime();
+            Api.Response stale = api.get("/api/records?unitId=xinqi&kind=TRAINING", Map.of("X-Duban-Min-Position", training.header("X-Duban-Position")));
+            assertThat(stale.header("X-Duban-Consistency")).isEqualTo("pending");
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - asked)).isLessThan(java.time.Duration.ofSeconds(5));
             // Readiness, which the sign-in page waits for, stays UP: a failing read model holds no one's sign-in back.
             assertThat(api.get("/actuator/health/readiness").body().get("status").asText()).isEqualTo("UP");
         } finally {

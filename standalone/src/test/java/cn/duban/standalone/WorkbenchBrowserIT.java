@@ -109,6 +109,9 @@ class WorkbenchBrowserIT {
     @org.springframework.beans.factory.annotation.Autowired
     cn.duban.platform.mongo.DurabilityBarrier durability;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.duban.platform.consistency.ProcessorsHealthIndicator processorsHealth;
+
     @AfterAll
     void stop() {
         if (browser != null) {
@@ -2946,38 +2949,44 @@ class WorkbenchBrowserIT {
         return browser.findElements(By.cssSelector(".record")).stream().map(WebElement::getText).toList();
     }
 
-    /** 抽查核实's draw of 新碶's records of a kind, 2022 and 2023, five at most. */
     /**
-     * Read models that do not catch up within the platform's wait (here held on the clerk's training):
-     * the page says the data is still being updated, and the next screen opens at once instead of
-     * waiting out the same wait again; once they have caught up, the training is there.
+     * A read model failing on the clerk's training (the same holds for read models slow to catch up,
+     * whose reads wait out the platform's 10 s first: `ProcessorAdvancesIT`): the page says the data is
+     * still being updated, and the next screen opens at once instead of waiting again; once the read
+     * model goes through, the training is there.
      */
     @Test
     @Order(52)
     void aReadTheReadModelsDoNotCatchUpWithSaysSoAndTheNextDoesNotWaitAgain() throws Exception {
         signIn("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD, "/report", "工作填报");
-        String topic = "读模型未跟上时报送的培训";
-        java.util.concurrent.CountDownLatch hold = HeldReadModels.holdOn(topic);
+        String topic = "读模型出错时报送的培训";
+        HeldReadModels.failingTopic = topic;
         try {
             WebElement form = visible(By.cssSelector("[data-test=training-form]"));
             type(form.findElement(By.cssSelector("input[maxlength='200']")), topic);
             press(form.findElement(By.xpath(".//button[span[text()='报送培训']]")));
             waitForText("培训已报送");
-            // The reads after it (the badges' counts) wait out the platform's wait, 10 s, and say so.
-            new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> page().contains("数据仍在更新"));
+            // The reads after it (the badges' counts) are answered pending, and the page says so.
+            waitForText("数据仍在更新");
             shots("read-models-behind");
             assertThat(js("return sessionStorage.getItem('duban.position')")).isNull();
             long opened = System.nanoTime();
             open("/records", "填报记录");
             assertThat(Duration.ofNanos(System.nanoTime() - opened)).as("the next screen waits no more").isLessThan(Duration.ofSeconds(5));
         } finally {
-            hold.countDown();
+            HeldReadModels.failingTopic = null;
+        }
+        // Retried a second or two later, it goes through.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!processorsHealth.failing().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
         }
         assertThat(projections.awaitPosition(engine.headPosition(), Duration.ofSeconds(30))).isTrue();
         browser.navigate().refresh();
         waitForText(topic);
     }
 
+    /** 抽查核实's draw of 新碶's records of a kind, 2022 and 2023, five at most. */
     void drawSample(String kind) {
         click("抽取样本");
         WebElement form = dialog();

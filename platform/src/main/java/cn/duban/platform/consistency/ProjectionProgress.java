@@ -57,19 +57,33 @@ public class ProjectionProgress {
      * directory), and a request must not wait out the timeout for what this replica never does.
      */
     public boolean awaitClaimedPosition(long position, Duration timeout) {
-        return await(position, timeout, true);
+        // A request does not wait for a processor that fails on an event before the position: it retries
+        // the same event, up to a minute apart, until a fix; the answer says pending at once instead.
+        return position < 0 || until(() -> reached(position, true), () -> failingBefore(position), timeout);
     }
 
     private boolean await(long position, Duration timeout, boolean onlyClaimedHere) {
-        return position < 0 || until(() -> reached(position, onlyClaimedHere), timeout);
+        return position < 0 || until(() -> reached(position, onlyClaimedHere), () -> false, timeout);
+    }
+
+    /** Whether a processor this process holds, and a command's answer waits for, fails on an event it has to handle to reach the position. */
+    private boolean failingBefore(long position) {
+        for (var named : processing.eventProcessors().entrySet()) {
+            if (named.getValue() instanceof StreamingEventProcessor sep && !waitedForByItsReaders.contains(named.getKey())
+                    && sep.processingStatus().values().stream().anyMatch(s -> s.isErrorState()
+                    && (s.getCurrentPosition().isEmpty() || s.getCurrentPosition().getAsLong() < position))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
-     * Whether {@code done} came true within {@code timeout}: asked again as soon as a processor
+     * Whether {@code done} came true within {@code timeout}, given up once {@code hopeless}: asked again as soon as a processor
      * advances ({@link ProcessorAdvances}), and at least every millisecond, for a processor that does
      * not tell.
      */
-    private boolean until(BooleanSupplier done, Duration timeout) {
+    private boolean until(BooleanSupplier done, BooleanSupplier hopeless, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long seen = advances.seen();
@@ -77,7 +91,7 @@ public class ProjectionProgress {
                 return true;
             }
             long left = deadline - System.nanoTime();
-            if (left <= 0) {
+            if (left <= 0 || hopeless.getAsBoolean()) {
                 return false;
             }
             try {
@@ -120,7 +134,7 @@ public class ProjectionProgress {
                 || sep.processingStatus().isEmpty()) {
             return Reached.NOT_HERE;
         }
-        return position < 0 || until(() -> reached(sep, position), timeout) ? Reached.YES : Reached.BEHIND;
+        return position < 0 || until(() -> reached(sep, position), () -> false, timeout) ? Reached.YES : Reached.BEHIND;
     }
 
     private static boolean reached(StreamingEventProcessor sep, long position) {
