@@ -224,7 +224,8 @@ class GatheringEventSourceTest {
             Thread.sleep(10);
         }
         assertThat(handled.get()).isEqualTo(events);
-        // One gathering and the handling (about a second here); a second gathering would be 10 s.
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(gathering.multipliedBy(2).minusSeconds(1));
+        // One gathering and the handling; two gatherings would take 10 s before any handling. The handling
+        // took about a second alone and 4.4 s in CI beside the other test JVM (9.4 s failed a bound of 9 s).
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(gathering.multipliedBy(2));
     }
 }
