@@ -46,7 +46,7 @@ export function batchSender() {
       const refused = answer.results.map((r, i) => r.error && r.error.error !== 'NOT_SENT' ? said(r, i) : null).filter(Boolean);
       if (!refused.length) {
         ElMessage.success(allDone(answer.done));
-      } else if (!answer.notSent && answer.error !== 'INTERNAL') {
+      } else if (answer.error !== 'INTERNAL') { // refusals only: the run went to its end
         ElMessageBox.alert(refused.join('\n'), partly(answer.done, refused.length), { type: 'warning', customClass: 'message-lines' });
       } else {
         // The acts not sent are named too (the first few: a workbook's hundreds would bury the rest), so they can be sent again.

@@ -2334,6 +2334,7 @@ class WorkbenchBrowserIT {
             open("/", "街道排名");
             assertThat(visible(By.cssSelector("[data-badge='/status']")).getText()).isEqualTo("1");
             assertThat(visible(By.cssSelector("[data-waiting=processing]")).getText()).contains("数据处理出错");
+            shots("overview-processing-failing");
             press(visible(By.cssSelector("[data-waiting=processing]")));
             waitForText("出错，正在重试");
             shots("status-failing");

@@ -86,14 +86,12 @@ public class CommandDispatch {
      */
     public <T> Batch sendEach(List<T> items, Function<T, String> id, Function<T, String> unitOf, Function<T, Object> command) {
         List<Batch.Result> results = new ArrayList<>(items.size());
-        int[] done = {0};
         RuntimeException fault = durability.durableTogether(() -> {
             for (T item : items) {
                 String named = id.apply(item);
                 try {
                     Object answer = dispatch(command.apply(item), RequestAudit.metadataFor(unitOf.apply(item)));
                     results.add(new Batch.Result(named != null ? named : String.valueOf(answer), null, null));
-                    done[0]++;
                 } catch (RuntimeException e) {
                     var refusal = ApiExceptionHandler.refusal(e);
                     if (refusal.isEmpty()) {
@@ -104,8 +102,9 @@ public class CommandDispatch {
             }
             return null;
         });
+        int done = (int) results.stream().filter(r -> r.error() == null).count();
         if (fault != null) {
-            RunStoppedException stopped = stopped(items, id, results, done[0], fault);
+            RunStoppedException stopped = stopped(items, id, results, done, fault);
             try {
                 answerAt(engine.lastCommittedPosition());
             } catch (RuntimeException waiting) {
@@ -114,7 +113,7 @@ public class CommandDispatch {
             throw stopped;
         }
         answerAt(engine.lastCommittedPosition());
-        return new Batch(done[0], items.size() - done[0], List.copyOf(results));
+        return new Batch(done, items.size() - done, List.copyOf(results));
     }
 
     /** The run stopped at {@code results.size()}'s act by {@code fault}: each act's result, the ones not sent included. */

@@ -39,12 +39,15 @@ public class ProcessorsHealthIndicator implements HealthIndicator {
     public List<String> failing() {
         List<String> failing = new ArrayList<>();
         for (var named : processing.eventProcessors().entrySet()) {
-            if (named.getValue() instanceof StreamingEventProcessor processor
-                    && processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState)) {
+            if (named.getValue() instanceof StreamingEventProcessor processor && failing(processor.processingStatus())) {
                 failing.add(named.getKey());
             }
         }
         return failing;
+    }
+
+    private static boolean failing(Map<Integer, EventTrackerStatus> segments) {
+        return segments.values().stream().anyMatch(EventTrackerStatus::isErrorState);
     }
 
     @Override
@@ -75,7 +78,7 @@ public class ProcessorsHealthIndicator implements HealthIndicator {
                 details.put("position", reached);
                 details.put("behind", Math.max(0, head - reached));
             }
-            if (details.containsKey("error")) {
+            if (failing(segments)) {
                 failing.add(named.getKey());
             }
             processors.put(named.getKey(), details);

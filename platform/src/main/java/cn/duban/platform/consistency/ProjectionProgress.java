@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.OptionalLong;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Read-your-writes: waits until the streaming processors of this process have handled the event
@@ -48,78 +48,89 @@ public class ProjectionProgress {
 
     /** True when all processors of this process (but those waited for by their readers), each holding its segments, reached {@code position} within {@code timeout}. */
     public boolean awaitPosition(long position, Duration timeout) {
-        return await(position, timeout, false);
+        return position < 0 || until(() -> look(position, false), false, timeout);
     }
 
     /**
      * As {@link #awaitPosition}, but not waiting for a processor whose segments another replica
      * holds: with several replicas only one runs each processor (the deadline watch, the user
-     * directory), and a request must not wait out the timeout for what this replica never does.
+     * directory), and a request must not wait out the timeout for what this replica never does. Nor
+     * for a processor that fails on an event before the position: it retries that event, up to a
+     * minute apart, until a fix, so the answer says pending at once instead.
      */
     public boolean awaitClaimedPosition(long position, Duration timeout) {
-        // A request does not wait for a processor that fails on an event before the position: it retries
-        // the same event, up to a minute apart, until a fix; the answer says pending at once instead.
-        return position < 0 || until(() -> reached(position, true), () -> failingBefore(position), timeout);
+        return position < 0 || until(() -> look(position, true), true, timeout);
     }
 
-    private boolean await(long position, Duration timeout, boolean onlyClaimedHere) {
-        return position < 0 || until(() -> reached(position, onlyClaimedHere), () -> false, timeout);
-    }
-
-    /** Whether a processor this process holds, and a command's answer waits for, fails on an event it has to handle to reach the position. */
-    private boolean failingBefore(long position) {
-        for (var named : processing.eventProcessors().entrySet()) {
-            if (named.getValue() instanceof StreamingEventProcessor sep && !waitedForByItsReaders.contains(named.getKey())
-                    && sep.processingStatus().values().stream().anyMatch(s -> s.isErrorState()
-                    && (s.getCurrentPosition().isEmpty() || s.getCurrentPosition().getAsLong() < position))) {
-                return true;
-            }
-        }
-        return false;
-    }
+    /** What a look at the processors found for a position: all have reached it, one is behind, or one fails on an event before it. */
+    private enum Look { REACHED, BEHIND, FAILING }
 
     /**
-     * Whether {@code done} came true within {@code timeout}, given up once {@code hopeless}: asked again as soon as a processor
-     * advances ({@link ProcessorAdvances}), and at least every millisecond, for a processor that does
-     * not tell.
+     * Whether a look found the position reached within {@code timeout}, given up at once on a failing
+     * processor if {@code givesUpOnFailing}: looked again as soon as a processor advances
+     * ({@link ProcessorAdvances}), and at least every millisecond, for a processor that does not tell.
      */
-    private boolean until(BooleanSupplier done, BooleanSupplier hopeless, Duration timeout) {
+    private boolean until(Supplier<Look> look, boolean givesUpOnFailing, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long seen = advances.seen();
-            if (done.getAsBoolean()) {
+            Look now = look.get();
+            if (now == Look.REACHED) {
                 return true;
             }
             long left = deadline - System.nanoTime();
-            if (left <= 0 || hopeless.getAsBoolean()) {
+            if (left <= 0 || (givesUpOnFailing && now == Look.FAILING)) {
                 return false;
             }
             try {
                 advances.awaitAdvanceAfter(seen, Math.min(left, LOOK_AT_LEAST_EVERY_NANOS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return done.getAsBoolean();
+                return look.get() == Look.REACHED;
             }
         }
     }
 
     public boolean reached(long position) {
-        return reached(position, false);
+        return look(position, false) == Look.REACHED;
     }
 
-    private boolean reached(long position, boolean onlyClaimedHere) {
+    /** One look at every processor waited for, each one's segments read once. */
+    private Look look(long position, boolean onlyClaimedHere) {
+        Look found = Look.REACHED;
         for (var named : processing.eventProcessors().entrySet()) {
             if (!(named.getValue() instanceof StreamingEventProcessor sep) || waitedForByItsReaders.contains(named.getKey())) {
                 continue;
             }
-            if (onlyClaimedHere && sep.processingStatus().isEmpty()) {
+            Map<Integer, EventTrackerStatus> status = sep.processingStatus();
+            if (onlyClaimedHere && status.isEmpty()) {
                 continue;
             }
-            if (!reached(sep, position)) {
-                return false;
+            Look one = look(status, position);
+            if (one == Look.FAILING) {
+                return one;
+            }
+            if (one == Look.BEHIND) {
+                found = one;
             }
         }
-        return true;
+        return found;
+    }
+
+    /** One processor's segments: a processor holding none has reached nothing. */
+    private static Look look(Map<Integer, EventTrackerStatus> status, long position) {
+        Look found = status.isEmpty() ? Look.BEHIND : Look.REACHED;
+        for (EventTrackerStatus s : status.values()) {
+            OptionalLong current = s.getCurrentPosition();
+            boolean before = current.isEmpty() || current.getAsLong() < position;
+            if (s.isErrorState() && before) {
+                return Look.FAILING;
+            }
+            if (s.isErrorState() || before) {
+                found = Look.BEHIND;
+            }
+        }
+        return found;
     }
 
     /** What waiting for one processor found: it reached the position, it is behind, or this process does not run it. */
@@ -134,20 +145,6 @@ public class ProjectionProgress {
                 || sep.processingStatus().isEmpty()) {
             return Reached.NOT_HERE;
         }
-        return position < 0 || until(() -> reached(sep, position), () -> false, timeout) ? Reached.YES : Reached.BEHIND;
-    }
-
-    private static boolean reached(StreamingEventProcessor sep, long position) {
-        Map<Integer, EventTrackerStatus> status = sep.processingStatus();
-        if (status.isEmpty()) {
-            return false;
-        }
-        for (EventTrackerStatus s : status.values()) {
-            OptionalLong current = s.getCurrentPosition();
-            if (s.isErrorState() || current.isEmpty() || current.getAsLong() < position) {
-                return false;
-            }
-        }
-        return true;
+        return position < 0 || until(() -> look(sep.processingStatus(), position), false, timeout) ? Reached.YES : Reached.BEHIND;
     }
 }
