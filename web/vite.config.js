@@ -7,9 +7,10 @@ import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
 export default defineConfig({
   plugins: [
     vue(),
-    // Each <el-…> tag a screen uses is imported where it is used, so the script holds the Element
-    // Plus components the workbench shows, not all of them. Their styles stay in one sheet (main.js).
-    Components({ resolvers: [ElementPlusResolver({ importStyle: false })], dts: false }),
+    // Each <el-…> tag a screen uses is imported where it is used, with its styles, so a screen's
+    // script and sheet hold the Element Plus components it shows, not all of them (main.js imports
+    // the styles of what is not a tag).
+    Components({ resolvers: [ElementPlusResolver({ importStyle: 'css' })], dts: false }),
   ],
   base: '/app/',
   build: {

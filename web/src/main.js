@@ -2,7 +2,12 @@ import { createApp } from 'vue';
 import { ElLoading, ElMessage, ElMessageBox, makeInstaller } from 'element-plus';
 import zhCn from 'element-plus/es/locale/lang/zh-cn';
 import en from 'element-plus/es/locale/lang/en';
-import 'element-plus/dist/index.css';
+// The styles of what is not a tag (below); each tag's come with it (vite.config.js). The base
+// (Element Plus's variables) first, so that every component's sheet finds them.
+import 'element-plus/es/components/base/style/css';
+import 'element-plus/es/components/loading/style/css';
+import 'element-plus/es/components/message/style/css';
+import 'element-plus/es/components/message-box/style/css';
 import App from './App.vue';
 import { router } from './router.js';
 import { lang } from './i18n.js';

@@ -453,6 +453,23 @@ class WorkbenchBrowserIT {
         press(found);
     }
 
+    /**
+     * At phone width a select's list of choices lies within the window, and the choice named shows
+     * its whole words (wrapped, not cut off by an ellipsis); the list is closed again after.
+     */
+    void choicesFitThePhone(WebElement select, String longChoice) {
+        press(select.findElement(By.cssSelector(".el-select__wrapper")));
+        String list = select.findElement(By.cssSelector("input")).getAttribute("aria-controls");
+        WebElement item = visible(By.xpath("//*[@id='" + list + "']//li[contains(@class,'el-select-dropdown__item')][normalize-space(.)='" + longChoice + "']"));
+        long width = ((Number) js("return document.documentElement.clientWidth")).longValue();
+        WebElement popper = browser.findElement(By.xpath("//*[@id='" + list + "']/ancestor::div[contains(@class,'el-select__popper')]"));
+        assertThat((long) popper.getRect().getX()).as("the list's left edge").isGreaterThanOrEqualTo(0);
+        assertThat((long) popper.getRect().getX() + popper.getRect().getWidth()).as("the list's right edge within the phone's " + width).isLessThanOrEqualTo(width);
+        assertThat(((Number) js("return arguments[0].scrollWidth - arguments[0].clientWidth", item)).longValue()).as("the choice's words cut off").isZero();
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        wait.until(d -> !d.findElement(By.id(list)).isDisplayed());
+    }
+
     /** Picks several options of a multiple el-select, its list opened once and closed after. */
     void chooseEach(WebElement select, String... options) {
         List<WebElement> wrapper = select.findElements(By.cssSelector(".el-select__wrapper"));
@@ -679,7 +696,8 @@ class WorkbenchBrowserIT {
         assertThat(lines).hasSize(5).allSatisfy(line -> assertThat(line.getText()).matches("(?s)(报送信息|录用信息) · .+ · 20\\d\\d-\\d\\d-\\d\\d.*"));
         assertThat(reasons.findElements(By.partialLinkText("原始数据"))).hasSize(5);
         assertThat(reasons.getText()).contains("依据记录", "共" + events + "条，列出前5条");
-        shots("score");
+        // On a phone the schemes' list stays on the screen and shows each whole title (it ran off the right edge, cut).
+        shots("score", () -> choicesFitThePhone(visible(By.xpath("//div[contains(@class,'toolbar')]//div[contains(concat(' ', @class, ' '), ' el-select ')][starts-with(normalize-space(.), '2023 · ')]")), "2023 · 北仑区2023年度流动人口服务管理目标责任制考核办法（仑流管中心〔2023〕2号）"));
         // The reasons themselves, photographed where they are (below the chart).
         var js = (org.openqa.selenium.JavascriptExecutor) browser;
         js.executeScript("arguments[0].scrollIntoView({block: 'center'})", reasons);
