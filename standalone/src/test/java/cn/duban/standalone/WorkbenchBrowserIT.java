@@ -1357,6 +1357,37 @@ class WorkbenchBrowserIT {
         assertThat(browser.findElements(By.cssSelector(".record")).size()).isBetween(1, 2);
         assertThat(visible(By.cssSelector(".el-drawer__title")).getText()).isEqualTo("新碶街道 · 培训");
         shots("sample-drawn");
+        closeDrawer();
+
+        // On a phone the period is two pickers of a month each, inside the dialog: the range's two
+        // months side by side (650 px) ran off the screen and took the dialog with them.
+        browser.manage().window().setSize(new Dimension(390, 844));
+        settle();
+        click("抽取样本");
+        WebElement onPhone = dialog();
+        long width = ((Number) js("return document.documentElement.clientWidth")).longValue();
+        assertThat((long) onPhone.getRect().getX() + onPhone.getRect().getWidth()).as("the dialog within the phone's " + width).isLessThanOrEqualTo(width);
+        assertThat(onPhone.findElements(By.cssSelector(".el-range-input"))).isEmpty();
+        choose(selectOf(onPhone, "单位"), "新碶街道");
+        List<WebElement> ends = onPhone.findElements(By.cssSelector(".date-range-narrow input"));
+        assertThat(ends).hasSize(2);
+        ends.get(0).click();
+        WebElement month = wait.until(d -> d.findElements(By.cssSelector(".el-picker__popper")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        assertThat((long) month.getRect().getX() + month.getRect().getWidth()).as("the month within the phone's " + width).isLessThanOrEqualTo(width);
+        // The dialog keeps the last draw's unit and period, for the next draw: each end typed over.
+        ends.get(0).sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "2023-03-01\n");
+        ends.get(1).click();
+        ends.get(1).sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "2023-05-31\n");
+        setNumber(field(onPhone, "抽取条数"), "1");
+        humanWordsOnly("sample dialog (phone)");
+        save("sample-dialog-phone");
+        press(onPhone.findElement(buttonNamed("抽取")));
+        waitForText("样本已抽取");
+        assertThat(visible(By.cssSelector(".el-drawer__title")).getText()).isEqualTo("新碶街道 · 培训");
+        assertThat(page()).contains("2023-03-01", "2023-05-31");
+        closeDrawer();
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        settle();
     }
 
     /** A leader reads rounds and the year-end result but is offered nothing that writes; and changes their own password. */
