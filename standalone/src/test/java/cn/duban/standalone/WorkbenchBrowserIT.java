@@ -1126,7 +1126,21 @@ class WorkbenchBrowserIT {
         wait.until(d -> d.findElements(By.cssSelector(".rounds .el-table__row")).stream()
                 .anyMatch(r -> r.getText().contains("2023年年中督查") && r.getText().contains("进行中")));
         assertThat(page()).contains("年中督查", "进行中");
-        shots("rounds", () -> assertThat(phoneCard(".round-card").getText()).contains("督查", "基准时刻："));
+        shots("rounds", () -> {
+            assertThat(phoneCard(".round-card").getText()).contains("督查", "基准时刻：");
+            // A round's 基准时刻 on a phone: the calendar with its time and 确定 ends above the screen's bottom
+            // (the dialog 15 % down put 确定 41 px below an 844 px screen, where a picker cannot be scrolled to).
+            click("开启督查轮次");
+            WebElement form = dialog();
+            press(field(form, "基准时刻"));
+            WebElement confirm = visible(By.xpath("//div[contains(@class,'el-picker__popper')]//button[normalize-space(.)='确定']"));
+            long height = ((Number) js("return window.innerHeight")).longValue();
+            assertThat((long) confirm.getRect().getY() + confirm.getRect().getHeight()).as("确定 within the phone's " + height).isLessThanOrEqualTo(height);
+            press(form.findElement(By.cssSelector(".el-dialog__title")));
+            gone(".el-picker__popper");
+            press(form.findElement(buttonNamed("取消")));
+            gone(".el-dialog");
+        });
         browser.findElements(By.cssSelector(".rounds .el-table__row")).stream().filter(r -> r.getText().contains("2023年年中督查")).findFirst().orElseThrow().click();
         waitForText("基准得分");
         // The round's scoring tables at its cutoff, as the district files them: what the link gives the supervisor.
