@@ -1,6 +1,8 @@
 import { createRouter, createWebHashHistory } from 'vue-router';
 import { ElMessage } from 'element-plus';
 import { t } from './i18n.js';
+import { store, load } from './store.js';
+import { offers } from './menu.js';
 import Dashboard from './views/Dashboard.vue';
 
 // The overview is every role's first screen and comes with the workbench's first script; every other
@@ -60,6 +62,17 @@ export const router = createRouter({
     // An address the workbench does not know (an old bookmark, a mistyped link) opens the overview, not an empty page.
     { path: '/:unknown(.*)*', redirect: '/' },
   ],
+});
+
+// A screen the reader's menu does not offer (a link sent by another role, a bookmark kept from a former
+// role) opens the overview instead, saying why: shown, each of its reads would be refused in a toast
+// and its buttons would lead nowhere. Every role's menu offers the overview.
+router.beforeEach(async to => {
+  await load();
+  if (!offers(store.me.role, to.path)) {
+    ElMessage.warning(t('该页面不对您的角色开放，已转到考核总览', 'That screen is not open to your role; here is the overview'));
+    return '/';
+  }
 });
 
 /** How Chromium, Firefox and Safari say that a screen's script could not be fetched, and how Vite says it of its styles. */

@@ -5,7 +5,18 @@ import { lang, t } from './i18n.js';
 /** Who is signed in, whether this is the demo, and the words for every code (GET /api/dictionary), read once. */
 export const store = reactive({ me: null, about: null, units: [], words: {}, people: {}, schemes: [], ready: false });
 
-export async function load() {
+let loading;
+
+/** Reads them once; every caller waits for the same reading, and one that failed is tried again at the next call. */
+export function load() {
+  loading ??= read().catch(error => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+async function read() {
   const [me, about, dictionary, schemes] = await Promise.all([get('/api/me'), get('/api/about'), get('/api/dictionary'), get('/api/schemes')]);
   store.me = me;
   store.about = about;

@@ -1553,6 +1553,18 @@ class WorkbenchBrowserIT {
         String menu = browser.findElement(By.cssSelector(".el-menu")).getText();
         assertThat(menu).contains("考核总览", "年终考核", "交办督办").doesNotContain("我的待办", "工作填报", "用户管理");
         shots("role-changed");
+        // A bookmark kept from the clerk's days opens the overview saying why, not a page of refusals:
+        // followed within the open workbench, and as the page's first address.
+        browser.get(base() + "/app/#/inbox");
+        waitForText("该页面不对您的角色开放，已转到考核总览");
+        wait.until(d -> d.getCurrentUrl().endsWith("/app/#/"));
+        waitForText("街道排名", "main");
+        browser.get("about:blank");
+        browser.get(base() + "/app/#/users");
+        waitForText("该页面不对您的角色开放，已转到考核总览");
+        wait.until(d -> d.getCurrentUrl().endsWith("/app/#/"));
+        waitForText("街道排名", "main");
+        assertThat(page()).doesNotContain("无权", "用户管理");
     }
 
     /**
