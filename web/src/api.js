@@ -41,6 +41,88 @@ function behind(res, waitedFor) {
     'Still updating: this page may not show what was just done yet; refresh in a moment'), duration: 8000, grouping: true });
 }
 
+/**
+ * Sends a request; a request that never reached the platform (the office's line down, the platform
+ * restarting) is told in a toast, as a refusal is, instead of leaving the button the reader pressed
+ * doing nothing, and rejects.
+ */
+async function reach(path, init, { saysOwnError = false } = {}) {
+  try {
+    return await fetch(path, init);
+  } catch (cause) {
+    const message = t('无法连接到平台，请检查网络后重试', 'The platform cannot be reached: check the connection and try again');
+    if (!saysOwnError) ElMessage.error({ message, grouping: true });
+    throw Object.assign(new Error(message, { cause }), { status: 0 });
+  }
+}
+
+/**
+ * The answer's JSON; null for an empty answer or one that is not JSON (a proxy's error page while
+ * the platform restarts), which is then told by its status alone.
+ */
+async function answerOf(res) {
+  const text = await res.text();
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Every command carries an Idempotency-Key. One whose answer never came (the line dropped on the way
+ * back) may have been recorded all the same: sent again as it was (the form still filled in, the same
+ * button pressed), it carries the same key, and the platform answers it as it answered the first
+ * instead of recording it twice. The keys of such commands are kept for the tab's life, so a reload
+ * before sending again keeps them too; a command answered either way forgets its key.
+ */
+const UNANSWERED = 'duban.unanswered';
+const KEPT_UNANSWERED = 20;
+
+function unanswered() {
+  try {
+    return JSON.parse(sessionStorage.getItem(UNANSWERED)) || {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * What identifies a command sent again as it was: a 53-bit hash of its method, path and body (a
+ * scheme's document can be large, and only a handful of such commands are kept).
+ */
+function sameCommand(method, path, sent) {
+  const text = `${method} ${path}\n${sent ?? ''}`;
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+function keyFor(request) {
+  return unanswered()[request] || 'wb-' + Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
+}
+
+function keepUnanswered(request, key) {
+  const kept = Object.entries(unanswered()).filter(([r]) => r !== request);
+  kept.push([request, key]);
+  sessionStorage.setItem(UNANSWERED, JSON.stringify(Object.fromEntries(kept.slice(-KEPT_UNANSWERED))));
+}
+
+function forgetUnanswered(request) {
+  const kept = unanswered();
+  if (request in kept) {
+    delete kept[request];
+    sessionStorage.setItem(UNANSWERED, JSON.stringify(kept));
+  }
+}
+
 function remember(res) {
   const position = res.headers.get('X-Duban-Position');
   if (position && (!lastPosition || Number(position) > Number(lastPosition))) {
@@ -53,7 +135,7 @@ function remember(res) {
 function requireSignedIn(res) {
   if (res.status === 401) {
     location.href = '/login.html';
-    throw new Error('unauthenticated');
+    throw new Error(t('登录已失效，正在转到登录页', 'Signed out: opening the sign-in page'));
   }
 }
 
@@ -86,18 +168,31 @@ export async function api(method, path, body, contentType, { absentIsNull = fals
     headers['Content-Type'] = contentType || 'application/json';
     headers['X-Duban-Consistency'] = 'deferred';
   }
+  const sent = body === undefined ? undefined : contentType ? body : JSON.stringify(body);
+  const request = method === 'GET' ? null : sameCommand(method, path, sent);
+  if (request) headers['Idempotency-Key'] = keyFor(request);
   const waitedFor = lastPosition;
-  const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : contentType ? body : JSON.stringify(body) });
+  let res;
+  try {
+    res = await reach(path, { method, headers, credentials: 'same-origin', body: sent }, { saysOwnError });
+  } catch (unreached) {
+    if (request) keepUnanswered(request, headers['Idempotency-Key']);
+    throw unreached;
+  }
   requireSignedIn(res);
   remember(res);
   if (method === 'GET') behind(res, waitedFor);
-  const text = await res.text();
-  const data = text ? JSON.parse(text) : null;
+  const data = await answerOf(res);
+  // Answered, it is done or refused, and a new press is a new command; unless the first sending of it
+  // is still being taken, when the key is kept for the next.
+  const firstStillTaken = res.status === 409 && data?.field === 'Idempotency-Key';
+  if (request && !firstStillTaken) forgetUnanswered(request);
   if (absentIsNull && res.status === 404) {
     return null;
   }
   if (!res.ok) {
-    const message = told(data, res.status);
+    const message = firstStillTaken ? t('刚才的提交仍在处理中，请稍后再提交一次', 'What was just sent is still being taken; send it again in a moment')
+      : told(data, res.status);
     if (!saysOwnError) ElMessage.error(message);
     const error = new Error(message);
     error.status = res.status;
@@ -119,7 +214,9 @@ const SHOWN_VIOLATIONS = 5;
  */
 export function told(data, status) {
   if (!data || !data.message) {
-    return t('操作失败', 'Failed') + paren(status);
+    // Answered by something in front of the platform, or by the platform without words.
+    return (status >= 502 && status <= 504 ? t('平台暂时无法访问，请稍后重试', 'The platform is not answering just now; try again shortly')
+      : t('操作失败', 'Failed')) + paren(status);
   }
   const prefix = data.field ? data.field + ': ' : null;
   const violations = data.violations
@@ -141,10 +238,10 @@ export async function postFile(path, file, fields = {}) {
   const form = new FormData();
   form.append('file', file);
   Object.entries(fields).forEach(([k, v]) => form.append(k, v));
-  const res = await fetch(path, { method: 'POST', credentials: 'same-origin', body: form,
+  const res = await reach(path, { method: 'POST', credentials: 'same-origin', body: form,
     headers: { 'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': csrf(), Accept: 'application/json' } });
   requireSignedIn(res);
-  const data = await res.json().catch(() => null);
+  const data = await answerOf(res);
   if (!res.ok) {
     const message = data && data.message ? told(data, res.status) : t('上传失败', 'Upload failed') + paren(res.status);
     ElMessage.error(message);
@@ -164,11 +261,11 @@ export const upload = (file, unitId) => postFile('/api/materials', file, { unitI
  */
 export async function download(path, fileName) {
   const waitedFor = lastPosition;
-  const res = await fetch(path, { credentials: 'same-origin', headers: readYourWrites({ 'X-Requested-With': 'XMLHttpRequest' }) });
+  const res = await reach(path, { credentials: 'same-origin', headers: readYourWrites({ 'X-Requested-With': 'XMLHttpRequest' }) });
   requireSignedIn(res);
   behind(res, waitedFor);
   if (!res.ok) {
-    const data = await res.json().catch(() => null);
+    const data = await answerOf(res);
     const message = told(data, res.status);
     ElMessage.error(message);
     throw new Error(message);

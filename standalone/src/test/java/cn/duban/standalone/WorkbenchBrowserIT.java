@@ -3062,6 +3062,89 @@ class WorkbenchBrowserIT {
         waitForText(topic);
     }
 
+    /**
+     * A clerk on an office line that drops: a report whose answer never came back is said so, the form
+     * kept; sent again as it was it is not recorded twice (it was taken the first time). A line down
+     * altogether is said so, and a proxy's error page while the platform restarts is said in words.
+     */
+    @Test
+    @Order(53)
+    void aReportWhoseAnswerWasLostIsSaidSoAndSentAgainIsRecordedOnce() throws Exception {
+        signIn("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD, "/report", "工作填报");
+        String topic = "断线后再次报送的培训";
+        WebElement form = visible(By.cssSelector("[data-test=training-form]"));
+        WebElement topicField = form.findElement(By.cssSelector("input[maxlength='200']"));
+        type(topicField, topic);
+        // The request reaches the platform; its answer is lost on the way back.
+        js("""
+                const real = window.fetch;
+                window.fetch = async (url, init) => {
+                  const answer = await real(url, init);
+                  if (String(url).endsWith('/trainings') && init && init.method === 'POST' && !window.answerLost) {
+                    window.answerLost = true;
+                    throw new TypeError('Failed to fetch');
+                  }
+                  return answer;
+                };""");
+        WebElement send = form.findElement(By.xpath(".//button[span[text()='报送培训']]"));
+        press(send);
+        waitForText("无法连接到平台，请检查网络后重试");
+        assertThat(topicField.getAttribute("value")).as("the form is kept to send again").isEqualTo(topic);
+        assertThat(projections.awaitPosition(engine.headPosition(), Duration.ofSeconds(30))).isTrue();
+        assertThat(trainingsTitled(topic)).as("the first sending was taken").isEqualTo(1);
+
+        press(send);
+        waitForText("培训已报送");
+        assertThat(projections.awaitPosition(engine.headPosition(), Duration.ofSeconds(30))).isTrue();
+        assertThat(trainingsTitled(topic)).as("sent again, it is not recorded twice").isEqualTo(1);
+
+        // The line down altogether: nothing reaches the platform.
+        org.openqa.selenium.chrome.ChromeDriver chromium = (org.openqa.selenium.chrome.ChromeDriver) browser;
+        chromium.executeCdpCommand("Network.enable", java.util.Map.of());
+        chromium.executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of("*/api/units/xinqi/trainings")));
+        try {
+            wait.until(d -> !page().contains("无法连接到平台")); // the first toast gone
+            type(topicField, "断网时报送的培训");
+            press(send);
+            waitForText("无法连接到平台，请检查网络后重试");
+        } finally {
+            chromium.executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of()));
+        }
+        assertThat(trainingsTitled("断网时报送的培训")).isZero();
+
+        // A proxy in front of the platform answers its own error page while the platform restarts.
+        js("""
+                const real = window.fetch;
+                window.fetch = (url, init) => String(url).endsWith('/trainings')
+                  ? Promise.resolve(new Response('<html><body><h1>502 Bad Gateway</h1></body></html>', { status: 502, headers: { 'Content-Type': 'text/html' } }))
+                  : real(url, init);""");
+        press(send);
+        waitForText("平台暂时无法访问，请稍后重试（502）");
+        assertThat(page()).doesNotContain("Bad Gateway", "SyntaxError");
+        shots("line-dropped");
+
+        // The workbench opened while the line is down says so, with a button to load it again.
+        chromium.executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of("*/api/me")));
+        try {
+            browser.navigate().refresh();
+            waitForText("工作台未能加载：无法连接到平台，请检查网络后重试");
+            shots("workbench-unloaded");
+        } finally {
+            chromium.executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of()));
+        }
+        press(visibleIn(browser.findElement(By.cssSelector("[data-test=loading]")), buttonNamed("重新加载")));
+        shown(".page-title", "工作填报");
+    }
+
+    /** How many of 新碶's trainings have this topic, as the API lists them. */
+    int trainingsTitled(String topic) throws Exception {
+        int n = 0;
+        for (JsonNode r : api().get("/api/records?unitId=xinqi&kind=TRAINING").body()) {
+            n += topic.equals(r.path("title").asText()) ? 1 : 0;
+        }
+        return n;
+    }
+
     /** 抽查核实's draw of 新碶's records of a kind, 2022 and 2023, five at most. */
     void drawSample(String kind) {
         click("抽取样本");
