@@ -139,6 +139,13 @@ function requireSignedIn(res) {
   }
 }
 
+/**
+ * How many of this tab's commands are on their way. While one is, the page takes no second press of a
+ * button that sends (App.vue): a clerk's double click, or a second press on a slow line, would
+ * otherwise record the same training twice.
+ */
+export const sending = ref(0);
+
 const commandListeners = [];
 
 /** Calls `listener` after each command (any request but a GET) the API has accepted. */
@@ -173,11 +180,14 @@ export async function api(method, path, body, contentType, { absentIsNull = fals
   if (request) headers['Idempotency-Key'] = keyFor(request);
   const waitedFor = lastPosition;
   let res;
+  if (request) sending.value++;
   try {
     res = await reach(path, { method, headers, credentials: 'same-origin', body: sent }, { saysOwnError });
   } catch (unreached) {
     if (request) keepUnanswered(request, headers['Idempotency-Key']);
     throw unreached;
+  } finally {
+    if (request) sending.value--;
   }
   requireSignedIn(res);
   remember(res);

@@ -3098,6 +3098,13 @@ class WorkbenchBrowserIT {
         assertThat(projections.awaitPosition(engine.headPosition(), Duration.ofSeconds(30))).isTrue();
         assertThat(trainingsTitled(topic)).as("sent again, it is not recorded twice").isEqualTo(1);
 
+        // A double click sends once: the second press comes while the first is on its way.
+        type(topicField, "双击报送的培训");
+        new org.openqa.selenium.interactions.Actions(browser).doubleClick(send).perform();
+        waitForText("培训已报送");
+        assertThat(projections.awaitPosition(engine.headPosition(), Duration.ofSeconds(30))).isTrue();
+        assertThat(trainingsTitled("双击报送的培训")).as("a double click records one training").isEqualTo(1);
+
         // The line down altogether: nothing reaches the platform.
         org.openqa.selenium.chrome.ChromeDriver chromium = (org.openqa.selenium.chrome.ChromeDriver) browser;
         chromium.executeCdpCommand("Network.enable", java.util.Map.of());
