@@ -1,5 +1,5 @@
 import { reactive } from 'vue';
-import { get } from './api.js';
+import { api } from './api.js';
 import { lang, t } from './i18n.js';
 
 /** Who is signed in, whether this is the demo, and the words for every code (GET /api/dictionary), read once. */
@@ -16,8 +16,11 @@ export function load() {
   return loading;
 }
 
+// Not toasted: what kept them from being read is said on the page that waits for them (App.vue).
+const quietly = path => api('GET', path, undefined, undefined, { saysOwnError: true });
+
 async function read() {
-  const [me, about, dictionary, schemes] = await Promise.all([get('/api/me'), get('/api/about'), get('/api/dictionary'), get('/api/schemes')]);
+  const [me, about, dictionary, schemes] = await Promise.all([quietly('/api/me'), quietly('/api/about'), quietly('/api/dictionary'), quietly('/api/schemes')]);
   store.me = me;
   store.about = about;
   store.units = dictionary.units;

@@ -3135,6 +3135,7 @@ class WorkbenchBrowserIT {
         try {
             browser.navigate().refresh();
             waitForText("工作台未能加载：无法连接到平台，请检查网络后重试");
+            assertThat(browser.findElements(By.cssSelector(".el-message"))).as("said once, on the page, not again in a toast").isEmpty();
             shots("workbench-unloaded");
         } finally {
             chromium.executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of()));
