@@ -146,6 +146,13 @@ function requireSignedIn(res) {
  */
 export const sending = ref(0);
 
+/**
+ * How many files this tab is uploading. A record sent meanwhile would go without the file still on its
+ * way (its form is emptied once sent, and the file then belongs to no record): no command is sent
+ * until every upload has ended, and the reader is told why.
+ */
+let uploading = 0;
+
 const commandListeners = [];
 
 /** Calls `listener` after each command (any request but a GET) the API has accepted. */
@@ -174,6 +181,11 @@ export async function api(method, path, body, contentType, { absentIsNull = fals
     headers['X-XSRF-TOKEN'] = csrf();
     headers['Content-Type'] = contentType || 'application/json';
     headers['X-Duban-Consistency'] = 'deferred';
+  }
+  if (method !== 'GET' && uploading > 0) {
+    const message = t('材料仍在上传中，请等上传完成后再提交', 'A file is still being uploaded: send once it is done');
+    if (!saysOwnError) ElMessage.warning({ message, grouping: true });
+    throw Object.assign(new Error(message), { status: 0 });
   }
   const sent = body === undefined ? undefined : contentType ? body : JSON.stringify(body);
   const request = method === 'GET' ? null : sameCommand(method, path, sent);
@@ -261,7 +273,14 @@ export async function postFile(path, file, fields = {}) {
 }
 
 /** Uploads one file for a unit (台账材料); answers what the server stored: sha256, name, type, size. */
-export const upload = (file, unitId) => postFile('/api/materials', file, { unitId });
+export async function upload(file, unitId) {
+  uploading++;
+  try {
+    return await postFile('/api/materials', file, { unitId });
+  } finally {
+    uploading--;
+  }
+}
 
 /**
  * Downloads a file the API makes (a workbook, a notice's Word document) under a name, or toasts why

@@ -3105,6 +3105,34 @@ class WorkbenchBrowserIT {
         assertThat(projections.awaitPosition(engine.headPosition(), Duration.ofSeconds(30))).isTrue();
         assertThat(trainingsTitled("双击报送的培训")).as("a double click records one training").isEqualTo(1);
 
+        // A sign-in sheet still uploading on a slow line: the training waits for it, and goes with it.
+        js("""
+                const real = window.fetch;
+                window.fetch = async (url, init) => {
+                  if (String(url).endsWith('/api/materials')) {
+                    await new Promise(done => setTimeout(done, 3000));
+                  }
+                  return real(url, init);
+                };""");
+        Path sheet = TestData.newFile("签到表", ".png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(32, 24, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", sheet.toFile());
+        type(topicField, "签到表上传中报送的培训");
+        form.findElement(By.cssSelector("input[type=file]")).sendKeys(sheet.toAbsolutePath().toString());
+        press(send);
+        waitForText("材料仍在上传中，请等上传完成后再提交");
+        assertThat(trainingsTitled("签到表上传中报送的培训")).as("nothing sent without its file").isZero();
+        wait.until(d -> !form.findElements(By.cssSelector(".el-upload-list__item.is-success")).isEmpty());
+        press(send);
+        waitForText("培训已报送");
+        assertThat(projections.awaitPosition(engine.headPosition(), Duration.ofSeconds(30))).isTrue();
+        JsonNode withSheet = null;
+        for (JsonNode r : api().get("/api/records?unitId=xinqi&kind=TRAINING").body()) {
+            withSheet = "签到表上传中报送的培训".equals(r.path("title").asText()) ? r : withSheet;
+        }
+        assertThat(withSheet).isNotNull();
+        assertThat(api().get("/api/records/" + withSheet.get("id").asText()).body().path("materials"))
+                .as("the training goes with its sign-in sheet").hasSize(1);
+
         // The line down altogether: nothing reaches the platform.
         org.openqa.selenium.chrome.ChromeDriver chromium = (org.openqa.selenium.chrome.ChromeDriver) browser;
         chromium.executeCdpCommand("Network.enable", java.util.Map.of());
