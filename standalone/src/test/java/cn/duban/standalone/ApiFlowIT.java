@@ -616,6 +616,8 @@ class ApiFlowIT {
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.id()).isEqualTo(first.id());
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        // Where the first's events stand, so the client's next read waits for them as after the first.
+        assertThat(retry.header("X-Duban-Position")).isNotNull().isEqualTo(first.header("X-Duban-Position"));
         assertThat(head()).isEqualTo(after);
         assertThat(item(score("daqi"), "S1.4").get("score").decimalValue()).isEqualByComparingTo("4");
         Api.Response otherBody = api.post("/api/units/daqi/trainings", Map.of("heldOn", "2023-03-02", "topic", "x"), key);

@@ -159,9 +159,12 @@ class HostileInputIT {
         long head = engine.headPosition();
         // kill -9 after the append, before the answer was recorded: the key's record is left pending by a process now gone.
         db.getCollection("idempotency_keys").updateOne(Filters.eq("_id", "admin|crash-1"), Updates.combine(Updates.set("state", "PENDING"),
-                Updates.set("process", "a-process-that-died"), Updates.unset("body"), Updates.unset("status")));
+                Updates.set("process", "a-process-that-died"), Updates.unset("body"), Updates.unset("status"), Updates.unset("position")));
         Raw retry = raw("POST", "/api/units/xinqi/trainings", training, headers);
         assertThat(retry.status()).isEqualTo(200);
+        // Where the stored events stand, so the client's next read waits for them.
+        assertThat(retry.response().headers().firstValue("X-Duban-Position")).isPresent()
+                .isEqualTo(first.response().headers().firstValue("X-Duban-Position"));
         assertThat(retry.json().get("status").asText()).isEqualTo("ALREADY_APPLIED");
         assertThat(retry.json().get("events").get(0).get("type").asText()).isEqualTo("TrainingRecorded");
         assertThat(engine.headPosition()).as("nothing stored twice").isEqualTo(head);

@@ -54,6 +54,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /**
+     * Where the command side says the first answer's events stand in the store (CommandDispatch): given
+     * again with a replay, a client's next read waits for them as it would have after the first.
+     */
+    static final String POSITION_HEADER = "X-Duban-Position";
     /** A record left PENDING this long belongs to a request that died with its process. */
     private static final Duration STALE_PENDING = Duration.ofMinutes(5);
 
@@ -131,6 +136,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                         Updates.set("status", status),
                         Updates.set("contentType", wrapped.getContentType()),
                         Updates.set("location", wrapped.getHeader("Location")),
+                        Updates.set("position", wrapped.getHeader(POSITION_HEADER)),
                         Updates.set("body", new String(wrapped.getContentAsByteArray(), StandardCharsets.UTF_8))));
                 durability.awaitDurable();
                 stored = true;
@@ -167,7 +173,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         body.set("events", events);
         Document done = new Document("_id", key).append("state", "DONE").append("fingerprint", pending.getString("fingerprint"))
                 .append("createdAt", pending.getDate("createdAt")).append("status", 200)
-                .append("contentType", MediaType.APPLICATION_JSON_VALUE).append("body", body.toString()).append("recovered", true);
+                .append("contentType", MediaType.APPLICATION_JSON_VALUE).append("body", body.toString()).append("recovered", true)
+                .append("position", Long.toString(stored.stream().mapToLong(e -> e.position()).max().orElseThrow()));
         keys.replaceOne(Filters.and(Filters.eq("_id", key), Filters.eq("state", "PENDING")), done);
         durability.awaitDurable();
         return done;
@@ -191,6 +198,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         if (record.getString("location") != null) {
             response.setHeader("Location", record.getString("location"));
+        }
+        if (record.getString("position") != null) {
+            response.setHeader(POSITION_HEADER, record.getString("position"));
         }
         byte[] body = record.getString("body").getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
