@@ -140,6 +140,33 @@ class HostileInputIT {
         assertThat(db.getCollection("events").countDocuments(Filters.eq("void", true))).isZero();
     }
 
+    /**
+     * A request that carries a password keeps nothing under its Idempotency-Key: the key's record holds
+     * a SHA-256 of the body, and a password so hashed could be guessed by a reader of the database.
+     */
+    @Test
+    @Order(10)
+    void finding10ARequestCarryingAPasswordKeepsNothingUnderItsKey() {
+        Map<String, String> headers = new LinkedHashMap<>(basic("admin", TestData.ADMIN_PASSWORD));
+        headers.put("Idempotency-Key", "new-user-1");
+        String user = "{\"username\":\"keyed-clerk\",\"displayName\":\"带键用户\",\"role\":\"UNIT_STAFF\",\"unitId\":\"xinqi\",\"password\":\"keyed-clerk-2023\"}";
+        assertThat(raw("POST", "/api/users", user, headers).status()).isEqualTo(201);
+        Raw again = raw("POST", "/api/users", user, headers);
+        assertThat(again.status()).as("run again, not replayed").isEqualTo(409);
+        headers.put("Idempotency-Key", "reset-1");
+        assertThat(raw("POST", "/api/users/keyed-clerk/password", "{\"password\":\"keyed-clerk-2024\"}", headers).status()).isEqualTo(200);
+        Map<String, String> own = new LinkedHashMap<>(basic("keyed-clerk", "keyed-clerk-2024"));
+        own.put("Idempotency-Key", "own-1");
+        assertThat(raw("POST", "/api/me/password", "{\"currentPassword\":\"keyed-clerk-2024\",\"newPassword\":\"keyed-clerk-2025\"}", own)
+                .status()).isEqualTo(200);
+        assertThat(db.getCollection("idempotency_keys").countDocuments(Filters.in("_id", "admin|new-user-1", "admin|reset-1", "keyed-clerk|own-1")))
+                .isZero();
+        // Any other command keeps its answer under its key, as before.
+        headers.put("Idempotency-Key", "training-kept");
+        assertThat(raw("POST", "/api/units/xinqi/trainings", "{\"heldOn\":\"2023-05-06\",\"topic\":\"带键培训\",\"attendees\":12,\"hours\":1}", headers).status()).isEqualTo(201);
+        assertThat(db.getCollection("idempotency_keys").countDocuments(Filters.eq("_id", "admin|training-kept"))).isOne();
+    }
+
     @Test
     @Order(2)
     void finding2ANumberBeyondStorageIsRefusedAndTheAssignmentStaysWhole() {

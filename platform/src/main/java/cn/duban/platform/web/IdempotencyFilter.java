@@ -80,10 +80,20 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         this.soleProcess = props.embedded();
     }
 
+    /**
+     * The requests whose bodies carry a password (a new user's, one set by the lead office, one's own).
+     * Their key is not honoured: a request's fingerprint is a SHA-256 of its body, kept with the key,
+     * and a password fast-hashed and kept for ever is one a reader of the database could guess, where
+     * the credentials themselves are kept under Argon2id. Such a request run twice is refused the
+     * second time (the user exists, the current password is no longer it).
+     */
+    private static final java.util.regex.Pattern CARRIES_A_PASSWORD =
+            java.util.regex.Pattern.compile("/api/users|/api/users/[^/]+/password|/api/me/password");
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !METHODS.contains(request.getMethod()) || request.getHeader(HEADER) == null
-                || !request.getRequestURI().startsWith("/api/");
+                || !request.getRequestURI().startsWith("/api/") || CARRIES_A_PASSWORD.matcher(request.getRequestURI()).matches();
     }
 
     @Override
