@@ -112,6 +112,13 @@ class HostileInputIT {
         return Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Basic sign-in with an Idempotency-Key, in a map the test may change (another key for its next request). */
+    static Map<String, String> keyed(String user, String password, String key) {
+        Map<String, String> headers = new LinkedHashMap<>(basic(user, password));
+        headers.put("Idempotency-Key", key);
+        return headers;
+    }
+
     Raw asAdmin(String path, String body) {
         return raw("POST", path, body, basic("admin", TestData.ADMIN_PASSWORD));
     }
@@ -140,33 +147,6 @@ class HostileInputIT {
         assertThat(db.getCollection("events").countDocuments(Filters.eq("void", true))).isZero();
     }
 
-    /**
-     * A request that carries a password keeps nothing under its Idempotency-Key: the key's record holds
-     * a SHA-256 of the body, and a password so hashed could be guessed by a reader of the database.
-     */
-    @Test
-    @Order(10)
-    void finding10ARequestCarryingAPasswordKeepsNothingUnderItsKey() {
-        Map<String, String> headers = new LinkedHashMap<>(basic("admin", TestData.ADMIN_PASSWORD));
-        headers.put("Idempotency-Key", "new-user-1");
-        String user = "{\"username\":\"keyed-clerk\",\"displayName\":\"带键用户\",\"role\":\"UNIT_STAFF\",\"unitId\":\"xinqi\",\"password\":\"keyed-clerk-2023\"}";
-        assertThat(raw("POST", "/api/users", user, headers).status()).isEqualTo(201);
-        Raw again = raw("POST", "/api/users", user, headers);
-        assertThat(again.status()).as("run again, not replayed").isEqualTo(409);
-        headers.put("Idempotency-Key", "reset-1");
-        assertThat(raw("POST", "/api/users/keyed-clerk/password", "{\"password\":\"keyed-clerk-2024\"}", headers).status()).isEqualTo(200);
-        Map<String, String> own = new LinkedHashMap<>(basic("keyed-clerk", "keyed-clerk-2024"));
-        own.put("Idempotency-Key", "own-1");
-        assertThat(raw("POST", "/api/me/password", "{\"currentPassword\":\"keyed-clerk-2024\",\"newPassword\":\"keyed-clerk-2025\"}", own)
-                .status()).isEqualTo(200);
-        assertThat(db.getCollection("idempotency_keys").countDocuments(Filters.in("_id", "admin|new-user-1", "admin|reset-1", "keyed-clerk|own-1")))
-                .isZero();
-        // Any other command keeps its answer under its key, as before.
-        headers.put("Idempotency-Key", "training-kept");
-        assertThat(raw("POST", "/api/units/xinqi/trainings", "{\"heldOn\":\"2023-05-06\",\"topic\":\"带键培训\",\"attendees\":12,\"hours\":1}", headers).status()).isEqualTo(201);
-        assertThat(db.getCollection("idempotency_keys").countDocuments(Filters.eq("_id", "admin|training-kept"))).isOne();
-    }
-
     @Test
     @Order(2)
     void finding2ANumberBeyondStorageIsRefusedAndTheAssignmentStaysWhole() {
@@ -178,8 +158,7 @@ class HostileInputIT {
     @Test
     @Order(3)
     void finding3AnIdempotentRequestThatDiedUnansweredIsAnsweredFromTheStoreAndNotRepeated() {
-        Map<String, String> headers = new LinkedHashMap<>(basic("admin", TestData.ADMIN_PASSWORD));
-        headers.put("Idempotency-Key", "crash-1");
+        Map<String, String> headers = keyed("admin", TestData.ADMIN_PASSWORD, "crash-1");
         String training = "{\"heldOn\":\"2023-05-05\",\"topic\":\"业务培训\",\"attendees\":30,\"hours\":2}";
         Raw first = raw("POST", "/api/units/xinqi/trainings", training, headers);
         assertThat(first.status()).isEqualTo(201);
@@ -220,6 +199,31 @@ class HostileInputIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A request that carries a password keeps nothing under its Idempotency-Key: the key's record holds
+     * a SHA-256 of the body, and a password so hashed could be guessed by a reader of the database.
+     */
+    @Test
+    @Order(10)
+    void finding10ARequestCarryingAPasswordKeepsNothingUnderItsKey() {
+        Map<String, String> headers = keyed("admin", TestData.ADMIN_PASSWORD, "new-user-1");
+        String user = "{\"username\":\"keyed-clerk\",\"displayName\":\"带键用户\",\"role\":\"UNIT_STAFF\",\"unitId\":\"xinqi\",\"password\":\"keyed-clerk-2023\"}";
+        assertThat(raw("POST", "/api/users", user, headers).status()).isEqualTo(201);
+        Raw again = raw("POST", "/api/users", user, headers);
+        assertThat(again.status()).as("run again, not replayed").isEqualTo(409);
+        headers.put("Idempotency-Key", "reset-1");
+        assertThat(raw("POST", "/api/users/keyed-clerk/password", "{\"password\":\"keyed-clerk-2024\"}", headers).status()).isEqualTo(200);
+        Map<String, String> own = keyed("keyed-clerk", "keyed-clerk-2024", "own-1");
+        assertThat(raw("POST", "/api/me/password", "{\"currentPassword\":\"keyed-clerk-2024\",\"newPassword\":\"keyed-clerk-2025\"}", own)
+                .status()).isEqualTo(200);
+        assertThat(db.getCollection("idempotency_keys").countDocuments(Filters.in("_id", "admin|new-user-1", "admin|reset-1", "keyed-clerk|own-1")))
+                .isZero();
+        // Any other command keeps its answer under its key, as before.
+        headers.put("Idempotency-Key", "training-kept");
+        assertThat(raw("POST", "/api/units/xinqi/trainings", "{\"heldOn\":\"2023-05-06\",\"topic\":\"带键培训\",\"attendees\":12,\"hours\":1}", headers).status()).isEqualTo(201);
+        assertThat(db.getCollection("idempotency_keys").countDocuments(Filters.eq("_id", "admin|training-kept"))).isOne();
     }
 
     @Test

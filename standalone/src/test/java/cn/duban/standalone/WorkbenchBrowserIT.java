@@ -332,7 +332,36 @@ class WorkbenchBrowserIT {
 
     /** The first displayed element that matches, waiting for one. */
     WebElement visible(By by) {
-        return wait.until(d -> firstDisplayed(d.findElements(by)));
+        try {
+            return wait.until(d -> firstDisplayed(d.findElements(by)));
+        } catch (TimeoutException e) {
+            throw new AssertionError("never displayed: " + by + "; " + howShown(browser.findElements(by)), e);
+        }
+    }
+
+    /**
+     * What the browser says of elements that were never counted as displayed: where each is laid out,
+     * its own display, visibility and opacity, and each ancestor that clips it; then the address and
+     * the page's words. A failure that comes one run in several says why with this.
+     */
+    String howShown(List<WebElement> found) {
+        Object said = js("""
+                return arguments[0].map(e => {
+                  const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+                  const clipping = [];
+                  for (let a = e.parentElement; a; a = a.parentElement) {
+                    const cs = getComputedStyle(a);
+                    if (cs.overflow !== 'visible' || cs.display === 'none' || cs.visibility !== 'visible' || cs.opacity !== '1') {
+                      const ar = a.getBoundingClientRect();
+                      clipping.push(`${a.tagName.toLowerCase()}.${[...a.classList].join('.')} overflow ${cs.overflow} display ${cs.display} `
+                        + `visibility ${cs.visibility} opacity ${cs.opacity} at ${Math.round(ar.top)}..${Math.round(ar.bottom)}`);
+                    }
+                  }
+                  return `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} at ${Math.round(r.left)},${Math.round(r.top)} `
+                    + `${Math.round(r.width)}x${Math.round(r.height)} display ${s.display} visibility ${s.visibility} opacity ${s.opacity} `
+                    + `checkVisibility ${e.checkVisibility({ opacityProperty: true, visibilityProperty: true })}; within: ${clipping.join(' < ')}`;
+                }).join(' | ')""", found);
+        return found.size() + " found: " + said + "; at " + browser.getCurrentUrl() + "; the page showed: " + page().replaceAll("\\s+", " ");
     }
 
     WebElement visibleIn(WebElement scope, By by) {
