@@ -90,6 +90,15 @@ class WorkbenchBrowserIT {
         wait = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(100));
         // What a wait reads may be replaced as it reads it (a table's rows drawn again): it reads again.
         wait.ignoring(StaleElementReferenceException.class);
+        // Every toast each page shows is noted as it comes: one gone after its three seconds is still
+        // named when a wait fails (toastsSeen).
+        ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.toastsSeen = [];
+                new MutationObserver(changes => changes.forEach(c => c.addedNodes.forEach(n => {
+                  if (n.nodeType === 1 && n.classList.contains('el-message')) {
+                    setTimeout(() => window.toastsSeen.push(new Date().toISOString().substring(11, 23) + ' ' + n.innerText), 0);
+                  }
+                }))).observe(document, { childList: true, subtree: true });"""));
         // The demo is recorded before the server answers; its read models follow.
         assertThat(projections.awaitPosition(engine.headPosition(), Duration.ofSeconds(60))).as("read models caught up").isTrue();
     }
@@ -256,7 +265,8 @@ class WorkbenchBrowserIT {
         try {
             wait.until(d -> page(where).contains(text));
         } catch (TimeoutException e) {
-            throw new AssertionError("never showed '" + text + "' in " + where + "; the page showed: " + page().replaceAll("\\s+", " "), e);
+            throw new AssertionError("never showed '" + text + "' in " + where + "; the page showed: " + page().replaceAll("\\s+", " ")
+                    + "; the toasts shown: " + toastsSeen(), e);
         }
     }
 
@@ -361,11 +371,21 @@ class WorkbenchBrowserIT {
                     + `${Math.round(r.width)}x${Math.round(r.height)} display ${s.display} visibility ${s.visibility} opacity ${s.opacity} `
                     + `checkVisibility ${e.checkVisibility({ opacityProperty: true, visibilityProperty: true })}; within: ${clipping.join(' < ')}`;
                 }).join(' | ')""", found);
-        return found.size() + " found: " + said + "; at " + browser.getCurrentUrl() + "; the page showed: " + page().replaceAll("\\s+", " ");
+        return found.size() + " found: " + said + "; at " + browser.getCurrentUrl() + "; the page showed: " + page().replaceAll("\\s+", " ")
+                + "; the toasts shown: " + toastsSeen();
+    }
+
+    /** The last ten toasts this page showed, with when (UTC). */
+    Object toastsSeen() {
+        return js("return (window.toastsSeen || []).slice(-10)");
     }
 
     WebElement visibleIn(WebElement scope, By by) {
-        return wait.until(d -> firstDisplayed(scope.findElements(by)));
+        try {
+            return wait.until(d -> firstDisplayed(scope.findElements(by)));
+        } catch (TimeoutException e) {
+            throw new AssertionError("never displayed: " + by + " in " + scope.getTagName() + "; " + howShown(scope.findElements(by)), e);
+        }
     }
 
     /**
@@ -3147,6 +3167,9 @@ class WorkbenchBrowserIT {
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(32, 24, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", sheet.toFile());
         type(topicField, "签到表上传中报送的培训");
         form.findElement(By.cssSelector("input[type=file]")).sendKeys(sheet.toAbsolutePath().toString());
+        // Listed once the browser has taken the file: its upload starts with it (a custom request shows no progress, so 'ready').
+        visibleIn(form, By.cssSelector(".el-upload-list__item.is-ready"));
+        assertThat(topicField.getAttribute("value")).isEqualTo("签到表上传中报送的培训");
         press(send);
         waitForText("材料仍在上传中，请等上传完成后再提交");
         assertThat(trainingsTitled("签到表上传中报送的培训")).as("nothing sent without its file").isZero();
