@@ -51,7 +51,7 @@ export function menuOf(role) {
   return GROUPS.map(g => ({ ...g, items: g.items.filter(i => i.roles.includes(role)) })).filter(g => g.items.length);
 }
 
-/** Whether a role's menu offers the screen at this path. */
+/** Whether a role's menu offers the screen at this path: the menu it is shown, asked again. */
 export function offers(role, path) {
-  return GROUPS.some(g => g.items.some(i => i.path === path && i.roles.includes(role)));
+  return menuOf(role).some(g => g.items.some(i => i.path === path));
 }
