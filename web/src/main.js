@@ -11,6 +11,7 @@ import 'element-plus/es/components/message-box/style/css';
 import App from './App.vue';
 import { router } from './router.js';
 import { lang } from './i18n.js';
+import { releaseLeftScrollLock } from './scrollLock.js';
 
 // Screen readers, the browser's spelling and its offer to translate go by the page's language.
 document.documentElement.lang = lang() === 'en' ? 'en' : 'zh-CN';
@@ -21,3 +22,5 @@ createApp(App)
   .use(makeInstaller([ElLoading, ElMessage, ElMessageBox]), { locale: lang() === 'en' ? en : zhCn })
   .use(router)
   .mount('#app');
+
+releaseLeftScrollLock();

@@ -1050,6 +1050,16 @@ class WorkbenchBrowserIT {
         wait.until(d -> field(closing, "工作总结").getAttribute("value").isEmpty());
         assertThat(draftsOf("closing", "xinqi-staff")).isEmpty();
         press(closing.findElement(buttonNamed("取消")));
+        gone(".el-dialog");
+        // Closed and opened again at once (inside Element Plus's 200 ms): its scroll lock stayed on <body>
+        // for good, and the foot of a long form (提交自评 below) could no longer be scrolled to.
+        press(card.findElement(buttonNamed("完成整治")));
+        WebElement reopened = dialog();
+        js("arguments[0].click(); setTimeout(() => arguments[1].click(), 50)",
+                reopened.findElement(buttonNamed("取消")), card.findElement(buttonNamed("完成整治")));
+        press(visible(By.xpath("//div[contains(@class,'el-dialog')]//button[span[normalize-space(.)='取消']]")));
+        gone(".el-dialog");
+        wait.until(d -> Boolean.FALSE.equals(js("return document.body.classList.contains('el-popup-parent--hidden')")));
         shots("report-campaign");
 
         tab("指标数据");
