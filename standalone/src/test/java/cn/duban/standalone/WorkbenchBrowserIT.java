@@ -3164,6 +3164,22 @@ class WorkbenchBrowserIT {
         assertThat(projections.awaitPosition(engine.headPosition(), Duration.ofSeconds(30))).isTrue();
         assertThat(trainingsTitled("双击报送的培训")).as("a double click records one training").isEqualTo(1);
 
+        // A send that takes a while dims the buttons that send until it is answered: a phone shows no cursor.
+        js("""
+                const real = window.beforeSlowLine = window.fetch;
+                window.fetch = async (url, init) => {
+                  if (String(url).endsWith('/trainings') && init && init.method === 'POST') {
+                    await new Promise(done => setTimeout(done, 2000));
+                  }
+                  return real(url, init);
+                };""");
+        type(topicField, "慢线路上报送的培训");
+        press(send);
+        wait.until(d -> Double.parseDouble(send.getCssValue("opacity")) < 0.6);
+        waitForText("培训已报送");
+        wait.until(d -> send.getCssValue("opacity").equals("1"));
+        js("window.fetch = window.beforeSlowLine");
+
         // A sign-in sheet still uploading on a slow line: the training waits for it, and goes with it.
         js("""
                 const real = window.fetch;
