@@ -75,6 +75,20 @@ router.beforeEach(async to => {
   }
 });
 
+// vue-router follows the address only once its first navigation is done, and that navigation (which
+// waits above for who is signed in) then writes its own address back over the window's: an address
+// given meanwhile (a link followed or a bookmark chosen as the workbench opens) was dropped and the
+// overview shown. One given in that time is gone to once the first has ended.
+let givenWhileOpening = null;
+const noteGiven = () => { givenWhileOpening = location.hash.replace(/^#/, '') || '/'; };
+window.addEventListener('hashchange', noteGiven);
+router.isReady().then(() => {
+  window.removeEventListener('hashchange', noteGiven);
+  if (givenWhileOpening && givenWhileOpening !== router.currentRoute.value.fullPath) {
+    router.replace(givenWhileOpening);
+  }
+}, () => window.removeEventListener('hashchange', noteGiven)); // not opened: the page says why (App.vue)
+
 /** How Chromium, Firefox and Safari say that a screen's script could not be fetched, and how Vite says it of its styles. */
 const SCREEN_NOT_FETCHED = /dynamically imported module|Importing a module script failed|Unable to preload CSS/i;
 const RELOADED_AT = 'duban.reloadedForScreen';
