@@ -58,16 +58,23 @@ async function reach(path, init, { saysOwnError = false } = {}) {
 }
 
 /**
- * The answer's JSON; null for an empty answer or one that is not JSON (a proxy's error page while
- * the platform restarts), which is then told by its status alone.
+ * The answer's JSON; null for an empty answer. The platform answers nothing else, so an answer that is
+ * not JSON came from something in front of it (a proxy's error page while the platform restarts, an
+ * office gateway's own page): undefined, told by its status alone.
  */
 async function answerOf(res) {
   const text = await res.text();
   try {
     return text ? JSON.parse(text) : null;
   } catch {
-    return null;
+    return undefined;
   }
+}
+
+/** Said of a 2xx answer that is not the platform's: whether what was sent arrived is not known. */
+function notThePlatforms(status) {
+  return t('收到的不是平台的回答（可能来自网关或代理），操作可能未完成，请稍后重试',
+    'What came back was not the platform\'s answer (a gateway\'s or proxy\'s page?): it may not have been done; try again shortly') + paren(status);
 }
 
 function remember(res) {
@@ -152,6 +159,14 @@ export async function api(method, path, body, contentType, { absentIsNull = fals
   remember(res);
   if (method === 'GET') behind(res, waitedFor);
   const data = await answerOf(res);
+  // A 2xx page from a gateway in front of the platform (its own sign-in page, say) is no answer: not
+  // taken for done (the form emptied, 已报送 said), and the command's key kept, as for an answer lost.
+  if (res.ok && data === undefined) {
+    if (request) keepUnanswered(request, headers['Idempotency-Key']);
+    const message = notThePlatforms(res.status);
+    if (!saysOwnError) ElMessage.error({ message, grouping: true });
+    throw Object.assign(new Error(message), { status: res.status });
+  }
   // Answered, it is done or refused, and a new press is a new command; unless the first sending of it
   // is still being taken, when the key is kept for the next.
   const firstStillTaken = res.status === 409 && data?.field === 'Idempotency-Key';
@@ -211,6 +226,11 @@ export async function postFile(path, file, fields = {}) {
     headers: { 'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': csrf(), Accept: 'application/json' } });
   requireSignedIn(res);
   const data = await answerOf(res);
+  if (res.ok && data === undefined) {
+    const message = notThePlatforms(res.status);
+    ElMessage.error(message);
+    throw new Error(message);
+  }
   if (!res.ok) {
     const message = data && data.message ? told(data, res.status) : t('上传失败', 'Upload failed') + paren(res.status);
     ElMessage.error(message);

@@ -3199,6 +3199,28 @@ class WorkbenchBrowserIT {
         wait.until(d -> send.getCssValue("opacity").equals("1"));
         js("window.fetch = window.beforeSlowLine");
 
+        // An office gateway's own page answered 200 in place of the platform's answer (the training was
+        // taken): not said as done nor the form emptied; sent again as it was, it is recorded once.
+        js("""
+                const real = window.beforeGateway = window.fetch;
+                window.fetch = async (url, init) => {
+                  const answer = await real(url, init);
+                  if (String(url).endsWith('/trainings') && init && init.method === 'POST' && !window.gatewayAnswered) {
+                    window.gatewayAnswered = true;
+                    return new Response('<html><body>上网认证</body></html>', { status: 200, headers: { 'Content-Type': 'text/html' } });
+                  }
+                  return answer;
+                };""");
+        type(topicField, "网关应答的培训");
+        press(send);
+        waitForText("收到的不是平台的回答（可能来自网关或代理），操作可能未完成，请稍后重试（200）");
+        assertThat(topicField.getAttribute("value")).as("the form is kept to send again").isEqualTo("网关应答的培训");
+        press(send);
+        wait.until(d -> topicField.getAttribute("value").isEmpty());
+        assertThat(projections.awaitPosition(engine.headPosition(), Duration.ofSeconds(30))).isTrue();
+        assertThat(trainingsTitled("网关应答的培训")).as("taken the first time, it is not recorded twice").isEqualTo(1);
+        js("window.fetch = window.beforeGateway");
+
         // A sign-in sheet still uploading on a slow line: the training waits for it, and goes with it.
         js("""
                 const real = window.fetch;
