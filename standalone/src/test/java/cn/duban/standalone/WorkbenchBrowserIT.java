@@ -3179,7 +3179,10 @@ class WorkbenchBrowserIT {
         // A double click sends once: the second press comes while the first is on its way.
         type(topicField, "双击报送的培训");
         new org.openqa.selenium.interactions.Actions(browser).doubleClick(send).perform();
-        waitForText("培训已报送");
+        // Not the toast, which the send before may still show: the form emptied by this one's answer, and
+        // nothing left on its way (a second press that went would still be).
+        wait.until(d -> topicField.getAttribute("value").isEmpty());
+        wait.until(d -> Boolean.FALSE.equals(js("return document.body.classList.contains('sending')")));
         assertThat(projections.awaitPosition(engine.headPosition(), Duration.ofSeconds(30))).isTrue();
         assertThat(trainingsTitled("双击报送的培训")).as("a double click records one training").isEqualTo(1);
 
@@ -3195,7 +3198,7 @@ class WorkbenchBrowserIT {
         type(topicField, "慢线路上报送的培训");
         press(send);
         wait.until(d -> Double.parseDouble(send.getCssValue("opacity")) < 0.6);
-        waitForText("培训已报送");
+        wait.until(d -> topicField.getAttribute("value").isEmpty());
         wait.until(d -> send.getCssValue("opacity").equals("1"));
         js("window.fetch = window.beforeSlowLine");
 
