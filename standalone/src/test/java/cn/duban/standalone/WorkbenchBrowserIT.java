@@ -3185,6 +3185,13 @@ class WorkbenchBrowserIT {
         wait.until(d -> Boolean.FALSE.equals(js("return document.body.classList.contains('sending')")));
         assertThat(projections.awaitPosition(engine.headPosition(), Duration.ofSeconds(30))).isTrue();
         assertThat(trainingsTitled("双击报送的培训")).as("a double click records one training").isEqualTo(1);
+        // Nor does Enter pressed twice on the focused button, which no pointer rule stops.
+        type(topicField, "回车两次报送的培训");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(send, org.openqa.selenium.Keys.ENTER, org.openqa.selenium.Keys.ENTER).perform();
+        wait.until(d -> topicField.getAttribute("value").isEmpty());
+        wait.until(d -> Boolean.FALSE.equals(js("return document.body.classList.contains('sending')")));
+        assertThat(projections.awaitPosition(engine.headPosition(), Duration.ofSeconds(30))).isTrue();
+        assertThat(trainingsTitled("回车两次报送的培训")).as("Enter twice records one training").isEqualTo(1);
 
         // A send that takes a while dims the buttons that send until it is answered: a phone shows no cursor.
         js("""
