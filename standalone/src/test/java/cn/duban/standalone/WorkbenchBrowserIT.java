@@ -3222,8 +3222,13 @@ class WorkbenchBrowserIT {
                   return answer;
                 };""");
         type(topicField, "网关应答的培训");
+        // Said on a phone: a long toast takes the window's width, not half of it in four cramped lines.
+        browser.manage().window().setSize(new Dimension(390, 844));
         press(send);
         waitForText("收到的不是平台的回答（可能来自网关或代理），操作可能未完成，请稍后重试（200）");
+        assertThat(((Number) js("return document.querySelector('.el-message--error').getBoundingClientRect().width / window.innerWidth")).doubleValue())
+                .as("the toast's share of a phone's width").isGreaterThan(0.8);
+        browser.manage().window().setSize(new Dimension(1280, 1000));
         assertThat(topicField.getAttribute("value")).as("the form is kept to send again").isEqualTo("网关应答的培训");
         press(send);
         wait.until(d -> topicField.getAttribute("value").isEmpty());
