@@ -181,4 +181,31 @@ class WorkbenchDeliveryIT {
         assertThat(icon.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
         assertThat(icon.body()).contains("<svg", "督");
     }
+
+    /**
+     * A screen's script and style are fetched without a session too (one that lapsed, a screen not opened
+     * before): refused with a Basic challenge, the browser put up its own password dialog. The page and
+     * every read stay the signed-in's.
+     */
+    @Test
+    void theWorkbenchsScriptsAndStylesNeedNoSessionButItsPageAndReadsDo() throws Exception {
+        String page = new String(get("/app/", false).body(), StandardCharsets.UTF_8);
+        Matcher script = Pattern.compile("assets/index-[\\w-]+\\.js").matcher(page);
+        Matcher style = Pattern.compile("assets/index-[\\w-]+\\.css").matcher(page);
+        assertThat(script.find()).isTrue();
+        assertThat(style.find()).isTrue();
+        for (String asset : new String[]{script.group(), style.group()}) {
+            HttpResponse<byte[]> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/app/" + asset)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(anonymous.statusCode()).as(asset).isEqualTo(200);
+            assertThat(anonymous.headers().firstValue("WWW-Authenticate")).as(asset).isEmpty();
+        }
+        HttpResponse<byte[]> pageSignedOut = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/app/"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pageSignedOut.statusCode()).isEqualTo(302);
+        assertThat(pageSignedOut.headers().firstValue("Location").orElse("")).endsWith("/login.html");
+        HttpResponse<byte[]> read = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/units")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(read.statusCode()).isEqualTo(401);
+    }
 }

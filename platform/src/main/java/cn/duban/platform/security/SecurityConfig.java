@@ -81,7 +81,10 @@ public class SecurityConfig {
 
     /** What each role may call, in the order the rules are tried; a test checks each rule decides some endpoint. */
     public static final List<AccessRule> ACCESS_RULES = List.of(
-            AccessRule.anyone("/login.html", "/login", "/assets/**", "/favicon.ico", "/error",
+            // The workbench's built scripts and styles are code, not data, as the sign-in page's are: asked
+            // for without a session (one that lapsed, a screen not opened before) they were refused with a
+            // Basic challenge, and the browser put up its own password dialog or, headless, waited for ever.
+            AccessRule.anyone("/login.html", "/login", "/assets/**", "/app/assets/**", "/favicon.ico", "/error",
                     "/actuator/health", "/actuator/health/**"),
             // Supervisors verify archives too: before the admin rule, which would otherwise decide first.
             AccessRule.roles(POST, new String[]{"/api/admin/archive/verify"}, Role.LEAD_OFFICE, Role.SUPERVISOR),
