@@ -4,6 +4,9 @@ import { t, said, colon, joined, paren } from './i18n.js';
 import { fieldSaid } from './fields.js';
 import { sameCommand, keyFor, keepUnanswered, forgetUnanswered } from './resend.js';
 
+/** The screen to come back to once signed in (also written by the sign-in page, login.js; read by router.js). */
+export const RETURN_TO = 'duban.returnTo';
+
 function csrf() {
   const c = document.cookie.split('; ').find(x => x.startsWith('XSRF-TOKEN='));
   return c ? decodeURIComponent(c.substring('XSRF-TOKEN='.length)) : '';
@@ -85,9 +88,20 @@ function remember(res) {
   }
 }
 
-/** A lapsed session answers 401: back to the sign-in page, and nothing more is done with the answer. */
+/** Who is signed in, once the workbench has read it (store.js): a lapsed session's screen is kept for them. */
+let signedInAs = null;
+export function readerIs(username) {
+  signedInAs = username;
+}
+
+/**
+ * A lapsed session answers 401: back to the sign-in page, and nothing more is done with the answer. The
+ * screen the reader was on is kept for this tab with who they are, to come back to once they have signed
+ * in again; another person signing in at this tab gets the overview (router.js).
+ */
 function requireSignedIn(res) {
   if (res.status === 401) {
+    sessionStorage.setItem(RETURN_TO, JSON.stringify({ path: location.hash.replace(/^#/, '') || '/', user: signedInAs }));
     location.href = '/login.html';
     throw new Error(t('登录已失效，正在转到登录页', 'Signed out: opening the sign-in page'));
   }

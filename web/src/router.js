@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory } from 'vue-router';
 import { ElMessage } from 'element-plus';
 import { t } from './i18n.js';
 import { store, load } from './store.js';
+import { RETURN_TO } from './api.js';
 import { offers } from './menu.js';
 import Dashboard from './views/Dashboard.vue';
 
@@ -82,10 +83,27 @@ router.beforeEach(async to => {
 let givenWhileOpening = null;
 const noteGiven = () => { givenWhileOpening = location.hash.replace(/^#/, '') || '/'; };
 window.addEventListener('hashchange', noteGiven);
+// Signed in again after a session lapsed, the reader comes back to the screen they were on (kept for this
+// tab with who they are, api.js), and another person signing in at the tab gets the overview; a screen's
+// address given while signed out (a bookmark) is opened for whoever signs in (login.js). The sign-in
+// itself opens the workbench at its first screen.
+const cameBack = (() => {
+  try {
+    return JSON.parse(sessionStorage.getItem(RETURN_TO));
+  } catch {
+    return null;
+  } finally {
+    sessionStorage.removeItem(RETURN_TO);
+  }
+})();
+const openedAtFirstScreen = !location.hash || location.hash === '#/';
 router.isReady().then(() => {
   window.removeEventListener('hashchange', noteGiven);
-  if (givenWhileOpening && givenWhileOpening !== router.currentRoute.value.fullPath) {
-    router.replace(givenWhileOpening);
+  const backTo = openedAtFirstScreen && typeof cameBack?.path === 'string' && cameBack.path.startsWith('/')
+    && (!cameBack.user || cameBack.user === store.me.username) ? cameBack.path : null;
+  const target = givenWhileOpening || backTo;
+  if (target && target !== router.currentRoute.value.fullPath) {
+    router.replace(target);
   }
 }, () => window.removeEventListener('hashchange', noteGiven)); // not opened: the page says why (App.vue)
 

@@ -1,5 +1,5 @@
 import { reactive } from 'vue';
-import { api } from './api.js';
+import { api, readerIs } from './api.js';
 import { lang, t } from './i18n.js';
 
 /** Who is signed in, whether this is the demo, and the words for every code (GET /api/dictionary), read once. */
@@ -22,6 +22,7 @@ const quietly = path => api('GET', path, undefined, undefined, { saysOwnError: t
 async function read() {
   const [me, about, dictionary, schemes] = await Promise.all([quietly('/api/me'), quietly('/api/about'), quietly('/api/dictionary'), quietly('/api/schemes')]);
   store.me = me;
+  readerIs(me.username);
   store.about = about;
   store.units = dictionary.units;
   store.words = dictionary.words;

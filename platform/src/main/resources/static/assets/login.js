@@ -7,6 +7,13 @@
     const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
     return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
   }
+  // A workbench screen's address given while signed out (a bookmark, a link: the sign-in page inherits
+  // it from the redirect) is opened once signed in, whoever signs in (the workbench's router.js). A
+  // lapsed session's screen is kept by the workbench itself, with who was signed in, and stays.
+  const RETURN_TO = 'duban.returnTo';
+  if (location.hash.startsWith('#/') && !sessionStorage.getItem(RETURN_TO)) {
+    sessionStorage.setItem(RETURN_TO, JSON.stringify({ path: location.hash.substring(1) }));
+  }
   document.querySelector('form').addEventListener('submit', () => { document.getElementById('csrf').value = token(); });
   const params = new URLSearchParams(location.search);
   const message = document.getElementById('message');

@@ -3306,6 +3306,49 @@ class WorkbenchBrowserIT {
         shown(".page-title", "工作填报");
     }
 
+    /**
+     * A clerk whose session lapsed is sent to sign in and, signed in again, is back on the screen they
+     * were on rather than the overview; another person signing in at that tab gets the overview.
+     */
+    @Test
+    @Order(54)
+    void aClerkWhoseSessionLapsedIsBackOnTheirScreenOnceSignedInAgain() throws Exception {
+        signIn("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD, "/report", "工作填报");
+        // The session lapses (to the workbench its cookie gone is the same); the next screen's reads are refused.
+        browser.manage().deleteAllCookies();
+        browser.get(base() + "/app/#/records");
+        wait.until(ExpectedConditions.urlContains("/login.html"));
+        signInOnThePage("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        waitForText("填报记录", "main");
+        assertThat(browser.getCurrentUrl()).endsWith("/app/#/records");
+
+        browser.manage().deleteAllCookies();
+        browser.get(base() + "/app/#/records");
+        wait.until(ExpectedConditions.urlContains("/login.html"));
+        signInOnThePage("supervisor", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        waitForText("街道排名", "main");
+        assertThat(browser.getCurrentUrl()).as("another person gets the overview").endsWith("/app/#/");
+        assertThat(page()).doesNotContain("该页面不对您的角色开放");
+
+        // A screen's address opened while signed out (a bookmark) is opened for whoever signs in.
+        browser.manage().deleteAllCookies();
+        browser.get("about:blank");
+        browser.get(base() + "/app/#/sampling");
+        wait.until(ExpectedConditions.urlContains("/login.html"));
+        signInOnThePage("supervisor2", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
+        waitForText("抽查核实", "main");
+        assertThat(browser.getCurrentUrl()).endsWith("/app/#/sampling");
+    }
+
+    /** Fills in and sends the sign-in form already open, and waits to be in the workbench. */
+    void signInOnThePage(String username, String password) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("signin")));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("signin")).click();
+        wait.until(ExpectedConditions.urlContains("/app/"));
+    }
+
     /** How many of 新碶's trainings have this topic, as the API lists them. */
     int trainingsTitled(String topic) throws Exception {
         int n = 0;
