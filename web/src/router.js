@@ -105,7 +105,11 @@ router.isReady().then(() => {
   if (target && target !== router.currentRoute.value.fullPath) {
     router.replace(target);
   }
-}, () => window.removeEventListener('hashchange', noteGiven)); // not opened: the page says why (App.vue)
+}, () => {
+  // Not opened (the page says why, App.vue): the screen to come back to waits for 重新加载.
+  window.removeEventListener('hashchange', noteGiven);
+  if (cameBack) sessionStorage.setItem(RETURN_TO, JSON.stringify(cameBack));
+});
 
 /** How Chromium, Firefox and Safari say that a screen's script could not be fetched, and how Vite says it of its styles. */
 const SCREEN_NOT_FETCHED = /dynamically imported module|Importing a module script failed|Unable to preload CSS/i;
