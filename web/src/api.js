@@ -102,7 +102,7 @@ export function readerIs(username) {
 function requireSignedIn(res) {
   if (res.status === 401) {
     sessionStorage.setItem(RETURN_TO, JSON.stringify({ path: location.hash.replace(/^#/, '') || '/', user: signedInAs }));
-    location.href = '/login.html';
+    location.href = '/login.html?lapsed';
     throw new Error(t('登录已失效，正在转到登录页', 'Signed out: opening the sign-in page'));
   }
 }

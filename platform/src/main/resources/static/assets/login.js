@@ -29,6 +29,11 @@
   } else if (params.has('expired')) {
     message.textContent = t('expired');
     message.hidden = false;
+  } else if (params.has('lapsed')) {
+    // Not an error of the reader's: said as a notice, not in red.
+    message.textContent = t('lapsed');
+    message.classList.add('info');
+    message.hidden = false;
   } else if (params.has('logout')) {
     message.textContent = t('signedOut');
     message.hidden = false;

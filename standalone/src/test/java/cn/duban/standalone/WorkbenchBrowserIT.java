@@ -3318,6 +3318,7 @@ class WorkbenchBrowserIT {
         browser.manage().deleteAllCookies();
         browser.get(base() + "/app/#/records");
         wait.until(ExpectedConditions.urlContains("/login.html"));
+        waitForText("登录已超时，请重新登录；登录后回到刚才的页面");
         signInOnThePage("xinqi-staff", cn.duban.standalone.demo.DemoLoader.DEMO_PASSWORD);
         waitForText("填报记录", "main");
         assertThat(browser.getCurrentUrl()).endsWith("/app/#/records");
