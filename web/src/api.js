@@ -74,10 +74,15 @@ async function answerOf(res) {
   }
 }
 
-/** Said of a 2xx answer that is not the platform's: whether what was sent arrived is not known. */
-function notThePlatforms(status) {
-  return t('收到的不是平台的回答（可能来自网关或代理），操作可能未完成，请稍后重试',
+/**
+ * A 2xx answer that is not the platform's: whether what was sent arrived is not known. Said in a toast
+ * (but where the caller says its errors itself), and the error to reject with.
+ */
+function notThePlatforms(status, saysOwnError = false) {
+  const message = t('收到的不是平台的回答（可能来自网关或代理），操作可能未完成，请稍后重试',
     'What came back was not the platform\'s answer (a gateway\'s or proxy\'s page?): it may not have been done; try again shortly') + paren(status);
+  if (!saysOwnError) ElMessage.error({ message, grouping: true });
+  return Object.assign(new Error(message), { status });
 }
 
 function remember(res) {
@@ -177,9 +182,7 @@ export async function api(method, path, body, contentType, { absentIsNull = fals
   // taken for done (the form emptied, 已报送 said), and the command's key kept, as for an answer lost.
   if (res.ok && data === undefined) {
     if (request) keepUnanswered(request, headers['Idempotency-Key']);
-    const message = notThePlatforms(res.status);
-    if (!saysOwnError) ElMessage.error({ message, grouping: true });
-    throw Object.assign(new Error(message), { status: res.status });
+    throw notThePlatforms(res.status, saysOwnError);
   }
   // Answered, it is done or refused, and a new press is a new command; unless the first sending of it
   // is still being taken, when the key is kept for the next.
@@ -241,9 +244,7 @@ export async function postFile(path, file, fields = {}) {
   requireSignedIn(res);
   const data = await answerOf(res);
   if (res.ok && data === undefined) {
-    const message = notThePlatforms(res.status);
-    ElMessage.error(message);
-    throw new Error(message);
+    throw notThePlatforms(res.status);
   }
   if (!res.ok) {
     const message = data && data.message ? told(data, res.status) : t('上传失败', 'Upload failed') + paren(res.status);
